@@ -1,0 +1,94 @@
+"""Consistency checks: what an operator should fix before the draft goes to the head of office.
+
+Each finding names the node or indicator and says what to do. Errors make `lkjip check` exit 1: they would put a
+figure in the report that does not follow from the data, or no figure where one is due.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from store.cascade import Cascade
+from store.model import BUDGET_LEVELS
+
+from . import engine
+from store.numbers import format_rupiah
+
+ERROR, WARNING, INFO = "galat", "peringatan", "info"
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str
+    ref: str  # the node or indicator id the finding is about; the TUI jumps there
+    field: str  # the field at fault, for the jump ("" when none)
+    message: str
+
+    def line(self) -> str:
+        return f"[{self.severity}] {self.ref}: {self.message}"
+
+
+def run(casc: Cascade, year: int) -> list[Finding]:
+    out: list[Finding] = []
+    settings = casc.meta["settings"]
+    lock = casc.meta.get("locks", {}).get(str(year))
+    if lock:
+        out.append(Finding(INFO, "tahun", "", f"Tahun {year} dikunci oleh {lock['by']} pada {lock['at']}; "
+                                              f"perubahan ditolak sampai kuncinya dibuka."))
+    for node, _ in casc.walk():
+        label = casc.label(node)
+        if node["level"] == "sasaran" and not node["indicators"]:
+            out.append(Finding(ERROR, node["id"], "", f"Sasaran \u201c{label}\u201d belum punya indikator; "
+                                                      f"tambahkan indikator kinerjanya."))
+        for ind in node["indicators"]:
+            where = f"indikator \u201c{ind['name']}\u201d ({label})"
+            if not ind.get("satuan", "").strip():
+                out.append(Finding(WARNING, ind["id"], "satuan", f"{where} belum punya satuan; isi satuannya."))
+            if ind.get("arah") not in ("positif", "negatif"):
+                out.append(Finding(WARNING, ind["id"], "arah", f"{where} belum punya arah; pilih positif atau "
+                                                               f"negatif."))
+            target = engine.target_of(ind, year)
+            if target is None:
+                out.append(Finding(WARNING, ind["id"], "target", f"Target {year} {where} belum diisi."))
+            elif target == 0:
+                out.append(Finding(ERROR, ind["id"], "target", f"Target {year} {where} nol: capaian tidak "
+                                                               f"dapat dihitung; periksa targetnya."))
+            if engine.realisasi_of(ind, year) is None:
+                out.append(Finding(WARNING, ind["id"], "realisasi", f"Realisasi {year} {where} belum diisi."))
+            elif ind.get("arah") == "negatif" and engine.negatif_rumus_of(ind, settings) == "T/R" \
+                    and engine.realisasi_of(ind, year) == 0:
+                out.append(Finding(ERROR, ind["id"], "realisasi", f"Realisasi {year} {where} nol dengan rumus T/R: "
+                                                                  f"capaian tidak terdefinisi."))
+        if node["level"] in BUDGET_LEVELS:
+            out += _budget_findings(casc, node, year, label)
+    return out
+
+
+def _budget_findings(casc: Cascade, node, year: int, label: str) -> list[Finding]:
+    out: list[Finding] = []
+    a = engine.anggaran(casc, node, year)
+    if a.pagu is not None and a.realisasi is not None and a.realisasi > a.pagu:
+        out.append(Finding(ERROR, node["id"], "realisasi-anggaran",
+                           f"Realisasi anggaran {year} {label} ({format_rupiah(a.realisasi)}) melebihi pagu "
+                           f"({format_rupiah(a.pagu)}); periksa kedua angka."))
+    if casc.kids(node["id"]):
+        own = (node.get("budget", {}).get(str(year)) or {})
+        for key, field, what in (("pagu", "pagu", "Pagu"), ("realisasi", "realisasi-anggaran", "Realisasi")):
+            entered = own.get(key)
+            summed = _children_sum(casc, node, year, key)
+            if entered is not None and summed is not None and entered != summed:
+                out.append(Finding(ERROR, node["id"], field,
+                                   f"{what} {year} yang diketik pada {label} ({format_rupiah(entered)}) berbeda "
+                                   f"dari jumlah rinciannya ({format_rupiah(summed)}); laporan memakai jumlah "
+                                   f"rincian, perbaiki atau kosongkan angka induknya."))
+    return out
+
+
+def _children_sum(casc: Cascade, node, year: int, key: str) -> int | None:
+    values = [engine.budget_figure(casc, k, year, key) for k in casc.kids(node["id"])]
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(f.severity == ERROR for f in findings)

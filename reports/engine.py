@@ -1,0 +1,218 @@
+"""The capaian engine: every computed figure of the workbook comes from here, in decimal.Decimal.
+
+Values are computed from what was entered, never from rounded display values; rounding (half-up) happens only in
+store.numbers when a figure is shown. An undefined result is None, never zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from store.cascade import Cascade
+from store.model import Indicator, Node, Settings
+from store.numbers import format_decimal, to_decimal
+
+HUNDRED = Decimal(100)
+PERCENT_UNITS = {"%", "persen", "indeks", "nilai", "index", "skor"}
+
+
+@dataclass(frozen=True)
+class Capaian:
+    """An achievement ratio with how it was obtained, so any cell can explain itself."""
+
+    value: Decimal | None
+    formula: str  # e.g. "(2 × 254 − 181) / 254 × 100 = 128,74" or the reason it is undefined
+    target: Decimal | None = None
+    realisasi: Decimal | None = None
+
+
+def _n(d: Decimal | None) -> str:
+    """A number inside a formula as the operator typed it: 82 stays 82, 82.08 reads 82,08."""
+    if d is None:
+        return "\u2014"
+    return format_decimal(d, 2) if d != d.to_integral_value() else format_decimal(d, 0)
+
+
+# -- indicator values -----------------------------------------------------------------------------------------------
+def tw_rule_of(ind: Indicator) -> str:
+    rule = ind.get("tw_rule")
+    if rule:
+        return rule
+    return "nilai_akhir" if ind.get("satuan", "").strip().lower() in PERCENT_UNITS else "kumulatif"
+
+
+def target_of(ind: Indicator, year: int) -> Decimal | None:
+    return to_decimal(ind.get("years", {}).get(str(year), {}).get("target"))
+
+
+def realisasi_of(ind: Indicator, year: int) -> Decimal | None:
+    """The year's realisasi: entered directly, or from the quarters by the indicator's rule (kumulatif sums the
+    filled quarters, nilai akhir takes the latest filled one)."""
+    slot = ind.get("years", {}).get(str(year), {})
+    quarters = [to_decimal((slot.get("tw") or {}).get(str(q))) for q in range(1, 5)]
+    filled = [q for q in quarters if q is not None]
+    if filled:
+        return sum(filled, Decimal(0)) if tw_rule_of(ind) == "kumulatif" else filled[-1]
+    return to_decimal(slot.get("realisasi"))
+
+
+def negatif_rumus_of(ind: Indicator, settings: Settings) -> str:
+    return ind.get("negatif_rumus") or settings.get("negatif_rumus") or "2T-R"
+
+
+# -- the formulas ---------------------------------------------------------------------------------------------------
+def ratio(target: Decimal | None, realisasi: Decimal | None, arah: str | None, negatif_rumus: str) -> Capaian:
+    """capaian = R / T × 100 for a positive indicator; (2T − R) / T × 100 or T / R × 100 for a negative one."""
+    if target is None:
+        return Capaian(None, "target belum diisi", target, realisasi)
+    if realisasi is None:
+        return Capaian(None, "realisasi belum diisi", target, realisasi)
+    if target == 0:
+        return Capaian(None, "target nol: capaian tidak terdefinisi", target, realisasi)
+    t, r = _n(target), _n(realisasi)
+    if arah == "negatif":
+        if negatif_rumus == "T/R":
+            if realisasi == 0:
+                return Capaian(None, "realisasi nol: T / R tidak terdefinisi", target, realisasi)
+            value = target / realisasi * HUNDRED
+            return Capaian(value, f"{t} / {r} \u00d7 100 = {_n2(value)}", target, realisasi)
+        value = (2 * target - realisasi) / target * HUNDRED
+        return Capaian(value, f"(2 \u00d7 {t} \u2212 {r}) / {t} \u00d7 100 = {_n2(value)}", target, realisasi)
+    value = realisasi / target * HUNDRED
+    return Capaian(value, f"{r} / {t} \u00d7 100 = {_n2(value)}", target, realisasi)
+
+
+def _n2(d: Decimal) -> str:
+    return format_decimal(d, 2)
+
+
+def capaian(ind: Indicator, year: int, settings: Settings) -> Capaian:
+    return ratio(target_of(ind, year), realisasi_of(ind, year), ind.get("arah"), negatif_rumus_of(ind, settings))
+
+
+def kemajuan(ind: Indicator, year: int, settings: Settings) -> Capaian:
+    """Tingkat kemajuan: the year's realisasi against the Renstra end target, by the same rule as capaian."""
+    return ratio(to_decimal(ind.get("target_akhir")), realisasi_of(ind, year), ind.get("arah"),
+                 negatif_rumus_of(ind, settings))
+
+
+def capped(value: Decimal | None, settings: Settings) -> Decimal | None:
+    cap = to_decimal(settings.get("cap"))
+    if value is None or cap is None:
+        return value
+    return min(value, cap)
+
+
+def average(values: list[Decimal | None]) -> Decimal | None:
+    known = [v for v in values if v is not None]
+    if not known:
+        return None
+    return sum(known, Decimal(0)) / len(known)
+
+
+def predikat(value: Decimal | None, settings: Settings) -> str:
+    """The band of a capaian; bands are data (settings['predikat']), highest lower bound first."""
+    value = capped(value, settings)
+    if value is None:
+        return "\u2014"
+    bands = sorted(settings["predikat"], key=lambda b: Decimal(b["min"]) if b["min"] is not None else Decimal("-Infinity"),
+                   reverse=True)
+    for band in bands:
+        if band["min"] is None or value >= Decimal(band["min"]):
+            return band["label"]
+    return "\u2014"
+
+
+def sasaran_capaian(node: Node, year: int, settings: Settings) -> Decimal | None:
+    """Average of its indicators' capaian (capped if the workbook says so)."""
+    return average([capped(capaian(i, year, settings).value, settings) for i in node["indicators"]])
+
+
+def instansi_capaian(casc: Cascade, year: int) -> Decimal | None:
+    settings = casc.meta["settings"]
+    return average([capped(sasaran_capaian(s, year, settings), settings) for s in casc.of_level("sasaran")])
+
+
+# -- budget ---------------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Anggaran:
+    pagu: int | None
+    realisasi: int | None
+    pagu_pk: int | None
+
+    @property
+    def serapan(self) -> Decimal | None:
+        if self.pagu in (None, 0) or self.realisasi is None:
+            return None
+        return Decimal(self.realisasi) / Decimal(self.pagu) * HUNDRED
+
+
+def _own(node: Node, year: int, key: str) -> int | None:
+    return (node.get("budget", {}).get(str(year)) or {}).get(key)
+
+
+def _sum(values: list[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+def budget_figure(casc: Cascade, node: Node, year: int, key: str) -> int | None:
+    """A node's figure: the sum of its children where any child has one, else its own entry. Budget is planned
+    and spent at sub kegiatan level; figures typed on a parent are checked against the sum, never added to it."""
+    kids = [budget_figure(casc, k, year, key) for k in casc.kids(node["id"])]
+    total = _sum(kids)
+    return total if total is not None else _own(node, year, key)
+
+
+def anggaran(casc: Cascade, node: Node, year: int) -> Anggaran:
+    return Anggaran(budget_figure(casc, node, year, "pagu"), budget_figure(casc, node, year, "realisasi"),
+                    budget_figure(casc, node, year, "pagu_pk"))
+
+
+def sasaran_budget_nodes(casc: Cascade, sasaran: Node) -> list[Node]:
+    refs = [r for r in sasaran.get("budget_refs", []) if r in casc.nodes]
+    if refs:
+        return [casc.nodes[r] for r in refs]
+    return [k for k in casc.kids(sasaran["id"]) if k["level"] == "program"]
+
+
+def sasaran_anggaran(casc: Cascade, sasaran: Node, year: int) -> Anggaran:
+    parts = [anggaran(casc, n, year) for n in sasaran_budget_nodes(casc, sasaran)]
+    return Anggaran(_sum([p.pagu for p in parts]), _sum([p.realisasi for p in parts]),
+                    _sum([p.pagu_pk for p in parts]))
+
+
+def instansi_anggaran(casc: Cascade, year: int) -> Anggaran:
+    programs = casc.of_level("program")
+    parts = [anggaran(casc, p, year) for p in programs]
+    return Anggaran(_sum([p.pagu for p in parts]), _sum([p.realisasi for p in parts]),
+                    _sum([p.pagu_pk for p in parts]))
+
+
+# -- efisiensi ------------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Efisiensi:
+    capaian: Decimal | None
+    serapan: Decimal | None
+
+    @property
+    def value(self) -> Decimal | None:
+        if self.capaian is None or self.serapan is None:
+            return None
+        return self.capaian - self.serapan
+
+
+def efisiensi_label(value: Decimal | None, settings: Settings) -> str:
+    if value is None:
+        return "\u2014"
+    if value > Decimal(settings.get("efisiensi_atas", "5")):
+        return "Efisien"
+    if value < Decimal(settings.get("efisiensi_bawah", "-5")):
+        return "Tidak efisien"
+    return "Cukup efisien"
+
+
+def sasaran_efisiensi(casc: Cascade, sasaran: Node, year: int) -> Efisiensi:
+    settings = casc.meta["settings"]
+    return Efisiensi(sasaran_capaian(sasaran, year, settings), sasaran_anggaran(casc, sasaran, year).serapan)

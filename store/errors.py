@@ -1,0 +1,49 @@
+"""Errors the operator may see. Each carries one clear Indonesian sentence; no traceback should ever reach a user."""
+
+from __future__ import annotations
+
+
+class WorkbookError(Exception):
+    """Base of every refusal of the store: the message is the sentence to show."""
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else self.__class__.__name__
+
+
+class UnreadableWorkbook(WorkbookError):
+    """The file is empty, truncated, not JSON, of the wrong shape or of a newer schema; it is never overwritten."""
+
+
+class LockTimeout(WorkbookError):
+    """Another process holds the workbook's lock longer than we wait."""
+
+
+class YearLocked(WorkbookError):
+    """An edit to a year that was closed (kunci)."""
+
+
+class EditConflict(WorkbookError):
+    """The same field changed on disk since the operator saw it; both values are named, nothing is overwritten."""
+
+    def __init__(self, message: str, *, mine: object, theirs: object, who: str | None) -> None:
+        super().__init__(message)
+        self.mine = mine
+        self.theirs = theirs
+        self.who = who
+
+
+class RefNotFound(WorkbookError):
+    """A REF that matches no node or indicator, or several."""
+
+    def __init__(self, message: str, candidates: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.candidates = candidates or []
+
+
+class InvalidValue(WorkbookError):
+    """A value the field does not accept (unreadable number, negative pagu, unknown arah …)."""
+
+
+class SaveFailed(WorkbookError):
+    """The disk refused the save (full, read-only, I/O error): the file on disk is unchanged."""

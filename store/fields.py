@@ -1,0 +1,152 @@
+"""The editable fields: what each one is, how its text is read, where its value lives and how it is shown.
+
+Every edit, from a TUI cell, `lkjip set`, undo or redo, names one of these fields; this table is the one place that
+knows that `realisasi` of an indicator is a decimal kept per year, or that `pagu` is whole Rupiah per year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .errors import InvalidValue
+from .model import BUDGET_LEVELS
+from .numbers import NumberError, canonical, format_rupiah, format_value, parse_money, parse_number, to_decimal
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str  # as typed on the command line
+    label: str  # Indonesian label for messages and headers
+    target: str  # "indicator", "node", "narrative" or "profile"
+    kind: str  # "number", "money", "choice" or "text"
+    key: str  # storage key
+    yearly: bool = False
+    choices: tuple[str, ...] = ()
+    quarter: str | None = None  # "1".."4" for tw1..tw4
+
+
+_SPECS = [
+    FieldSpec("target", "Target", "indicator", "number", "target", yearly=True),
+    FieldSpec("realisasi", "Realisasi", "indicator", "number", "realisasi", yearly=True),
+    *(
+        FieldSpec(f"tw{q}", f"Realisasi TW {'I II III IV'.split()[q - 1]}", "indicator", "number", "tw", True,
+                  quarter=str(q))
+        for q in range(1, 5)
+    ),
+    FieldSpec("arah", "Arah", "indicator", "choice", "arah", choices=("positif", "negatif")),
+    FieldSpec("rumus-negatif", "Rumus indikator negatif", "indicator", "choice", "negatif_rumus",
+              choices=("2T-R", "T/R", "")),
+    FieldSpec("aturan-tw", "Aturan triwulan", "indicator", "choice", "tw_rule",
+              choices=("kumulatif", "nilai_akhir", "")),
+    FieldSpec("satuan", "Satuan", "indicator", "text", "satuan"),
+    FieldSpec("indikator", "Nama indikator", "indicator", "text", "name"),
+    FieldSpec("rumus", "Rumus", "indicator", "text", "rumus"),
+    FieldSpec("kondisi-awal", "Kondisi awal", "indicator", "number", "kondisi_awal"),
+    FieldSpec("target-akhir", "Target akhir Renstra", "indicator", "number", "target_akhir"),
+    FieldSpec("pagu", "Pagu", "node", "money", "pagu", yearly=True),
+    FieldSpec("pagu-pk", "Pagu PK", "node", "money", "pagu_pk", yearly=True),
+    FieldSpec("realisasi-anggaran", "Realisasi anggaran", "node", "money", "realisasi", yearly=True),
+    FieldSpec("nama", "Nama", "node", "text", "name"),
+    FieldSpec("kode", "Kode", "node", "text", "code"),
+    FieldSpec("unit", "Penanggung jawab", "node", "text", "unit"),
+    FieldSpec("teks", "Teks", "narrative", "text", "text"),
+    *(
+        FieldSpec(name, label, "profile", "text", key)
+        for name, label, key in (
+            ("instansi", "Instansi", "instansi"),
+            ("pemda", "Pemerintah daerah", "pemda"),
+            ("kepala-nama", "Nama kepala", "kepala_nama"),
+            ("kepala-nip", "NIP kepala", "kepala_nip"),
+            ("kepala-jabatan", "Jabatan kepala", "kepala_jabatan"),
+            ("tempat", "Tempat", "tempat"),
+            ("tanggal", "Tanggal", "tanggal"),
+        )
+    ),
+]
+FIELDS: dict[str, FieldSpec] = {s.name: s for s in _SPECS}
+BUDGET_FIELD_LEVELS = BUDGET_LEVELS
+
+
+def spec_of(name: str) -> FieldSpec:
+    try:
+        return FIELDS[name]
+    except KeyError:
+        known = ", ".join(FIELDS)
+        raise InvalidValue(f"Kolom \u201c{name}\u201d tidak dikenal; yang dikenal: {known}.") from None
+
+
+def parse_value(spec: FieldSpec, raw: str, *, clear: bool = False) -> object:
+    """Read what the operator typed into the stored form, or raise InvalidValue quoting it.
+
+    An empty value is refused unless `clear` says the operator empties the cell on purpose."""
+    if raw.strip() == "":
+        if clear or spec.kind in ("text",):
+            return "" if spec.kind == "text" else None
+        raise InvalidValue(f"{spec.label}: nilai kosong; ketik sebuah angka, atau kosongkan sel dengan sengaja.")
+    try:
+        if spec.kind == "number":
+            return canonical(parse_number(raw))
+        if spec.kind == "money":
+            return parse_money(raw)
+    except NumberError as exc:
+        raise InvalidValue(f"{spec.label}: {exc}") from None
+    if spec.kind == "choice":
+        value = raw.strip().lower().replace(" ", "_")
+        if spec.name == "rumus-negatif":
+            value = raw.strip().upper().replace(" ", "")
+        if value not in spec.choices:
+            options = ", ".join(c for c in spec.choices if c)
+            raise InvalidValue(f"{spec.label}: \u201c{raw}\u201d tidak dikenal; pilih salah satu: {options}.")
+        return value or None
+    return raw
+
+
+def _year_slot(container: dict, spec: FieldSpec, year: int, create: bool) -> dict | None:
+    bucket_name = "years" if spec.target == "indicator" else "budget"
+    bucket = container.setdefault(bucket_name, {}) if create else container.get(bucket_name, {})
+    slot = bucket.get(str(year))
+    if slot is None and create:
+        slot = bucket[str(year)] = {}
+    return slot
+
+
+def get_value(container: dict, spec: FieldSpec, year: int | None) -> object:
+    if not spec.yearly:
+        value = container.get(spec.key)
+        return "" if value is None and spec.kind == "text" else value
+    assert year is not None
+    slot = _year_slot(container, spec, year, create=False)
+    if not slot:
+        return None
+    if spec.quarter:
+        return (slot.get("tw") or {}).get(spec.quarter)
+    return slot.get(spec.key)
+
+
+def set_value(container: dict, spec: FieldSpec, year: int | None, value: object) -> None:
+    if not spec.yearly:
+        container[spec.key] = value
+        return
+    assert year is not None
+    slot = _year_slot(container, spec, year, create=True)
+    assert slot is not None
+    if spec.quarter:
+        slot.setdefault("tw", {})[spec.quarter] = value
+    else:
+        slot[spec.key] = value
+
+
+def display(spec: FieldSpec, value: object) -> str:
+    """How a stored value is echoed back to the operator."""
+    if spec.kind == "number":
+        return format_value(to_decimal(value))  # type: ignore[arg-type]
+    if spec.kind == "money":
+        return format_rupiah(value)  # type: ignore[arg-type]
+    if value is None or value == "":
+        return "\u2014"
+    return str(value)
+
+
+def as_decimal(value: object) -> Decimal | None:
+    return to_decimal(value)  # type: ignore[arg-type]

@@ -1,0 +1,258 @@
+"""The workbook as plain data.
+
+A workbook is one JSON document of TinyDB tables. Records are plain dicts (described here with TypedDicts) so the
+store can save them as they are and the engine can read them without conversion. Indicator values are kept as
+canonical decimal strings ("82.08") so that nothing is lost to binary floats; money is whole Rupiah (int).
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NotRequired, TypedDict
+
+SCHEMA_VERSION = 1
+
+LEVELS = ("tujuan", "sasaran", "program", "kegiatan", "subkegiatan")
+LEVEL_LABELS = {
+    "tujuan": "Tujuan",
+    "sasaran": "Sasaran",
+    "program": "Program",
+    "kegiatan": "Kegiatan",
+    "subkegiatan": "Sub Kegiatan",
+}
+# Levels that carry budget (anggaran); figures are entered on sub kegiatan and summed upwards.
+BUDGET_LEVELS = ("program", "kegiatan", "subkegiatan")
+
+Level = Literal["tujuan", "sasaran", "program", "kegiatan", "subkegiatan"]
+Arah = Literal["positif", "negatif"]
+NegatifRumus = Literal["2T-R", "T/R"]
+TwRule = Literal["kumulatif", "nilai_akhir"]
+
+# Tables of the TinyDB document.
+META, NODES, ISU, NARRATIVE, LOG = "meta", "nodes", "isu", "narrative", "log"
+TABLES = (META, NODES, ISU, NARRATIVE, LOG)
+
+
+class YearValues(TypedDict, total=False):
+    target: str | None
+    realisasi: str | None
+    # Quarters "1".."4"; when any is filled the year's realisasi follows the indicator's tw_rule.
+    tw: dict[str, str | None]
+
+
+class Indicator(TypedDict):
+    id: str
+    name: str
+    satuan: str
+    arah: Arah | None
+    rumus: str
+    # None: the workbook's setting applies.
+    negatif_rumus: NegatifRumus | None
+    # None: nilai_akhir for %, indeks and nilai units, kumulatif otherwise (see engine.tw_rule_of).
+    tw_rule: TwRule | None
+    kondisi_awal: str | None
+    target_akhir: str | None
+    years: dict[str, YearValues]
+
+
+class BudgetYear(TypedDict, total=False):
+    pagu_pk: int | None  # pagu awal, as signed in the Perjanjian Kinerja
+    pagu: int | None  # pagu after the APBD Perubahan: the figure serapan is computed on
+    realisasi: int | None
+
+
+class Node(TypedDict):
+    id: str
+    level: Level
+    parent: str | None
+    code: str
+    name: str
+    order: int
+    unit: str
+    indicators: list[Indicator]
+    budget: dict[str, BudgetYear]
+    # Sasaran only: ids of the budget nodes that support it; empty means its programs.
+    budget_refs: list[str]
+    rev: int
+
+
+class Profile(TypedDict):
+    instansi: str
+    pemda: str
+    kepala_nama: str
+    kepala_nip: str
+    kepala_jabatan: str
+    tempat: str
+    tanggal: str  # date of signing, free text ("06 Maret 2023")
+
+
+class PredikatBand(TypedDict):
+    min: str | None  # lower bound (inclusive) as a decimal string; None for the lowest band
+    label: str
+
+
+class Settings(TypedDict):
+    negatif_rumus: NegatifRumus
+    predikat: list[PredikatBand]
+    cap: str | None  # e.g. "100" or "120": applied only when averaging or assigning a predikat
+    efisiensi_atas: str  # > this: efisien
+    efisiensi_bawah: str  # < this: tidak efisien
+
+
+class YearLock(TypedDict):
+    by: str
+    at: str
+
+
+class Meta(TypedDict):
+    schema: int
+    profile: Profile
+    periode_awal: int
+    periode_akhir: int
+    tahun: int
+    settings: Settings
+    locks: dict[str, YearLock]
+    revision: int
+    notes: list[str]
+    rev: int
+
+
+class IsuRow(TypedDict):
+    id: str
+    order: int
+    masalah: str
+    items: list[dict[str, str]]  # [{"pokok": ..., "akar": ...}]
+    rev: int
+
+
+class Narrative(TypedDict):
+    key: str
+    title: str
+    text: str
+    rev: int
+
+
+class LogEntry(TypedDict):
+    seq: int
+    at: str
+    user: str
+    kind: str  # edit, undo, redo, kunci, buka, import
+    ref: str
+    field: str
+    year: int | None
+    old: object
+    new: object
+    reason: NotRequired[str]
+
+
+DEFAULT_PREDIKAT: list[PredikatBand] = [
+    {"min": "91", "label": "Sangat Tinggi"},
+    {"min": "76", "label": "Tinggi"},
+    {"min": "66", "label": "Sedang"},
+    {"min": "51", "label": "Rendah"},
+    {"min": None, "label": "Sangat Rendah"},
+]
+
+# Narrative sections in report order; "analisis:<sasaran id>" sections are added per sasaran.
+NARRATIVE_SECTIONS = (
+    ("kata_pengantar", "Kata Pengantar"),
+    ("ikhtisar", "Ikhtisar Eksekutif"),
+    ("bab1_umum", "BAB I A. Umum"),
+    ("bab1_tugas", "BAB I B. Tugas, Fungsi dan Struktur Organisasi"),
+    ("bab1_isu", "BAB I C. Isu Strategis"),
+    ("bab2_renstra", "BAB II A. Rencana Strategis"),
+    ("bab2_pk", "BAB II B. Perjanjian Kinerja"),
+    ("bab3_capaian", "BAB III A. Capaian Kinerja Organisasi"),
+    ("bab3_anggaran", "BAB III B. Realisasi Anggaran"),
+    ("bab4_penutup", "BAB IV Penutup"),
+)
+
+
+def default_settings() -> Settings:
+    return {
+        "negatif_rumus": "2T-R",
+        "predikat": [dict(b) for b in DEFAULT_PREDIKAT],  # type: ignore[misc]
+        "cap": None,
+        "efisiensi_atas": "5",
+        "efisiensi_bawah": "-5",
+    }
+
+
+def new_meta(*, instansi: str, pemda: str, periode_awal: int, periode_akhir: int, tahun: int) -> Meta:
+    return {
+        "schema": SCHEMA_VERSION,
+        "profile": {
+            "instansi": instansi,
+            "pemda": pemda,
+            "kepala_nama": "",
+            "kepala_nip": "",
+            "kepala_jabatan": "",
+            "tempat": "",
+            "tanggal": "",
+        },
+        "periode_awal": periode_awal,
+        "periode_akhir": periode_akhir,
+        "tahun": tahun,
+        "settings": default_settings(),
+        "locks": {},
+        "revision": 0,
+        "notes": [],
+        "rev": 1,
+    }
+
+
+def new_node(
+    id: str,
+    level: Level,
+    name: str,
+    *,
+    parent: str | None = None,
+    code: str = "",
+    order: int = 0,
+    unit: str = "",
+) -> Node:
+    return {
+        "id": id,
+        "level": level,
+        "parent": parent,
+        "code": code,
+        "name": name,
+        "order": order,
+        "unit": unit,
+        "indicators": [],
+        "budget": {},
+        "budget_refs": [],
+        "rev": 1,
+    }
+
+
+def new_indicator(
+    id: str,
+    name: str,
+    *,
+    satuan: str = "",
+    arah: Arah | None = "positif",
+    rumus: str = "",
+    kondisi_awal: str | None = None,
+    target_akhir: str | None = None,
+) -> Indicator:
+    return {
+        "id": id,
+        "name": name,
+        "satuan": satuan,
+        "arah": arah,
+        "rumus": rumus,
+        "negatif_rumus": None,
+        "tw_rule": None,
+        "kondisi_awal": kondisi_awal,
+        "target_akhir": target_akhir,
+        "years": {},
+    }
+
+
+def new_document(meta: Meta) -> dict[str, dict[str, dict]]:
+    """An empty workbook document: TinyDB tables keyed by document id (strings)."""
+    doc: dict[str, dict[str, dict]] = {t: {} for t in TABLES}
+    doc[META]["1"] = meta  # type: ignore[assignment]
+    for i, (key, title) in enumerate(NARRATIVE_SECTIONS, start=1):
+        doc[NARRATIVE][str(i)] = {"key": key, "title": title, "text": "", "rev": 1}
+    return doc

@@ -1,0 +1,267 @@
+"""The workbook: one TinyDB file, and the one path every edit takes.
+
+An edit is a value object (ref, field, year, old, new). `Workbook.apply` takes the lock, reloads what other
+operators saved, refuses a locked year, compares the field's value on disk with the `old` the operator saw (a
+different field changed meanwhile merges silently; the same field changed is refused with both values), writes the
+value, bumps the record's revision, appends to the edit log and saves atomically. The TUI, `lkjip set`, undo and
+redo all come through here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from tinydb import TinyDB
+
+from .cascade import Cascade
+from .errors import EditConflict, InvalidValue, UnreadableWorkbook, WorkbookError, YearLocked
+from .fields import FieldSpec, display, get_value, parse_value, set_value, spec_of
+from .lock import WorkbookLock, login_name
+from .model import LOG, META, NARRATIVE, NODES, LogEntry
+from .refs import PROFILE_REF, Target, resolve
+from .storage import AtomicJSONStorage
+
+
+@dataclass(frozen=True)
+class Edit:
+    ref: str  # canonical: indicator id, node id, narrative key or "profil"
+    field: str
+    year: int | None
+    old: object
+    new: object
+
+    def inverse(self) -> "Edit":
+        return replace(self, old=self.new, new=self.old)
+
+
+@dataclass(frozen=True)
+class Applied:
+    edit: Edit
+    target: Target
+    changed: bool
+    revision: int
+    old_text: str
+    new_text: str
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+class Workbook:
+    def __init__(self, path: str | os.PathLike, *, user: str | None = None, lock_timeout: float = 10.0) -> None:
+        self.path = Path(path)
+        self.storage = AtomicJSONStorage(self.path)
+        # TinyDB asks its storage class for an instance; hand it ours so the workbook and TinyDB share one cache.
+        self.db = TinyDB(storage=lambda: self.storage)
+        self.lock = WorkbookLock(self.path, lock_timeout)
+        self.user = user or login_name()
+        self._cascade: Cascade | None = None
+        self._cascade_key: tuple[int, int] | None = None
+
+    # -- opening and creating ------------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike, **kw: object) -> "Workbook":
+        wb = cls(path, **kw)  # type: ignore[arg-type]
+        if not wb.path.exists():
+            raise UnreadableWorkbook(f"Buku kerja {wb.path} tidak ditemukan; buat dengan `lkjip init {wb.path}`.")
+        wb.storage.read()
+        return wb
+
+    @classmethod
+    def create(cls, path: str | os.PathLike, document: dict, **kw: object) -> "Workbook":
+        wb = cls(path, **kw)  # type: ignore[arg-type]
+        if wb.path.exists():
+            raise WorkbookError(f"{wb.path} sudah ada; lkjip tidak menimpa buku kerja yang ada.")
+        if not wb.path.parent.is_dir():
+            raise WorkbookError(f"Folder {wb.path.parent} tidak ada.")
+        with wb.lock:
+            if wb.path.exists():
+                raise WorkbookError(f"{wb.path} sudah ada; lkjip tidak menimpa buku kerja yang ada.")
+            wb.storage.save(document)
+        return wb
+
+    # -- reading ---------------------------------------------------------------------------------------------------
+    def document(self) -> dict:
+        return self.storage.read()
+
+    def cascade(self) -> Cascade:
+        """The index of the current document, rebuilt only when a save changed the revision."""
+        doc = self.document()
+        meta = next(iter(doc[META].values()))
+        key = (id(doc), int(meta.get("revision", 0)))
+        if self._cascade is None or self._cascade_key != key:
+            self._cascade = Cascade(doc)
+            self._cascade_key = key
+        return self._cascade
+
+    def changed_on_disk(self) -> bool:
+        return self.storage.changed_on_disk()
+
+    def revision(self) -> int:
+        return int(self.cascade().meta.get("revision", 0))
+
+    def last_entry(self) -> LogEntry | None:
+        log = self.document()[LOG]
+        return log[max(log, key=int)] if log else None
+
+    # -- the one write path ------------------------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[dict]:
+        """Under the lock: reload, let the caller change the document through TinyDB, save once atomically."""
+        with self.lock:
+            # Another process may have saved: drop TinyDB's per-table id counters and query caches with the data.
+            self.db._tables.clear()
+            self.storage.begin()
+            try:
+                yield self.storage.read()
+            except BaseException:
+                self.storage.rollback()
+                self._cascade = None
+                raise
+            self.storage.commit()  # SaveFailed leaves memory dropped and the disk as it was
+            self._cascade = None
+
+    def _container(self, casc: Cascade, target: Target) -> tuple[str, str, dict]:
+        """(table, document id, the dict holding the field) for a target."""
+        if target.kind == "indicator":
+            node, ind = casc.indicators[target.id]
+            return NODES, casc.node_doc_ids[node["id"]], ind
+        if target.kind == "node":
+            return NODES, casc.node_doc_ids[target.id], casc.nodes[target.id]
+        if target.kind == "narrative":
+            return NARRATIVE, casc.narrative_doc_ids[target.id], casc.narrative[target.id]
+        return META, casc.meta_doc_id, casc.meta["profile"]  # type: ignore[return-value]
+
+    def _target_of(self, casc: Cascade, edit: Edit, spec: FieldSpec) -> Target:
+        if spec.target == "profile":
+            return Target("profile", PROFILE_REF, "Profil instansi")
+        return resolve(casc, edit.ref if spec.target != "narrative" else "narasi:" + edit.ref, spec)
+
+    def check_year_open(self, casc: Cascade, year: int | None) -> None:
+        if year is None:
+            return
+        lock = casc.meta.get("locks", {}).get(str(year))
+        if lock:
+            raise YearLocked(
+                f"Tahun {year} dikunci oleh {lock['by']} pada {lock['at']}; buka dulu dengan "
+                f"`lkjip unlock {self.path} --year {year} --reason \u2026` sebelum mengubah."
+            )
+
+    def apply(self, edit: Edit, *, kind: str = "edit") -> Applied:
+        spec = spec_of(edit.field)
+        if spec.yearly and edit.year is None:
+            raise InvalidValue(f"{spec.label} dicatat per tahun: sebutkan tahunnya.")
+        with self.transaction() as doc:
+            casc = Cascade(doc)
+            target = self._target_of(casc, edit, spec)
+            table, doc_id, container = self._container(casc, target)
+            if spec.yearly:
+                self.check_year_open(casc, edit.year)
+            current = get_value(container, spec, edit.year if spec.yearly else None)
+            if current != edit.old:
+                raise self._conflict(doc, edit, spec, current, target)
+            if current == edit.new:
+                return Applied(edit, target, False, int(casc.meta["revision"]), display(spec, current),
+                               display(spec, current))
+            self._write(table, doc_id, container, spec, edit)
+            revision = self._bump_revision(casc)
+            self._log(kind, target.id, edit.field, edit.year if spec.yearly else None, edit.old, edit.new)
+        return Applied(edit, target, True, revision, display(spec, edit.old), display(spec, edit.new))
+
+    def _write(self, table: str, doc_id: str, container: dict, spec: FieldSpec, edit: Edit) -> None:
+        year = edit.year if spec.yearly else None
+
+        def transform(record: dict) -> None:
+            set_value(container, spec, year, edit.new)  # the container lives inside `record`
+            record["rev"] = int(record.get("rev", 0)) + 1
+
+        self.db.table(table).update(transform, doc_ids=[int(doc_id)])
+
+    def _bump_revision(self, casc: Cascade) -> int:
+        revision = int(casc.meta.get("revision", 0)) + 1
+
+        def transform(meta: dict) -> None:
+            meta["revision"] = revision
+
+        self.db.table(META).update(transform, doc_ids=[int(casc.meta_doc_id)])
+        return revision
+
+    def _log(self, kind: str, ref: str, field: str, year: int | None, old: object, new: object,
+             reason: str | None = None) -> None:
+        log = self.db.table(LOG)
+        entry: LogEntry = {"seq": len(log) + 1, "at": _now(), "user": self.user, "kind": kind, "ref": ref,
+                           "field": field, "year": year, "old": old, "new": new}
+        if reason:
+            entry["reason"] = reason
+        log.insert(entry)
+
+    def _conflict(self, doc: dict, edit: Edit, spec: FieldSpec, current: object, target: Target) -> EditConflict:
+        who = None
+        for entry in sorted(doc[LOG].values(), key=lambda e: e["seq"], reverse=True):
+            if entry["ref"] == target.id and entry["field"] == edit.field and entry.get("year") == edit.year:
+                who = f"{entry['user']} ({entry['at']})"
+                break
+        year = f" {edit.year}" if spec.yearly else ""
+        by = f" oleh {who}" if who else ""
+        return EditConflict(
+            f"{spec.label}{year} {target.label} sudah diubah{by} menjadi {display(spec, current)} sejak Anda "
+            f"melihatnya ({display(spec, edit.old)}); nilai Anda {display(spec, edit.new)} tidak disimpan.",
+            mine=edit.new, theirs=current, who=who,
+        )
+
+    # -- conveniences over apply ---------------------------------------------------------------------------------------
+    def edit_for(self, ref: str, field: str, raw: str, year: int | None, *, clear: bool = False) -> Edit:
+        """Read REF and the typed value into an Edit against the value now on disk (used by `lkjip set`)."""
+        spec = spec_of(field)
+        casc = self.cascade()
+        target = resolve(casc, ref, spec)
+        new = parse_value(spec, raw, clear=clear)
+        _, _, container = self._container(casc, target)
+        y = (year if year is not None else casc.tahun) if spec.yearly else None
+        return Edit(target.id, field, y, get_value(container, spec, y), new)
+
+    def set(self, ref: str, field: str, raw: str, year: int | None = None, *, clear: bool = False) -> Applied:
+        edit = self.edit_for(ref, field, raw, year, clear=clear)
+        try:
+            return self.apply(edit)
+        except EditConflict:
+            # `set` reads and writes within one command: someone saved in between; retry once on fresh data.
+            return self.apply(self.edit_for(ref, field, raw, year, clear=clear))
+
+    # -- year closing ------------------------------------------------------------------------------------------------
+    def lock_year(self, year: int, reason: str = "") -> bool:
+        with self.transaction() as doc:
+            casc = Cascade(doc)
+            if str(year) in casc.meta.get("locks", {}):
+                return False
+            stamp = {"by": self.user, "at": _now()}
+
+            def transform(meta: dict) -> None:
+                meta.setdefault("locks", {})[str(year)] = stamp
+
+            self.db.table(META).update(transform, doc_ids=[int(casc.meta_doc_id)])
+            self._bump_revision(casc)
+            self._log("kunci", "tahun", "kunci", year, False, True, reason or None)
+        return True
+
+    def unlock_year(self, year: int, reason: str) -> bool:
+        if not reason.strip():
+            raise InvalidValue("Membuka kunci tahun memerlukan alasan (--reason).")
+        with self.transaction() as doc:
+            casc = Cascade(doc)
+            if str(year) not in casc.meta.get("locks", {}):
+                return False
+
+            def transform(meta: dict) -> None:
+                meta["locks"].pop(str(year), None)
+
+            self.db.table(META).update(transform, doc_ids=[int(casc.meta_doc_id)])
+            self._bump_revision(casc)
+            self._log("buka", "tahun", "kunci", year, True, False, reason)
+        return True

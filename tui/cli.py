@@ -1,0 +1,134 @@
+"""The `lkjip` command line. Every error is one Indonesian sentence on stderr and a non-zero exit; nothing is
+written when a command fails. Textual is imported only when the TUI opens, so scripted commands start fast."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from store.errors import RefNotFound, WorkbookError
+
+__version__ = "0.1.0"
+
+COMMANDS = ("init", "tables", "set", "check", "export", "import", "lock", "unlock", "backups", "restore", "log")
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own exit prints usage in English; keep ours one sentence
+        raise UsageError(f"Perintah tidak lengkap atau salah: {message}. Lihat `lkjip --help`.")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="lkjip", description="Buku kerja LKjIP di terminal.")
+    p.add_argument("--version", action="version", version=f"lkjip {__version__}")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    s = sub.add_parser("init", help="membuat buku kerja baru")
+    s.add_argument("workbook")
+    s.add_argument("--demo", action="store_true", help="contoh Kecamatan Torjun 2022")
+    s.add_argument("--instansi", default="")
+    s.add_argument("--pemda", default="")
+    s.add_argument("--periode", default="", help="mis. 2025-2029")
+    s.add_argument("--tahun", type=int, default=None, help="tahun laporan")
+
+    s = sub.add_parser("tables", help="mencetak tabel LKjIP")
+    s.add_argument("workbook")
+    s.add_argument("--year", type=int)
+    s.add_argument("--table")
+    s.add_argument("--format", choices=("text", "md", "json"), default="text")
+
+    s = sub.add_parser("set", help="mengubah satu nilai")
+    s.add_argument("workbook")
+    s.add_argument("ref")
+    s.add_argument("field")
+    s.add_argument("value", nargs="?", default="")
+    s.add_argument("--year", type=int)
+    s.add_argument("--clear", action="store_true", help="mengosongkan sel dengan sengaja")
+
+    s = sub.add_parser("check", help="pemeriksaan konsistensi")
+    s.add_argument("workbook")
+    s.add_argument("--year", type=int)
+
+    s = sub.add_parser("export", help="ekspor draf LKjIP atau dokumen pertukaran")
+    s.add_argument("workbook")
+    s.add_argument("--format", choices=("md", "docx", "json"), required=True)
+    s.add_argument("-o", "--output")
+    s.add_argument("--year", type=int)
+
+    s = sub.add_parser("import", help="membuat buku kerja dari dokumen pertukaran")
+    s.add_argument("document")
+    s.add_argument("workbook")
+
+    s = sub.add_parser("lock", help="mengunci tahun setelah tutup buku")
+    s.add_argument("workbook")
+    s.add_argument("--year", type=int, required=True)
+    s.add_argument("--reason", default="")
+
+    s = sub.add_parser("unlock", help="membuka kunci tahun (dengan alasan)")
+    s.add_argument("workbook")
+    s.add_argument("--year", type=int, required=True)
+    s.add_argument("--reason", required=True)
+
+    s = sub.add_parser("backups", help="daftar cadangan")
+    s.add_argument("workbook")
+
+    s = sub.add_parser("restore", help="memulihkan dari cadangan")
+    s.add_argument("workbook")
+    s.add_argument("--from", dest="source")
+
+    s = sub.add_parser("log", help="catatan perubahan")
+    s.add_argument("workbook")
+    s.add_argument("--year", type=int)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+            return _open_tui(argv)
+        if not argv:
+            return _open_tui([])
+        args = _parser().parse_args(argv)
+        from . import commands
+
+        return commands.run(args)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except RefNotFound as exc:
+        print(exc.message, file=sys.stderr)
+        for c in exc.candidates:
+            print(f"  {c}", file=sys.stderr)
+        return 1
+    except WorkbookError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Dibatalkan.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the promise: no traceback reaches a user
+        print(f"Kesalahan tak terduga ({type(exc).__name__}: {exc}); tidak ada yang disimpan. "
+              f"Laporkan ini ke pengembang lkjip.", file=sys.stderr)
+        return 70
+
+
+def _open_tui(argv: list[str]) -> int:
+    p = _Parser(prog="lkjip", description="Membuka buku kerja di terminal.")
+    p.add_argument("workbook", nargs="?", default="lkjip.json")
+    p.add_argument("--mouse", action="store_true", help="nyalakan laporan tetikus")
+    args = p.parse_args(argv)
+    from .app import run_app
+
+    return run_app(Path(args.workbook), mouse=args.mouse)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

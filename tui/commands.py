@@ -1,0 +1,197 @@
+"""The scripted commands behind `lkjip …` (everything but the TUI itself)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import orjson
+
+from reports import checks, engine
+from reports import tables as T
+from reports.text import as_markdown, as_text
+from store import interchange
+from store.errors import WorkbookError
+from store.fields import spec_of
+from store.model import new_document, new_meta
+from store.numbers import format_percent
+from store.storage import backups_of
+from store.workbook import Workbook
+
+
+def run(args: argparse.Namespace) -> int:
+    handler = globals().get("cmd_" + args.command)
+    if handler is None:
+        print("Ketik `lkjip --help` untuk daftar perintah.", file=sys.stderr)
+        return 2
+    return handler(args)
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _year(wb: Workbook, year: int | None) -> int:
+    return year if year is not None else wb.cascade().tahun
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    if args.demo:
+        from store.demo import demo_document
+
+        document = demo_document()
+    else:
+        if not args.instansi or not args.pemda or not args.periode:
+            raise WorkbookError("Buku kerja baru memerlukan --instansi, --pemda dan --periode (mis. 2025-2029), "
+                                "atau --demo.")
+        try:
+            awal, akhir = (int(x) for x in args.periode.split("-"))
+        except ValueError:
+            raise WorkbookError(f"Periode \u201c{args.periode}\u201d tidak terbaca; tulis seperti 2025-2029.") from None
+        if not 1900 < awal <= akhir < 2200:
+            raise WorkbookError(f"Periode \u201c{args.periode}\u201d tidak masuk akal.")
+        tahun = args.tahun or awal
+        document = new_document(new_meta(instansi=args.instansi, pemda=args.pemda, periode_awal=awal,
+                                         periode_akhir=akhir, tahun=tahun))
+    Workbook.create(args.workbook, document)
+    _out(f"Buku kerja {args.workbook} dibuat.")
+    return 0
+
+
+def cmd_tables(args: argparse.Namespace) -> int:
+    wb = Workbook.open(args.workbook)
+    year = _year(wb, args.year)
+    ids = T.select_ids(args.table)
+    if not ids:
+        raise WorkbookError(f"Tabel \u201c{args.table}\u201d tidak ada; pilih dari: {', '.join(T.TABLE_IDS)}.")
+    built = T.build_all(wb.cascade(), year, args.table)
+    if args.format == "json":
+        sys.stdout.buffer.write(orjson.dumps({"year": year, "tables": [t.as_json() for t in built]},
+                                             option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+    else:
+        render = as_markdown if args.format == "md" else as_text
+        _out("\n".join(render(t) for t in built))
+    return 0
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    wb = Workbook.open(args.workbook)
+    applied = wb.set(args.ref, args.field, args.value, args.year, clear=args.clear)
+    spec = spec_of(args.field)
+    year = f" {applied.edit.year}" if applied.edit.year is not None else ""
+    if not applied.changed:
+        _out(f"{applied.target.label}: {spec.label}{year} sudah {applied.new_text}; tidak ada yang berubah.")
+        return 0
+    _out(f"{applied.target.label}: {spec.label}{year} {applied.old_text} \u2192 {applied.new_text}")
+    casc = wb.cascade()
+    settings = casc.meta["settings"]
+    if applied.target.kind == "indicator" and applied.edit.year is not None:
+        _, ind = casc.indicators[applied.target.id]
+        c = engine.capaian(ind, applied.edit.year, settings)
+        _out(f"Capaian {applied.edit.year}: {format_percent(c.value)}% ({engine.predikat(c.value, settings)}); "
+             f"{c.formula}")
+    elif applied.target.kind == "node" and applied.edit.year is not None:
+        a = engine.anggaran(casc, casc.nodes[applied.target.id], applied.edit.year)
+        _out(f"Serapan {applied.edit.year}: {format_percent(a.serapan)}%")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    wb = Workbook.open(args.workbook)
+    year = _year(wb, args.year)
+    findings = checks.run(wb.cascade(), year)
+    for f in findings:
+        _out(f.line())
+    errors = sum(f.severity == checks.ERROR for f in findings)
+    _out(f"{len(findings)} temuan tahun {year}: {errors} galat, "
+         f"{sum(f.severity == checks.WARNING for f in findings)} peringatan.")
+    return 1 if errors else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    wb = Workbook.open(args.workbook)
+    if args.format == "json":
+        payload = interchange.export_document(wb.document())
+    else:
+        try:
+            from reports import export as exporter  # arrives with the exporters
+        except ImportError:
+            raise WorkbookError(f"Ekspor {args.format} belum tersedia di versi ini; gunakan --format json atau "
+                                f"`lkjip tables --format md`.") from None
+        payload = exporter.render(wb, args.format, _year(wb, args.year))
+    if args.output:
+        _write_new(Path(args.output), payload)
+        _out(f"Ditulis: {args.output}")
+    elif args.format == "docx":
+        raise WorkbookError("Ekspor docx memerlukan -o BERKAS.docx.")
+    else:
+        sys.stdout.buffer.write(payload)
+    return 0
+
+
+def _write_new(path: Path, payload: bytes) -> None:
+    """An export is a plain file, but still never half-written: temp file then replace."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_bytes(payload)
+        tmp.replace(path)
+    except OSError as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise WorkbookError(f"Gagal menulis {path}: {exc.strerror}.") from None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    try:
+        raw = Path(args.document).read_bytes()
+    except OSError as exc:
+        raise WorkbookError(f"Tidak dapat membaca {args.document}: {exc.strerror}.") from None
+    document = interchange.import_document(raw, args.document)
+    Workbook.create(args.workbook, document)
+    _out(f"Buku kerja {args.workbook} dibuat dari {args.document}.")
+    return 0
+
+
+def cmd_lock(args: argparse.Namespace) -> int:
+    wb = Workbook.open(args.workbook)
+    done = wb.lock_year(args.year, args.reason)
+    _out(f"Tahun {args.year} dikunci." if done else f"Tahun {args.year} sudah terkunci.")
+    return 0
+
+
+def cmd_unlock(args: argparse.Namespace) -> int:
+    wb = Workbook.open(args.workbook)
+    done = wb.unlock_year(args.year, args.reason)
+    _out(f"Kunci tahun {args.year} dibuka." if done else f"Tahun {args.year} tidak terkunci.")
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    found = backups_of(args.workbook)
+    if not found:
+        _out(f"Belum ada cadangan untuk {args.workbook}.")
+    for b in found:
+        _out(str(b))
+    return 0
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    from store.model import LOG
+
+    wb = Workbook.open(args.workbook)
+    entries = sorted(wb.document()[LOG].values(), key=lambda e: e["seq"])
+    for e in entries:
+        if args.year is not None and e.get("year") not in (args.year, None):
+            continue
+        year = f" {e['year']}" if e.get("year") is not None else ""
+        reason = f" ({e['reason']})" if e.get("reason") else ""
+        _out(f"{e['seq']:>5} {e['at']} {e['user']} {e['kind']} {e['ref']} {e['field']}{year}: "
+             f"{_shown(e['old'])} \u2192 {_shown(e['new'])}{reason}")
+    return 0
+
+
+def _shown(value: object) -> str:
+    return "\u2014" if value is None or value == "" else str(value)
