@@ -279,3 +279,30 @@ def build(casc: Cascade, year: int, table_id: str) -> Table:
 
 def build_all(casc: Cascade, year: int, wanted: str | None = None) -> list[Table]:
     return [BUILDERS[i](casc, year) for i in select_ids(wanted)]
+
+
+# -- Lampiran (not one of the `lkjip tables` ids: it belongs to the exported report only) ---------------------------
+LAMPIRAN_KEGIATAN_ID = "lampiran-kegiatan"
+
+
+def tabel_lampiran_kegiatan(casc: Cascade, year: int) -> Table:
+    """Pengukuran kinerja kegiatan: every indicator of the programs, kegiatan and sub kegiatan, in cascade order."""
+    s = casc.meta["settings"]
+    cols = ["No", "Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator", "Satuan", f"Target {year}",
+            f"Realisasi {year}", "Capaian (%)"]
+    t = Table(LAMPIRAN_KEGIATAN_ID, f"Pengukuran Kinerja Kegiatan Tahun {year}", cols)
+    for no, program in enumerate(casc.of_level("program"), start=1):
+        for node in [program, *casc.descendants(program["id"])]:
+            # A node without indicators still shows, so the reader sees the whole program structure.
+            for i, ind in enumerate(node["indicators"] or [None]):
+                first = i == 0
+                head = [str(no) if first and node is program else "", node["code"] if first else "",
+                        f"{LEVEL_LABELS[node['level']]}: {node['name']}" if first else ""]
+                if ind is None:
+                    t.add([*head, DASH, "", DASH, DASH, DASH], node["id"])
+                    continue
+                c = engine.capaian(ind, year, s)
+                t.add([*head, ind["name"], ind["satuan"], format_value(c.target), format_value(c.realisasi),
+                       _pct(c.value)], ind["id"])
+    t.numeric = [False] * 5 + [True] * 3
+    return t
