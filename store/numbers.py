@@ -9,7 +9,7 @@ message that quotes the input. Output is always Indonesian style.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 __all__ = [
     "NumberError",
@@ -53,7 +53,7 @@ def parse_number(raw: str, *, allow_negative: bool = True) -> Decimal:
     if text.endswith("%"):
         text = text[:-1].rstrip()
     negative = False
-    if text[:1] in "+-":
+    if text.startswith(("+", "-")):  # not `text[:1] in "+-"`: "" is in every string ("Rp", "%" alone)
         negative = text[0] == "-"
         text = text[1:].lstrip()
     # "3.800.000,-" and "74.959.903,-": the dash stands for "no cents".
@@ -123,7 +123,9 @@ def format_decimal(value: Decimal | int, places: int = 2) -> str:
     """Indonesian style, rounded half-up: 1234567.891 -> "1.234.567,89"."""
     d = Decimal(value)
     quantum = Decimal(1).scaleb(-places)
-    d = d.quantize(quantum, rounding=ROUND_HALF_UP)
+    with localcontext() as ctx:  # enough digits for any figure typed: quantize fails beyond the context precision
+        ctx.prec = max(ctx.prec, d.adjusted() + places + 2)
+        d = d.quantize(quantum, rounding=ROUND_HALF_UP)
     if d == 0:
         d = abs(d)  # never print "-0,00"
     english = f"{d:,.{places}f}"
