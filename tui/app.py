@@ -1,48 +1,290 @@
-"""The Textual workbook (minimal first screen; the full keyboard workbook grows here)."""
+"""The keyboard workbook: a Textual app over one Workbook.
+
+Every committed value goes through Workbook.apply at once (lock, reload, atomic save, edit log): there is no unsaved
+state. Undo and redo apply the inverse edit through the same path. The file is polled once a second so another
+operator's save shows up within two seconds without disturbing a cell being edited.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static, Tree
+from textual.app import App
+from textual.binding import Binding
+from textual.events import Resize
 
+from store.cascade import Cascade
 from store.errors import WorkbookError
-from store.workbook import Workbook
+from store.fields import spec_of
+from store.workbook import Edit, Workbook
+
+from .palette import LkjipCommands
+from .views.main import MainScreen
+from .widgets.status import StatusLine
+
+MIN_WIDTH, MIN_HEIGHT = 80, 24
+POLL_SECONDS = 1.0
+KEYMAP_FILE = Path(os.environ.get("LKJIP_KEYMAP", "~/.config/lkjip/keymap.json")).expanduser()
+
+
+def _views() -> dict[str, object]:
+    # Imported here so that start-up pays only for the main view; the others load on first visit.
+    from .views.checks import ChecksScreen
+    from .views.export import ExportScreen
+    from .views.log import LogScreen
+    from .views.narrative import NarrativeScreen
+    from .views.tables import TablesScreen
+
+    return {"tabel": TablesScreen, "periksa": ChecksScreen, "narasi": NarrativeScreen, "log": LogScreen,
+            "ekspor": ExportScreen}
 
 
 class LkjipApp(App):
     TITLE = "lkjip"
-    BINDINGS = [("ctrl+q", "quit", "Keluar")]
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {LkjipCommands}
+    MODES = {"utama": MainScreen}
 
-    def __init__(self, workbook: Workbook) -> None:
+    # Keys are data with ids: ~/.config/lkjip/keymap.json ({"view.tables": "f3,t", ...}) remaps them.
+    BINDINGS = [
+        Binding("f1,question_mark", "help", "Bantuan", id="app.help"),
+        Binding("f2", "view('utama')", "Cascade", id="view.main"),
+        Binding("f3", "view('tabel')", "Tabel", id="view.tables"),
+        Binding("f4", "view('periksa')", "Periksa", id="view.checks"),
+        Binding("f5", "view('narasi')", "Narasi", id="view.narrative"),
+        Binding("f6", "view('log')", "Log", id="view.log"),
+        Binding("f7", "view('ekspor')", "Ekspor", id="view.export"),
+        Binding("left_square_bracket", "year(-1)", "Tahun\u2212", id="year.previous"),
+        Binding("right_square_bracket", "year(1)", "Tahun+", id="year.next"),
+        Binding("slash", "find", "Cari", id="app.find"),
+        Binding("ctrl+z", "undo", "Urungkan", show=False, id="edit.undo"),
+        Binding("ctrl+y", "redo", "Ulangi", show=False, id="edit.redo"),
+        Binding("ctrl+q", "quit", "Keluar", id="app.quit", priority=True),
+    ]
+
+    def __init__(self, workbook: Workbook | None, *, path: Path | None = None) -> None:
         super().__init__()
-        self.workbook = workbook
+        self.animation_level = "none"  # no animations: every frame costs bytes over SSH
+        self.wb = workbook
+        self.path = path or (workbook.path if workbook else Path("lkjip.json"))
+        self.casc: Cascade = workbook.cascade() if workbook else None  # type: ignore[assignment]
+        self.year = self.casc.tahun if workbook else 0
+        self.undo_stack: list[Edit] = []
+        self.redo_stack: list[Edit] = []
+        self.message = ""
+        self.message_error = False
+        self._too_small = False
+        self._load_keymap()
 
-    def compose(self) -> ComposeResult:
-        casc = self.workbook.cascade()
-        profile = casc.meta["profile"]
-        self.sub_title = f"{profile['instansi']} \u2014 {profile['pemda']} \u2014 tahun {casc.tahun}"
-        yield Header()
-        tree: Tree[str] = Tree(profile["instansi"], id="cascade")
-        tree.root.expand()
+    def _load_keymap(self) -> None:
+        try:
+            keymap = json.loads(KEYMAP_FILE.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(keymap, dict):
+            self.set_keymap({str(k): str(v) for k, v in keymap.items()})
 
-        def add(parent, node_id):
-            for kid in casc.kids(node_id):
-                branch = parent.add(casc.label(kid), data=kid["id"], expand=kid["level"] in ("tujuan", "sasaran"))
-                add(branch, kid["id"])
+    # -- life cycle --------------------------------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        if self.wb is None:
+            from .views.start import StartScreen
 
-        add(tree.root, None)
-        yield tree
-        yield Static(id="detail")
-        yield Footer()
+            self.push_screen(StartScreen(self.path))
+        else:
+            self.open_workbook(self.wb)
+        self._check_size(self.size.width, self.size.height)
+
+    def open_workbook(self, wb: Workbook) -> None:
+        self.wb = wb
+        self.path = wb.path
+        self.casc = wb.cascade()
+        self.year = self.casc.tahun
+        profile = self.casc.meta["profile"]
+        self.title = f"lkjip \u2014 {profile['instansi']}"
+        for name, screen in _views().items():
+            self.add_mode(name, screen)  # type: ignore[arg-type]
+        self.switch_mode("utama")
+        self.set_interval(POLL_SECONDS, self.poll_disk)
+        self.say(f"Buku kerja {wb.path} dibuka: {profile['instansi']}, tahun {self.year}. Tekan ? untuk bantuan.")
+
+    def on_resize(self, event: Resize) -> None:
+        self._check_size(event.size.width, event.size.height)
+
+    def _check_size(self, width: int, height: int) -> None:
+        from .views.small import TooSmallScreen
+
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if small and not self._too_small:
+            self._too_small = True
+            self.push_screen(TooSmallScreen())
+        elif not small and self._too_small:
+            self._too_small = False
+            if isinstance(self.screen, TooSmallScreen):
+                self.pop_screen()
+
+    # -- messages ----------------------------------------------------------------------------------------------------
+    def saved_line(self) -> str:
+        if self.wb is None:
+            return ""
+        entry = self.wb.last_entry()
+        who = f"terakhir disimpan {entry['at'][11:19]} oleh {entry['user']}" if entry else "belum ada perubahan"
+        locked = " \u00b7 TERKUNCI" if str(self.year) in self.casc.meta.get("locks", {}) else ""
+        return f"{self.wb.path.name} \u00b7 tahun {self.year}{locked} \u00b7 revisi {self.casc.meta['revision']} \u00b7 {who}"
+
+    def say(self, message: str, *, error: bool = False) -> None:
+        self.message, self.message_error = message, error
+        for status in self.screen.query(StatusLine):
+            status.show(message, self.saved_line(), error=error)
+
+    # -- the one write path ------------------------------------------------------------------------------------------
+    def apply_edit(self, edit: Edit, *, kind: str = "edit", quiet: bool = False) -> bool:
+        assert self.wb is not None
+        try:
+            applied = self.wb.apply(edit, kind=kind)
+        except WorkbookError as exc:
+            self.say(exc.message, error=True)
+            return False
+        self.casc = self.wb.cascade()
+        if kind == "edit" and applied.changed:
+            self.undo_stack.append(edit)
+            self.redo_stack.clear()
+        self.refresh_views()
+        if not quiet:
+            spec = spec_of(edit.field)
+            year = f" {edit.year}" if edit.year is not None else ""
+            verb = {"edit": "Disimpan", "undo": "Diurungkan", "redo": "Diulangi"}.get(kind, "Disimpan")
+            tail = self._capaian_tail(edit)
+            self.say(f"{verb}: {spec.label}{year} {applied.target.label[:40]}: {applied.old_text} \u2192 "
+                     f"{applied.new_text}{tail}")
+        return True
+
+    def _capaian_tail(self, edit: Edit) -> str:
+        from reports import engine
+        from store.numbers import format_percent
+
+        if edit.ref in self.casc.indicators and edit.year is not None:
+            _, ind = self.casc.indicators[edit.ref]
+            c = engine.capaian(ind, edit.year, self.casc.meta["settings"])
+            return f" \u00b7 capaian {format_percent(c.value)}%"
+        return ""
+
+    def refresh_views(self) -> None:
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            screen.refresh_values()
+        elif hasattr(screen, "refresh_content"):
+            screen.refresh_content()  # type: ignore[attr-defined]
+
+    def poll_disk(self) -> None:
+        if self.wb is None or not self.wb.changed_on_disk():
+            return
+        try:
+            self.casc = self.wb.cascade()
+        except WorkbookError as exc:
+            self.say(exc.message, error=True)
+            return
+        self.refresh_views()
+        for status in self.screen.query(StatusLine):
+            status.show_saved(self.saved_line())
+
+    # -- actions -----------------------------------------------------------------------------------------------------
+    def action_view(self, name: str) -> None:
+        if self.wb is None:
+            return
+        if self.current_mode != name:
+            self.switch_mode(name)
+        else:
+            self.refresh_views()
+
+    def action_year(self, step: int) -> None:
+        if self.wb is None:
+            return
+        lo, hi = int(self.casc.meta["periode_awal"]) - 1, int(self.casc.meta["periode_akhir"])
+        year = self.year + step
+        if not lo <= year <= hi:
+            self.say(f"Tahun {year} di luar periode Renstra {lo + 1}\u2013{hi}.", error=True)
+            return
+        self.year = year
+        screen = self.screen
+        if isinstance(screen, MainScreen) and screen.node_id:
+            screen.show_node(screen.node_id)
+        else:
+            self.refresh_views()
+        self.say(f"Tahun {year}.")
+
+    def action_undo(self) -> None:
+        self._step(self.undo_stack, self.redo_stack, "undo")
+
+    def action_redo(self) -> None:
+        self._step(self.redo_stack, self.undo_stack, "redo")
+
+    def _step(self, source: list[Edit], target: list[Edit], kind: str) -> None:
+        if not source:
+            self.say("Tidak ada yang bisa diurungkan." if kind == "undo" else "Tidak ada yang bisa diulangi.")
+            return
+        edit = source[-1]
+        step = edit.inverse() if kind == "undo" else edit
+        if self.apply_edit(step, kind=kind):
+            source.pop()
+            target.append(edit)
+            if isinstance(self.screen, MainScreen):
+                self.screen.focus_ref(edit.ref, edit.field)
+
+    def action_help(self) -> None:
+        from .views.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.active_bindings))
+
+    def action_find(self) -> None:
+        if self.wb is None:
+            return
+        from .views.find import FindScreen
+
+        self.push_screen(FindScreen(self.casc), self.goto)
+
+    def goto(self, ref: str | None, field: str | None = None) -> None:
+        if not ref:
+            return
+        if self.current_mode != "utama":
+            self.switch_mode("utama")
+        self.call_after_refresh(lambda: self._focus(ref, field))
+
+    def _focus(self, ref: str, field: str | None) -> None:
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            screen.focus_ref(ref, field)
+
+    def palette_commands(self) -> list[tuple[str, str, object]]:
+        commands: list[tuple[str, str, object]] = [
+            ("Tampilan: Cascade", "Pohon cascading dan isian indikator", lambda: self.action_view("utama")),
+            ("Tampilan: Tabel LKjIP", "Tabel 1.1 s.d. anggaran, dihitung ulang", lambda: self.action_view("tabel")),
+            ("Tampilan: Pemeriksaan", "Temuan konsistensi", lambda: self.action_view("periksa")),
+            ("Tampilan: Narasi", "Bagian narasi (Markdown)", lambda: self.action_view("narasi")),
+            ("Tampilan: Log perubahan", "Siapa mengubah apa", lambda: self.action_view("log")),
+            ("Tampilan: Ekspor", "Draf LKjIP Markdown / Word", lambda: self.action_view("ekspor")),
+            ("Tahun sebelumnya", "[", lambda: self.action_year(-1)),
+            ("Tahun berikutnya", "]", lambda: self.action_year(1)),
+            ("Cari simpul atau indikator", "/", self.action_find),
+            ("Urungkan perubahan terakhir", "Ctrl+Z", self.action_undo),
+            ("Ulangi perubahan", "Ctrl+Y", self.action_redo),
+        ]
+        screen_commands = getattr(self.screen, "palette_commands", None)
+        if callable(screen_commands):
+            commands = screen_commands() + commands
+        return commands
 
 
 def run_app(path: Path, *, mouse: bool = False) -> int:
-    try:
-        wb = Workbook.open(path)
-    except WorkbookError as exc:
-        print(exc.message)
-        return 1
-    LkjipApp(wb).run(mouse=mouse)
+    wb = None
+    if path.exists():
+        try:
+            wb = Workbook.open(path)
+        except WorkbookError as exc:
+            print(exc.message)
+            return 1
+    LkjipApp(wb, path=path).run(mouse=mouse)
     return 0
+

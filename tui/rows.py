@@ -1,0 +1,87 @@
+"""What the main view's grids show for a node, as display strings from the engine (no formula lives here)."""
+
+from __future__ import annotations
+
+from reports import engine
+from store.cascade import Cascade
+from store.model import BUDGET_LEVELS, Node
+from store.numbers import format_percent, format_rupiah, format_value
+
+from .widgets.grid import Column
+
+INDICATOR_COLUMNS = [
+    Column("name", "Indikator", 18, field="indikator"),
+    Column("target", "Target", 9, field="target", numeric=True),
+    Column("realisasi", "Realisasi", 9, field="realisasi", numeric=True),
+    Column("capaian", "Capaian%", 8, numeric=True, explain=True),
+    Column("predikat", "Predikat", 13, explain=True),
+    Column("satuan", "Satuan", 8, field="satuan"),
+    Column("arah", "Arah", 7, field="arah"),
+]
+
+BUDGET_COLUMNS = [
+    Column("label", "Anggaran", 9),
+    Column("pagu", "Pagu (Rp)", 14, field="pagu", numeric=True),
+    Column("realisasi", "Realisasi (Rp)", 14, field="realisasi-anggaran", numeric=True),
+    Column("serapan", "Serapan%", 8, numeric=True, explain=True),
+    Column("pagu_pk", "Pagu PK (Rp)", 14, field="pagu-pk", numeric=True),
+]
+
+
+def indicator_rows(casc: Cascade, node: Node, year: int) -> list[tuple[str, list[str]]]:
+    settings = casc.meta["settings"]
+    rows = []
+    for ind in node["indicators"]:
+        c = engine.capaian(ind, year, settings)
+        rows.append((ind["id"], [
+            ind["name"], format_value(c.target), format_value(engine.realisasi_of(ind, year)),
+            format_percent(c.value), engine.predikat(c.value, settings), ind["satuan"] or "\u2014",
+            ind["arah"] or "\u2014",
+        ]))
+    return rows
+
+
+def _money(value: int | None) -> str:
+    return format_rupiah(value, prefix="")
+
+
+def budget_rows(casc: Cascade, node: Node, year: int) -> list[tuple[str, list[str]]]:
+    if node["level"] in BUDGET_LEVELS:
+        a = engine.anggaran(casc, node, year)
+        label = "Jumlah" if casc.kids(node["id"]) else "Rincian"
+    elif node["level"] == "sasaran":
+        a = engine.sasaran_anggaran(casc, node, year)
+        label = "Sasaran"
+    else:
+        return []
+    return [(node["id"], [label, _money(a.pagu), _money(a.realisasi), format_percent(a.serapan),
+                          _money(a.pagu_pk)])]
+
+
+def explain(casc: Cascade, ref: str, column: str, year: int) -> str:
+    """The formula of a computed cell with its numbers."""
+    settings = casc.meta["settings"]
+    if ref in casc.indicators:
+        node, ind = casc.indicators[ref]
+        c = engine.capaian(ind, year, settings)
+        if c.value is None:
+            return f"Capaian {year} {ind['name']}: tidak terdefinisi ({c.formula})."
+        arah = ind.get("arah") or "positif"
+        rumus = {"positif": "R / T \u00d7 100", "negatif": "(2T \u2212 R) / T \u00d7 100"
+                 if engine.negatif_rumus_of(ind, settings) == "2T-R" else "T / R \u00d7 100"}.get(arah, "")
+        band = engine.predikat(c.value, settings)
+        return f"Capaian {year} ({arah}, {rumus}): {c.formula} \u2192 predikat {band}."
+    node = casc.nodes.get(ref)
+    if node is None:
+        return ""
+    a = engine.sasaran_anggaran(casc, node, year) if node["level"] == "sasaran" else engine.anggaran(casc, node,
+                                                                                                     year)
+    source = ""
+    if node["level"] == "sasaran":
+        source = f" (anggaran dari {len(engine.sasaran_budget_nodes(casc, node))} simpul pendukung)"
+    elif casc.kids(node["id"]):
+        source = f" (jumlah {len(casc.kids(node['id']))} rincian)"
+    if a.serapan is None:
+        return f"Serapan {year}: tidak terdefinisi (pagu atau realisasi belum ada){source}."
+    return (f"Serapan {year}{source}: {format_rupiah(a.realisasi)} / {format_rupiah(a.pagu)} \u00d7 100 = "
+            f"{format_percent(a.serapan)}%.")

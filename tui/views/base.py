@@ -1,0 +1,33 @@
+"""What every secondary view shares: a title, the status line, the footer, and recomputing only when the
+workbook's revision or the chosen year changed since it was last drawn."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+
+class WorkbookView(Screen):
+    def __init__(self) -> None:
+        super().__init__()
+        self._drawn_for: tuple[int, int] | None = None
+
+    def stale(self) -> bool:
+        app = self.app
+        key = (int(app.casc.meta["revision"]), app.year)  # type: ignore[attr-defined]
+        if key == self._drawn_for:
+            return False
+        self._drawn_for = key
+        return True
+
+    def on_screen_resume(self) -> None:
+        self.refresh_content()
+
+    def refresh_content(self, force: bool = False) -> None:
+        if self.stale() or force:
+            self.redraw()
+
+    def redraw(self) -> None:  # pragma: no cover - each view draws itself
+        raise NotImplementedError
+
+    def palette_commands(self) -> list[tuple[str, str, object]]:
+        return []

@@ -1,0 +1,57 @@
+"""The consistency checks (F4): each finding names its node; Enter jumps to the cell at fault."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static
+
+from reports import checks
+
+from ..widgets.status import StatusLine
+from .base import WorkbookView
+
+
+class ChecksScreen(WorkbookView):
+    BINDINGS = [Binding("enter", "jump", "Ke sel", id="checks.jump")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.findings: list[checks.Finding] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="checks-title", classes="view-title")
+        yield DataTable(id="checks-view", cursor_type="row")
+        yield StatusLine()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        view = self.query_one(DataTable)
+        view.add_columns("Jenis", "Ref", "Temuan")
+        view.focus()
+
+    def redraw(self) -> None:
+        app = self.app
+        order = {checks.ERROR: 0, checks.WARNING: 1, checks.INFO: 2}
+        self.findings = sorted(checks.run(app.casc, app.year), key=lambda f: order[f.severity])  # type: ignore
+        errors = sum(f.severity == checks.ERROR for f in self.findings)
+        self.query_one("#checks-title", Static).update(
+            f"Pemeriksaan tahun {app.year}: {len(self.findings)} temuan, {errors} galat "  # type: ignore
+            f"(Enter: ke sel yang bermasalah)")
+        view = self.query_one(DataTable)
+        view.clear()
+        for f in self.findings:
+            view.add_row(f.severity, f.ref, f.message)
+
+    def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
+        self.action_jump()
+
+    def action_jump(self) -> None:
+        view = self.query_one(DataTable)
+        if not self.findings:
+            return
+        finding = self.findings[view.cursor_row]
+        if finding.ref == "tahun":
+            self.app.say(finding.message)  # type: ignore[attr-defined]
+            return
+        self.app.goto(finding.ref, finding.field or None)  # type: ignore[attr-defined]

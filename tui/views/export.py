@@ -1,0 +1,79 @@
+"""Export (F7): the LKjIP draft as Markdown or Word; the work runs off the UI thread and ends with the path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from ..widgets.status import StatusLine
+from .base import WorkbookView
+
+
+class ExportScreen(WorkbookView):
+    BINDINGS = [
+        Binding("ctrl+m", "export('md')", "Ekspor Markdown", show=False, id="export.md"),
+        Binding("ctrl+w", "export('docx')", "Ekspor Word", id="export.docx"),
+        Binding("ctrl+e", "export('md')", "Ekspor Markdown", id="export.md_alt"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Ekspor draf LKjIP", classes="view-title")
+            yield Label("Berkas tujuan (tanpa akhiran; .md atau .docx ditambahkan):")
+            yield Input(id="export-path")
+            with Horizontal(id="export-buttons"):
+                yield Button("Markdown (Ctrl+E)", id="md")
+                yield Button("Word (Ctrl+W)", id="docx", variant="primary")
+            yield Static(id="export-result")
+        yield StatusLine()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        inp = self.query_one(Input)
+        inp.cursor_blink = False
+        path = self.app.wb.path  # type: ignore[attr-defined]
+        inp.value = str(path.with_name(f"LKjIP-{path.stem}"))
+
+    def redraw(self) -> None:
+        self.query_one("#export-result", Static).update(f"Tahun laporan yang diekspor: {self.app.year}.")  # type: ignore
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_export(event.button.id or "md")
+
+    def action_export(self, fmt: str) -> None:
+        try:
+            from reports import export as exporter
+        except ImportError:
+            self.app.say(f"Ekspor {fmt} belum tersedia di versi ini.", error=True)  # type: ignore[attr-defined]
+            return
+        base = self.query_one(Input).value.strip() or "LKjIP"
+        target = Path(base if base.endswith("." + fmt) else f"{base}.{fmt}")
+        app = self.app
+        wb, year = app.wb, app.year  # type: ignore[attr-defined]
+        self.query_one("#export-result", Static).update(f"Mengekspor {fmt} tahun {year}\u2026")
+
+        def work() -> str:
+            payload = exporter.render(wb, fmt, year)
+            tmp = target.with_name(f".{target.name}.tmp")
+            tmp.write_bytes(payload)
+            tmp.replace(target)
+            return str(target.resolve())
+
+        self.run_worker(work, thread=True, exclusive=True, name=fmt)
+
+    def on_worker_state_changed(self, event) -> None:
+        from textual.worker import WorkerState
+
+        result = self.query_one("#export-result", Static)
+        if event.state == WorkerState.SUCCESS:
+            result.update(f"Selesai: {event.worker.result}")
+            self.app.say(f"Draf ditulis ke {event.worker.result}.")  # type: ignore[attr-defined]
+        elif event.state == WorkerState.ERROR:
+            err = event.worker.error
+            result.update("Ekspor gagal.")
+            self.app.say(f"Ekspor gagal: {getattr(err, 'strerror', None) or err}. Tidak ada berkas yang ditulis.",  # type: ignore
+                         error=True)

@@ -1,0 +1,73 @@
+"""Find (/): a node or an indicator by a piece of its name, its code or its id."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from store.cascade import Cascade
+
+LIMIT = 40
+
+
+class FindScreen(ModalScreen[str | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Batal", id="find.cancel"),
+        Binding("down", "to_list", "Ke daftar", show=False, id="find.list"),
+    ]
+    DEFAULT_CSS = """
+    FindScreen { align: center top; }
+    FindScreen > Vertical { width: 76; height: 18; margin-top: 2; border: round $primary; background: $surface; }
+    FindScreen Input { border: none; height: 1; }
+    """
+
+    def __init__(self, casc: Cascade) -> None:
+        super().__init__()
+        self.casc = casc
+        entries = []
+        for node, _ in casc.walk():
+            entries.append((node["id"], f"{node['code'] or node['id']} {node['name']}"))
+            for ind in node["indicators"]:
+                entries.append((ind["id"], f"  \u2022 {ind['name']} [{ind['id']}]"))
+        self.entries = entries
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = "Cari (nama, kode atau id; Enter memilih, Esc batal)"
+            yield Input(placeholder="ketik sebagian nama\u2026", id="find-input")
+            yield OptionList(id="find-results")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).cursor_blink = False
+        self._fill("")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    def _fill(self, text: str) -> None:
+        needle = text.strip().casefold()
+        found = [(ref, label) for ref, label in self.entries
+                 if not needle or needle in label.casefold() or needle == ref.casefold()][:LIMIT]
+        results = self.query_one(OptionList)
+        results.clear_options()
+        results.add_options([Option(label, id=ref) for ref, label in found])
+        if found:
+            results.highlighted = 0
+
+    def on_input_submitted(self, _: Input.Submitted) -> None:
+        results = self.query_one(OptionList)
+        if results.highlighted is not None and results.option_count:
+            self.dismiss(results.get_option_at_index(results.highlighted).id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_to_list(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

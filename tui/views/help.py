@@ -1,0 +1,50 @@
+"""Help (? or F1): the keys that work here, for the widget in focus, its view and the app."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import DataTable
+
+EXTRA = [
+    ("Enter / e", "ubah sel; Enter menyimpan dan turun"),
+    ("Tab / Shift+Tab", "saat mengubah: simpan dan geser kanan / kiri"),
+    ("Esc", "batal mengubah; nilai lama tetap"),
+    ("0\u20139", "mulai mengubah sel dengan angka itu"),
+    ("Delete", "kosongkan sel (dengan sengaja)"),
+    ("Ctrl+P", "palet perintah"),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Tutup", id="help.close")]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > #help-box { width: 76; height: 20; border: round $primary; background: $surface; }
+    """
+
+    def __init__(self, bindings: dict) -> None:
+        super().__init__()
+        self._bindings = bindings
+
+    def compose(self) -> ComposeResult:
+        table: DataTable = DataTable(id="help-box", cursor_type="row", show_cursor=False)
+        table.border_title = "Bantuan \u2014 tombol di tampilan ini (Esc menutup)"
+        table.add_columns("Tombol", "Fungsi", "Id")
+        seen = set()
+        for key, active in self._bindings.items():
+            b = active.binding
+            if not b.description or (b.action, b.description) in seen:
+                continue
+            seen.add((b.action, b.description))
+            table.add_row(self.app.get_key_display(b), b.description, b.id or "")
+        for key, what in EXTRA:
+            table.add_row(key, what, "")
+        yield table
+
+    def action_dismiss(self) -> None:  # type: ignore[override]
+        self.dismiss(None)
+
+
+

@@ -1,0 +1,38 @@
+"""The edit log (F6): who changed what, when, old → new; newest first."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Footer, Static
+
+from store.fields import FIELDS, display
+from store.model import LOG
+
+from ..widgets.status import StatusLine
+from .base import WorkbookView
+
+SHOWN = 500  # the newest entries; the whole log is in the file and in `lkjip log`
+
+
+class LogScreen(WorkbookView):
+    def compose(self) -> ComposeResult:
+        yield Static("Log perubahan (terbaru di atas)", classes="view-title")
+        yield DataTable(id="log-view", cursor_type="row")
+        yield StatusLine()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        view = self.query_one(DataTable)
+        view.add_columns("Waktu", "Oleh", "Jenis", "Ref", "Kolom", "Tahun", "Lama", "Baru")
+        view.focus()
+
+    def redraw(self) -> None:
+        entries = sorted(self.app.wb.document()[LOG].values(), key=lambda e: e["seq"], reverse=True)  # type: ignore
+        view = self.query_one(DataTable)
+        view.clear()
+        for e in entries[:SHOWN]:
+            spec = FIELDS.get(e["field"])
+            old = display(spec, e["old"]) if spec else str(e["old"])
+            new = display(spec, e["new"]) if spec else str(e["new"])
+            view.add_row(e["at"][:19].replace("T", " "), e["user"], e["kind"], e["ref"], e["field"],
+                         str(e.get("year") or ""), old, new)

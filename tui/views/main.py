@@ -1,0 +1,207 @@
+"""The main view: the cascade on the left; the selected node's indicators and budget on the right.
+
+Only the selected node's rows are rendered. A committed edit repaints just the cells whose text changed.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static, Tree
+
+from store.errors import InvalidValue
+from store.fields import display, get_value, parse_value, spec_of
+from store.model import BUDGET_LEVELS, LEVEL_LABELS
+from store.workbook import Edit
+
+from ..rows import BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, explain, indicator_rows
+from ..widgets.cascade_tree import CascadeTree
+from ..widgets.editbar import CellInput, EditBar
+from ..widgets.grid import Column, WorkGrid
+from ..widgets.status import StatusLine
+
+MOVES = {"down": (1, 0), "right": (0, 1), "left": (0, -1)}
+
+
+class MainScreen(Screen):
+    def __init__(self) -> None:
+        super().__init__()
+        self.node_id: str | None = None
+        # (grid, ref, column, the stored value the operator saw when the edit began)
+        self.editing: tuple[WorkGrid, str, Column, object] | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main-body"):
+            yield CascadeTree(id="tree")
+            with Vertical(id="detail"):
+                yield Static(id="node-title")
+                yield WorkGrid(INDICATOR_COLUMNS, id="indicators")
+                yield WorkGrid(BUDGET_COLUMNS, id="budget")
+                yield EditBar(id="editbar")
+        yield StatusLine()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(CascadeTree).load(self.app.casc)  # type: ignore[attr-defined]
+        self.query_one(CascadeTree).focus()
+
+    # -- showing a node ---------------------------------------------------------------------------------------------
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        if event.node.data and event.node.data != self.node_id:
+            self.show_node(event.node.data)
+
+    def show_node(self, node_id: str) -> None:
+        casc, year = self.app.casc, self.app.year  # type: ignore[attr-defined]
+        node = casc.nodes.get(node_id)
+        if node is None:
+            return
+        self.node_id = node_id
+        self._close_editor()
+        code = f"{node['code']} " if node["code"] else ""
+        self.query_one("#node-title", Static).update(
+            f"[b]{LEVEL_LABELS[node['level']]}[/b] {code}{node['name']}  [dim]({node['id']}, tahun {year})[/dim]")
+        grid = self.query_one("#indicators", WorkGrid)
+        grid.show_rows(indicator_rows(casc, node, year))
+        grid.display = bool(node["indicators"])
+        budget = self.query_one("#budget", WorkGrid)
+        rows = budget_rows(casc, node, year)
+        budget.show_rows(rows)
+        budget.display = bool(rows)
+
+    def refresh_values(self) -> None:
+        """After a save or a reload: repaint only the cells of the shown node whose text changed."""
+        casc, year = self.app.casc, self.app.year  # type: ignore[attr-defined]
+        node = casc.nodes.get(self.node_id or "")
+        if node is None:
+            self.query_one(CascadeTree).load(casc)
+            return
+        grid = self.query_one("#indicators", WorkGrid)
+        rows = indicator_rows(casc, node, year)
+        if [r for r, _ in rows] != grid.refs():
+            self.show_node(node["id"])
+            return
+        for ref, values in rows:
+            grid.update_row(ref, values)
+        for ref, values in budget_rows(casc, node, year):
+            self.query_one("#budget", WorkGrid).update_row(ref, values)
+
+    def reload_structure(self) -> None:
+        self.query_one(CascadeTree).load(self.app.casc)  # type: ignore[attr-defined]
+        if self.node_id:
+            self.show_node(self.node_id)
+
+    def focus_ref(self, ref: str, field: str | None = None) -> None:
+        """Go to a node or an indicator (from find, the checks view or undo), and to its field's cell."""
+        casc = self.app.casc  # type: ignore[attr-defined]
+        node_id = casc.indicators[ref][0]["id"] if ref in casc.indicators else ref
+        if node_id not in casc.nodes:
+            return
+        self.query_one(CascadeTree).reveal(node_id)
+        self.show_node(node_id)
+        grid = self.query_one("#indicators" if ref in casc.indicators else "#budget", WorkGrid)
+        if not grid.row_count:
+            return
+        row = grid.get_row_index(ref) if ref in grid.refs() else 0
+        col = next((i for i, c in enumerate(grid.spec) if field and c.field == field), grid.cursor_coordinate.column)
+        grid.move_cursor(row=row, column=col, animate=False)
+        grid.focus()
+
+    # -- editing ----------------------------------------------------------------------------------------------------
+    def on_work_grid_edit_requested(self, msg: WorkGrid.EditRequested) -> None:
+        app = self.app
+        casc, year = app.casc, app.year  # type: ignore[attr-defined]
+        here = msg.grid.current()
+        if here is None or self.editing:
+            return
+        ref, column = here
+        if column.field is None:
+            app.say("Kolom ini dihitung dari data; tekan x untuk melihat rumusnya.")  # type: ignore[attr-defined]
+            return
+        spec = spec_of(column.field)
+        if spec.target == "node":
+            node = casc.nodes[ref]
+            if node["level"] not in BUDGET_LEVELS:
+                app.say("Anggaran sasaran adalah jumlah simpul pendukungnya; ubah di sub kegiatan.")  # type: ignore
+                return
+            if spec.name != "pagu-pk" and casc.kids(node["id"]):
+                app.say(f"{spec.label} {LEVEL_LABELS[node['level']].lower()} adalah jumlah rinciannya; ubah "
+                        f"angkanya di sub kegiatan.")  # type: ignore[attr-defined]
+                return
+            container = node
+        else:
+            container = casc.indicators[ref][1]
+        y = year if spec.yearly else None
+        old = get_value(container, spec, y)
+        if msg.clear:
+            self._commit(msg.grid, ref, column, old, "", "down", clear=True)
+            return
+        self.editing = (msg.grid, ref, column, old)
+        shown = "" if old in (None, "") else (display(spec, old) if spec.kind in ("number", "money") else str(old))
+        if spec.kind == "money":
+            shown = shown.removeprefix("Rp ")
+        name = casc.indicators[ref][1]["name"] if ref in casc.indicators else casc.nodes[ref]["name"]
+        label = f"{spec.label}{f' {y}' if y else ''} \u00b7 {name[:24]}:"
+        bar = self.query_one(EditBar)
+        if msg.initial is not None:
+            bar.open(label, msg.initial, select=False)
+        else:
+            bar.open(label, shown, select=True)
+
+    def on_cell_input_commit(self, msg: CellInput.Commit) -> None:
+        if not self.editing:
+            return
+        grid, ref, column, old = self.editing
+        self._commit(grid, ref, column, old, msg.text, msg.move)
+
+    def _commit(self, grid: WorkGrid, ref: str, column: Column, old: object, text: str, move: str,
+                clear: bool = False) -> None:
+        app = self.app
+        spec = spec_of(column.field or "")
+        try:
+            new = parse_value(spec, text, clear=clear)
+        except InvalidValue as exc:
+            app.say(exc.message, error=True)  # type: ignore[attr-defined]
+            return  # the editor stays open with the typed text; the cell keeps its value
+        edit = Edit(ref, spec.name, app.year if spec.yearly else None, old, new)  # type: ignore[attr-defined]
+        if not app.apply_edit(edit):  # type: ignore[attr-defined]
+            return  # refused (conflict, locked year, disk): the typed value stays in the editor
+        self._close_editor()
+        dr, dc = MOVES.get(move, (0, 0))
+        coord = grid.cursor_coordinate
+        grid.move_cursor(row=min(coord.row + dr, max(grid.row_count - 1, 0)),
+                         column=max(0, min(coord.column + dc, len(grid.spec) - 1)), animate=False)
+        grid.focus()
+
+    def on_cell_input_cancel(self, _: CellInput.Cancel) -> None:
+        if self.editing:
+            grid, ref, column, _old = self.editing
+            self._close_editor()
+            grid.focus()
+            self.app.say(f"Dibatalkan; nilai tetap {grid.text_at(ref, column.key)}.")  # type: ignore[attr-defined]
+
+    def _close_editor(self) -> None:
+        self.editing = None
+        bar = self.query_one(EditBar)
+        if bar.is_open:
+            bar.close()
+
+    def on_work_grid_explain_requested(self, msg: WorkGrid.ExplainRequested) -> None:
+        casc, year = self.app.casc, self.app.year  # type: ignore[attr-defined]
+        here = msg.grid.current()
+        if here is None:
+            return
+        ref, column = here
+        if not column.explain:
+            self.app.say("Pilih sel Capaian, Predikat atau Serapan untuk melihat rumusnya.")  # type: ignore
+            return
+        self.app.say(explain(casc, ref, column.key, year))  # type: ignore[attr-defined]
+
+    def palette_commands(self) -> list[tuple[str, str, object]]:
+        return [
+            ("Jelaskan sel terpilih", "Rumus dan angka sel Capaian/Serapan", self._explain_current),
+        ]
+
+    def _explain_current(self) -> None:
+        grid = self.query_one("#indicators", WorkGrid)
+        grid.action_explain()

@@ -1,0 +1,98 @@
+"""The start screen, when the workbook does not exist yet: a new workbook, or the demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Static
+
+from store.errors import WorkbookError
+from store.model import new_document, new_meta
+from store.workbook import Workbook
+
+
+class StartScreen(Screen):
+    BINDINGS = [Binding("ctrl+d", "demo", "Buka demo", id="start.demo")]
+    DEFAULT_CSS = """
+    StartScreen { align: center middle; }
+    StartScreen > Vertical { width: 70; height: auto; border: round $primary; padding: 0 1; }
+    StartScreen Input { margin-bottom: 0; }
+    StartScreen #start-message { color: $error; height: auto; }
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = f"{self.path} belum ada"
+            yield Static("Buat buku kerja baru, atau buka contoh Kecamatan Torjun 2022 (Ctrl+D).")
+            yield Label("Instansi")
+            yield Input(placeholder="Kecamatan \u2026", id="instansi")
+            yield Label("Pemerintah daerah")
+            yield Input(placeholder="Kabupaten \u2026", id="pemda")
+            yield Label("Periode Renstra")
+            yield Input(placeholder="2025-2029", id="periode")
+            yield Label("Tahun laporan")
+            yield Input(placeholder="2025", id="tahun")
+            yield Button("Buat buku kerja", id="create", variant="primary")
+            yield Button("Buka demo Kecamatan Torjun", id="demo")
+            yield Static(id="start-message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for inp in self.query(Input):
+            inp.cursor_blink = False
+        self.query_one("#instansi", Input).focus()
+
+    def on_input_submitted(self, _: Input.Submitted) -> None:
+        self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "demo":
+            self.action_demo()
+        else:
+            self._create()
+
+    def _fail(self, message: str) -> None:
+        self.query_one("#start-message", Static).update(message)
+
+    def _create(self) -> None:
+        instansi = self.query_one("#instansi", Input).value.strip()
+        pemda = self.query_one("#pemda", Input).value.strip()
+        periode = self.query_one("#periode", Input).value.strip()
+        tahun_text = self.query_one("#tahun", Input).value.strip()
+        if not instansi or not pemda:
+            self._fail("Isi nama instansi dan pemerintah daerahnya.")
+            return
+        try:
+            awal, akhir = (int(x) for x in periode.split("-"))
+            tahun = int(tahun_text) if tahun_text else awal
+        except ValueError:
+            self._fail(f"Periode \u201c{periode}\u201d atau tahun \u201c{tahun_text}\u201d tidak terbaca; tulis "
+                       f"seperti 2025-2029 dan 2025.")
+            return
+        if not (1900 < awal <= akhir < 2200 and awal - 1 <= tahun <= akhir):
+            self._fail("Periode atau tahun laporan tidak masuk akal.")
+            return
+        meta = new_meta(instansi=instansi, pemda=pemda, periode_awal=awal, periode_akhir=akhir, tahun=tahun)
+        self._open(new_document(meta))
+
+    def action_demo(self) -> None:
+        from store.demo import demo_document
+
+        self._open(demo_document())
+
+    def _open(self, document: dict) -> None:
+        try:
+            wb = Workbook.create(self.path, document)
+        except WorkbookError as exc:
+            self._fail(exc.message)
+            return
+        self.app.pop_screen()
+        self.app.open_workbook(wb)  # type: ignore[attr-defined]

@@ -1,0 +1,103 @@
+"""The cascade as a tree: codes and names, collapsible, children added only when a branch is opened.
+
+At kabupaten scale (2,000 nodes) building every tree node up front would cost start-up time for branches nobody
+opens; tujuan and sasaran open by default, deeper levels on demand.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from store.cascade import Cascade
+
+OPEN_LEVELS = ("tujuan", "sasaran")
+LEVEL_MARK = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "subkegiatan": "s"}
+
+
+class CascadeTree(Tree[str]):
+    BINDINGS = [
+        Binding("right", "open_branch", "Buka", show=False, id="tree.open"),
+        Binding("left", "close_branch", "Tutup", show=False, id="tree.close"),
+    ]
+
+    def __init__(self, **kw: object) -> None:
+        super().__init__("Cascading", **kw)  # type: ignore[arg-type]
+        self.show_root = False
+        self.auto_expand = False
+        self.guide_depth = 2
+        self._casc: Cascade | None = None
+        self._by_id: dict[str, TreeNode[str]] = {}
+
+    def load(self, casc: Cascade) -> None:
+        """(Re)build from the cascade, keeping the highlighted node when it still exists."""
+        keep = self.cursor_node.data if self.cursor_node else None
+        self._casc = casc
+        self._by_id = {}
+        self.clear()
+        self._populate(self.root, None)
+        if keep and keep in casc.nodes:
+            self.reveal(keep)
+        elif self.root.children:
+            self._goto(self.root.children[0])
+
+    def _label(self, node: dict) -> Text:
+        mark = LEVEL_MARK.get(node["level"], "?")
+        text = Text(f"{mark} ", style="dim")
+        if node["code"]:
+            text.append(node["code"] + " ", style="bold")
+        text.append(node["name"])
+        return text
+
+    def _populate(self, parent: TreeNode[str], node_id: str | None) -> None:
+        assert self._casc is not None
+        for kid in self._casc.kids(node_id):
+            has_kids = bool(self._casc.kids(kid["id"]))
+            branch = parent.add(self._label(kid), data=kid["id"], allow_expand=has_kids)
+            self._by_id[kid["id"]] = branch
+            if has_kids and kid["level"] in OPEN_LEVELS:
+                self._populate(branch, kid["id"])
+                branch.expand()
+
+    def _ensure_children(self, branch: TreeNode[str]) -> None:
+        if branch.allow_expand and not branch.children and branch.data:
+            self._populate(branch, branch.data)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[str]) -> None:
+        self._ensure_children(event.node)
+
+    def action_open_branch(self) -> None:
+        node = self.cursor_node
+        if node and node.allow_expand:
+            self._ensure_children(node)
+            node.expand()
+
+    def action_close_branch(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.is_expanded:
+            node.collapse()
+        elif node.parent and node.parent is not self.root:
+            self.move_cursor(node.parent, animate=False)
+
+    def reveal(self, node_id: str) -> None:
+        """Open the branches down to a node and put the cursor on it."""
+        assert self._casc is not None
+        chain = [n["id"] for n in reversed(self._casc.ancestors(node_id))] + [node_id]
+        for nid in chain[:-1]:
+            branch = self._by_id.get(nid)
+            if branch is None:
+                return
+            self._ensure_children(branch)
+            branch.expand()
+        target = self._by_id.get(node_id)
+        if target is not None:
+            self._goto(target)
+
+    def _goto(self, target: TreeNode[str]) -> None:
+        self._tree_lines  # noqa: B018 - building the lines assigns each node its line number
+        self.move_cursor(target, animate=False)
+        self.scroll_to_node(target, animate=False)
