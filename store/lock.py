@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import getpass
 import os
@@ -10,6 +11,9 @@ import time
 from datetime import datetime
 
 from .errors import LockTimeout, SaveFailed
+from .storage import os_reason
+
+LOCK_MODE = 0o660
 
 
 def login_name() -> str:
@@ -31,6 +35,33 @@ class WorkbookLock:
         self._fd: int | None = None
         self._depth = 0
 
+    def _open(self) -> int:
+        """The lock file, 0660 whatever the umask: every operator of the group must be able to open it."""
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, LOCK_MODE)
+        except OSError as exc:
+            if not os.path.exists(self.path):
+                raise SaveFailed(f"Tidak dapat membuat berkas kunci {self.path}: {os_reason(exc)}.") from None
+            fd = self._open_existing()
+        try:
+            if os.fstat(fd).st_mode & 0o777 != LOCK_MODE:
+                os.fchmod(fd, LOCK_MODE)  # new, or left by an older version with the umask's bits
+        except OSError:
+            pass  # another operator's file: not ours to change
+        return fd
+
+    def _open_existing(self) -> int:
+        try:
+            return os.open(self.path, os.O_RDWR)
+        except OSError as exc:
+            if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise SaveFailed(f"Tidak dapat membuka berkas kunci {self.path}: {os_reason(exc)}.") from None
+        try:
+            # flock works on a read-only descriptor; only naming the holder needs write access
+            return os.open(self.path, os.O_RDONLY)
+        except OSError as exc:
+            raise SaveFailed(f"Tidak dapat membuka berkas kunci {self.path}: {os_reason(exc)}.") from None
+
     def holder(self) -> str:
         try:
             with open(self.path, encoding="utf-8", errors="replace") as f:
@@ -43,16 +74,7 @@ class WorkbookLock:
         if self._depth:
             self._depth += 1
             return
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o660)
-        except OSError as exc:
-            raise SaveFailed(f"Tidak dapat membuat berkas kunci {self.path}: {exc.strerror}.") from None
-        try:
-            st = os.fstat(fd)
-            if st.st_mode & 0o007:
-                os.fchmod(fd, 0o660)  # umask may have left it readable by others
-        except OSError:
-            pass
+        fd = self._open()
         deadline = time.monotonic() + self.timeout
         while True:
             try:

@@ -5,8 +5,9 @@ Here every save writes a temporary file in the same folder, fsyncs it, swaps it 
 folder: at any instant the path holds the old or the new document, never a mix. No handle is kept open (after a
 replace it would point at the old inode) and nothing acknowledged waits in memory.
 
-Reads are cached by the file's identity (inode, size, mtime): when another operator saves, the signature changes
-and the next read loads their version.
+Reads are cached by the file's identity (device, inode, size, mtime, ctime): when another operator saves, the
+signature changes and the next read loads their version. Every save makes a new inode and grows the edit log, so
+a later version does not come back with an earlier one's signature.
 """
 
 from __future__ import annotations
@@ -34,12 +35,31 @@ def dumps(document: dict) -> bytes:
     return orjson.dumps(document, option=_DUMP_OPTIONS)
 
 
-def _signature(path: Path) -> tuple[int, int, int] | None:
+Signature = tuple[int, int, int, int, int]
+
+
+def _signature(path: Path) -> Signature | None:
     try:
         st = os.stat(path)
     except FileNotFoundError:
         return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+_REASONS = {
+    errno.ENOSPC: "disk penuh",
+    errno.EDQUOT: "kuota disk habis",
+    errno.EROFS: "sistem berkas hanya-baca",
+    errno.EACCES: "tidak ada izin menulis",
+    errno.EPERM: "tidak ada izin menulis",
+    errno.EIO: "kesalahan I/O pada disk",
+    errno.ENOENT: "folder tidak ada",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The operating system's refusal in the operator's words."""
+    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def backups_of(path: str | os.PathLike) -> list[Path]:
@@ -58,7 +78,9 @@ def validate(raw: bytes, where: str) -> dict:
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise UnreadableWorkbook(f"Berkas {where} bukan JSON yang utuh (terpotong atau rusak: {exc})") from None
+        raise UnreadableWorkbook(
+            f"Berkas {where} bukan JSON yang utuh (terpotong atau rusak di baris {exc.lineno}, kolom {exc.colno})"
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get(META), dict) or not data[META]:
         raise UnreadableWorkbook(f"Berkas {where} bukan buku kerja lkjip (tabel meta tidak ada)")
     meta = next(iter(data[META].values()))
@@ -107,7 +129,8 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: str | os.PathLike, **_: object) -> None:
         self.path = Path(path)
         self._data: dict | None = None
-        self._sig: tuple[int, int, int] | None = None
+        self._sig: Signature | None = None
+        self._backup_seen: float | None = None  # time of the newest backup we know of
         self._in_batch = False
         self._dirty = False
         self.last_save: float | None = None
@@ -129,7 +152,8 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             raise UnreadableWorkbook(f"Buku kerja {self.path} tidak ditemukan.") from None
         except OSError as exc:
-            raise UnreadableWorkbook(f"Buku kerja {self.path} tidak dapat dibaca: {exc.strerror}.") from None
+            why = "tidak ada izin membaca" if exc.errno in (errno.EACCES, errno.EPERM) else os_reason(exc)
+            raise UnreadableWorkbook(f"Buku kerja {self.path} tidak dapat dibaca: {why}.") from None
         try:
             data = validate(raw, str(self.path))
         except UnreadableWorkbook as exc:
@@ -170,70 +194,38 @@ class AtomicJSONStorage(Storage):
     def save(self, data: dict) -> None:
         try:
             payload = dumps(data)
+            st = writable_stat(self.path)
             self._backup_if_due()
-            self._replace(payload)
+            self._replace(payload, st)
         except OSError as exc:
             self.forget()
             raise SaveFailed(_save_failure(self.path, exc)) from None
         self._data, self._sig = data, _signature(self.path)
         self.last_save = time.time()
 
-    def _replace(self, payload: bytes) -> None:
-        folder = self.path.parent
-        tmp = folder / f".{self.path.name}.{os.getpid()}.tmp"
-        mode = FILE_MODE
-        try:
-            mode = os.stat(self.path).st_mode & 0o777
-        except FileNotFoundError:
-            pass
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            try:
-                os.fchmod(fd, mode)
-                view = memoryview(payload)
-                while view:
-                    written = os.write(fd, view)
-                    view = view[written:]
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            os.replace(tmp, self.path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    def _replace(self, payload: bytes, st: os.stat_result | None = None) -> None:
+        replace_atomically(self.path, payload, _mode_of(st), None if st is None else st.st_gid)
 
     def _backup_if_due(self) -> None:
         """Keep the file being replaced as a backup every few minutes. A hard link costs no copy: os.replace swaps
         the name, the linked inode keeps the old bytes."""
+        now = time.time()
+        if self._backup_seen is not None and now - self._backup_seen < BACKUP_INTERVAL:
+            return  # no listing of the folder on every save
         if not self.path.exists():
             return
         existing = backups_of(self.path)
-        now = time.time()
         if existing:
-            newest = existing[0].name.rsplit(BACKUP_SUFFIX, 1)[-1]
-            try:
-                if now - time.mktime(time.strptime(newest[:15], "%Y%m%dT%H%M%S")) < BACKUP_INTERVAL:
-                    return
-            except ValueError:
-                pass
+            taken = _backup_time(existing[0])
+            if taken is not None and now - taken < BACKUP_INTERVAL:
+                self._backup_seen = taken
+                return
+        sweep_orphans(self.path)
         name = self.path.name + BACKUP_SUFFIX + time.strftime("%Y%m%dT%H%M%S", time.localtime(now))
         target = self.path.parent / name
-        if target.exists():
-            return
-        try:
-            os.link(self.path, target)
-        except OSError as exc:
-            if exc.errno not in (errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP):
-                raise
-            target.write_bytes(self.path.read_bytes())
+        if not target.exists():
+            link_or_copy(self.path, target)
+        self._backup_seen = now
         for old in existing[BACKUP_KEEP - 1 :]:
             try:
                 old.unlink()
@@ -245,13 +237,108 @@ class AtomicJSONStorage(Storage):
 
 
 def _save_failure(path: Path, exc: OSError) -> str:
-    reasons = {
-        errno.ENOSPC: "disk penuh",
-        errno.EDQUOT: "kuota disk habis",
-        errno.EROFS: "sistem berkas hanya-baca",
-        errno.EACCES: "tidak ada izin menulis",
-        errno.EPERM: "tidak ada izin menulis",
-        errno.EIO: "kesalahan I/O pada disk",
-    }
-    why = reasons.get(exc.errno or 0, exc.strerror or str(exc))
-    return f"Gagal menyimpan {path}: {why}. Berkas di disk tidak berubah; nilai Anda belum tersimpan."
+    return f"Gagal menyimpan {path}: {os_reason(exc)}; berkas di disk tidak berubah dan nilai Anda belum tersimpan."
+
+
+# -- the one way bytes reach a workbook's path (saves and restores) ---------------------------------------------------
+def _temp_name(path: Path) -> Path:
+    return path.parent / f".{path.name}.{os.getpid()}.tmp"
+
+
+def writable_stat(path: Path) -> os.stat_result | None:
+    """The current file's stat, or None for a new file. A file without any write bit was made read-only on purpose
+    (by an administrator, after closing): refuse to replace it, even as root, although the folder would allow it."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    if not st.st_mode & 0o222 or not os.access(path, os.W_OK):
+        raise PermissionError(errno.EACCES, "read-only workbook", str(path))
+    return st
+
+
+def _mode_of(st: os.stat_result | None) -> int:
+    """Keep the file's mode, never with bits for others: the operators share a group, others cannot read."""
+    return FILE_MODE if st is None else st.st_mode & 0o770
+
+
+def replace_atomically(path: Path, payload: bytes, mode: int = FILE_MODE, gid: int | None = None) -> None:
+    """Write `payload` to a temporary file beside `path`, fsync it, swap it in with os.replace, fsync the folder.
+
+    Any failure before the swap removes the temporary file and leaves `path` byte-identical. After the swap the new
+    bytes are what every reader sees; a failing fsync of the folder is then not reported as a failed save (as in
+    SQLite): saying "not saved" would be false, and some file systems refuse to fsync a folder at all.
+    """
+    folder = path.parent
+    tmp = _temp_name(path)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        try:
+            os.fchmod(fd, mode)  # explicit: the process umask (often 022) must not decide who may read
+            if gid is not None:
+                try:
+                    os.fchown(fd, -1, gid)  # keep the office's group when another operator saves
+                except OSError:
+                    pass
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Give `source`'s bytes a second name: a hard link (no copy, the inode is never written again), or on file
+    systems without links an atomic copy with the source's mode."""
+    try:
+        os.link(source, target)
+        return
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP):
+            raise
+    st = os.stat(source)
+    replace_atomically(target, source.read_bytes(), st.st_mode & 0o770, st.st_gid)
+
+
+def _backup_time(backup: Path) -> float | None:
+    stamp = backup.name.rsplit(BACKUP_SUFFIX, 1)[-1]
+    try:
+        return time.mktime(time.strptime(stamp[:15], "%Y%m%dT%H%M%S"))
+    except ValueError:
+        return None
+
+
+def sweep_orphans(path: Path) -> None:
+    """Remove temporary files left by writers that were killed mid-save (their pid no longer runs)."""
+    for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+        pid = tmp.name[len(path.name) + 2 : -4]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue  # still running (or a reused pid): leave it
+        except ProcessLookupError:
+            pass
+        except OSError:
+            continue
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
