@@ -178,6 +178,15 @@ def cmd_backups(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    from store.recovery import restore
+
+    done = restore(args.workbook, args.source)
+    kept = f"; berkas sebelumnya disimpan sebagai {done.aside}" if done.aside else ""
+    _out(f"Buku kerja {args.workbook} dipulihkan dari {done.backup}{kept}.")
+    return 0
+
+
 def cmd_log(args: argparse.Namespace) -> int:
     from store.model import LOG
 
