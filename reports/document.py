@@ -1,0 +1,219 @@
+"""The LKjIP draft as an ordered, format-neutral outline.
+
+The order is that of PermenPAN-RB 53/2014 (see DOMAIN.md). Both renderers walk the same outline, so the Markdown
+and the Word draft hold the same headings, sentences and tables; only the typesetting differs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from store.cascade import Cascade
+
+from . import sentences
+from . import tables as T
+
+REPORT_TITLE = "LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)"
+
+
+@dataclass(frozen=True)
+class Cover:
+    title: str
+    instansi: str
+    pemda: str
+    year: int
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int  # 1 = BAB, 2 = section, 3 = sub-section
+    new_page: bool = False
+    in_contents: bool = True
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Plain text (never Markdown): the renderers escape it."""
+
+    text: str
+    note: bool = False  # an editor's note such as a missing narrative: set apart (italic)
+
+
+@dataclass(frozen=True)
+class Items:
+    items: tuple[str, ...]
+    ordered: bool = True
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """An operator's Markdown section; its own headings sit below `level`."""
+
+    key: str
+    markdown: str
+    level: int
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    table: T.Table
+
+
+@dataclass(frozen=True)
+class Contents:
+    entries: tuple[Heading, ...]
+
+
+@dataclass(frozen=True)
+class Signature:
+    tempat: str
+    tanggal: str
+    jabatan: str
+    nama: str
+    nip: str
+
+    @property
+    def place_date(self) -> str:
+        return ", ".join(p for p in (self.tempat, self.tanggal) if p)
+
+    @property
+    def nip_line(self) -> str:
+        return f"NIP. {self.nip}"
+
+
+Block = Cover | Heading | Paragraph | Items | Narrative | TableBlock | Contents | Signature
+
+
+@dataclass
+class Report:
+    title: str
+    instansi: str
+    year: int
+    revision: int
+    exported: datetime
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def draft_mark(self) -> str:
+        return f"DRAF \u2014 diekspor {self.exported:%Y-%m-%d %H:%M}, revisi {self.revision}"
+
+    def tables(self) -> list[T.Table]:
+        return [b.table for b in self.blocks if isinstance(b, TableBlock)]
+
+
+class _Builder:
+    def __init__(self, casc: Cascade, year: int) -> None:
+        self.casc = casc
+        self.year = year
+        self.blocks: list[Block] = []
+
+    def add(self, *blocks: Block) -> None:
+        self.blocks.extend(blocks)
+
+    def heading(self, text: str, level: int, *, new_page: bool = False, in_contents: bool = True) -> None:
+        self.add(Heading(text, level, new_page, in_contents))
+
+    def narrative(self, key: str, level: int) -> None:
+        section = self.casc.narrative.get(key)
+        text = (section or {}).get("text", "") or ""
+        if text.strip():
+            self.add(Narrative(key, text, level))
+        else:
+            # A draft goes to reviewers: an empty section should be visible as such, not silently skipped.
+            title = (section or {}).get("title") or key
+            self.add(Paragraph(f"[Narasi \u201c{title}\u201d belum diisi.]", note=True))
+
+    def table(self, table_id: str) -> None:
+        self.add(TableBlock(T.build(self.casc, self.year, table_id)))
+
+
+def _signature(casc: Cascade) -> Signature:
+    p = casc.meta["profile"]
+    return Signature(p.get("tempat", ""), p.get("tanggal", ""), p.get("kepala_jabatan", ""),
+                     p.get("kepala_nama", ""), p.get("kepala_nip", ""))
+
+
+def build(casc: Cascade, year: int, *, revision: int, exported: datetime) -> Report:
+    profile = casc.meta["profile"]
+    b = _Builder(casc, year)
+    sasaran = casc.of_level("sasaran")
+
+    b.add(Cover(REPORT_TITLE, profile.get("instansi", ""), profile.get("pemda", ""), year))
+
+    b.heading("KATA PENGANTAR", 1, new_page=True)
+    b.narrative("kata_pengantar", 1)
+    b.add(_signature(casc))
+
+    b.heading("IKHTISAR EKSEKUTIF", 1, new_page=True)
+    b.narrative("ikhtisar", 1)
+    b.add(Paragraph(sentences.pengantar_capaian(casc, year)),
+          Items(tuple(sentences.capaian_semua_sasaran(casc, year))),
+          Paragraph(sentences.capaian_instansi(casc, year)))
+
+    b.heading("DAFTAR ISI", 1, new_page=True, in_contents=False)
+    contents_at = len(b.blocks)
+
+    b.heading("BAB I PENDAHULUAN", 1, new_page=True)
+    b.heading("A. Umum", 2)
+    b.narrative("bab1_umum", 2)
+    b.heading("B. Tugas, Fungsi dan Struktur Organisasi", 2)
+    b.narrative("bab1_tugas", 2)
+    b.heading("C. Isu Strategis", 2)
+    b.narrative("bab1_isu", 2)
+    b.table("1.1")
+    b.heading("D. Cascading Kinerja", 2)
+    b.add(Paragraph("Keterhubungan tujuan, sasaran, program, kegiatan dan sub kegiatan beserta indikatornya "
+                    "disajikan pada tabel berikut."))
+    b.table("1.2")
+
+    b.heading("BAB II PERENCANAAN KINERJA", 1, new_page=True)
+    b.heading("A. Rencana Strategis", 2)
+    b.narrative("bab2_renstra", 2)
+    b.table("2.1")
+    b.table("2.2")
+    b.heading(f"B. Perjanjian Kinerja Tahun {year}", 2)
+    b.narrative("bab2_pk", 2)
+    b.add(Paragraph(sentences.anggaran_pk(casc, year)))
+    b.table("pk")
+    b.table("pk-anggaran")
+
+    b.heading("BAB III AKUNTABILITAS KINERJA", 1, new_page=True)
+    b.heading(f"A. Capaian Kinerja Organisasi Tahun {year}", 2)
+    b.narrative("bab3_capaian", 2)
+    b.add(Paragraph(sentences.capaian_instansi(casc, year)))
+    b.table("3.1")
+    for no, s in enumerate(sasaran, start=1):
+        b.heading(f"Sasaran {no}: {s['name']}", 3)
+        b.add(Paragraph(sentences.capaian_sasaran(casc, no, s, year)),
+              Paragraph(sentences.anggaran_sasaran(casc, s, year)))
+        b.narrative(f"analisis:{s['id']}", 3)
+    b.add(Paragraph(f"Realisasi kinerja tahun {year} dibandingkan dengan tahun-tahun sebelumnya disajikan pada "
+                    f"tabel berikut."))
+    b.table("3.2")
+    b.table("3.3")
+    kemajuan = sentences.kemajuan(casc, year)
+    if kemajuan:
+        b.add(Items(tuple(kemajuan), ordered=False))
+    b.table("3.4")
+    b.table("3.5")
+    b.heading(f"B. Realisasi Anggaran Tahun {year}", 2)
+    b.add(Paragraph(sentences.anggaran_instansi(casc, year)))
+    b.narrative("bab3_anggaran", 2)
+    b.table("anggaran")
+
+    b.heading("BAB IV PENUTUP", 1, new_page=True)
+    b.narrative("bab4_penutup", 1)
+    b.add(_signature(casc))
+
+    b.heading("LAMPIRAN", 1, new_page=True)
+    b.heading(f"Lampiran 1. Perjanjian Kinerja Tahun {year}", 2)
+    b.table("pk")
+    b.table("pk-anggaran")
+    b.heading(f"Lampiran 2. Pengukuran Kinerja Kegiatan Tahun {year}", 2, new_page=True)
+    b.add(TableBlock(T.tabel_lampiran_kegiatan(casc, year)))
+
+    entries = tuple(h for h in b.blocks if isinstance(h, Heading) and h.in_contents)
+    b.blocks.insert(contents_at, Contents(entries))
+    return Report(REPORT_TITLE, profile.get("instansi", ""), year, revision, exported, b.blocks)

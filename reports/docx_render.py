@@ -1,0 +1,285 @@
+"""The outline as a Word document (python-docx).
+
+A4 portrait throughout, with a landscape section for the wide tables (the cascade, Tabel 1.2) and the headings and
+sentences that introduce them; heading styles and a TOC field; page numbers in the footer; the DRAFT mark with the
+export time and workbook revision in the header of every page.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from . import docx_fields as F
+from . import document as D
+from .docx_tables import TableStyles, add_table
+from .md_to_docx import MarkdownWriter
+
+FONT = "Arial"
+A4_SHORT, A4_LONG = Cm(21), Cm(29.7)
+MARGINS = {"left_margin": Cm(3), "right_margin": Cm(2.5), "top_margin": Cm(2.5), "bottom_margin": Cm(2.5)}
+BLACK = RGBColor(0, 0, 0)
+DRAFT_RED = RGBColor(0xC0, 0x00, 0x00)
+TABLE_PT = 8
+
+
+def _plain_font(owner, name: str) -> None:
+    """Set a font by name on a style or w:rPrDefault and drop the theme font attributes, which would otherwise win
+    over the name."""
+    rPr = owner.find(qn("w:rPr"))
+    if rPr is None:
+        rPr = owner.get_or_add_rPr()
+    rFonts = rPr.find(qn("w:rFonts"))
+    if rFonts is None:
+        rFonts = OxmlElement("w:rFonts")
+        rPr.insert(0, rFonts)
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        rFonts.attrib.pop(qn(f"w:{attr}"), None)
+    for attr in ("ascii", "hAnsi", "cs"):
+        rFonts.set(qn(f"w:{attr}"), name)
+
+
+def _setup_styles(doc) -> dict:
+    styles = doc.styles
+    defaults = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    _plain_font(defaults, FONT)
+    lang = defaults.find(qn("w:rPr")).find(qn("w:lang"))
+    if lang is not None:
+        lang.set(qn("w:val"), "id-ID")
+
+    normal = styles["Normal"]
+    normal.font.size = Pt(11)
+    pf = normal.paragraph_format
+    pf.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    pf.space_after = Pt(6)
+    pf.line_spacing = 1.15
+
+    for level, size, align, before in ((1, 14, WD_ALIGN_PARAGRAPH.CENTER, 0), (2, 12, WD_ALIGN_PARAGRAPH.LEFT, 12),
+                                       (3, 11, WD_ALIGN_PARAGRAPH.LEFT, 10), (4, 11, WD_ALIGN_PARAGRAPH.LEFT, 8)):
+        h = styles[f"Heading {level}"]
+        _plain_font(h.element, FONT)
+        h.font.size = Pt(size)
+        h.font.bold = True
+        h.font.italic = level == 4
+        h.font.color.rgb = BLACK
+        h.paragraph_format.alignment = align
+        h.paragraph_format.space_before = Pt(before)
+        h.paragraph_format.space_after = Pt(6 if level > 1 else 12)
+    toc_heading = styles["TOC Heading"]
+    toc_heading.paragraph_format.page_break_before = False
+
+    for level in (1, 2, 3):
+        # Word's own names ("toc 1") so that Word recognises them as the built-in TOC styles when it updates.
+        s = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+        s.element.styleId = f"TOC{level}"
+        s.base_style = normal
+        s.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        s.paragraph_format.space_after = Pt(2)
+        s.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        s.font.bold = level == 1
+
+    caption = styles.add_style("Judul Tabel", WD_STYLE_TYPE.PARAGRAPH)
+    caption.base_style = normal
+    caption.font.size = Pt(10)
+    caption.font.bold = True
+    caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption.paragraph_format.keep_with_next = True
+    caption.paragraph_format.space_before = Pt(10)
+    caption.paragraph_format.space_after = Pt(4)
+    cell_styles = []
+    for name, bold, align in (("Kepala Tabel", True, WD_ALIGN_PARAGRAPH.CENTER),
+                              ("Isi Tabel", False, WD_ALIGN_PARAGRAPH.LEFT)):
+        s = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        s.base_style = normal
+        s.font.size = Pt(TABLE_PT)
+        s.font.bold = bold
+        s.paragraph_format.alignment = align
+        s.paragraph_format.space_after = Pt(0)
+        s.paragraph_format.line_spacing = 1.0
+        cell_styles.append(s)
+    list_paragraph = styles["List Paragraph"]
+    list_paragraph.paragraph_format.left_indent = None  # the numbering level carries the indent
+    list_paragraph.paragraph_format.space_after = Pt(3)
+    return {"tables": TableStyles(caption.style_id, cell_styles[0].style_id, cell_styles[1].style_id,
+                                  styles["Table Grid"].style_id, TABLE_PT)}
+
+
+def _page(section, *, landscape: bool) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (A4_LONG, A4_SHORT) if landscape else (A4_SHORT, A4_LONG)
+    for name, value in MARGINS.items():
+        setattr(section, name, value)
+    section.header_distance = section.footer_distance = Cm(1.25)
+
+
+def _draft_paragraph(header, mark: str) -> None:
+    p = header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = p.add_run(mark)
+    run.font.size = Pt(8)
+    run.font.bold = True
+    run.font.color.rgb = DRAFT_RED
+
+
+def _header_footer(section, mark: str) -> None:
+    # The cover gets the draft mark but no page number: its own first-page header and footer.
+    section.different_first_page_header_footer = True
+    _draft_paragraph(section.first_page_header, mark)
+    _draft_paragraph(section.header, mark)
+    p = section.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.add_run("Halaman ").font.size = Pt(9)
+    F.add_field(p, "PAGE", "1")
+    for run in p.runs:
+        run.font.size = Pt(9)
+
+
+def _landscape_flags(blocks: list[D.Block]) -> list[bool]:
+    """Which blocks go on landscape pages: each wide table, with the heading and sentences that lead into it, so
+    that a section title is never left alone at the foot of a portrait page."""
+    flags = [isinstance(b, D.TableBlock) and b.table.wide for b in blocks]
+    for i, block in enumerate(blocks):
+        if not flags[i] or (i and flags[i - 1]):
+            continue
+        j = i - 1
+        while j >= 0 and isinstance(blocks[j], (D.Paragraph, D.Narrative)):
+            j -= 1
+        if j >= 0 and isinstance(blocks[j], D.Heading) and blocks[j].level >= 2:
+            for k in range(j, i):
+                flags[k] = True
+    return flags
+
+
+class _Renderer:
+    def __init__(self, doc, report: D.Report, styles: dict) -> None:
+        self.doc = doc
+        self.report = report
+        self.table_styles: TableStyles = styles["tables"]
+        self.numbering = F.Numbering(doc.part.numbering_part.element)
+        self.landscape = False
+        self.page_is_fresh = True  # nothing written since the last page or section break
+
+    # -- pages -----------------------------------------------------------------------------------------------------
+    def _width(self):
+        s = self.doc.sections[-1]
+        return s.page_width - s.left_margin - s.right_margin
+
+    def orient(self, landscape: bool) -> None:
+        if landscape == self.landscape:
+            return
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.different_first_page_header_footer = False
+        _page(section, landscape=landscape)
+        self.landscape = landscape
+        self.page_is_fresh = True
+
+    def _markdown(self, level: int) -> MarkdownWriter:
+        return MarkdownWriter(self.doc, self.numbering, heading_base=level, add_table=self._table)
+
+    def _table(self, table) -> None:
+        add_table(self.doc, table, self._width(), self.table_styles)
+
+    # -- blocks ----------------------------------------------------------------------------------------------------
+    def render(self) -> None:
+        blocks = self.report.blocks
+        for block, landscape in zip(blocks, _landscape_flags(blocks)):
+            self.orient(landscape)
+            self.block(block)
+
+    def block(self, block: D.Block) -> None:
+        doc = self.doc
+        if isinstance(block, D.Cover):
+            self._cover(block)
+        elif isinstance(block, D.Heading):
+            p = F.add_paragraph(doc, f"Heading{block.level}" if block.in_contents else "TOCHeading", block.text)
+            if block.new_page and not self.page_is_fresh:
+                p.paragraph_format.page_break_before = True
+        elif isinstance(block, D.Paragraph):
+            p = F.add_paragraph(doc)
+            p.add_run(block.text).italic = block.note or None
+        elif isinstance(block, D.Items):
+            num_id = self.numbering.new_list(block.ordered)
+            for item in block.items:
+                p = F.add_paragraph(doc, "ListParagraph", item)
+                F.set_numbering(p, num_id, 0)
+        elif isinstance(block, D.Narrative):
+            self._markdown(block.level).write(block.markdown)
+        elif isinstance(block, D.TableBlock):
+            self._table(block.table)
+        elif isinstance(block, D.Contents):
+            self._contents(block)
+        elif isinstance(block, D.Signature):
+            self._signature(block)
+        self.page_is_fresh = False
+
+    def _cover(self, cover: D.Cover) -> None:
+        doc = self.doc
+        for _ in range(6):
+            doc.add_paragraph()
+        # The title keeps its own case ("LKjIP"); the names show in capitals while their text stays as entered.
+        lines = [(cover.title, 20, False), (cover.instansi, 18, True), (cover.pemda, 14, True),
+                 (f"TAHUN {cover.year}", 16, False)]
+        for text, size, caps in lines:
+            p = doc.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.paragraph_format.space_after = Pt(18)
+            run = p.add_run(text)
+            run.bold = True
+            run.font.size = Pt(size)
+            run.font.all_caps = caps
+
+    def _contents(self, contents: D.Contents) -> None:
+        """A TOC field that Word fills with page numbers on opening; until then (and in LibreOffice, which does not
+        update it when converting) its result lists the headings."""
+        entries = [e for e in contents.entries if e.level <= 3] or [D.Heading("(Daftar isi kosong)", 1)]
+        paragraphs = []
+        for n, entry in enumerate(entries):
+            p = F.add_paragraph(self.doc, f"TOC{entry.level}")
+            if n == 0:
+                F.begin_field(p, F.TOC_INSTRUCTION, dirty=True)
+            p.add_run(entry.text)
+            paragraphs.append(p)
+        F.end_field(paragraphs[-1])
+
+    def _signature(self, sig: D.Signature) -> None:
+        lines = [(sig.place_date, False, 1), (sig.jabatan, False, 4), (sig.nama, True, 1), (sig.nip_line, False, 1)]
+        for text, strong, gap in lines:
+            p = F.add_paragraph(self.doc)
+            pf = p.paragraph_format
+            pf.left_indent = Cm(8.5)
+            pf.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            pf.keep_with_next = True
+            pf.space_after = Pt(0)
+            pf.space_before = Pt(12) if text is sig.place_date else Pt(0)
+            run = p.add_run(text)
+            if strong:
+                run.bold = True
+                run.underline = True
+            for _ in range(gap - 1):  # room for the signature and the stamp
+                run.add_break()
+
+
+def render(report: D.Report) -> bytes:
+    doc = Document()
+    styles = _setup_styles(doc)
+    first = doc.sections[0]
+    _page(first, landscape=False)
+    _header_footer(first, report.draft_mark)
+    F.update_fields_on_open(doc.settings.element)
+    props = doc.core_properties
+    props.title = f"{report.title} {report.instansi} Tahun {report.year}"
+    props.subject = report.draft_mark
+    props.author = report.instansi
+    props.created = props.modified = report.exported.replace(tzinfo=None)
+    props.revision = max(1, report.revision)
+    _Renderer(doc, report, styles).render()
+    buffer = BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,29 @@
+"""The LKjIP draft as Markdown or Word: `lkjip export WORKBOOK --format md|docx`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from store.errors import WorkbookError
+from store.workbook import Workbook
+
+from . import document
+
+FORMATS = ("md", "docx")
+
+
+def render(wb: Workbook, fmt: str, year: int, *, now: datetime | None = None) -> bytes:
+    """The whole draft for `year`, stamped with the export time and the workbook revision it was made from."""
+    if fmt not in FORMATS:
+        raise WorkbookError(f"Format ekspor \u201c{fmt}\u201d tidak dikenal; pilih md atau docx.")
+    casc = wb.cascade()
+    report = document.build(casc, year, revision=int(casc.meta.get("revision", 0)),
+                            exported=now or datetime.now().astimezone())
+    if fmt == "md":
+        from .md_render import render as render_md
+
+        return render_md(report).encode("utf-8")
+    # python-docx costs ~0.2 s to import: only the Word export pays for it.
+    from .docx_render import render as render_docx
+
+    return render_docx(report)

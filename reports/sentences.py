@@ -1,0 +1,149 @@
+"""Generated prose: every sentence of the report that states a figure or a count.
+
+The seed report typed its figures into the text by hand and contradicted its own tables (32 and 34 sub kegiatan,
+"75% atau 100%"). Here each figure comes from reports.engine and is formatted by store.numbers, exactly as the
+tables format it, so prose and tables cannot disagree.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from store.cascade import Cascade
+from store.model import Indicator, Node
+from store.numbers import format_percent, format_rupiah, format_value
+
+from . import engine
+
+
+def _amount(value: Decimal | None, satuan: str) -> str:
+    text = format_value(value)
+    return text + "%" if value is not None and satuan.strip() == "%" else text
+
+
+def _pct(value: Decimal | None) -> str:
+    return format_percent(value) + "%"
+
+
+def _join(parts: list[str]) -> str:
+    """Indonesian enumeration: "a, b dan c"."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " dan " + parts[-1]
+
+
+def counts(casc: Cascade) -> str:
+    """"5 program, 12 kegiatan dan 34 sub kegiatan", counted from the cascade itself."""
+    return _join([f"{len(casc.of_level('program'))} program", f"{len(casc.of_level('kegiatan'))} kegiatan",
+                  f"{len(casc.of_level('subkegiatan'))} sub kegiatan"])
+
+
+def indicator_result(ind: Indicator, year: int, settings: dict) -> str:
+    """"realisasi 82,08 dari target 82,00, capaian 100,10% (Sangat Tinggi)", or why capaian is undefined."""
+    c = engine.capaian(ind, year, settings)
+    satuan = ind.get("satuan", "")
+    if c.value is None:
+        known = []
+        if c.realisasi is not None:
+            known.append(f"realisasi {_amount(c.realisasi, satuan)}")
+        if c.target is not None:
+            known.append(f"target {_amount(c.target, satuan)}")
+        lead = ", ".join(known) + ", " if known else ""
+        return f"{lead}capaian belum dapat dihitung ({c.formula})"
+    return (f"realisasi {_amount(c.realisasi, satuan)} dari target {_amount(c.target, satuan)}, "
+            f"capaian {_pct(c.value)} ({engine.predikat(c.value, settings)})")
+
+
+def capaian_sasaran(casc: Cascade, no: int, sasaran: Node, year: int) -> str:
+    """One sentence per sasaran: each indicator's result and, with several indicators, their average."""
+    settings = casc.meta["settings"]
+    inds = sasaran["indicators"]
+    head = f'Capaian sasaran {no} "{sasaran["name"]}"'
+    if not inds:
+        return f"{head} belum memiliki indikator kinerja."
+    if len(inds) == 1:
+        return f"{head} dengan indikator {inds[0]['name']}: {indicator_result(inds[0], year, settings)}."
+    parts = [f"indikator {ind['name']}: {indicator_result(ind, year, settings)}" for ind in inds]
+    avg = engine.sasaran_capaian(sasaran, year, settings)
+    tail = (f"; rata-rata capaian sasaran {_pct(avg)} ({engine.predikat(avg, settings)})" if avg is not None
+            else "; rata-rata capaian sasaran belum dapat dihitung")
+    return f"{head} dengan " + "; ".join(parts) + tail + "."
+
+
+def capaian_semua_sasaran(casc: Cascade, year: int) -> list[str]:
+    return [capaian_sasaran(casc, no, s, year) for no, s in enumerate(casc.of_level("sasaran"), start=1)]
+
+
+def pengantar_capaian(casc: Cascade, year: int) -> str:
+    n = len(casc.of_level("sasaran"))
+    instansi = casc.meta["profile"]["instansi"]
+    return f"Kinerja {instansi} tahun {year} diukur melalui {n} sasaran strategis dengan capaian sebagai berikut:"
+
+
+def capaian_instansi(casc: Cascade, year: int) -> str:
+    settings = casc.meta["settings"]
+    value = engine.instansi_capaian(casc, year)
+    instansi = casc.meta["profile"]["instansi"]
+    if value is None:
+        return (f"Rata-rata capaian kinerja {instansi} tahun {year} belum dapat dihitung karena target atau "
+                f"realisasi indikator sasaran belum diisi.")
+    return (f"Rata-rata capaian kinerja {instansi} tahun {year} dari seluruh sasaran strategis adalah "
+            f"{_pct(value)} dengan predikat {engine.predikat(value, settings)}.")
+
+
+def _uang(a: engine.Anggaran) -> str:
+    if a.pagu is None:
+        return "anggaran belum diisi"
+    text = f"anggaran sebesar {format_rupiah(a.pagu)}"
+    if a.realisasi is None:
+        return text + ", realisasinya belum diisi"
+    return f"{text} dengan realisasi {format_rupiah(a.realisasi)} atau serapan {_pct(a.serapan)}"
+
+
+def anggaran_instansi(casc: Cascade, year: int) -> str:
+    """BAB III B: the totals of the anggaran table, and the counts of what they financed."""
+    instansi = casc.meta["profile"]["instansi"]
+    a = engine.instansi_anggaran(casc, year)
+    return (f"Pada tahun {year} {instansi} mengelola {_uang(a)}. Anggaran tersebut digunakan untuk "
+            f"melaksanakan {counts(casc)}, dengan rincian pada tabel berikut.")
+
+
+def anggaran_pk(casc: Cascade, year: int) -> str:
+    """BAB II B: the PK budget (pagu awal), which may differ from the budget after the APBD Perubahan."""
+    instansi = casc.meta["profile"]["instansi"]
+    a = engine.instansi_anggaran(casc, year)
+    pk = ("dukungan anggaran yang belum diisi" if a.pagu_pk is None
+          else f"dukungan anggaran APBD sebesar {format_rupiah(a.pagu_pk)}")
+    return (f"Untuk mewujudkan kinerja tersebut, {instansi} dalam Perjanjian Kinerja tahun {year} mendapat {pk} "
+            f"untuk melaksanakan {counts(casc)}.")
+
+
+def anggaran_sasaran(casc: Cascade, sasaran: Node, year: int) -> str:
+    """Per sasaran in BAB III: its budget, serapan and efisiensi (Tabel 3.4 and 3.5 in words)."""
+    settings = casc.meta["settings"]
+    a = engine.sasaran_anggaran(casc, sasaran, year)
+    e = engine.sasaran_efisiensi(casc, sasaran, year)
+    text = f"Sasaran ini didukung {_uang(a)}"
+    if e.value is not None:
+        text += (f"; tingkat efisiensi (capaian kinerja dikurangi serapan anggaran) "
+                 f"{format_percent(e.value)} ({engine.efisiensi_label(e.value, settings)})")
+    return text + "."
+
+
+def kemajuan(casc: Cascade, year: int) -> list[str]:
+    """Tingkat kemajuan against the Renstra end target, one sentence per sasaran indicator."""
+    settings = casc.meta["settings"]
+    akhir = casc.meta["periode_akhir"]
+    out = []
+    for sasaran in casc.of_level("sasaran"):
+        for ind in sasaran["indicators"]:
+            k = engine.kemajuan(ind, year, settings)
+            satuan = ind.get("satuan", "")
+            if k.value is None:
+                out.append(f"Tingkat kemajuan indikator {ind['name']} terhadap target akhir Renstra ({akhir}) "
+                           f"belum dapat dihitung ({k.formula}).")
+            else:
+                out.append(f"Realisasi indikator {ind['name']} tahun {year} sebesar {_amount(k.realisasi, satuan)} "
+                           f"dibandingkan target akhir Renstra tahun {akhir} sebesar {_amount(k.target, satuan)} "
+                           f"memberikan tingkat kemajuan {_pct(k.value)}.")
+    return out
