@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh copy of the Kecamatan Torjun demo workbook for every test that edits one."""
+"""Shared fixtures: a fresh copy of the Kecamatan Torjun demo workbook for every test that edits one, and a reader
+of Markdown tables as markdown-it-py sees them."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from markdown_it import MarkdownIt
 
 from store.demo import demo_document
 from store.workbook import Workbook
@@ -21,3 +23,37 @@ def demo_path(tmp_path: Path) -> Path:
     path = tmp_path / "torjun.json"
     Workbook.create(path, demo_document())
     return path
+
+
+def read_markdown_tables(text: str) -> list[tuple[list[str], list[list[str]]]]:
+    """(header, body rows) of every GFM table, as markdown-it-py reads the cells back."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    tables: list[tuple[list[str], list[list[str]]]] = []
+    row: list[str] | None = None
+    section = None
+    for tok in tokens:
+        if tok.type == "table_open":
+            tables.append(([], []))
+        elif tok.type in ("thead_open", "tbody_open"):
+            section = tok.type
+        elif tok.type == "tr_open":
+            row = []
+        elif tok.type == "inline" and row is not None:
+            children = tok.children or []
+            # Anything but text means a character of the cell was read as markup (emphasis, link, html …).
+            assert all(c.type in ("text", "text_special") for c in children), [c.type for c in children]
+            row.append("".join(c.content for c in children))
+        elif tok.type == "tr_close":
+            header, body = tables[-1]
+            if section == "thead_open":
+                header.extend(row)
+            else:
+                body.append(row)
+            row = None
+    return tables
+
+
+@pytest.fixture(scope="session")
+def markdown_tables():
+    """read_markdown_tables: every GFM table of a text as (header cells, body rows), read by markdown-it-py."""
+    return read_markdown_tables

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from reports import tables as T
+from reports.text import as_markdown, as_text
 from store.cascade import Cascade
 from store.demo import demo_document
 from store.model import new_document, new_meta
@@ -133,3 +136,34 @@ def test_operator_keys_a_sub_kegiatan_pagu_and_the_anggaran_total_follows(demo_p
     t = T.build(wb.cascade(), YEAR, "anggaran")
     assert row_of(t, Uraian="Jumlah")[3] == "Rp 3.248.636.481"
     assert row_of(t, Kode="7.01.01.2.10")[3] == "Rp 9.492.446"
+
+
+# -- renderings --------------------------------------------------------------------------------------------------------
+
+typed_names = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zs", "Zl", "Zp")), min_size=1, max_size=20)
+MARKUP = ["Desa", " ", "|", "*", "_", "`", "[", "]", "<", ">", "&", "\\", "~", "#", "!", "(", ")", "1.", "-"]
+markup_names = st.lists(st.sampled_from(MARKUP), min_size=1, max_size=8).map("".join).map(str.strip).filter(bool)
+
+
+@given(name=st.one_of(typed_names, markup_names))
+@example(name="Belanja | Pegawai")
+@example(name="Jumlah *ASN* dan _PPPK_ [orang] <br> & \\")
+def test_any_name_an_operator_types_reads_back_from_the_markdown_table_unchanged(markdown_tables, name):
+    t = T.Table("x", "Tabel uji", ["Uraian", "Anggaran (Rp)"], numeric=[False, True])
+    t.add([name, "Rp 1.500"])
+    [(header, rows)] = markdown_tables(as_markdown(t))
+    assert header == ["Uraian", "Anggaran (Rp)"]
+    assert rows == [[name, "Rp 1.500"]]
+
+
+def test_a_name_with_a_line_break_becomes_one_line_in_markdown(markdown_tables):
+    t = T.Table("x", "Tabel uji", ["Uraian"], numeric=[False])
+    t.add(["Penyediaan Gaji\ndan Tunjangan ASN"])
+    assert markdown_tables(as_markdown(t)) == [(["Uraian"], [["Penyediaan Gaji dan Tunjangan ASN"]])]
+
+
+def test_text_and_markdown_keep_indonesian_numbers_as_typed(demo):
+    t = T.build(demo, YEAR, "anggaran")
+    for rendered in (as_text(t), as_markdown(t)):
+        assert "Rp 3.247.636.481" in rendered and "93,34" in rendered
+        assert "3247636481" not in rendered
