@@ -62,10 +62,25 @@ def add_field(paragraph: Paragraph, instruction: str, shown: str = "") -> None:
 TOC_INSTRUCTION = 'TOC \\o "1-3" \\h \\z \\u'
 
 
+# Elements that follow w:updateFields in CT_Settings: Word rejects a settings part whose children are out of order.
+_AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+                        "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+                        "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+                        "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+                        "listSeparator")
+
+
 def update_fields_on_open(settings_element: OxmlElement) -> None:
     """w:updateFields in settings.xml: Word offers to refresh every field (TOC page numbers) on opening."""
-    if settings_element.find(qn("w:updateFields")) is None:
-        settings_element.append(_el("w:updateFields", val="true"))
+    if settings_element.find(qn("w:updateFields")) is not None:
+        return
+    flag = _el("w:updateFields", val="true")
+    later = {qn(f"w:{name}") for name in _AFTER_UPDATE_FIELDS}
+    anchor = next((child for child in settings_element if child.tag in later), None)
+    if anchor is not None:
+        anchor.addprevious(flag)
+    else:
+        settings_element.append(flag)
 
 
 # -- tables ---------------------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.shared import Cm, Emu, Length
+from docx.shared import Cm, Emu, Length, Twips
 
 from . import docx_fields as F
 from .tables import Table
@@ -29,6 +29,7 @@ _DEFAULT_WIDTH = 600
 BOLD_FACTOR = 1.1  # header cells are bold; Arial Bold runs about a tenth wider
 SAFETY = 1.06  # Word and LibreOffice round differently; a word that just fits would wrap in one of them
 CELL_MARGIN = Cm(0.1)
+EMU_PER_TWIP = 635
 
 
 def text_width(text: str, size_pt: float) -> Length:
@@ -96,7 +97,8 @@ def column_widths(table: Table, available: Length, size_pt: float) -> list[Lengt
         # Even the longest words do not fit side by side: shrink evenly and let Word break inside words.
         scale = avail / sum(minimum)
         widths = [m * scale for m in minimum]
-    return [Emu(int(w)) for w in widths]
+    # Whole twips, rounded down: Word stores twips, and rounding each column up could push the table past the margin.
+    return [Twips(int(w // EMU_PER_TWIP)) for w in widths]
 
 
 @dataclass(frozen=True)
