@@ -16,14 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 IKM = "Indeks Kepuasan Masyarakat (IKM)"
 
 
-def lkjip(*args: object) -> subprocess.CompletedProcess:
+def lkjip(*args: object, text: bool = True) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
-
-
-def lkjip_bytes(*args: object) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                          timeout=120)
+                          text=text, timeout=120)
 
 
 def refused(result: subprocess.CompletedProcess, *quoted: str) -> str:
@@ -221,7 +216,7 @@ def test_check_fails_after_a_zero_target(demo_path):
 
 
 def test_json_export_then_import_then_export_gives_the_same_bytes(demo_path, tmp_path):
-    first = lkjip_bytes("export", demo_path, "--format", "json")
+    first = lkjip("export", demo_path, "--format", "json", text=False)
     assert first.returncode == 0, first.stderr
     assert json.loads(first.stdout)["workbook"]["meta"]["1"]["profile"]["instansi"] == "Kecamatan Torjun"
     document = tmp_path / "torjun-export.json"
@@ -229,7 +224,7 @@ def test_json_export_then_import_then_export_gives_the_same_bytes(demo_path, tmp
     copy = tmp_path / "salinan.json"
     imported = lkjip("import", document, copy)
     assert imported.returncode == 0, imported.stderr
-    second = lkjip_bytes("export", copy, "--format", "json")
+    second = lkjip("export", copy, "--format", "json", text=False)
     assert second.returncode == 0, second.stderr
     assert second.stdout == first.stdout
     assert Workbook.open(copy).document() == Workbook.open(demo_path).document()
