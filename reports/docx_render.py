@@ -7,6 +7,7 @@ export time and workbook revision in the header of every page.
 
 from __future__ import annotations
 
+from datetime import timezone
 from io import BytesIO
 
 from docx import Document
@@ -46,7 +47,8 @@ def _plain_font(owner, name: str) -> None:
         rFonts.set(qn(f"w:{attr}"), name)
 
 
-def _setup_styles(doc) -> dict:
+def _setup_styles(doc) -> TableStyles:
+    """Arial throughout, black headings, and the paragraph styles of tables; returns the latter's ids."""
     styles = doc.styles
     defaults = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
     _plain_font(defaults, FONT)
@@ -72,9 +74,6 @@ def _setup_styles(doc) -> dict:
         h.paragraph_format.alignment = align
         h.paragraph_format.space_before = Pt(before)
         h.paragraph_format.space_after = Pt(6 if level > 1 else 12)
-    toc_heading = styles["TOC Heading"]
-    toc_heading.paragraph_format.page_break_before = False
-
     for level in (1, 2, 3):
         # Word's own names ("toc 1") so that Word recognises them as the built-in TOC styles when it updates.
         s = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
@@ -107,8 +106,8 @@ def _setup_styles(doc) -> dict:
     list_paragraph = styles["List Paragraph"]
     list_paragraph.paragraph_format.left_indent = None  # the numbering level carries the indent
     list_paragraph.paragraph_format.space_after = Pt(3)
-    return {"tables": TableStyles(caption.style_id, cell_styles[0].style_id, cell_styles[1].style_id,
-                                  styles["Table Grid"].style_id, TABLE_PT)}
+    return TableStyles(caption.style_id, cell_styles[0].style_id, cell_styles[1].style_id,
+                       styles["Table Grid"].style_id, TABLE_PT)
 
 
 def _page(section, *, landscape: bool) -> None:
@@ -142,26 +141,30 @@ def _header_footer(section, mark: str) -> None:
 
 
 def _landscape_flags(blocks: list[D.Block]) -> list[bool]:
-    """Which blocks go on landscape pages: each wide table, with the heading and sentences that lead into it, so
-    that a section title is never left alone at the foot of a portrait page."""
+    """Which blocks go on landscape pages: each wide table, with the headings and short generated sentences that
+    lead into it, so that a section title is never left alone at the foot of a portrait page. An operator's
+    narrative stays on portrait pages: it may be long."""
     flags = [isinstance(b, D.TableBlock) and b.table.wide for b in blocks]
-    for i, block in enumerate(blocks):
+    for i in range(len(blocks)):
         if not flags[i] or (i and flags[i - 1]):
             continue
         j = i - 1
-        while j >= 0 and isinstance(blocks[j], (D.Paragraph, D.Narrative)):
+        while j >= 0 and isinstance(blocks[j], D.Paragraph):
             j -= 1
-        if j >= 0 and isinstance(blocks[j], D.Heading) and blocks[j].level >= 2:
-            for k in range(j, i):
-                flags[k] = True
+        if j < 0 or not isinstance(blocks[j], D.Heading):
+            continue
+        while j >= 0 and isinstance(blocks[j], D.Heading):
+            j -= 1
+        for k in range(j + 1, i):
+            flags[k] = True
     return flags
 
 
 class _Renderer:
-    def __init__(self, doc, report: D.Report, styles: dict) -> None:
+    def __init__(self, doc, report: D.Report, table_styles: TableStyles) -> None:
         self.doc = doc
         self.report = report
-        self.table_styles: TableStyles = styles["tables"]
+        self.table_styles = table_styles
         self.numbering = F.Numbering(doc.part.numbering_part.element)
         self.landscape = False
         self.page_is_fresh = True  # nothing written since the last page or section break
@@ -249,26 +252,26 @@ class _Renderer:
         F.end_field(paragraphs[-1])
 
     def _signature(self, sig: D.Signature) -> None:
-        lines = [(sig.place_date, False, 1), (sig.jabatan, False, 4), (sig.nama, True, 1), (sig.nip_line, False, 1)]
-        for text, strong, gap in lines:
+        # (text, bold and underlined, space after): the gap under the title leaves room for signature and stamp.
+        lines = [(sig.place_date, False, Pt(0)), (sig.jabatan, False, Pt(60)), (sig.nama, True, Pt(0)),
+                 (sig.nip_line, False, Pt(0))]
+        for n, (text, strong, after) in enumerate(lines):
             p = F.add_paragraph(self.doc)
             pf = p.paragraph_format
             pf.left_indent = Cm(8.5)
             pf.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            pf.keep_with_next = True
-            pf.space_after = Pt(0)
-            pf.space_before = Pt(12) if text is sig.place_date else Pt(0)
+            pf.keep_with_next = n < len(lines) - 1
+            pf.space_before = Pt(12) if n == 0 else Pt(0)
+            pf.space_after = after
             run = p.add_run(text)
             if strong:
                 run.bold = True
                 run.underline = True
-            for _ in range(gap - 1):  # room for the signature and the stamp
-                run.add_break()
 
 
 def render(report: D.Report) -> bytes:
     doc = Document()
-    styles = _setup_styles(doc)
+    table_styles = _setup_styles(doc)
     first = doc.sections[0]
     _page(first, landscape=False)
     _header_footer(first, report.draft_mark)
@@ -277,9 +280,10 @@ def render(report: D.Report) -> bytes:
     props.title = f"{report.title} {report.instansi} Tahun {report.year}"
     props.subject = report.draft_mark
     props.author = report.instansi
-    props.created = props.modified = report.exported.replace(tzinfo=None)
+    # Core properties are UTC (W3CDTF with Z).
+    props.created = props.modified = report.exported.astimezone(timezone.utc).replace(tzinfo=None)
     props.revision = max(1, report.revision)
-    _Renderer(doc, report, styles).render()
+    _Renderer(doc, report, table_styles).render()
     buffer = BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

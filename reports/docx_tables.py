@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.shared import Cm, Emu, Length, Twips
@@ -32,9 +33,14 @@ CELL_MARGIN = Cm(0.1)
 EMU_PER_TWIP = 635
 
 
+@lru_cache(maxsize=16384)
+def _ems(text: str) -> float:
+    # Cached: the same names and words recur across the cascade, budget and lampiran tables.
+    return sum(_WIDTHS.get(ch, _DEFAULT_WIDTH) for ch in text) / 1000
+
+
 def text_width(text: str, size_pt: float) -> Length:
-    ems = sum(_WIDTHS.get(ch, _DEFAULT_WIDTH) for ch in text) / 1000
-    return Emu(int(ems * size_pt * 12700))
+    return Emu(int(_ems(text) * size_pt * 12700))
 
 
 # Word and LibreOffice may break a line after a slash or a hyphen ("Desa/Kelurahan", "RKA-SKPD").
