@@ -112,7 +112,8 @@ def test_every_section_is_a4_and_the_cascade_sits_on_a_landscape_page(demo):
     assert cascade.orientation == WD_ORIENT.LANDSCAPE
     # The section heading travels with its table instead of being left alone on a portrait page.
     [heading_section] = [s for s, item in body_items(document)
-                         if isinstance(item, Paragraph) and item.text == "D. Cascading Kinerja"]
+                         if isinstance(item, Paragraph) and item.text == "D. Cascading Kinerja"
+                         and item.style.name == "Heading 2"]
     assert heading_section == placed["Tabel 1.2 Keterhubungan Perencanaan Kinerja (Cascading)"]
     assert document.sections[0].orientation == WD_ORIENT.PORTRAIT
     assert document.sections[-1].orientation == WD_ORIENT.PORTRAIT
