@@ -92,11 +92,10 @@ def capaian_instansi(casc: Cascade, year: int) -> str:
 
 
 def _uang(a: engine.Anggaran) -> str:
-    if a.pagu is None:
-        return "anggaran belum diisi"
+    """"anggaran sebesar Rp … dengan realisasi Rp … atau serapan …%"; the pagu must be known."""
     text = f"anggaran sebesar {format_rupiah(a.pagu)}"
     if a.realisasi is None:
-        return text + ", realisasinya belum diisi"
+        return text + " yang realisasinya belum diisi"
     return f"{text} dengan realisasi {format_rupiah(a.realisasi)} atau serapan {_pct(a.serapan)}"
 
 
@@ -104,6 +103,9 @@ def anggaran_instansi(casc: Cascade, year: int) -> str:
     """BAB III B: the totals of the anggaran table, and the counts of what they financed."""
     instansi = casc.meta["profile"]["instansi"]
     a = engine.instansi_anggaran(casc, year)
+    if a.pagu is None:
+        return (f"Anggaran {instansi} tahun {year} belum diisi. Program dan kegiatan yang dilaksanakan terdiri atas "
+                f"{counts(casc)}, dengan rincian pada tabel berikut.")
     return (f"Pada tahun {year} {instansi} mengelola {_uang(a)}. Anggaran tersebut digunakan untuk "
             f"melaksanakan {counts(casc)}, dengan rincian pada tabel berikut.")
 
@@ -111,17 +113,20 @@ def anggaran_instansi(casc: Cascade, year: int) -> str:
 def anggaran_pk(casc: Cascade, year: int) -> str:
     """BAB II B: the PK budget (pagu awal), which may differ from the budget after the APBD Perubahan."""
     instansi = casc.meta["profile"]["instansi"]
-    a = engine.instansi_anggaran(casc, year)
-    pk = ("dukungan anggaran yang belum diisi" if a.pagu_pk is None
-          else f"dukungan anggaran APBD sebesar {format_rupiah(a.pagu_pk)}")
-    return (f"Untuk mewujudkan kinerja tersebut, {instansi} dalam Perjanjian Kinerja tahun {year} mendapat {pk} "
-            f"untuk melaksanakan {counts(casc)}.")
+    pagu_pk = engine.instansi_anggaran(casc, year).pagu_pk
+    if pagu_pk is None:
+        return (f"Anggaran Perjanjian Kinerja {instansi} tahun {year} belum diisi; kinerja tersebut diwujudkan "
+                f"melalui {counts(casc)}.")
+    return (f"Untuk mewujudkan kinerja tersebut, {instansi} dalam Perjanjian Kinerja tahun {year} mendapat "
+            f"dukungan anggaran APBD sebesar {format_rupiah(pagu_pk)} untuk melaksanakan {counts(casc)}.")
 
 
 def anggaran_sasaran(casc: Cascade, sasaran: Node, year: int) -> str:
     """Per sasaran in BAB III: its budget, serapan and efisiensi (Tabel 3.4 and 3.5 in words)."""
     settings = casc.meta["settings"]
     a = engine.sasaran_anggaran(casc, sasaran, year)
+    if a.pagu is None:
+        return "Anggaran yang mendukung sasaran ini belum diisi."
     e = engine.sasaran_efisiensi(casc, sasaran, year)
     text = f"Sasaran ini didukung {_uang(a)}"
     if e.value is not None:

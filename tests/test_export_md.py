@@ -234,5 +234,6 @@ def test_an_empty_narrative_is_marked_not_skipped(tmp_path):
     assert "[Narasi \u201cKata Pengantar\u201d belum diisi.]" in notes
     md = render(wb, "md", 2025, now=datetime(2026, 1, 5, 9, 30)).decode("utf-8")
     assert md.startswith("> DRAF \u2014 diekspor 2026-01-05 09:30, revisi 0\n")
+    assert "Anggaran Kecamatan Kosong tahun 2025 belum diisi. " in md
     assert "0 program, 0 kegiatan dan 0 sub kegiatan" in md
     assert "belum dapat dihitung" in md
