@@ -99,9 +99,6 @@ class Report:
     def draft_mark(self) -> str:
         return f"DRAF \u2014 diekspor {self.exported:%Y-%m-%d %H:%M}, revisi {self.revision}"
 
-    def tables(self) -> list[T.Table]:
-        return [b.table for b in self.blocks if isinstance(b, TableBlock)]
-
 
 class _Builder:
     def __init__(self, casc: Cascade, year: int) -> None:
