@@ -48,15 +48,19 @@ def run(casc: Cascade, year: int) -> list[Finding]:
                 out.append(Finding(WARNING, ind["id"], "arah", f"{where} belum punya arah; pilih positif atau "
                                                                f"negatif."))
             target = engine.target_of(ind, year)
-            if target is None:
+            realisasi = engine.realisasi_of(ind, year)
+            if target is None and realisasi is None:
+                # One finding, not two: an indicator nobody has filled in yet is one thing to do.
+                out.append(Finding(WARNING, ind["id"], "target", f"Target dan realisasi {year} {where} belum diisi."))
+            elif target is None:
                 out.append(Finding(WARNING, ind["id"], "target", f"Target {year} {where} belum diisi."))
             elif target == 0:
                 out.append(Finding(ERROR, ind["id"], "target", f"Target {year} {where} nol: capaian tidak "
                                                                f"dapat dihitung; periksa targetnya."))
-            if engine.realisasi_of(ind, year) is None:
+            if realisasi is None and target is not None:
                 out.append(Finding(WARNING, ind["id"], "realisasi", f"Realisasi {year} {where} belum diisi."))
             elif ind.get("arah") == "negatif" and engine.negatif_rumus_of(ind, settings) == "T/R" \
-                    and engine.realisasi_of(ind, year) == 0:
+                    and realisasi == 0:
                 out.append(Finding(ERROR, ind["id"], "realisasi", f"Realisasi {year} {where} nol dengan rumus T/R: "
                                                                   f"capaian tidak terdefinisi."))
         if node["level"] in BUDGET_LEVELS:

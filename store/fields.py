@@ -7,11 +7,18 @@ knows that `realisasi` of an indicator is a decimal kept per year, or that `pagu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from .errors import InvalidValue
-from .model import BUDGET_LEVELS
-from .numbers import NumberError, canonical, format_rupiah, format_value, parse_money, parse_number, to_decimal
+from .numbers import (
+    NumberError,
+    canonical,
+    format_exact,
+    format_rupiah,
+    format_value,
+    parse_money,
+    parse_number,
+    to_decimal,
+)
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,6 @@ _SPECS = [
     ),
 ]
 FIELDS: dict[str, FieldSpec] = {s.name: s for s in _SPECS}
-BUDGET_FIELD_LEVELS = BUDGET_LEVELS
 
 
 def spec_of(name: str) -> FieldSpec:
@@ -148,5 +154,10 @@ def display(spec: FieldSpec, value: object) -> str:
     return str(value)
 
 
-def as_decimal(value: object) -> Decimal | None:
-    return to_decimal(value)  # type: ignore[arg-type]
+def display_exact(spec: FieldSpec, value: object) -> str:
+    """A stored value with nothing rounded away, as an operator would type it back ("1.234,5", "82,08")."""
+    if spec.kind == "number" and value not in (None, ""):
+        return format_exact(to_decimal(value))  # type: ignore[arg-type]
+    if spec.kind == "money" and value is not None:
+        return format_rupiah(value, prefix="")  # type: ignore[arg-type]
+    return "" if value is None else str(value)

@@ -21,6 +21,7 @@ __all__ = [
     "format_percent",
     "format_rupiah",
     "format_value",
+    "format_exact",
 ]
 
 
@@ -130,6 +131,16 @@ def format_decimal(value: Decimal | int, places: int = 2) -> str:
         d = abs(d)  # never print "-0,00"
     english = f"{d:,.{places}f}"
     return english.translate(str.maketrans({",": ".", ".": ","}))
+
+
+def format_exact(value: Decimal | int) -> str:
+    """Indonesian style with every decimal kept: what the cell editor starts from, so that pressing Enter on an
+    unchanged value never rounds it (1.234 shows as "1,234", never "1,23")."""
+    d = Decimal(value)
+    sign = "-" if d < 0 else ""
+    whole, _, frac = canonical(abs(d)).partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{grouped},{frac}" if frac else f"{sign}{grouped}"
 
 
 def format_percent(value: Decimal | None, places: int = 2) -> str:

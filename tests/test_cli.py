@@ -153,10 +153,10 @@ def test_a_negative_indicator_value_can_be_typed_after_a_double_dash(demo_path):
     assert "82,08 \u2192 -2,50" in result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="argparse reads `-2,5` as an option (tui/cli.py); reported with issue 2")
 def test_a_negative_indicator_value_can_be_typed_as_is(demo_path):
     result = lkjip("set", demo_path, "kepuasan", "realisasi", "-2,5", "--year", 2022)
     assert result.returncode == 0, result.stderr
+    assert "82,08 \u2192 -2,50" in result.stdout
 
 
 def test_an_ambiguous_ref_lists_the_candidates_and_writes_nothing(demo_path):

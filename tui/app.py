@@ -76,7 +76,6 @@ class LkjipApp(App):
         self.redo_stack: list[Edit] = []
         self.message = ""
         self.message_error = False
-        self._too_small = False
         self._load_keymap()
 
     def _load_keymap(self) -> None:
@@ -95,7 +94,8 @@ class LkjipApp(App):
             self.push_screen(StartScreen(self.path))
         else:
             self.open_workbook(self.wb)
-        self._check_size(self.size.width, self.size.height)
+        # After the first screen is up, so the notice lands on top of it.
+        self.call_after_refresh(lambda: self._check_size(self.size.width, self.size.height))
 
     def open_workbook(self, wb: Workbook) -> None:
         self.wb = wb
@@ -108,7 +108,13 @@ class LkjipApp(App):
             self.add_mode(name, screen)  # type: ignore[arg-type]
         self.switch_mode("utama")
         self.set_interval(POLL_SECONDS, self.poll_disk)
-        self.say(f"Buku kerja {wb.path} dibuka: {profile['instansi']}, tahun {self.year}. Tekan ? untuk bantuan.")
+        self.say(f"Buku kerja {wb.path.name} dibuka: {profile['instansi']}, tahun {self.year}. Tekan ? untuk bantuan.")
+
+    @property
+    def too_small(self) -> bool:
+        from .views.small import TooSmallScreen
+
+        return isinstance(self.screen, TooSmallScreen)
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -117,13 +123,11 @@ class LkjipApp(App):
         from .views.small import TooSmallScreen
 
         small = width < MIN_WIDTH or height < MIN_HEIGHT
-        if small and not self._too_small:
-            self._too_small = True
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
             self.push_screen(TooSmallScreen())
-        elif not small and self._too_small:
-            self._too_small = False
-            if isinstance(self.screen, TooSmallScreen):
-                self.pop_screen()
+        elif not small and showing:
+            self.pop_screen()
 
     # -- messages ----------------------------------------------------------------------------------------------------
     def saved_line(self) -> str:
@@ -192,7 +196,7 @@ class LkjipApp(App):
 
     # -- actions -----------------------------------------------------------------------------------------------------
     def action_view(self, name: str) -> None:
-        if self.wb is None:
+        if self.wb is None or self.too_small:
             return
         if self.current_mode != name:
             self.switch_mode(name)

@@ -4,6 +4,7 @@ written when a command fails. Textual is imported only when the TUI opens, so sc
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -47,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("ref")
     s.add_argument("field")
     s.add_argument("value", nargs="?", default="")
+    s.add_argument("--value", dest="negative_value", help=argparse.SUPPRESS)
     s.add_argument("--year", type=int)
     s.add_argument("--clear", action="store_true", help="mengosongkan sel dengan sengaja")
 
@@ -87,6 +89,22 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+_NEGATIVE = re.compile(r"^-[0-9][0-9.,]*%?$")
+
+
+def _shield_negative_values(argv: list[str]) -> list[str]:
+    """`lkjip set WB REF realisasi -2,5`: argparse takes "-2,5" for an option (it only knows "-2.5"-style
+    negatives). Pass such a value as `--value=-2,5` so it arrives intact."""
+    if not argv or argv[0] != "set":
+        return argv
+    out: list[str] = []
+    for i, a in enumerate(argv):
+        if a == "--":  # after a double dash argparse already takes everything literally
+            return out + argv[i:]
+        out.append(f"--value={a}" if _NEGATIVE.match(a) else a)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -94,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
             return _open_tui(argv)
         if not argv:
             return _open_tui([])
-        args = _parser().parse_args(argv)
+        args = _parser().parse_args(_shield_negative_values(argv))
         from . import commands
 
         return commands.run(args)

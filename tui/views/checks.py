@@ -27,7 +27,9 @@ class ChecksScreen(WorkbookView):
 
     def on_mount(self) -> None:
         view = self.query_one(DataTable)
-        view.add_columns("Jenis", "Ref", "Temuan")
+        view.add_column("Jenis", width=10)
+        view.add_column("Ref", width=14)
+        view.add_column("Temuan")
         view.focus()
 
     def redraw(self) -> None:

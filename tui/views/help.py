@@ -8,6 +8,8 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable
 
 EXTRA = [
+    ("↑ ↓ ← →", "pindah sel atau simpul; → / ← membuka / menutup cabang pohon"),
+    ("Tab", "pindah ke bagian berikutnya (pohon → indikator → anggaran)"),
     ("Enter / e", "ubah sel; Enter menyimpan dan turun"),
     ("Tab / Shift+Tab", "saat mengubah: simpan dan geser kanan / kiri"),
     ("Esc", "batal mengubah; nilai lama tetap"),
@@ -26,16 +28,19 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, bindings: dict) -> None:
         super().__init__()
-        self._bindings = bindings
+        self.shown_bindings = bindings
 
     def compose(self) -> ComposeResult:
         table: DataTable = DataTable(id="help-box", cursor_type="row", show_cursor=False)
         table.border_title = "Bantuan \u2014 tombol di tampilan ini (Esc menutup)"
-        table.add_columns("Tombol", "Fungsi", "Id")
+        table.add_column("Tombol", width=16)
+        table.add_column("Fungsi", width=38)
+        table.add_column("Id (keymap)", width=16)
         seen = set()
-        for key, active in self._bindings.items():
+        for key, active in self.shown_bindings.items():
             b = active.binding
-            if not b.description or (b.action, b.description) in seen:
+            # Only the workbook's own keys: they carry ids and Indonesian names (Textual's built-ins do not).
+            if not b.id or not b.description or (b.action, b.description) in seen:
                 continue
             seen.add((b.action, b.description))
             table.add_row(self.app.get_key_display(b), b.description, b.id or "")

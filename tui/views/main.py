@@ -5,13 +5,14 @@ Only the selected node's rows are rendered. A committed edit repaints just the c
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static, Tree
 
 from store.errors import InvalidValue
-from store.fields import display, get_value, parse_value, spec_of
+from store.fields import display_exact, get_value, parse_value, spec_of
 from store.model import BUDGET_LEVELS, LEVEL_LABELS
 from store.workbook import Edit
 
@@ -46,6 +47,11 @@ class MainScreen(Screen):
         self.query_one(CascadeTree).load(self.app.casc)  # type: ignore[attr-defined]
         self.query_one(CascadeTree).focus()
 
+    def on_screen_resume(self) -> None:
+        # Edits made from another view (undo in the tables view, a jump from the checks) must show here too.
+        if self.node_id:
+            self.refresh_values()
+
     # -- showing a node ---------------------------------------------------------------------------------------------
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         if event.node.data and event.node.data != self.node_id:
@@ -58,9 +64,10 @@ class MainScreen(Screen):
             return
         self.node_id = node_id
         self._close_editor()
-        code = f"{node['code']} " if node["code"] else ""
-        self.query_one("#node-title", Static).update(
-            f"[b]{LEVEL_LABELS[node['level']]}[/b] {code}{node['name']}  [dim]({node['id']}, tahun {year})[/dim]")
+        title = Text(LEVEL_LABELS[node["level"]] + " ", style="bold")
+        title.append(f"{node['code']} {node['name']}".strip())
+        title.append(f"  ({node['id']}, tahun {year})", style="dim")
+        self.query_one("#node-title", Static).update(title)
         grid = self.query_one("#indicators", WorkGrid)
         grid.show_rows(indicator_rows(casc, node, year))
         grid.display = bool(node["indicators"])
@@ -137,9 +144,7 @@ class MainScreen(Screen):
             self._commit(msg.grid, ref, column, old, "", "down", clear=True)
             return
         self.editing = (msg.grid, ref, column, old)
-        shown = "" if old in (None, "") else (display(spec, old) if spec.kind in ("number", "money") else str(old))
-        if spec.kind == "money":
-            shown = shown.removeprefix("Rp ")
+        shown = display_exact(spec, old)
         name = casc.indicators[ref][1]["name"] if ref in casc.indicators else casc.nodes[ref]["name"]
         label = f"{spec.label}{f' {y}' if y else ''} \u00b7 {name[:24]}:"
         bar = self.query_one(EditBar)

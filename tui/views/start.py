@@ -16,7 +16,7 @@ from store.workbook import Workbook
 
 
 class StartScreen(Screen):
-    BINDINGS = [Binding("ctrl+d", "demo", "Buka demo", id="start.demo")]
+    BINDINGS = [Binding("ctrl+d", "demo", "Buka demo", id="start.demo", priority=True)]
     DEFAULT_CSS = """
     StartScreen { align: center middle; }
     StartScreen > Vertical { width: 70; height: auto; border: round $primary; padding: 0 1; }

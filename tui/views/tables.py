@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Static, Tab, Tabs
 
 from reports import tables as T
 
@@ -14,44 +13,62 @@ from ..widgets.status import StatusLine
 from .base import WorkbookView
 
 
+def tab_id(table_id: str) -> str:
+    return "t-" + table_id.replace(".", "_")
+
+
 class TablesScreen(WorkbookView):
+    BINDINGS = [
+        Binding("t", "next_table(1)", "Tabel berikut", id="tables.next"),
+        Binding("T", "next_table(-1)", "Tabel sebelum", show=False, id="tables.previous"),
+    ]
+
     def __init__(self) -> None:
         super().__init__()
         self.table_id = "3.1"
         self.shown: T.Table | None = None
 
     def compose(self) -> ComposeResult:
-        with Horizontal():
-            yield OptionList(*[Option(f"{i:<11}", id=i) for i in T.TABLE_IDS], id="table-list",
-                             classes="side-list")
-            with Vertical():
-                yield Static(id="table-title", classes="view-title")
-                yield DataTable(id="table-view", cursor_type="row", zebra_stripes=True)
+        yield Tabs(*[Tab(i, id=tab_id(i)) for i in T.TABLE_IDS], active=tab_id(self.table_id), id="table-tabs")
+        yield Static(id="table-title", classes="view-title")
+        yield DataTable(id="table-view", cursor_type="cell", zebra_stripes=True, header_height=3)
         yield StatusLine()
         yield Footer()
 
     def on_mount(self) -> None:
-        lst = self.query_one(OptionList)
-        lst.highlighted = T.TABLE_IDS.index(self.table_id)
         self.query_one("#table-view", DataTable).focus()
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id and event.option.id != self.table_id:
-            self.table_id = event.option.id
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        chosen = next((i for i in T.TABLE_IDS if tab_id(i) == event.tab.id), None)
+        if chosen and chosen != self.table_id:
+            self.table_id = chosen
             self.refresh_content(force=True)
+
+    def action_next_table(self, step: int) -> None:
+        i = (T.TABLE_IDS.index(self.table_id) + step) % len(T.TABLE_IDS)
+        self.query_one(Tabs).active = tab_id(T.TABLE_IDS[i])
 
     def redraw(self) -> None:
         app = self.app
         table = T.build(app.casc, app.year, self.table_id)  # type: ignore[attr-defined]
         self.shown = table
-        self.query_one("#table-title", Static).update(table.title)
+        self.query_one("#table-title", Static).update(Text(table.title, no_wrap=True, overflow="ellipsis"))
         view = self.query_one("#table-view", DataTable)
         view.clear(columns=True)
         numeric = table.numeric or [False] * len(table.columns)
-        for col in table.columns:
-            view.add_column(col)
+        # Figures keep their full width; names wrap within a width shared out of what is left of the screen, so a
+        # row shows its figures beside its names (rows grow a line or two instead of running off to the right).
+        content = [max([0] + [len(r[i]) for r in table.rows]) for i in range(len(table.columns))]
+        figures = sum(max(w, 6) + 2 for w, n in zip(content, numeric) if n)
+        short = sum(c + 2 for c, n in zip(content, numeric) if not n and c <= 8)
+        long_texts = [i for i, n in enumerate(numeric) if not n and content[i] > 8]
+        room = max(self.app.size.width - 3 - figures - short, 0)
+        cap = max(8, min(28, room // max(len(long_texts), 1) - 2))
+        for i, col in enumerate(table.columns):
+            width = max(content[i], 6) if numeric[i] else min(max(content[i], 2), cap)
+            view.add_column(Text(col), width=width)
         for row in table.rows:
-            view.add_row(*[Text(c, justify="right" if n else "left") for c, n in zip(row, numeric)])
+            view.add_row(*[Text(c, justify="right" if n else "left") for c, n in zip(row, numeric)], height=None)
 
     def cells(self) -> list[list[str]]:
         """What the view shows, for tests: the rows of the current table as strings."""
@@ -61,4 +78,4 @@ class TablesScreen(WorkbookView):
         return [(f"Tabel {i}", "Tampilkan tabel ini", lambda i=i: self._select(i)) for i in T.TABLE_IDS]
 
     def _select(self, table_id: str) -> None:
-        self.query_one(OptionList).highlighted = T.TABLE_IDS.index(table_id)
+        self.query_one(Tabs).active = tab_id(table_id)

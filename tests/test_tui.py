@@ -1,0 +1,244 @@
+"""The keyboard workbook, driven as an operator would with the Pilot."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+
+from store.workbook import Workbook
+from tui.app import POLL_SECONDS, LkjipApp
+from tui.views.main import MainScreen
+from tui.views.small import TooSmallScreen
+from tui.widgets.grid import WorkGrid
+
+ROOT = Path(__file__).resolve().parent.parent
+IKM = "S1/1"
+
+
+def on_disk(path: Path, ind_id: str = IKM, year: str = "2022") -> dict:
+    doc = orjson.loads(path.read_bytes())
+    for node in doc["nodes"].values():
+        for ind in node["indicators"]:
+            if ind["id"] == ind_id:
+                return ind["years"].get(year, {})
+    raise AssertionError(ind_id)
+
+
+def grid(app: LkjipApp) -> WorkGrid:
+    return app.screen.query_one("#indicators", WorkGrid)
+
+
+async def find_ikm_realisasi(pilot) -> None:
+    """/ kepuasan Enter lands on the IKM row; two steps right is its Realisasi cell."""
+    await pilot.press("slash")
+    await pilot.press(*"kepuasan")
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press("right", "right")
+
+
+async def test_operator_keys_80_for_ikm_and_everything_follows(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await find_ikm_realisasi(pilot)
+        assert isinstance(app.focused, WorkGrid)
+        assert grid(app).current()[0] == IKM
+        assert grid(app).text_at(IKM, "realisasi") == "82,08"
+
+        # Esc during an edit keeps 82,08
+        await pilot.press("enter", "7", "escape")
+        await pilot.pause()
+        assert grid(app).text_at(IKM, "realisasi") == "82,08"
+        assert on_disk(demo_path)["realisasi"] == "82.08"
+
+        # abc is refused, quoted, and the value stays
+        await pilot.press("enter", "a", "b", "c", "enter")
+        await pilot.pause()
+        assert "\u201cabc\u201d" in app.message and app.message_error
+        assert grid(app).text_at(IKM, "realisasi") == "82,08"
+        assert on_disk(demo_path)["realisasi"] == "82.08"
+        await pilot.press("escape")
+
+        # 80 Enter: grid, file and Tabel 3.1 follow, no save key pressed
+        await pilot.press("enter", "8", "0", "enter")
+        await pilot.pause()
+        assert grid(app).text_at(IKM, "realisasi") == "80,00"
+        assert grid(app).text_at(IKM, "capaian") == "97,56"
+        assert on_disk(demo_path)["realisasi"] == "80"
+        await pilot.press("f3")
+        await pilot.pause()
+        ikm_row = next(r for r in app.screen.cells() if "Kepuasan" in r[2])
+        assert ikm_row[6:8] == ["80,00", "97,56"]
+
+        # Ctrl+Z brings 82,08 back everywhere
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        ikm_row = next(r for r in app.screen.cells() if "Kepuasan" in r[2])
+        assert ikm_row[6:8] == ["82,08", "100,10"]
+        assert on_disk(demo_path)["realisasi"] == "82.08"
+        await pilot.press("f2")
+        await pilot.pause()
+        assert grid(app).text_at(IKM, "realisasi") == "82,08"
+        # … and Ctrl+Y applies it again
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert on_disk(demo_path)["realisasi"] == "80"
+        assert grid(app).text_at(IKM, "capaian") == "97,56"
+
+
+async def test_tab_commits_and_moves_across_and_typing_a_digit_starts_an_edit(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"kepuasan", "enter")
+        await pilot.pause()
+        await pilot.press("right")  # Target
+        await pilot.press("8", "3", "tab")  # a digit opens the editor with it; Tab commits and moves right
+        await pilot.pause()
+        assert on_disk(demo_path)["target"] == "83"
+        assert grid(app).current()[1].key == "realisasi"
+        assert grid(app).text_at(IKM, "capaian") == "98,89"
+
+
+async def test_another_operators_save_shows_up_and_a_stale_edit_is_refused(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    assert POLL_SECONDS <= 2
+    async with app.run_test(size=(80, 24)) as pilot:
+        await find_ikm_realisasi(pilot)
+        await pilot.press("enter")  # the operator starts typing over 82,08 …
+        await pilot.press("8", "1")
+        subprocess.run([sys.executable, "-m", "tui.cli", "set", str(demo_path), "kepuasan", "realisasi", "77,77",
+                        "--year", "2022"], cwd=ROOT, check=True, capture_output=True)
+        app.poll_disk()
+        await pilot.pause()
+        assert grid(app).text_at(IKM, "realisasi") == "77,77"
+        assert app.screen.query_one("#edit-input").value == "81"  # the cell being edited is not disturbed
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.message_error and "77,77" in app.message and "81,00" in app.message
+        assert on_disk(demo_path)["realisasi"] == "77.77"
+        assert app.screen.query_one("#edit-input").value == "81"  # still there to retry
+
+
+async def test_a_locked_year_refuses_the_edit_and_keeps_the_typed_value(demo_path: Path) -> None:
+    Workbook.open(demo_path).lock_year(2022)
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await find_ikm_realisasi(pilot)
+        await pilot.press("enter", "9", "0", "enter")
+        await pilot.pause()
+        assert "dikunci" in app.message and app.message_error
+        assert app.screen.query_one("#edit-input").value == "90"
+        assert on_disk(demo_path)["realisasi"] == "82.08"
+
+
+async def test_year_keys_change_the_year_shown(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"kepuasan", "enter")
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.year == 2023
+        assert grid(app).text_at(IKM, "target") == "82,05"
+        assert grid(app).text_at(IKM, "realisasi") == "\u2014"
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        assert app.year == 2021 and grid(app).text_at(IKM, "realisasi") == "81,78"
+
+
+async def test_explain_shows_the_formula_with_its_numbers(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await find_ikm_realisasi(pilot)
+        await pilot.press("right", "x")
+        await pilot.pause()
+        assert "82,08 / 82 \u00d7 100 = 100,10" in app.message
+
+
+async def test_checks_view_jumps_to_the_cell_at_fault(demo_path: Path) -> None:
+    wb = Workbook.open(demo_path)
+    wb.set("kepuasan", "target", "0", 2022)
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        assert app.screen.findings[0].severity == "galat" and app.screen.findings[0].ref == IKM
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert grid(app).current()[0] == IKM and grid(app).current()[1].key == "target"
+
+
+async def test_narrative_text_is_saved_like_any_edit(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        area = app.screen.query_one("TextArea")
+        area.focus()
+        area.load_text("**Teks baru** untuk kata pengantar.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    doc = orjson.loads(demo_path.read_bytes())
+    texts = {n["key"]: n["text"] for n in doc["narrative"].values()}
+    assert texts["kata_pengantar"] == "**Teks baru** untuk kata pengantar."
+    assert any(e["field"] == "teks" for e in doc["log"].values())
+
+
+async def test_every_view_is_a_key_away_and_help_explains_it(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key, mode in (("f3", "tabel"), ("f4", "periksa"), ("f5", "narasi"), ("f6", "log"), ("f7", "ekspor"),
+                          ("f2", "utama")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.current_mode == mode
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        keys = [row[1] for row in (app.screen.query_one("DataTable").get_row_at(i)
+                                   for i in range(app.screen.query_one("DataTable").row_count))]
+        assert "Tabel" in keys and "Cari" in keys
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_a_small_terminal_gets_a_message_that_goes_away(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_start_screen_opens_the_demo_when_the_workbook_is_missing(tmp_path: Path) -> None:
+    path = tmp_path / "baru.json"
+    app = LkjipApp(None, path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StartScreen"
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    assert Workbook.open(path).cascade().meta["profile"]["instansi"] == "Kecamatan Torjun"
+
+
+async def test_start_screen_creates_a_new_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "baru.json"
+    app = LkjipApp(None, path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Kecamatan Uji", "enter", *"Kabupaten Uji", "enter", *"2025-2029", "enter", *"2026")
+        await pilot.press("enter")  # to the button
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    meta = Workbook.open(path).cascade().meta
+    assert (meta["profile"]["instansi"], meta["periode_awal"], meta["tahun"]) == ("Kecamatan Uji", 2025, 2026)
