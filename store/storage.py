@@ -21,7 +21,7 @@ import orjson
 from tinydb.storages import Storage
 
 from .errors import SaveFailed, UnreadableWorkbook
-from .model import META, SCHEMA_VERSION, TABLES
+from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, TABLES
 
 BACKUP_KEEP = 5
 BACKUP_INTERVAL = 300.0  # seconds between two backups of the same workbook
@@ -95,7 +95,36 @@ def validate(raw: bytes, where: str) -> dict:
         value = data.setdefault(table, {})
         if not isinstance(value, dict) or not all(isinstance(d, dict) for d in value.values()):
             raise UnreadableWorkbook(f"Berkas {where} bukan buku kerja lkjip (tabel {table} tidak berbentuk benar)")
+    _check_records(data, meta, where)
     return data
+
+
+def _check_records(data: dict, meta: dict, where: str) -> None:
+    """The keys every reader relies on, so that a damaged record is refused here in one sentence instead of
+    failing later inside the tables. Plain loops and exact types: this runs on every reload."""
+    if type(meta.get("tahun")) is not int or type(meta.get("profile")) is not dict or type(
+            meta.get("settings")) is not dict:
+        raise UnreadableWorkbook(f"Berkas {where} bukan buku kerja lkjip (data meta tidak lengkap)")
+    for doc_id, node in data[NODES].items():
+        indicators = node.get("indicators")
+        ok = type(node.get("id")) is str and type(node.get("level")) is str and type(indicators) is list
+        if ok:
+            for ind in indicators:
+                if type(ind) is not dict or type(ind.get("id")) is not str:
+                    ok = False
+                    break
+        if not ok:
+            raise _damaged(where, NODES, doc_id)
+    for doc_id, section in data[NARRATIVE].items():
+        if type(section.get("key")) is not str:
+            raise _damaged(where, NARRATIVE, doc_id)
+    for doc_id, entry in data[LOG].items():
+        if type(entry.get("seq")) is not int:
+            raise _damaged(where, LOG, doc_id)
+
+
+def _damaged(where: str, table: str, doc_id: str) -> UnreadableWorkbook:
+    return UnreadableWorkbook(f"Berkas {where} rusak (catatan {table} nomor {doc_id} tidak lengkap)")
 
 
 def last_good_backup(path: str | os.PathLike) -> Path | None:
@@ -225,6 +254,9 @@ class AtomicJSONStorage(Storage):
         target = self.path.parent / name
         if not target.exists():
             link_or_copy(self.path, target)
+            mode = os.stat(target).st_mode
+            if mode & 0o007:  # a workbook from before modes were enforced: its backups are not for others either
+                os.chmod(target, mode & 0o770)
         self._backup_seen = now
         for old in existing[BACKUP_KEEP - 1 :]:
             try:
