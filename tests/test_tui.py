@@ -242,3 +242,31 @@ async def test_start_screen_creates_a_new_workbook(tmp_path: Path) -> None:
         assert isinstance(app.screen, MainScreen)
     meta = Workbook.open(path).cascade().meta
     assert (meta["profile"]["instansi"], meta["periode_awal"], meta["tahun"]) == ("Kecamatan Uji", 2025, 2026)
+
+
+async def test_command_palette_offers_the_views_in_indonesian(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Tampilan: Tabel")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "tabel"
+
+
+async def test_export_view_writes_the_word_draft(demo_path: Path, tmp_path: Path) -> None:
+    from docx import Document
+
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = str(tmp_path / "draf")
+        await pilot.press("ctrl+w")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Draf ditulis" in app.message, app.message
+    text = "\n".join(p.text for p in Document(str(tmp_path / "draf.docx")).paragraphs)
+    assert "Kecamatan Torjun" in text

@@ -45,7 +45,8 @@ class LkjipApp(App):
     TITLE = "lkjip"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
-    COMMANDS = App.COMMANDS | {LkjipCommands}
+    # Only the workbook's own, Indonesian commands (Textual's system commands are English and mostly moot here).
+    COMMANDS = {LkjipCommands}
     MODES = {"utama": MainScreen}
 
     # Keys are data with ids: ~/.config/lkjip/keymap.json ({"view.tables": "f3,t", ...}) remaps them.

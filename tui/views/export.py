@@ -14,16 +14,16 @@ from .base import WorkbookView
 
 
 class ExportScreen(WorkbookView):
+    # Priority: the path input would otherwise take Ctrl+W / Ctrl+E as its own editing keys.
     BINDINGS = [
-        Binding("ctrl+m", "export('md')", "Ekspor Markdown", show=False, id="export.md"),
-        Binding("ctrl+w", "export('docx')", "Ekspor Word", id="export.docx"),
-        Binding("ctrl+e", "export('md')", "Ekspor Markdown", id="export.md_alt"),
+        Binding("ctrl+w", "export('docx')", "Ekspor Word", id="export.docx", priority=True),
+        Binding("ctrl+e", "export('md')", "Ekspor Markdown", id="export.md", priority=True),
     ]
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Ekspor draf LKjIP", classes="view-title")
-            yield Label("Berkas tujuan (tanpa akhiran; .md atau .docx ditambahkan):")
+            yield Label("Berkas tujuan (tanpa akhiran; .md atau .docx ditambahkan; Enter: Word):")
             yield Input(id="export-path")
             with Horizontal(id="export-buttons"):
                 yield Button("Markdown (Ctrl+E)", id="md")
@@ -40,6 +40,9 @@ class ExportScreen(WorkbookView):
 
     def redraw(self) -> None:
         self.query_one("#export-result", Static).update(f"Tahun laporan yang diekspor: {self.app.year}.")  # type: ignore
+
+    def on_input_submitted(self, _: Input.Submitted) -> None:
+        self.action_export("docx")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_export(event.button.id or "md")

@@ -8,10 +8,21 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from store.model import NARRATIVE_SECTIONS
 from store.workbook import Edit
 
 from ..widgets.status import StatusLine
 from .base import WorkbookView
+
+
+_ORDER = [key for key, _ in NARRATIVE_SECTIONS]
+
+
+def section_order(key: str) -> tuple[int, int, str]:
+    """Report order: the fixed sections, with each sasaran's analysis right after BAB III A."""
+    if key.startswith("analisis:"):
+        return (_ORDER.index("bab3_capaian"), 1, key)
+    return (_ORDER.index(key) if key in _ORDER else len(_ORDER), 0, key)
 
 
 class NarrativeScreen(WorkbookView):
@@ -39,8 +50,8 @@ class NarrativeScreen(WorkbookView):
         lst = self.query_one(OptionList)
         keep = self.key
         lst.clear_options()
-        lst.add_options([Option(sec["title"], id=key) for key, sec in casc.narrative.items()])
-        keys = list(casc.narrative)
+        keys = sorted(casc.narrative, key=section_order)
+        lst.add_options([Option(casc.narrative[key]["title"], id=key) for key in keys])
         if keys:
             self.key = keep if keep in casc.narrative else keys[0]
             lst.highlighted = keys.index(self.key)

@@ -11,4 +11,4 @@ class TooSmallScreen(Screen):
     DEFAULT_CSS = "TooSmallScreen { align: center middle; } TooSmallScreen Static { width: auto; }"
 
     def compose(self) -> ComposeResult:
-        yield Static("Terminal terlalu kecil: lkjip memerlukan paling sedikit 80\u00d724.\nPerbesar jendela terminal.")
+        yield Static("Terminal terlalu kecil.\nlkjip perlu paling sedikit 80\u00d724:\nperbesar jendela terminal.")
