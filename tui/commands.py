@@ -13,7 +13,7 @@ from reports import tables as T
 from reports.text import as_markdown, as_text
 from store import interchange
 from store.errors import WorkbookError
-from store.fields import spec_of
+from store.fields import FIELDS, display_exact, spec_of
 from store.model import new_document, new_meta
 from store.numbers import format_percent
 from store.storage import backups_of
@@ -77,7 +77,8 @@ def cmd_tables(args: argparse.Namespace) -> int:
 
 def cmd_set(args: argparse.Namespace) -> int:
     wb = Workbook.open(args.workbook)
-    applied = wb.set(args.ref, args.field, args.value, args.year, clear=args.clear)
+    value = args.negative_value if args.negative_value is not None else args.value
+    applied = wb.set(args.ref, args.field, value, args.year, clear=args.clear)
     spec = spec_of(args.field)
     year = f" {applied.edit.year}" if applied.edit.year is not None else ""
     if not applied.changed:
@@ -89,8 +90,11 @@ def cmd_set(args: argparse.Namespace) -> int:
     if applied.target.kind == "indicator" and applied.edit.year is not None:
         _, ind = casc.indicators[applied.target.id]
         c = engine.capaian(ind, applied.edit.year, settings)
-        _out(f"Capaian {applied.edit.year}: {format_percent(c.value)}% ({engine.predikat(c.value, settings)}); "
-             f"{c.formula}")
+        if c.value is None:
+            _out(f"Capaian {applied.edit.year}: tidak terdefinisi ({c.formula}).")
+        else:
+            _out(f"Capaian {applied.edit.year}: {format_percent(c.value)}% ({engine.predikat(c.value, settings)}); "
+                 f"{c.formula}")
     elif applied.target.kind == "node" and applied.edit.year is not None:
         a = engine.anggaran(casc, casc.nodes[applied.target.id], applied.edit.year)
         _out(f"Serapan {applied.edit.year}: {format_percent(a.serapan)}%")
@@ -198,9 +202,14 @@ def cmd_log(args: argparse.Namespace) -> int:
         year = f" {e['year']}" if e.get("year") is not None else ""
         reason = f" ({e['reason']})" if e.get("reason") else ""
         _out(f"{e['seq']:>5} {e['at']} {e['user']} {e['kind']} {e['ref']} {e['field']}{year}: "
-             f"{_shown(e['old'])} \u2192 {_shown(e['new'])}{reason}")
+             f"{_shown(e['field'], e['old'])} \u2192 {_shown(e['field'], e['new'])}{reason}")
     return 0
 
 
-def _shown(value: object) -> str:
-    return "\u2014" if value is None or value == "" else str(value)
+def _shown(field: str, value: object) -> str:
+    if value is None or value == "":
+        return "\u2014"
+    if isinstance(value, bool):  # year locks
+        return "terkunci" if value else "terbuka"
+    spec = FIELDS.get(field)
+    return display_exact(spec, value) if spec else str(value)
