@@ -89,7 +89,8 @@ class LkjipApp(App):
 
     # -- life cycle --------------------------------------------------------------------------------------------------
     def on_mount(self) -> None:
-        if self.console.color_system in ("standard", "windows") or os.environ.get("LKJIP_THEME") == "ansi":
+        sixteen = not self.is_headless and self.console.color_system in ("standard", "windows")
+        if sixteen or os.environ.get("LKJIP_THEME") == "ansi":
             # A 16-colour terminal: use the terminal's own palette, so every text stays readable whatever the
             # operator's colour scheme (and colour codes are shorter on the wire).
             self.theme = "ansi-dark"
