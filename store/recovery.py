@@ -46,8 +46,8 @@ def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None
         try:
             payload = backup.read_bytes()
         except OSError as exc:
-            raise WorkbookError(f"Cadangan {backup} tidak dapat dibaca: {os_reason(exc)}; buku kerja tidak "
-                                f"diubah.") from None
+            raise WorkbookError(f"Cadangan {backup} tidak dapat dibaca: {os_reason(exc, reading=True)}; buku kerja "
+                                f"tidak diubah.") from None
         try:
             validate(payload, str(backup))
         except UnreadableWorkbook as exc:

@@ -57,8 +57,10 @@ _REASONS = {
 }
 
 
-def os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError, *, reading: bool = False) -> str:
     """The operating system's refusal in the operator's words."""
+    if reading and exc.errno in (errno.EACCES, errno.EPERM):
+        return "tidak ada izin membaca"
     return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
@@ -181,7 +183,7 @@ class AtomicJSONStorage(Storage):
         except FileNotFoundError:
             raise UnreadableWorkbook(f"Buku kerja {self.path} tidak ditemukan.") from None
         except OSError as exc:
-            why = "tidak ada izin membaca" if exc.errno in (errno.EACCES, errno.EPERM) else os_reason(exc)
+            why = os_reason(exc, reading=True)
             raise UnreadableWorkbook(f"Buku kerja {self.path} tidak dapat dibaca: {why}.") from None
         try:
             data = validate(raw, str(self.path))

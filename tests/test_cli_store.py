@@ -124,7 +124,8 @@ def test_the_log_shows_who_when_and_old_to_new(path):
 def test_restore_from_the_command_line(path):
     none_yet = lkjip("restore", path)
     assert none_yet.returncode == 1
-    assert one_sentence(none_yet.stderr) == f"Tidak dapat memulihkan {path}: belum ada cadangan; buku kerja tidak diubah."
+    assert one_sentence(none_yet.stderr) == (f"Tidak dapat memulihkan {path}: belum ada cadangan; buku kerja tidak "
+                                             f"diubah.")
 
     lkjip("set", path, IKM, "realisasi", "85", "--year", "2022")
     (backup,) = backups_of(path)
