@@ -24,7 +24,7 @@ from .fields import FieldSpec, display, get_value, parse_value, set_value, spec_
 from .lock import WorkbookLock, login_name
 from .model import LOG, META, NARRATIVE, NODES, LogEntry
 from .refs import PROFILE_REF, Target, resolve
-from .storage import AtomicJSONStorage
+from .storage import AtomicJSONStorage, backups_of
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,9 @@ class Workbook:
     def open(cls, path: str | os.PathLike, **kw: object) -> "Workbook":
         wb = cls(path, **kw)  # type: ignore[arg-type]
         if not wb.path.exists():
+            if backups_of(wb.path):
+                raise UnreadableWorkbook(f"Buku kerja {wb.path} tidak ditemukan, tetapi ada cadangannya; pulihkan "
+                                         f"dengan `lkjip restore {wb.path}`.")
             raise UnreadableWorkbook(f"Buku kerja {wb.path} tidak ditemukan; buat dengan `lkjip init {wb.path}`.")
         wb.storage.read()
         return wb
