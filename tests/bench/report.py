@@ -123,7 +123,8 @@ def _first_frame(t: Table, pty: dict, budget: Budgets, runs: int) -> None:
         if m is None:
             cells.append(_no_frame(pty, w))
         else:
-            cells.append(f"{ms(m)} = {ratio:.2f}× floor" if ratio else ms(m))
+            n = len(pty["frames"][w])
+            cells.append((f"{ms(m)} = {ratio:.2f}× floor" if ratio else ms(m)) + (f" (n={n})" if n < runs else ""))
         oks.append(None if ratio is None else ratio <= limits[w])
     t.add(f"start → first frame (median of {runs})", _no_frame(pty, "floor") if floor is None else ms(floor),
           *cells, f"≤ {limits['demo']}× / ≤ {limits['kabupaten']}× floor", holds(*oks))
