@@ -115,12 +115,12 @@ async def test_another_operators_save_shows_up_and_a_stale_edit_is_refused(demo_
         app.poll_disk()
         await pilot.pause()
         assert grid(app).text_at(IKM, "realisasi") == "77,77"
-        assert app.screen.query_one("#edit-input").value == "81"  # the cell being edited is not disturbed
+        assert app.screen.editor_text() == "81"  # the cell being edited is not disturbed
         await pilot.press("enter")
         await pilot.pause()
         assert app.message_error and "77,77" in app.message and "81,00" in app.message
         assert on_disk(demo_path)["realisasi"] == "77.77"
-        assert app.screen.query_one("#edit-input").value == "81"  # still there to retry
+        assert app.screen.editor_text() == "81"  # still there to retry
 
 
 async def test_a_locked_year_refuses_the_edit_and_keeps_the_typed_value(demo_path: Path) -> None:
@@ -131,7 +131,7 @@ async def test_a_locked_year_refuses_the_edit_and_keeps_the_typed_value(demo_pat
         await pilot.press("enter", "9", "0", "enter")
         await pilot.pause()
         assert "dikunci" in app.message and app.message_error
-        assert app.screen.query_one("#edit-input").value == "90"
+        assert app.screen.editor_text() == "90"
         assert on_disk(demo_path)["realisasi"] == "82.08"
 
 

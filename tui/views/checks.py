@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from reports import checks
 
+from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
 from .base import WorkbookView
 
@@ -23,7 +24,7 @@ class ChecksScreen(WorkbookView):
         yield Static(id="checks-title", classes="view-title")
         yield DataTable(id="checks-view", cursor_type="row")
         yield StatusLine()
-        yield Footer()
+        yield KeyBar(["checks.jump", *VIEW_KEYS])
 
     def on_mount(self) -> None:
         view = self.query_one(DataTable)

@@ -7,8 +7,9 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
+from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
 from .base import WorkbookView
 
@@ -30,7 +31,7 @@ class ExportScreen(WorkbookView):
                 yield Button("Word (Ctrl+W)", id="docx", variant="primary")
             yield Static(id="export-result")
         yield StatusLine()
-        yield Footer()
+        yield KeyBar(["export.docx", "export.md", *VIEW_KEYS])
 
     def on_mount(self) -> None:
         inp = self.query_one(Input)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from store.fields import FIELDS, display
 from store.model import LOG
 
+from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
 from .base import WorkbookView
 
@@ -19,7 +20,7 @@ class LogScreen(WorkbookView):
         yield Static("Log perubahan (terbaru di atas)", classes="view-title")
         yield DataTable(id="log-view", cursor_type="row")
         yield StatusLine()
-        yield Footer()
+        yield KeyBar(VIEW_KEYS)
 
     def on_mount(self) -> None:
         view = self.query_one(DataTable)

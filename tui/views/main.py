@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static, Tree
+from textual.widgets import Static, Tree
 
 from store.errors import InvalidValue
 from store.fields import display_exact, get_value, parse_value, spec_of
@@ -18,8 +18,9 @@ from store.workbook import Edit
 
 from ..rows import BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, explain, indicator_rows
 from ..widgets.cascade_tree import CascadeTree
-from ..widgets.editbar import CellInput, EditBar
+from ..widgets.editbar import EditBar
 from ..widgets.grid import Column, WorkGrid
+from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
 
 MOVES = {"down": (1, 0), "right": (0, 1), "left": (0, -1)}
@@ -29,8 +30,8 @@ class MainScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.node_id: str | None = None
-        # (grid, ref, column, the stored value the operator saw when the edit began)
-        self.editing: tuple[WorkGrid, str, Column, object] | None = None
+        # (grid, ref, column, the stored value the operator saw when the edit began, the edit line's label)
+        self.editing: tuple[WorkGrid, str, Column, object, str] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main-body"):
@@ -41,7 +42,7 @@ class MainScreen(Screen):
                 yield WorkGrid(BUDGET_COLUMNS, id="budget")
                 yield EditBar(id="editbar")
         yield StatusLine()
-        yield Footer()
+        yield KeyBar(["grid.edit", "grid.explain", "app.find", "year.next", *VIEW_KEYS])
 
     def on_mount(self) -> None:
         self.query_one(CascadeTree).load(self.app.casc)  # type: ignore[attr-defined]
@@ -143,20 +144,25 @@ class MainScreen(Screen):
         if msg.clear:
             self._commit(msg.grid, ref, column, old, "", "down", clear=True)
             return
-        self.editing = (msg.grid, ref, column, old)
-        shown = display_exact(spec, old)
         name = casc.indicators[ref][1]["name"] if ref in casc.indicators else casc.nodes[ref]["name"]
         label = f"{spec.label}{f' {y}' if y else ''} \u00b7 {name[:24]}:"
-        bar = self.query_one(EditBar)
+        self.editing = (msg.grid, ref, column, old, label)
         if msg.initial is not None:
-            bar.open(label, msg.initial, select=False)
+            msg.grid.begin_edit(msg.initial, replace_on_type=False)
         else:
-            bar.open(label, shown, select=True)
+            msg.grid.begin_edit(display_exact(spec, old), replace_on_type=True)
 
-    def on_cell_input_commit(self, msg: CellInput.Commit) -> None:
+    def on_work_grid_edit_changed(self, msg: WorkGrid.EditChanged) -> None:
+        bar = self.query_one(EditBar)
+        if self.editing and msg.grid.is_editing:
+            bar.show(self.editing[4], msg.grid.edit_text or "", selected=msg.grid._replace_on_type)
+        else:
+            bar.close()
+
+    def on_work_grid_commit(self, msg: WorkGrid.Commit) -> None:
         if not self.editing:
             return
-        grid, ref, column, old = self.editing
+        grid, ref, column, old, _ = self.editing
         self._commit(grid, ref, column, old, msg.text, msg.move)
 
     def _commit(self, grid: WorkGrid, ref: str, column: Column, old: object, text: str, move: str,
@@ -167,7 +173,7 @@ class MainScreen(Screen):
             new = parse_value(spec, text, clear=clear)
         except InvalidValue as exc:
             app.say(exc.message, error=True)  # type: ignore[attr-defined]
-            return  # the editor stays open with the typed text; the cell keeps its value
+            return  # still editing, the typed text kept; the cell keeps its value
         edit = Edit(ref, spec.name, app.year if spec.yearly else None, old, new)  # type: ignore[attr-defined]
         if not app.apply_edit(edit):  # type: ignore[attr-defined]
             return  # refused (conflict, locked year, disk): the typed value stays in the editor
@@ -176,20 +182,21 @@ class MainScreen(Screen):
         coord = grid.cursor_coordinate
         grid.move_cursor(row=min(coord.row + dr, max(grid.row_count - 1, 0)),
                          column=max(0, min(coord.column + dc, len(grid.spec) - 1)), animate=False)
-        grid.focus()
 
-    def on_cell_input_cancel(self, _: CellInput.Cancel) -> None:
+    def on_work_grid_cancel(self, msg: WorkGrid.Cancel) -> None:
         if self.editing:
-            grid, ref, column, _old = self.editing
+            grid, ref, column, _old, _ = self.editing
             self._close_editor()
-            grid.focus()
             self.app.say(f"Dibatalkan; nilai tetap {grid.text_at(ref, column.key)}.")  # type: ignore[attr-defined]
 
     def _close_editor(self) -> None:
+        if self.editing:
+            self.editing[0].end_edit()
         self.editing = None
-        bar = self.query_one(EditBar)
-        if bar.is_open:
-            bar.close()
+
+    def editor_text(self) -> str | None:
+        """What is being typed, or None when no cell is being edited (for tests and the status)."""
+        return self.editing[0].edit_text if self.editing else None
 
     def on_work_grid_explain_requested(self, msg: WorkGrid.ExplainRequested) -> None:
         casc, year = self.app.casc, self.app.year  # type: ignore[attr-defined]

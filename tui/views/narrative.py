@@ -5,12 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from store.model import NARRATIVE_SECTIONS
 from store.workbook import Edit
 
+from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
 from .base import WorkbookView
 
@@ -40,7 +41,7 @@ class NarrativeScreen(WorkbookView):
                 yield Static(id="section-title", classes="view-title")
                 yield TextArea(id="section-text", language=None, soft_wrap=True, show_line_numbers=False)
         yield StatusLine()
-        yield Footer()
+        yield KeyBar(["narrative.save", *VIEW_KEYS])
 
     def on_mount(self) -> None:
         self.query_one(TextArea).cursor_blink = False

@@ -8,11 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from store.errors import WorkbookError
 from store.model import new_document, new_meta
 from store.workbook import Workbook
+
+
+from ..widgets.keybar import KeyBar
 
 
 class StartScreen(Screen):
@@ -43,7 +46,7 @@ class StartScreen(Screen):
             yield Button("Buat buku kerja", id="create", variant="primary")
             yield Button("Buka demo Kecamatan Torjun", id="demo")
             yield Static(id="start-message")
-        yield Footer()
+        yield KeyBar(["start.demo", "app.quit"])
 
     def on_mount(self) -> None:
         for inp in self.query(Input):

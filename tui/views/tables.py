@@ -5,10 +5,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static, Tab, Tabs
+from textual.widgets import DataTable, Static, Tab, Tabs
 
 from reports import tables as T
 
+from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
 from .base import WorkbookView
 
@@ -33,7 +34,7 @@ class TablesScreen(WorkbookView):
         yield Static(id="table-title", classes="view-title")
         yield DataTable(id="table-view", cursor_type="cell", zebra_stripes=True, header_height=3)
         yield StatusLine()
-        yield Footer()
+        yield KeyBar(["tables.next", "year.next", *VIEW_KEYS])
 
     def on_mount(self) -> None:
         self.query_one("#table-view", DataTable).focus()

@@ -1,13 +1,15 @@
 """The status line: the last message (echo of a commit, a refusal, a formula) and who saved last.
 
-A fixed height: a line that grows and shrinks would re-layout the whole screen, costing bytes on every message."""
+Fixed height, lines that repaint alone: a status that grew and shrank would re-lay the whole screen out, costing
+bytes on every message."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Static
+
+from .line import Line
 
 
 class StatusLine(Vertical):
@@ -18,8 +20,8 @@ class StatusLine(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(id="status-message")
-        yield Static(id="status-saved")
+        yield Line(id="status-message")
+        yield Line(id="status-saved")
 
     def on_mount(self) -> None:
         app = self.app
@@ -28,8 +30,8 @@ class StatusLine(Vertical):
 
     def show(self, message: str, saved: str, *, error: bool = False) -> None:
         # Two lines for the message (a conflict names both values), the third for the last save.
-        self.query_one("#status-message", Static).update(Text(message, style="bold red" if error else ""))
+        self.query_one("#status-message", Line).set_text(Text(message, style="bold red" if error else ""))
         self.show_saved(saved)
 
     def show_saved(self, saved: str) -> None:
-        self.query_one("#status-saved", Static).update(Text(saved, no_wrap=True, overflow="ellipsis"))
+        self.query_one("#status-saved", Line).set_text(Text(saved, no_wrap=True, overflow="ellipsis"))

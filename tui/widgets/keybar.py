@@ -1,0 +1,43 @@
+"""A one-line key bar with the main keys of a view.
+
+Textual's Footer recomposes all its key widgets whenever focus moves, which during fast entry cost more CPU than the
+save itself and re-sent the bottom line. This bar is drawn once per view, from the bindings in force (so a keymap
+file's keys show), and does not change while the operator types."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from .line import Line
+
+
+# The views and the way out, shown on every view after the view's own keys.
+VIEW_KEYS = ["view.tables", "view.checks", "view.main", "app.help", "app.quit"]
+
+
+class KeyBar(Line):
+    DEFAULT_CSS = "KeyBar { height: 1; background: $panel; color: $text; }"
+
+    def __init__(self, ids: list[str], **kw: object) -> None:
+        super().__init__(**kw)  # type: ignore[arg-type]
+        self.ids = ids
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.draw)
+
+    def draw(self) -> None:
+        found: dict[str, tuple[str, str]] = {}
+        # Every widget of the view, not only the focused chain: the grid's keys belong on the bar while the tree
+        # has focus. The nodes' binding maps already carry any keymap remapping.
+        for node in [self.app, self.screen, *self.screen.query("*")]:
+            for bindings in node._bindings.key_to_bindings.values():
+                for b in bindings:
+                    if b.id in self.ids and b.id not in found:
+                        found[b.id] = (self.app.get_key_display(b), b.description)
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for binding_id in self.ids:
+            if binding_id in found:
+                key, label = found[binding_id]
+                line.append(f" {key}", style="bold reverse")
+                line.append(f" {label} ")
+        self.set_text(line)

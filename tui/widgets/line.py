@@ -1,0 +1,31 @@
+"""A fixed-size line of text that repaints itself alone.
+
+Static.update() asks for a layout pass of the whole screen (its size might change). A line whose size is fixed by
+CSS never needs that: set_text() only repaints the line, which is what a keystroke should cost."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widget import Widget
+
+
+class Line(Widget):
+    DEFAULT_CSS = "Line { height: 1; width: 1fr; }"
+
+    def __init__(self, text: Text | str = "", **kw: object) -> None:
+        super().__init__(**kw)  # type: ignore[arg-type]
+        self._text = Text(text) if isinstance(text, str) else text
+
+    def set_text(self, text: Text | str) -> None:
+        text = Text(text) if isinstance(text, str) else text
+        if text == self._text:
+            return
+        self._text = text
+        self.refresh()
+
+    @property
+    def text(self) -> Text:
+        return self._text
+
+    def render(self) -> Text:
+        return self._text
