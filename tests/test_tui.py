@@ -13,6 +13,7 @@ from store.workbook import Workbook
 from tui.app import POLL_SECONDS, LkjipApp
 from tui.views.main import MainScreen
 from tui.views.small import TooSmallScreen
+from tui.widgets.editbar import EditBar
 from tui.widgets.grid import WorkGrid
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,6 +70,9 @@ async def test_operator_keys_80_for_ikm_and_everything_follows(demo_path: Path) 
         assert grid(app).text_at(IKM, "realisasi") == "80,00"
         assert grid(app).text_at(IKM, "capaian") == "97,56"
         assert on_disk(demo_path)["realisasi"] == "80"
+        echo = app.screen.query_one(EditBar).text.plain  # what was understood, old → new
+        assert "82,08 \u2192 80,00" in echo and "97,56%" in echo
+        assert "revisi 1 " in app.saved_line() and "oleh" in app.saved_line()
         await pilot.press("f3")
         await pilot.pause()
         ikm_row = next(r for r in app.screen.cells() if "Kepuasan" in r[2])

@@ -7,6 +7,7 @@ operator's save shows up within two seconds without disturbing a cell being edit
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 from pathlib import Path
@@ -18,7 +19,7 @@ from textual.events import Resize
 from store.cascade import Cascade
 from store.errors import WorkbookError
 from store.fields import spec_of
-from store.workbook import Edit, Workbook
+from store.workbook import Applied, Edit, Workbook
 
 from .palette import LkjipCommands
 from .views.main import MainScreen
@@ -29,16 +30,22 @@ POLL_SECONDS = 1.0
 KEYMAP_FILE = Path(os.environ.get("LKJIP_KEYMAP", "~/.config/lkjip/keymap.json")).expanduser()
 
 
-def _views() -> dict[str, object]:
-    # Imported here so that start-up pays only for the main view; the others load on first visit.
-    from .views.checks import ChecksScreen
-    from .views.export import ExportScreen
-    from .views.log import LogScreen
-    from .views.narrative import NarrativeScreen
-    from .views.tables import TablesScreen
+# The other views are imported on their first visit: start-up pays only for the main view (the narrative view alone
+# pulls in Textual's TextArea).
+VIEWS = {
+    "tabel": ("tui.views.tables", "TablesScreen"),
+    "periksa": ("tui.views.checks", "ChecksScreen"),
+    "narasi": ("tui.views.narrative", "NarrativeScreen"),
+    "log": ("tui.views.log", "LogScreen"),
+    "ekspor": ("tui.views.export", "ExportScreen"),
+}
 
-    return {"tabel": TablesScreen, "periksa": ChecksScreen, "narasi": NarrativeScreen, "log": LogScreen,
-            "ekspor": ExportScreen}
+
+def _lazy_screen(module: str, name: str):
+    def make():
+        return getattr(importlib.import_module(module), name)()
+
+    return make
 
 
 class LkjipApp(App):
@@ -110,8 +117,9 @@ class LkjipApp(App):
         self.year = self.casc.tahun
         profile = self.casc.meta["profile"]
         self.title = f"lkjip \u2014 {profile['instansi']}"
-        for name, screen in _views().items():
-            self.add_mode(name, screen)  # type: ignore[arg-type]
+        for name, (module, cls) in VIEWS.items():
+            if name not in self._modes:
+                self.add_mode(name, _lazy_screen(module, cls))
         self.switch_mode("utama")
         self.set_interval(POLL_SECONDS, self.poll_disk)
         self.say(f"Buku kerja {wb.path.name} dibuka: {profile['instansi']}, tahun {self.year}. Tekan ? untuk bantuan.")
@@ -150,13 +158,13 @@ class LkjipApp(App):
             status.show(message, self.saved_line(), error=error)
 
     # -- the one write path ------------------------------------------------------------------------------------------
-    def apply_edit(self, edit: Edit, *, kind: str = "edit", quiet: bool = False) -> bool:
+    def apply_edit(self, edit: Edit, *, kind: str = "edit", quiet: bool = False) -> Applied | None:
         assert self.wb is not None
         try:
             applied = self.wb.apply(edit, kind=kind)
         except WorkbookError as exc:
             self.say(exc.message, error=True)
-            return False
+            return None
         self.casc = self.wb.cascade()
         if kind == "edit" and applied.changed:
             self.undo_stack.append(edit)
@@ -166,12 +174,15 @@ class LkjipApp(App):
             spec = spec_of(edit.field)
             year = f" {edit.year}" if edit.year is not None else ""
             verb = {"edit": "Disimpan", "undo": "Diurungkan", "redo": "Diulangi"}.get(kind, "Disimpan")
-            tail = self._capaian_tail(edit)
+            tail = self.capaian_tail(edit)
             self.say(f"{verb}: {spec.label}{year} {applied.target.label[:40]}: {applied.old_text} \u2192 "
                      f"{applied.new_text}{tail}")
-        return True
+        else:
+            for status in self.screen.query(StatusLine):
+                status.show_saved(self.saved_line())
+        return applied
 
-    def _capaian_tail(self, edit: Edit) -> str:
+    def capaian_tail(self, edit: Edit) -> str:
         from reports import engine
         from store.numbers import format_percent
 

@@ -32,6 +32,7 @@ class MainScreen(Screen):
         self.node_id: str | None = None
         # (grid, ref, column, the stored value the operator saw when the edit began, the edit line's label)
         self.editing: tuple[WorkGrid, str, Column, object, str] | None = None
+        self.last_label = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main-body"):
@@ -153,11 +154,9 @@ class MainScreen(Screen):
             msg.grid.begin_edit(display_exact(spec, old), replace_on_type=True)
 
     def on_work_grid_edit_changed(self, msg: WorkGrid.EditChanged) -> None:
-        bar = self.query_one(EditBar)
         if self.editing and msg.grid.is_editing:
-            bar.show(self.editing[4], msg.grid.edit_text or "", selected=msg.grid._replace_on_type)
-        else:
-            bar.close()
+            self.query_one(EditBar).show(self.editing[4], msg.grid.edit_text or "",
+                                         selected=msg.grid._replace_on_type)
 
     def on_work_grid_commit(self, msg: WorkGrid.Commit) -> None:
         if not self.editing:
@@ -175,9 +174,15 @@ class MainScreen(Screen):
             app.say(exc.message, error=True)  # type: ignore[attr-defined]
             return  # still editing, the typed text kept; the cell keeps its value
         edit = Edit(ref, spec.name, app.year if spec.yearly else None, old, new)  # type: ignore[attr-defined]
-        if not app.apply_edit(edit):  # type: ignore[attr-defined]
+        # quiet: the echo goes on the edit line, which repaints anyway, rather than on two more status lines.
+        applied = app.apply_edit(edit, quiet=True)  # type: ignore[attr-defined]
+        if not applied:
             return  # refused (conflict, locked year, disk): the typed value stays in the editor
         self._close_editor()
+        self.query_one(EditBar).echo(f"\u2713 {self.last_label or spec.label}", applied.old_text, applied.new_text,
+                                     app.capaian_tail(edit))  # type: ignore[attr-defined]
+        if app.message_error:  # type: ignore[attr-defined]
+            app.say("")  # type: ignore[attr-defined]
         dr, dc = MOVES.get(move, (0, 0))
         coord = grid.cursor_coordinate
         grid.move_cursor(row=min(coord.row + dr, max(grid.row_count - 1, 0)),
@@ -191,7 +196,9 @@ class MainScreen(Screen):
 
     def _close_editor(self) -> None:
         if self.editing:
+            self.last_label = self.editing[4]
             self.editing[0].end_edit()
+            self.query_one(EditBar).close()
         self.editing = None
 
     def editor_text(self) -> str | None:

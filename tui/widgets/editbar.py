@@ -25,5 +25,12 @@ class EditBar(Line):
         line.append("\u258f")
         self.set_text(line)
 
+    def echo(self, label: str, old: str, new: str, tail: str) -> None:
+        """What was understood, after a commit: "✓ Realisasi 2022 · IKM: 82,08 → 80,00 · capaian 97,56%"."""
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(label + " ", style="bold")
+        line.append(f"{old} \u2192 {new}{tail}")
+        self.set_text(line)
+
     def close(self) -> None:
         self.set_text(Text(IDLE_HINT, style="dim", no_wrap=True, overflow="ellipsis"))
