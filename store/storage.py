@@ -21,18 +21,13 @@ import orjson
 from tinydb.storages import Storage
 
 from .errors import SaveFailed, UnreadableWorkbook
+from .serialize import DocumentWriter, dumps
 from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, TABLES
 
 BACKUP_KEEP = 5
 BACKUP_INTERVAL = 300.0  # seconds between two backups of the same workbook
 BACKUP_SUFFIX = ".bak-"
 FILE_MODE = 0o660
-_DUMP_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE
-
-
-def dumps(document: dict) -> bytes:
-    """The on-disk form: sorted keys and indentation, so that a workbook diffs well under version control."""
-    return orjson.dumps(document, option=_DUMP_OPTIONS)
 
 
 Signature = tuple[int, int, int, int, int]
@@ -164,6 +159,9 @@ class AtomicJSONStorage(Storage):
         self._backup_seen: float | None = None  # time of the newest backup we know of
         self._in_batch = False
         self._dirty = False
+        # Records changed by the running transaction: only these are serialised again (see store.serialize).
+        self._touched: set[tuple[str, str]] = set()
+        self._writer = DocumentWriter()
         self.last_save: float | None = None
 
     # -- reading -------------------------------------------------------------------------------------------------
@@ -197,6 +195,7 @@ class AtomicJSONStorage(Storage):
 
     def forget(self) -> None:
         self._data, self._sig = None, None
+        self._writer.forget()
 
     # -- writing -------------------------------------------------------------------------------------------------
     def write(self, data: dict) -> None:
@@ -210,21 +209,31 @@ class AtomicJSONStorage(Storage):
         self.read()
         self._in_batch = True
         self._dirty = False
+        self._touched = set()
+
+    def touch(self, table: str, doc_id: str) -> None:
+        """Say that a record already in the document was changed in place by this transaction. A record changed
+        without this would keep its old bytes on disk: every in-place change in store.workbook calls it."""
+        self._touched.add((table, str(doc_id)))
 
     def commit(self) -> None:
         self._in_batch = False
+        touched, self._touched = self._touched, set()
         if self._dirty:
             assert self._data is not None
-            self.save(self._data)
+            self.save(self._data, touched)
 
     def rollback(self) -> None:
         self._in_batch = False
         self._dirty = False
+        self._touched = set()
         self.forget()  # TinyDB mutated the cached dict in place: drop it, the disk is the truth
 
-    def save(self, data: dict) -> None:
+    def save(self, data: dict, touched: set[tuple[str, str]] | None = None) -> None:
+        """Write the document. `touched` (from a transaction) lets unchanged records reuse their bytes; without it
+        everything is serialised afresh."""
         try:
-            payload = dumps(data)
+            payload = self._writer.dumps(data, touched)
             st = writable_stat(self.path)
             self._backup_if_due()
             self._replace(payload, st)

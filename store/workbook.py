@@ -189,6 +189,7 @@ class Workbook:
             record["rev"] = int(record.get("rev", 0)) + 1
 
         self.db.table(table).update(transform, doc_ids=[int(doc_id)])
+        self.storage.touch(table, doc_id)
 
     def _bump_revision(self, casc: Cascade) -> int:
         revision = int(casc.meta.get("revision", 0)) + 1
@@ -197,6 +198,7 @@ class Workbook:
             meta["revision"] = revision
 
         self.db.table(META).update(transform, doc_ids=[int(casc.meta_doc_id)])
+        self.storage.touch(META, casc.meta_doc_id)
         return revision
 
     def _log(self, kind: str, ref: str, field: str, year: int | None, old: object, new: object,
@@ -253,7 +255,7 @@ class Workbook:
                 meta.setdefault("locks", {})[str(year)] = stamp
 
             self.db.table(META).update(transform, doc_ids=[int(casc.meta_doc_id)])
-            self._bump_revision(casc)
+            self._bump_revision(casc)  # touches the meta record too
             self._log("kunci", "tahun", "kunci", year, False, True, reason or None)
         return True
 
@@ -269,6 +271,6 @@ class Workbook:
                 meta["locks"].pop(str(year), None)
 
             self.db.table(META).update(transform, doc_ids=[int(casc.meta_doc_id)])
-            self._bump_revision(casc)
+            self._bump_revision(casc)  # touches the meta record too
             self._log("buka", "tahun", "kunci", year, True, False, reason)
         return True
