@@ -74,6 +74,9 @@ class LkjipApp(App):
     ]
 
     def __init__(self, workbook: Workbook | None, *, path: Path | None = None) -> None:
+        if workbook is not None:
+            # Start straight in the main view: no blank default screen laid out and painted first.
+            self.DEFAULT_MODE = "utama"
         super().__init__()
         self.animation_level = "none"  # no animations: every frame costs bytes over SSH
         self.wb = workbook
@@ -120,7 +123,8 @@ class LkjipApp(App):
         for name, (module, cls) in VIEWS.items():
             if name not in self._modes:
                 self.add_mode(name, _lazy_screen(module, cls))
-        self.switch_mode("utama")
+        if self.current_mode != "utama":
+            self.switch_mode("utama")
         self.set_interval(POLL_SECONDS, self.poll_disk)
         self.say(f"Buku kerja {wb.path.name} dibuka: {profile['instansi']}, tahun {self.year}. Tekan ? untuk bantuan.")
 
