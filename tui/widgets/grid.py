@@ -92,6 +92,12 @@ class WorkGrid(DataTable):
         for c in columns:
             self.add_column(c.label, key=c.key, width=c.width)
 
+    def _set_hover_cursor(self, active: bool) -> None:
+        # Every keyboard move switches the mouse-hover highlight off and repaints the hovered cell, even when it is
+        # already off and the mouse is not even reported: half the bytes of a cursor move. Repaint only on a change.
+        if active != self._show_hover_cursor:
+            super()._set_hover_cursor(active)
+
     # -- content ---------------------------------------------------------------------------------------------------
     def show_rows(self, rows: list[tuple[str, list[str]]], cursor_column: str | None = None) -> None:
         """Replace all rows (a new node was selected)."""
