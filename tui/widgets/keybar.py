@@ -23,7 +23,7 @@ class KeyBar(Line):
         self.ids = ids
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.draw)
+        self.draw()  # the bar is composed last: the view's widgets and their bindings are already there
 
     def draw(self) -> None:
         found: dict[str, tuple[str, str]] = {}
