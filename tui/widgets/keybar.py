@@ -23,7 +23,9 @@ class KeyBar(Line):
         self.ids = ids
 
     def on_mount(self) -> None:
-        self.draw()  # the bar is composed last: the view's widgets and their bindings are already there
+        # Not after a refresh (that costs a second paint at start-up), but once the view's other widgets, mounted
+        # alongside, can be queried for their bindings.
+        self.call_later(self.draw)
 
     def draw(self) -> None:
         found: dict[str, tuple[str, str]] = {}
