@@ -15,7 +15,7 @@ from store import interchange
 from store.errors import WorkbookError
 from store.fields import FIELDS, display_exact, spec_of
 from store.model import new_document, new_meta
-from store.numbers import format_percent
+from store.numbers import format_percent, format_rupiah
 from store.storage import backups_of
 from store.workbook import Workbook
 
@@ -96,8 +96,13 @@ def cmd_set(args: argparse.Namespace) -> int:
             _out(f"Capaian {applied.edit.year}: {format_percent(c.value)}% ({engine.predikat(c.value, settings)}); "
                  f"{c.formula}")
     elif applied.target.kind == "node" and applied.edit.year is not None:
-        a = engine.anggaran(casc, casc.nodes[applied.target.id], applied.edit.year)
+        node = casc.nodes[applied.target.id]
+        a = engine.anggaran(casc, node, applied.edit.year)
         _out(f"Serapan {applied.edit.year}: {format_percent(a.serapan)}%")
+        if casc.kids(node["id"]) and spec.name != "pagu-pk":
+            _out(f"Catatan: {casc.label(node)} punya rincian; laporan memakai jumlah rinciannya "
+                 f"({format_rupiah(engine.budget_figure(casc, node, applied.edit.year, spec.key))}), dan "
+                 f"`lkjip check` menandai angka induk yang berbeda.")
     return 0
 
 
