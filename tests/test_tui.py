@@ -274,3 +274,38 @@ async def test_export_view_writes_the_word_draft(demo_path: Path, tmp_path: Path
         assert "Draf ditulis" in app.message, app.message
     text = "\n".join(p.text for p in Document(str(tmp_path / "draf.docx")).paragraphs)
     assert "Kecamatan Torjun" in text
+
+
+async def test_keys_arriving_in_one_burst_are_all_typed_into_the_cell(demo_path: Path) -> None:
+    """Over a slow SSH link keys arrive together: "8", "5", Enter must store 85, not 8."""
+    from textual import events
+
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await find_ikm_realisasi(pilot)
+        for key, char in (("8", "8"), ("5", "5"), ("enter", "\r")):
+            app.post_message(events.Key(key, char))  # delivered as the terminal driver does, no pause between
+        await pilot.pause()
+        await pilot.pause()
+        assert on_disk(demo_path)["realisasi"] == "85"
+        assert grid(app).text_at(IKM, "realisasi") == "85,00"
+        for key, char in (("e", "e"), ("7", "7"), ("backspace", None), ("9", "9"), ("tab", None)):
+            app.post_message(events.Key(key, char))
+        for _ in range(5):
+            await pilot.pause()
+        assert on_disk(demo_path)["realisasi"] == "9"
+
+
+async def test_a_move_and_a_digit_in_one_burst_edit_the_cell_moved_to(demo_path: Path) -> None:
+    from textual import events
+
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.goto("7.01.02/1", "target")
+        await pilot.pause()
+        for key, char in (("down", None), ("7", "7"), ("enter", "\r")):
+            app.post_message(events.Key(key, char))
+        for _ in range(4):
+            await pilot.pause()
+        assert on_disk(demo_path, "7.01.02/2").get("target") == "7"
+        assert on_disk(demo_path, "7.01.02/1").get("target") is None

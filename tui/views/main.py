@@ -121,19 +121,25 @@ class MainScreen(Screen):
         app = self.app
         casc, year = app.casc, app.year  # type: ignore[attr-defined]
         here = msg.grid.current()
-        if here is None or self.editing:
+        if self.editing:
+            return  # keys typed meanwhile were held by the grid and already belong to this edit
+        if here is None:
+            msg.grid.refuse_edit()
             return
         ref, column = here
         if column.field is None:
+            msg.grid.refuse_edit()
             app.say("Kolom ini dihitung dari data; tekan x untuk melihat rumusnya.")  # type: ignore[attr-defined]
             return
         spec = spec_of(column.field)
         if spec.target == "node":
             node = casc.nodes[ref]
             if node["level"] not in BUDGET_LEVELS:
+                msg.grid.refuse_edit()
                 app.say("Anggaran sasaran adalah jumlah simpul pendukungnya; ubah di sub kegiatan.")  # type: ignore
                 return
             if spec.name != "pagu-pk" and casc.kids(node["id"]):
+                msg.grid.refuse_edit()
                 app.say(f"{spec.label} {LEVEL_LABELS[node['level']].lower()} adalah jumlah rinciannya; ubah "
                         f"angkanya di sub kegiatan.")  # type: ignore[attr-defined]
                 return
@@ -148,10 +154,8 @@ class MainScreen(Screen):
         name = casc.indicators[ref][1]["name"] if ref in casc.indicators else casc.nodes[ref]["name"]
         label = f"{spec.label}{f' {y}' if y else ''} \u00b7 {name[:24]}:"
         self.editing = (msg.grid, ref, column, old, label)
-        if msg.initial is not None:
-            msg.grid.begin_edit(msg.initial, replace_on_type=False)
-        else:
-            msg.grid.begin_edit(display_exact(spec, old), replace_on_type=True)
+        # The cell's exact value, selected: typing replaces it (a digit that started the edit is held by the grid).
+        msg.grid.begin_edit(display_exact(spec, old), replace_on_type=True)
 
     def on_work_grid_edit_changed(self, msg: WorkGrid.EditChanged) -> None:
         if self.editing and msg.grid.is_editing:

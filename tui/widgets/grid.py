@@ -45,13 +45,11 @@ class WorkGrid(DataTable):
         Binding("e", "edit", "Ubah", show=False, id="grid.edit_alt"),
         Binding("delete", "clear_cell", "Kosongkan", show=False, id="grid.clear"),
         Binding("x", "explain", "Jelaskan", id="grid.explain"),
-        # While a cell is being edited these come first (priority), before Tab moves focus or Esc leaves.
-        Binding("tab", "commit('right')", "Simpan, ke kanan", show=False, priority=True, id="edit.commit_right"),
-        Binding("shift+tab", "commit('left')", "Simpan, ke kiri", show=False, priority=True,
-                id="edit.commit_left"),
-        Binding("escape", "cancel", "Batal", show=False, priority=True, id="edit.cancel"),
-        Binding("backspace", "backspace", "Hapus", show=False, priority=True, id="edit.backspace"),
-        Binding("ctrl+u", "clear_text", "Hapus semua", show=False, priority=True, id="edit.clear_text"),
+        Binding("tab", "commit('right')", "Simpan, ke kanan", show=False, id="edit.commit_right"),
+        Binding("shift+tab", "commit('left')", "Simpan, ke kiri", show=False, id="edit.commit_left"),
+        Binding("escape", "cancel", "Batal", show=False, id="edit.cancel"),
+        Binding("backspace", "backspace", "Hapus", show=False, id="edit.backspace"),
+        Binding("ctrl+u", "clear_text", "Hapus semua", show=False, id="edit.clear_text"),
     ]
 
     # The cell is read from the grid when a message is handled, not when the key was pressed: a tree move typed
@@ -89,6 +87,13 @@ class WorkGrid(DataTable):
         self._values: dict[str, list[str]] = {}
         self.edit_text: str | None = None  # None: not editing
         self._replace_on_type = False
+        # Between asking the screen to start an edit and the screen starting it, keys keep arriving (a fast typist, a
+        # burst over SSH, a paste): they are held here and applied when the edit begins, never dropped.
+        self._awaiting = False
+        self._held = ""
+        self._held_replaces = False  # Backspace / Ctrl+U while held: the held text replaces the prefill anyway
+        self._held_move: str | None = None
+        self._held_cancel = False
         for c in columns:
             self.add_column(c.label, key=c.key, width=c.width)
 
@@ -145,46 +150,80 @@ class WorkGrid(DataTable):
     def is_editing(self) -> bool:
         return self.edit_text is not None
 
+    def _request(self, held: str) -> None:
+        self._awaiting = True
+        self._held, self._held_replaces, self._held_move, self._held_cancel = held, bool(held), None, False
+        self.post_message(self.EditRequested(self, held or None))
+
     def begin_edit(self, text: str, *, replace_on_type: bool) -> None:
+        """The screen starts the edit with the cell's value; keys typed meanwhile are applied to it now."""
+        self._awaiting = False
+        if self._held or self._held_replaces:
+            text = self._held if (replace_on_type or self._held_replaces) else text + self._held
+            replace_on_type = False
         self.edit_text = text
         self._replace_on_type = replace_on_type
         self.post_message(self.EditChanged(self))
+        if self._held_cancel:
+            self.post_message(self.Cancel(self))
+        elif self._held_move:
+            self.post_message(self.Commit(self, text, self._held_move))
+        self._held, self._held_move, self._held_cancel = "", None, False
+
+    def refuse_edit(self) -> None:
+        """The screen will not edit this cell (a computed column, a parent's sum): drop what was held."""
+        self._awaiting = False
+        self._held, self._held_move, self._held_cancel = "", None, False
 
     def end_edit(self) -> None:
         self.edit_text = None
         self.post_message(self.EditChanged(self))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        busy = self.is_editing or self._awaiting
         if action in EDITING_ACTIONS:
-            return self.is_editing
+            return busy
         if action in ("cursor_up", "cursor_down", "cursor_left", "cursor_right", "clear_cell", "explain", "edit"):
-            return not self.is_editing  # the cursor stays on the cell being typed into
+            return not busy  # the cursor stays on the cell being typed into
         return True
 
     def action_enter(self) -> None:
-        if self.is_editing:
+        if self.is_editing or self._awaiting:
             self.action_commit("down")
         else:
             self.action_edit()
 
     def action_commit(self, move: str) -> None:
+        if self._awaiting:
+            self._held_move = move
+            return
         self.post_message(self.Commit(self, self.edit_text or "", move))
 
     def action_cancel(self) -> None:
+        if self._awaiting:
+            self._held_cancel = True
+            return
         self.post_message(self.Cancel(self))
 
     def action_backspace(self) -> None:
+        if self._awaiting:
+            self._held, self._held_replaces = self._held[:-1], True
+            return
         self._replace_on_type = False
         self.edit_text = (self.edit_text or "")[:-1]
         self.post_message(self.EditChanged(self))
 
     def action_clear_text(self) -> None:
+        if self._awaiting:
+            self._held, self._held_replaces = "", True
+            return
         self._replace_on_type = False
         self.edit_text = ""
         self.post_message(self.EditChanged(self))
 
     def action_edit(self) -> None:
-        self.post_message(self.EditRequested(self, None))
+        if not (self.is_editing or self._awaiting):
+            self._request("")
 
     def action_clear_cell(self) -> None:
         self.post_message(self.EditRequested(self, "", clear=True))
@@ -192,20 +231,37 @@ class WorkGrid(DataTable):
     def action_explain(self) -> None:
         self.post_message(self.ExplainRequested(self))
 
-    def on_key(self, event: events.Key) -> None:
-        char = event.character
-        if not char or len(char) != 1 or not char.isprintable():
-            return
-        if self.is_editing:
+    async def on_key(self, event: events.Key) -> None:
+        """Every key for this grid is handled here, in arrival order.
+
+        Textual runs a widget's bindings only once the key has bubbled up to the app, by which time the grid may
+        already have taken the next keys of a burst (a fast typist over SSH, a paste): "↓ 8" could start the edit
+        on the old row, "8 Enter 5" could commit 85. Running the grid's own bindings (keymap included) here keeps
+        cursor moves, edits and commits in the order they were typed."""
+        busy = self.is_editing or self._awaiting
+        action = next((b.action for b in self._bindings.key_to_bindings.get(event.key, ())), None)
+        char = event.character if event.character and len(event.character) == 1 else None
+        if busy:
             event.stop()
             event.prevent_default()
-            self.edit_text = char if self._replace_on_type else (self.edit_text or "") + char
-            self._replace_on_type = False
-            self.post_message(self.EditChanged(self))
-        elif char.isdigit() or char in "-,":
+            if action and action.split("(")[0] in EDITING_ACTIONS | {"enter"}:
+                await self.run_action(action)
+            elif char and char.isprintable():
+                if self._awaiting:
+                    self._held += char
+                else:
+                    self.edit_text = char if self._replace_on_type else (self.edit_text or "") + char
+                    self._replace_on_type = False
+                    self.post_message(self.EditChanged(self))
+            return  # anything else (arrows, Home…) is ignored while a cell is being typed into
+        if action and action.split("(")[0] not in EDITING_ACTIONS:
+            event.stop()
+            event.prevent_default()
+            await self.run_action(action)
+        elif char and (char.isdigit() or char in "-,"):
             # Typing a digit or a minus starts editing with it, as in a spreadsheet.
             here = self.current()
             if here and here[1].field:
                 event.stop()
                 event.prevent_default()
-                self.post_message(self.EditRequested(self, char))
+                self._request(char)
