@@ -309,3 +309,51 @@ async def test_a_move_and_a_digit_in_one_burst_edit_the_cell_moved_to(demo_path:
             await pilot.pause()
         assert on_disk(demo_path, "7.01.02/2").get("target") == "7"
         assert on_disk(demo_path, "7.01.02/1").get("target") is None
+
+
+async def test_narrative_is_saved_when_leaving_the_view_and_on_quit(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        area = app.screen.query_one("TextArea")
+        area.focus()
+        await pilot.press(*"DIKETIK ")
+        await pilot.press("f2")  # leave the view without Ctrl+S
+        await pilot.pause()
+        assert narrative_on_disk(demo_path, "kata_pengantar").startswith("DIKETIK ")
+        await pilot.press("f5")
+        await pilot.pause()
+        app.screen.query_one("TextArea").focus()
+        await pilot.press(*"LAGI ")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert narrative_on_disk(demo_path, "kata_pengantar").startswith("LAGI DIKETIK ")
+
+
+async def test_a_narrative_conflict_keeps_the_operators_text(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        app.screen.query_one("TextArea").focus()
+        await pilot.press(*"MILIKKU ")
+        Workbook.open(demo_path, user="lain").set("narasi:kata_pengantar", "teks", "Teks operator lain.")
+        app.poll_disk()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.message_error and "lain" in app.message
+        app.screen.query_one("#section-list").focus()  # leaving the text does not overwrite theirs
+        await pilot.press("down")  # and moving to another section keeps this one and the typed text
+        await pilot.pause()
+        assert narrative_on_disk(demo_path, "kata_pengantar") == "Teks operator lain."
+        assert app.screen.key == "kata_pengantar"
+        assert app.screen.query_one("TextArea").text.startswith("MILIKKU ")
+        await pilot.press("ctrl+s")  # a deliberate Ctrl+S overwrites
+        await pilot.pause()
+    assert narrative_on_disk(demo_path, "kata_pengantar").startswith("MILIKKU ")
+
+
+def narrative_on_disk(path: Path, key: str) -> str:
+    doc = orjson.loads(path.read_bytes())
+    return next(n["text"] for n in doc["narrative"].values() if n["key"] == key)

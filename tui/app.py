@@ -87,6 +87,7 @@ class LkjipApp(App):
         self.redo_stack: list[Edit] = []
         self.message = ""
         self.message_error = False
+        self._quit_anyway = False
         self._load_keymap()
 
     def _load_keymap(self) -> None:
@@ -257,6 +258,16 @@ class LkjipApp(App):
             target.append(edit)
             if isinstance(self.screen, MainScreen):
                 self.screen.focus_ref(edit.ref, edit.field)
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: save a narrative being typed first; if that fails, say so and quit only on a second Ctrl+Q."""
+        save = getattr(self.screen, "save_pending", None)
+        if callable(save) and not self._quit_anyway and not save():
+            self._quit_anyway = True
+            self.say(self.message + " Teks belum tersimpan: Ctrl+Q sekali lagi untuk keluar tanpa menyimpan.",
+                     error=True)
+            return
+        self.exit()
 
     def action_help(self) -> None:
         from .views.help import HelpScreen

@@ -33,6 +33,7 @@ class NarrativeScreen(WorkbookView):
         super().__init__()
         self.key: str | None = None
         self.loaded_text = ""
+        self.conflict_text: str | None = None  # another operator's text, shown in a refusal
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -60,8 +61,15 @@ class NarrativeScreen(WorkbookView):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id and event.option.id != self.key:
-            self.action_save()
+            if not self.save_pending():
+                # The text could not be saved (a conflict, a locked file…): stay on it, never drop what was typed.
+                keys = [o.id for o in self.query_one(OptionList).options]
+                self.query_one(OptionList).highlighted = keys.index(self.key)
+                return
             self._load(event.option.id)
+
+    def on_screen_suspend(self) -> None:
+        self.save_pending()  # leaving the view (F2, F3 …) saves, as leaving the text area does
 
     def _load(self, key: str, force: bool = False) -> None:
         area = self.query_one(TextArea)
@@ -71,20 +79,34 @@ class NarrativeScreen(WorkbookView):
             return  # the operator is typing here: another operator's save must not wipe it
         sec = self.app.casc.narrative[key]  # type: ignore[attr-defined]
         self.key = key
-        self.loaded_text = sec["text"]
+        self.loaded_text, self.conflict_text = sec["text"], None
         self.query_one("#section-title", Static).update(f"{sec['title']}  [dim](Ctrl+S menyimpan)[/dim]")
         area.load_text(sec["text"])
 
     def on_descendant_blur(self, event) -> None:
         if isinstance(event.widget, TextArea):
-            self.action_save()
+            self.save_pending()
 
     def action_save(self) -> None:
-        if self.key is None:
-            return
+        """Ctrl+S. After a refused save (someone else changed this section), a Ctrl+S is the operator's deliberate
+        choice to replace the text they were shown; a blur or a change of view never is."""
+        self.save_pending(overwrite=self.conflict_text is not None)
+
+    def save_pending(self, overwrite: bool = False) -> bool:
+        """Save the text if it changed; False when it could not be saved (the text stays in the area)."""
+        if self.key is None or not self.is_mounted:
+            return True
         text = self.query_one(TextArea).text
-        if text == self.loaded_text:
-            return
-        if self.app.apply_edit(Edit(self.key, "teks", None, self.loaded_text, text), quiet=True):  # type: ignore
-            self.loaded_text = text
-            self.app.say(f"Narasi \u201c{self.app.casc.narrative[self.key]['title']}\u201d disimpan.")  # type: ignore
+        base = self.conflict_text if overwrite and self.conflict_text is not None else self.loaded_text
+        if text == base:
+            return True
+        app = self.app
+        if app.apply_edit(Edit(self.key, "teks", None, base, text), quiet=True):  # type: ignore
+            self.loaded_text, self.conflict_text = text, None
+            app.say(f"Narasi \u201c{app.casc.narrative[self.key]['title']}\u201d disimpan.")  # type: ignore
+            return True
+        on_disk = app.casc.narrative[self.key]["text"]  # type: ignore[attr-defined]
+        if on_disk != self.loaded_text:
+            self.conflict_text = on_disk
+            app.say(app.message + " Tekan Ctrl+S untuk menimpanya dengan teks Anda.", error=True)  # type: ignore
+        return False
