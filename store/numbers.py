@@ -86,6 +86,8 @@ def parse_number(raw: str, *, allow_negative: bool = True) -> Decimal:
         number = text
     if number.startswith(".") or number.endswith("."):
         raise _refuse(raw, "angka tidak lengkap")
+    if sum(c.isdigit() for c in number.lstrip("0.")) > MAX_DIGITS:
+        raise _refuse(raw, f"lebih dari {MAX_DIGITS} digit")
     try:
         value = Decimal(number)
     except InvalidOperation:  # pragma: no cover - the patterns above admit only valid literals
@@ -97,11 +99,20 @@ def parse_number(raw: str, *, allow_negative: bool = True) -> Decimal:
     return value
 
 
+# Beyond these a figure is a typing slip, not a budget or an indicator (a kabupaten's APBD is about 10^12 Rupiah);
+# they also keep money within the 64-bit integers that the JSON writer stores exactly.
+MAX_MONEY = 10**15
+MAX_DIGITS = 24
+
+
 def parse_money(raw: str) -> int:
     """Read a Rupiah figure: whole, non-negative."""
     value = parse_number(raw, allow_negative=False)
     if value != value.to_integral_value():
         raise NumberError(f"\u201c{raw}\u201d bukan jumlah Rupiah yang utuh: anggaran dicatat tanpa sen.")
+    if value >= MAX_MONEY:
+        raise NumberError(f"\u201c{raw}\u201d terlalu besar untuk anggaran (paling banyak Rp 999 triliun); "
+                          f"periksa jumlah digitnya.")
     return int(value)
 
 
@@ -109,8 +120,9 @@ def canonical(value: Decimal) -> str:
     """The stored form of an indicator value: plain decimal digits with a dot, no exponent, no trailing zeros."""
     if value == 0:
         return "0"
-    text = format(value.normalize(), "f")
-    return text
+    with localcontext() as ctx:  # normalize() rounds to the context's 28 digits: never drop a typed digit
+        ctx.prec = max(ctx.prec, len(value.as_tuple().digits) + 2)
+        return format(value.normalize(), "f")
 
 
 def to_decimal(stored: str | int | None) -> Decimal | None:

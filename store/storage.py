@@ -240,6 +240,10 @@ class AtomicJSONStorage(Storage):
         except OSError as exc:
             self.forget()
             raise SaveFailed(_save_failure(self.path, exc)) from None
+        except Exception as exc:  # a value the JSON writer refuses: nothing was written, memory must not keep it
+            self.forget()
+            raise SaveFailed(f"Gagal menyimpan {self.path}: nilai tidak dapat ditulis ({exc}). Berkas di disk tidak "
+                             f"berubah; nilai Anda belum tersimpan.") from None
         self._data, self._sig = data, _signature(self.path)
         self.last_save = time.time()
 

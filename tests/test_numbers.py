@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from store.errors import InvalidValue
 from store.fields import FIELDS, parse_value
 from store.numbers import (
+    MAX_MONEY,
     NumberError,
     canonical,
     format_decimal,
@@ -146,9 +147,19 @@ def test_report_style_numbers():
     assert format_rupiah(None) == "\u2014"
 
 
-def test_an_absurdly_long_pagu_still_displays_instead_of_crashing_the_report():
+def test_an_absurdly_long_pagu_still_displays_but_is_refused_as_input():
     assert format_rupiah(10**40) == "Rp 10" + ".000" * 13
-    assert parse_money(format_rupiah(10**40)) == 10**40
+    with pytest.raises(NumberError, match="24 digit"):
+        parse_money(format_rupiah(10**40))
+    with pytest.raises(NumberError, match="terlalu besar"):
+        parse_money("99999999999999999999")
+    assert parse_money("999.999.999.999.999") == 999_999_999_999_999
+
+
+def test_more_digits_than_anyone_types_are_refused_not_rounded():
+    with pytest.raises(NumberError, match="24 digit"):
+        parse_number("1234567890123456789012345678901,5")
+    assert canonical(parse_number("12345678901234567890,1234")) == "12345678901234567890.1234"
 
 
 def test_an_empty_stored_cell_is_not_zero():
@@ -170,7 +181,7 @@ def test_whatever_the_report_shows_with_two_decimals_reads_back_to_the_same_valu
     assert parse_number(format_decimal(x, 2)) == x
 
 
-@given(st.integers(min_value=0))
+@given(st.integers(min_value=0, max_value=MAX_MONEY - 1))
 @example(0)
 @example(1_000)
 @example(3_247_636_481)
