@@ -27,6 +27,20 @@ from .refs import PROFILE_REF, Target, resolve
 from .storage import AtomicJSONStorage, backups_of
 
 
+# Indicator fields that are not per year but change the computed figures of every year.
+RECOMPUTING_FIELDS = frozenset({"arah", "rumus-negatif", "aturan-tw", "target-akhir"})
+YEARS_BEFORE = 4
+
+
+def _check_not_from_quarters(indicator: dict, year: int | None, spec: FieldSpec, target: Target) -> None:
+    """Where quarters (TW) are filled the year's realisasi is computed from them; a typed realisasi would be stored
+    but never shown, so it is refused with the way out."""
+    tw = ((indicator.get("years", {}).get(str(year)) or {}).get("tw")) or {}
+    if any(v not in (None, "") for v in tw.values()):
+        raise InvalidValue(f"{spec.label} {year} {target.label} dihitung dari realisasi triwulan (TW); ubah nilai "
+                           f"TW-nya, atau kosongkan TW dulu (`lkjip set \u2026 tw1 --clear`).")
+
+
 @dataclass(frozen=True)
 class Edit:
     ref: str  # canonical: indicator id, node id, narrative key or "profil"
@@ -168,6 +182,11 @@ class Workbook:
             table, doc_id, container = self._container(casc, target)
             if spec.yearly:
                 self.check_year_open(casc, edit.year)
+                self._check_year_in_period(casc, edit.year)
+            elif target.kind == "indicator" and spec.name in RECOMPUTING_FIELDS:
+                self._check_no_locked_values(casc, container, spec, target)
+            if spec.name == "realisasi" and edit.new is not None:
+                _check_not_from_quarters(container, edit.year, spec, target)
             current = get_value(container, spec, edit.year if spec.yearly else None)
             if current != edit.old:
                 raise self._conflict(doc, edit, spec, current, target)
@@ -223,6 +242,23 @@ class Workbook:
             f"melihatnya ({display(spec, edit.old)}); nilai Anda {display(spec, edit.new)} tidak disimpan.",
             mine=edit.new, theirs=current, who=who,
         )
+
+    def _check_year_in_period(self, casc: Cascade, year: int | None) -> None:
+        awal, akhir = int(casc.meta["periode_awal"]), int(casc.meta["periode_akhir"])
+        # A few years before the Renstra: Tabel 3.2 compares with the realisasi of earlier years.
+        if year is not None and not awal - YEARS_BEFORE <= year <= akhir:
+            raise InvalidValue(f"Tahun {year} di luar periode buku kerja ({awal - YEARS_BEFORE}\u2013{akhir}, "
+                               f"Renstra {awal}\u2013{akhir}).")
+
+    def _check_no_locked_values(self, casc: Cascade, indicator: dict, spec: FieldSpec, target: Target) -> None:
+        """Arah, the negative rule, the quarter rule and the end target change the capaian of every year: not
+        while a year holding this indicator's values is closed."""
+        for year in sorted(casc.meta.get("locks", {})):
+            slot = indicator.get("years", {}).get(year) or {}
+            if any(v not in (None, "") for v in (slot.get("target"), slot.get("realisasi"))) or any(
+                    v not in (None, "") for v in (slot.get("tw") or {}).values()):
+                raise YearLocked(f"{spec.label} {target.label} mengubah capaian tahun {year} yang sudah dikunci; "
+                                 f"buka dulu kuncinya (`lkjip unlock {self.path} --year {year} --reason \u2026`).")
 
     # -- conveniences over apply ---------------------------------------------------------------------------------------
     def edit_for(self, ref: str, field: str, raw: str, year: int | None, *, clear: bool = False) -> Edit:

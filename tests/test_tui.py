@@ -357,3 +357,14 @@ async def test_a_narrative_conflict_keeps_the_operators_text(demo_path: Path) ->
 def narrative_on_disk(path: Path, key: str) -> str:
     doc = orjson.loads(path.read_bytes())
     return next(n["text"] for n in doc["narrative"].values() if n["key"] == key)
+
+
+async def test_another_operators_rename_shows_in_the_tree(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        Workbook.open(demo_path, user="lain").set("7.01.02", "nama", "Program Baru")
+        app.poll_disk()
+        await pilot.pause()
+        labels = [str(n.label) for n in app.screen.query_one("#tree")._by_id.values()]
+        assert any("7.01.02 Program Baru" in label for label in labels)

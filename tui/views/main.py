@@ -26,6 +26,11 @@ from ..widgets.status import StatusLine
 MOVES = {"down": (1, 0), "right": (0, 1), "left": (0, -1)}
 
 
+def _shape(casc) -> tuple:
+    """What the tree shows: ids, parents, codes, names and order (values do not matter)."""
+    return tuple((n["id"], n.get("parent"), n["code"], n["name"], n.get("order")) for n in casc.nodes.values())
+
+
 class MainScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
@@ -33,6 +38,8 @@ class MainScreen(Screen):
         # (grid, ref, column, the stored value the operator saw when the edit began, the edit line's label)
         self.editing: tuple[WorkGrid, str, Column, object, str] | None = None
         self.last_label = ""
+        self._shape: tuple | None = None  # the tree's shape when last drawn, and the index it was read from
+        self._shape_of: object = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main-body"):
@@ -46,7 +53,9 @@ class MainScreen(Screen):
         yield KeyBar(["grid.edit", "grid.explain", "app.find", "year.next", *VIEW_KEYS])
 
     def on_mount(self) -> None:
-        self.query_one(CascadeTree).load(self.app.casc)  # type: ignore[attr-defined]
+        casc = self.app.casc  # type: ignore[attr-defined]
+        self.query_one(CascadeTree).load(casc)
+        self._shape, self._shape_of = _shape(casc), casc
         self.query_one(CascadeTree).focus()
 
     def on_screen_resume(self) -> None:
@@ -79,8 +88,14 @@ class MainScreen(Screen):
         budget.display = bool(rows)
 
     def refresh_values(self) -> None:
-        """After a save or a reload: repaint only the cells of the shown node whose text changed."""
+        """After a save or a reload: repaint only the cells of the shown node whose text changed; rebuild the tree
+        when another operator renamed, added or moved nodes."""
         casc, year = self.app.casc, self.app.year  # type: ignore[attr-defined]
+        if casc is not self._shape_of:
+            shape = _shape(casc)
+            if self._shape is not None and shape != self._shape:
+                self.query_one(CascadeTree).load(casc)
+            self._shape, self._shape_of = shape, casc
         node = casc.nodes.get(self.node_id or "")
         if node is None:
             self.query_one(CascadeTree).load(casc)
