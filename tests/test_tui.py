@@ -177,13 +177,19 @@ async def test_checks_view_jumps_to_the_cell_at_fault(demo_path: Path) -> None:
         assert grid(app).current()[0] == IKM and grid(app).current()[1].key == "target"
 
 
+async def open_narrative(pilot):
+    """F5, then into the text of the first section (Kata Pengantar)."""
+    await pilot.press("f5")
+    await pilot.pause()
+    area = pilot.app.screen.query_one("TextArea")
+    area.focus()
+    return area
+
+
 async def test_narrative_text_is_saved_like_any_edit(demo_path: Path) -> None:
     app = LkjipApp(Workbook.open(demo_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f5")
-        await pilot.pause()
-        area = app.screen.query_one("TextArea")
-        area.focus()
+        area = await open_narrative(pilot)
         area.load_text("**Teks baru** untuk kata pengantar.")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -314,17 +320,12 @@ async def test_a_move_and_a_digit_in_one_burst_edit_the_cell_moved_to(demo_path:
 async def test_narrative_is_saved_when_leaving_the_view_and_on_quit(demo_path: Path) -> None:
     app = LkjipApp(Workbook.open(demo_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f5")
-        await pilot.pause()
-        area = app.screen.query_one("TextArea")
-        area.focus()
+        await open_narrative(pilot)
         await pilot.press(*"DIKETIK ")
         await pilot.press("f2")  # leave the view without Ctrl+S
         await pilot.pause()
         assert narrative_on_disk(demo_path, "kata_pengantar").startswith("DIKETIK ")
-        await pilot.press("f5")
-        await pilot.pause()
-        app.screen.query_one("TextArea").focus()
+        await open_narrative(pilot)
         await pilot.press(*"LAGI ")
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -334,9 +335,7 @@ async def test_narrative_is_saved_when_leaving_the_view_and_on_quit(demo_path: P
 async def test_a_narrative_conflict_keeps_the_operators_text(demo_path: Path) -> None:
     app = LkjipApp(Workbook.open(demo_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f5")
-        await pilot.pause()
-        app.screen.query_one("TextArea").focus()
+        await open_narrative(pilot)
         await pilot.press(*"MILIKKU ")
         Workbook.open(demo_path, user="lain").set("narasi:kata_pengantar", "teks", "Teks operator lain.")
         app.poll_disk()
