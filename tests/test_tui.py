@@ -367,3 +367,29 @@ async def test_another_operators_rename_shows_in_the_tree(demo_path: Path) -> No
         await pilot.pause()
         labels = [str(n.label) for n in app.screen.query_one("#tree")._by_id.values()]
         assert any("7.01.02 Program Baru" in label for label in labels)
+
+
+async def test_a_full_disk_refuses_the_edit_and_the_typed_value_stays(demo_path: Path, monkeypatch) -> None:
+    import errno
+    import os as os_module
+
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await find_ikm_realisasi(pilot)
+        before = demo_path.read_bytes()
+        real_write = os_module.write
+
+        def full_disk(fd, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(os_module, "write", full_disk)
+        await pilot.press("enter", "7", "9", "enter")
+        await pilot.pause()
+        monkeypatch.setattr(os_module, "write", real_write)
+        assert app.message_error and "disk penuh" in app.message
+        assert app.screen.editor_text() == "79"
+        assert demo_path.read_bytes() == before
+        assert grid(app).text_at(IKM, "realisasi") == "82,08"
+        await pilot.press("enter")  # space again: the same typed value is saved
+        await pilot.pause()
+        assert on_disk(demo_path)["realisasi"] == "79"
