@@ -5,7 +5,8 @@ from __future__ import annotations
 import orjson
 
 from .errors import UnreadableWorkbook
-from .storage import dumps, validate
+from .serialize import dumps
+from .storage import validate
 
 FORMAT = "lkjip-workbook"
 VERSION = 1

@@ -21,7 +21,7 @@ import orjson
 from tinydb.storages import Storage
 
 from .errors import SaveFailed, UnreadableWorkbook
-from .serialize import DocumentWriter, dumps
+from .serialize import DocumentWriter
 from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, TABLES
 
 BACKUP_KEEP = 5

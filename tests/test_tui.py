@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import orjson
-import pytest
 
 from store.workbook import Workbook
 from tui.app import POLL_SECONDS, LkjipApp

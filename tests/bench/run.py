@@ -74,7 +74,7 @@ from terminal import PtySession, printable  # noqa: E402
 
 from store.cascade import Cascade  # noqa: E402
 from store.demo import demo_document  # noqa: E402
-from store.storage import dumps  # noqa: E402
+from store.serialize import dumps  # noqa: E402
 
 WORKBOOKS = report.WORKBOOKS
 
