@@ -57,6 +57,13 @@ def run(casc: Cascade, year: int) -> list[Finding]:
             elif target == 0:
                 out.append(Finding(ERROR, ind["id"], "target", f"Target {year} {where} nol: capaian tidak "
                                                                f"dapat dihitung; periksa targetnya."))
+            slot = ind.get("years", {}).get(str(year)) or {}
+            typed = slot.get("realisasi")
+            if typed not in (None, "") and any(v not in (None, "") for v in (slot.get("tw") or {}).values()):
+                out.append(Finding(WARNING, ind["id"], "realisasi",
+                                   f"Realisasi {year} {where} diketik langsung, tetapi triwulannya terisi: laporan "
+                                   f"memakai triwulan ({engine.tw_rule_of(ind).replace('_', ' ')}); kosongkan "
+                                   f"salah satunya."))
             if realisasi is None and target is not None:
                 out.append(Finding(WARNING, ind["id"], "realisasi", f"Realisasi {year} {where} belum diisi."))
             elif ind.get("arah") == "negatif" and engine.negatif_rumus_of(ind, settings) == "T/R" \

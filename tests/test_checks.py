@@ -121,3 +121,13 @@ def test_a_locked_year_is_reported_with_who_locked_it(demo_path):
     assert "2022" in f.message and "sekretariat" in f.message
     assert not checks.has_errors(found)
     assert not about(checks.run(Workbook.open(demo_path).cascade(), 2023), "tahun")
+
+
+def test_a_typed_realisasi_beside_filled_quarters_is_flagged(demo_path):
+    from store.workbook import Workbook
+    from reports import checks
+
+    wb = Workbook.open(demo_path)
+    wb.set("kepuasan", "tw1", "81", 2022)  # realisasi 82,08 was typed directly for 2022
+    findings = [f for f in checks.run(wb.cascade(), 2022) if f.ref == "S1/1" and "triwulan" in f.message]
+    assert len(findings) == 1 and findings[0].severity == checks.WARNING

@@ -392,3 +392,15 @@ async def test_a_full_disk_refuses_the_edit_and_the_typed_value_stays(demo_path:
         await pilot.press("enter")  # space again: the same typed value is saved
         await pilot.pause()
         assert on_disk(demo_path)["realisasi"] == "79"
+
+
+async def test_quarters_keyed_in_the_grid_make_the_years_realisasi(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.goto(IKM, "tw1")
+        await pilot.pause()
+        await pilot.press("8", "1", "tab", "8", "3", "enter")  # TW I 81, TW II 83 (IKM is an indeks: nilai akhir)
+        await pilot.pause()
+        assert on_disk(demo_path)["tw"] == {"1": "81", "2": "83"}
+        assert grid(app).text_at(IKM, "realisasi") == "83,00"
+        assert grid(app).text_at(IKM, "capaian") == "101,22"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reports import engine
 from store.cascade import Cascade
 from store.model import BUDGET_LEVELS, Node
-from store.numbers import format_percent, format_rupiah, format_value
+from store.numbers import format_percent, format_rupiah, format_value, to_decimal
 
 from .widgets.grid import Column
 
@@ -17,6 +17,9 @@ INDICATOR_COLUMNS = [
     Column("predikat", "Predikat", 13, explain=True),
     Column("satuan", "Satuan", 8, field="satuan"),
     Column("arah", "Arah", 7, field="arah"),
+    # Quarters, at the far right: where any is filled the year's realisasi follows them (kumulatif / nilai akhir).
+    *(Column(f"tw{q}", f"TW {roman}", 8, field=f"tw{q}", numeric=True)
+      for q, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))),
 ]
 
 BUDGET_COLUMNS = [
@@ -33,10 +36,12 @@ def indicator_rows(casc: Cascade, node: Node, year: int) -> list[tuple[str, list
     rows = []
     for ind in node["indicators"]:
         c = engine.capaian(ind, year, settings)
+        tw = (ind.get("years", {}).get(str(year)) or {}).get("tw") or {}
         rows.append((ind["id"], [
             ind["name"], format_value(c.target), format_value(engine.realisasi_of(ind, year)),
             format_percent(c.value), engine.predikat(c.value, settings), ind["satuan"] or "\u2014",
             ind["arah"] or "\u2014",
+            *(format_value(to_decimal(tw.get(str(q)))) for q in range(1, 5)),
         ]))
     return rows
 
