@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import InvalidValue
+from .errors import InvalidValue, UnreadableWorkbook
 from .numbers import (
     NumberError,
     canonical,
@@ -19,6 +19,7 @@ from .numbers import (
     parse_number,
     to_decimal,
 )
+from .sanitize import control_in, quote
 
 
 @dataclass(frozen=True)
@@ -79,17 +80,24 @@ def spec_of(name: str) -> FieldSpec:
         return FIELDS[name]
     except KeyError:
         known = ", ".join(FIELDS)
-        raise InvalidValue(f"Kolom \u201c{name}\u201d tidak dikenal; yang dikenal: {known}.") from None
+        raise InvalidValue(f"Kolom {quote(name)} tidak dikenal; yang dikenal: {known}.") from None
+
+
+# Limits on text, so that a slip (a paste of a whole file into a name) is refused rather than stored: a 50 MB
+# narrative froze the TUI for half a minute and took minutes to export.
+TEXT_MAX = 500  # characters of a name or any other one-line field
+NARRATIVE_MAX = 200 * 1024  # bytes (UTF-8) of one narrative section
+NEVER_EMPTY = frozenset({"nama", "indikator"})  # a node or indicator without a name cannot be found or reported
+MULTILINE = frozenset({"teks"})  # Markdown: newlines and tabs are part of the text
 
 
 def parse_value(spec: FieldSpec, raw: str, *, clear: bool = False) -> object:
     """Read what the operator typed into the stored form, or raise InvalidValue quoting it.
 
-    An empty value is refused unless `clear` says the operator empties the cell on purpose."""
+    An empty value is refused unless `clear` says the operator empties the cell on purpose; a name is never empty.
+    Text may not hold control characters (a narrative may hold newlines and tabs) and has a length limit."""
     if raw.strip() == "":
-        if clear or spec.kind in ("text",):
-            return "" if spec.kind == "text" else None
-        raise InvalidValue(f"{spec.label}: nilai kosong; ketik sebuah angka, atau kosongkan sel dengan sengaja.")
+        return _empty(spec, clear)
     try:
         if spec.kind == "number":
             return canonical(parse_number(raw))
@@ -102,9 +110,44 @@ def parse_value(spec: FieldSpec, raw: str, *, clear: bool = False) -> object:
         if spec.name == "rumus-negatif":
             value = raw.strip().upper().replace(" ", "")
         if value not in spec.choices:
-            options = ", ".join(c for c in spec.choices if c)
-            raise InvalidValue(f"{spec.label}: \u201c{raw}\u201d tidak dikenal; pilih salah satu: {options}.")
+            raise InvalidValue(f"{spec.label}: {quote(raw)} tidak dikenal; pilih salah satu: {_options(spec)}.")
         return value or None
+    return _text(spec, raw)
+
+
+def _options(spec: FieldSpec) -> str:
+    return ", ".join(c for c in spec.choices if c)
+
+
+def _empty(spec: FieldSpec, clear: bool) -> object:
+    if spec.name in NEVER_EMPTY:
+        raise InvalidValue(f"{spec.label} tidak boleh kosong; ketik nama yang baru.")
+    if clear:
+        return "" if spec.kind == "text" else None
+    if spec.kind == "text":
+        raise InvalidValue(f"{spec.label}: nilai kosong akan menghapus teksnya; bila memang disengaja, ulangi "
+                           f"dengan --clear.")
+    if spec.kind == "choice":
+        raise InvalidValue(f"{spec.label}: nilai kosong; pilih salah satu: {_options(spec)} (atau --clear).")
+    raise InvalidValue(f"{spec.label}: nilai kosong; ketik sebuah angka, atau kosongkan sel dengan sengaja.")
+
+
+def _text(spec: FieldSpec, raw: str) -> str:
+    multiline = spec.name in MULTILINE
+    if multiline:  # a pasted line break arrives as LF, CR or CRLF depending on the terminal: store LF
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+        size = len(raw.encode("utf-8", "surrogatepass"))
+        if size > NARRATIVE_MAX:
+            raise InvalidValue(f"{spec.label}: {size // 1024} KB, lebih dari batas {NARRATIVE_MAX // 1024} KB per "
+                               f"bagian narasi; pecah atau ringkas teksnya.")
+    elif len(raw) > TEXT_MAX:
+        raise InvalidValue(f"{spec.label}: {len(raw)} karakter, lebih dari batas {TEXT_MAX} karakter; "
+                           f"{quote(raw)} tidak disimpan.")
+    bad = control_in(raw, multiline=multiline)
+    if bad is not None:
+        allowed = "selain baris baru dan tab " if multiline else ""
+        raise InvalidValue(f"{spec.label}: berisi karakter kendali {bad} {allowed}yang tidak boleh disimpan; "
+                           f"ketik ulang tanpa karakter itu.")
     return raw
 
 
@@ -161,3 +204,31 @@ def display_exact(spec: FieldSpec, value: object) -> str:
     if spec.kind == "money" and value is not None:
         return format_rupiah(value, prefix="")  # type: ignore[arg-type]
     return "" if value is None else str(value)
+
+
+def check_limits(document: dict, where: str) -> None:
+    """A document brought in whole (an import) keeps the same limits as typed values: an oversized text is refused
+    with where it is, before anything is written."""
+    from .model import META, NARRATIVE, NODES
+
+    def short(value: object, what: str) -> None:
+        if isinstance(value, str) and len(value) > TEXT_MAX:
+            raise UnreadableWorkbook(f"{where}: {what} {len(value)} karakter, lebih dari batas {TEXT_MAX}; tidak ada "
+                                     f"yang diimpor.")
+
+    for node in document.get(NODES, {}).values():
+        for key in ("name", "code", "unit"):
+            short(node.get(key), f"{key} simpul {quote(str(node.get('id')))}")
+        for ind in node.get("indicators", []):
+            for key in ("name", "satuan", "rumus"):
+                short(ind.get(key), f"{key} indikator {quote(str(ind.get('id')))}")
+    for meta in document.get(META, {}).values():
+        for key, value in (meta.get("profile") or {}).items():
+            short(value, f"profil {key}")
+    for section in document.get(NARRATIVE, {}).values():
+        text = section.get("text")
+        size = len(text.encode("utf-8", "surrogatepass")) if isinstance(text, str) else 0
+        if size > NARRATIVE_MAX:
+            raise UnreadableWorkbook(f"{where}: narasi {quote(str(section.get('key')))} {size // 1024} KB, lebih "
+                                     f"dari batas {NARRATIVE_MAX // 1024} KB per bagian; tidak ada yang diimpor.")
+        short(section.get("title"), f"judul narasi {quote(str(section.get('key')))}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import orjson
 
 from .errors import UnreadableWorkbook
+from .fields import check_limits
 from .serialize import dumps
 from .storage import validate
 
@@ -18,14 +19,23 @@ def export_document(document: dict) -> bytes:
 
 
 def import_document(raw: bytes, where: str) -> dict:
+    if not raw.strip():
+        raise UnreadableWorkbook(f"{where} kosong; yang dapat diimpor adalah dokumen ekspor lkjip "
+                                 f"(`lkjip export --format json`).")
     try:
         outer = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        raise UnreadableWorkbook(f"{where} bukan JSON yang utuh ({exc}).") from None
+        raise UnreadableWorkbook(f"{where} bukan JSON yang utuh (rusak atau terpotong di baris {exc.lineno}, kolom "
+                                 f"{exc.colno}).") from None
     if not isinstance(outer, dict) or outer.get("format") != FORMAT:
-        raise UnreadableWorkbook(f"{where} bukan dokumen ekspor lkjip (format \u201c{FORMAT}\u201d tidak ada).")
-    if not isinstance(outer.get("version"), int) or outer["version"] > VERSION:
-        raise UnreadableWorkbook(f"{where} memakai versi dokumen {outer.get('version')} yang belum dikenal; "
-                                 f"perbarui lkjip.")
+        raise UnreadableWorkbook(f"{where} bukan dokumen lkjip (format \u201c{FORMAT}\u201d tidak ada); yang dapat "
+                                 f"diimpor adalah hasil `lkjip export --format json`.")
+    version = outer.get("version")
+    if type(version) is not int or version < 1:
+        raise UnreadableWorkbook(f"{where} tidak menyebut versi dokumen yang sah (bilangan bulat positif).")
+    if version > VERSION:
+        raise UnreadableWorkbook(f"{where} memakai versi dokumen {version} yang belum dikenal; perbarui lkjip.")
     workbook = outer.get("workbook")
-    return validate(dumps(workbook) if isinstance(workbook, dict) else b"", where)
+    document = validate(dumps(workbook) if isinstance(workbook, dict) else b"", where)
+    check_limits(document, where)
+    return document

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
+from .sanitize import quote
+
 __all__ = [
     "NumberError",
     "parse_number",
@@ -40,7 +42,7 @@ def _grouped(text: str, sep: str) -> bool:
 
 
 def _refuse(raw: str, why: str) -> NumberError:
-    return NumberError(f"Tidak dapat membaca \u201c{raw}\u201d sebagai angka: {why}.")
+    return NumberError(f"Tidak dapat membaca {quote(raw)} sebagai angka: {why}.")
 
 
 def parse_number(raw: str, *, allow_negative: bool = True) -> Decimal:
@@ -86,7 +88,8 @@ def parse_number(raw: str, *, allow_negative: bool = True) -> Decimal:
         number = text
     if number.startswith(".") or number.endswith("."):
         raise _refuse(raw, "angka tidak lengkap")
-    if sum(c.isdigit() for c in number.lstrip("0.")) > MAX_DIGITS:
+    # Every digit counts, leading zeros too: 120,000 zeros before a 1 are a slip, not a number to store.
+    if sum(c.isdigit() for c in number) > MAX_DIGITS:
         raise _refuse(raw, f"lebih dari {MAX_DIGITS} digit")
     try:
         value = Decimal(number)
@@ -109,9 +112,9 @@ def parse_money(raw: str) -> int:
     """Read a Rupiah figure: whole, non-negative."""
     value = parse_number(raw, allow_negative=False)
     if value != value.to_integral_value():
-        raise NumberError(f"\u201c{raw}\u201d bukan jumlah Rupiah yang utuh: anggaran dicatat tanpa sen.")
+        raise NumberError(f"{quote(raw)} bukan jumlah Rupiah yang utuh: anggaran dicatat tanpa sen.")
     if value >= MAX_MONEY:
-        raise NumberError(f"\u201c{raw}\u201d terlalu besar untuk anggaran (paling banyak Rp 999 triliun); "
+        raise NumberError(f"{quote(raw)} terlalu besar untuk anggaran (paling banyak Rp 999 triliun); "
                           f"periksa jumlah digitnya.")
     return int(value)
 

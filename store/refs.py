@@ -8,6 +8,7 @@ from .cascade import Cascade
 from .errors import RefNotFound
 from .fields import FieldSpec
 from .model import BUDGET_LEVELS
+from .sanitize import quote
 
 NARRATIVE_PREFIX = "narasi:"
 PROFILE_REF = "profil"
@@ -40,7 +41,7 @@ def resolve(casc: Cascade, text: str, spec: FieldSpec | None = None) -> Target:
         key = ref.removeprefix(NARRATIVE_PREFIX)
         if key in casc.narrative:
             return Target("narrative", key, casc.narrative[key]["title"])
-        raise RefNotFound(f"Bagian narasi \u201c{key}\u201d tidak ada.", sorted(casc.narrative))
+        raise RefNotFound(f"Bagian narasi {quote(key)} tidak ada.", sorted(casc.narrative))
 
     def fits_node(node_id: str) -> bool:
         if want != "node":
@@ -79,8 +80,8 @@ def resolve(casc: Cascade, text: str, spec: FieldSpec | None = None) -> Target:
         return found[0]
     if not found:
         what = {"indicator": "indikator", "node": "simpul cascading"}.get(want or "", "indikator atau simpul")
-        raise RefNotFound(f"Tidak ada {what} yang cocok dengan \u201c{text}\u201d.")
+        raise RefNotFound(f"Tidak ada {what} yang cocok dengan {quote(text)}.")
     listing = [f"{t.id} \u2014 {t.label}" for t in found]
     raise RefNotFound(
-        f"\u201c{text}\u201d cocok dengan {len(found)} hal; pakai id atau kode salah satunya.", listing
+        f"{quote(text)} cocok dengan {len(found)} hal; pakai id atau kode salah satunya.", listing
     )

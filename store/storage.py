@@ -49,14 +49,33 @@ _REASONS = {
     errno.EPERM: "tidak ada izin menulis",
     errno.EIO: "kesalahan I/O pada disk",
     errno.ENOENT: "folder tidak ada",
+    errno.EISDIR: "jalur itu sebuah folder, bukan berkas",
+    errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
+    errno.ENAMETOOLONG: "nama berkas terlalu panjang",
+    errno.EEXIST: "berkas sudah ada",
+    errno.ELOOP: "terlalu banyak tautan simbolik di jalurnya",
+    errno.EFBIG: "berkas terlalu besar",
+    errno.EBUSY: "berkas sedang dipakai",
+    errno.ETXTBSY: "berkas sedang dipakai",
+    errno.EMFILE: "terlalu banyak berkas terbuka",
+    errno.ENFILE: "terlalu banyak berkas terbuka",
+    errno.EXDEV: "berkas berada di disk yang lain",
+    errno.ENXIO: "perangkat tidak tersedia",
+    errno.ENODEV: "perangkat tidak tersedia",
+    errno.EINVAL: "jalur atau nama berkas tidak sah",
 }
 
 
 def os_reason(exc: OSError, *, reading: bool = False) -> str:
-    """The operating system's refusal in the operator's words."""
+    """The operating system's refusal in the operator's words (never the English strerror)."""
     if reading and exc.errno in (errno.EACCES, errno.EPERM):
         return "tidak ada izin membaca"
-    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+    if reading and exc.errno == errno.ENOENT:
+        return "berkas tidak ada"
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    name = errno.errorcode.get(exc.errno or 0, str(exc.errno or "?"))
+    return f"sistem operasi menolak ({name})"
 
 
 def backups_of(path: str | os.PathLike) -> list[Path]:
@@ -81,7 +100,8 @@ def validate(raw: bytes, where: str) -> dict:
     if not isinstance(data, dict) or not isinstance(data.get(META), dict) or not data[META]:
         raise UnreadableWorkbook(f"Berkas {where} bukan buku kerja lkjip (tabel meta tidak ada)")
     meta = next(iter(data[META].values()))
-    if not isinstance(meta, dict) or not isinstance(meta.get("schema"), int):
+    # A positive integer, exactly (True and 1.5 are not schema versions).
+    if not isinstance(meta, dict) or type(meta.get("schema")) is not int or meta["schema"] < 1:
         raise UnreadableWorkbook(f"Berkas {where} bukan buku kerja lkjip (versi skema tidak ada)")
     if meta["schema"] > SCHEMA_VERSION:
         raise UnreadableWorkbook(

@@ -283,6 +283,7 @@ class Workbook:
     def lock_year(self, year: int, reason: str = "") -> bool:
         with self.transaction():
             casc = self.cascade()
+            self._check_year_in_period(casc, year)  # `lock --year -1` or 99999 would lock nothing real
             if str(year) in casc.meta.get("locks", {}):
                 return False
             stamp = {"by": self.user, "at": _now()}

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from store.errors import RefNotFound, WorkbookError
+from store.sanitize import CONTROL, CUT, cut, quote, visible
 
 __version__ = "0.1.0"
 
@@ -19,9 +20,40 @@ class UsageError(Exception):
     pass
 
 
+# argparse's own messages are English; each is given in Indonesian, the values it quotes cut and made visible.
+_ARGPARSE = [
+    (re.compile(r"^unrecognized arguments: (.*)$", re.S), "argumen tidak dikenal: {0}"),
+    (re.compile(r"^argument (\S+): invalid choice: (.*?) \(choose from (.*)\)$", re.S),
+     "nilai {1} untuk {0} tidak dikenal; pilih salah satu: {2}"),
+    (re.compile(r"^the following arguments are required: (.*)$", re.S), "argumen berikut wajib diisi: {0}"),
+    (re.compile(r"^argument (\S+): expected one argument$", re.S), "{0} memerlukan satu nilai"),
+    (re.compile(r"^argument (\S+): expected at most one argument$", re.S), "{0} menerima paling banyak satu nilai"),
+    (re.compile(r"^argument (\S+): expected at least one argument$", re.S), "{0} memerlukan paling sedikit satu nilai"),
+    (re.compile(r"^argument (\S+): invalid int value: (.*)$", re.S), "nilai {1} untuk {0} bukan bilangan bulat"),
+    (re.compile(r"^argument (\S+): invalid (\S+) value: (.*)$", re.S), "nilai {2} untuk {0} tidak sah"),
+    (re.compile(r"^argument (\S+): ignored explicit argument (.*)$", re.S), "{0} tidak menerima nilai {1}"),
+    (re.compile(r"^argument (\S+): not allowed with argument (\S+)$", re.S), "{0} tidak boleh bersama {1}"),
+    (re.compile(r"^ambiguous option: (\S+) could match (.*)$", re.S), "opsi {0} bisa berarti {1}"),
+    (re.compile(r"^one of the arguments (.*) is required$", re.S), "salah satu dari {0} wajib diisi"),
+]
+
+
+def _short(piece: str) -> str:
+    piece = piece.replace("', '", ", ").strip("'")  # "'text', 'md'" is argparse's list of choices
+    return quote(piece) if len(piece) > CUT or CONTROL.search(piece) else piece
+
+
+def translate_usage(message: str) -> str:
+    for pattern, indonesian in _ARGPARSE:
+        m = pattern.match(message)
+        if m:
+            return indonesian.format(*(_short(g) for g in m.groups()))
+    return visible(cut(message, 200))
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own exit prints usage in English; keep ours one sentence
-        raise UsageError(f"Perintah tidak lengkap atau salah: {message}. Lihat `lkjip --help`.")
+        raise UsageError(f"Perintah tidak lengkap atau salah: {translate_usage(message)}. Lihat `lkjip --help`.")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -117,25 +149,30 @@ def main(argv: list[str] | None = None) -> int:
 
         return commands.run(args)
     except UsageError as exc:
-        print(str(exc), file=sys.stderr)
+        _err(str(exc))
         return 2
     except RefNotFound as exc:
-        print(exc.message, file=sys.stderr)
+        _err(exc.message)
         for c in exc.candidates:
-            print(f"  {c}", file=sys.stderr)
+            _err(f"  {c}")
         return 1
     except WorkbookError as exc:
-        print(exc.message, file=sys.stderr)
+        _err(exc.message)
         return 1
     except KeyboardInterrupt:
-        print("Dibatalkan.", file=sys.stderr)
+        _err("Dibatalkan.")
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the promise: no traceback reaches a user
-        print(f"Kesalahan tak terduga ({type(exc).__name__}: {exc}); tidak ada yang disimpan. "
-              f"Laporkan ini ke pengembang lkjip.", file=sys.stderr)
+        _err(f"Kesalahan tak terduga ({type(exc).__name__}: {cut(str(exc), 200)}); tidak ada yang disimpan. "
+             f"Laporkan ini ke pengembang lkjip.")
         return 70
+
+
+def _err(line: str) -> None:
+    """One line of a message on stderr: names and inputs quoted in it are stored or typed text, shown visibly."""
+    print(visible(line), file=sys.stderr)
 
 
 def _open_tui(argv: list[str]) -> int:

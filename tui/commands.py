@@ -16,7 +16,8 @@ from store.errors import WorkbookError
 from store.fields import FIELDS, display_exact, spec_of
 from store.model import new_document, new_meta
 from store.numbers import format_percent, format_rupiah
-from store.storage import backups_of
+from store.sanitize import cut, json_safe, quote, visible
+from store.storage import backups_of, os_reason
 from store.workbook import Workbook
 
 
@@ -29,6 +30,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _out(text: str) -> None:
+    """Every line the CLI prints: stored names and texts reach a terminal here, so no control character passes
+    (store.sanitize shows them as visible escapes); the output's own line breaks stay."""
+    text = visible(text, multiline=True)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
@@ -48,9 +52,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         try:
             awal, akhir = (int(x) for x in args.periode.split("-"))
         except ValueError:
-            raise WorkbookError(f"Periode \u201c{args.periode}\u201d tidak terbaca; tulis seperti 2025-2029.") from None
+            raise WorkbookError(f"Periode {quote(args.periode)} tidak terbaca; tulis seperti 2025-2029.") from None
         if not 1900 < awal <= akhir < 2200:
-            raise WorkbookError(f"Periode \u201c{args.periode}\u201d tidak masuk akal.")
+            raise WorkbookError(f"Periode {quote(args.periode)} tidak masuk akal.")
         tahun = args.tahun or awal
         document = new_document(new_meta(instansi=args.instansi, pemda=args.pemda, periode_awal=awal,
                                          periode_akhir=akhir, tahun=tahun))
@@ -64,11 +68,11 @@ def cmd_tables(args: argparse.Namespace) -> int:
     year = _year(wb, args.year)
     ids = T.select_ids(args.table)
     if not ids:
-        raise WorkbookError(f"Tabel \u201c{args.table}\u201d tidak ada; pilih dari: {', '.join(T.TABLE_IDS)}.")
+        raise WorkbookError(f"Tabel {quote(args.table)} tidak ada; pilih dari: {', '.join(T.TABLE_IDS)}.")
     built = T.build_all(wb.cascade(), year, args.table)
     if args.format == "json":
-        sys.stdout.buffer.write(orjson.dumps({"year": year, "tables": [t.as_json() for t in built]},
-                                             option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
+        sys.stdout.buffer.write(json_safe(orjson.dumps({"year": year, "tables": [t.as_json() for t in built]},
+                                                       option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)))
     else:
         render = as_markdown if args.format == "md" else as_text
         _out("\n".join(render(t) for t in built))
@@ -82,9 +86,11 @@ def cmd_set(args: argparse.Namespace) -> int:
     spec = spec_of(args.field)
     year = f" {applied.edit.year}" if applied.edit.year is not None else ""
     if not applied.changed:
-        _out(f"{applied.target.label}: {spec.label}{year} sudah {applied.new_text}; tidak ada yang berubah.")
+        _out(f"{applied.target.label}: {spec.label}{year} sudah {visible(cut(applied.new_text))}; tidak ada yang "
+             f"berubah.")
         return 0
-    _out(f"{applied.target.label}: {spec.label}{year} {applied.old_text} \u2192 {applied.new_text}")
+    old, new = (cut(" ".join(t.split())) for t in (applied.old_text, applied.new_text))  # a narrative: its start
+    _out(f"{applied.target.label}: {spec.label}{year} {visible(old)} \u2192 {visible(new)}")
     casc = wb.cascade()
     settings = casc.meta["settings"]
     if applied.target.kind == "indicator" and applied.edit.year is not None:
@@ -121,7 +127,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     wb = Workbook.open(args.workbook)
     if args.format == "json":
-        payload = interchange.export_document(wb.document())
+        payload = json_safe(interchange.export_document(wb.document()))  # same meaning, nothing raw to a terminal
     else:
         try:
             from reports import export as exporter  # arrives with the exporters
@@ -129,6 +135,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise WorkbookError(f"Ekspor {args.format} belum tersedia di versi ini; gunakan --format json atau "
                                 f"`lkjip tables --format md`.") from None
         payload = exporter.render(wb, args.format, _year(wb, args.year))
+        if args.format == "md":  # a report never means a control character: shown as in the terminal
+            payload = visible(payload.decode("utf-8"), multiline=True).encode("utf-8")
     if args.output:
         _write_new(Path(args.output), payload)
         _out(f"Ditulis: {args.output}")
@@ -157,7 +165,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         raw = Path(args.document).read_bytes()
     except OSError as exc:
-        raise WorkbookError(f"Tidak dapat membaca {args.document}: {exc.strerror}.") from None
+        raise WorkbookError(f"Tidak dapat membaca {args.document}: {os_reason(exc, reading=True)}.") from None
     document = interchange.import_document(raw, args.document)
     Workbook.create(args.workbook, document)
     _out(f"Buku kerja {args.workbook} dibuat dari {args.document}.")
@@ -206,8 +214,9 @@ def cmd_log(args: argparse.Namespace) -> int:
             continue
         year = f" {e['year']}" if e.get("year") is not None else ""
         reason = f" ({e['reason']})" if e.get("reason") else ""
-        _out(f"{e['seq']:>5} {e['at']} {e['user']} {e['kind']} {e['ref']} {e['field']}{year}: "
-             f"{_shown(e['field'], e['old'])} \u2192 {_shown(e['field'], e['new'])}{reason}")
+        # One entry, one line: a newline or a CR stored in a value must not fake or hide another entry.
+        _out(visible(f"{e['seq']:>5} {e['at']} {e['user']} {e['kind']} {e['ref']} {e['field']}{year}: "
+                     f"{_shown(e['field'], e['old'])} \u2192 {_shown(e['field'], e['new'])}{reason}"))
     return 0
 
 
