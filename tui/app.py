@@ -7,9 +7,12 @@ operator's save shows up within two seconds without disturbing a cell being edit
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import json
 import os
+import signal
+import sys
 from pathlib import Path
 
 from textual.app import App
@@ -17,8 +20,12 @@ from textual.binding import Binding
 from textual.events import Resize
 
 from store.cascade import Cascade
+from store.drafts import draft_path, read_draft, remove_draft
 from store.errors import WorkbookError
 from store.fields import spec_of
+from store.model import LOG
+from store.sanitize import visible
+from store.storage import os_reason
 from store.workbook import Applied, Edit, Workbook
 
 from .palette import LkjipCommands
@@ -88,6 +95,11 @@ class LkjipApp(App):
         self.message = ""
         self.message_error = False
         self._quit_anyway = False
+        # Set while the file on disk cannot be read (truncated, moved away, newer schema, no permission): the app
+        # keeps showing its last good document and every edit is refused until the file is good again.
+        self.disk_problem: str | None = None
+        self.stopping = False  # a signal arrived: the typed narrative goes to its draft, nothing more is saved
+        self.narrative_view = None  # the narrative screen, once visited (it is drafted on a signal)
         self._load_keymap()
 
     def _load_keymap(self) -> None:
@@ -105,6 +117,8 @@ class LkjipApp(App):
             # A 16-colour terminal: use the terminal's own palette, so every text stays readable whatever the
             # operator's colour scheme (and colour codes are shorter on the wire).
             self.theme = "ansi-dark"
+        if not self.is_headless:
+            self._install_signal_handlers()
         if self.wb is None:
             from .views.start import StartScreen
 
@@ -120,7 +134,7 @@ class LkjipApp(App):
         self.casc = wb.cascade()
         self.year = self.casc.tahun
         profile = self.casc.meta["profile"]
-        self.title = f"lkjip \u2014 {profile['instansi']}"
+        self.title = visible(f"lkjip \u2014 {profile['instansi']}")
         for name, (module, cls) in VIEWS.items():
             if name not in self._modes:
                 self.add_mode(name, _lazy_screen(module, cls))
@@ -128,6 +142,7 @@ class LkjipApp(App):
             self.switch_mode("utama")
         self.set_interval(POLL_SECONDS, self.poll_disk)
         self.say(f"Buku kerja {wb.path.name} dibuka: {profile['instansi']}, tahun {self.year}. Tekan ? untuk bantuan.")
+        self.call_after_refresh(self.offer_draft)
 
     @property
     def too_small(self) -> bool:
@@ -152,7 +167,8 @@ class LkjipApp(App):
     def saved_line(self) -> str:
         if self.wb is None:
             return ""
-        entry = self.wb.last_entry()
+        log = self.casc.document[LOG]  # the document on screen: the file may be unreadable right now
+        entry = log[max(log, key=int)] if log else None
         who = f"terakhir disimpan {entry['at'][11:19]} oleh {entry['user']}" if entry else "belum ada perubahan"
         locked = " \u00b7 TERKUNCI" if str(self.year) in self.casc.meta.get("locks", {}) else ""
         return f"{self.wb.path.name} \u00b7 tahun {self.year}{locked} \u00b7 revisi {self.casc.meta['revision']} \u00b7 {who}"
@@ -167,8 +183,9 @@ class LkjipApp(App):
         assert self.wb is not None
         try:
             applied = self.wb.apply(edit, kind=kind)
-        except WorkbookError as exc:
-            self.say(exc.message, error=True)
+        except (WorkbookError, OSError) as exc:
+            why = exc.message if isinstance(exc, WorkbookError) else f"Tidak tersimpan: {os_reason(exc)}."
+            self.say(why + (" Yang Anda ketik tetap di layar." if self.disk_problem else ""), error=True)
             return None
         self.casc = self.wb.cascade()
         if kind == "edit" and applied.changed:
@@ -205,13 +222,25 @@ class LkjipApp(App):
             screen.refresh_content()  # type: ignore[attr-defined]
 
     def poll_disk(self) -> None:
-        if self.wb is None or not self.wb.changed_on_disk():
+        """Once a second: another operator's save shows up; a file that became unreadable is said once, and the
+        app goes on with the last good document (read-only) until the file is good again."""
+        if self.wb is None:
             return
         try:
-            self.casc = self.wb.cascade()
-        except WorkbookError as exc:
-            self.say(exc.message, error=True)
+            if not self.wb.changed_on_disk():
+                return
+            casc = self.wb.cascade()
+        except (WorkbookError, OSError) as exc:
+            problem = exc.message if isinstance(exc, WorkbookError) else f"Buku kerja tidak terbaca: {os_reason(exc)}."
+            if problem != self.disk_problem:
+                self.disk_problem = problem
+                self.say(f"{problem} Yang tampil adalah versi terakhir yang terbaca; perubahan ditolak sampai "
+                         f"berkasnya baik lagi.", error=True)
             return
+        self.casc = casc
+        if self.disk_problem:
+            self.disk_problem = None
+            self.say("Buku kerja terbaca lagi; perubahan dapat disimpan.")
         self.refresh_views()
         for status in self.screen.query(StatusLine):
             status.show_saved(self.saved_line())
@@ -293,6 +322,31 @@ class LkjipApp(App):
         if isinstance(screen, MainScreen):
             screen.focus_ref(ref, field)
 
+    # -- recovery drafts (tui/draft.py) ---------------------------------------------------------------------------------
+    def _install_signal_handlers(self) -> None:
+        from .draft import install_signal_handlers
+
+        install_signal_handlers(self)
+
+    def draft_file(self) -> Path:
+        return draft_path(self.path, self.wb.user if self.wb else "operator")
+
+    def offer_draft(self) -> None:
+        draft = read_draft(self.draft_file())
+        if draft is None:
+            return
+        from .draft import DraftOffer
+
+        def answered(restore: bool | None) -> None:
+            if not restore:
+                remove_draft(self.draft_file())
+                self.say("Draf narasi dibuang.")
+                return
+            self.action_view("narasi")
+            self.call_after_refresh(lambda: self.screen.restore(draft))  # type: ignore[attr-defined]
+
+        self.push_screen(DraftOffer(draft), answered)
+
     def palette_commands(self) -> list[tuple[str, str, object]]:
         commands: list[tuple[str, str, object]] = [
             ("Tampilan: Cascade", "Pohon cascading dan isian indikator", lambda: self.action_view("utama")),
@@ -319,8 +373,10 @@ def run_app(path: Path, *, mouse: bool = False) -> int:
         try:
             wb = Workbook.open(path)
         except WorkbookError as exc:
-            print(exc.message)
+            print(visible(exc.message), file=sys.stderr)
             return 1
-    LkjipApp(wb, path=path).run(mouse=mouse)
-    return 0
+    app = LkjipApp(wb, path=path)
+    app.run(mouse=mouse)
+    # Textual sets a non-zero return code when the app died of an exception: a crash must never look like success.
+    return app.return_code or 0
 

@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Static
 
 from reports import checks
 
+from ..shown import shown
 from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
 from .base import WorkbookView
@@ -44,7 +45,7 @@ class ChecksScreen(WorkbookView):
         view = self.query_one(DataTable)
         view.clear()
         for f in self.findings:
-            view.add_row(f.severity, f.ref, f.message)
+            view.add_row(f.severity, shown(f.ref), shown(f.message))
 
     def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
         self.action_jump()

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
+
+from store.errors import WorkbookError
+from store.storage import os_reason
 
 from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
@@ -74,10 +78,11 @@ class ExportScreen(WorkbookView):
 
         result = self.query_one("#export-result", Static)
         if event.state == WorkerState.SUCCESS:
-            result.update(f"Selesai: {event.worker.result}")
+            result.update(Text(f"Selesai: {event.worker.result}"))
             self.app.say(f"Draf ditulis ke {event.worker.result}.")  # type: ignore[attr-defined]
         elif event.state == WorkerState.ERROR:
             err = event.worker.error
             result.update("Ekspor gagal.")
-            self.app.say(f"Ekspor gagal: {getattr(err, 'strerror', None) or err}. Tidak ada berkas yang ditulis.",  # type: ignore
-                         error=True)
+            why = err.message if isinstance(err, WorkbookError) else os_reason(err) if isinstance(err, OSError) \
+                else f"kesalahan tak terduga ({type(err).__name__})"
+            self.app.say(f"Ekspor gagal: {why}. Tidak ada berkas yang ditulis.", error=True)  # type: ignore

@@ -11,6 +11,8 @@ from textual.widgets.option_list import Option
 
 from store.cascade import Cascade
 
+from ..shown import shown
+
 LIMIT = 40
 
 
@@ -54,7 +56,7 @@ class FindScreen(ModalScreen[str | None]):
                  if not needle or needle in label.casefold() or needle == ref.casefold()][:LIMIT]
         results = self.query_one(OptionList)
         results.clear_options()
-        results.add_options([Option(label, id=ref) for ref, label in found])
+        results.add_options([Option(shown(label, limit=120), id=ref) for ref, label in found])
         if found:
             results.highlighted = 0
 

@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Static
 from store.fields import FIELDS, display
 from store.model import LOG
 
+from ..shown import shown
 from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
 from .base import WorkbookView
@@ -28,12 +29,13 @@ class LogScreen(WorkbookView):
         view.focus()
 
     def redraw(self) -> None:
-        entries = sorted(self.app.wb.document()[LOG].values(), key=lambda e: e["seq"], reverse=True)  # type: ignore
+        # The document the app holds: the file may be unreadable right now (the app then keeps its last good one).
+        entries = sorted(self.app.casc.document[LOG].values(), key=lambda e: e["seq"], reverse=True)  # type: ignore
         view = self.query_one(DataTable)
         view.clear()
         for e in entries[:SHOWN]:
             spec = FIELDS.get(e["field"])
             old = display(spec, e["old"]) if spec else str(e["old"])
             new = display(spec, e["new"]) if spec else str(e["new"])
-            view.add_row(e["at"][:19].replace("T", " "), e["user"], e["kind"], e["ref"], e["field"],
-                         str(e.get("year") or ""), old, new)
+            view.add_row(*(shown(v, limit=120) for v in (e["at"][:19].replace("T", " "), e["user"], e["kind"],
+                                                         e["ref"], e["field"], str(e.get("year") or ""), old, new)))

@@ -16,6 +16,7 @@ from store.fields import display_exact, get_value, parse_value, spec_of
 from store.model import BUDGET_LEVELS, LEVEL_LABELS
 from store.workbook import Edit
 
+from ..shown import shown
 from ..rows import BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, explain, indicator_rows
 from ..widgets.cascade_tree import CascadeTree
 from ..widgets.editbar import EditBar
@@ -76,7 +77,7 @@ class MainScreen(Screen):
         self.node_id = node_id
         self._close_editor()
         title = Text(LEVEL_LABELS[node["level"]] + " ", style="bold")
-        title.append(f"{node['code']} {node['name']}".strip())
+        title.append(shown(f"{node['code']} {node['name']}".strip()))
         title.append(f"  ({node['id']}, tahun {year})", style="dim")
         self.query_one("#node-title", Static).update(title)
         grid = self.query_one("#indicators", WorkGrid)

@@ -8,14 +8,22 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from store.drafts import Draft, remove_draft, write_draft
+from store.errors import InvalidValue
+from store.fields import NARRATIVE_MAX, parse_value, spec_of
 from store.model import NARRATIVE_SECTIONS
+from store.sanitize import visible
+from store.storage import os_reason
 from store.workbook import Edit
+
+from ..shown import shown
 
 from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
 from .base import WorkbookView
 
 
+DRAFT_SECONDS = 1.0
 _ORDER = [key for key, _ in NARRATIVE_SECTIONS]
 
 
@@ -32,8 +40,11 @@ class NarrativeScreen(WorkbookView):
     def __init__(self) -> None:
         super().__init__()
         self.key: str | None = None
-        self.loaded_text = ""
+        self.loaded_text = ""  # the section's stored text
+        self.shown_text = ""  # what was put in the area for it (control characters made visible, maybe cut)
         self.conflict_text: str | None = None  # another operator's text, shown in a refusal
+        self.cut = False  # the stored text is over the limit: shown cut and read-only, never saved back
+        self._draft_due = False
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -46,6 +57,7 @@ class NarrativeScreen(WorkbookView):
 
     def on_mount(self) -> None:
         self.query_one(TextArea).cursor_blink = False
+        self.app.narrative_view = self  # type: ignore[attr-defined]  # the app drafts it on a signal
 
     def redraw(self) -> None:
         casc = self.app.casc  # type: ignore[attr-defined]
@@ -53,7 +65,7 @@ class NarrativeScreen(WorkbookView):
         keep = self.key
         lst.clear_options()
         keys = sorted(casc.narrative, key=section_order)
-        lst.add_options([Option(casc.narrative[key]["title"], id=key) for key in keys])
+        lst.add_options([Option(shown(casc.narrative[key]["title"], limit=80), id=key) for key in keys])
         if keys:
             self.key = keep if keep in casc.narrative else keys[0]
             lst.highlighted = keys.index(self.key)
@@ -71,17 +83,73 @@ class NarrativeScreen(WorkbookView):
     def on_screen_suspend(self) -> None:
         self.save_pending()  # leaving the view (F2, F3 …) saves, as leaving the text area does
 
+    @property
+    def typed(self) -> bool:
+        return self.is_mounted and self.key is not None and self.query_one(TextArea).text != self.shown_text
+
     def _load(self, key: str, force: bool = False) -> None:
         area = self.query_one(TextArea)
         if not force and key == self.key:
             return
-        if area.text != self.loaded_text and key == self.key:
+        if self.typed and key == self.key:
             return  # the operator is typing here: another operator's save must not wipe it
         sec = self.app.casc.narrative[key]  # type: ignore[attr-defined]
         self.key = key
-        self.loaded_text, self.conflict_text = sec["text"], None
-        self.query_one("#section-title", Static).update(f"{sec['title']}  [dim](Ctrl+S menyimpan)[/dim]")
-        area.load_text(sec["text"])
+        text = sec["text"] or ""
+        # A text over the limit (a file edited by hand) would freeze the editor: show its start, read-only.
+        self.cut = len(text.encode("utf-8", "surrogatepass")) > NARRATIVE_MAX
+        self.loaded_text, self.conflict_text = text, None
+        self.shown_text = visible(text[:NARRATIVE_MAX] if self.cut else text, multiline=True)
+        title = shown(sec["title"], limit=80)
+        if self.cut:
+            title.append(f"  (lebih dari {NARRATIVE_MAX // 1024} KB: ditampilkan terpotong, hanya-baca)",
+                         style="bold red")
+        else:
+            title.append("  (Ctrl+S menyimpan)", style="dim")
+        self.query_one("#section-title", Static).update(title)
+        area.read_only = self.cut
+        area.load_text(self.shown_text)
+
+    def restore(self, draft: Draft) -> None:
+        """Put a recovery draft back into its section, unsaved: Ctrl+S (or leaving the text) saves it."""
+        casc = self.app.casc  # type: ignore[attr-defined]
+        if draft.key not in casc.narrative:
+            self.app.say(f"Bagian narasi draf itu ({draft.title}) sudah tidak ada; draf disimpan di "  # type: ignore
+                         f"{self._draft_file()}.", error=True)
+            return
+        keys = [o.id for o in self.query_one(OptionList).options]
+        self._load(draft.key, force=True)
+        if draft.key in keys:
+            self.query_one(OptionList).highlighted = keys.index(draft.key)
+        self.loaded_text = draft.base  # the save is checked against what the operator saw when typing began
+        self.query_one(TextArea).load_text(draft.text)
+        self.query_one(TextArea).focus()
+        self.app.say(f"Draf narasi \u201c{draft.title}\u201d dipulihkan; tekan Ctrl+S untuk menyimpannya.")  # type: ignore
+
+    def on_text_area_changed(self, _: TextArea.Changed) -> None:
+        # Drafted at most once a second while typing: a dropped link loses at most the last second.
+        if not self._draft_due and self.typed:
+            self._draft_due = True
+            self.set_timer(DRAFT_SECONDS, self.write_draft)
+
+    def _draft_file(self):
+        return self.app.draft_file()  # type: ignore[attr-defined]
+
+    def write_draft(self) -> None:
+        """Keep what is typed and not yet saved in the recovery draft (or remove a draft that has become moot)."""
+        self._draft_due = False
+        if not self.is_mounted or self.key is None or self.cut:
+            return
+        path = self._draft_file()
+        try:
+            if self.typed:
+                title = self.app.casc.narrative.get(self.key, {}).get("title", self.key)  # type: ignore
+                write_draft(path, self.key, title, self.loaded_text, self.query_one(TextArea).text)
+            else:
+                remove_draft(path)
+        except OSError as exc:
+            self.app.say(f"Draf narasi tidak dapat ditulis ({os_reason(exc)}); teksnya masih di layar.",  # type: ignore
+                         error=True)
 
     def on_descendant_blur(self, event) -> None:
         if isinstance(event.widget, TextArea):
@@ -93,18 +161,31 @@ class NarrativeScreen(WorkbookView):
         self.save_pending(overwrite=self.conflict_text is not None)
 
     def save_pending(self, overwrite: bool = False) -> bool:
-        """Save the text if it changed; False when it could not be saved (the text stays in the area)."""
-        if self.key is None or not self.is_mounted:
+        """Save the text if it changed; False when it could not be saved (the text stays in the area, and in the
+        recovery draft)."""
+        app = self.app
+        if self.key is None or not self.is_mounted or self.cut or getattr(app, "stopping", False):
             return True
-        text = self.query_one(TextArea).text
+        if not self.typed and not overwrite:
+            return True
         base = self.conflict_text if overwrite and self.conflict_text is not None else self.loaded_text
+        try:
+            # The one input rule (control characters, size, line breaks) for the TUI as for `lkjip set`; emptying
+            # the whole text here is deliberate (and undoable), so it counts as --clear.
+            text = parse_value(spec_of("teks"), self.query_one(TextArea).text, clear=True)
+        except InvalidValue as exc:
+            app.say(exc.message, error=True)  # type: ignore[attr-defined]
+            self.write_draft()
+            return False
         if text == base:
             return True
-        app = self.app
         if app.apply_edit(Edit(self.key, "teks", None, base, text), quiet=True):  # type: ignore
             self.loaded_text, self.conflict_text = text, None
+            self.shown_text = self.query_one(TextArea).text
+            remove_draft(self._draft_file())
             app.say(f"Narasi \u201c{app.casc.narrative[self.key]['title']}\u201d disimpan.")  # type: ignore
             return True
+        self.write_draft()
         on_disk = app.casc.narrative[self.key]["text"]  # type: ignore[attr-defined]
         if on_disk != self.loaded_text:
             self.conflict_text = on_disk

@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Static, Tab, Tabs
 
 from reports import tables as T
 
+from ..shown import shown
 from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
 from .base import WorkbookView
@@ -53,7 +54,7 @@ class TablesScreen(WorkbookView):
         app = self.app
         table = T.build(app.casc, app.year, self.table_id)  # type: ignore[attr-defined]
         self.shown = table
-        self.query_one("#table-title", Static).update(Text(table.title, no_wrap=True, overflow="ellipsis"))
+        self.query_one("#table-title", Static).update(shown(table.title, no_wrap=True, overflow="ellipsis"))
         view = self.query_one("#table-view", DataTable)
         view.clear(columns=True)
         numeric = table.numeric or [False] * len(table.columns)
@@ -67,9 +68,10 @@ class TablesScreen(WorkbookView):
         cap = max(8, min(28, room // max(len(long_texts), 1) - 2))
         for i, col in enumerate(table.columns):
             width = max(content[i], 6) if numeric[i] else min(max(content[i], 2), cap)
-            view.add_column(Text(col), width=width)
+            view.add_column(shown(col), width=width)
         for row in table.rows:
-            view.add_row(*[Text(c, justify="right" if n else "left") for c, n in zip(row, numeric)], height=None)
+            view.add_row(*[shown(c, multiline=True, justify="right" if n else "left") for c, n in zip(row, numeric)],
+                         height=None)
 
     def cells(self) -> list[list[str]]:
         """What the view shows, for tests: the rows of the current table as strings."""

@@ -13,6 +13,8 @@ from textual.widgets.tree import TreeNode
 
 from store.cascade import Cascade
 
+from ..shown import shown
+
 OPEN_LEVELS = ("tujuan", "sasaran")
 LEVEL_MARK = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "subkegiatan": "s"}
 
@@ -47,8 +49,9 @@ class CascadeTree(Tree[str]):
         mark = LEVEL_MARK.get(node["level"], "?")
         text = Text(f"{mark} ", style="dim")
         if node["code"]:
-            text.append(node["code"] + " ", style="bold")
-        text.append(node["name"])
+            text.append(shown(node["code"], limit=60, style="bold"))
+            text.append(" ")
+        text.append(shown(node["name"]))
         return text
 
     def _populate(self, parent: TreeNode[str], node_id: str | None) -> None:

@@ -19,6 +19,8 @@ from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
 
+from ..shown import shown
+
 
 @dataclass(frozen=True)
 class Column:
@@ -31,7 +33,7 @@ class Column:
 
 
 def cell(text: str, numeric: bool) -> Text:
-    return Text(text, justify="right" if numeric else "left", no_wrap=True, overflow="ellipsis")
+    return shown(text, justify="right" if numeric else "left", no_wrap=True, overflow="ellipsis")
 
 
 EDITING_ACTIONS = {"commit", "cancel", "backspace", "clear_text"}

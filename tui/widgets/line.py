@@ -8,6 +8,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widget import Widget
 
+from ..shown import made_safe
+
 
 class Line(Widget):
     DEFAULT_CSS = "Line { height: 1; width: 1fr; }"
@@ -17,7 +19,8 @@ class Line(Widget):
         self._text = Text(text) if isinstance(text, str) else text
 
     def set_text(self, text: Text | str) -> None:
-        text = Text(text) if isinstance(text, str) else text
+        # Messages and labels quote stored names: no control character of theirs may reach the terminal.
+        text = made_safe(Text(text) if isinstance(text, str) else text)
         if text == self._text:
             return
         self._text = text

@@ -1,0 +1,25 @@
+"""Stored text on its way into a widget: through the one sanitiser (store.sanitize), so no control character
+reaches the terminal, and as a Rich Text, so that brackets in a name are never read as Textual markup."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from store.sanitize import cut, visible
+
+SHOWN_MAX = 500  # characters of one stored text drawn in a cell or a label; the rest is marked with an ellipsis
+
+
+def shown(text: object, *, multiline: bool = False, limit: int = SHOWN_MAX, **kw: object) -> Text:
+    """A stored value as a Text: control characters visible, at most `limit` characters."""
+    return Text(visible(cut(str(text), limit), multiline=multiline), **kw)  # type: ignore[arg-type]
+
+
+def made_safe(text: Text) -> Text:
+    """A Text built from stored pieces, made safe in place. Every replacement is one character for one, so its
+    styles stay where they were."""
+    plain = text.plain
+    clean = visible(plain)
+    if clean != plain:
+        text.plain = clean
+    return text
