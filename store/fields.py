@@ -133,20 +133,25 @@ def _empty(spec: FieldSpec, clear: bool) -> object:
 
 
 def _text(spec: FieldSpec, raw: str) -> str:
-    multiline = spec.name in MULTILINE
+    return text_input(spec.label, raw, multiline=spec.name in MULTILINE)
+
+
+def text_input(label: str, raw: str, *, multiline: bool = False) -> str:
+    """The rule for any text typed in (a field, a lock's reason): no control characters (a multi-line text may hold
+    newlines and tabs; its line breaks are stored as LF), and the length limit."""
     if multiline:  # a pasted line break arrives as LF, CR or CRLF depending on the terminal: store LF
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
         size = len(raw.encode("utf-8", "surrogatepass"))
         if size > NARRATIVE_MAX:
-            raise InvalidValue(f"{spec.label}: {size // 1024} KB, lebih dari batas {NARRATIVE_MAX // 1024} KB per "
+            raise InvalidValue(f"{label}: {size // 1024} KB, lebih dari batas {NARRATIVE_MAX // 1024} KB per "
                                f"bagian narasi; pecah atau ringkas teksnya.")
     elif len(raw) > TEXT_MAX:
-        raise InvalidValue(f"{spec.label}: {len(raw)} karakter, lebih dari batas {TEXT_MAX} karakter; "
+        raise InvalidValue(f"{label}: {len(raw)} karakter, lebih dari batas {TEXT_MAX} karakter; "
                            f"{quote(raw)} tidak disimpan.")
     bad = control_in(raw, multiline=multiline)
     if bad is not None:
         allowed = "selain baris baru dan tab " if multiline else ""
-        raise InvalidValue(f"{spec.label}: berisi karakter kendali {bad} {allowed}yang tidak boleh disimpan; "
+        raise InvalidValue(f"{label}: berisi karakter kendali {bad} {allowed}yang tidak boleh disimpan; "
                            f"ketik ulang tanpa karakter itu.")
     return raw
 

@@ -13,7 +13,7 @@ from reports import tables as T
 from reports.text import as_markdown, as_text
 from store import interchange
 from store.errors import WorkbookError
-from store.fields import FIELDS, display_exact, spec_of
+from store.fields import FIELDS, display_exact, spec_of, text_input
 from store.model import new_document, new_meta
 from store.numbers import format_percent, format_rupiah
 from store.sanitize import cut, json_safe, quote, visible
@@ -172,7 +172,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reason(text: str) -> str:
+    """A lock's reason is stored and shown in the log: the same input rule as any one-line text."""
+    return text_input("Alasan", text).strip()
+
+
 def cmd_lock(args: argparse.Namespace) -> int:
+    args.reason = _reason(args.reason)
     wb = Workbook.open(args.workbook)
     done = wb.lock_year(args.year, args.reason)
     _out(f"Tahun {args.year} dikunci." if done else f"Tahun {args.year} sudah terkunci.")
@@ -180,6 +186,7 @@ def cmd_lock(args: argparse.Namespace) -> int:
 
 
 def cmd_unlock(args: argparse.Namespace) -> int:
+    args.reason = _reason(args.reason)
     wb = Workbook.open(args.workbook)
     done = wb.unlock_year(args.year, args.reason)
     _out(f"Kunci tahun {args.year} dibuka." if done else f"Tahun {args.year} tidak terkunci.")

@@ -1,0 +1,253 @@
+"""Issue 11, the text half: what is stored never takes over the operator's terminal, what is typed may not hold
+control characters, texts have limits, and every message is Indonesian and short.
+
+The hostile workbook is built as an attacker would: a hand-written interchange document, imported with
+`lkjip import`, whose names, narrative, profile and log hold terminal escapes."""
+
+from __future__ import annotations
+
+import errno
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+
+from store.demo import demo_document
+from store.errors import InvalidValue, UnreadableWorkbook
+from store.fields import FIELDS, NARRATIVE_MAX, parse_value
+from store.interchange import export_document
+from store.sanitize import visible
+from store.storage import os_reason, validate
+
+ROOT = Path(__file__).resolve().parent.parent
+RETITLE, WIPE, HIDE = "\x1b]2;evil\x07", "\x1b[2J", "\r\x1b[1A\x1b[2K"
+C1_CSI, RLO = "\x9b31m", "\u202e"
+# What must never reach a terminal raw: C0 but newline and tab, DEL, C1, direction overrides.
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def lkjip(*args: object, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
+                          timeout=120)
+
+
+def no_raw_controls(data: bytes) -> str:
+    text = data.decode("utf-8")
+    assert not RAW.search(text), sorted({hex(ord(c)) for c in RAW.findall(text)})
+    return text
+
+
+def hostile_document() -> dict:
+    doc = demo_document()
+    for node in doc["nodes"].values():
+        if node["id"] == "S1":
+            node["name"] = f"Sasaran {RETITLE}satu"
+            for ind in node["indicators"]:
+                ind["name"] = f"Indeks Kepuasan{WIPE} Masyarakat"
+                ind["rumus"] = f"rumus{HIDE}"
+    for section in doc["narrative"].values():
+        if section["key"] == "kata_pengantar":
+            section["title"] = f"Kata {RETITLE}Pengantar"
+            section["text"] = f"baris satu{HIDE}\nbaris dua {RLO}terbalik"
+    meta = next(iter(doc["meta"].values()))
+    meta["profile"]["kepala_nama"] = f"Camat {C1_CSI}Torjun{RLO}"
+    doc["log"]["1"] = {"seq": 1, "at": "2023-01-02T08:00:00+07:00", "user": f"u{HIDE}", "kind": "kunci",
+                       "ref": "tahun", "field": "kunci", "year": 2022, "old": False, "new": True,
+                       "reason": f"tutup{WIPE}buku"}
+    return doc
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    document = tmp_path / "serangan.json"
+    document.write_bytes(export_document(hostile_document()))
+    workbook = tmp_path / "wb.json"
+    result = lkjip("import", document, workbook)
+    assert result.returncode == 0, result.stderr
+    return workbook
+
+
+def test_stored_escapes_are_shown_never_emitted_by_any_command(hostile: Path) -> None:
+    outputs = {
+        "tables text": lkjip("tables", hostile),
+        "tables md": lkjip("tables", hostile, "--format", "md"),
+        "tables json": lkjip("tables", hostile, "--format", "json"),
+        "check": lkjip("check", hostile),
+        "log (before)": lkjip("log", hostile),
+        "set echo": lkjip("set", hostile, "S1/1", "rumus", "R / T x 100"),
+        "log": lkjip("log", hostile),
+        "export md": lkjip("export", hostile, "--format", "md"),
+        "export json": lkjip("export", hostile, "--format", "json"),
+        "candidates": lkjip("set", hostile, "a", "nama", "x"),
+        "ref quoted back": lkjip("set", hostile, f"zz{WIPE}", "realisasi", "1"),
+        "narrative echo": lkjip("set", hostile, "narasi:kata_pengantar", "teks", "baru"),
+    }
+    for name, result in outputs.items():
+        assert "Traceback" not in result.stderr.decode(), name
+        no_raw_controls(result.stdout)
+        no_raw_controls(result.stderr)
+    text = outputs["tables text"].stdout.decode()
+    assert f"Sasaran {visible(RETITLE)}satu" in text  # shown, as ␛]2;evil␇
+    assert "\u241b]2;evil\u2407" in text
+    assert visible(HIDE) in outputs["log"].stdout.decode()  # the old rumus: ␍␛[1A␛[2K, on its own line
+    assert "tutup\u241b[2Jbuku" in outputs["log"].stdout.decode()
+    assert "\u241b]2;evil\u2407" in outputs["candidates"].stderr.decode()
+    assert "zz\u241b[2J" in outputs["ref quoted back"].stderr.decode()
+    # JSON stays exact: read back, the names are what is stored (escaped in the bytes, never raw).
+    tables = orjson.loads(outputs["tables json"].stdout)
+    assert any(f"Indeks Kepuasan{WIPE} Masyarakat" in cell for t in tables["tables"] for row in t["rows"]
+               for cell in row)
+    exported = orjson.loads(outputs["export json"].stdout)["workbook"]
+    assert next(iter(exported["meta"].values()))["profile"]["kepala_nama"] == f"Camat {C1_CSI}Torjun{RLO}"
+
+
+def test_the_log_keeps_one_entry_to_a_line(hostile: Path) -> None:
+    lkjip("set", hostile, "narasi:kata_pengantar", "teks", "baru\ndengan baris kedua")
+    lines = lkjip("log", hostile).stdout.decode().splitlines()
+    assert len(lines) == 2 and all(re.match(r"^\s+\d+ ", line) for line in lines)
+
+
+@pytest.mark.parametrize("field, value", [
+    ("indikator", f"Nama{WIPE}"), ("indikator", "dua\nbaris"), ("indikator", "ada\ttab"),
+    ("satuan", "%\x07"), ("rumus", f"R/T{C1_CSI}"), ("teks", f"narasi{RETITLE}"), ("teks", f"kanan{RLO}kiri"),
+])
+def test_control_characters_are_refused_on_input(demo_path: Path, field: str, value: str) -> None:
+    ref = "narasi:kata_pengantar" if field == "teks" else "S1/1"
+    before = demo_path.read_bytes()
+    result = lkjip("set", demo_path, ref, field, value)
+    assert result.returncode == 1
+    message = no_raw_controls(result.stderr).strip()
+    assert "karakter kendali" in message and "\n" not in message
+    assert demo_path.read_bytes() == before
+
+
+def test_a_narrative_keeps_its_newlines_and_tabs_and_any_line_break_is_stored_as_lf(demo_path: Path) -> None:
+    assert lkjip("set", demo_path, "narasi:kata_pengantar", "teks", "satu\r\ndua\rtiga\n\tempat").returncode == 0
+    doc = orjson.loads(demo_path.read_bytes())
+    assert next(n["text"] for n in doc["narrative"].values() if n["key"] == "kata_pengantar") == \
+        "satu\ndua\ntiga\n\tempat"
+
+
+def test_a_text_becomes_empty_only_with_clear_and_a_name_never(demo_path: Path) -> None:
+    for ref, field in (("narasi:kata_pengantar", "teks"), ("profil", "kepala-nama"), ("S1/1", "rumus")):
+        result = lkjip("set", demo_path, ref, field, "")
+        assert result.returncode == 1 and "--clear" in result.stderr.decode(), result.stderr
+    assert lkjip("set", demo_path, "profil", "kepala-nama", "", "--clear").returncode == 0
+    for ref, field in (("S1", "nama"), ("S1/1", "indikator")):
+        for extra in ((), ("--clear",)):
+            result = lkjip("set", demo_path, ref, field, "  ", *extra)
+            assert result.returncode == 1 and "tidak boleh kosong" in result.stderr.decode()
+    doc = orjson.loads(demo_path.read_bytes())
+    assert next(iter(doc["meta"].values()))["profile"]["kepala_nama"] == ""
+
+
+def test_an_empty_arah_names_the_allowed_values(demo_path: Path) -> None:
+    message = lkjip("set", demo_path, "S1/1", "arah", "").stderr.decode()
+    assert "positif" in message and "negatif" in message and "angka" not in message
+
+
+def test_limits_on_names_narrative_and_digits() -> None:
+    with pytest.raises(InvalidValue, match="500"):
+        parse_value(FIELDS["nama"], "n" * 501)
+    assert parse_value(FIELDS["nama"], "n" * 500) == "n" * 500
+    with pytest.raises(InvalidValue, match="200 KB"):
+        parse_value(FIELDS["teks"], "a" * (NARRATIVE_MAX + 1))
+    assert len(parse_value(FIELDS["teks"], "a" * NARRATIVE_MAX)) == NARRATIVE_MAX
+    with pytest.raises(InvalidValue, match="24 digit"):
+        parse_value(FIELDS["realisasi"], "0" * 23 + "12")  # the leading zeros count
+    assert parse_value(FIELDS["realisasi"], "0" * 20 + "1234") == "1234"
+
+
+def test_a_number_with_120000_leading_zeros_is_refused_with_a_short_message(demo_path: Path) -> None:
+    result = lkjip("set", demo_path, "S1/1", "realisasi", "0" * 120_000 + "1")
+    message = result.stderr.decode().strip()
+    assert result.returncode == 1 and "24 digit" in message
+    assert len(message) < 300 and "\u2026" in message
+
+
+def test_a_long_input_is_quoted_cut_to_about_sixty_characters(demo_path: Path) -> None:
+    for args in (("set", demo_path, "S1/1", "realisasi", "x" * 100_000),
+                 ("set", demo_path, "y" * 100_000, "realisasi", "1"),
+                 ("set", demo_path, "S1/1", "z" * 100_000, "1"),
+                 ("set", demo_path, "S1/1", "arah", "w" * 100_000)):
+        result = lkjip(*args)
+        message = result.stderr.decode().strip()
+        assert result.returncode == 1 and len(message) < 400 and "\u2026" in message, message[:500]
+
+
+@pytest.mark.parametrize("year", ["-1", "99999", "1900", "2031"])
+def test_lock_accepts_only_a_year_of_the_workbook(demo_path: Path, year: str) -> None:
+    before = demo_path.read_bytes()
+    result = lkjip("lock", demo_path, "--year", year)
+    assert result.returncode == 1 and "di luar periode" in result.stderr.decode()
+    assert demo_path.read_bytes() == before
+
+
+def test_a_lock_reason_may_not_hold_escapes(demo_path: Path) -> None:
+    result = lkjip("lock", demo_path, "--year", "2022", "--reason", f"tutup{WIPE}")
+    assert result.returncode == 1 and "karakter kendali" in result.stderr.decode()
+
+
+@pytest.mark.parametrize("schema", [0, -1, True, 1.5, "1"])
+def test_schema_numbers_are_positive_integers(schema: object) -> None:
+    doc = demo_document()
+    next(iter(doc["meta"].values()))["schema"] = schema
+    with pytest.raises(UnreadableWorkbook):
+        validate(orjson.dumps(doc), "x.json")
+
+
+def test_an_interchange_version_must_be_a_positive_integer(tmp_path: Path) -> None:
+    for version in (0, -3, True):
+        document = tmp_path / f"v{version}.json"
+        document.write_bytes(orjson.dumps({"format": "lkjip-workbook", "version": version,
+                                           "workbook": demo_document()}))
+        result = lkjip("import", document, tmp_path / f"w{version}.json")
+        assert result.returncode == 1 and "versi" in result.stderr.decode()
+
+
+def test_importing_a_list_says_it_is_not_an_lkjip_document(tmp_path: Path) -> None:
+    (tmp_path / "a.json").write_text("[]")
+    message = lkjip("import", tmp_path / "a.json", tmp_path / "w.json").stderr.decode()
+    assert "bukan dokumen lkjip" in message and "kosong" not in message
+
+
+def test_a_50_mb_narrative_document_is_refused_at_import(tmp_path: Path) -> None:
+    doc = demo_document()
+    next(iter(doc["narrative"].values()))["text"] = "panjang " * (50 * 1024 * 1024 // 8)
+    (tmp_path / "besar.json").write_bytes(export_document(doc))
+    result = lkjip("import", tmp_path / "besar.json", tmp_path / "w.json")
+    message = result.stderr.decode()
+    assert result.returncode == 1 and "200 KB" in message and len(message) < 300
+    assert not (tmp_path / "w.json").exists()
+
+
+@pytest.mark.parametrize("args, english", [
+    (("tables", "{wb}", "--bogus"), "unrecognized arguments"),
+    (("tables", "{wb}", "--format", "pdf"), "invalid choice"),
+    (("set", "{wb}"), "the following arguments are required"),
+    (("tables", "{wb}", "--year"), "expected one argument"),
+    (("tables", "{wb}", "--year", "dua"), "invalid int value"),
+])
+def test_argparse_speaks_indonesian(demo_path: Path, args: tuple, english: str) -> None:
+    result = lkjip(*(a.format(wb=demo_path) for a in args))
+    message = result.stderr.decode().strip()
+    assert result.returncode == 2 and english not in message and "argument" not in message, message
+    assert message.startswith("Perintah tidak lengkap atau salah:") and "\n" not in message
+
+
+def test_os_refusals_speak_indonesian(tmp_path: Path) -> None:
+    english = ("Is a directory", "Not a directory", "File name too long", "Permission denied", "No space")
+    (tmp_path / "berkas").write_text("x")
+    for args in (("import", tmp_path, tmp_path / "w.json"),
+                 ("import", tmp_path / "berkas" / "x.json", tmp_path / "w.json"),
+                 ("import", tmp_path / ("n" * 300), tmp_path / "w.json"),
+                 ("tables", tmp_path)):
+        message = lkjip(*args).stderr.decode()
+        assert message and not any(e in message for e in english), message
+    for code in (errno.EISDIR, errno.ENOSPC, errno.EACCES, errno.ENOTDIR, errno.ENAMETOOLONG, errno.ELOOP,
+                 errno.EOPNOTSUPP):
+        reason = os_reason(OSError(code, "English strerror"))
+        assert "English" not in reason and reason
