@@ -171,6 +171,8 @@ class LkjipApp(App):
         entry = log[max(log, key=int)] if log else None
         who = f"terakhir disimpan {entry['at'][11:19]} oleh {entry['user']}" if entry else "belum ada perubahan"
         locked = " \u00b7 TERKUNCI" if str(self.year) in self.casc.meta.get("locks", {}) else ""
+        if self.disk_problem:  # kept in sight while it lasts, whatever message comes after
+            who = "BERKAS TIDAK TERBACA: yang tampil versi terakhir yang terbaca, perubahan ditolak"
         return f"{self.wb.path.name} \u00b7 tahun {self.year}{locked} \u00b7 revisi {self.casc.meta['revision']} \u00b7 {who}"
 
     def say(self, message: str, *, error: bool = False) -> None:
