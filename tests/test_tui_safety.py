@@ -200,3 +200,39 @@ def test_a_crash_inside_the_tui_exits_non_zero(demo_path: Path, monkeypatch) -> 
     monkeypatch.setattr(LkjipApp, "on_mount", crash)
     monkeypatch.setattr(LkjipApp, "run", lambda self, **kw: App.run(self, headless=True))
     assert run_app(demo_path) != 0
+
+
+async def test_a_paste_arrives_with_lf_line_breaks_and_visible_escapes(demo_path: Path) -> None:
+    from textual import events
+
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        area = await open_narrative(pilot)
+        area.load_text("")
+        app.post_message(events.Paste(f"satu\r\ndua\rtiga{WIPE}"))  # as the terminal driver does
+        await pilot.pause()
+        assert area.text == "satu\ndua\ntiga\u241b[2J"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert narrative_on_disk(demo_path, "kata_pengantar") == "satu\ndua\ntiga\u241b[2J"
+
+
+async def test_typed_narrative_is_drafted_within_a_second_and_the_draft_offered_at_start(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    draft = draft_path(demo_path, app.wb.user)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_narrative(pilot)
+        await pilot.press(*"SETENGAH ")
+        await pilot.pause(1.5)  # the debounced draft has been written by now
+        assert read_draft(draft).text.startswith("SETENGAH ")
+        app.stopping = True  # as after a signal: leave without saving
+    assert not narrative_on_disk(demo_path, "kata_pengantar").startswith("SETENGAH")
+
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DraftOffer"
+        await pilot.press("n")  # declined: the draft is dropped, nothing changes
+        await pilot.pause()
+        assert not draft.exists() and "dibuang" in app.message
+    assert not narrative_on_disk(demo_path, "kata_pengantar").startswith("SETENGAH")

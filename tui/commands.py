@@ -46,6 +46,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
         document = demo_document()
     else:
+        text_input("Instansi", args.instansi)
+        text_input("Pemerintah daerah", args.pemda)
         if not args.instansi or not args.pemda or not args.periode:
             raise WorkbookError("Buku kerja baru memerlukan --instansi, --pemda dan --periode (mis. 2025-2029), "
                                 "atau --demo.")

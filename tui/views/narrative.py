@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -34,6 +35,16 @@ def section_order(key: str) -> tuple[int, int, str]:
     return (_ORDER.index(key) if key in _ORDER else len(_ORDER), 0, key)
 
 
+class NarrativeArea(TextArea):
+    """The narrative editor. A paste may carry anything (escapes copied from a terminal, CR line breaks from tmux,
+    CRLF from a spreadsheet): line breaks arrive as LF and control characters as their visible escapes, so nothing
+    raw is drawn or stored."""
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Textual then runs TextArea's own paste handler (handlers run along the class hierarchy) with this text.
+        event.text = visible(event.text.replace("\r\n", "\n").replace("\r", "\n"), multiline=True)
+
+
 class NarrativeScreen(WorkbookView):
     BINDINGS = [Binding("ctrl+s", "save", "Simpan teks", id="narrative.save")]
 
@@ -51,7 +62,7 @@ class NarrativeScreen(WorkbookView):
             yield OptionList(id="section-list", classes="side-list")
             with Vertical():
                 yield Static(id="section-title", classes="view-title")
-                yield TextArea(id="section-text", language=None, soft_wrap=True, show_line_numbers=False)
+                yield NarrativeArea(id="section-text", language=None, soft_wrap=True, show_line_numbers=False)
         yield StatusLine()
         yield KeyBar(["narrative.save", *VIEW_KEYS])
 

@@ -10,11 +10,13 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
 
-from store.errors import WorkbookError
+from store.errors import InvalidValue, WorkbookError
+from store.fields import text_input
 from store.model import new_document, new_meta
+from store.sanitize import quote
 from store.workbook import Workbook
 
-
+from ..shown import shown
 from ..widgets.keybar import KeyBar
 
 
@@ -63,7 +65,7 @@ class StartScreen(Screen):
             self._create()
 
     def _fail(self, message: str) -> None:
-        self.query_one("#start-message", Static).update(message)
+        self.query_one("#start-message", Static).update(shown(message, multiline=True))
 
     def _create(self) -> None:
         instansi = self.query_one("#instansi", Input).value.strip()
@@ -74,10 +76,16 @@ class StartScreen(Screen):
             self._fail("Isi nama instansi dan pemerintah daerahnya.")
             return
         try:
+            text_input("Instansi", instansi)
+            text_input("Pemerintah daerah", pemda)
+        except InvalidValue as exc:
+            self._fail(exc.message)
+            return
+        try:
             awal, akhir = (int(x) for x in periode.split("-"))
             tahun = int(tahun_text) if tahun_text else awal
         except ValueError:
-            self._fail(f"Periode \u201c{periode}\u201d atau tahun \u201c{tahun_text}\u201d tidak terbaca; tulis "
+            self._fail(f"Periode {quote(periode)} atau tahun {quote(tahun_text)} tidak terbaca; tulis "
                        f"seperti 2025-2029 dan 2025.")
             return
         if not (1900 < awal <= akhir < 2200 and awal - 1 <= tahun <= akhir):
