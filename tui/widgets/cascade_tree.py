@@ -49,8 +49,7 @@ class CascadeTree(Tree[str]):
         mark = LEVEL_MARK.get(node["level"], "?")
         text = Text(f"{mark} ", style="dim")
         if node["code"]:
-            text.append(shown(node["code"], limit=60, style="bold"))
-            text.append(" ")
+            text.append(shown(node["code"] + " ", limit=60, style="bold"))
         text.append(shown(node["name"]))
         return text
 
