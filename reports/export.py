@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from store.cascade import Cascade
 from store.errors import WorkbookError
+from store.sanitize import visible_everywhere
 from store.workbook import Workbook
 
 from . import document
@@ -17,6 +19,8 @@ def render(wb: Workbook, fmt: str, year: int, *, now: datetime | None = None) ->
     if fmt not in FORMATS:
         raise WorkbookError(f"Format ekspor \u201c{fmt}\u201d tidak dikenal; pilih md atau docx.")
     casc = wb.cascade()
+    # Stored escapes are shown visibly in the draft, never raw (Word's XML would refuse them outright).
+    casc = Cascade(visible_everywhere(casc.document))  # type: ignore[arg-type]
     report = document.build(casc, year, revision=int(casc.meta.get("revision", 0)),
                             exported=now or datetime.now().astimezone())
     if fmt == "md":

@@ -73,3 +73,15 @@ def control_in(text: str, *, multiline: bool) -> str | None:
             continue
         return visible(ch)
     return None
+
+
+def visible_everywhere(value: object) -> object:
+    """A copy of a document with every string made visible (multi-line kept): what a report is built from, since
+    neither a Markdown draft nor a Word file (whose XML refuses control characters) should carry them raw."""
+    if isinstance(value, str):
+        return visible(value, multiline=True)
+    if isinstance(value, dict):
+        return {k: visible_everywhere(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [visible_everywhere(v) for v in value]
+    return value

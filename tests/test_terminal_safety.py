@@ -251,3 +251,12 @@ def test_os_refusals_speak_indonesian(tmp_path: Path) -> None:
                  errno.EOPNOTSUPP):
         reason = os_reason(OSError(code, "English strerror"))
         assert "English" not in reason and reason
+
+
+def test_the_word_draft_of_a_hostile_workbook_shows_the_escapes(hostile: Path, tmp_path: Path) -> None:
+    from docx import Document
+
+    result = lkjip("export", hostile, "--format", "docx", "-o", tmp_path / "draf.docx")
+    assert result.returncode == 0, result.stderr
+    text = "\n".join(p.text for p in Document(str(tmp_path / "draf.docx")).paragraphs)
+    assert "Sasaran \u241b]2;evil\u2407satu" in text and "\x1b" not in text

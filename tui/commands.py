@@ -137,8 +137,6 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise WorkbookError(f"Ekspor {args.format} belum tersedia di versi ini; gunakan --format json atau "
                                 f"`lkjip tables --format md`.") from None
         payload = exporter.render(wb, args.format, _year(wb, args.year))
-        if args.format == "md":  # a report never means a control character: shown as in the terminal
-            payload = visible(payload.decode("utf-8"), multiline=True).encode("utf-8")
     if args.output:
         _write_new(Path(args.output), payload)
         _out(f"Ditulis: {args.output}")
