@@ -193,15 +193,6 @@ async def test_a_50_mb_narrative_opens_cut_and_read_only(demo_path: Path) -> Non
     assert len(narrative_on_disk(demo_path, "kata_pengantar")) == 50 * 1024 * 1024  # never saved back cut
 
 
-def test_a_crash_inside_the_tui_exits_non_zero(demo_path: Path, monkeypatch) -> None:
-    def crash(self) -> None:
-        raise RuntimeError("sengaja")
-
-    monkeypatch.setattr(LkjipApp, "on_mount", crash)
-    monkeypatch.setattr(LkjipApp, "run", lambda self, **kw: App.run(self, headless=True))
-    assert run_app(demo_path) != 0
-
-
 async def test_a_paste_arrives_with_lf_line_breaks_and_visible_escapes(demo_path: Path) -> None:
     from textual import events
 
@@ -236,3 +227,21 @@ async def test_typed_narrative_is_drafted_within_a_second_and_the_draft_offered_
         await pilot.pause()
         assert not draft.exists() and "dibuang" in app.message
     assert not narrative_on_disk(demo_path, "kata_pengantar").startswith("SETENGAH")
+
+
+def test_a_crash_says_one_sentence_and_keeps_the_traceback_for_the_developer(demo_path: Path, capsys,
+                                                                             monkeypatch, tmp_path: Path) -> None:
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    def crash(self) -> None:
+        raise RuntimeError("sengaja")
+
+    monkeypatch.setattr(LkjipApp, "on_mount", crash)
+    monkeypatch.setattr(LkjipApp, "run", lambda self, **kw: App.run(self, headless=True))
+    assert run_app(demo_path) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "kesalahan tak terduga" in err
+    report = Path(err.rsplit("ada di ", 1)[1].rstrip(".\n"))
+    assert report.parent == tmp_path and "sengaja" in report.read_text()

@@ -324,6 +324,15 @@ class LkjipApp(App):
         if isinstance(screen, MainScreen):
             screen.focus_ref(ref, field)
 
+    def _print_error_renderables(self) -> None:
+        """A crash: one Indonesian sentence for the operator; the traceback goes to a file for the developer."""
+        if not self._exit_renderables or self.return_code == 0:
+            return super()._print_error_renderables()
+        from .draft import crash_report
+
+        print(crash_report(self._exit_renderables), file=sys.stderr)
+        self._exit_renderables.clear()
+
     # -- recovery drafts (tui/draft.py) ---------------------------------------------------------------------------------
     def _install_signal_handlers(self) -> None:
         from .draft import install_signal_handlers

@@ -73,3 +73,27 @@ class DraftOffer(ModalScreen[bool]):
 
     def action_answer(self, restore: bool) -> None:
         self.dismiss(restore)
+
+
+def crash_report(renderables: list) -> str:
+    """Write what Textual would have printed (the traceback) to a file; return the sentence for the operator."""
+    import io
+    import tempfile
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from store.storage import replace_atomically
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=120, color_system=None)
+    for renderable in renderables:
+        console.print(renderable)
+    report = Path(tempfile.gettempdir()) / f"lkjip-galat-{os.getpid()}.txt"
+    try:
+        replace_atomically(report, buffer.getvalue().encode("utf-8"))
+        where = f"rinciannya untuk pengembang ada di {report}"
+    except OSError:
+        where = "rinciannya tidak dapat ditulis"
+    return (f"lkjip berhenti karena kesalahan tak terduga; nilai yang sudah disimpan aman, narasi yang sedang "
+            f"diketik ada di drafnya; {where}.")
