@@ -51,9 +51,20 @@ def translate_usage(message: str) -> str:
     return visible(cut(message, 200))
 
 
+_HELP_WORDS = (("usage:", "cara pakai:"), ("positional arguments:", "argumen:"), ("options:", "opsi:"),
+               ("show this help message and exit", "menampilkan bantuan ini lalu keluar"),
+               ("show program's version number and exit", "menampilkan versi lkjip lalu keluar"))
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own exit prints usage in English; keep ours one sentence
         raise UsageError(f"Perintah tidak lengkap atau salah: {translate_usage(message)}. Lihat `lkjip --help`.")
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        for english, indonesian in _HELP_WORDS:
+            text = text.replace(english, indonesian)
+        return text
 
 
 def _parser() -> argparse.ArgumentParser:
