@@ -7,11 +7,9 @@ operator's save shows up within two seconds without disturbing a cell being edit
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 import json
 import os
-import signal
 import sys
 from pathlib import Path
 
