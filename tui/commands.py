@@ -158,7 +158,7 @@ def _write_new(path: Path, payload: bytes) -> None:
             tmp.unlink()
         except OSError:
             pass
-        raise WorkbookError(f"Gagal menulis {path}: {exc.strerror}.") from None
+        raise WorkbookError(f"Gagal menulis {path}: {os_reason(exc)}.") from None
 
 
 def cmd_import(args: argparse.Namespace) -> int:
