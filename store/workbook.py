@@ -69,8 +69,9 @@ def _now() -> str:
 
 class Workbook:
     def __init__(self, path: str | os.PathLike, *, user: str | None = None, lock_timeout: float = 10.0) -> None:
-        self.path = Path(path)
-        self.storage = AtomicJSONStorage(self.path)
+        self.path = Path(path)  # as the operator named it, for messages
+        # The storage and the lock resolve the real file once: two paths to one file share one lock and one log.
+        self.storage = AtomicJSONStorage(self.path, shown=self.path)
         # TinyDB asks its storage class for an instance; hand it ours so the workbook and TinyDB share one cache.
         self.db = TinyDB(storage=lambda: self.storage)
         self.lock = WorkbookLock(self.path, lock_timeout)
@@ -91,6 +92,8 @@ class Workbook:
 
     @classmethod
     def create(cls, path: str | os.PathLike, document: dict, **kw: object) -> "Workbook":
+        if os.path.islink(path):  # a dangling symlink would create its target, wherever another operator aimed it
+            raise WorkbookError(f"{path} adalah tautan simbolik; lkjip tidak membuat buku kerja lewat tautan.")
         wb = cls(path, **kw)  # type: ignore[arg-type]
         if wb.path.exists():
             raise WorkbookError(f"{wb.path} sudah ada; lkjip tidak menimpa buku kerja yang ada.")
