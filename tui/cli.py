@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("workbook")
     s.add_argument("--format", choices=("md", "docx", "json"), required=True)
     s.add_argument("-o", "--output")
+    s.add_argument("--force", action="store_true", help="menimpa berkas lain yang sudah ada (tidak pernah buku kerja)")
     s.add_argument("--year", type=int)
 
     s = sub.add_parser("import", help="membuat buku kerja dari dokumen pertukaran")
