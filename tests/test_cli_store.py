@@ -10,12 +10,23 @@ import sys
 import textwrap
 from pathlib import Path
 
+import orjson
 import pytest
 
 from store.demo import demo_document
 from store.errors import EditConflict
 from store.storage import backups_of
 from store.workbook import Workbook
+
+
+def document_state(raw: bytes) -> dict:
+    """A workbook's content without what a restore carries over from the replaced file (log, revision, locks)."""
+    doc = orjson.loads(raw)
+    for meta in doc["meta"].values():
+        meta.pop("revision", None)
+        meta.pop("locks", None)
+    doc.pop("log", None)
+    return doc
 
 IKM = "S1/1"
 
@@ -139,7 +150,7 @@ def test_restore_from_the_command_line(path):
     (aside,) = path.parent.glob("torjun.json.rusak-*")
     assert done.stdout == (f"Buku kerja {path} dipulihkan dari {backup}; berkas sebelumnya disimpan sebagai "
                            f"{aside}.\n")
-    assert aside.read_bytes() == b"\x00" * 4096 and path.read_bytes() == backup.read_bytes()
+    assert aside.read_bytes() == b"\x00" * 4096 and document_state(path.read_bytes()) == document_state(backup.read_bytes())
     assert lkjip("tables", path, "--table", "3.1").returncode == 0
 
 

@@ -83,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("restore", help="memulihkan dari cadangan")
     s.add_argument("workbook")
     s.add_argument("--from", dest="source")
+    s.add_argument("--reason", default="", help="alasan pemulihan, untuk catatan perubahan")
 
     s = sub.add_parser("log", help="catatan perubahan")
     s.add_argument("workbook")

@@ -194,9 +194,15 @@ def cmd_backups(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from store.recovery import restore
 
-    done = restore(args.workbook, args.source)
+    done = restore(args.workbook, args.source, reason=args.reason or "")
     kept = f"; berkas sebelumnya disimpan sebagai {done.aside}" if done.aside else ""
     _out(f"Buku kerja {args.workbook} dipulihkan dari {done.backup}{kept}.")
+    if done.lost is None:
+        _out("Berkas yang diganti tidak terbaca, jadi perubahan yang hilang tidak dapat dihitung; kunci tahun dan "
+             "catatan perubahan diambil dari cadangan.")
+    else:
+        _out(f"{done.lost} perubahan tercatat di berkas yang diganti tidak ada di cadangan ini (lihat `lkjip log`); "
+             f"kunci tahun dan catatan perubahan tetap, pemulihan dicatat sebagai nomor {done.seq}.")
     return 0
 
 
