@@ -28,6 +28,7 @@ def document_state(raw: bytes) -> dict:
     doc.pop("log", None)
     return doc
 
+
 IKM = "S1/1"
 
 

@@ -26,6 +26,7 @@ def document_state(raw: bytes) -> dict:
     doc.pop("log", None)
     return doc
 
+
 IKM = "S1/1"
 
 

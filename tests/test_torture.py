@@ -38,6 +38,7 @@ def document_state(raw: bytes) -> dict:
     doc.pop("log", None)
     return doc
 
+
 IKM = "S1/1"
 SAFETY = 120  # seconds: only against a hung child, never a measurement
 
