@@ -76,7 +76,8 @@ def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None
             aside = _set_aside(path) if st is not None else None
         except OSError as exc:
             raise SaveFailed(f"Gagal memulihkan {shown}: {os_reason(exc)}; berkas di disk tidak berubah.") from None
-        why = reason.strip() or (f"berkas rusak: {broken[:120]}" if broken else "dipulihkan dari cadangan")
+        why = reason.strip() or (f"berkas rusak: {broken[:120]}" if broken else
+                                 "buku kerja hilang" if current is None else "dipulihkan dari cadangan")
         document, lost, seq = _as_edit(restored, current, user or login_name(), backup, aside, why)
         try:
             replace_atomically(path, dumps(document), FILE_MODE, None if st is None else st.st_gid)
@@ -95,7 +96,7 @@ def _current(path: Path) -> tuple[dict | None, str | None]:
     try:
         return validate(path.read_bytes(), str(path)), None
     except FileNotFoundError:
-        return None, "berkas tidak ada"
+        return None, None
     except OSError as exc:
         return None, os_reason(exc, reading=True)
     except UnreadableWorkbook as exc:

@@ -7,7 +7,6 @@ import os
 import stat
 from pathlib import Path
 
-import orjson
 import pytest
 
 from store import recovery
@@ -15,17 +14,6 @@ from store.demo import demo_document
 from store.errors import SaveFailed, UnreadableWorkbook, WorkbookError
 from store.storage import backups_of
 from store.workbook import Workbook
-
-
-def document_state(raw: bytes) -> dict:
-    """A workbook's content without what a restore carries over from the replaced file (log, revision, locks)."""
-    doc = orjson.loads(raw)
-    for meta in doc["meta"].values():
-        meta.pop("revision", None)
-        meta.pop("locks", None)
-    doc.pop("log", None)
-    return doc
-
 
 IKM = "S1/1"
 
@@ -46,12 +34,12 @@ def make_backup(path: Path, stamp: str, payload: bytes) -> Path:
     return b
 
 
-def test_restore_brings_back_the_newest_good_backup_and_keeps_the_broken_file(path):
+def test_restore_brings_back_the_newest_good_backup_and_keeps_the_broken_file(path, same_content):
     (good,) = backups_of(path)
     path.write_bytes(b'{"meta": {"1": {"sch')  # truncated
     done = recovery.restore(path)
     assert done.backup == good
-    assert document_state(path.read_bytes()) == document_state(good.read_bytes())
+    assert same_content(path, good)
     assert done.aside is not None and done.aside.name.startswith("torjun.json.rusak-")
     assert done.aside.read_bytes() == b'{"meta": {"1": {"sch'
     assert stat.S_IMODE(path.stat().st_mode) == 0o660
@@ -103,11 +91,11 @@ def test_without_any_good_backup_nothing_is_touched(tmp_path):
     assert not list(tmp_path.glob("*.rusak-*"))
 
 
-def test_a_missing_workbook_is_restored_without_anything_to_set_aside(path):
+def test_a_missing_workbook_is_restored_without_anything_to_set_aside(path, same_content):
     (good,) = backups_of(path)
     path.unlink()
     done = recovery.restore(path)
-    assert done.aside is None and document_state(path.read_bytes()) == document_state(good.read_bytes())
+    assert done.aside is None and same_content(path, good)
 
 
 def test_two_restores_in_one_second_keep_both_replaced_files(path):

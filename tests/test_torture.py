@@ -29,16 +29,6 @@ from store.workbook import Workbook
 from tui.cli import main as lkjip_main
 
 
-def document_state(raw: bytes) -> dict:
-    """A workbook's content without what a restore carries over from the replaced file (log, revision, locks)."""
-    doc = orjson.loads(raw)
-    for meta in doc["meta"].values():
-        meta.pop("revision", None)
-        meta.pop("locks", None)
-    doc.pop("log", None)
-    return doc
-
-
 IKM = "S1/1"
 SAFETY = 120  # seconds: only against a hung child, never a measurement
 
@@ -341,7 +331,7 @@ def _argv(command: list[str], path: Path) -> list[str]:
 
 @pytest.mark.parametrize("kind", sorted(BROKEN))
 def test_a_broken_file_is_refused_by_every_command_and_restore_brings_back_the_last_good_state(
-        tmp_path, capsys, kind):
+        tmp_path, capsys, kind, same_content):
     path = new_workbook(tmp_path)
     Workbook.open(path, user="ani").set(IKM, "realisasi", "80", 2022)  # the first save keeps a backup
     Workbook.open(path, user="ani").set(IKM, "realisasi", "81", 2022)
@@ -368,7 +358,7 @@ def test_a_broken_file_is_refused_by_every_command_and_restore_brings_back_the_l
 
     assert lkjip_main(["restore", str(path)]) == 0
     assert "dipulihkan dari" in capsys.readouterr().out
-    assert document_state(path.read_bytes()) == document_state(backup.read_bytes())
+    assert same_content(path, backup)
     (aside,) = tmp_path.glob("torjun.json.rusak-*")
     assert aside.read_bytes() == broken  # kept, never deleted
     book = Workbook.open(path)

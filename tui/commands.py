@@ -198,8 +198,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     kept = f"; berkas sebelumnya disimpan sebagai {done.aside}" if done.aside else ""
     _out(f"Buku kerja {args.workbook} dipulihkan dari {done.backup}{kept}.")
     if done.lost is None:
-        _out("Berkas yang diganti tidak terbaca, jadi perubahan yang hilang tidak dapat dihitung; kunci tahun dan "
-             "catatan perubahan diambil dari cadangan.")
+        what = "Berkas yang diganti tidak terbaca, jadi perubahan yang hilang tidak dapat dihitung" if done.aside \
+            else "Tidak ada berkas yang diganti"
+        _out(f"{what}; kunci tahun dan catatan perubahan diambil dari cadangan.")
     else:
         _out(f"{done.lost} perubahan tercatat di berkas yang diganti tidak ada di cadangan ini (lihat `lkjip log`); "
              f"kunci tahun dan catatan perubahan tetap, pemulihan dicatat sebagai nomor {done.seq}.")
