@@ -23,6 +23,7 @@ from .errors import SaveFailed, UnreadableWorkbook, WorkbookError, YearLocked
 from .freeze import restore_changes_locked
 from .lock import WorkbookLock, login_name
 from .model import LOG, META
+from .safefile import UnsafeTarget
 from .serialize import dumps
 from .storage import (
     FILE_MODE,
@@ -156,7 +157,7 @@ def _set_aside(path: Path) -> Path:
             continue
         try:
             copy_aside(path, aside)
-        except FileExistsError:
-            continue
+        except (FileExistsError, UnsafeTarget):
+            continue  # taken, or a name planted in advance: the next number
         return aside
     raise FileExistsError(errno.EEXIST, "too many restores this second", str(path))

@@ -24,7 +24,8 @@ import orjson
 from tinydb.storages import Storage
 
 from .errors import SaveFailed, UnreadableWorkbook
-from .safefile import FILE_MODE, check_target, os_reason, read_regular, sweep_dead_temps, write_atomically
+from .safefile import (FILE_MODE, UnsafeTarget, check_target, os_reason, read_regular, sweep_dead_temps,
+                       write_atomically)
 from .serialize import DocumentWriter
 from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, TABLES
 
@@ -360,8 +361,8 @@ def make_backup(real: Path, raw: bytes, st: os.stat_result, when: float, seq: in
         try:
             write_atomically(target, raw, mode=_mode_of(st), gid=st.st_gid, exclusive=True)
             return target
-        except FileExistsError:
-            continue
+        except (FileExistsError, UnsafeTarget):
+            continue  # taken, or a name planted in advance: the next number
     raise FileExistsError(errno.EEXIST, "no free backup name", str(real))
 
 

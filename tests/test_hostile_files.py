@@ -240,6 +240,18 @@ def test_a_planted_temp_name_is_never_opened(tmp_path, monkeypatch):
     assert Workbook.open(path).cascade().indicators[IKM][1]["years"]["2022"]["realisasi"] == "80"
 
 
+def test_planted_symlinks_at_the_next_backup_names_are_skipped(tmp_path):
+    path = new_workbook(tmp_path)
+    secret = private_file(tmp_path)
+    now = time.time()
+    for s in range(-5, 60):  # every name a save in the coming minute would choose first
+        (tmp_path / f"{path.name}.bak-{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime(now + s))}-0001").symlink_to(secret)
+    Workbook.open(path).set(IKM, "realisasi", "80", 2022)
+    (backup,) = backups_of(path)  # a planted symlink is no backup
+    assert backup.name.endswith("-0002") and stat.S_ISREG(backup.lstat().st_mode)
+    assert secret.read_bytes() == PRIVATE and mode(secret) == 0o600
+
+
 @pytest.mark.parametrize("what", ["symlink", "folder", "fifo"])
 def test_the_safe_writer_never_writes_through_or_over_a_non_regular_file(tmp_path, what):
     secret = private_file(tmp_path)
