@@ -16,6 +16,7 @@ import calendar
 import errno
 import os
 import re
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -216,6 +217,8 @@ class AtomicJSONStorage(Storage):
     def _load(self) -> dict:
         sig = _signature(self.path)
         try:
+            if not stat.S_ISREG(os.stat(self.path).st_mode):  # a fifo planted in its place would hang every reader
+                raise UnreadableWorkbook(f"Buku kerja {self.shown} bukan berkas biasa; berkas tidak diubah.")
             raw = self.path.read_bytes()
         except FileNotFoundError:
             raise UnreadableWorkbook(f"Buku kerja {self.shown} tidak ditemukan.") from None

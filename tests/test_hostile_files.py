@@ -268,6 +268,13 @@ def test_the_safe_writer_never_writes_through_or_over_a_non_regular_file(tmp_pat
     assert secret.read_bytes() == PRIVATE and [p.name for p in tmp_path.glob(".*.tmp")] == []
 
 
+def test_a_fifo_in_the_workbooks_place_is_refused_not_waited_on(tmp_path):
+    path = tmp_path / "torjun.json"
+    os.mkfifo(path)
+    done = lkjip("set", str(path), IKM, "realisasi", "80", "--year", "2022")
+    assert done.returncode == 1 and "bukan berkas biasa" in done.stderr
+
+
 # -- 11. temp files of dead writers do not pile up ---------------------------------------------------------------------
 def dead_pid() -> int:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
