@@ -106,6 +106,18 @@ class Office:
         out, err = proc.communicate(timeout=SAFETY)
         return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
+    def victims_workbook(self) -> Path:
+        wb = self.folder / "w.json"
+        assert self.run("korban", "init", str(wb), "--demo").returncode == 0
+        return wb
+
+    def plant(self, name: str) -> None:
+        """The attacker puts a symlink to the victim's private file at `name` in the office folder."""
+        at = str(self.folder / name)
+        code = (f"import os\nif os.path.lexists({at!r}): os.unlink({at!r})\n"
+                f"os.symlink({str(self.secret)!r}, {at!r}); print('OK')")
+        assert "OK" in self.run("penyerang", "-c", code).stdout
+
     def attacker_reads_secret(self) -> bool:
         probe = f"open({str(self.secret)!r}, 'rb').read(); print('BACA')"
         return "BACA" in self.run("penyerang", "-c", probe).stdout
@@ -184,14 +196,11 @@ def test_two_operators_the_workbook_and_its_files_are_for_the_group_only(office)
 
 
 def test_two_operators_a_planted_temp_name_does_not_give_away_the_victims_file(office):
-    wb = office.folder / "w.json"
-    assert office.run("korban", "init", str(wb), "--demo").returncode == 0
+    wb = office.victims_workbook()
     victim = office.start("korban", "--wait", "set", str(wb), IKM, "realisasi", "80", "--year", "2022",
                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     pid = int(victim.stdout.readline())
-    plant = (f"import os; os.symlink({str(office.secret)!r}, {str(office.folder / f'.w.json.{pid}.tmp')!r}); "
-             f"print('OK')")
-    assert "OK" in office.run("penyerang", "-c", plant).stdout
+    office.plant(f".w.json.{pid}.tmp")  # the name lkjip before this fix would have written through
     out, err = victim.communicate("go\n", timeout=SAFETY)
     assert victim.returncode == 0, err
     assert office.secret_intact() and not office.attacker_reads_secret()
@@ -199,22 +208,17 @@ def test_two_operators_a_planted_temp_name_does_not_give_away_the_victims_file(o
 
 
 def test_two_operators_a_planted_lock_symlink_does_not_give_away_the_victims_file(office):
-    wb = office.folder / "w.json"
-    assert office.run("korban", "init", str(wb), "--demo").returncode == 0
-    lock = office.folder / "w.json.lock"
-    plant = f"import os; os.unlink({str(lock)!r}); os.symlink({str(office.secret)!r}, {str(lock)!r}); print('OK')"
-    assert "OK" in office.run("penyerang", "-c", plant).stdout
+    wb = office.victims_workbook()
+    office.plant("w.json.lock")
     done = office.run("korban", "set", str(wb), IKM, "realisasi", "80", "--year", "2022")
     assert done.returncode == 1 and "tautan simbolik" in done.stderr and "Traceback" not in done.stderr
     assert office.secret_intact() and not office.attacker_reads_secret()
 
 
 def test_two_operators_a_planted_export_temp_name_does_not_give_away_the_victims_file(office):
-    wb = office.folder / "w.json"
-    assert office.run("korban", "init", str(wb), "--demo").returncode == 0
+    wb = office.victims_workbook()
     out = office.folder / "draf.md"
-    plant = f"import os; os.symlink({str(office.secret)!r}, {str(office.folder / '.draf.md.tmp')!r}); print('OK')"
-    assert "OK" in office.run("penyerang", "-c", plant).stdout
+    office.plant(".draf.md.tmp")
     done = office.run("korban", "export", str(wb), "--format", "md", "-o", str(out))
     assert done.returncode == 0, done.stderr
     assert office.secret_intact() and not office.attacker_reads_secret()
