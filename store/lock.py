@@ -7,13 +7,16 @@ import fcntl
 import getpass
 import os
 import socket
+import stat
 import time
 from datetime import datetime
 
 from .errors import LockTimeout, SaveFailed
-from .storage import os_reason
+from .safefile import UnsafeTarget, check_target, os_reason, read_regular
 
 LOCK_MODE = 0o660
+# Never through a planted symlink, never blocking on a planted fifo, never inherited by a child process.
+_FLAGS = os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 
 
 def login_name() -> str:
@@ -30,42 +33,77 @@ class WorkbookLock:
     POLL = 0.01
 
     def __init__(self, workbook_path: str | os.PathLike, timeout: float = 10.0) -> None:
-        self.path = os.fspath(workbook_path) + ".lock"
+        # Beside the real file: a symlinked path and the real one share one lock.
+        self.path = os.path.realpath(workbook_path) + ".lock"
         self.timeout = timeout
         self._fd: int | None = None
         self._depth = 0
 
     def _open(self) -> int:
-        """The lock file, 0660 whatever the umask: every operator of the group must be able to open it."""
+        """The lock file, 0660 whatever the umask: every operator of the group must be able to open it.
+
+        It lives in a folder the whole group writes to, so its name may have been planted: it is opened with
+        O_NOFOLLOW (a symlink is refused), and only a regular file with one name is used; a file lkjip did not make
+        is never re-moded (see `_check`)."""
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, LOCK_MODE)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL | _FLAGS, LOCK_MODE)
+        except FileExistsError:
+            fd = self._open_existing()
         except OSError as exc:
-            if not os.path.exists(self.path):
+            if not os.path.lexists(self.path):
                 raise SaveFailed(f"Tidak dapat membuat berkas kunci {self.path}: {os_reason(exc)}.") from None
             fd = self._open_existing()
+        else:
+            try:
+                os.fchmod(fd, LOCK_MODE)  # ours, just made: the umask must not decide
+            except OSError:
+                pass
+            return fd
         try:
-            if os.fstat(fd).st_mode & 0o777 != LOCK_MODE:
-                os.fchmod(fd, LOCK_MODE)  # new, or left by an older version with the umask's bits
-        except OSError:
-            pass  # another operator's file: not ours to change
+            self._check(fd)
+        except BaseException:
+            os.close(fd)
+            raise
         return fd
 
-    def _open_existing(self) -> int:
+    def _check(self, fd: int) -> None:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_nlink != 1:
+            raise SaveFailed(f"Berkas kunci {self.path} bukan berkas kunci lkjip (bukan berkas biasa, atau punya nama "
+                             f"lain); buku kerja tidak diubah, minta pengelola memeriksa dan menghapusnya.")
+        if st.st_uid == os.geteuid() and stat.S_IMODE(st.st_mode) != LOCK_MODE:
+            try:
+                os.fchmod(fd, LOCK_MODE)  # our own, left by an older version with the umask's bits
+            except OSError:
+                pass
+
+    def _refuse_unsafe(self) -> None:
         try:
-            return os.open(self.path, os.O_RDWR)
+            check_target(self.path)
+        except UnsafeTarget as exc:
+            raise SaveFailed(f"Tidak dapat memakai berkas kunci: {exc.reason}; buku kerja tidak diubah.") from None
+        except OSError:
+            pass
+
+    def _open_existing(self) -> int:
+        self._refuse_unsafe()  # a device or a fifo is not even opened
+        try:
+            return os.open(self.path, os.O_RDWR | _FLAGS)
         except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                self._refuse_unsafe()
             if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
                 raise SaveFailed(f"Tidak dapat membuka berkas kunci {self.path}: {os_reason(exc)}.") from None
         try:
             # flock works on a read-only descriptor; only naming the holder needs write access
-            return os.open(self.path, os.O_RDONLY)
+            return os.open(self.path, os.O_RDONLY | _FLAGS)
         except OSError as exc:
             raise SaveFailed(f"Tidak dapat membuka berkas kunci {self.path}: {os_reason(exc)}.") from None
 
     def holder(self) -> str:
         try:
-            with open(self.path, encoding="utf-8", errors="replace") as f:
-                text = f.read().strip()
+            raw, _ = read_regular(self.path)
+            text = raw[:200].decode("utf-8", errors="replace").strip()
         except OSError:
             text = ""
         return text or "proses lain"

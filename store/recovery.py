@@ -1,9 +1,11 @@
-"""Putting a good backup back in place (`lkjip restore`).
+"""Putting a good backup back in place (`lkjip restore`): an edit like any other.
 
-Nothing is ever deleted on the way: the current file, broken or not, gets a second name `WORKBOOK.rusak-<time>`
-(a hard link, so there is no instant without a workbook at its path), then the backup's bytes are swapped in through
-the storage's own temp file + fsync + os.replace path. All of it happens under the workbook's lock, so no operator
-saves in between.
+Nothing is ever deleted on the way: the current file, broken or not, is copied aside as `WORKBOOK.rusak-<time>`,
+then the backup's document is swapped in through the one safe writer, under the workbook's lock. A restore does
+not go back in time for what must outlive it: the year locks of the current file are kept (and a backup that would
+change what a locked year shows is refused, see store.freeze), the edit log continues (the current log plus one
+entry "pulih": who, which backup, why), its numbers keep increasing, and the operator is told how many logged edits
+of the replaced file the backup does not hold.
 """
 
 from __future__ import annotations
@@ -12,19 +14,27 @@ import errno
 import os
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from .errors import SaveFailed, UnreadableWorkbook, WorkbookError
-from .lock import WorkbookLock
+import orjson
+
+from .errors import SaveFailed, UnreadableWorkbook, WorkbookError, YearLocked
+from .freeze import restore_changes_locked
+from .lock import WorkbookLock, login_name
+from .model import LOG, META
+from .safefile import UnsafeTarget
+from .serialize import dumps
 from .storage import (
     FILE_MODE,
-    writable_stat,
     backups_of,
+    copy_aside,
     last_good_backup,
-    link_or_copy,
     os_reason,
+    real_path,
     replace_atomically,
     validate,
+    writable_stat,
 )
 
 ASIDE_SUFFIX = ".rusak-"
@@ -34,69 +44,120 @@ ASIDE_SUFFIX = ".rusak-"
 class Restored:
     backup: Path
     aside: Path | None  # where the replaced file is kept; None when there was no file
+    lost: int | None = None  # logged edits of the replaced file the backup lacks; None when it was unreadable
+    seq: int = 0  # the log number of the "pulih" entry
 
 
 def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None, *,
-            lock_timeout: float = 10.0) -> Restored:
-    path = Path(workbook)
+            lock_timeout: float = 10.0, user: str | None = None, reason: str = "") -> Restored:
+    shown = Path(workbook)
+    path = real_path(workbook)  # the real file: a symlinked path restores the same workbook and keeps its link
     if not path.parent.is_dir():
-        raise WorkbookError(f"Folder {path.parent} tidak ada.")
+        raise WorkbookError(f"Folder {shown.parent} tidak ada.")
     with WorkbookLock(path, lock_timeout):
-        backup = _chosen(path, source)
+        backup = _chosen(path, shown, source)
         try:
             payload = backup.read_bytes()
         except OSError as exc:
             raise WorkbookError(f"Cadangan {backup} tidak dapat dibaca: {os_reason(exc, reading=True)}; buku kerja "
                                 f"tidak diubah.") from None
         try:
-            validate(payload, str(backup))
+            restored = validate(payload, str(backup))
         except UnreadableWorkbook as exc:
             raise UnreadableWorkbook(f"{exc}; cadangan ini tidak dipakai dan buku kerja tidak diubah.") from None
+        current, broken = _current(path)
+        if current is not None:
+            year = restore_changes_locked(current, restored)
+            if year is not None:
+                raise YearLocked(f"Cadangan {backup.name} mengubah laporan tahun {year} yang sudah dikunci; buka dulu "
+                                 f"kuncinya (`lkjip unlock {shown} --year {year} --reason \u2026`), lalu pulihkan "
+                                 f"lagi. Buku kerja tidak diubah.")
         try:
             st = writable_stat(path)
             aside = _set_aside(path) if st is not None else None
         except OSError as exc:
-            raise SaveFailed(f"Gagal memulihkan {path}: {os_reason(exc)}; berkas di disk tidak berubah.") from None
+            raise SaveFailed(f"Gagal memulihkan {shown}: {os_reason(exc)}; berkas di disk tidak berubah.") from None
+        why = reason.strip() or (f"berkas rusak: {broken[:120]}" if broken else
+                                 "buku kerja hilang" if current is None else "dipulihkan dari cadangan")
+        document, lost, seq = _as_edit(restored, current, user or login_name(), backup, aside, why)
         try:
-            replace_atomically(path, payload, FILE_MODE, None if st is None else st.st_gid)
+            replace_atomically(path, dumps(document), FILE_MODE, None if st is None else st.st_gid)
         except OSError as exc:
             if aside is not None:  # the file itself is still in place and unchanged: drop the extra name
                 try:
                     aside.unlink()
                 except OSError:
                     pass
-            raise SaveFailed(f"Gagal memulihkan {path}: {os_reason(exc)}; berkas di disk tidak berubah.") from None
-    return Restored(backup, aside)
+            raise SaveFailed(f"Gagal memulihkan {shown}: {os_reason(exc)}; berkas di disk tidak berubah.") from None
+    return Restored(backup, aside, lost, seq)
 
 
-def _chosen(path: Path, source: str | os.PathLike | None) -> Path:
+def _current(path: Path) -> tuple[dict | None, str | None]:
+    """The document being replaced, or None with the reason it cannot be read."""
+    try:
+        return validate(path.read_bytes(), str(path)), None
+    except FileNotFoundError:
+        return None, None
+    except OSError as exc:
+        return None, os_reason(exc, reading=True)
+    except UnreadableWorkbook as exc:
+        return None, exc.message
+
+
+def _entry_key(entry: dict) -> bytes:
+    return orjson.dumps({k: v for k, v in entry.items() if k != "reason"}, option=orjson.OPT_SORT_KEYS)
+
+
+def _as_edit(restored: dict, current: dict | None, user: str, backup: Path, aside: Path | None,
+             why: str) -> tuple[dict, int | None, int]:
+    """The backup's document with the current locks and log, one more log entry and a higher revision."""
+    document = dict(restored)
+    meta_id, meta = next(iter(restored[META].items()))
+    meta = dict(meta)
+    log = dict(restored[LOG])
+    lost = None
+    if current is not None:
+        current_meta = next(iter(current[META].values()))
+        meta["locks"] = dict(current_meta.get("locks") or {})
+        meta["revision"] = max(int(meta.get("revision", 0)), int(current_meta.get("revision", 0)))
+        held = {_entry_key(e) for e in restored[LOG].values()}
+        lost = sum(1 for e in current[LOG].values() if _entry_key(e) not in held)
+        log = dict(current[LOG])
+    meta["revision"] = int(meta.get("revision", 0)) + 1
+    seq = max((int(e["seq"]) for e in log.values()), default=0) + 1
+    doc_id = max((int(k) for k in log), default=0) + 1
+    log[str(doc_id)] = {"seq": seq, "at": datetime.now().astimezone().isoformat(timespec="seconds"), "user": user,
+                        "kind": "pulih", "ref": "berkas", "field": "cadangan", "year": None,
+                        "old": aside.name if aside else None, "new": backup.name, "reason": why}
+    document[META] = {meta_id: meta}
+    document[LOG] = log
+    return document, lost, seq
+
+
+def _chosen(path: Path, shown: Path, source: str | os.PathLike | None) -> Path:
     if source is None:
         good = last_good_backup(path)
         if good is None:
             what = "tidak ada cadangan yang baik" if backups_of(path) else "belum ada cadangan"
-            raise WorkbookError(f"Tidak dapat memulihkan {path}: {what}; buku kerja tidak diubah.")
+            raise WorkbookError(f"Tidak dapat memulihkan {shown}: {what}; buku kerja tidak diubah.")
         return good
     chosen = Path(source)
     if not chosen.exists() and not chosen.is_absolute() and (path.parent / chosen).exists():
         chosen = path.parent / chosen  # `--from lkjip.json.bak-…` as `lkjip backups` lists it, from elsewhere
     if not chosen.is_file():
-        raise WorkbookError(f"Cadangan {source} tidak ditemukan; lihat `lkjip backups {path}`.")
+        raise WorkbookError(f"Cadangan {source} tidak ditemukan; lihat `lkjip backups {shown}`.")
     return chosen
 
 
 def _set_aside(path: Path) -> Path:
-    stamp = time.strftime("%Y%m%dT%H%M%S")
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     for n in range(1, 1000):
         aside = path.with_name(path.name + ASIDE_SUFFIX + stamp + (f"-{n}" if n > 1 else ""))
-        if aside.exists():
+        if os.path.lexists(aside):
             continue
         try:
-            link_or_copy(path, aside)
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            if exc.errno == errno.EEXIST:
-                continue
-            raise
+            copy_aside(path, aside)
+        except (FileExistsError, UnsafeTarget):
+            continue  # taken, or a name planted in advance: the next number
         return aside
     raise FileExistsError(errno.EEXIST, "too many restores this second", str(path))

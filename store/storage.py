@@ -12,25 +12,41 @@ a later version does not come back with an earlier one's signature.
 
 from __future__ import annotations
 
+import calendar
 import errno
 import os
+import re
+import stat
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
 from tinydb.storages import Storage
 
 from .errors import SaveFailed, UnreadableWorkbook
+from .safefile import (FILE_MODE, UnsafeTarget, check_target, os_reason, read_regular, sweep_dead_temps,
+                       write_atomically)
 from .serialize import DocumentWriter
 from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, TABLES
+
+__all__ = ["FILE_MODE", "os_reason", "replace_atomically", "backups_of", "validate", "AtomicJSONStorage"]
 
 BACKUP_KEEP = 5
 BACKUP_INTERVAL = 300.0  # seconds between two backups of the same workbook
 BACKUP_SUFFIX = ".bak-"
-FILE_MODE = 0o660
+# `NAME.bak-20261129T091500Z-0003`: the UTC time (never the operator's TZ) and a sequence number that orders
+# backups by when they were made, whatever the clocks said. `NAME.bak-20261129T091500` is the older, local form.
+_BACKUP_STAMP = re.compile(r"([0-9]{8}T[0-9]{6})(?:Z-([0-9]{4,9}))?\Z")
+_UTC_FORMAT = "%Y%m%dT%H%M%S"
 
 
 Signature = tuple[int, int, int, int, int]
+
+
+def real_path(path: str | os.PathLike) -> Path:
+    """The one real file behind a workbook path: a symlinked path and the real one share lock, backups and log."""
+    return Path(os.path.realpath(path))
 
 
 def _signature(path: Path) -> Signature | None:
@@ -41,48 +57,49 @@ def _signature(path: Path) -> Signature | None:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
-_REASONS = {
-    errno.ENOSPC: "disk penuh",
-    errno.EDQUOT: "kuota disk habis",
-    errno.EROFS: "sistem berkas hanya-baca",
-    errno.EACCES: "tidak ada izin menulis",
-    errno.EPERM: "tidak ada izin menulis",
-    errno.EIO: "kesalahan I/O pada disk",
-    errno.ENOENT: "folder tidak ada",
-    errno.EISDIR: "jalur itu sebuah folder, bukan berkas",
-    errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
-    errno.ENAMETOOLONG: "nama berkas terlalu panjang",
-    errno.EEXIST: "berkas sudah ada",
-    errno.ELOOP: "terlalu banyak tautan simbolik di jalurnya",
-    errno.EFBIG: "berkas terlalu besar",
-    errno.EBUSY: "berkas sedang dipakai",
-    errno.ETXTBSY: "berkas sedang dipakai",
-    errno.EMFILE: "terlalu banyak berkas terbuka",
-    errno.ENFILE: "terlalu banyak berkas terbuka",
-    errno.EXDEV: "berkas berada di disk yang lain",
-    errno.ENXIO: "perangkat tidak tersedia",
-    errno.ENODEV: "perangkat tidak tersedia",
-    errno.EINVAL: "jalur atau nama berkas tidak sah",
-}
+@dataclass(frozen=True, order=True)
+class _Backup:
+    generation: int  # 0: the old local-time names, 1: UTC + sequence
+    seq: int
+    stamp: str
+    path: Path
+
+    @property
+    def taken(self) -> float | None:
+        try:
+            return float(calendar.timegm(time.strptime(self.stamp, _UTC_FORMAT)))
+        except (ValueError, OverflowError):
+            return None
 
 
-def os_reason(exc: OSError, *, reading: bool = False) -> str:
-    """The operating system's refusal in the operator's words (never the English strerror)."""
-    if reading and exc.errno in (errno.EACCES, errno.EPERM):
-        return "tidak ada izin membaca"
-    if reading and exc.errno == errno.ENOENT:
-        return "berkas tidak ada"
-    if exc.errno in _REASONS:
-        return _REASONS[exc.errno]
-    name = errno.errorcode.get(exc.errno or 0, str(exc.errno or "?"))
-    return f"sistem operasi menolak ({name})"
+def _backups(real: Path) -> list[_Backup]:
+    """Backups of the real workbook file, newest first, found by exact name (no glob: `w[1].json` and `w*.json`
+    are names, not patterns) and only as regular files."""
+    prefix = real.name + BACKUP_SUFFIX
+    found: list[_Backup] = []
+    try:
+        entries = list(os.scandir(real.parent))
+    except OSError:
+        return []
+    for entry in entries:
+        if not entry.name.startswith(prefix):
+            continue
+        m = _BACKUP_STAMP.match(entry.name, len(prefix))
+        if not m:
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+        except OSError:
+            continue
+        seq = m.group(2)
+        found.append(_Backup(1 if seq else 0, int(seq or 0), m.group(1), real.parent / entry.name))
+    return sorted(found, reverse=True)
 
 
 def backups_of(path: str | os.PathLike) -> list[Path]:
     """Backups of a workbook, newest first."""
-    p = Path(path)
-    found = sorted(p.parent.glob(p.name + BACKUP_SUFFIX + "*"), reverse=True)
-    return [b for b in found if not b.name.endswith(".tmp")]
+    return [b.path for b in _backups(real_path(path))]
 
 
 def validate(raw: bytes, where: str) -> dict:
@@ -172,8 +189,12 @@ class AtomicJSONStorage(Storage):
     and one atomic save happens at the end; if anything fails, memory is dropped and the disk keeps the old file.
     """
 
-    def __init__(self, path: str | os.PathLike, **_: object) -> None:
-        self.path = Path(path)
+    def __init__(self, path: str | os.PathLike, *, shown: str | os.PathLike | None = None, **_: object) -> None:
+        # Resolved once: saves replace the real file (a symlink to it stays a symlink), backups and temp files live
+        # beside it. `shown` is the path as the operator typed it, for messages.
+        self.path = real_path(path)
+        self.shown = Path(shown if shown is not None else path)
+        self._swept = False
         self._data: dict | None = None
         self._sig: Signature | None = None
         self._backup_seen: float | None = None  # time of the newest backup we know of
@@ -197,16 +218,18 @@ class AtomicJSONStorage(Storage):
     def _load(self) -> dict:
         sig = _signature(self.path)
         try:
+            if not stat.S_ISREG(os.stat(self.path).st_mode):  # a fifo planted in its place would hang every reader
+                raise UnreadableWorkbook(f"Buku kerja {self.shown} bukan berkas biasa; berkas tidak diubah.")
             raw = self.path.read_bytes()
         except FileNotFoundError:
-            raise UnreadableWorkbook(f"Buku kerja {self.path} tidak ditemukan.") from None
+            raise UnreadableWorkbook(f"Buku kerja {self.shown} tidak ditemukan.") from None
         except OSError as exc:
             why = os_reason(exc, reading=True)
-            raise UnreadableWorkbook(f"Buku kerja {self.path} tidak dapat dibaca: {why}.") from None
+            raise UnreadableWorkbook(f"Buku kerja {self.shown} tidak dapat dibaca: {why}.") from None
         try:
-            data = validate(raw, str(self.path))
+            data = validate(raw, str(self.shown))
         except UnreadableWorkbook as exc:
-            raise refusal(self.path, str(exc)) from None
+            raise refusal(self.shown, str(exc)) from None
         # A writer may have replaced the file between stat and read: keep the signature of what we read.
         if _signature(self.path) != sig:
             sig = None
@@ -255,14 +278,17 @@ class AtomicJSONStorage(Storage):
         try:
             payload = self._writer.dumps(data, touched)
             st = writable_stat(self.path)
+            if not self._swept:  # once per process and workbook, under the lock: leftovers of killed writers
+                sweep_dead_temps(self.path)
+                self._swept = True
             self._backup_if_due()
             self._replace(payload, st)
         except OSError as exc:
             self.forget()
-            raise SaveFailed(_save_failure(self.path, exc)) from None
+            raise SaveFailed(_save_failure(self.shown, exc)) from None
         except Exception as exc:  # a value the JSON writer refuses: nothing was written, memory must not keep it
             self.forget()
-            raise SaveFailed(f"Gagal menyimpan {self.path}: nilai tidak dapat ditulis ({exc}). Berkas di disk tidak "
+            raise SaveFailed(f"Gagal menyimpan {self.shown}: nilai tidak dapat ditulis ({exc}). Berkas di disk tidak "
                              f"berubah; nilai Anda belum tersimpan.") from None
         self._data, self._sig = data, _signature(self.path)
         self.last_save = time.time()
@@ -271,31 +297,29 @@ class AtomicJSONStorage(Storage):
         replace_atomically(self.path, payload, _mode_of(st), None if st is None else st.st_gid)
 
     def _backup_if_due(self) -> None:
-        """Keep the file being replaced as a backup every few minutes. A hard link costs no copy: os.replace swaps
-        the name, the linked inode keeps the old bytes."""
+        """Keep a copy of the file being replaced every few minutes. The interval is measured from the newest
+        backup's UTC name (the operator's TZ plays no part); a backup named in the future (a skewed clock) does not
+        suppress the next one, and the sequence number keeps the order they were made in."""
         now = time.time()
-        if self._backup_seen is not None and now - self._backup_seen < BACKUP_INTERVAL:
+        if self._backup_seen is not None and 0 <= now - self._backup_seen < BACKUP_INTERVAL:
             return  # no listing of the folder on every save
-        if not self.path.exists():
-            return
-        existing = backups_of(self.path)
+        existing = _backups(self.path)
         if existing:
-            taken = _backup_time(existing[0])
-            if taken is not None and now - taken < BACKUP_INTERVAL:
+            taken = existing[0].taken
+            if taken is not None and 0 <= now - taken < BACKUP_INTERVAL:
                 self._backup_seen = taken
                 return
-        sweep_orphans(self.path)
-        name = self.path.name + BACKUP_SUFFIX + time.strftime("%Y%m%dT%H%M%S", time.localtime(now))
-        target = self.path.parent / name
-        if not target.exists():
-            link_or_copy(self.path, target)
-            mode = os.stat(target).st_mode
-            if mode & 0o007:  # a workbook from before modes were enforced: its backups are not for others either
-                os.chmod(target, mode & 0o770)
+        try:
+            raw, st = read_regular(self.path)
+        except FileNotFoundError:
+            return  # a new workbook: nothing to keep yet
+        sweep_dead_temps(self.path)
+        seq = max((b.seq for b in existing), default=0) + 1
+        make_backup(self.path, raw, st, now, seq)
         self._backup_seen = now
         for old in existing[BACKUP_KEEP - 1 :]:
             try:
-                old.unlink()
+                os.unlink(old.path)
             except OSError:
                 pass
 
@@ -308,17 +332,13 @@ def _save_failure(path: Path, exc: OSError) -> str:
 
 
 # -- the one way bytes reach a workbook's path (saves and restores) ---------------------------------------------------
-def _temp_name(path: Path) -> Path:
-    return path.parent / f".{path.name}.{os.getpid()}.tmp"
-
-
 def writable_stat(path: Path) -> os.stat_result | None:
     """The current file's stat, or None for a new file. A file without any write bit was made read-only on purpose
-    (by an administrator, after closing): refuse to replace it, even as root, although the folder would allow it."""
-    try:
-        st = os.stat(path)
-    except FileNotFoundError:
+    (by an administrator, after closing): refuse to replace it, even as root, although the folder would allow it.
+    A symlink or a non-regular file in the real file's place is refused too (see store.safefile)."""
+    if check_target(path) is None:
         return None
+    st = os.stat(path)
     if not st.st_mode & 0o222 or not os.access(path, os.W_OK):
         raise PermissionError(errno.EACCES, "read-only workbook", str(path))
     return st
@@ -329,83 +349,36 @@ def _mode_of(st: os.stat_result | None) -> int:
     return FILE_MODE if st is None else st.st_mode & 0o770
 
 
-def replace_atomically(path: Path, payload: bytes, mode: int = FILE_MODE, gid: int | None = None) -> None:
-    """Write `payload` to a temporary file beside `path`, fsync it, swap it in with os.replace, fsync the folder.
+def replace_atomically(path: str | os.PathLike, payload: bytes, mode: int = FILE_MODE, gid: int | None = None) -> None:
+    """Kept for every caller that writes a whole file: delegates to the one safe writer (store.safefile)."""
+    write_atomically(path, payload, mode=mode, gid=gid)
 
-    Any failure before the swap removes the temporary file and leaves `path` byte-identical. After the swap the new
-    bytes are what every reader sees; a failing fsync of the folder is then not reported as a failed save (as in
-    SQLite): saying "not saved" would be false, and some file systems refuse to fsync a folder at all.
-    """
-    folder = path.parent
-    tmp = _temp_name(path)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
+
+def backup_name(real: Path, when: float, seq: int) -> Path:
+    return real.with_name(f"{real.name}{BACKUP_SUFFIX}{time.strftime(_UTC_FORMAT, time.gmtime(when))}Z-{seq:04d}")
+
+
+def make_backup(real: Path, raw: bytes, st: os.stat_result, when: float, seq: int) -> Path:
+    """A real copy (never a link) of the workbook's bytes under the next free backup name, 0660-style like it."""
+    for n in range(seq, seq + 100):
+        target = backup_name(real, when, n)
         try:
-            os.fchmod(fd, mode)  # explicit: the process umask (often 022) must not decide who may read
-            if gid is not None:
-                try:
-                    os.fchown(fd, -1, gid)  # keep the office's group when another operator saves
-                except OSError:
-                    pass
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError:
-        pass
+            write_atomically(target, raw, mode=_mode_of(st), gid=st.st_gid, exclusive=True)
+            return target
+        except (FileExistsError, UnsafeTarget):
+            continue  # taken, or a name planted in advance: the next number
+    raise FileExistsError(errno.EEXIST, "no free backup name", str(real))
 
 
-def link_or_copy(source: Path, target: Path) -> None:
-    """Give `source`'s bytes a second name: a hard link (no copy, the inode is never written again), or on file
-    systems without links an atomic copy with the source's mode."""
-    try:
-        os.link(source, target)
-        return
-    except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP):
-            raise
-    st = os.stat(source)
-    replace_atomically(target, source.read_bytes(), st.st_mode & 0o770, st.st_gid)
+def copy_aside(source: Path, target: Path) -> None:
+    """A real copy of `source` under a new name that must not exist yet (restore's set-aside file)."""
+    raw, st = read_regular(source)
+    write_atomically(target, raw, mode=_mode_of(st), gid=st.st_gid, exclusive=True)
 
 
-def _backup_time(backup: Path) -> float | None:
-    stamp = backup.name.rsplit(BACKUP_SUFFIX, 1)[-1]
-    try:
-        return time.mktime(time.strptime(stamp[:15], "%Y%m%dT%H%M%S"))
-    except ValueError:
-        return None
+link_or_copy = copy_aside  # the name older callers import
 
 
 def sweep_orphans(path: Path) -> None:
-    """Remove temporary files left by writers that were killed mid-save (their pid no longer runs)."""
-    for tmp in path.parent.glob(f".{path.name}.*.tmp"):
-        pid = tmp.name[len(path.name) + 2 : -4]
-        if not pid.isdigit() or int(pid) == os.getpid():
-            continue
-        try:
-            os.kill(int(pid), 0)
-            continue  # still running (or a reused pid): leave it
-        except ProcessLookupError:
-            pass
-        except OSError:
-            continue
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+    """Remove temporary files left by writers that were killed mid-save (see store.safefile)."""
+    sweep_dead_temps(real_path(path))

@@ -21,14 +21,13 @@ from tinydb import TinyDB
 from .cascade import Cascade
 from .errors import EditConflict, InvalidValue, UnreadableWorkbook, WorkbookError, YearLocked
 from .fields import FieldSpec, display, get_value, parse_value, set_value, spec_of
+from .freeze import check_edit
 from .lock import WorkbookLock, login_name
 from .model import LOG, META, NARRATIVE, NODES, LogEntry
 from .refs import PROFILE_REF, Target, resolve
 from .storage import AtomicJSONStorage, backups_of
 
 
-# Indicator fields that are not per year but change the computed figures of every year.
-RECOMPUTING_FIELDS = frozenset({"arah", "rumus-negatif", "aturan-tw", "target-akhir"})
 YEARS_BEFORE = 4
 
 
@@ -69,8 +68,9 @@ def _now() -> str:
 
 class Workbook:
     def __init__(self, path: str | os.PathLike, *, user: str | None = None, lock_timeout: float = 10.0) -> None:
-        self.path = Path(path)
-        self.storage = AtomicJSONStorage(self.path)
+        self.path = Path(path)  # as the operator named it, for messages
+        # The storage and the lock resolve the real file once: two paths to one file share one lock and one log.
+        self.storage = AtomicJSONStorage(self.path, shown=self.path)
         # TinyDB asks its storage class for an instance; hand it ours so the workbook and TinyDB share one cache.
         self.db = TinyDB(storage=lambda: self.storage)
         self.lock = WorkbookLock(self.path, lock_timeout)
@@ -91,6 +91,8 @@ class Workbook:
 
     @classmethod
     def create(cls, path: str | os.PathLike, document: dict, **kw: object) -> "Workbook":
+        if os.path.islink(path):  # a dangling symlink would create its target, wherever another operator aimed it
+            raise WorkbookError(f"{path} adalah tautan simbolik; lkjip tidak membuat buku kerja lewat tautan.")
         wb = cls(path, **kw)  # type: ignore[arg-type]
         if wb.path.exists():
             raise WorkbookError(f"{wb.path} sudah ada; lkjip tidak menimpa buku kerja yang ada.")
@@ -183,8 +185,7 @@ class Workbook:
             if spec.yearly:
                 self.check_year_open(casc, edit.year)
                 self._check_year_in_period(casc, edit.year)
-            elif target.kind == "indicator" and spec.name in RECOMPUTING_FIELDS:
-                self._check_no_locked_values(casc, container, spec, target)
+            check_edit(casc, target, spec, edit.year, container, self.path)  # a locked year is frozen: store.freeze
             if spec.name == "realisasi" and edit.new is not None:
                 _check_not_from_quarters(container, edit.year, spec, target)
             current = get_value(container, spec, edit.year if spec.yearly else None)
@@ -249,16 +250,6 @@ class Workbook:
         if year is not None and not awal - YEARS_BEFORE <= year <= akhir:
             raise InvalidValue(f"Tahun {year} di luar periode buku kerja ({awal - YEARS_BEFORE}\u2013{akhir}, "
                                f"Renstra {awal}\u2013{akhir}).")
-
-    def _check_no_locked_values(self, casc: Cascade, indicator: dict, spec: FieldSpec, target: Target) -> None:
-        """Arah, the negative rule, the quarter rule and the end target change the capaian of every year: not
-        while a year holding this indicator's values is closed."""
-        for year in sorted(casc.meta.get("locks", {})):
-            slot = indicator.get("years", {}).get(year) or {}
-            if any(v not in (None, "") for v in (slot.get("target"), slot.get("realisasi"))) or any(
-                    v not in (None, "") for v in (slot.get("tw") or {}).values()):
-                raise YearLocked(f"{spec.label} {target.label} mengubah capaian tahun {year} yang sudah dikunci; "
-                                 f"buka dulu kuncinya (`lkjip unlock {self.path} --year {year} --reason \u2026`).")
 
     # -- conveniences over apply ---------------------------------------------------------------------------------------
     def edit_for(self, ref: str, field: str, raw: str, year: int | None, *, clear: bool = False) -> Edit:

@@ -57,3 +57,20 @@ def read_markdown_tables(text: str) -> list[tuple[list[str], list[list[str]]]]:
 def markdown_tables():
     """read_markdown_tables: every GFM table of a text as (header cells, body rows), read by markdown-it-py."""
     return read_markdown_tables
+
+
+@pytest.fixture(scope="session")
+def same_content():
+    """same_content(a, b): two workbook files hold the same content, apart from what a restore carries over from the
+    file it replaces (the edit log, the revision and the year locks)."""
+    import orjson
+
+    def content(path: Path) -> dict:
+        doc = orjson.loads(path.read_bytes())
+        for meta in doc["meta"].values():
+            meta.pop("revision", None)
+            meta.pop("locks", None)
+        doc.pop("log", None)
+        return doc
+
+    return lambda a, b: content(a) == content(b)

@@ -132,10 +132,12 @@ def test_an_undo_into_a_locked_year_is_refused_too(path):
         book.apply(done.edit.inverse(), kind="undo")
 
 
-def test_fields_that_are_not_per_year_stay_editable(path):
+def test_fields_the_locked_year_does_not_show_stay_editable(path):
     book = Workbook.open(path, user="ani")
     book.lock_year(2022)
-    assert book.set(IKM, "satuan", "nilai").changed
+    assert book.set(IKM, "realisasi", "85", 2024).changed  # a later year
+    with pytest.raises(YearLocked):
+        book.set(IKM, "satuan", "nilai")  # printed beside the locked figures (store.freeze)
 
 
 @pytest.mark.parametrize("reason", ["", "   "])

@@ -20,7 +20,8 @@ def test_a_closed_year_cannot_be_recomputed_by_changing_arah_or_the_end_target(d
         with pytest.raises(YearLocked, match="2022"):
             wb.set("kepuasan", field, value)
     assert demo_path.read_bytes() == before
-    wb.set("kepuasan", "satuan", "nilai")  # a label changes no figure: allowed
+    with pytest.raises(YearLocked, match="2022"):
+        wb.set("kepuasan", "satuan", "nilai")  # printed in the locked report, and it decides how quarters combine
     wb.unlock_year(2022, "koreksi arah")
     wb.set("kepuasan", "arah", "negatif")
     _, ind = wb.cascade().indicators["S1/1"]

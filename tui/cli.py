@@ -103,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("workbook")
     s.add_argument("--format", choices=("md", "docx", "json"), required=True)
     s.add_argument("-o", "--output")
+    s.add_argument("--force", action="store_true", help="menimpa berkas lain yang sudah ada (tidak pernah buku kerja)")
     s.add_argument("--year", type=int)
 
     s = sub.add_parser("import", help="membuat buku kerja dari dokumen pertukaran")
@@ -125,6 +126,7 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("restore", help="memulihkan dari cadangan")
     s.add_argument("workbook")
     s.add_argument("--from", dest="source")
+    s.add_argument("--reason", default="", help="alasan pemulihan, untuk catatan perubahan")
 
     s = sub.add_parser("log", help="catatan perubahan")
     s.add_argument("workbook")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -16,8 +17,10 @@ from store.errors import WorkbookError
 from store.fields import FIELDS, display_exact, spec_of, text_input
 from store.model import new_document, new_meta
 from store.numbers import format_percent, format_rupiah
+from store.output import write_output
+from store.safefile import os_reason
 from store.sanitize import cut, json_safe, quote, visible
-from store.storage import backups_of, os_reason
+from store.storage import backups_of
 from store.workbook import Workbook
 
 
@@ -138,27 +141,28 @@ def cmd_export(args: argparse.Namespace) -> int:
                                 f"`lkjip tables --format md`.") from None
         payload = exporter.render(wb, args.format, _year(wb, args.year))
     if args.output:
-        _write_new(Path(args.output), payload)
+        write_output(args.output, payload, force=args.force, source=args.workbook)
         _out(f"Ditulis: {args.output}")
     elif args.format == "docx":
         raise WorkbookError("Ekspor docx memerlukan -o BERKAS.docx.")
     else:
-        sys.stdout.buffer.write(payload)
+        _to_stdout(payload)
     return 0
 
 
-def _write_new(path: Path, payload: bytes) -> None:
-    """An export is a plain file, but still never half-written: temp file then replace."""
-    tmp = path.with_name(f".{path.name}.tmp")
+def _to_stdout(payload: bytes) -> None:
+    """A full disk behind `> file` must be reported, not lost in Python's exit-time flush."""
     try:
-        tmp.write_bytes(payload)
-        tmp.replace(path)
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
     except OSError as exc:
-        try:
-            tmp.unlink()
+        try:  # what is still buffered must not fail again, in English, when Python exits
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except OSError:
             pass
-        raise WorkbookError(f"Gagal menulis {path}: {os_reason(exc)}.") from None
+        raise WorkbookError(f"Gagal menulis ke keluaran standar: {os_reason(exc)}.") from None
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -205,9 +209,16 @@ def cmd_backups(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from store.recovery import restore
 
-    done = restore(args.workbook, args.source)
+    done = restore(args.workbook, args.source, reason=args.reason or "")
     kept = f"; berkas sebelumnya disimpan sebagai {done.aside}" if done.aside else ""
     _out(f"Buku kerja {args.workbook} dipulihkan dari {done.backup}{kept}.")
+    if done.lost is None:
+        what = "Berkas yang diganti tidak terbaca, jadi perubahan yang hilang tidak dapat dihitung" if done.aside \
+            else "Tidak ada berkas yang diganti"
+        _out(f"{what}; kunci tahun dan catatan perubahan diambil dari cadangan.")
+    else:
+        _out(f"{done.lost} perubahan tercatat di berkas yang diganti tidak ada di cadangan ini (lihat `lkjip log`); "
+             f"kunci tahun dan catatan perubahan tetap, pemulihan dicatat sebagai nomor {done.seq}.")
     return 0
 
 

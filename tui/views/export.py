@@ -65,10 +65,11 @@ class ExportScreen(WorkbookView):
         self.query_one("#export-result", Static).update(f"Mengekspor {fmt} tahun {year}\u2026")
 
         def work() -> str:
+            from store.output import write_output
+
             payload = exporter.render(wb, fmt, year)
-            tmp = target.with_name(f".{target.name}.tmp")
-            tmp.write_bytes(payload)
-            tmp.replace(target)
+            # The operator named the file on this screen: replacing an earlier draft is meant, a workbook never.
+            write_output(target, payload, force=True, source=wb.path)
             return str(target.resolve())
 
         self.run_worker(work, thread=True, exclusive=True, name=fmt)

@@ -1,0 +1,120 @@
+"""A locked year is frozen: no edit changes what that year's report shows.
+
+lkjip keeps no snapshot of a locked year; instead it refuses, on the one edit path (Workbook.apply: TUI, `lkjip set`,
+undo, redo) and in `lkjip restore`, every change that the locked year's report would show:
+- the year's own figures (Workbook.check_year_open), and the indicator figures of the three years before it, which
+  its Tabel 3.1 and 3.2 compare against;
+- of an indicator that holds figures in those years: its name, satuan (it also decides how quarters combine), arah,
+  rumus, negative rule, quarter rule, kondisi awal and end target;
+- of a node that holds such figures itself or below it: its name and code;
+- the narrative and the profile (head of office, place, date): they belong to the report of the workbook's year
+  (meta tahun), so they are frozen while that year is locked.
+Unlock the year (`lkjip unlock … --reason …`, logged) to change any of them.
+"""
+
+from __future__ import annotations
+
+from .cascade import Cascade
+from .errors import YearLocked
+from .fields import FieldSpec
+from .model import Indicator, Node
+from .refs import Target
+
+SHOWN_BEFORE = 3  # Tabel 3.2 puts a year beside the three before it; Tabel 3.1 beside the one before
+INDICATOR_FIELDS = frozenset({"indikator", "satuan", "arah", "rumus", "rumus-negatif", "aturan-tw", "kondisi-awal",
+                              "target-akhir"})
+NODE_FIELDS = frozenset({"nama", "kode"})
+
+
+def locked_years(casc: Cascade) -> list[int]:
+    return sorted(int(y) for y in (casc.meta.get("locks") or {}))
+
+
+def _filled(value: object) -> bool:
+    return value not in (None, "")
+
+
+def indicator_years(ind: Indicator) -> set[int]:
+    """The years in which an indicator holds a target, a realisasi or a quarter."""
+    out = set()
+    for year, slot in (ind.get("years") or {}).items():
+        slot = slot or {}
+        if _filled(slot.get("target")) or _filled(slot.get("realisasi")) or any(
+                _filled(v) for v in (slot.get("tw") or {}).values()):
+            out.add(int(year))
+    return out
+
+
+def node_years(casc: Cascade, node: Node) -> set[int]:
+    """The years in which a node, or anything below it, holds figures (indicator values or budget)."""
+    out: set[int] = set()
+    for n in (node, *casc.descendants(node["id"])):
+        for ind in n.get("indicators") or ():
+            out |= indicator_years(ind)
+        for year, slot in (n.get("budget") or {}).items():
+            if any(_filled(v) for v in (slot or {}).values()):
+                out.add(int(year))
+    return out
+
+
+def _showing(locked: list[int], years: set[int]) -> int | None:
+    """The first locked year whose report shows figures of `years`."""
+    for lock in locked:
+        if any(lock - SHOWN_BEFORE <= y <= lock for y in years):
+            return lock
+    return None
+
+
+def check_edit(casc: Cascade, target: Target, spec: FieldSpec, year: int | None, container: dict,
+               path: object) -> None:
+    """Refuse an edit that would change what a locked year's report shows (the year itself is refused before)."""
+    locked = locked_years(casc)
+    if not locked:
+        return
+    lock: int | None = None
+    if spec.yearly and year is not None and spec.target == "indicator":
+        lock = _showing(locked, {year}) if year not in locked else None
+        shown = f"{spec.label} {year} {target.label} tampil di laporan tahun {lock} (Tabel 3.1/3.2)"
+    elif spec.target in ("narrative", "profile"):
+        lock = casc.tahun if casc.tahun in locked else None
+        shown = f"{spec.label} {target.label} adalah bagian laporan tahun {lock}"
+    elif target.kind == "indicator" and spec.name in INDICATOR_FIELDS:
+        lock = _showing(locked, indicator_years(container))  # type: ignore[arg-type]
+        shown = f"{spec.label} {target.label} tampil di laporan tahun {lock}"
+    elif target.kind == "node" and spec.name in NODE_FIELDS:
+        lock = _showing(locked, node_years(casc, container))  # type: ignore[arg-type]
+        shown = f"{spec.label} {target.label} tampil di laporan tahun {lock}"
+    if lock is not None:
+        raise YearLocked(f"{shown}, yang sudah dikunci; buka dulu kuncinya "
+                         f"(`lkjip unlock {path} --year {lock} --reason \u2026`).")
+
+
+# -- restore: what a locked year shows, compared between two documents ---------------------------------------------------
+def year_view(document: dict, year: int) -> dict:
+    """Everything of `document` that the report of `year` shows, under the rules above."""
+    casc = Cascade(document)
+    years = {str(y) for y in range(year - SHOWN_BEFORE, year + 1)}
+    nodes = {}
+    for node in casc.nodes.values():
+        nodes[node["id"]] = {
+            "name": node.get("name"), "code": node.get("code"), "level": node.get("level"),
+            "parent": node.get("parent"), "budget": (node.get("budget") or {}).get(str(year)),
+            "indicators": [
+                {**{k: v for k, v in ind.items() if k != "years"},
+                 "years": {y: s for y, s in (ind.get("years") or {}).items() if y in years}}
+                for ind in node.get("indicators") or ()
+            ],
+        }
+    view: dict = {"nodes": nodes, "settings": casc.meta.get("settings")}
+    if casc.tahun == year:
+        view["profile"] = casc.meta.get("profile")
+        view["narrative"] = {k: s.get("text") for k, s in casc.narrative.items()}
+    return view
+
+
+def restore_changes_locked(current: dict, restored: dict) -> int | None:
+    """The first year locked in `current` whose report `restored` would show differently, or None."""
+    for year in locked_years(Cascade(current)):
+        if year_view(current, year) != year_view(restored, year):
+            return year
+    return None
