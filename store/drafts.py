@@ -32,7 +32,7 @@ class Draft:
 
 
 def draft_path(workbook: str | os.PathLike, user: str) -> Path:
-    p = Path(workbook)
+    p = Path(os.path.realpath(workbook))  # beside the real file, like the lock and backups: one draft per workbook
     who = re.sub(r"[^A-Za-z0-9._-]", "_", user) or "operator"
     return p.with_name(f"{p.name}{SUFFIX}{who}.json")
 
