@@ -61,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=("md", "docx", "json"), required=True)
     s.add_argument("-o", "--output")
     s.add_argument("--year", type=int)
+    s.add_argument("--doc", choices=("lkjip", "pk", "triwulan"), default="lkjip",
+                   help="lkjip (bawaan), pk: Perjanjian Kinerja, triwulan: laporan triwulan (dengan --tw)")
+    s.add_argument("--tw", type=int, choices=(1, 2, 3, 4), help="triwulan 1-4 untuk --doc triwulan")
 
     s = sub.add_parser("import", help="membuat buku kerja dari dokumen pertukaran")
     s.add_argument("document")

@@ -119,8 +119,19 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    doc = getattr(args, "doc", "lkjip")
+    if (doc == "triwulan") != (args.tw is not None):
+        print("--tw N (1-4) dipakai bersama --doc triwulan, dan hanya dengannya.", file=sys.stderr)
+        return 2
+    if doc != "lkjip" and args.format not in ("md", "docx"):
+        print(f"Dokumen {doc} tersedia sebagai md atau docx, bukan {args.format}.", file=sys.stderr)
+        return 2
     wb = Workbook.open(args.workbook)
-    if args.format == "json":
+    if doc != "lkjip":
+        from reports import year_docs
+
+        payload = year_docs.render(wb.cascade(), doc, args.format, _year(wb, args.year), tw=args.tw)
+    elif args.format == "json":
         payload = interchange.export_document(wb.document())
     else:
         try:
