@@ -19,6 +19,8 @@ from store.numbers import format_percent, format_rupiah
 from store.storage import backups_of
 from store.workbook import Workbook
 
+from .commands_rekap import cmd_rekap  # noqa: F401  (`lkjip rekap`, found by run() as cmd_<command>)
+
 
 def run(args: argparse.Namespace) -> int:
     handler = globals().get("cmd_" + args.command)
