@@ -14,18 +14,12 @@ from dataclasses import dataclass
 from store.cascade import Cascade
 
 from . import tables as T
+from .profile import profile_for_year
 from .md_render import escape_text
 from .text import as_markdown
 
 # What a printed form leaves for a pen: a field of the profile that is still empty.
 BLANK = "." * 40
-PROFILE_DEFAULTS = {
-    "pihak_kedua_nama": "",
-    "pihak_kedua_nip": "",
-    "pihak_kedua_jabatan": "",
-    "tanggal_pk": "",
-}
-
 OPENING = ("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta "
            "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:")
 PIHAK_PERTAMA = "selanjutnya disebut pihak pertama."
@@ -37,12 +31,6 @@ PROMISES = (
     "Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian kinerja "
     "dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.",
 )
-
-
-def profile_for_year(casc: Cascade, year: int) -> dict:
-    """The office's profile as it stood in `year`, with the PK's own keys defaulted. The one place the year's
-    documents and the rekap read the profile from: the profile is becoming per year (store.model.profile_for)."""
-    return {**PROFILE_DEFAULTS, **casc.meta["profile"]}
 
 
 def _or_blank(text: str) -> str:

@@ -25,7 +25,7 @@ from store.numbers import format_percent, format_rupiah
 from store.storage import os_reason, validate
 
 from . import checks, engine
-from .pk import profile_for_year
+from .profile import profile_for_year
 from .tables import Table
 
 DASH = "\u2014"

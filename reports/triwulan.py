@@ -16,7 +16,8 @@ from store.numbers import format_percent, format_rupiah, format_value, to_decima
 
 from . import engine
 from .md_render import escape_text
-from .pk import BLANK, Party, md_signatures, profile_for_year
+from .pk import BLANK, Party, md_signatures
+from .profile import profile_for_year
 from .tables import Table
 from .text import as_markdown
 
