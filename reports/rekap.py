@@ -288,3 +288,27 @@ def as_table(rekap: Rekap) -> Table:
 def as_json(rekap: Rekap) -> dict:
     t = as_table(rekap)
     return {"year": rekap.year, "columns": t.columns, "rows": t.rows}
+
+
+def _pick(table: Table, id: str, title: str, names: list[str], *, total: bool = True) -> Table:
+    """Some columns of the rekap table, cells untouched: a printed page cannot hold all twenty-odd at once."""
+    index = [table.columns.index(n) for n in names]
+    t = Table(id, title, names, numeric=[table.numeric[i] for i in index])
+    for row, ref in zip(table.rows, table.refs):
+        if ref or total:  # the total row is the one without a workbook
+            t.add([row[i] for i in index], ref)
+    return t
+
+
+def printed_tables(rekap: Rekap) -> list[Table]:
+    """The rekap for a printed page: kinerja, anggaran, and the files behind the rows (with why one failed)."""
+    table = as_table(rekap)
+    year = f" Tahun {rekap.year}" if rekap.year is not None else ""
+    kinerja = ["No", "Instansi", "Tahun", "Sasaran", "Indikator", "Capaian (%)", "Predikat", *rekap.bands,
+               "Belum diisi", "Galat"]
+    anggaran = ["No", "Instansi", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian (%)", "Efisiensi",
+                "Tingkat efisiensi"]
+    return [_pick(table, "rekap-kinerja", f"Capaian Kinerja{year}", kinerja),
+            _pick(table, "rekap-anggaran", f"Anggaran dan Efisiensi{year}", anggaran),
+            _pick(table, "rekap-berkas", "Buku Kerja yang Direkap", ["No", "Instansi", "Berkas", "Revisi",
+                                                                   "Keterangan"], total=False)]

@@ -10,7 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 from io import BytesIO
 
-from .rekap import DASH, Office, Rekap, as_table, columns
+from .rekap import DASH, Office, Rekap, as_table, columns, printed_tables
 
 MONEY_FORMAT = "#,##0"
 RATIO_FORMAT = "0.00"
@@ -63,10 +63,11 @@ def to_xlsx(rekap: Rekap) -> bytes:
 def to_docx(rekap: Rekap, *, now: datetime | None = None) -> bytes:
     from .docx_doc import ShortDocument
 
-    table = as_table(rekap)
-    d = ShortDocument(title=table.title, author="lkjip", landscape=True)
-    d.centered(table.title.upper(), size=13, after=4)
+    title = as_table(rekap).title
+    d = ShortDocument(title=title, author="lkjip", landscape=True)
+    d.centered(title.upper(), size=13, after=4)
     stamp = (now or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M")
     d.centered(f"{len(rekap.offices)} buku kerja, dibaca {stamp}", size=10, bold=False, after=8)
-    d.table(table)
+    for table in printed_tables(rekap):
+        d.table(table)
     return d.to_bytes()
