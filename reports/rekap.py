@@ -140,13 +140,14 @@ def office_from_document(source: Source, document: dict, year: int | None) -> Of
     ordered = sorted(settings["predikat"], key=lambda b: Decimal(b["min"]) if b["min"] is not None
                      else Decimal("-Infinity"), reverse=True)
     return Office(
-        source, None, profile_for_year(casc, y).get("instansi", ""), y, int(casc.meta.get("revision", 0)),
-        len(casc.of_level("sasaran")), len(indicators), capaian, engine.predikat(capaian, settings), bands,
-        [b["label"] for b in ordered], a.pagu, a.realisasi, a.serapan, e.value,
-        engine.efisiensi_label(e.value, settings),
+        source, instansi=profile_for_year(casc, y).get("instansi", ""), year=y,
+        revision=int(casc.meta.get("revision", 0)), sasaran=len(casc.of_level("sasaran")), indikator=len(indicators),
+        capaian=capaian, predikat=engine.predikat(capaian, settings), bands=bands,
+        band_order=[b["label"] for b in ordered], pagu=a.pagu, realisasi=a.realisasi, serapan=a.serapan,
+        efisiensi=e.value, efisiensi_label=engine.efisiensi_label(e.value, settings),
         # "Belum diisi": the check's findings of a target or realisasi not filled in (checks words them so).
-        sum(f.severity == checks.WARNING and "belum diisi" in f.message for f in findings),
-        sum(f.severity == checks.ERROR for f in findings), settings,
+        belum_diisi=sum(f.severity == checks.WARNING and "belum diisi" in f.message for f in findings),
+        galat=sum(f.severity == checks.ERROR for f in findings), settings=settings,
     )
 
 
@@ -236,11 +237,14 @@ def _total(offices: list[Office], bands: list[str]) -> Office:
     realisasi = _sum([o.realisasi for o in readable])
     serapan = engine.Anggaran(pagu, realisasi, None).serapan
     e = engine.Efisiensi(capaian, serapan)
-    return Office(Source(Path(""), ""), None, TOTAL_LABEL, None, None, sum(o.sasaran for o in readable),
-                  sum(o.indikator for o in readable), capaian, engine.predikat(capaian, settings),
-                  {b: sum(o.bands.get(b, 0) for o in readable) for b in bands}, bands, pagu, realisasi, serapan,
-                  e.value, engine.efisiensi_label(e.value, settings), sum(o.belum_diisi for o in readable),
-                  sum(o.galat for o in readable), settings)
+    return Office(Source(Path(""), ""), instansi=TOTAL_LABEL, sasaran=sum(o.sasaran for o in readable),
+                  indikator=sum(o.indikator for o in readable), capaian=capaian,
+                  predikat=engine.predikat(capaian, settings),
+                  bands={b: sum(o.bands.get(b, 0) for o in readable) for b in bands}, band_order=bands, pagu=pagu,
+                  realisasi=realisasi, serapan=serapan, efisiensi=e.value,
+                  efisiensi_label=engine.efisiensi_label(e.value, settings),
+                  belum_diisi=sum(o.belum_diisi for o in readable), galat=sum(o.galat for o in readable),
+                  settings=settings)
 
 
 def build(names: list[str], *, year: int | None = None, sort: str | None = None) -> Rekap:

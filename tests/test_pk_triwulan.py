@@ -99,41 +99,44 @@ def _filled_quarters(demo_path: Path) -> None:
     ok("set", demo_path, IKM, "tw2", "82,1")
 
 
-def _indicator_row(md: str, name: str) -> list[str]:
-    from conftest import read_markdown_tables
+def _triwulan_md(demo_path: Path, tw: int) -> str:
+    return ok("export", demo_path, "--doc", "triwulan", "--tw", tw, "--format", "md")
 
-    for _, rows in read_markdown_tables(md):
+
+def _indicator_row(tables, md: str, name: str) -> list[str]:
+    for _, rows in tables(md):
         for row in rows:
             if name in row:
                 return row
     raise AssertionError(name)
 
 
-def test_the_tw_ii_report_gives_the_capaian_that_x_explains(demo_path: Path) -> None:
+def test_the_tw_ii_report_gives_the_capaian_that_x_explains(demo_path: Path, markdown_tables) -> None:
     _filled_quarters(demo_path)
-    md = ok("export", demo_path, "--doc", "triwulan", "--tw", "2", "--format", "md")
-    row = _indicator_row(md, "Indeks Kepuasan Masyarakat (IKM)")
+    md = _triwulan_md(demo_path, 2)
+    row = _indicator_row(markdown_tables, md, "Indeks Kepuasan Masyarakat (IKM)")
     # Target, TW I, TW II, the rule, realisasi s.d. TW II, capaian s.d. TW II, predikat.
     assert row[4:] == ["82,00", "80,50", "82,10", "nilai akhir", "82,10", "100,12", "Sangat Tinggi"], row
     casc = Workbook.open(demo_path).cascade()
     said = explain(casc, IKM, "capaian", 2022)  # what `x` on the Capaian cell says
     assert re.search(r"= 100,12 ", said), said
     # TW I alone: the capaian so far is TW I's.
-    row = _indicator_row(ok("export", demo_path, "--doc", "triwulan", "--tw", "1", "--format", "md"),
+    row = _indicator_row(markdown_tables, _triwulan_md(demo_path, 1),
                          "Indeks Kepuasan Masyarakat (IKM)")
     assert row[-3:] == ["80,50", "98,17", "Sangat Tinggi"], row
 
 
-def test_a_kumulatif_indicator_sums_its_quarters_up_to_the_report_quarter(demo_path: Path) -> None:
+def test_a_kumulatif_indicator_sums_its_quarters_up_to_the_report_quarter(demo_path: Path,
+                                                                          markdown_tables) -> None:
     casc = Workbook.open(demo_path).cascade()
     ind_id, name = next((i, ind["name"]) for i, (node, ind) in casc.indicators.items()
                         if node["level"] == "subkegiatan" and engine.tw_rule_of(ind) == "kumulatif")
     ok("set", demo_path, ind_id, "target", "8")
     for q, value in ((1, "1"), (2, "2"), (3, "4")):
         ok("set", demo_path, ind_id, f"tw{q}", value)
-    row = _indicator_row(ok("export", demo_path, "--doc", "triwulan", "--tw", "2", "--format", "md"), name)
+    row = _indicator_row(markdown_tables, _triwulan_md(demo_path, 2), name)
     assert row[-3:] == ["kumulatif", "3,00", "37,50"], row  # TW I + TW II (not TW III) against 8
-    row = _indicator_row(ok("export", demo_path, "--doc", "triwulan", "--tw", "4", "--format", "md"), name)
+    row = _indicator_row(markdown_tables, _triwulan_md(demo_path, 4), name)
     assert row[-3:] == ["kumulatif", "7,00", "87,50"], row
 
 
@@ -154,7 +157,7 @@ def test_budget_spent_up_to_the_quarter_sums_the_quarterly_realisasi_anggaran(de
     ok("set", demo_path, SUB, "realisasi-anggaran-tw1", "Rp 1.000.000")
     ok("set", demo_path, SUB, "realisasi-anggaran-tw2", "2.500.000")
     ok("set", demo_path, SUB, "realisasi-anggaran-tw3", "4.000.000")
-    md = ok("export", demo_path, "--doc", "triwulan", "--tw", "2", "--format", "md")
+    md = _triwulan_md(demo_path, 2)
     budget = markdown_tables(md)[-1][1]
     sub = next(r for r in budget if r[0] == SUB)
     program = next(r for r in budget if r[0] == "7.01.02")

@@ -96,6 +96,9 @@ def test_each_offices_row_holds_its_own_tables_figures(offices: Path) -> None:
     torjun = rows[str(offices / "torjun.json")]
     assert (torjun["Capaian (%)"], torjun["Predikat"], torjun["Serapan (%)"]) == ("100,05", "Sangat Tinggi", "93,34")
     assert torjun["Sangat Tinggi"] == "2" and torjun["Galat"] == "0"
+    # What is still to fill in is what `lkjip check` lists as not filled in.
+    check = lkjip("check", offices / "torjun.json").stdout.splitlines()
+    assert torjun["Belum diisi"] == str(sum("belum diisi" in line for line in check)) != "0"
     total = data["rows"][-1]
     assert total[2] == "Jumlah / rata-rata" and total[5] == "8"
     assert data["year"] is None
