@@ -169,6 +169,12 @@ def test_budget_spent_up_to_the_quarter_sums_the_quarterly_realisasi_anggaran(de
     assert json.loads(ok("tables", demo_path, "--table", "anggaran", "--format", "json")) == before
 
 
+def test_a_closed_year_refuses_quarterly_budget_figures(demo_path: Path) -> None:
+    ok("lock", demo_path, "--year", "2022")
+    result = lkjip("set", demo_path, SUB, "realisasi-anggaran-tw1", "1.000.000")
+    assert result.returncode == 1 and "dikunci" in result.stderr
+
+
 def test_the_triwulan_report_in_word(demo_path: Path, tmp_path: Path) -> None:
     _filled_quarters(demo_path)
     out = tmp_path / "tw2.docx"
