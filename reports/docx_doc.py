@@ -6,6 +6,7 @@ Tables go through docx_tables.add_table (widths fitted to the page, header row r
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Protocol
 from io import BytesIO
 
@@ -30,9 +31,13 @@ class Signer(Protocol):
 
 
 class ShortDocument:
-    def __init__(self, *, title: str, author: str, landscape: bool = False) -> None:
+    def __init__(self, *, title: str, author: str, landscape: bool = False, table_pt: float | None = None) -> None:
         self.doc = Document()
         self.styles = setup_styles(self.doc)
+        if table_pt:  # a short document to sign reads better with larger table text than the LKjIP's wide tables
+            for name in ("Kepala Tabel", "Isi Tabel"):
+                self.doc.styles[name].font.size = Pt(table_pt)
+            self.styles = replace(self.styles, size_pt=table_pt)
         section = self.doc.sections[0]
         setup_page(section, landscape=landscape)
         footer = section.footer.paragraphs[0]

@@ -120,7 +120,7 @@ def render_md(pk: PerjanjianKinerja) -> str:
 def render_docx(pk: PerjanjianKinerja) -> bytes:
     from .docx_doc import ShortDocument
 
-    d = ShortDocument(title=f"{pk.title} {pk.instansi}", author=pk.instansi)
+    d = ShortDocument(title=f"{pk.title} {pk.instansi}", author=pk.instansi, table_pt=10)
     d.centered(pk.title, size=14, after=4)
     for head in pk.heads:
         d.centered(head, size=12)
