@@ -155,7 +155,8 @@ def test_budget_spent_up_to_the_quarter_sums_the_quarterly_realisasi_anggaran(de
                                                                               markdown_tables) -> None:
     before = json.loads(ok("tables", demo_path, "--table", "anggaran", "--format", "json"))
     ok("set", demo_path, SUB, "realisasi-anggaran-tw1", "Rp 1.000.000")
-    ok("set", demo_path, SUB, "realisasi-anggaran-tw2", "2.500.000")
+    said = ok("set", demo_path, SUB, "realisasi-anggaran-tw2", "2.500.000")
+    assert "Realisasi anggaran s.d. TW II 2022: Rp 3.500.000" in said
     ok("set", demo_path, SUB, "realisasi-anggaran-tw3", "4.000.000")
     md = _triwulan_md(demo_path, 2)
     budget = markdown_tables(md)[-1][1]

@@ -99,6 +99,12 @@ def cmd_set(args: argparse.Namespace) -> int:
                  f"{c.formula}")
     elif applied.target.kind == "node" and applied.edit.year is not None:
         node = casc.nodes[applied.target.id]
+        if spec.quarter:  # a quarterly figure: what the triwulan report will show, not the year's serapan
+            tw = int(spec.quarter)
+            a = engine.anggaran_sd_tw(casc, node, applied.edit.year, tw)
+            _out(f"Realisasi anggaran s.d. TW {'I II III IV'.split()[tw - 1]} {applied.edit.year}: "
+                 f"{format_rupiah(a.realisasi)} (serapan {format_percent(a.serapan)}%)")
+            return 0
         a = engine.anggaran(casc, node, applied.edit.year)
         _out(f"Serapan {applied.edit.year}: {format_percent(a.serapan)}%")
         if casc.kids(node["id"]) and spec.name != "pagu-pk":
