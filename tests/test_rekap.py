@@ -146,6 +146,8 @@ def test_sort_ranks_the_offices_and_year_picks_the_year(offices: Path) -> None:
     shown = [row[7] for row in data["rows"][:-1]]
     values = [float(v.replace(".", "").replace(",", ".")) for v in shown]
     assert values == sorted(values, reverse=True) and len(set(values)) == 4
+    refused = lkjip("rekap", offices, "--sort", "kecepatan")
+    assert refused.returncode == 2 and "kecepatan" in refused.stderr and refused.stdout == ""
     data, _ = rekap_json(offices, "--year", "2021")
     assert data["year"] == 2021 and {row["Tahun"] for row in by_file(data).values()} == {"2021"}
 

@@ -121,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
         if not argv:
             return _open_tui([])
         args = _parser().parse_args(_shield_negative_values(argv))
+        if args.command == "rekap":  # only reads: none of the editing commands' imports
+            from .commands_rekap import cmd_rekap
+
+            return cmd_rekap(args)
         from . import commands
 
         return commands.run(args)

@@ -19,8 +19,6 @@ from store.numbers import format_percent, format_rupiah
 from store.storage import backups_of
 from store.workbook import Workbook
 
-from .commands_rekap import cmd_rekap  # noqa: F401  (`lkjip rekap`, found by run() as cmd_<command>)
-
 
 def run(args: argparse.Namespace) -> int:
     handler = globals().get("cmd_" + args.command)
@@ -128,7 +126,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     doc = getattr(args, "doc", "lkjip")
-    if (doc == "triwulan") != (args.tw is not None):
+    tw = getattr(args, "tw", None)
+    if (doc == "triwulan") != (tw is not None):
         print("--tw N (1-4) dipakai bersama --doc triwulan, dan hanya dengannya.", file=sys.stderr)
         return 2
     if doc != "lkjip" and args.format not in ("md", "docx"):
@@ -138,7 +137,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if doc != "lkjip":
         from reports import year_docs
 
-        payload = year_docs.render(wb.cascade(), doc, args.format, _year(wb, args.year), tw=args.tw)
+        payload = year_docs.render(wb.cascade(), doc, args.format, _year(wb, args.year), tw=tw)
     elif args.format == "json":
         payload = interchange.export_document(wb.document())
     else:

@@ -11,12 +11,9 @@ import os
 import sys
 from pathlib import Path
 
-import orjson
-
-from reports import rekap as R
 from store.errors import WorkbookError
-from store.storage import os_reason, replace_atomically
 
+# reports.rekap and the writers are imported when the command runs: every other command builds this parser too.
 FORMATS = ("text", "md", "json", "xlsx", "docx")
 
 
@@ -24,13 +21,18 @@ def add_parser(sub) -> None:
     s = sub.add_parser("rekap", help="rekap banyak buku kerja, satu baris per instansi (hanya membaca)")
     s.add_argument("workbooks", nargs="+", help="berkas, folder (semua *.json di dalamnya) atau pola glob")
     s.add_argument("--year", type=int, help="bawaan: tahun laporan masing-masing buku kerja")
-    s.add_argument("--sort", choices=tuple(R.SORT_KEYS), help="urutkan: angka terbesar dulu, nama A-Z")
+    s.add_argument("--sort", help="urutkan menurut kolom (capaian, serapan, instansi, …): angka terbesar dulu, "
+                                  "nama A-Z")
     s.add_argument("--format", choices=FORMATS, help="bawaan: tabel di terminal, atau teks bila bukan terminal")
     s.add_argument("-o", "--output")
 
 
-def _render(rekap: R.Rekap, fmt: str) -> bytes:
+def _render(rekap, fmt: str) -> bytes:
+    from reports import rekap as R
+
     if fmt == "json":
+        import orjson
+
         return orjson.dumps(R.as_json(rekap), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     if fmt == "xlsx":
         from reports.rekap_files import to_xlsx
@@ -47,6 +49,13 @@ def _render(rekap: R.Rekap, fmt: str) -> bytes:
 
 
 def cmd_rekap(args: argparse.Namespace) -> int:
+    from reports import rekap as R
+    from store.storage import os_reason, replace_atomically
+
+    if args.sort is not None and args.sort not in R.SORT_KEYS:
+        print(f"Kolom urut \u201c{args.sort}\u201d tidak dikenal; pilih salah satu: {', '.join(R.SORT_KEYS)}.",
+              file=sys.stderr)
+        return 2
     fmt = args.format
     interactive = fmt is None and not args.output and sys.stdout.isatty() and sys.stdin.isatty()
     fmt = fmt or "text"
@@ -76,8 +85,10 @@ def cmd_rekap(args: argparse.Namespace) -> int:
     return 1 if rekap.unreadable else 0
 
 
-def _browse(args: argparse.Namespace, rekap: R.Rekap) -> int:
+def _browse(args: argparse.Namespace, rekap) -> int:
     """The rekap table; Enter opens an office's workbook in the normal TUI, quitting it comes back here."""
+    from reports import rekap as R
+
     from .app import run_app
     from .views.rekap import RekapApp
 
