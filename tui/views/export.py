@@ -45,7 +45,7 @@ class ExportScreen(WorkbookView):
         self._show_document()
 
     def _show_document(self) -> None:
-        doc, _, label, prefix = self.DOCUMENTS[self.document_index]
+        _, _, label, prefix = self.DOCUMENTS[self.document_index]
         path = self.app.wb.path  # type: ignore[attr-defined]
         self.query_one(Input).value = str(path.with_name(f"{prefix}-{path.stem}"))
         self.query_one("#export-title", Static).update(f"Ekspor {label} (Ctrl+T: pilih dokumen lain)")
