@@ -287,3 +287,8 @@ def render(report: D.Report) -> bytes:
     buffer = BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+# The year's other documents (Perjanjian Kinerja, monev triwulan, rekap) share the LKjIP's page and styles.
+setup_styles = _setup_styles
+setup_page = _page

@@ -46,15 +46,24 @@ def target_of(ind: Indicator, year: int) -> Decimal | None:
     return to_decimal(ind.get("years", {}).get(str(year), {}).get("target"))
 
 
+def realisasi_sd_tw(ind: Indicator, year: int, tw: int) -> Decimal | None:
+    """Realisasi up to quarter `tw` (1–4) by the indicator's rule: kumulatif sums the filled quarters TW I..tw,
+    nilai akhir takes the latest filled one of them. None when none of them is filled (never zero)."""
+    slot = ind.get("years", {}).get(str(year)) or {}
+    quarters = slot.get("tw") or {}
+    filled = [d for d in (to_decimal(quarters.get(str(q))) for q in range(1, tw + 1)) if d is not None]
+    if not filled:
+        return None
+    return sum(filled, Decimal(0)) if tw_rule_of(ind) == "kumulatif" else filled[-1]
+
+
 def realisasi_of(ind: Indicator, year: int) -> Decimal | None:
     """The year's realisasi: entered directly, or from the quarters by the indicator's rule (kumulatif sums the
     filled quarters, nilai akhir takes the latest filled one)."""
-    slot = ind.get("years", {}).get(str(year), {})
-    quarters = [to_decimal((slot.get("tw") or {}).get(str(q))) for q in range(1, 5)]
-    filled = [q for q in quarters if q is not None]
-    if filled:
-        return sum(filled, Decimal(0)) if tw_rule_of(ind) == "kumulatif" else filled[-1]
-    return to_decimal(slot.get("realisasi"))
+    from_quarters = realisasi_sd_tw(ind, year, 4)
+    if from_quarters is not None:
+        return from_quarters
+    return to_decimal((ind.get("years", {}).get(str(year)) or {}).get("realisasi"))
 
 
 def negatif_rumus_of(ind: Indicator, settings: Settings) -> str:
@@ -91,6 +100,13 @@ def capaian(ind: Indicator, year: int, settings: Settings) -> Capaian:
     return ratio(target_of(ind, year), realisasi_of(ind, year), ind.get("arah"), negatif_rumus_of(ind, settings))
 
 
+def capaian_sd_tw(ind: Indicator, year: int, tw: int, settings: Settings) -> Capaian:
+    """Capaian so far (monev triwulan): realisasi up to TW `tw` against the year's target, by the same formulas.
+    With TW I..tw filled and later quarters empty it equals the year's capaian, which `x` explains in the TUI."""
+    return ratio(target_of(ind, year), realisasi_sd_tw(ind, year, tw), ind.get("arah"),
+                 negatif_rumus_of(ind, settings))
+
+
 def kemajuan(ind: Indicator, year: int, settings: Settings) -> Capaian:
     """Tingkat kemajuan: the year's realisasi against the Renstra end target, by the same rule as capaian."""
     return ratio(to_decimal(ind.get("target_akhir")), realisasi_of(ind, year), ind.get("arah"),
@@ -124,14 +140,16 @@ def predikat(value: Decimal | None, settings: Settings) -> str:
     return "\u2014"
 
 
-def sasaran_capaian(node: Node, year: int, settings: Settings) -> Decimal | None:
-    """Average of its indicators' capaian (capped if the workbook says so)."""
-    return average([capped(capaian(i, year, settings).value, settings) for i in node["indicators"]])
+def sasaran_capaian(node: Node, year: int, settings: Settings, tw: int | None = None) -> Decimal | None:
+    """Average of its indicators' capaian (capped if the workbook says so); with `tw`, their capaian so far."""
+    values = [capaian(i, year, settings) if tw is None else capaian_sd_tw(i, year, tw, settings)
+              for i in node["indicators"]]
+    return average([capped(c.value, settings) for c in values])
 
 
-def instansi_capaian(casc: Cascade, year: int) -> Decimal | None:
+def instansi_capaian(casc: Cascade, year: int, tw: int | None = None) -> Decimal | None:
     settings = casc.meta["settings"]
-    return average([capped(sasaran_capaian(s, year, settings), settings) for s in casc.of_level("sasaran")])
+    return average([capped(sasaran_capaian(s, year, settings, tw), settings) for s in casc.of_level("sasaran")])
 
 
 # -- budget ---------------------------------------------------------------------------------------------------------
@@ -165,6 +183,23 @@ def budget_figure(casc: Cascade, node: Node, year: int, key: str) -> int | None:
     return total if total is not None else _own(node, year, key)
 
 
+def realisasi_anggaran_sd_tw(casc: Cascade, node: Node, year: int, tw: int) -> int | None:
+    """Budget spent up to quarter `tw`: the sum of the quarterly realisasi TW I..tw, summed upwards like every
+    budget figure. The year's realisasi anggaran stays as entered (quarters never override it); None when no
+    quarter up to `tw` is filled anywhere below the node."""
+    kids = _sum([realisasi_anggaran_sd_tw(casc, k, year, tw) for k in casc.kids(node["id"])])
+    if kids is not None:
+        return kids
+    quarters = (node.get("budget", {}).get(str(year)) or {}).get("tw") or {}
+    return _sum([quarters.get(str(q)) for q in range(1, tw + 1)])
+
+
+def anggaran_sd_tw(casc: Cascade, node: Node, year: int, tw: int) -> Anggaran:
+    """Pagu of the year with the realisasi up to TW `tw`: its serapan is the absorption so far."""
+    return Anggaran(budget_figure(casc, node, year, "pagu"), realisasi_anggaran_sd_tw(casc, node, year, tw),
+                    budget_figure(casc, node, year, "pagu_pk"))
+
+
 def anggaran(casc: Cascade, node: Node, year: int) -> Anggaran:
     return Anggaran(budget_figure(casc, node, year, "pagu"), budget_figure(casc, node, year, "realisasi"),
                     budget_figure(casc, node, year, "pagu_pk"))
@@ -186,6 +221,12 @@ def sasaran_anggaran(casc: Cascade, sasaran: Node, year: int) -> Anggaran:
 def instansi_anggaran(casc: Cascade, year: int) -> Anggaran:
     programs = casc.of_level("program")
     parts = [anggaran(casc, p, year) for p in programs]
+    return Anggaran(_sum([p.pagu for p in parts]), _sum([p.realisasi for p in parts]),
+                    _sum([p.pagu_pk for p in parts]))
+
+
+def instansi_anggaran_sd_tw(casc: Cascade, year: int, tw: int) -> Anggaran:
+    parts = [anggaran_sd_tw(casc, p, year, tw) for p in casc.of_level("program")]
     return Anggaran(_sum([p.pagu for p in parts]), _sum([p.realisasi for p in parts]),
                     _sum([p.pagu_pk for p in parts]))
 
@@ -216,3 +257,8 @@ def efisiensi_label(value: Decimal | None, settings: Settings) -> str:
 def sasaran_efisiensi(casc: Cascade, sasaran: Node, year: int) -> Efisiensi:
     settings = casc.meta["settings"]
     return Efisiensi(sasaran_capaian(sasaran, year, settings), sasaran_anggaran(casc, sasaran, year).serapan)
+
+
+def instansi_efisiensi(casc: Cascade, year: int) -> Efisiensi:
+    """The office as a whole: its capaian (average of its sasaran) against the serapan of its whole budget."""
+    return Efisiensi(instansi_capaian(casc, year), instansi_anggaran(casc, year).serapan)

@@ -55,6 +55,11 @@ _SPECS = [
     FieldSpec("pagu", "Pagu", "node", "money", "pagu", yearly=True),
     FieldSpec("pagu-pk", "Pagu PK", "node", "money", "pagu_pk", yearly=True),
     FieldSpec("realisasi-anggaran", "Realisasi anggaran", "node", "money", "realisasi", yearly=True),
+    *(
+        FieldSpec(f"realisasi-anggaran-tw{q}", f"Realisasi anggaran TW {'I II III IV'.split()[q - 1]}", "node",
+                  "money", "tw", True, quarter=str(q))
+        for q in range(1, 5)
+    ),
     FieldSpec("nama", "Nama", "node", "text", "name"),
     FieldSpec("kode", "Kode", "node", "text", "code"),
     FieldSpec("unit", "Penanggung jawab", "node", "text", "unit"),
@@ -69,6 +74,10 @@ _SPECS = [
             ("kepala-jabatan", "Jabatan kepala", "kepala_jabatan"),
             ("tempat", "Tempat", "tempat"),
             ("tanggal", "Tanggal", "tanggal"),
+            ("pihak-kedua-nama", "Nama pihak kedua (PK)", "pihak_kedua_nama"),
+            ("pihak-kedua-nip", "NIP pihak kedua (PK)", "pihak_kedua_nip"),
+            ("pihak-kedua-jabatan", "Jabatan pihak kedua (PK)", "pihak_kedua_jabatan"),
+            ("tanggal-pk", "Tanggal penandatanganan PK", "tanggal_pk"),
         )
     ),
 ]

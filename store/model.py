@@ -58,6 +58,8 @@ class BudgetYear(TypedDict, total=False):
     pagu_pk: int | None  # pagu awal, as signed in the Perjanjian Kinerja
     pagu: int | None  # pagu after the APBD Perubahan: the figure serapan is computed on
     realisasi: int | None
+    # Quarterly realisasi "1".."4" (monev triwulan); the year's realisasi stays as entered, never their sum.
+    tw: dict[str, int | None]
 
 
 class Node(TypedDict):

@@ -13,7 +13,8 @@ from store.sanitize import CONTROL, CUT, cut, quote, visible
 
 __version__ = "0.1.0"
 
-COMMANDS = ("init", "tables", "set", "check", "export", "import", "lock", "unlock", "backups", "restore", "log")
+COMMANDS = ("init", "tables", "set", "check", "export", "import", "lock", "unlock", "backups", "restore", "log",
+            "rekap")
 
 
 class UsageError(Exception):
@@ -105,6 +106,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output")
     s.add_argument("--force", action="store_true", help="menimpa berkas lain yang sudah ada (tidak pernah buku kerja)")
     s.add_argument("--year", type=int)
+    s.add_argument("--doc", choices=("lkjip", "pk", "triwulan"), default="lkjip",
+                   help="lkjip (bawaan), pk: Perjanjian Kinerja, triwulan: laporan triwulan (dengan --tw)")
+    s.add_argument("--tw", type=int, choices=(1, 2, 3, 4), help="triwulan 1-4 untuk --doc triwulan")
 
     s = sub.add_parser("import", help="membuat buku kerja dari dokumen pertukaran")
     s.add_argument("document")
@@ -131,6 +135,10 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("log", help="catatan perubahan")
     s.add_argument("workbook")
     s.add_argument("--year", type=int)
+
+    from .commands_rekap import add_parser as add_rekap
+
+    add_rekap(sub)
     return p
 
 
@@ -158,6 +166,10 @@ def main(argv: list[str] | None = None) -> int:
         if not argv:
             return _open_tui([])
         args = _parser().parse_args(_shield_negative_values(argv))
+        if args.command == "rekap":  # only reads: none of the editing commands' imports
+            from .commands_rekap import cmd_rekap
+
+            return cmd_rekap(args)
         from . import commands
 
         return commands.run(args)

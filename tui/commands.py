@@ -108,6 +108,12 @@ def cmd_set(args: argparse.Namespace) -> int:
                  f"{c.formula}")
     elif applied.target.kind == "node" and applied.edit.year is not None:
         node = casc.nodes[applied.target.id]
+        if spec.quarter:  # a quarterly figure: what the triwulan report will show, not the year's serapan
+            tw = int(spec.quarter)
+            a = engine.anggaran_sd_tw(casc, node, applied.edit.year, tw)
+            _out(f"Realisasi anggaran s.d. TW {'I II III IV'.split()[tw - 1]} {applied.edit.year}: "
+                 f"{format_rupiah(a.realisasi)} (serapan {format_percent(a.serapan)}%)")
+            return 0
         a = engine.anggaran(casc, node, applied.edit.year)
         _out(f"Serapan {applied.edit.year}: {format_percent(a.serapan)}%")
         if casc.kids(node["id"]) and spec.name != "pagu-pk":
@@ -130,8 +136,20 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    doc = getattr(args, "doc", "lkjip")
+    tw = getattr(args, "tw", None)
+    if (doc == "triwulan") != (tw is not None):
+        print("--tw N (1-4) dipakai bersama --doc triwulan, dan hanya dengannya.", file=sys.stderr)
+        return 2
+    if doc != "lkjip" and args.format not in ("md", "docx"):
+        print(f"Dokumen {doc} tersedia sebagai md atau docx, bukan {args.format}.", file=sys.stderr)
+        return 2
     wb = Workbook.open(args.workbook)
-    if args.format == "json":
+    if doc != "lkjip":
+        from reports import year_docs
+
+        payload = year_docs.render(wb.cascade(), doc, args.format, _year(wb, args.year), tw=tw)
+    elif args.format == "json":
         payload = json_safe(interchange.export_document(wb.document()))  # same meaning, nothing raw to a terminal
     else:
         try:

@@ -110,6 +110,8 @@ def build(figures: dict, pty: dict, budget: Budgets, frame_runs: int) -> Table:
           *(f"{pty['rss_kb'].get(w, 0) / 1024:.0f} MB" for w in WORKBOOKS))
     t.add("peak Python heap: open + all tables (tracemalloc)", "",
           *(f"{figures['heap'][w] / 2**20:.0f} MB" for w in WORKBOOKS))
+    for figure, measured, budget_text, ok in figures.get("rekap_rows", []):  # tests/bench/rekap_bench.py
+        t.add(figure, "", measured, "", budget_text, ok)
     return t
 
 
@@ -258,6 +260,7 @@ def write_json(path: Path, table: Table, figures: dict, pty: dict, plans: dict, 
         "pilot": {w: asdict(r) for w, r in figures["pilot"].items()},
         "pty": pty,
         "variants": figures["variants"],
+        "rekap": figures.get("rekap"),
     }
     doc = {
         "at": datetime.now().astimezone().isoformat(timespec="seconds"),

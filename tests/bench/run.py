@@ -67,6 +67,7 @@ if os.environ.get("BENCH_QUICK"):
     FIRST_FRAME_RUNS, EDITS, PTY_EDITS, EXPORT_RUNS = 2, 20, 2, 1
 
 import inprocess  # noqa: E402
+import rekap_bench  # noqa: E402
 import report  # noqa: E402
 import tui_probe  # noqa: E402
 from generate import kabupaten_document  # noqa: E402
@@ -282,6 +283,9 @@ def main() -> int:
             continue
         figures["variants"][label] = pty_variant(extra, paths, plans)
         progress(f"bytes under {label}")
+    figures["rekap"] = rekap_bench.measure()
+    figures["rekap_rows"] = rekap_bench.rows(figures["rekap"])
+    progress("rekap of 50 and 2,000 generated workbooks")
 
     elapsed = time.perf_counter() - began
     budget = report.Budgets()

@@ -23,11 +23,17 @@ class ExportScreen(WorkbookView):
     BINDINGS = [
         Binding("ctrl+w", "export('docx')", "Ekspor Word", id="export.docx", priority=True),
         Binding("ctrl+e", "export('md')", "Ekspor Markdown", id="export.md", priority=True),
+        Binding("ctrl+t", "next_document", "Pilih dokumen", id="export.document", priority=True),
     ]
+    # (document, quarter, label, file name prefix): Ctrl+T steps through them.
+    DOCUMENTS = [("lkjip", None, "draf LKjIP", "LKjIP"), ("pk", None, "Perjanjian Kinerja", "PK"),
+                 *(("triwulan", q, f"laporan triwulan {r}", f"TW{q}") for q, r in ((1, "I"), (2, "II"), (3, "III"),
+                                                                                 (4, "IV")))]
+    document_index = 0
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Ekspor draf LKjIP", classes="view-title")
+            yield Static("Ekspor draf LKjIP", classes="view-title", id="export-title")
             yield Label("Berkas tujuan (tanpa akhiran; .md atau .docx ditambahkan; Enter: Word):")
             yield Input(id="export-path")
             with Horizontal(id="export-buttons"):
@@ -35,13 +41,23 @@ class ExportScreen(WorkbookView):
                 yield Button("Word (Ctrl+W)", id="docx", variant="primary")
             yield Static(id="export-result")
         yield StatusLine()
-        yield KeyBar(["export.docx", "export.md", *VIEW_KEYS])
+        yield KeyBar(["export.docx", "export.md", "export.document", *VIEW_KEYS])
 
     def on_mount(self) -> None:
         inp = self.query_one(Input)
         inp.cursor_blink = False
+        self._show_document()
+
+    def _show_document(self) -> None:
+        _, _, label, prefix = self.DOCUMENTS[self.document_index]
         path = self.app.wb.path  # type: ignore[attr-defined]
-        inp.value = str(path.with_name(f"LKjIP-{path.stem}"))
+        self.query_one(Input).value = str(path.with_name(f"{prefix}-{path.stem}"))
+        self.query_one("#export-title", Static).update(f"Ekspor {label} (Ctrl+T: pilih dokumen lain)")
+
+    def action_next_document(self) -> None:
+        self.document_index = (self.document_index + 1) % len(self.DOCUMENTS)
+        self._show_document()
+        self.app.say(f"Dokumen: {self.DOCUMENTS[self.document_index][2]}.")  # type: ignore[attr-defined]
 
     def redraw(self) -> None:
         self.query_one("#export-result", Static).update(f"Tahun laporan yang diekspor: {self.app.year}.")  # type: ignore
@@ -58,16 +74,22 @@ class ExportScreen(WorkbookView):
         except ImportError:
             self.app.say(f"Ekspor {fmt} belum tersedia di versi ini.", error=True)  # type: ignore[attr-defined]
             return
-        base = self.query_one(Input).value.strip() or "LKjIP"
+        doc, tw, _, prefix = self.DOCUMENTS[self.document_index]
+        base = self.query_one(Input).value.strip() or prefix
         target = Path(base if base.endswith("." + fmt) else f"{base}.{fmt}")
         app = self.app
         wb, year = app.wb, app.year  # type: ignore[attr-defined]
         self.query_one("#export-result", Static).update(f"Mengekspor {fmt} tahun {year}\u2026")
 
         def work() -> str:
+            if doc == "lkjip":
+                payload = exporter.render(wb, fmt, year)
+            else:
+                from reports import year_docs
+
+                payload = year_docs.render(wb.cascade(), doc, fmt, year, tw=tw)
             from store.output import write_output
 
-            payload = exporter.render(wb, fmt, year)
             # The operator named the file on this screen: replacing an earlier draft is meant, a workbook never.
             write_output(target, payload, force=True, source=wb.path)
             return str(target.resolve())

@@ -1,0 +1,318 @@
+"""The rekap: one row per office across many workbooks, for a kabupaten's Bagian Organisasi (`lkjip rekap`).
+
+Workbooks are read, never opened for editing: no lock is taken (an operator saving is never kept waiting) and
+nothing is written. The store saves by writing a temporary file and swapping it in with os.replace, so one open of
+the path reaches one inode, old or new, whole: each file is opened once, read to the end and parsed from those
+bytes, and a workbook caught mid-save is seen as the version before or after, never a mix.
+
+Every figure of a row comes from reports.engine and reports.checks, the same functions behind `lkjip tables` and
+`lkjip check`; only what the row needs is computed (no table is built).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import stat
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from store.cascade import Cascade
+from store.errors import UnreadableWorkbook
+from store.model import META, default_settings
+from store.numbers import format_percent, format_rupiah
+from store.storage import os_reason, validate
+
+from . import checks, engine
+from .profile import profile_for_year
+from .tables import Table
+
+DASH = "\u2014"
+NO_CAPAIAN = "Tanpa capaian"
+TOTAL_LABEL = "Jumlah / rata-rata"
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path
+    shown: str  # as the operator named it (or as found in the folder they named)
+    problem: str | None = None  # a name that matched nothing
+    named: bool = True  # named by the operator, not found in a folder or by a pattern
+
+
+def _is_workbook_name(path: Path) -> bool:
+    # Backups end in .bak-…, locks in .lock and temporary files are hidden: only visible *.json are workbooks.
+    return path.suffix == ".json" and not path.name.startswith(".")
+
+
+def find_sources(names: list[str]) -> list[Source]:
+    """Paths, folders (every *.json in it) and glob patterns, in the order given, each file once."""
+    out: list[Source] = []
+    seen: set[str] = set()
+
+    def add(path: Path, shown: str, named: bool = False) -> None:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            out.append(Source(path, shown, named=named))
+
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if _is_workbook_name(p) and p.is_file())
+            if not found:
+                out.append(Source(path, name, f"Folder {name} tidak berisi buku kerja (*.json)"))
+            for p in found:
+                add(p, str(p))
+        elif path.exists() or not glob.has_magic(name):
+            # An existing name is itself, even with [ ] in it (w[1].json); a missing one is reported as missing.
+            add(path, name, named=True)
+        else:
+            matched = [Path(m) for m in sorted(glob.glob(name)) if _is_workbook_name(Path(m))]
+            if not matched:
+                out.append(Source(path, name, f"Tidak ada buku kerja (*.json) yang cocok dengan {name}"))
+            for m in matched:
+                add(m, str(m))
+    return out
+
+
+def read_once(path: Path) -> bytes:
+    """The file's bytes from one open: one inode, so one saved version. O_NONBLOCK and the regular-file check keep a
+    named pipe left in the folder from hanging the rekap."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise UnreadableWorkbook(f"Berkas {path} tidak ditemukan") from None
+    except OSError as exc:
+        raise UnreadableWorkbook(f"Berkas {path} tidak dapat dibaca: {os_reason(exc, reading=True)}") from None
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UnreadableWorkbook(f"{path} bukan berkas biasa")
+        try:
+            return f.read()
+        except OSError as exc:
+            raise UnreadableWorkbook(f"Berkas {path} tidak dapat dibaca: {os_reason(exc, reading=True)}") from None
+
+
+@dataclass
+class Office:
+    source: Source
+    reason: str | None = None  # why the workbook could not be read
+    instansi: str = ""
+    year: int | None = None
+    revision: int | None = None
+    sasaran: int = 0
+    indikator: int = 0
+    capaian: Decimal | None = None
+    predikat: str = DASH
+    bands: dict[str, int] = field(default_factory=dict)  # predikat label (or NO_CAPAIAN) -> sasaran indicators
+    band_order: list[str] = field(default_factory=list)  # this workbook's labels, highest band first
+    pagu: int | None = None
+    realisasi: int | None = None
+    serapan: Decimal | None = None
+    efisiensi: Decimal | None = None
+    efisiensi_label: str = DASH
+    belum_diisi: int = 0
+    galat: int = 0
+    settings: dict | None = None
+    foreign: bool = False  # valid JSON but plainly not a workbook (an export, another program's file)
+
+    @property
+    def readable(self) -> bool:
+        return self.reason is None
+
+
+def office_from_document(source: Source, document: dict, year: int | None) -> Office:
+    casc = Cascade(document)
+    settings = casc.meta["settings"]
+    y = year if year is not None else casc.tahun
+    indicators = [i for s in casc.of_level("sasaran") for i in s["indicators"]]
+    bands: dict[str, int] = {}
+    for ind in indicators:
+        c = engine.capaian(ind, y, settings)
+        label = engine.predikat(c.value, settings) if c.value is not None else NO_CAPAIAN
+        bands[label] = bands.get(label, 0) + 1
+    capaian = engine.instansi_capaian(casc, y)
+    a = engine.instansi_anggaran(casc, y)
+    e = engine.instansi_efisiensi(casc, y)
+    findings = checks.run(casc, y)
+    ordered = sorted(settings["predikat"], key=lambda b: Decimal(b["min"]) if b["min"] is not None
+                     else Decimal("-Infinity"), reverse=True)
+    return Office(
+        source, instansi=profile_for_year(casc, y).get("instansi", ""), year=y,
+        revision=int(casc.meta.get("revision", 0)), sasaran=len(casc.of_level("sasaran")), indikator=len(indicators),
+        capaian=capaian, predikat=engine.predikat(capaian, settings), bands=bands,
+        band_order=[b["label"] for b in ordered], pagu=a.pagu, realisasi=a.realisasi, serapan=a.serapan,
+        efisiensi=e.value, efisiensi_label=engine.efisiensi_label(e.value, settings),
+        # "Belum diisi": the check's findings of a target or realisasi not filled in (checks words them so).
+        belum_diisi=sum(f.severity == checks.WARNING and "belum diisi" in f.message for f in findings),
+        galat=sum(f.severity == checks.ERROR for f in findings), settings=settings,
+    )
+
+
+def read_office(source: Source, year: int | None = None) -> Office:
+    if source.problem:
+        return Office(source, source.problem)
+    try:
+        raw = read_once(source.path)
+    except UnreadableWorkbook as exc:
+        return Office(source, exc.message.rstrip("."))
+    try:
+        document = validate(raw, str(source.path))
+    except UnreadableWorkbook as exc:
+        office = Office(source, exc.message.rstrip("."))
+        office.foreign = _foreign(raw)
+        return office
+    try:
+        return office_from_document(source, document, year)
+    except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
+        # A workbook that passed the store's checks but holds a value the engine cannot use.
+        return Office(source, f"Berkas {source.path} berisi data yang tidak dapat dihitung ({type(exc).__name__})")
+
+
+def _foreign(raw: bytes) -> bool:
+    """Whole JSON without a meta table: some other file, not a workbook cut short (which the rekap must show)."""
+    import orjson
+
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return False
+    return not (isinstance(data, dict) and META in data)
+
+
+# -- the rows ---------------------------------------------------------------------------------------------------------
+@dataclass
+class Rekap:
+    year: int | None  # --year, or None: each office's own report year (column Tahun)
+    offices: list[Office]
+    bands: list[str]  # the predikat columns: every band label met, highest first, then NO_CAPAIAN
+    total: Office
+
+    @property
+    def unreadable(self) -> list[Office]:
+        return [o for o in self.offices if not o.readable]
+
+
+SORT_KEYS = {
+    "berkas": lambda o: o.source.shown, "instansi": lambda o: o.instansi.casefold(), "tahun": lambda o: o.year,
+    "revisi": lambda o: o.revision, "sasaran": lambda o: o.sasaran, "indikator": lambda o: o.indikator,
+    "capaian": lambda o: o.capaian, "predikat": lambda o: o.capaian, "pagu": lambda o: o.pagu,
+    "realisasi": lambda o: o.realisasi, "serapan": lambda o: o.serapan, "efisiensi": lambda o: o.efisiensi,
+    "belum-diisi": lambda o: o.belum_diisi, "galat": lambda o: o.galat,
+}
+TEXT_KEYS = ("berkas", "instansi")
+
+
+def sort_offices(offices: list[Office], key: str) -> list[Office]:
+    """Names A–Z; figures highest first (a ranking), offices without the figure after them, unreadable ones last."""
+    get = SORT_KEYS[key]
+    readable = [o for o in offices if o.readable]
+    known = [o for o in readable if get(o) is not None]
+    known.sort(key=get, reverse=key not in TEXT_KEYS)
+    return known + [o for o in readable if get(o) is None] + [o for o in offices if not o.readable]
+
+
+def _band_columns(offices: list[Office]) -> list[str]:
+    labels: list[str] = []
+    for o in offices:
+        labels += [b for b in o.band_order if b not in labels]
+    return labels + [NO_CAPAIAN]
+
+
+def _sum(values: list[int | None]) -> int | None:
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
+def _total(offices: list[Office], bands: list[str]) -> Office:
+    readable = [o for o in offices if o.readable]
+    same = {repr((o.settings or {}).get("predikat")) for o in readable}
+    # One kabupaten's offices share their bands; if they do not, the total is judged on the default ones.
+    settings = readable[0].settings if len(same) == 1 else default_settings()
+    settings = settings or default_settings()
+    capaian = engine.average([o.capaian for o in readable])
+    pagu = _sum([o.pagu for o in readable])
+    realisasi = _sum([o.realisasi for o in readable])
+    serapan = engine.Anggaran(pagu, realisasi, None).serapan
+    e = engine.Efisiensi(capaian, serapan)
+    return Office(Source(Path(""), ""), instansi=TOTAL_LABEL, sasaran=sum(o.sasaran for o in readable),
+                  indikator=sum(o.indikator for o in readable), capaian=capaian,
+                  predikat=engine.predikat(capaian, settings),
+                  bands={b: sum(o.bands.get(b, 0) for o in readable) for b in bands}, band_order=bands, pagu=pagu,
+                  realisasi=realisasi, serapan=serapan, efisiensi=e.value,
+                  efisiensi_label=engine.efisiensi_label(e.value, settings),
+                  belum_diisi=sum(o.belum_diisi for o in readable), galat=sum(o.galat for o in readable),
+                  settings=settings)
+
+
+def build(names: list[str], *, year: int | None = None, sort: str | None = None) -> Rekap:
+    offices = [read_office(source, year) for source in find_sources(names)]
+    # Another program's JSON found in a folder is left out; one the operator named is reported.
+    offices = [o for o in offices if not (o.foreign and not o.source.named)]
+    if sort:
+        offices = sort_offices(offices, sort)
+    bands = _band_columns(offices)
+    return Rekap(year, offices, bands, _total(offices, bands))
+
+
+def columns(rekap: Rekap) -> list[str]:
+    return ["No", "Berkas", "Instansi", "Tahun", "Revisi", "Sasaran", "Indikator", "Capaian (%)", "Predikat",
+            *rekap.bands, "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Efisiensi", "Tingkat efisiensi",
+            "Belum diisi", "Galat", "Keterangan"]
+
+
+def _cells(no: str, o: Office, bands: list[str]) -> list[str]:
+    if not o.readable:
+        figures = 14 + len(bands)  # every column between Berkas and Keterangan
+        return [no, o.source.shown, *[DASH] * figures, f"Tidak terbaca: {o.reason}."]
+    return [no, o.source.shown, o.instansi, str(o.year) if o.year is not None else "",
+            str(o.revision) if o.revision is not None else "", str(o.sasaran), str(o.indikator),
+            format_percent(o.capaian), o.predikat, *[str(o.bands.get(b, 0)) for b in bands],
+            format_rupiah(o.pagu), format_rupiah(o.realisasi), format_percent(o.serapan), format_percent(o.efisiensi),
+            o.efisiensi_label, str(o.belum_diisi), str(o.galat), ""]
+
+
+def as_table(rekap: Rekap) -> Table:
+    """The rekap as a reports.tables.Table: the text, Markdown and Word renderings of the tables apply as they are.
+    refs holds each row's workbook path (the TUI opens it)."""
+    cols = columns(rekap)
+    year = f" Tahun {rekap.year}" if rekap.year is not None else ""
+    t = Table("rekap", f"Rekap Kinerja Perangkat Daerah{year}", cols, wide=True)
+    for no, o in enumerate(rekap.offices, start=1):
+        t.add(_cells(str(no), o, rekap.bands), str(o.source.path))
+    t.add(_cells("", rekap.total, rekap.bands), "")
+    figures = {"Tahun", "Revisi", "Sasaran", "Indikator", "Capaian (%)", *rekap.bands, "Pagu (Rp)",
+               "Realisasi (Rp)", "Serapan (%)", "Efisiensi", "Belum diisi", "Galat"}
+    t.numeric = [c in figures for c in cols]
+    return t
+
+
+def as_json(rekap: Rekap) -> dict:
+    t = as_table(rekap)
+    return {"year": rekap.year, "columns": t.columns, "rows": t.rows}
+
+
+def _pick(table: Table, id: str, title: str, names: list[str], *, total: bool = True) -> Table:
+    """Some columns of the rekap table, cells untouched: a printed page cannot hold all twenty-odd at once."""
+    index = [table.columns.index(n) for n in names]
+    t = Table(id, title, names, numeric=[table.numeric[i] for i in index])
+    for row, ref in zip(table.rows, table.refs):
+        if ref or total:  # the total row is the one without a workbook
+            t.add([row[i] for i in index], ref)
+    return t
+
+
+def printed_tables(rekap: Rekap) -> list[Table]:
+    """The rekap for a printed page: kinerja, anggaran, and the files behind the rows (with why one failed)."""
+    table = as_table(rekap)
+    year = f" Tahun {rekap.year}" if rekap.year is not None else ""
+    kinerja = ["No", "Instansi", "Tahun", "Sasaran", "Indikator", "Capaian (%)", "Predikat", *rekap.bands,
+               "Belum diisi", "Galat"]
+    anggaran = ["No", "Instansi", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian (%)", "Efisiensi",
+                "Tingkat efisiensi"]
+    return [_pick(table, "rekap-kinerja", f"Capaian Kinerja{year}", kinerja),
+            _pick(table, "rekap-anggaran", f"Anggaran dan Efisiensi{year}", anggaran),
+            _pick(table, "rekap-berkas", "Buku Kerja yang Direkap", ["No", "Instansi", "Berkas", "Revisi",
+                                                                   "Keterangan"], total=False)]

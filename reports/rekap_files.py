@@ -1,0 +1,73 @@
+"""The rekap as a spreadsheet (openpyxl) or a Word document (python-docx), written to bytes for the safe writer.
+
+The spreadsheet keeps figures as numbers (money as whole Rupiah, ratios rounded to two places as shown) so the
+Bagian Organisasi can sort and sum them; the Word document prints the very table `lkjip rekap` shows.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from io import BytesIO
+
+from .rekap import DASH, Office, Rekap, as_table, columns, printed_tables
+
+MONEY_FORMAT = "#,##0"
+RATIO_FORMAT = "0.00"
+
+
+def _ratio(value: Decimal | None) -> float | None:
+    return None if value is None else float(value.quantize(Decimal("0.01")))
+
+
+def _values(no: int | None, o: Office, bands: list[str]) -> list[object]:
+    if not o.readable:
+        return [no, o.source.shown, *[None] * (14 + len(bands)), f"Tidak terbaca: {o.reason}."]
+    return [no, o.source.shown, o.instansi, o.year, o.revision, o.sasaran, o.indikator, _ratio(o.capaian),
+            o.predikat if o.predikat != DASH else None, *[o.bands.get(b, 0) for b in bands], o.pagu, o.realisasi,
+            _ratio(o.serapan), _ratio(o.efisiensi), o.efisiensi_label if o.efisiensi_label != DASH else None,
+            o.belum_diisi, o.galat, None]
+
+
+def to_xlsx(rekap: Rekap) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    cols = columns(rekap)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Rekap"
+    sheet.append(cols)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for no, o in enumerate(rekap.offices, start=1):
+        sheet.append(_values(no, o, rekap.bands))
+    sheet.append(_values(None, rekap.total, rekap.bands))
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    formats = {c: MONEY_FORMAT for c in ("Pagu (Rp)", "Realisasi (Rp)")}
+    formats.update({c: RATIO_FORMAT for c in ("Capaian (%)", "Serapan (%)", "Efisiensi")})
+    for i, name in enumerate(cols, start=1):
+        letter = sheet.cell(row=1, column=i).column_letter
+        sheet.column_dimensions[letter].width = max(8, min(40, len(name) + 2))
+        if name in formats:
+            for row in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
+                row[0].number_format = formats[name]
+    sheet.column_dimensions["B"].width = sheet.column_dimensions["C"].width = 32
+    sheet.freeze_panes = "C2"
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def to_docx(rekap: Rekap, *, now: datetime | None = None) -> bytes:
+    from .docx_doc import ShortDocument
+
+    title = as_table(rekap).title
+    d = ShortDocument(title=title, author="lkjip", landscape=True)
+    d.centered(title.upper(), size=13, after=4)
+    stamp = (now or datetime.now().astimezone()).strftime("%Y-%m-%d %H:%M")
+    d.centered(f"{len(rekap.offices)} buku kerja, dibaca {stamp}", size=10, bold=False, after=8)
+    for table in printed_tables(rekap):
+        d.table(table)
+    return d.to_bytes()
