@@ -15,8 +15,8 @@ from .numbers import (
     format_exact,
     format_rupiah,
     format_value,
+    parse_indicator,
     parse_money,
-    parse_number,
     to_decimal,
 )
 
@@ -92,7 +92,7 @@ def parse_value(spec: FieldSpec, raw: str, *, clear: bool = False) -> object:
         raise InvalidValue(f"{spec.label}: nilai kosong; ketik sebuah angka, atau kosongkan sel dengan sengaja.")
     try:
         if spec.kind == "number":
-            return canonical(parse_number(raw))
+            return canonical(parse_indicator(raw))
         if spec.kind == "money":
             return parse_money(raw)
     except NumberError as exc:
@@ -157,7 +157,7 @@ def display(spec: FieldSpec, value: object) -> str:
 def display_exact(spec: FieldSpec, value: object) -> str:
     """A stored value with nothing rounded away, as an operator would type it back ("1.234,5", "82,08")."""
     if spec.kind == "number" and value not in (None, ""):
-        return format_exact(to_decimal(value))  # type: ignore[arg-type]
+        return format_exact(to_decimal(value), unambiguous=True)  # type: ignore[arg-type]
     if spec.kind == "money" and value is not None:
         return format_rupiah(value, prefix="")  # type: ignore[arg-type]
     return "" if value is None else str(value)
