@@ -51,6 +51,7 @@ _SPECS = [
     FieldSpec("rumus", "Rumus", "indicator", "text", "rumus"),
     FieldSpec("kondisi-awal", "Kondisi awal", "indicator", "number", "kondisi_awal"),
     FieldSpec("target-akhir", "Target akhir Renstra", "indicator", "number", "target_akhir"),
+    FieldSpec("batas-atas", "Batas atas wajar", "indicator", "number", "batas_atas"),
     FieldSpec("pagu", "Pagu", "node", "money", "pagu", yearly=True),
     FieldSpec("pagu-pk", "Pagu PK", "node", "money", "pagu_pk", yearly=True),
     FieldSpec("realisasi-anggaran", "Realisasi anggaran", "node", "money", "realisasi", yearly=True),

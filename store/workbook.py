@@ -265,7 +265,7 @@ class Workbook:
         if reason:
             entry["reason"] = reason
         if group is not None:
-            entry["group"] = group  # type: ignore[typeddict-unknown-key]  # one paste: one step in undo and audit
+            entry["group"] = group  # one paste: one step in undo and audit
         log.insert(entry)
 
     def _conflict(self, doc: dict, edit: Edit, spec: FieldSpec, current: object, target: Target) -> EditConflict:

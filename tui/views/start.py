@@ -19,7 +19,15 @@ from ..widgets.keybar import KeyBar
 
 
 class StartScreen(Screen):
-    BINDINGS = [Binding("ctrl+d", "demo", "Buka demo", id="start.demo", priority=True)]
+    # Tab, Shift+Tab and Enter are priority keys: the app runs them when they arrive, before it hands the next key
+    # to a field. As ordinary bindings they ran only after bubbling up, by which time the next keys of a fast burst
+    # had already gone into the old field ("Kecamatan BaruKabupaten Baru").
+    BINDINGS = [
+        Binding("ctrl+d", "demo", "Buka demo", id="start.demo", priority=True),
+        Binding("tab", "next_field", "Isian berikutnya", show=False, id="start.next", priority=True),
+        Binding("shift+tab", "previous_field", "Isian sebelumnya", show=False, id="start.previous", priority=True),
+        Binding("enter", "enter", "Lanjut", show=False, id="start.enter", priority=True),
+    ]
     DEFAULT_CSS = """
     StartScreen { align: center middle; }
     StartScreen > Vertical { width: 70; height: auto; border: round $primary; padding: 0 1; }
@@ -53,8 +61,22 @@ class StartScreen(Screen):
             inp.cursor_blink = False
         self.query_one("#instansi", Input).focus()
 
-    def on_input_submitted(self, _: Input.Submitted) -> None:
+    def action_next_field(self) -> None:
         self.focus_next()
+
+    def action_previous_field(self) -> None:
+        self.focus_previous()
+
+    def action_enter(self) -> None:
+        """Enter on a field goes to the next one; on a button it presses it."""
+        focused = self.focused
+        if isinstance(focused, Button):
+            if focused.id == "demo":
+                self.action_demo()
+            else:
+                self._create()
+        else:
+            self.focus_next()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "demo":
