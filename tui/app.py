@@ -19,7 +19,7 @@ from textual.events import Resize
 from store.cascade import Cascade
 from store.errors import WorkbookError
 from store.fields import spec_of
-from store.workbook import Applied, Edit, Workbook
+from store.workbook import Applied, Batch, Edit, Workbook
 
 from .palette import LkjipCommands
 from .views.main import MainScreen
@@ -38,6 +38,8 @@ VIEWS = {
     "narasi": ("tui.views.narrative", "NarrativeScreen"),
     "log": ("tui.views.log", "LogScreen"),
     "ekspor": ("tui.views.export", "ExportScreen"),
+    "lembar": ("tui.views.sheet", "SheetScreen"),
+    "anggaran": ("tui.views.budget_sheet", "BudgetSheetScreen"),
 }
 
 
@@ -65,6 +67,8 @@ class LkjipApp(App):
         Binding("f5", "view('narasi')", "Narasi", id="view.narrative"),
         Binding("f6", "view('log')", "Log", id="view.log"),
         Binding("f7", "view('ekspor')", "Ekspor", id="view.export"),
+        Binding("f8", "view('lembar')", "Lembar isian", id="view.sheet"),
+        Binding("f9", "view('anggaran')", "Lembar anggaran", id="view.budget_sheet"),
         Binding("left_square_bracket", "year(-1)", "Tahun\u2212", id="year.previous"),
         Binding("right_square_bracket", "year(1)", "Tahun+", id="year.next"),
         Binding("slash", "find", "Cari", id="app.find"),
@@ -83,8 +87,8 @@ class LkjipApp(App):
         self.path = path or (workbook.path if workbook else Path("lkjip.json"))
         self.casc: Cascade = workbook.cascade() if workbook else None  # type: ignore[assignment]
         self.year = self.casc.tahun if workbook else 0
-        self.undo_stack: list[Edit] = []
-        self.redo_stack: list[Edit] = []
+        self.undo_stack: list[Edit | Batch] = []
+        self.redo_stack: list[Edit | Batch] = []
         self.message = ""
         self.message_error = False
         self._quit_anyway = False
@@ -187,6 +191,27 @@ class LkjipApp(App):
                 status.show_saved(self.saved_line())
         return applied
 
+    def apply_batch(self, batch: Batch, *, kind: str = "edit", quiet: bool = True) -> list[Applied] | None:
+        """A paste: every edit in one lock and one save, one step for undo and redo."""
+        assert self.wb is not None
+        try:
+            applied = self.wb.apply_batch(batch, kind=kind)
+        except WorkbookError as exc:
+            self.say(exc.message, error=True)
+            return None
+        self.casc = self.wb.cascade()
+        if kind == "edit" and any(a.changed for a in applied):
+            self.undo_stack.append(batch)
+            self.redo_stack.clear()
+        self.refresh_views()
+        if not quiet:
+            verb = {"undo": "Diurungkan", "redo": "Diulangi"}.get(kind, "Disimpan")
+            self.say(f"{verb}: {sum(a.changed for a in applied)} nilai yang ditempel sekaligus.")
+        else:
+            for status in self.screen.query(StatusLine):
+                status.show_saved(self.saved_line())
+        return applied
+
     def capaian_tail(self, edit: Edit) -> str:
         from reports import engine
         from store.numbers import format_percent
@@ -247,13 +272,15 @@ class LkjipApp(App):
     def action_redo(self) -> None:
         self._step(self.redo_stack, self.undo_stack, "redo")
 
-    def _step(self, source: list[Edit], target: list[Edit], kind: str) -> None:
+    def _step(self, source: list[Edit | Batch], target: list[Edit | Batch], kind: str) -> None:
         if not source:
             self.say("Tidak ada yang bisa diurungkan." if kind == "undo" else "Tidak ada yang bisa diulangi.")
             return
         edit = source[-1]
         step = edit.inverse() if kind == "undo" else edit
-        if self.apply_edit(step, kind=kind):
+        done = (self.apply_batch(step, kind=kind, quiet=False) if isinstance(step, Batch)
+                else self.apply_edit(step, kind=kind))
+        if done:
             source.pop()
             target.append(edit)
             if isinstance(self.screen, MainScreen):
@@ -301,6 +328,10 @@ class LkjipApp(App):
             ("Tampilan: Narasi", "Bagian narasi (Markdown)", lambda: self.action_view("narasi")),
             ("Tampilan: Log perubahan", "Siapa mengubah apa", lambda: self.action_view("log")),
             ("Tampilan: Ekspor", "Draf LKjIP Markdown / Word", lambda: self.action_view("ekspor")),
+            ("Tampilan: Lembar isian kinerja", "F8: semua indikator tahun ini dalam satu lembar",
+             lambda: self.action_view("lembar")),
+            ("Tampilan: Lembar isian anggaran", "F9: pagu dan realisasi semua sub kegiatan",
+             lambda: self.action_view("anggaran")),
             ("Tahun sebelumnya", "[", lambda: self.action_year(-1)),
             ("Tahun berikutnya", "]", lambda: self.action_year(1)),
             ("Cari simpul atau indikator", "/", self.action_find),
