@@ -205,7 +205,7 @@ class SheetGrid(Widget, can_focus=True):
                 texts = list(texts)
                 texts[self.col] = self.edit_text + "\u258f"
         segments = []
-        if y > 0 and row.group:
+        if y > 0 and row.group and not any(texts[2:]):
             # A group line's name runs over the empty cells beside it: "Sasaran: Meningkatnya kualitas pelayanan…"
             first = self.spec[0].width
             segments = [Segment(_fit(texts[0], first, False), style_of(0)), Segment(" ", base),
