@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -68,13 +69,12 @@ class StartScreen(Screen):
         self.focus_previous()
 
     def action_enter(self) -> None:
-        """Enter on a field goes to the next one; on a button it presses it."""
+        """Enter on a field goes to the next one; on a button, the button's own Enter presses it."""
         focused = self.focused
         if isinstance(focused, Button):
-            if focused.id == "demo":
-                self.action_demo()
-            else:
-                self._create()
+            # The button takes the Enter in its turn, behind the keys the fields have not read yet: pressed from
+            # here, as a priority key, it would read the fields before the keys typed into them had arrived.
+            raise SkipAction()
         else:
             self.focus_next()
 
