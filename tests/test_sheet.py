@@ -177,3 +177,14 @@ async def test_budget_sheet_sums_follow_each_commit(demo_path: Path) -> None:
         assert node["budget"]["2022"]["pagu"] == 1234
         assert grid.values(program)[2] == "1.234"  # the program's sum followed
         assert "melebihi pagu" in sheet.query_one(EditBar).text.plain  # realisasi 14.835.750 > pagu 1.234
+
+
+async def test_the_node_grid_edit_line_flags_a_persentase_above_100_too(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.goto("S2/1", "realisasi")
+        await pilot.pause()
+        await pilot.press(*"141,92", "enter")
+        await pilot.pause()
+        assert realisasi_on_disk(demo_path)["S2/1"] == "141.92"
+        assert "\u26a0 realisasi 141,92 di luar 0\u2013100" in app.screen.query_one(EditBar).text.plain

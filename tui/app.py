@@ -213,14 +213,17 @@ class LkjipApp(App):
         return applied
 
     def capaian_tail(self, edit: Edit) -> str:
-        from reports import engine
+        """What follows an echo: the new capaian, and ⚠ with the reason when a figure looks like a slip."""
+        from reports import engine, plausibility
         from store.numbers import format_percent
 
+        tail = ""
         if edit.ref in self.casc.indicators and edit.year is not None:
             _, ind = self.casc.indicators[edit.ref]
             c = engine.capaian(ind, edit.year, self.casc.meta["settings"])
-            return f" \u00b7 capaian {format_percent(c.value)}%"
-        return ""
+            tail = f" \u00b7 capaian {format_percent(c.value)}%"
+        warning = plausibility.warning_text(plausibility.doubts_after_edit(self.casc, edit.ref, edit.year))
+        return tail + (f" \u00b7 {warning}" if warning else "")
 
     def refresh_views(self) -> None:
         screen = self.screen

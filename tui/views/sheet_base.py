@@ -177,8 +177,7 @@ class SheetView(WorkbookView):
             return  # refused (conflict, locked year, disk): the typed value stays in the editor
         label = self.editing[3] if self.editing else spec.label
         self._close_editor()
-        warning = plausibility.warning_text(plausibility.doubts_after_edit(app.casc, ref, edit.year))  # type: ignore
-        tail = app.capaian_tail(edit) + (f" \u00b7 {warning}" if warning else "")  # type: ignore[attr-defined]
+        tail = app.capaian_tail(edit)  # type: ignore[attr-defined]  # the new capaian, and ⚠ with its reason
         self.query_one(EditBar).echo(f"\u2713 {label}", applied.old_text, applied.new_text, tail)
         if app.message_error:  # type: ignore[attr-defined]
             app.say("")  # type: ignore[attr-defined]
