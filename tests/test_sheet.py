@@ -188,3 +188,14 @@ async def test_the_node_grid_edit_line_flags_a_persentase_above_100_too(demo_pat
         await pilot.pause()
         assert realisasi_on_disk(demo_path)["S2/1"] == "141.92"
         assert "\u26a0 realisasi 141,92 di luar 0\u2013100" in app.screen.query_one(EditBar).text.plain
+
+
+async def test_the_sheets_are_in_the_palette_the_help_and_the_key_bar(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        names = [name for name, _, _ in app.palette_commands()]
+        assert "Tampilan: Lembar isian kinerja" in names and "Tampilan: Lembar isian anggaran" in names
+        await open_sheet(pilot)
+        ids = {active.binding.id for active in app.active_bindings.values()}
+        assert {"view.sheet", "view.budget_sheet", "sheet.empty", "sheet.level", "sheet.branch"} <= ids
+        assert "f9" in app.screen.query_one("KeyBar").text.plain
