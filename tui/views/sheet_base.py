@@ -51,6 +51,7 @@ class SheetView(WorkbookView):
         self.editing: tuple[str, Column, object, str] | None = None
         self._year: int | None = None
         self._rows_of: object = None  # the cascade index the rows were built from
+        self._shown_title: Text | None = None
 
     # -- subclasses --------------------------------------------------------------------------------------------------
     def build_rows(self) -> list[SheetRow]:  # pragma: no cover - each sheet lists its rows
@@ -96,7 +97,9 @@ class SheetView(WorkbookView):
     def _title(self) -> None:
         title = Text(f"{self.TITLE} {self.app.year}", style="bold")  # type: ignore[attr-defined]
         title.append(f"  {self.subtitle()}", style="dim")
-        self.query_one("#sheet-title", Static).update(title)
+        if title != self._shown_title:  # a commit that changes no count must not repaint the title (bytes)
+            self._shown_title = title
+            self.query_one("#sheet-title", Static).update(title)
 
     def refresh_content(self, force: bool = False) -> None:
         """After a save (this operator's or another's): repaint the changed cells of the rows in view. A new year

@@ -210,12 +210,12 @@ class SheetGrid(Widget, can_focus=True):
             first = self.spec[0].width
             segments = [Segment(_fit(texts[0], first, False), style_of(0)), Segment(" ", base),
                         Segment(_fit(texts[1], max(1, width - first - 1), False), style_of(1))]
-            return Strip(segments).crop_extend(0, width, base)
+            return Strip(segments).simplify().crop_extend(0, width, base)
         for c, _x in self._shown_columns():
             column = self.spec[c]
             segments.append(Segment(_fit(texts[c], column.width, column.numeric and y > 0), style_of(c)))
             segments.append(Segment(" ", base))
-        return Strip(segments).crop_extend(0, width, base)
+        return Strip(segments).simplify().crop_extend(0, width, base)
 
     def on_focus(self) -> None:
         self._refresh_row(self.row)
