@@ -137,3 +137,15 @@ def test_start_screen_fields_typed_in_one_write_stay_apart(tmp_path: Path) -> No
     meta = next(iter(orjson.loads(path.read_bytes())["meta"].values()))
     assert (meta["profile"]["instansi"], meta["profile"]["pemda"]) == ("Kecamatan Baru", "Kabupaten Baru")
     assert (meta["periode_awal"], meta["periode_akhir"], meta["tahun"]) == (2025, 2029, 2026)
+
+
+def test_f8_and_the_first_values_in_one_write_reach_the_sheet(tmp_path: Path) -> None:
+    path = fresh(tmp_path, "f8burst.json")
+    session = open_tui(path, tmp_path)
+    try:
+        write(session, F8 + b"77\r78\r")
+    finally:
+        session.close()
+    years = {i["id"]: i["years"].get("2022", {}) for n in orjson.loads(path.read_bytes())["nodes"].values()
+             for i in n["indicators"]}
+    assert (years["T1/1"].get("realisasi"), years["S1/1"].get("realisasi")) == ("77", "78")

@@ -67,8 +67,9 @@ class LkjipApp(App):
         Binding("f5", "view('narasi')", "Narasi", id="view.narrative"),
         Binding("f6", "view('log')", "Log", id="view.log"),
         Binding("f7", "view('ekspor')", "Ekspor", id="view.export"),
-        Binding("f8", "view('lembar')", "Isian", id="view.sheet"),
-        Binding("f9", "view('anggaran')", "Isian anggaran", id="view.budget_sheet"),
+        # Priority: run as they arrive, before the app hands the keys typed after them to the view being left.
+        Binding("f8", "view('lembar')", "Isian", id="view.sheet", priority=True),
+        Binding("f9", "view('anggaran')", "Isian anggaran", id="view.budget_sheet", priority=True),
         Binding("left_square_bracket", "year(-1)", "Tahun\u2212", id="year.previous"),
         Binding("right_square_bracket", "year(1)", "Tahun+", id="year.next"),
         Binding("slash", "find", "Cari", id="app.find"),
@@ -245,11 +246,16 @@ class LkjipApp(App):
             status.show_saved(self.saved_line())
 
     # -- actions -----------------------------------------------------------------------------------------------------
-    def action_view(self, name: str) -> None:
+    async def action_view(self, name: str) -> None:
         if self.wb is None or self.too_small:
             return
         if self.current_mode != name:
-            self.switch_mode(name)
+            # Awaited: keys that arrived with the view key (F8 77 Enter in one burst) wait in the app's queue until
+            # the new view is mounted and focused, and then go to it rather than to the view that was left.
+            await self.switch_mode(name)
+            focus = getattr(self.screen, "focus_for_keys", None)
+            if callable(focus):
+                focus()
         else:
             self.refresh_views()
 

@@ -82,6 +82,11 @@ class SheetView(WorkbookView):
     def on_mount(self) -> None:
         self.grid.focus()
 
+    def focus_for_keys(self) -> None:
+        """Called by the app once this view is switched to: the keys typed right after F8 / F9 go to the grid."""
+        if self.focused is None:
+            self.set_focus(self.grid)
+
     def redraw(self) -> None:
         """A new year, or the first visit: rebuild the rows, keep the cursor on the same indicator if it is there."""
         grid = self.grid
