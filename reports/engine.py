@@ -229,6 +229,17 @@ class Efisiensi:
             return None if self.serapan == 0 else self.capaian / self.serapan
         return self.capaian - self.serapan
 
+    @property
+    def shown(self) -> str:
+        """As reports print it: a difference in points with two decimals (5,92), a ratio with three (1,063)."""
+        value = self.value
+        return "\u2014" if value is None else format_decimal(value, 3 if self.rumus == RASIO else 2)
+
+    @property
+    def rumus_words(self) -> str:
+        return ("capaian kinerja dibagi serapan anggaran" if self.rumus == RASIO
+                else "capaian kinerja dikurangi serapan anggaran")
+
 
 def efisiensi_label(value: Decimal | None, settings: Settings) -> str:
     if value is None:

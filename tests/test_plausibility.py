@@ -108,3 +108,18 @@ def test_old_documents_without_the_new_settings_read_the_same(demo_path: Path) -
         settings.pop(key, None)
     assert [engine.sasaran_efisiensi(casc, s, 2022).value for s in casc.of_level("sasaran")] == table_before
     assert not checks.has_errors([f for f in checks.run(casc, 2022) if "wajar" in f.message])
+
+
+def test_tabel_3_5_and_its_sentence_follow_the_efisiensi_setting(demo_path: Path) -> None:
+    from reports import sentences, tables
+
+    casc = Workbook.open(demo_path).cascade()
+    sasaran = casc.of_level("sasaran")[0]
+    e = engine.sasaran_efisiensi(casc, sasaran, 2022)
+    row = tables.tabel_3_5(casc, 2022).rows[0]
+    assert row[3] == e.shown and len(row[3].split(",")[1]) == 2
+    assert "dikurangi" in sentences.anggaran_sasaran(casc, sasaran, 2022)
+    casc.meta["settings"]["efisiensi_rumus"] = "rasio"
+    row = tables.tabel_3_5(casc, 2022).rows[0]
+    assert len(row[3].split(",")[1]) == 3  # 1,063 as the BPOM centre printed it
+    assert "dibagi" in sentences.anggaran_sasaran(casc, sasaran, 2022)
