@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import orjson
 from textual import events
 
+from store.numbers import format_decimal
 from store.workbook import Workbook
 from tui.app import LkjipApp
 from tui.views.sheet_base import split_paste
@@ -103,9 +105,17 @@ async def test_a_pasted_column_fills_downward_and_one_ctrl_z_takes_it_all_back(d
         assert [stored[r] for r in refs] == [v.replace(",", ".") for v in values]
         log = orjson.loads(demo_path.read_bytes())["log"]
         assert len({e.get("group") for e in log.values()}) == 1  # one paste, one group in the edit log
-        await pilot.press("ctrl+z")
+        await pilot.press("f3")  # Tabel 3.1 shows the pasted realisasi of the IKM
+        await pilot.pause()
+        ikm = next(r for r in app.screen.cells() if "Kepuasan" in r[2])
+        n_ikm = refs.index("S1/1") + 1
+        assert ikm[6] == format_decimal(Decimal(values[n_ikm - 1].replace(",", ".")))
+        await pilot.press("ctrl+z")  # one Ctrl+Z takes the whole paste back, from any view
         await pilot.pause()
         assert realisasi_on_disk(demo_path) == before
+        ikm = next(r for r in app.screen.cells() if "Kepuasan" in r[2])
+        assert ikm[6] == "82,08"
+        await pilot.press("f8")
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert [realisasi_on_disk(demo_path)[r] for r in refs] == [v.replace(",", ".") for v in values]
