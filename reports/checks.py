@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from store.cascade import Cascade
 from store.model import BUDGET_LEVELS
 
-from . import engine
 from store.numbers import format_rupiah
+
+from . import engine, plausibility
 
 ERROR, WARNING, INFO = "galat", "peringatan", "info"
 
@@ -67,9 +68,12 @@ def run(casc: Cascade, year: int) -> list[Finding]:
             if realisasi is None and target is not None:
                 out.append(Finding(WARNING, ind["id"], "realisasi", f"Realisasi {year} {where} belum diisi."))
             elif ind.get("arah") == "negatif" and engine.negatif_rumus_of(ind, settings) == "T/R" \
-                    and realisasi == 0:
+                    and realisasi == 0 and engine.negatif_nol_of(settings) is None:
                 out.append(Finding(ERROR, ind["id"], "realisasi", f"Realisasi {year} {where} nol dengan rumus T/R: "
                                                                   f"capaian tidak terdefinisi."))
+            for doubt in plausibility.indicator_doubts(ind, year, settings):
+                # Flagged, never blocked: a peringatan, so `lkjip check` still exits 0 for these alone.
+                out.append(Finding(WARNING, ind["id"], doubt.field, f"{where}: {doubt.reason}; periksa angkanya."))
         if node["level"] in BUDGET_LEVELS:
             out += _budget_findings(casc, node, year, label)
     return out

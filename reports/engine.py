@@ -71,8 +71,13 @@ def negatif_rumus_of(ind: Indicator, settings: Settings) -> str:
 
 
 # -- the formulas ---------------------------------------------------------------------------------------------------
-def ratio(target: Decimal | None, realisasi: Decimal | None, arah: str | None, negatif_rumus: str) -> Capaian:
-    """capaian = R / T × 100 for a positive indicator; (2T − R) / T × 100 or T / R × 100 for a negative one."""
+def ratio(target: Decimal | None, realisasi: Decimal | None, arah: str | None, negatif_rumus: str,
+          nol: Decimal | None = None) -> Capaian:
+    """capaian = R / T × 100 for a positive indicator; (2T − R) / T × 100 or T / R × 100 for a negative one.
+
+    A negative indicator that reached zero (no case at all) divides by zero under T / R: undefined by default, or
+    the fixed value `nol` the workbook chose (setting `negatif_nol_nilai`, often the cap: offices report the best
+    score)."""
     if target is None:
         return Capaian(None, "target belum diisi", target, realisasi)
     if realisasi is None:
@@ -83,6 +88,9 @@ def ratio(target: Decimal | None, realisasi: Decimal | None, arah: str | None, n
     if arah == "negatif":
         if negatif_rumus == "T/R":
             if realisasi == 0:
+                if nol is not None:
+                    return Capaian(nol, f"realisasi nol: T / R tidak terdefinisi; nilai tetap {_n2(nol)} menurut "
+                                        f"pengaturan buku kerja", target, realisasi)
                 return Capaian(None, "realisasi nol: T / R tidak terdefinisi", target, realisasi)
             value = target / realisasi * HUNDRED
             return Capaian(value, f"{t} / {r} \u00d7 100 = {_n2(value)}", target, realisasi)
@@ -96,8 +104,14 @@ def _n2(d: Decimal) -> str:
     return format_decimal(d, 2)
 
 
+def negatif_nol_of(settings: Settings) -> Decimal | None:
+    """The capaian of a negative indicator with R = 0 under T / R: None (undefined, the default) or a fixed value."""
+    return to_decimal(settings.get("negatif_nol_nilai"))  # type: ignore[arg-type]
+
+
 def capaian(ind: Indicator, year: int, settings: Settings) -> Capaian:
-    return ratio(target_of(ind, year), realisasi_of(ind, year), ind.get("arah"), negatif_rumus_of(ind, settings))
+    return ratio(target_of(ind, year), realisasi_of(ind, year), ind.get("arah"), negatif_rumus_of(ind, settings),
+                 negatif_nol_of(settings))
 
 
 def capaian_sd_tw(ind: Indicator, year: int, tw: int, settings: Settings) -> Capaian:
@@ -110,7 +124,7 @@ def capaian_sd_tw(ind: Indicator, year: int, tw: int, settings: Settings) -> Cap
 def kemajuan(ind: Indicator, year: int, settings: Settings) -> Capaian:
     """Tingkat kemajuan: the year's realisasi against the Renstra end target, by the same rule as capaian."""
     return ratio(to_decimal(ind.get("target_akhir")), realisasi_of(ind, year), ind.get("arah"),
-                 negatif_rumus_of(ind, settings))
+                 negatif_rumus_of(ind, settings), negatif_nol_of(settings))
 
 
 def capped(value: Decimal | None, settings: Settings) -> Decimal | None:
@@ -232,33 +246,63 @@ def instansi_anggaran_sd_tw(casc: Cascade, year: int, tw: int) -> Anggaran:
 
 
 # -- efisiensi ------------------------------------------------------------------------------------------------------
+# Setting `efisiensi_rumus`: "selisih" (default) is capaian % − serapan %, labelled against ±5 points
+# (efisiensi_atas / efisiensi_bawah); "rasio" is capaian % / serapan %, efisien above 1 (efisiensi_rasio_atas /
+# efisiensi_rasio_bawah, both 1 by default): a BPOM research centre printed 99,92 / 94,00 = 1,063.
+SELISIH, RASIO = "selisih", "rasio"
+
+
+def efisiensi_rumus_of(settings: Settings) -> str:
+    return RASIO if settings.get("efisiensi_rumus") == RASIO else SELISIH
+
+
 @dataclass(frozen=True)
 class Efisiensi:
     capaian: Decimal | None
     serapan: Decimal | None
+    rumus: str = SELISIH
 
     @property
     def value(self) -> Decimal | None:
         if self.capaian is None or self.serapan is None:
             return None
+        if self.rumus == RASIO:
+            return None if self.serapan == 0 else self.capaian / self.serapan
         return self.capaian - self.serapan
+
+    @property
+    def shown(self) -> str:
+        """As reports print it: a difference in points with two decimals (5,92), a ratio with three (1,063)."""
+        value = self.value
+        return "\u2014" if value is None else format_decimal(value, 3 if self.rumus == RASIO else 2)
+
+    @property
+    def rumus_words(self) -> str:
+        return ("capaian kinerja dibagi serapan anggaran" if self.rumus == RASIO
+                else "capaian kinerja dikurangi serapan anggaran")
 
 
 def efisiensi_label(value: Decimal | None, settings: Settings) -> str:
     if value is None:
         return "\u2014"
-    if value > Decimal(settings.get("efisiensi_atas", "5")):
+    if efisiensi_rumus_of(settings) == RASIO:
+        atas, bawah = settings.get("efisiensi_rasio_atas", "1"), settings.get("efisiensi_rasio_bawah", "1")
+    else:
+        atas, bawah = settings.get("efisiensi_atas", "5"), settings.get("efisiensi_bawah", "-5")
+    if value > Decimal(str(atas)):
         return "Efisien"
-    if value < Decimal(settings.get("efisiensi_bawah", "-5")):
+    if value < Decimal(str(bawah)):
         return "Tidak efisien"
     return "Cukup efisien"
 
 
 def sasaran_efisiensi(casc: Cascade, sasaran: Node, year: int) -> Efisiensi:
     settings = casc.meta["settings"]
-    return Efisiensi(sasaran_capaian(sasaran, year, settings), sasaran_anggaran(casc, sasaran, year).serapan)
+    return Efisiensi(sasaran_capaian(sasaran, year, settings), sasaran_anggaran(casc, sasaran, year).serapan,
+                     efisiensi_rumus_of(settings))
 
 
 def instansi_efisiensi(casc: Cascade, year: int) -> Efisiensi:
     """The office as a whole: its capaian (average of its sasaran) against the serapan of its whole budget."""
-    return Efisiensi(instansi_capaian(casc, year), instansi_anggaran(casc, year).serapan)
+    return Efisiensi(instansi_capaian(casc, year), instansi_anggaran(casc, year).serapan,
+                     efisiensi_rumus_of(casc.meta["settings"]))

@@ -130,8 +130,8 @@ def anggaran_sasaran(casc: Cascade, sasaran: Node, year: int) -> str:
     e = engine.sasaran_efisiensi(casc, sasaran, year)
     text = f"Sasaran ini didukung {_uang(a)}"
     if e.value is not None:
-        text += (f"; tingkat efisiensi (capaian kinerja dikurangi serapan anggaran) "
-                 f"{format_percent(e.value)} ({engine.efisiensi_label(e.value, settings)})")
+        text += (f"; tingkat efisiensi ({e.rumus_words}) "
+                 f"{e.shown} ({engine.efisiensi_label(e.value, settings)})")
     return text + "."
 
 

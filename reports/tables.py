@@ -227,7 +227,7 @@ def tabel_3_5(casc: Cascade, year: int) -> Table:
     s = casc.meta["settings"]
     for sasaran in casc.of_level("sasaran"):
         e = engine.sasaran_efisiensi(casc, sasaran, year)
-        t.add([sasaran["name"], _pct(e.capaian), _pct(e.serapan), _pct(e.value),
+        t.add([sasaran["name"], _pct(e.capaian), _pct(e.serapan), e.shown,
                engine.efisiensi_label(e.value, s)], sasaran["id"])
     t.numeric = [False, True, True, True, False]
     return t

@@ -15,8 +15,8 @@ from .numbers import (
     format_exact,
     format_rupiah,
     format_value,
+    parse_indicator,
     parse_money,
-    parse_number,
     to_decimal,
 )
 from .sanitize import control_in, quote
@@ -52,6 +52,7 @@ _SPECS = [
     FieldSpec("rumus", "Rumus", "indicator", "text", "rumus"),
     FieldSpec("kondisi-awal", "Kondisi awal", "indicator", "number", "kondisi_awal"),
     FieldSpec("target-akhir", "Target akhir Renstra", "indicator", "number", "target_akhir"),
+    FieldSpec("batas-atas", "Batas atas wajar", "indicator", "number", "batas_atas"),
     FieldSpec("pagu", "Pagu", "node", "money", "pagu", yearly=True),
     FieldSpec("pagu-pk", "Pagu PK", "node", "money", "pagu_pk", yearly=True),
     FieldSpec("realisasi-anggaran", "Realisasi anggaran", "node", "money", "realisasi", yearly=True),
@@ -109,7 +110,7 @@ def parse_value(spec: FieldSpec, raw: str, *, clear: bool = False) -> object:
         return _empty(spec, clear)
     try:
         if spec.kind == "number":
-            return canonical(parse_number(raw))
+            return canonical(parse_indicator(raw))
         if spec.kind == "money":
             return parse_money(raw)
     except NumberError as exc:
@@ -214,7 +215,7 @@ def display(spec: FieldSpec, value: object) -> str:
 def display_exact(spec: FieldSpec, value: object) -> str:
     """A stored value with nothing rounded away, as an operator would type it back ("1.234,5", "82,08")."""
     if spec.kind == "number" and value not in (None, ""):
-        return format_exact(to_decimal(value))  # type: ignore[arg-type]
+        return format_exact(to_decimal(value), unambiguous=True)  # type: ignore[arg-type]
     if spec.kind == "money" and value is not None:
         return format_rupiah(value, prefix="")  # type: ignore[arg-type]
     return "" if value is None else str(value)

@@ -52,6 +52,8 @@ class Indicator(TypedDict):
     kondisi_awal: str | None
     target_akhir: str | None
     years: dict[str, YearValues]
+    # The upper bound of a plausible value (a %-unit indicator is flagged above 100 unless this allows more).
+    batas_atas: NotRequired[str | None]
 
 
 class BudgetYear(TypedDict, total=False):
@@ -98,6 +100,11 @@ class Settings(TypedDict):
     cap: str | None  # e.g. "100" or "120": applied only when averaging or assigning a predikat
     efisiensi_atas: str  # > this: efisien
     efisiensi_bawah: str  # < this: tidak efisien
+    efisiensi_rumus: NotRequired[str]  # "selisih" (capaian − serapan, default) or "rasio" (capaian / serapan)
+    efisiensi_rasio_atas: NotRequired[str]
+    efisiensi_rasio_bawah: NotRequired[str]
+    negatif_nol_nilai: NotRequired[str | None]  # capaian of a negative indicator with R = 0 under T/R
+    capaian_batas_wajar: NotRequired[str]  # plausibility: a capaian above this is flagged
 
 
 class YearLock(TypedDict):
@@ -144,6 +151,7 @@ class LogEntry(TypedDict):
     old: object
     new: object
     reason: NotRequired[str]
+    group: NotRequired[int]  # edits applied together (a paste) share the seq of the first: one undo step
 
 
 DEFAULT_PREDIKAT: list[PredikatBand] = [
@@ -176,6 +184,12 @@ def default_settings() -> Settings:
         "cap": None,
         "efisiensi_atas": "5",
         "efisiensi_bawah": "-5",
+        # Read with .get(default) everywhere: a workbook written before these keys reads the same.
+        "efisiensi_rumus": "selisih",  # or "rasio": capaian / serapan, efisien above 1
+        "efisiensi_rasio_atas": "1",
+        "efisiensi_rasio_bawah": "1",
+        "negatif_nol_nilai": None,  # capaian of a negative indicator with R = 0 under T/R: undefined, or e.g. "120"
+        "capaian_batas_wajar": "150",  # a capaian above this is flagged (peringatan), never blocked
     }
 
 

@@ -16,6 +16,7 @@ from .sanitize import quote
 __all__ = [
     "NumberError",
     "parse_number",
+    "parse_indicator",
     "parse_money",
     "canonical",
     "to_decimal",
@@ -102,6 +103,24 @@ def parse_number(raw: str, *, allow_negative: bool = True) -> Decimal:
     return value
 
 
+def parse_indicator(raw: str) -> Decimal:
+    """Read an indicator value (target, realisasi, TW). Money keeps the Indonesian reading of `1.234` (pagu are
+    whole Rupiah, so a thousands dot is the only sensible reading), but an indicator value with one dot followed by
+    exactly three digits is truly ambiguous (`82.125` is 82,125 to one operator and 82125 to another): it is refused
+    with both readings offered, never guessed."""
+    if isinstance(raw, str):
+        text = _TRAILING_DASH.sub("", _CURRENCY.sub("", raw.strip()))
+        body = text[:-1].rstrip() if text.endswith("%") else text
+        sign = body[:1] if body[:1] in ("+", "-") else ""
+        body = body[len(sign):].strip()
+        if body.count(".") == 1 and "," not in body and _grouped(body, "."):
+            whole, frac = body.split(".")
+            sign = "-" if sign == "-" else ""
+            raise NumberError(f"\u201c{raw.strip()}\u201d bisa dibaca dua cara (titik desimal atau titik ribuan); "
+                              f"ketik {sign}{whole},{frac} atau {sign}{whole}{frac}.")
+    return parse_number(raw)
+
+
 # Beyond these a figure is a typing slip, not a budget or an indicator (a kabupaten's APBD is about 10^12 Rupiah);
 # they also keep money within the 64-bit integers that the JSON writer stores exactly.
 MAX_MONEY = 10**15
@@ -148,13 +167,16 @@ def format_decimal(value: Decimal | int, places: int = 2) -> str:
     return english.translate(str.maketrans({",": ".", ".": ","}))
 
 
-def format_exact(value: Decimal | int) -> str:
+def format_exact(value: Decimal | int, *, unambiguous: bool = False) -> str:
     """Indonesian style with every decimal kept: what the cell editor starts from, so that pressing Enter on an
-    unchanged value never rounds it (1.234 shows as "1,234", never "1,23")."""
+    unchanged value never rounds it (1.234 shows as "1,234", never "1,23"). `unambiguous` (indicator values) drops
+    the lone thousands dot that parse_indicator would refuse: 1234 starts the editor as "1234", not "1.234"."""
     d = Decimal(value)
     sign = "-" if d < 0 else ""
     whole, _, frac = canonical(abs(d)).partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
+    if unambiguous and not frac and grouped.count(".") == 1:
+        grouped = whole
     return f"{sign}{grouped},{frac}" if frac else f"{sign}{grouped}"
 
 

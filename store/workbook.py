@@ -53,6 +53,29 @@ class Edit:
 
 
 @dataclass(frozen=True)
+class Batch:
+    """Edits applied together (a pasted column): one lock, one save, one undo step."""
+
+    edits: tuple[Edit, ...]
+
+    def inverse(self) -> "Batch":
+        return Batch(tuple(e.inverse() for e in reversed(self.edits)))
+
+    # Undo and redo jump to the first cell of the batch, as they do to an edit's.
+    @property
+    def ref(self) -> str:
+        return self.edits[0].ref if self.edits else ""
+
+    @property
+    def field(self) -> str:
+        return self.edits[0].field if self.edits else ""
+
+    @property
+    def year(self) -> int | None:
+        return self.edits[0].year if self.edits else None
+
+
+@dataclass(frozen=True)
 class Applied:
     edit: Edit
     target: Target
@@ -174,31 +197,45 @@ class Workbook:
             )
 
     def apply(self, edit: Edit, *, kind: str = "edit") -> Applied:
+        with self.transaction():
+            return self._apply_in(edit, kind)
+
+    def apply_batch(self, batch: "Batch", *, kind: str = "edit") -> list[Applied]:
+        """Several edits (a pasted column) under one lock and one save: all are written or none. Their log entries
+        share a group id (the seq of the first), so undo, redo and the audit see one step."""
+        if not batch.edits:
+            return []
+        with self.transaction():
+            group = len(self.db.table(LOG)) + 1
+            return [self._apply_in(edit, kind, group) for edit in batch.edits]
+
+    def _apply_in(self, edit: Edit, kind: str, group: int | None = None) -> Applied:
+        """One edit inside an open transaction: checks, conflict test, write, revision, log."""
         spec = spec_of(edit.field)
         if spec.yearly and edit.year is None:
             raise InvalidValue(f"{spec.label} dicatat per tahun: sebutkan tahunnya.")
-        with self.transaction():
-            casc = self.cascade()
-            doc = casc.document
-            target = self._target_of(casc, edit, spec)
-            table, doc_id, container = self._container(casc, target)
-            if spec.yearly:
-                self.check_year_open(casc, edit.year)
-                self._check_year_in_period(casc, edit.year)
-            check_edit(casc, target, spec, edit.year, container, self.path)  # a locked year is frozen: store.freeze
-            if spec.name == "realisasi" and edit.new is not None:
-                _check_not_from_quarters(container, edit.year, spec, target)
-            current = get_value(container, spec, edit.year if spec.yearly else None)
-            if current != edit.old:
-                raise self._conflict(doc, edit, spec, current, target)
-            if current == edit.new:
-                return Applied(edit, target, False, int(casc.meta["revision"]), display(spec, current),
-                               display(spec, current))
-            self._write(table, doc_id, container, spec, edit)
-            revision = self._bump_revision(casc)
-            self._log(kind, target.id, edit.field, edit.year if spec.yearly else None, edit.old, edit.new)
-            if spec.target == "node" and spec.key in ("name", "code"):
-                self._cascade = None  # the tree's labels and order follow names and codes
+        casc = self.cascade()
+        doc = casc.document
+        target = self._target_of(casc, edit, spec)
+        table, doc_id, container = self._container(casc, target)
+        if spec.yearly:
+            self.check_year_open(casc, edit.year)
+            self._check_year_in_period(casc, edit.year)
+        check_edit(casc, target, spec, edit.year, container, self.path)  # a locked year is frozen: store.freeze
+        if spec.name == "realisasi" and edit.new is not None:
+            _check_not_from_quarters(container, edit.year, spec, target)
+        current = get_value(container, spec, edit.year if spec.yearly else None)
+        if current != edit.old:
+            raise self._conflict(doc, edit, spec, current, target)
+        if current == edit.new:
+            return Applied(edit, target, False, int(casc.meta["revision"]), display(spec, current),
+                           display(spec, current))
+        self._write(table, doc_id, container, spec, edit)
+        revision = self._bump_revision(casc)
+        self._log(kind, target.id, edit.field, edit.year if spec.yearly else None, edit.old, edit.new,
+                  group=group)
+        if spec.target == "node" and spec.key in ("name", "code"):
+            self._cascade = None  # the tree's labels and order follow names and codes
         return Applied(edit, target, True, revision, display(spec, edit.old), display(spec, edit.new))
 
     def _write(self, table: str, doc_id: str, container: dict, spec: FieldSpec, edit: Edit) -> None:
@@ -222,12 +259,14 @@ class Workbook:
         return revision
 
     def _log(self, kind: str, ref: str, field: str, year: int | None, old: object, new: object,
-             reason: str | None = None) -> None:
+             reason: str | None = None, group: int | None = None) -> None:
         log = self.db.table(LOG)
         entry: LogEntry = {"seq": len(log) + 1, "at": _now(), "user": self.user, "kind": kind, "ref": ref,
                            "field": field, "year": year, "old": old, "new": new}
         if reason:
             entry["reason"] = reason
+        if group is not None:
+            entry["group"] = group  # one paste: one step in undo and audit
         log.insert(entry)
 
     def _conflict(self, doc: dict, edit: Edit, spec: FieldSpec, current: object, target: Target) -> EditConflict:

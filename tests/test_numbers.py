@@ -246,3 +246,49 @@ def test_a_three_decimal_value_is_stored_with_a_dot_and_read_back_from_storage_e
     stored = canonical(parse_number("1,234"))
     assert stored == "1.234"
     assert to_decimal(stored) == Decimal("1.234")
+
+
+# -- indicator values: one dot and exactly three digits is ambiguous (PRODUCT.md, "Number input") ---------------------
+
+AMBIGUOUS_FOR_INDICATORS = [
+    ("82.125", "82,125", "82125"),
+    ("1.234", "1,234", "1234"),
+    ("-1.234", "-1,234", "-1234"),
+    ("82.125%", "82,125", "82125"),
+]
+
+
+@pytest.mark.parametrize("typed,decimal_reading,thousands_reading", AMBIGUOUS_FOR_INDICATORS)
+@pytest.mark.parametrize("field", ["target", "realisasi", "tw2", "target-akhir"])
+def test_an_indicator_value_with_one_dot_and_three_digits_is_refused_offering_both_readings(
+        field, typed, decimal_reading, thousands_reading):
+    with pytest.raises(InvalidValue) as caught:
+        parse_value(FIELDS[field], typed)
+    assert f"ketik {decimal_reading} atau {thousands_reading}" in caught.value.message
+    assert f"\u201c{typed}\u201d" in caught.value.message
+
+
+@pytest.mark.parametrize("typed,stored", [
+    ("3.247.636", "3247636"),  # several dot groups: thousands, as today
+    ("82,125", "82.125"),  # a comma decimal
+    ("82.08", "82.08"), ("4.25", "4.25"), ("0.125", "0.125"), ("1234.567", "1234.567"), ("1.234,5", "1234.5"),
+])
+def test_unambiguous_indicator_values_are_read_as_today(typed, stored):
+    assert parse_value(FIELDS["realisasi"], typed) == stored
+
+
+@pytest.mark.parametrize("field", ["pagu", "realisasi-anggaran", "pagu-pk"])
+def test_money_keeps_the_thousands_dot(field):
+    assert parse_value(FIELDS[field], "1.234") == 1234
+
+
+@settings(max_examples=200)
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=3, allow_nan=False, allow_infinity=False))
+@example(Decimal("1234"))
+@example(Decimal("-5678"))
+def test_the_editor_prefill_of_any_indicator_value_commits_back_unchanged(x):
+    """Enter on an unchanged cell must never be refused as ambiguous: 1234 starts the editor as "1234"."""
+    from store.fields import display_exact
+
+    stored = canonical(x)
+    assert parse_value(FIELDS["realisasi"], display_exact(FIELDS["realisasi"], stored)) == stored

@@ -27,3 +27,11 @@ def test_checks_view(snap_compare, demo_path: Path) -> None:
 
 def test_help_lists_the_keys(snap_compare, demo_path: Path) -> None:
     assert snap_compare(app_on(demo_path), press=["down", "tab", "question_mark"], terminal_size=(80, 24))
+
+
+def test_entry_sheet_f8_opens_on_the_first_realisasi(snap_compare, demo_path: Path) -> None:
+    assert snap_compare(app_on(demo_path), press=["f8"], terminal_size=(80, 24))
+
+
+def test_budget_sheet_f9_with_its_sums(snap_compare, demo_path: Path) -> None:
+    assert snap_compare(app_on(demo_path), press=["f9"], terminal_size=(80, 24))

@@ -24,7 +24,7 @@ from store.fields import spec_of
 from store.model import LOG
 from store.sanitize import visible
 from store.storage import os_reason
-from store.workbook import Applied, Edit, Workbook
+from store.workbook import Applied, Batch, Edit, Workbook
 
 from .palette import LkjipCommands
 from .views.main import MainScreen
@@ -43,6 +43,8 @@ VIEWS = {
     "narasi": ("tui.views.narrative", "NarrativeScreen"),
     "log": ("tui.views.log", "LogScreen"),
     "ekspor": ("tui.views.export", "ExportScreen"),
+    "lembar": ("tui.views.sheet", "SheetScreen"),
+    "anggaran": ("tui.views.budget_sheet", "BudgetSheetScreen"),
 }
 
 
@@ -70,6 +72,9 @@ class LkjipApp(App):
         Binding("f5", "view('narasi')", "Narasi", id="view.narrative"),
         Binding("f6", "view('log')", "Log", id="view.log"),
         Binding("f7", "view('ekspor')", "Ekspor", id="view.export"),
+        # Priority: run as they arrive, before the app hands the keys typed after them to the view being left.
+        Binding("f8", "view('lembar')", "Isian", id="view.sheet", priority=True),
+        Binding("f9", "view('anggaran')", "Isian anggaran", id="view.budget_sheet", priority=True),
         Binding("left_square_bracket", "year(-1)", "Tahun\u2212", id="year.previous"),
         Binding("right_square_bracket", "year(1)", "Tahun+", id="year.next"),
         Binding("slash", "find", "Cari", id="app.find"),
@@ -88,8 +93,8 @@ class LkjipApp(App):
         self.path = path or (workbook.path if workbook else Path("lkjip.json"))
         self.casc: Cascade = workbook.cascade() if workbook else None  # type: ignore[assignment]
         self.year = self.casc.tahun if workbook else 0
-        self.undo_stack: list[Edit] = []
-        self.redo_stack: list[Edit] = []
+        self.undo_stack: list[Edit | Batch] = []
+        self.redo_stack: list[Edit | Batch] = []
         self.message = ""
         self.message_error = False
         self._quit_anyway = False
@@ -204,15 +209,39 @@ class LkjipApp(App):
                 status.show_saved(self.saved_line())
         return applied
 
+    def apply_batch(self, batch: Batch, *, kind: str = "edit", quiet: bool = True) -> list[Applied] | None:
+        """A paste: every edit in one lock and one save, one step for undo and redo."""
+        assert self.wb is not None
+        try:
+            applied = self.wb.apply_batch(batch, kind=kind)
+        except WorkbookError as exc:
+            self.say(exc.message, error=True)
+            return None
+        self.casc = self.wb.cascade()
+        if kind == "edit" and any(a.changed for a in applied):
+            self.undo_stack.append(batch)
+            self.redo_stack.clear()
+        self.refresh_views()
+        if not quiet:
+            verb = {"undo": "Diurungkan", "redo": "Diulangi"}.get(kind, "Disimpan")
+            self.say(f"{verb}: {sum(a.changed for a in applied)} nilai yang ditempel sekaligus.")
+        else:
+            for status in self.screen.query(StatusLine):
+                status.show_saved(self.saved_line())
+        return applied
+
     def capaian_tail(self, edit: Edit) -> str:
-        from reports import engine
+        """What follows an echo: the new capaian, and ⚠ with the reason when a figure looks like a slip."""
+        from reports import engine, plausibility
         from store.numbers import format_percent
 
+        tail = ""
         if edit.ref in self.casc.indicators and edit.year is not None:
             _, ind = self.casc.indicators[edit.ref]
             c = engine.capaian(ind, edit.year, self.casc.meta["settings"])
-            return f" \u00b7 capaian {format_percent(c.value)}%"
-        return ""
+            tail = f" \u00b7 capaian {format_percent(c.value)}%"
+        warning = plausibility.warning_text(plausibility.doubts_after_edit(self.casc, edit.ref, edit.year))
+        return tail + (f" \u00b7 {warning}" if warning else "")
 
     def refresh_views(self) -> None:
         screen = self.screen
@@ -246,11 +275,16 @@ class LkjipApp(App):
             status.show_saved(self.saved_line())
 
     # -- actions -----------------------------------------------------------------------------------------------------
-    def action_view(self, name: str) -> None:
+    async def action_view(self, name: str) -> None:
         if self.wb is None or self.too_small:
             return
         if self.current_mode != name:
-            self.switch_mode(name)
+            # Awaited: keys that arrived with the view key (F8 77 Enter in one burst) wait in the app's queue until
+            # the new view is mounted and focused, and then go to it rather than to the view that was left.
+            await self.switch_mode(name)
+            focus = getattr(self.screen, "focus_for_keys", None)
+            if callable(focus):
+                focus()
         else:
             self.refresh_views()
 
@@ -276,13 +310,15 @@ class LkjipApp(App):
     def action_redo(self) -> None:
         self._step(self.redo_stack, self.undo_stack, "redo")
 
-    def _step(self, source: list[Edit], target: list[Edit], kind: str) -> None:
+    def _step(self, source: list[Edit | Batch], target: list[Edit | Batch], kind: str) -> None:
         if not source:
             self.say("Tidak ada yang bisa diurungkan." if kind == "undo" else "Tidak ada yang bisa diulangi.")
             return
         edit = source[-1]
         step = edit.inverse() if kind == "undo" else edit
-        if self.apply_edit(step, kind=kind):
+        done = (self.apply_batch(step, kind=kind, quiet=False) if isinstance(step, Batch)
+                else self.apply_edit(step, kind=kind))
+        if done:
             source.pop()
             target.append(edit)
             if isinstance(self.screen, MainScreen):
@@ -364,6 +400,10 @@ class LkjipApp(App):
             ("Tampilan: Narasi", "Bagian narasi (Markdown)", lambda: self.action_view("narasi")),
             ("Tampilan: Log perubahan", "Siapa mengubah apa", lambda: self.action_view("log")),
             ("Tampilan: Ekspor", "Draf LKjIP Markdown / Word", lambda: self.action_view("ekspor")),
+            ("Tampilan: Lembar isian kinerja", "F8: semua indikator tahun ini dalam satu lembar",
+             lambda: self.action_view("lembar")),
+            ("Tampilan: Lembar isian anggaran", "F9: pagu dan realisasi semua sub kegiatan",
+             lambda: self.action_view("anggaran")),
             ("Tahun sebelumnya", "[", lambda: self.action_year(-1)),
             ("Tahun berikutnya", "]", lambda: self.action_year(1)),
             ("Cari simpul atau indikator", "/", self.action_find),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import orjson
 
-from reports import checks, engine
+from reports import checks, engine, plausibility
 from reports import tables as T
 from reports.text import as_markdown, as_text
 from store import interchange
@@ -120,6 +120,9 @@ def cmd_set(args: argparse.Namespace) -> int:
             _out(f"Catatan: {casc.label(node)} punya rincian; laporan memakai jumlah rinciannya "
                  f"({format_rupiah(engine.budget_figure(casc, node, applied.edit.year, spec.key))}), dan "
                  f"`lkjip check` menandai angka induk yang berbeda.")
+    warning = plausibility.warning_text(plausibility.doubts_after_edit(casc, applied.target.id, applied.edit.year))
+    if warning:
+        _out(f"{warning} (tersimpan; periksa angkanya).")
     return 0
 
 

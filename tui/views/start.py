@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -21,7 +22,15 @@ from ..widgets.keybar import KeyBar
 
 
 class StartScreen(Screen):
-    BINDINGS = [Binding("ctrl+d", "demo", "Buka demo", id="start.demo", priority=True)]
+    # Tab, Shift+Tab and Enter are priority keys: the app runs them when they arrive, before it hands the next key
+    # to a field. As ordinary bindings they ran only after bubbling up, by which time the next keys of a fast burst
+    # had already gone into the old field ("Kecamatan BaruKabupaten Baru").
+    BINDINGS = [
+        Binding("ctrl+d", "demo", "Buka demo", id="start.demo", priority=True),
+        Binding("tab", "next_field", "Isian berikutnya", show=False, id="start.next", priority=True),
+        Binding("shift+tab", "previous_field", "Isian sebelumnya", show=False, id="start.previous", priority=True),
+        Binding("enter", "enter", "Lanjut", show=False, id="start.enter", priority=True),
+    ]
     DEFAULT_CSS = """
     StartScreen { align: center middle; }
     StartScreen > Vertical { width: 70; height: auto; border: round $primary; padding: 0 1; }
@@ -55,8 +64,21 @@ class StartScreen(Screen):
             inp.cursor_blink = False
         self.query_one("#instansi", Input).focus()
 
-    def on_input_submitted(self, _: Input.Submitted) -> None:
+    def action_next_field(self) -> None:
         self.focus_next()
+
+    def action_previous_field(self) -> None:
+        self.focus_previous()
+
+    def action_enter(self) -> None:
+        """Enter on a field goes to the next one; on a button, the button's own Enter presses it."""
+        focused = self.focused
+        if isinstance(focused, Button):
+            # The button takes the Enter in its turn, behind the keys the fields have not read yet: pressed from
+            # here, as a priority key, it would read the fields before the keys typed into them had arrived.
+            raise SkipAction()
+        else:
+            self.focus_next()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "demo":

@@ -89,13 +89,7 @@ class WorkGrid(DataTable):
         self._values: dict[str, list[str]] = {}
         self.edit_text: str | None = None  # None: not editing
         self._replace_on_type = False
-        # Between asking the screen to start an edit and the screen starting it, keys keep arriving (a fast typist, a
-        # burst over SSH, a paste): they are held here and applied when the edit begins, never dropped.
-        self._awaiting = False
-        self._held = ""
-        self._held_replaces = False  # Backspace / Ctrl+U while held: the held text replaces the prefill anyway
-        self._held_move: str | None = None
-        self._held_cancel = False
+        self._initial = ""  # the key that started the edit (a digit typed on a cell), applied when it begins
         for c in columns:
             self.add_column(c.label, key=c.key, width=c.width)
 
@@ -147,42 +141,47 @@ class WorkGrid(DataTable):
     def refs(self) -> list[str]:
         return list(self._values)
 
-    # -- editing ---------------------------------------------------------------------------------------------------
+    # -- editing ----------------------------------------------------------------------------------------------------
+    # Editing messages go to the screen synchronously, not through the message queue. Keys of a burst (a paste, a
+    # fast typist over SSH) are already queued behind the key that started or committed an edit; posted, the
+    # screen's answer came after them, so they had to be held aside, and "4 Enter 5 Enter" held "45" for one commit
+    # (KNOWN.md). Delivered at once, each key finds the edit started, committed and the cursor moved before the next.
+    def _deliver(self, message: Message) -> None:
+        handler = getattr(self.screen, message.handler_name, None)
+        if callable(handler):
+            handler(message)
+        else:
+            self.post_message(message)
+
     @property
     def is_editing(self) -> bool:
         return self.edit_text is not None
 
-    def _request(self, held: str) -> None:
-        self._awaiting = True
-        self._held, self._held_replaces, self._held_move, self._held_cancel = held, bool(held), None, False
-        self.post_message(self.EditRequested(self, held or None))
+    def _request(self, initial: str) -> None:
+        self._initial = initial
+        self._deliver(self.EditRequested(self, initial or None))
+        self._initial = ""
 
     def begin_edit(self, text: str, *, replace_on_type: bool) -> None:
-        """The screen starts the edit with the cell's value; keys typed meanwhile are applied to it now."""
-        self._awaiting = False
-        if self._held or self._held_replaces:
-            text = self._held if (replace_on_type or self._held_replaces) else text + self._held
+        """The screen starts the edit with the cell's value; a digit that started it replaces (or extends) it."""
+        if self._initial:
+            text = self._initial if replace_on_type else text + self._initial
             replace_on_type = False
+        self._initial = ""
         self.edit_text = text
         self._replace_on_type = replace_on_type
-        self.post_message(self.EditChanged(self))
-        if self._held_cancel:
-            self.post_message(self.Cancel(self))
-        elif self._held_move:
-            self.post_message(self.Commit(self, text, self._held_move))
-        self._held, self._held_move, self._held_cancel = "", None, False
+        self._deliver(self.EditChanged(self))
 
     def refuse_edit(self) -> None:
-        """The screen will not edit this cell (a computed column, a parent's sum): drop what was held."""
-        self._awaiting = False
-        self._held, self._held_move, self._held_cancel = "", None, False
+        """The screen will not edit this cell (a computed column, a parent's sum): the starting key is dropped."""
+        self._initial = ""
 
     def end_edit(self) -> None:
         self.edit_text = None
-        self.post_message(self.EditChanged(self))
+        self._deliver(self.EditChanged(self))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        busy = self.is_editing or self._awaiting
+        busy = self.is_editing
         if action in EDITING_ACTIONS:
             return busy
         if action in ("cursor_up", "cursor_down", "cursor_left", "cursor_right", "clear_cell", "explain", "edit"):
@@ -190,57 +189,46 @@ class WorkGrid(DataTable):
         return True
 
     def action_enter(self) -> None:
-        if self.is_editing or self._awaiting:
+        if self.is_editing:
             self.action_commit("down")
         else:
             self.action_edit()
 
     def action_commit(self, move: str) -> None:
-        if self._awaiting:
-            self._held_move = move
-            return
-        self.post_message(self.Commit(self, self.edit_text or "", move))
+        if self.is_editing:
+            self._deliver(self.Commit(self, self.edit_text or "", move))
 
     def action_cancel(self) -> None:
-        if self._awaiting:
-            self._held_cancel = True
-            return
-        self.post_message(self.Cancel(self))
+        if self.is_editing:
+            self._deliver(self.Cancel(self))
 
     def action_backspace(self) -> None:
-        if self._awaiting:
-            self._held, self._held_replaces = self._held[:-1], True
-            return
         self._replace_on_type = False
         self.edit_text = (self.edit_text or "")[:-1]
-        self.post_message(self.EditChanged(self))
+        self._deliver(self.EditChanged(self))
 
     def action_clear_text(self) -> None:
-        if self._awaiting:
-            self._held, self._held_replaces = "", True
-            return
         self._replace_on_type = False
         self.edit_text = ""
-        self.post_message(self.EditChanged(self))
+        self._deliver(self.EditChanged(self))
 
     def action_edit(self) -> None:
-        if not (self.is_editing or self._awaiting):
+        if not self.is_editing:
             self._request("")
 
     def action_clear_cell(self) -> None:
-        self.post_message(self.EditRequested(self, "", clear=True))
+        self._deliver(self.EditRequested(self, "", clear=True))
 
     def action_explain(self) -> None:
-        self.post_message(self.ExplainRequested(self))
+        self._deliver(self.ExplainRequested(self))
 
     async def on_key(self, event: events.Key) -> None:
         """Every key for this grid is handled here, in arrival order.
 
-        Textual runs a widget's bindings only once the key has bubbled up to the app, by which time the grid may
-        already have taken the next keys of a burst (a fast typist over SSH, a paste): "↓ 8" could start the edit
-        on the old row, "8 Enter 5" could commit 85. Running the grid's own bindings (keymap included) here keeps
-        cursor moves, edits and commits in the order they were typed."""
-        busy = self.is_editing or self._awaiting
+        Textual runs bindings only once a key has bubbled up to the app, by which time the grid may already have
+        taken the next keys of a burst: "↓ 8" could start the edit on the old row, "8 ] 9" could store 9 in the old
+        year. The grid's own bindings (keymap included) and then the screen's and the app's run here, at once."""
+        busy = self.is_editing
         action = next((b.action for b in self._bindings.key_to_bindings.get(event.key, ())), None)
         char = event.character if event.character and len(event.character) == 1 else None
         if busy:
@@ -249,12 +237,9 @@ class WorkGrid(DataTable):
             if action and action.split("(")[0] in EDITING_ACTIONS | {"enter"}:
                 await self.run_action(action)
             elif char and char.isprintable():
-                if self._awaiting:
-                    self._held += char
-                else:
-                    self.edit_text = char if self._replace_on_type else (self.edit_text or "") + char
-                    self._replace_on_type = False
-                    self.post_message(self.EditChanged(self))
+                self.edit_text = char if self._replace_on_type else (self.edit_text or "") + char
+                self._replace_on_type = False
+                self._deliver(self.EditChanged(self))
             return  # anything else (arrows, Home…) is ignored while a cell is being typed into
         if action and action.split("(")[0] not in EDITING_ACTIONS:
             event.stop()
@@ -267,3 +252,6 @@ class WorkGrid(DataTable):
                 event.stop()
                 event.prevent_default()
                 self._request(char)
+        elif await self.app._check_bindings(event.key):  # the screen's and the app's keys, in order too
+            event.stop()
+            event.prevent_default()

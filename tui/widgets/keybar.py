@@ -12,7 +12,7 @@ from .line import Line
 
 
 # The views and the way out, shown on every view after the view's own keys.
-VIEW_KEYS = ["view.tables", "view.checks", "view.main", "app.help", "app.quit"]
+VIEW_KEYS = ["view.sheet", "view.tables", "view.checks", "view.main", "app.help", "app.quit"]
 
 
 class KeyBar(Line):

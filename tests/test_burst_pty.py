@@ -1,0 +1,151 @@
+"""No key is lost or reordered: the real TUI in a real pseudo-terminal, keys written in one write (as a paste or a
+laggy SSH link delivers them) against the same keys one at a time.
+
+KNOWN.md: `4\r5\r` in one write once stored 45 in one row. These tests run the installed program, not the Pilot,
+because the Pilot hands keys over one by one and never shows the burst."""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+
+from store.demo import demo_document
+from store.workbook import Workbook
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
+from terminal import KEY_BYTES, PtySession, key_bytes  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+F8 = b"\x1b[19~"
+QUIET = 0.3
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+
+
+def open_tui(path: Path, tmp_path: Path) -> PtySession:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL_") and k != "COLORTERM"}
+    env.update(TERM="xterm-256color", LKJIP_KEYMAP=str(tmp_path / "no-keymap.json"))
+    session = PtySession([sys.executable, "-m", "tui.cli", str(path)], env, (80, 24), cwd=str(ROOT))
+    frame = session.read_until_quiet(QUIET, min_cells=80 * 24, first_timeout=30.0, timeout=60.0)
+    assert frame.size, "the TUI wrote nothing"
+    return session
+
+
+def write(session: PtySession, data: bytes) -> None:
+    os.write(session.master, data)
+    session.read_until_quiet(QUIET, first_timeout=5.0, timeout=60.0)
+
+
+def figures(path: Path) -> dict:
+    """What the operator stored: every indicator's and node's values, without the log's times and names."""
+    doc = orjson.loads(path.read_bytes())
+    return {n["id"]: (n.get("budget"), [(i["id"], i.get("years")) for i in n["indicators"]])
+            for n in doc["nodes"].values()}
+
+
+def fresh(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    Workbook.create(path, demo_document())
+    return path
+
+
+def test_77_enter_78_enter_in_one_write_stores_77_and_78_in_the_first_two_indicators(tmp_path: Path) -> None:
+    path = fresh(tmp_path, "burst.json")
+    session = open_tui(path, tmp_path)
+    try:
+        write(session, F8)
+        write(session, b"77\r78\r")
+    finally:
+        session.close()
+    years = {i["id"]: i["years"].get("2022", {}) for n in orjson.loads(path.read_bytes())["nodes"].values()
+             for i in n["indicators"]}
+    assert years["T1/1"].get("realisasi") == "77"  # Nilai SAKIP Kecamatan, the first indicator
+    assert years["S1/1"].get("realisasi") == "78"  # IKM, the second (a group line between is skipped)
+
+
+def keys_200(seed: int = 10) -> list[str]:
+    rng = random.Random(seed)
+    keys: list[str] = []
+    while len(keys) < 200:
+        roll = rng.random()
+        if roll < 0.55:
+            keys.append(str(rng.randrange(10)))
+        elif roll < 0.75:
+            keys.append("enter")
+        elif roll < 0.85:
+            keys.append(rng.choice(["tab", "shift+tab"]))
+        else:
+            keys.append(rng.choice(["up", "down", "left", "right"]))
+    return keys[:200]
+
+
+def test_200_keys_in_one_write_store_what_the_same_keys_store_one_by_one(tmp_path: Path) -> None:
+    keys = keys_200()
+    assert set(keys) >= {"enter", "tab", "up", "down"} and all(k in KEY_BYTES or len(k) == 1 for k in keys)
+    at_once, one_by_one = fresh(tmp_path, "at_once.json"), fresh(tmp_path, "one_by_one.json")
+
+    session = open_tui(at_once, tmp_path)
+    try:
+        write(session, F8)
+        write(session, b"".join(key_bytes(k) for k in keys))
+    finally:
+        session.close()
+
+    session = open_tui(one_by_one, tmp_path)
+    try:
+        write(session, F8)
+        for k in keys:
+            os.write(session.master, key_bytes(k))
+            session.read_until_quiet(0.05, first_timeout=0.5, timeout=30.0, settle_cpu=False)
+        session.read_until_quiet(QUIET, first_timeout=1.0, timeout=30.0)
+    finally:
+        session.close()
+
+    stored = figures(at_once)
+    assert stored != figures(fresh(tmp_path, "untouched.json"))  # the keys did store something
+    assert stored == figures(one_by_one)
+
+
+def test_in_a_node_grid_77_enter_78_enter_in_one_write_fills_both_rows(tmp_path: Path) -> None:
+    path = fresh(tmp_path, "grid.json")
+    session = open_tui(path, tmp_path)
+    try:
+        write(session, b"/")
+        write(session, b"[7.01.02/1]")
+        write(session, b"\r")  # the first of the two indicators of program 7.01.02
+        write(session, b"\x1b[C\x1b[C")  # → → to Realisasi
+        write(session, b"77\r78\r")
+    finally:
+        session.close()
+    years = {i["id"]: i["years"].get("2022", {}) for n in orjson.loads(path.read_bytes())["nodes"].values()
+             for i in n["indicators"]}
+    assert (years["7.01.02/1"].get("realisasi"), years["7.01.02/2"].get("realisasi")) == ("77", "78")
+
+
+def test_start_screen_fields_typed_in_one_write_stay_apart(tmp_path: Path) -> None:
+    path = tmp_path / "baru.json"
+    session = open_tui(path, tmp_path)
+    try:
+        write(session, b"Kecamatan Baru\tKabupaten Baru\t2025-2029\t2026\t\r")
+    finally:
+        session.close()
+    meta = next(iter(orjson.loads(path.read_bytes())["meta"].values()))
+    assert (meta["profile"]["instansi"], meta["profile"]["pemda"]) == ("Kecamatan Baru", "Kabupaten Baru")
+    assert (meta["periode_awal"], meta["periode_akhir"], meta["tahun"]) == (2025, 2029, 2026)
+
+
+def test_f8_and_the_first_values_in_one_write_reach_the_sheet(tmp_path: Path) -> None:
+    path = fresh(tmp_path, "f8burst.json")
+    session = open_tui(path, tmp_path)
+    try:
+        write(session, F8 + b"77\r78\r")
+    finally:
+        session.close()
+    years = {i["id"]: i["years"].get("2022", {}) for n in orjson.loads(path.read_bytes())["nodes"].values()
+             for i in n["indicators"]}
+    assert (years["T1/1"].get("realisasi"), years["S1/1"].get("realisasi")) == ("77", "78")

@@ -1,0 +1,57 @@
+"""F9, the budget sheet (Lembar isian anggaran): every sub kegiatan's pagu and realisasi of the year, with serapan.
+
+Budget is planned and spent at sub kegiatan level; programs and kegiatan are read-only lines whose sums (from the
+engine, like every figure) follow each commit. A program or kegiatan without any rincian is typed into itself.
+"""
+
+from __future__ import annotations
+
+from reports import engine
+from store.fields import FieldSpec
+from store.model import BUDGET_LEVELS, LEVEL_LABELS
+from store.numbers import format_percent, format_rupiah
+
+from ..widgets.grid import Column
+from ..widgets.sheetgrid import SheetRow
+from .sheet_base import SheetView
+
+COLUMNS = [
+    Column("kode", "Kode", 17),
+    Column("name", "Uraian", 22),
+    Column("pagu", "Pagu (Rp)", 14, field="pagu", numeric=True),
+    Column("realisasi", "Realisasi (Rp)", 14, field="realisasi-anggaran", numeric=True),
+    Column("serapan", "Serapan%", 8, numeric=True, explain=True),
+]
+
+
+class BudgetSheetScreen(SheetView):
+    COLUMNS = COLUMNS
+    TITLE = "Lembar isian anggaran"
+    KEYS = ["sheet.edit", "sheet.explain", "view.sheet", "view.main", "app.help", "app.quit"]
+
+    def build_rows(self) -> list[SheetRow]:
+        casc = self.app.casc  # type: ignore[attr-defined]
+        rows = []
+        for node, _ in casc.walk():
+            if node["level"] not in BUDGET_LEVELS:
+                continue
+            # A node with rincian is their sum (read-only); the others are where budget is typed.
+            summed = any(k["level"] in BUDGET_LEVELS for k in casc.kids(node["id"]))
+            rows.append(SheetRow(node["id"], summed, node["id"]))
+        return rows
+
+    def row_values(self, row: SheetRow) -> list[str]:
+        casc, year = self.app.casc, self.app.year  # type: ignore[attr-defined]
+        node = casc.nodes[row.node_id]
+        a = engine.anggaran(casc, node, year)
+        name = node["name"] if not row.group else f"{LEVEL_LABELS[node['level']]}: {node['name']}"
+        return [node["code"] or node["id"], name, format_rupiah(a.pagu, prefix=""),
+                format_rupiah(a.realisasi, prefix=""), format_percent(a.serapan)]
+
+    def container(self, row: SheetRow, spec: FieldSpec) -> dict | None:
+        return self.app.casc.nodes[row.ref]  # type: ignore[attr-defined]
+
+    def subtitle(self) -> str:
+        a = engine.instansi_anggaran(self.app.casc, self.app.year)  # type: ignore[attr-defined]
+        return (f"{sum(not r.group for r in self.grid.rows)} rincian \u00b7 jumlah pagu {format_rupiah(a.pagu)} "
+                f"\u00b7 serapan {format_percent(a.serapan)}%")

@@ -1,0 +1,168 @@
+"""F8, the entry sheet (Lembar isian kinerja): every indicator of the year in cascade order in one grid.
+
+Year-end entry in one pass: the cursor starts on the first indicator's realisasi and Enter commits and goes to the
+next indicator's same cell across the whole cascade, so keying every realisasi is digits and Enter only. Tujuan,
+sasaran, program and kegiatan are read-only group lines; sub kegiatan show their code on their indicators' rows.
+Filters by key narrow the rows (only empty cells, one level, one branch); `/` finds an indicator or node here.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+from reports import engine
+from store.fields import FieldSpec
+from store.model import LEVEL_LABELS, LEVELS
+from store.numbers import format_percent, format_value, to_decimal
+
+from ..widgets.grid import Column
+from ..widgets.sheetgrid import SheetRow
+from .sheet_base import SheetView
+
+COLUMNS = [
+    Column("kode", "Kode", 17),
+    Column("name", "Indikator", 20),
+    Column("satuan", "Satuan", 6),
+    Column("target", "Target", 8, field="target", numeric=True),
+    Column("realisasi", "Realisasi", 9, field="realisasi", numeric=True),
+    *(Column(f"tw{q}", f"TW {roman}", 8, field=f"tw{q}", numeric=True)
+      for q, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))),
+    Column("capaian", "Capaian%", 8, numeric=True, explain=True),
+    Column("predikat", "Predikat", 13, explain=True),
+]
+GROUP_LEVELS = ("tujuan", "sasaran", "program", "kegiatan")
+LEVEL_CHOICES = (None, *LEVELS)
+
+
+class SheetScreen(SheetView):
+    COLUMNS = COLUMNS
+    TITLE = "Lembar isian kinerja"
+    KEYS = ["sheet.edit", "sheet.empty", "sheet.level", "sheet.branch", "app.find", "view.budget_sheet",
+            "view.main", "app.help"]
+    BINDINGS = [
+        Binding("k", "only_empty", "Hanya kosong", id="sheet.empty"),
+        Binding("l", "level", "Tingkat", id="sheet.level"),
+        Binding("b", "branch", "Cabang", id="sheet.branch"),
+        Binding("slash", "find", "Cari", id="sheet.find"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.only_empty: str | None = None  # the field whose empty cells alone are shown
+        self.level: str | None = None
+        self.branch: str | None = None  # a node id: only its subtree
+
+    # -- rows ----------------------------------------------------------------------------------------------------------
+    def build_rows(self) -> list[SheetRow]:
+        casc, year = self.app.casc, self.app.year  # type: ignore[attr-defined]
+        walk = casc.walk(self.branch) if self.branch in casc.nodes else casc.walk()
+        if self.branch in casc.nodes:
+            walk = iter([(casc.nodes[self.branch], 0), *walk])
+        rows: list[SheetRow] = []
+        pending: list[SheetRow] = []  # group lines waiting for an indicator under them
+        for node, _depth in walk:
+            if node["level"] in GROUP_LEVELS:
+                # A group line belongs to its level; deeper ones replace the pending ones of their level and below.
+                depth = GROUP_LEVELS.index(node["level"])
+                pending = [p for p in pending if GROUP_LEVELS.index(casc.nodes[p.node_id]["level"]) < depth]
+                pending.append(SheetRow(node["id"], True, node["id"]))
+            if self.level and node["level"] != self.level:
+                continue
+            shown = [ind for ind in node["indicators"] if self._wanted(ind, year)]
+            if shown:
+                rows += pending
+                pending = []
+                rows += [SheetRow(ind["id"], False, node["id"]) for ind in shown]
+        return rows
+
+    def _wanted(self, ind: dict, year: int) -> bool:
+        if not self.only_empty:
+            return True
+        if self.only_empty == "realisasi":
+            return engine.realisasi_of(ind, year) is None
+        slot = ind.get("years", {}).get(str(year)) or {}
+        if self.only_empty.startswith("tw"):
+            return (slot.get("tw") or {}).get(self.only_empty[2:]) in (None, "")
+        return slot.get(self.only_empty) in (None, "")
+
+    def row_values(self, row: SheetRow) -> list[str]:
+        casc, year = self.app.casc, self.app.year  # type: ignore[attr-defined]
+        node = casc.nodes[row.node_id]
+        if row.group:
+            label = f"{LEVEL_LABELS[node['level']]}: {node['name']}"
+            return [node["code"] or node["id"], label, *[""] * (len(COLUMNS) - 2)]
+        _, ind = casc.indicators[row.ref]
+        settings = casc.meta["settings"]
+        c = engine.capaian(ind, year, settings)
+        tw = (ind.get("years", {}).get(str(year)) or {}).get("tw") or {}
+        return [node["code"] or ind["id"], ind["name"], ind["satuan"] or "\u2014", format_value(c.target),
+                format_value(engine.realisasi_of(ind, year)),
+                *(format_value(to_decimal(tw.get(str(q)))) for q in range(1, 5)),
+                format_percent(c.value), engine.predikat(c.value, settings)]
+
+    def container(self, row: SheetRow, spec: FieldSpec) -> dict | None:
+        return self.app.casc.indicators[row.ref][1]  # type: ignore[attr-defined]
+
+    def subtitle(self) -> str:
+        shown = sum(not r.group for r in self.grid.rows)
+        parts = [f"{shown} indikator"]
+        if self.only_empty:
+            parts.append(f"hanya {next(c.label for c in COLUMNS if c.field == self.only_empty)} kosong")
+        if self.level:
+            parts.append(f"tingkat {LEVEL_LABELS[self.level].lower()}")
+        if self.branch:
+            parts.append(f"cabang {self.branch}")
+        return " \u00b7 ".join(parts)
+
+    # -- filters -------------------------------------------------------------------------------------------------------
+    def action_only_empty(self) -> None:
+        column = self.COLUMNS[self.grid.col]
+        self.only_empty = None if self.only_empty else (column.field if column.field in
+                                                        ("target", "realisasi", "tw1", "tw2", "tw3", "tw4")
+                                                        else "realisasi")
+        self._refilter()
+
+    def action_level(self) -> None:
+        self.level = LEVEL_CHOICES[(LEVEL_CHOICES.index(self.level) + 1) % len(LEVEL_CHOICES)]
+        self._refilter()
+
+    def action_branch(self) -> None:
+        casc = self.app.casc  # type: ignore[attr-defined]
+        if self.branch or not self.grid.rows:
+            self.branch = None
+        else:
+            node_id = self.grid.rows[self.grid.row].node_id
+            chain = [casc.nodes[node_id], *casc.ancestors(node_id)]
+            # The branch of the sasaran (or the tujuan above it) the cursor is in: one strategic objective's work.
+            self.branch = next((n["id"] for n in chain if n["level"] == "sasaran"), chain[-1]["id"])
+        self._refilter()
+
+    def _refilter(self) -> None:
+        self._close_editor()
+        grid = self.grid
+        keep = grid.rows[grid.row].ref if grid.rows else None
+        grid.set_rows(self.build_rows(), keep=keep)
+        self._rows_of = self.app.casc  # type: ignore[attr-defined]
+        self._title()
+        if not grid.rows:
+            self.app.say("Tidak ada indikator yang cocok dengan saringan ini; tekan k, l atau b lagi.")  # type: ignore
+
+    # -- find ----------------------------------------------------------------------------------------------------------
+    def action_find(self) -> None:
+        from .find import FindScreen
+
+        self.app.push_screen(FindScreen(self.app.casc), self.goto)  # type: ignore[attr-defined]
+
+    def goto(self, ref: str | None) -> None:
+        if not ref:
+            return
+        grid = self.grid
+        i = grid.index_of(ref)
+        if i is None and (self.only_empty or self.level or self.branch):
+            self.only_empty = self.level = self.branch = None  # the row is filtered out: show everything
+            self._refilter()
+            i = grid.index_of(ref)
+        if i is None:
+            self.app.say(f"{ref} tidak punya indikator di lembar ini.")  # type: ignore[attr-defined]
+            return
+        grid.go(i if not grid.rows[i].group else grid._editable_from(i, 1))

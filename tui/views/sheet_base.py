@@ -1,0 +1,266 @@
+"""What the two entry sheets (F8 kinerja, F9 anggaran) share: editing a cell through the one edit path, pasting a
+column as one batch, and repainting only the cells a commit changed.
+
+A commit goes the way of every edit (Workbook.apply through the app: lock, conflict check against the value seen
+when the edit began, log, undo). A paste is parsed and validated whole before anything is written, then applied as
+one Batch: one lock, one save, one undo step.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from reports import plausibility
+from store.errors import InvalidValue
+from store.fields import FieldSpec, display_exact, get_value, parse_value, spec_of
+from store.workbook import Batch, Edit
+
+from ..widgets.editbar import EditBar
+from ..widgets.grid import Column
+from ..widgets.keybar import KeyBar
+from ..widgets.sheetgrid import SheetGrid, SheetRow
+from ..widgets.status import StatusLine
+from .base import WorkbookView
+
+LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+
+
+def split_paste(text: str) -> list[list[str]]:
+    """A pasted block as rows of cells: lines by LF, CR or CRLF (terminals and spreadsheets differ), cells by tab.
+    The line break a spreadsheet puts after the last row is not an empty row."""
+    lines = LINE_BREAKS.split(text)
+    while lines and lines[-1] == "":
+        lines.pop()
+    return [line.split("\t") for line in lines]
+
+
+class SheetView(WorkbookView):
+    """A screen with one SheetGrid; subclasses say which rows it has and what they show."""
+
+    COLUMNS: list[Column] = []
+    TITLE = ""
+    KEYS: list[str] = []
+
+    def __init__(self) -> None:
+        super().__init__()
+        # (ref, column, the stored value the operator saw when the edit began, the edit line's label)
+        self.editing: tuple[str, Column, object, str] | None = None
+        self._year: int | None = None
+        self._rows_of: object = None  # the cascade index the rows were built from
+        self._shown_title: Text | None = None
+
+    # -- subclasses --------------------------------------------------------------------------------------------------
+    def build_rows(self) -> list[SheetRow]:  # pragma: no cover - each sheet lists its rows
+        raise NotImplementedError
+
+    def row_values(self, row: SheetRow) -> list[str]:  # pragma: no cover
+        raise NotImplementedError
+
+    def container(self, row: SheetRow, spec: FieldSpec) -> dict | None:
+        """The dict holding the field, or None (with a message said) when this cell is not typed into."""
+        raise NotImplementedError  # pragma: no cover
+
+    def subtitle(self) -> str:
+        return ""
+
+    # -- layout ------------------------------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static(id="sheet-title", classes="view-title")
+        yield SheetGrid(self.COLUMNS, self, id="sheet")
+        yield EditBar(id="editbar")
+        yield StatusLine()
+        yield KeyBar(self.KEYS)
+
+    @property
+    def grid(self) -> SheetGrid:
+        return self.query_one(SheetGrid)
+
+    def on_mount(self) -> None:
+        self.grid.focus()
+
+    def focus_for_keys(self) -> None:
+        """Called by the app once this view is switched to: the keys typed right after F8 / F9 go to the grid."""
+        if self.focused is None:
+            self.set_focus(self.grid)
+
+    def redraw(self) -> None:
+        """A new year, or the first visit: rebuild the rows, keep the cursor on the same indicator if it is there."""
+        grid = self.grid
+        keep = grid.rows[grid.row].ref if grid.rows else None
+        first = self._year is None
+        self._year = self.app.year  # type: ignore[attr-defined]
+        self._rows_of = self.app.casc  # type: ignore[attr-defined]
+        grid.set_rows(self.build_rows(), keep=keep,
+                      column=next((i for i, c in enumerate(self.COLUMNS) if c.key == "realisasi"), 0) if first
+                      else None)
+        self._title()
+
+    def _title(self) -> None:
+        title = Text(f"{self.TITLE} {self.app.year}", style="bold")  # type: ignore[attr-defined]
+        title.append(f"  {self.subtitle()}", style="dim")
+        if title != self._shown_title:  # a commit that changes no count must not repaint the title (bytes)
+            self._shown_title = title
+            self.query_one("#sheet-title", Static).update(title)
+
+    def refresh_content(self, force: bool = False) -> None:
+        """After a save (this operator's or another's): repaint the changed cells of the rows in view. A new year
+        or a changed cascade rebuilds the rows."""
+        app = self.app
+        if not self.stale() and not force:
+            return
+        grid = self.grid
+        if force or self._year != app.year:  # type: ignore[attr-defined]
+            self._close_editor()
+            self.redraw()
+            return
+        if app.casc is not self._rows_of:  # type: ignore[attr-defined]
+            # Reloaded from disk or renamed: the cascade may have changed shape. Values alone (the usual commit)
+            # keep the same index, and the rows stay as they are: an emptied cell does not vanish under a filter
+            # while the operator types.
+            rows = self.build_rows()
+            self._rows_of = app.casc  # type: ignore[attr-defined]
+            if [r.ref for r in rows] != [r.ref for r in grid.rows]:
+                self._close_editor()
+                self.redraw()
+                return
+            grid.rows = rows
+        grid.forget_hidden()
+        for i in grid.visible_rows():
+            grid.update_row(i, self.row_values(grid.rows[i]))
+        self._title()
+
+    # -- the SheetEditor protocol --------------------------------------------------------------------------------------
+    def start_edit(self, grid: SheetGrid, clear: bool) -> None:
+        here = grid.current()
+        if here is None:
+            return
+        row, column = here
+        if column.field is None:
+            self.app.say("Kolom ini dihitung dari data; tekan x untuk melihat rumusnya.")  # type: ignore
+            return
+        spec = spec_of(column.field)
+        holder = self.container(row, spec)
+        if holder is None:
+            return
+        year = self.app.year if spec.yearly else None  # type: ignore[attr-defined]
+        old = get_value(holder, spec, year)
+        if clear:
+            self._commit(grid, row.ref, column, old, "", "down", clear=True)
+            return
+        name = self.row_values(row)[1]
+        label = f"{spec.label}{f' {year}' if year else ''} \u00b7 {name[:24]}:"
+        self.editing = (row.ref, column, old, label)
+        grid.begin_edit(display_exact(spec, old), replace_on_type=True)
+
+    def edit_changed(self, grid: SheetGrid) -> None:
+        if self.editing and grid.is_editing:
+            self.query_one(EditBar).show(self.editing[3], grid.edit_text or "", selected=grid._replace_on_type)
+
+    def commit_edit(self, grid: SheetGrid, text: str, move: str) -> None:
+        if self.editing:
+            ref, column, old, _ = self.editing
+            self._commit(grid, ref, column, old, text, move)
+
+    def cancel_edit(self, grid: SheetGrid) -> None:
+        if self.editing:
+            self._close_editor()
+            self.app.say(f"Dibatalkan; nilai tetap {grid.values(grid.row)[grid.col]}.")  # type: ignore
+
+    def _commit(self, grid: SheetGrid, ref: str, column: Column, old: object, text: str, move: str,
+                clear: bool = False) -> None:
+        app = self.app
+        spec = spec_of(column.field or "")
+        try:
+            new = parse_value(spec, text, clear=clear)
+        except InvalidValue as exc:
+            app.say(exc.message, error=True)  # type: ignore[attr-defined]
+            return  # still editing, the typed text kept; the cell keeps its value
+        edit = Edit(ref, spec.name, app.year if spec.yearly else None, old, new)  # type: ignore[attr-defined]
+        applied = app.apply_edit(edit, quiet=True)  # type: ignore[attr-defined]
+        if not applied:
+            return  # refused (conflict, locked year, disk): the typed value stays in the editor
+        label = self.editing[3] if self.editing else spec.label
+        self._close_editor()
+        tail = app.capaian_tail(edit)  # type: ignore[attr-defined]  # the new capaian, and ⚠ with its reason
+        self.query_one(EditBar).echo(f"\u2713 {label}", applied.old_text, applied.new_text, tail)
+        if app.message_error:  # type: ignore[attr-defined]
+            app.say("")  # type: ignore[attr-defined]
+        if move == "down":
+            grid.go(grid.next_row(1))
+        elif move in ("right", "left"):
+            grid.go(grid.row, grid.col + (1 if move == "right" else -1))
+
+    def _close_editor(self) -> None:
+        if self.editing:
+            self.editing = None
+            self.grid.end_edit()
+            self.query_one(EditBar).close()
+
+    def explain_cell(self, grid: SheetGrid) -> None:
+        from ..rows import explain
+
+        here = grid.current()
+        if here is None or not here[1].explain:
+            self.app.say("Pilih sel Capaian, Predikat atau Serapan untuk melihat rumusnya.")  # type: ignore
+            return
+        self.app.say(explain(self.app.casc, here[0].ref, here[1].key, self.app.year))  # type: ignore
+
+    # -- paste ---------------------------------------------------------------------------------------------------------
+    def paste_text(self, grid: SheetGrid, text: str) -> None:
+        """Fill downward from the cursor (group lines skipped), across for tab-separated cells; all or nothing."""
+        app = self.app
+        if grid.is_editing:
+            app.say("Selesaikan atau batalkan isian sel dulu (Enter / Esc), lalu tempel lagi.", error=True)  # type: ignore
+            return
+        block = split_paste(text)
+        if not block or not grid.rows:
+            return
+        targets, i = [], grid.row
+        while len(targets) < len(block) and i < len(grid.rows):
+            if not grid.rows[i].group:
+                targets.append(grid.rows[i])
+            i += 1
+        if len(targets) < len(block):
+            app.say(f"Tempelan {len(block)} baris, tetapi hanya {len(targets)} baris isian dari kursor ke bawah; "  # type: ignore
+                    f"tidak ada yang disimpan.", error=True)
+            return
+        edits = []
+        for n, (cells, row) in enumerate(zip(block, targets), start=1):
+            for k, raw in enumerate(cells):
+                c = grid.col + k
+                column = self.COLUMNS[c] if c < len(self.COLUMNS) else None
+                where = f"baris {n} ({self.row_values(row)[1][:30]})"
+                if raw.strip() == "":
+                    continue  # an empty spreadsheet cell leaves the cell as it is
+                if column is None or column.field is None:
+                    label = column.label if column else "di luar lembar"
+                    app.say(f"Tempel dibatalkan di {where}: kolom {label} tidak diisi dengan tangan; tidak ada "  # type: ignore
+                            f"yang disimpan.", error=True)
+                    return
+                spec = spec_of(column.field)
+                holder = self.container(row, spec)
+                if holder is None:
+                    return
+                year = app.year if spec.yearly else None  # type: ignore[attr-defined]
+                try:
+                    new = parse_value(spec, raw)
+                except InvalidValue as exc:
+                    app.say(f"Tempel dibatalkan di {where}: {exc.message} Tidak ada yang disimpan.", error=True)  # type: ignore
+                    return
+                edits.append(Edit(row.ref, spec.name, year, get_value(holder, spec, year), new))
+        applied = app.apply_batch(Batch(tuple(edits)))  # type: ignore[attr-defined]
+        if applied is None:
+            return
+        doubts = [d for e in edits for d in plausibility.doubts_after_edit(app.casc, e.ref, e.year)]  # type: ignore
+        flagged = f" \u00b7 \u26a0 {len(doubts)} angka perlu diperiksa (lkjip check)" if doubts else ""
+        self.query_one(EditBar).set_text(Text(f"\u2713 Ditempel: {len(edits)} nilai dari {len(block)} baris; "
+                                              f"Ctrl+Z mengurungkan semuanya{flagged}", no_wrap=True,
+                                              overflow="ellipsis"))
+        last = grid.index_of(targets[-1].ref)
+        if last is not None:
+            grid.go(last)
+            grid.go(grid.next_row(1))  # on to the next row to fill, as Enter does

@@ -1,0 +1,371 @@
+"""The entry sheets' grid: thousands of rows, of which only the lines on screen are ever formatted.
+
+A DataTable formats and measures every row it is given: 6,000 rows of a kabupaten sheet took seconds to open. This
+grid draws line by line (Textual's line API): a row's texts are asked for when the row comes into view and kept
+until the workbook changes. A cursor move repaints the two cells involved; a scroll repaints the grid.
+
+Group lines (tujuan, sasaran, program, kegiatan; or budget sums) are read-only: up, down and Enter pass over them.
+Every key is handled in `on_key`, in arrival order, and the screen (the `SheetEditor`) answers synchronously, so a
+burst of keys (a paste, a fast typist over SSH) gives what the same keys typed slowly give.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
+
+from .grid import Column
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    ref: str  # indicator id, or node id
+    group: bool  # a read-only line: a node's heading, or a sum
+    node_id: str
+
+
+class SheetEditor(Protocol):
+    """The screen behind a sheet: it decides what a cell holds and applies every edit."""
+
+    def start_edit(self, grid: "SheetGrid", clear: bool) -> None: ...
+    def commit_edit(self, grid: "SheetGrid", text: str, move: str) -> None: ...
+    def cancel_edit(self, grid: "SheetGrid") -> None: ...
+    def edit_changed(self, grid: "SheetGrid") -> None: ...
+    def explain_cell(self, grid: "SheetGrid") -> None: ...
+    def paste_text(self, grid: "SheetGrid", text: str) -> None: ...
+    def row_values(self, row: SheetRow) -> list[str]: ...
+
+
+HEADER = Style(bold=True, underline=True)
+GROUP = Style(bold=True)
+CURSOR = Style(reverse=True)
+TYPING = Style(reverse=True, underline=True)
+EDITING_ACTIONS = {"cancel", "backspace", "clear_text"}
+
+
+class SheetGrid(Widget, can_focus=True):
+    DEFAULT_CSS = "SheetGrid { height: 1fr; }"
+
+    BINDINGS = [
+        Binding("up", "move(-1, 0)", "Naik", show=False, id="sheet.up"),
+        Binding("down", "move(1, 0)", "Turun", show=False, id="sheet.down"),
+        Binding("left", "move(0, -1)", "Kiri", show=False, id="sheet.left"),
+        Binding("right", "move(0, 1)", "Kanan", show=False, id="sheet.right"),
+        Binding("pageup", "page(-1)", "Halaman naik", show=False, id="sheet.page_up"),
+        Binding("pagedown", "page(1)", "Halaman turun", show=False, id="sheet.page_down"),
+        Binding("home", "edge(-1)", "Baris pertama", show=False, id="sheet.first"),
+        Binding("end", "edge(1)", "Baris terakhir", show=False, id="sheet.last"),
+        Binding("enter", "enter", "Ubah / simpan", id="sheet.edit"),
+        Binding("e", "edit", "Ubah", show=False, id="sheet.edit_alt"),
+        Binding("delete", "clear_cell", "Kosongkan", show=False, id="sheet.clear"),
+        Binding("x", "explain", "Jelaskan", id="sheet.explain"),
+        Binding("tab", "tab('right')", "Simpan, ke kanan", show=False, id="sheet.commit_right"),
+        Binding("shift+tab", "tab('left')", "Simpan, ke kiri", show=False, id="sheet.commit_left"),
+        Binding("escape", "cancel", "Batal", show=False, id="sheet.cancel"),
+        Binding("backspace", "backspace", "Hapus", show=False, id="sheet.backspace"),
+        Binding("ctrl+u", "clear_text", "Hapus semua", show=False, id="sheet.clear_text"),
+    ]
+
+    def __init__(self, columns: list[Column], editor: SheetEditor, *, frozen: int = 2, **kw: object) -> None:
+        super().__init__(**kw)  # type: ignore[arg-type]
+        self.spec = columns
+        self.editor = editor
+        self.frozen = frozen  # the first columns (kode, nama) stay in view when the grid scrolls sideways
+        self.rows: list[SheetRow] = []
+        self._index: dict[str, int] = {}
+        self._cache: dict[int, list[str]] = {}  # row index → its texts, for rows that have been in view
+        self.row = 0
+        self.col = 0
+        self.top = 0
+        self.left = frozen
+        self.edit_text: str | None = None
+        self._replace_on_type = False
+        self._initial = ""
+
+    # -- content ---------------------------------------------------------------------------------------------------
+    def set_rows(self, rows: list[SheetRow], *, keep: str | None = None, column: int | None = None) -> None:
+        self.rows = rows
+        self._index = {r.ref: i for i, r in enumerate(rows)}
+        self._cache.clear()
+        if column is not None:
+            self.col = column
+        start = self._index.get(keep or "", 0)
+        self.row = self._editable_from(start, 1)
+        self.top = min(self.top, max(0, self.row))
+        self._scroll_into_view()
+        self.refresh()
+
+    def values(self, i: int) -> list[str]:
+        if i not in self._cache:
+            self._cache[i] = self.editor.row_values(self.rows[i])
+        return self._cache[i]
+
+    def visible_rows(self) -> range:
+        return range(self.top, min(len(self.rows), self.top + self.body_height))
+
+    def forget_hidden(self) -> None:
+        """The workbook changed: texts of rows out of view are asked for again when they come back."""
+        shown = self.visible_rows()
+        self._cache = {i: v for i, v in self._cache.items() if i in shown}
+
+    def update_row(self, i: int, values: list[str]) -> None:
+        """Write only the cells whose text changed, repainting just those cells."""
+        old = self._cache.get(i)
+        self._cache[i] = values
+        if old is None or i not in self.visible_rows():
+            return
+        for c, (before, after) in enumerate(zip(old, values)):
+            if before != after:
+                self._refresh_cell(i, c)
+
+    def index_of(self, ref: str) -> int | None:
+        return self._index.get(ref)
+
+    def current(self) -> tuple[SheetRow, Column] | None:
+        if not self.rows or self.rows[self.row].group:
+            return None
+        return self.rows[self.row], self.spec[self.col]
+
+    @property
+    def body_height(self) -> int:
+        return max(1, self.size.height - 1)
+
+    # -- geometry --------------------------------------------------------------------------------------------------
+    def _shown_columns(self) -> list[tuple[int, int]]:
+        """(column index, x) of the columns on screen: the frozen ones, then from `left` on."""
+        out, x = [], 0
+        for c in [*range(self.frozen), *range(self.left, len(self.spec))]:
+            if x >= self.size.width:
+                break
+            out.append((c, x))
+            x += self.spec[c].width + 1
+        return out
+
+    def _refresh_cell(self, i: int, c: int) -> None:
+        for col, x in self._shown_columns():
+            if col == c:
+                self.refresh(Region(x, i - self.top + 1, self.spec[c].width + 1, 1))
+
+    def _refresh_row(self, i: int) -> None:
+        if i in self.visible_rows():
+            self.refresh(Region(0, i - self.top + 1, self.size.width, 1))
+
+    def _scroll_into_view(self) -> bool:
+        """Move `top` and `left` so the cursor shows; True when the view moved (the whole grid repaints)."""
+        top, left = self.top, self.left
+        if not self.size.height:
+            return False  # not laid out yet: on_resize scrolls once the size is known
+        if self.row < self.top:
+            self.top = self.row
+        elif self.row >= self.top + self.body_height:
+            self.top = self.row - self.body_height + 1
+        if self.col >= self.frozen and self.size.width:
+            if self.col < self.left:
+                self.left = self.col
+            while not self._whole(self.col) and self.left < self.col:
+                self.left += 1  # the last column on screen may be cut: step until the cursor's is whole
+        return (top, left) != (self.top, self.left)
+
+    def _whole(self, c: int) -> bool:
+        return any(col == c and x + self.spec[c].width <= self.size.width for col, x in self._shown_columns())
+
+    def on_resize(self) -> None:
+        self._scroll_into_view()
+        self.refresh()
+
+    # -- drawing ---------------------------------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        if y == 0:
+            texts, style_of = [c.label for c in self.spec], (lambda c: base + HEADER)
+        else:
+            i = self.top + y - 1
+            if i >= len(self.rows):
+                return Strip.blank(width, base)
+            row = self.rows[i]
+            texts = self.values(i)
+            here = i == self.row and self.has_focus
+
+            def style_of(c: int) -> Style:
+                if here and c == self.col:
+                    return base + (TYPING if self.edit_text is not None else CURSOR)
+                return base + GROUP if row.group else base
+
+            if i == self.row and self.edit_text is not None:
+                texts = list(texts)
+                texts[self.col] = self.edit_text + "\u258f"
+        segments = []
+        if y > 0 and row.group and not any(texts[2:]):
+            # A group line's name runs over the empty cells beside it: "Sasaran: Meningkatnya kualitas pelayanan…"
+            first = self.spec[0].width
+            segments = [Segment(_fit(texts[0], first, False), style_of(0)), Segment(" ", base),
+                        Segment(_fit(texts[1], max(1, width - first - 1), False), style_of(1))]
+            return Strip(segments).simplify().crop_extend(0, width, base)
+        for c, _x in self._shown_columns():
+            column = self.spec[c]
+            segments.append(Segment(_fit(texts[c], column.width, column.numeric and y > 0), style_of(c)))
+            segments.append(Segment(" ", base))
+        return Strip(segments).simplify().crop_extend(0, width, base)
+
+    def on_focus(self) -> None:
+        self._refresh_row(self.row)
+
+    def on_blur(self) -> None:
+        self._refresh_row(self.row)
+
+    # -- moving ----------------------------------------------------------------------------------------------------
+    def _editable_from(self, i: int, step: int) -> int:
+        """The first row at or after `i` (in the direction of `step`) that is not a group line."""
+        n = len(self.rows)
+        if not n:
+            return 0
+        j = max(0, min(i, n - 1))
+        while 0 <= j < n and self.rows[j].group:
+            j += step
+        if 0 <= j < n:
+            return j
+        j = max(0, min(i, n - 1))
+        while 0 <= j < n and self.rows[j].group:
+            j -= step
+        return j if 0 <= j < n else 0
+
+    def go(self, row: int, col: int | None = None) -> None:
+        old_row, old_col = self.row, self.col
+        self.row = max(0, min(row, len(self.rows) - 1)) if self.rows else 0
+        if col is not None:
+            self.col = max(0, min(col, len(self.spec) - 1))
+        if self._scroll_into_view():
+            self.refresh()
+        elif (old_row, old_col) != (self.row, self.col):
+            self._refresh_cell(old_row, old_col)
+            self._refresh_cell(self.row, self.col)
+
+    def next_row(self, step: int) -> int:
+        """The next non-group row below (step 1) or above (−1) the cursor; the cursor's own at the ends."""
+        j = self.row + step
+        while 0 <= j < len(self.rows) and self.rows[j].group:
+            j += step
+        return j if 0 <= j < len(self.rows) else self.row
+
+    def action_move(self, dr: int, dc: int) -> None:
+        self.go(self.next_row(dr) if dr else self.row, self.col + dc)
+
+    def action_page(self, step: int) -> None:
+        self.go(self._editable_from(self.row + step * self.body_height, step))
+
+    def action_edge(self, step: int) -> None:
+        self.go(self._editable_from(0 if step < 0 else len(self.rows) - 1, -step))
+
+    # -- editing ---------------------------------------------------------------------------------------------------
+    @property
+    def is_editing(self) -> bool:
+        return self.edit_text is not None
+
+    def begin_edit(self, text: str, *, replace_on_type: bool) -> None:
+        if self._initial:
+            text, replace_on_type = (self._initial if replace_on_type else text + self._initial), False
+        self._initial = ""
+        self.edit_text, self._replace_on_type = text, replace_on_type
+        self._typed()
+
+    def end_edit(self) -> None:
+        self.edit_text = None
+        self._refresh_cell(self.row, self.col)
+        self.editor.edit_changed(self)
+
+    def _typed(self) -> None:
+        self._refresh_cell(self.row, self.col)
+        self.editor.edit_changed(self)
+
+    def _start(self, initial: str = "", clear: bool = False) -> None:
+        self._initial = initial
+        self.editor.start_edit(self, clear)
+        self._initial = ""
+
+    def action_enter(self) -> None:
+        if self.is_editing:
+            self.editor.commit_edit(self, self.edit_text or "", "down")
+        else:
+            self._start()
+
+    def action_edit(self) -> None:
+        if not self.is_editing:
+            self._start()
+
+    def action_tab(self, move: str) -> None:
+        if self.is_editing:
+            self.editor.commit_edit(self, self.edit_text or "", move)
+        else:
+            self.action_move(0, 1 if move == "right" else -1)
+
+    def action_cancel(self) -> None:
+        if self.is_editing:
+            self.editor.cancel_edit(self)
+
+    def action_backspace(self) -> None:
+        self._replace_on_type = False
+        self.edit_text = (self.edit_text or "")[:-1]
+        self._typed()
+
+    def action_clear_text(self) -> None:
+        self._replace_on_type = False
+        self.edit_text = ""
+        self._typed()
+
+    def action_clear_cell(self) -> None:
+        self._start(clear=True)
+
+    def action_explain(self) -> None:
+        self.editor.explain_cell(self)
+
+    async def on_key(self, event: events.Key) -> None:
+        """Every key, in arrival order: the grid's own bindings (keymap included), then the screen's and the app's."""
+        action = next((b.action for b in self._bindings.key_to_bindings.get(event.key, ())), None)
+        name = action.split("(")[0] if action else None
+        char = event.character if event.character and len(event.character) == 1 else None
+        if self.is_editing:
+            event.stop()
+            event.prevent_default()
+            if name in EDITING_ACTIONS | {"enter", "tab"}:
+                await self.run_action(action)  # type: ignore[arg-type]
+            elif char and char.isprintable():
+                self.edit_text = char if self._replace_on_type else (self.edit_text or "") + char
+                self._replace_on_type = False
+                self._typed()
+            return  # anything else (arrows, F-keys…) waits until the value is committed or cancelled
+        if name and name not in EDITING_ACTIONS:
+            event.stop()
+            event.prevent_default()
+            await self.run_action(action)  # type: ignore[arg-type]
+        elif char and (char.isdigit() or char in "-,") and self.current() and self.current()[1].field:
+            event.stop()
+            event.prevent_default()
+            self._start(char)  # a digit starts the edit with it, as in a spreadsheet
+        elif await self.app._check_bindings(event.key):
+            event.stop()
+            event.prevent_default()
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        if self.is_editing and not any(c in event.text for c in "\r\n\t"):
+            self.edit_text = (self.edit_text or "") + event.text if not self._replace_on_type else event.text
+            self._replace_on_type = False
+            self._typed()
+            return
+        self.editor.paste_text(self, event.text)
+
+
+def _fit(text: str, width: int, right: bool) -> str:
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "\u2026"
+    return set_cell_size(text, width) if not right else " " * (width - cell_len(text)) + text
