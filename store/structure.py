@@ -136,8 +136,9 @@ def what_goes(casc: Cascade, ref: str) -> list[str]:
     indicators = sum(len(n["indicators"]) for n in [node, *casc.descendants(ref)])
     if indicators:
         lines.append(f"{indicators} indikator dengan {values} nilai")
-    if pagu or realisasi:
-        lines.append(f"anggaran: pagu {format_rupiah(pagu)}, realisasi {format_rupiah(realisasi)} (semua tahun)")
+    money = [f"{what} {format_rupiah(v)}" for what, v in (("pagu", pagu), ("realisasi", realisasi)) if v]
+    if money:
+        lines.append(f"anggaran (semua tahun): {', '.join(money)}")
     return lines
 
 

@@ -12,7 +12,8 @@ from store.errors import RefNotFound, WorkbookError
 
 __version__ = "0.1.0"
 
-COMMANDS = ("init", "tables", "set", "check", "export", "import", "lock", "unlock", "backups", "restore", "log")
+COMMANDS = ("init", "tables", "set", "check", "export", "import", "lock", "unlock", "backups", "restore", "log",
+            "add", "rm", "mv", "undo")
 
 
 class UsageError(Exception):
@@ -86,6 +87,10 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("log", help="catatan perubahan")
     s.add_argument("workbook")
     s.add_argument("--year", type=int)
+
+    from .commands_cascade import add_parsers
+
+    add_parsers(sub)
     return p
 
 

@@ -17,7 +17,10 @@ from store.fields import FIELDS, display_exact, spec_of
 from store.model import new_document, new_meta
 from store.numbers import format_percent, format_rupiah
 from store.storage import backups_of
+from store.structure import STRUCTURAL, describe
 from store.workbook import Workbook
+
+from .commands_cascade import cmd_add, cmd_mv, cmd_rm, cmd_undo  # noqa: F401 - run() finds them by name
 
 
 def run(args: argparse.Namespace) -> int:
@@ -216,5 +219,7 @@ def _shown(field: str, value: object) -> str:
         return "\u2014"
     if isinstance(value, bool):  # year locks
         return "terkunci" if value else "terbuka"
+    if field in STRUCTURAL:
+        return describe(field, value)
     spec = FIELDS.get(field)
     return display_exact(spec, value) if spec else str(value)
