@@ -39,9 +39,22 @@ PARENT_LEVEL: dict[str, str | None] = {"tujuan": None, "sasaran": "tujuan", "pro
 CHILD_LEVEL = {parent: level for level, parent in PARENT_LEVEL.items() if parent}
 
 
+def _empty(slot: object) -> bool:
+    if isinstance(slot, dict):
+        return all(_empty(v) for v in slot.values())
+    return slot in (None, "")
+
+
 def clean(record: dict) -> dict:
+    """A node or indicator as the operator sees it: without its bookkeeping revision, and without year slots that
+    hold nothing (a value typed and undone leaves {"pagu": null}), so that such a slot is no conflict."""
     out = copy.deepcopy(record)
-    out.pop("rev", None)  # the record's revision is bookkeeping, not what the operator saw
+    out.pop("rev", None)
+    for key in ("budget", "years"):
+        if isinstance(out.get(key), dict):
+            out[key] = {year: slot for year, slot in out[key].items() if not _empty(slot)}
+    if isinstance(out.get("indicators"), list):
+        out["indicators"] = [clean(i) for i in out["indicators"]]
     return out
 
 
@@ -61,7 +74,7 @@ def indicator_value(casc: Cascade, ind_id: str) -> dict | None:
         return None
     node, ind = casc.indicators[ind_id]
     index = next(i for i, x in enumerate(node["indicators"]) if x["id"] == ind_id)
-    return {"node": node["id"], "index": index, "indicator": copy.deepcopy(ind)}
+    return {"node": node["id"], "index": index, "indicator": clean(ind)}
 
 
 def current_value(casc: Cascade, edit: "Edit") -> object:
@@ -102,6 +115,16 @@ def describe(field: str, value: object, casc: Cascade | None = None, ref: str | 
     if field == "urutan-indikator" and isinstance(value, list):
         return "urutan " + ", ".join(value)
     return str(value)
+
+
+def sentence(applied: "Applied") -> str:
+    """What a structural edit did, for the status line: "Sasaran … ditambahkan", "Kegiatan … dihapus"."""
+    edit = applied.edit
+    if edit.field in ("simpul", "butir-indikator") and edit.old is None:
+        return f"{applied.new_text} ditambahkan"
+    if edit.field in ("simpul", "butir-indikator") and edit.new is None:
+        return f"{applied.old_text} dihapus"
+    return f"{LABELS[edit.field]} {applied.target.label[:40]}: {applied.old_text} \u2192 {applied.new_text}"
 
 
 # -- what an edit would take away ---------------------------------------------------------------------------------------

@@ -16,9 +16,11 @@ from textual.app import App
 from textual.binding import Binding
 from textual.events import Resize
 
+from store import structure
 from store.cascade import Cascade
 from store.errors import WorkbookError
 from store.fields import spec_of
+from store.structure import STRUCTURAL
 from store.workbook import Applied, Edit, Workbook
 
 from .palette import LkjipCommands
@@ -175,7 +177,10 @@ class LkjipApp(App):
             self.undo_stack.append(edit)
             self.redo_stack.clear()
         self.refresh_views()
-        if not quiet:
+        if not quiet and edit.field in STRUCTURAL:
+            verb = {"undo": "Diurungkan", "redo": "Diulangi"}.get(kind, "Disimpan")
+            self.say(f"{verb}: {structure.sentence(applied)}")
+        elif not quiet:
             spec = spec_of(edit.field)
             year = f" {edit.year}" if edit.year is not None else ""
             verb = {"edit": "Disimpan", "undo": "Diurungkan", "redo": "Diulangi"}.get(kind, "Disimpan")
