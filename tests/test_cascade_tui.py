@@ -259,3 +259,47 @@ async def test_indicator_settings_order_and_delete_from_the_grid(tmp_path: Path)
         await pilot.pause()
         assert app.casc.indicators["T1/1"][1]["target_akhir"] == "240"
         assert [i["id"] for i in app.casc.nodes["T1"]["indicators"]] == ["T1/2", "T1/1"]
+
+
+def lkjip(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "tui.cli", *args], capture_output=True, text=True)
+
+
+def tables_json(path: Path) -> dict:
+    done = lkjip("tables", str(path), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    return orjson.loads(done.stdout)
+
+
+async def test_the_same_office_built_with_lkjip_add_and_set_gives_the_same_tables(tmp_path: Path) -> None:
+    (tmp_path / "tui").mkdir()
+    (tmp_path / "cli").mkdir()
+    by_keys = new_office(tmp_path / "tui")
+    app = LkjipApp(Workbook.open(by_keys))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await build_office(pilot, app)
+
+    wb = str(new_office(tmp_path / "cli"))
+
+    def add(*args: str) -> str:
+        done = lkjip("add", wb, *args)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.splitlines()[-1]  # the new REF, alone on the last line
+
+    tujuan = add("tujuan", "Meningkatnya tata kelola Kecamatan")
+    sasaran = add("sasaran", "Meningkatnya kualitas pelayanan", "--parent", tujuan)
+    ikm = add("indikator", "Indeks Kepuasan Masyarakat", "--parent", sasaran, "--satuan", "indeks", "--arah", "positif")
+    program = add("program", "-", "--parent", sasaran, "--code", PROGRAM)  # the known name of 7.01.02
+    kegiatan = add("kegiatan", "Penyelenggaraan Urusan Pemerintahan", "--parent", program, "--code", KEGIATAN)
+    sub = add("subkegiatan", "Peningkatan Efektifitas Pelayanan", "--parent", kegiatan, "--code", SUB)
+    assert (tujuan, sasaran, ikm, program, sub) == ("T1", "S1", "S1/1", PROGRAM, SUB)
+    for ref, field, value in ((ikm, "target", "82"), (ikm, "realisasi", "82,08"), (sub, "pagu", "3.000.000"),
+                              (sub, "realisasi-anggaran", "2.850.000")):
+        done = lkjip("set", wb, ref, field, value, "--year", "2022")
+        assert done.returncode == 0, done.stderr
+
+    built_by_keys, built_by_commands = tables_json(by_keys), tables_json(Path(wb))
+    assert built_by_commands == built_by_keys
+    rows = {t["id"]: t["rows"] for t in built_by_commands["tables"]}
+    assert any("100,10" in row for row in rows["3.1"])
+    assert ["", "", "Jumlah", "Rp 3.000.000", "Rp 2.850.000", "95,00"] in rows["anggaran"]

@@ -36,6 +36,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--satuan", default=None, help="satuan indikator")
     s.add_argument("--arah", choices=("positif", "negatif"), default=None, help="arah indikator")
     s.add_argument("--master", help="daftar kode,nama (CSV); bawaan: kode.csv di samping buku kerja")
+    s.set_defaults(usage_error=s.error)  # a usage mistake found after parsing still exits 2, in the parser's words
 
     s = sub.add_parser("rm", help="menghapus simpul (beserta rinciannya) atau indikator")
     s.add_argument("workbook")
@@ -58,12 +59,6 @@ def _out(text: str) -> None:
     sys.stdout.write(text + "\n")
 
 
-def _usage(message: str) -> Exception:
-    from .cli import UsageError
-
-    return UsageError(message)
-
-
 def _node_id(wb: Workbook, text: str) -> str:
     return resolve(wb.cascade(), text, spec_of("nama")).id
 
@@ -80,9 +75,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     wb = Workbook.open(args.workbook)
     if args.level == "indikator":
         if not args.parent:
-            raise _usage("Indikator ditambahkan ke sebuah simpul: sebutkan --parent REF.")
+            args.usage_error("indikator ditambahkan ke sebuah simpul, sebutkan --parent REF")
         if args.code:
-            raise _usage("Indikator tidak memakai kode; --code hanya untuk program, kegiatan dan sub kegiatan.")
+            args.usage_error("indikator tidak memakai kode; --code hanya untuk program, kegiatan dan sub kegiatan")
         if not args.name.strip() or args.name.strip() == "-":
             raise WorkbookError("Indikator baru memerlukan nama.")
 
@@ -91,7 +86,7 @@ def cmd_add(args: argparse.Namespace) -> int:
                                             args.arah or "positif")
     else:
         if args.satuan is not None or args.arah is not None:
-            raise _usage("--satuan dan --arah hanya untuk indikator (lkjip add WB indikator NAMA --parent REF).")
+            args.usage_error("--satuan dan --arah hanya untuk indikator (lkjip add WB indikator NAMA --parent REF)")
         name = args.name
         if name.strip() in ("", "-"):
             master = master_names(master_path(Path(args.workbook), args.master))
