@@ -57,8 +57,7 @@ class MainScreen(CascadeEditing, Screen):
                 yield WorkGrid(BUDGET_COLUMNS, id="budget")
                 yield EditBar(id="editbar")
         yield StatusLine()
-        yield KeyBar(["grid.edit", "cascade.add_child", "cascade.delete", "grid.explain", "app.find", "year.next",
-                      *VIEW_KEYS])
+        yield KeyBar(["grid.edit", "cascade.add_child", "grid.explain", "app.find", "year.next", *VIEW_KEYS])
 
     def on_mount(self) -> None:
         casc = self.app.casc  # type: ignore[attr-defined]
