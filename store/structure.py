@@ -13,7 +13,8 @@ log, the check against what the operator saw, and undo/redo (Edit.inverse) work 
 - "kode": ref a node id; its code. The codes of its descendants, which begin with it, follow it.
 
 The planners (store.plans) turn an operator's intent into such an Edit from the cascade the operator sees; `apply`
-(called by Workbook.apply, under the lock) compares the value on disk with the edit's `old` and refuses when they differ.
+(called by Workbook.apply, under the lock) compares the value on disk with the edit's `old` and refuses when they
+differ.
 """
 
 from __future__ import annotations
@@ -127,7 +128,7 @@ def sentence(applied: "Applied") -> str:
     return f"{LABELS[edit.field]} {applied.target.label[:40]}: {applied.old_text} \u2192 {applied.new_text}"
 
 
-# -- what an edit would take away ---------------------------------------------------------------------------------------
+# -- what an edit would take away --------------------------------------------------------------------------------------
 def _filled(value: object) -> bool:
     return value not in (None, "")
 
@@ -165,7 +166,7 @@ def what_goes(casc: Cascade, ref: str) -> list[str]:
     return lines
 
 
-# -- applying, under the workbook's lock ----------------------------------------------------------------------------------
+# -- applying, under the workbook's lock -------------------------------------------------------------------------------
 def _log_kind(edit: "Edit", kind: str) -> str:
     if kind != "edit":
         return kind

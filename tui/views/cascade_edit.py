@@ -8,18 +8,22 @@ saved at once, logged, and taken back by Ctrl+Z like any typed value.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
 from store import plans
 from store.codes import CODED_LEVELS, known_name, master_names, master_path
-from store.errors import InvalidValue
+from store.errors import InvalidValue, WorkbookError
 from store.fields import display_exact, get_value, parse_value, spec_of
 from store.model import LEVEL_LABELS
 from store.structure import CHILD_LEVEL, what_goes
 from store.workbook import Edit
 
 from .forms import ConfirmScreen, Field, FormScreen, PickScreen
+
+if TYPE_CHECKING:
+    from ..app import LkjipApp
 
 CASCADE_BINDINGS = [
     Binding("a", "add_child", "Tambah rincian", id="cascade.add_child"),
@@ -45,6 +49,11 @@ class CascadeEditing:
 
     node_id: str | None
 
+    @property
+    def lkjip(self) -> "LkjipApp":
+        """The app, typed: its workbook, cascade, year and edit path."""
+        return self.app  # type: ignore[attr-defined,no-any-return]
+
     # -- what the keys act on -----------------------------------------------------------------------------------------
     def _indicator_here(self) -> str | None:
         """The indicator under the grid's cursor when the indicator grid has focus."""
@@ -57,11 +66,16 @@ class CascadeEditing:
     def _apply(self, edit: Edit | None, then: Callable[[], None] | None = None) -> None:
         if edit is None:
             return
-        if self.app.apply_edit(edit) and then:  # type: ignore[attr-defined]
+        if self.lkjip.apply_edit(edit) and then:
             then()
 
+    def _fresh(self):
+        """The cascade as saved now (reloaded when another operator saved since the last poll): an edit is planned
+        on it, so a node another operator just added does not make the new id collide."""
+        return self.lkjip.wb.cascade()
+
     def _refuse(self, message: str) -> None:
-        self.app.say(message, error=True)  # type: ignore[attr-defined]
+        self.lkjip.say(message, error=True)
 
     def _form(self, title: str, fields: list[Field], submit: Callable[[dict[str, str]], object],
               then: Callable[[Edit], None] | None = None, on_change=None) -> None:
@@ -69,11 +83,11 @@ class CascadeEditing:
             if isinstance(edit, Edit):
                 self._apply(edit, (lambda: then(edit)) if then else None)
 
-        self.app.push_screen(FormScreen(title, fields, submit, on_change=on_change), done)  # type: ignore
+        self.lkjip.push_screen(FormScreen(title, fields, submit, on_change=on_change), done)
 
-    # -- nodes ----------------------------------------------------------------------------------------------------------
+    # -- nodes ---------------------------------------------------------------------------------------------------------
     def action_add_child(self) -> None:
-        casc = self.app.casc  # type: ignore[attr-defined]
+        casc = self.lkjip.casc
         node = casc.nodes.get(self.node_id or "")
         if node is None:
             self._add_node("tujuan", None)
@@ -84,7 +98,7 @@ class CascadeEditing:
             self._add_node(CHILD_LEVEL[node["level"]], node["id"])
 
     def action_add_sibling(self) -> None:
-        casc = self.app.casc  # type: ignore[attr-defined]
+        casc = self.lkjip.casc
         node = casc.nodes.get(self.node_id or "")
         if node is None:
             self._add_node("tujuan", None)
@@ -92,26 +106,25 @@ class CascadeEditing:
             self._add_node(node["level"], node.get("parent") if node.get("parent") in casc.nodes else None)
 
     def _add_node(self, level: str, parent_id: str | None) -> None:
-        casc = self.app.casc  # type: ignore[attr-defined]
+        casc = self.lkjip.casc
         where = f" di bawah {casc.label(casc.nodes[parent_id])}"[:50] if parent_id else ""
         coded = level in CODED_LEVELS
         fields: list[Field] = ([("code", "Kode (mis. 7.01.02.2.02.0003; nama terisi bila kodenya dikenal)", "")]
                                if coded else []) + [("name", "Nama", "")]
-        master = master_names(master_path(self.app.wb.path)) if coded else {}  # type: ignore[attr-defined]
+        master = master_names(master_path(self.lkjip.wb.path)) if coded else {}
 
         def submit(values: dict[str, str]) -> Edit:
-            return plans.plan_add_node(self.app.casc, level, values["name"], parent_id,  # type: ignore[attr-defined]
-                                       values.get("code", ""))
+            return plans.plan_add_node(self._fresh(), level, values["name"], parent_id, values.get("code", ""))
 
         def fill_name(key: str, value: str, values: dict[str, str]) -> dict[str, str]:
-            name = known_name(self.app.casc, value, master) if key == "code" else None  # type: ignore
+            name = known_name(self.lkjip.casc, value, master) if key == "code" else None
             return {"name": name} if name and not values["name"].strip() else {}
 
         self._form(f"Tambah {LEVEL_LABELS[level]}{where}", fields, submit,
                    lambda edit: self.focus_ref(edit.ref), fill_name if coded else None)  # type: ignore[attr-defined]
 
     def action_rename(self) -> None:
-        casc = self.app.casc  # type: ignore[attr-defined]
+        casc = self.lkjip.casc
         ind_id = self._indicator_here()
         if ind_id:
             ref, field, old = ind_id, "indikator", casc.indicators[ind_id][1]["name"]
@@ -128,7 +141,7 @@ class CascadeEditing:
         self._form("Ganti nama", [("name", "Nama", old)], submit)
 
     def action_recode(self) -> None:
-        casc = self.app.casc  # type: ignore[attr-defined]
+        casc = self.lkjip.casc
         node = casc.nodes.get(self.node_id or "")
         if node is None:
             return
@@ -144,20 +157,20 @@ class CascadeEditing:
                    submit)
 
     def action_step(self, step: int) -> None:
-        casc = self.app.casc  # type: ignore[attr-defined]
+        casc = self.lkjip.casc
         ref = self._indicator_here() or self.node_id
         if ref not in casc.nodes and ref not in casc.indicators:
             return
         try:
-            edit = plans.plan_step(casc, ref, step)
-        except InvalidValue as exc:
+            edit = plans.plan_step(self._fresh(), ref, step)
+        except WorkbookError as exc:
             self._refuse(exc.message)
             return
-        self._apply(edit, lambda: self.focus_ref(ref, "indikator") if ref in self.app.casc.indicators  # type: ignore
+        self._apply(edit, lambda: self.focus_ref(ref, "indikator") if ref in self.lkjip.casc.indicators  # type: ignore
                     else self.query_one("CascadeTree").reveal(ref))  # type: ignore[attr-defined]
 
     def action_reparent(self) -> None:
-        casc = self.app.casc  # type: ignore[attr-defined]
+        casc = self.lkjip.casc
         node = casc.nodes.get(self.node_id or "")
         if node is None:
             return
@@ -170,18 +183,18 @@ class CascadeEditing:
             if not parent_id:
                 return
             try:
-                edit = plans.plan_reparent(self.app.casc, node["id"], parent_id)  # type: ignore[attr-defined]
-            except InvalidValue as exc:
+                edit = plans.plan_reparent(self._fresh(), node["id"], parent_id)
+            except WorkbookError as exc:
                 self._refuse(exc.message)
                 return
             self._apply(edit, lambda: self.query_one("CascadeTree").reveal(node["id"]))  # type: ignore
 
         options = [(p["id"], f"{LEVEL_LABELS[p['level']]} {casc.label(p)}") for p in parents]
-        self.app.push_screen(PickScreen(f"Pindahkan {casc.label(node)}"[:60] + " ke bawah\u2026", options),
-                             done)  # type: ignore[attr-defined]
+        title = f"Pindahkan {casc.label(node)}"[:60] + " ke bawah\u2026"
+        self.lkjip.push_screen(PickScreen(title, options), done)
 
     def action_delete(self) -> None:
-        casc = self.app.casc  # type: ignore[attr-defined]
+        casc = self.lkjip.casc
         ref = self._indicator_here() or self.node_id
         if ref in casc.indicators:
             what = f"indikator {casc.indicators[ref][1]['name']}"
@@ -199,11 +212,11 @@ class CascadeEditing:
                 self._apply(edit, lambda: self.focus_ref(parent) if parent else None)  # type: ignore[attr-defined]
 
         question = f"Hapus {what}?" + (" Ikut terhapus:" if lines else " Tidak ada rincian atau angka yang ikut.")
-        self.app.push_screen(ConfirmScreen("Hapus", question, lines), done)  # type: ignore[attr-defined]
+        self.lkjip.push_screen(ConfirmScreen("Hapus", question, lines), done)
 
-    # -- indicators -----------------------------------------------------------------------------------------------------
+    # -- indicators ----------------------------------------------------------------------------------------------------
     def action_add_indicator(self) -> None:
-        casc = self.app.casc  # type: ignore[attr-defined]
+        casc = self.lkjip.casc
         node = casc.nodes.get(self.node_id or "")
         if node is None:
             self._refuse("Pilih dulu simpul yang diberi indikator (tekan a untuk menambah tujuan).")
@@ -211,16 +224,16 @@ class CascadeEditing:
 
         def submit(values: dict[str, str]) -> Edit:
             arah = parse_value(spec_of("arah"), values["arah"] or "positif")
-            return plans.plan_add_indicator(self.app.casc, node["id"], values["name"], values["satuan"],  # type: ignore
-                                            str(arah))
+            return plans.plan_add_indicator(self._fresh(), node["id"], values["name"], values["satuan"], str(arah))
 
-        fields: list[Field] = [("name", "Nama indikator", ""), ("satuan", "Satuan (%, indeks, nilai, dokumen\u2026)", ""),
+        fields: list[Field] = [("name", "Nama indikator", ""),
+                               ("satuan", "Satuan (%, indeks, nilai, dokumen\u2026)", ""),
                                ("arah", "Arah (positif / negatif)", "positif")]
         self._form(f"Tambah indikator {casc.label(node)}"[:70], fields, submit,
                    lambda edit: self.focus_ref(edit.ref, "indikator"))  # type: ignore[attr-defined]
 
     def action_properties(self) -> None:
-        casc = self.app.casc  # type: ignore[attr-defined]
+        casc = self.lkjip.casc
         ind_id = self._indicator_here()
         node = casc.nodes.get(self.node_id or "")
         if ind_id is None and node is not None and len(node["indicators"]) == 1:
@@ -243,8 +256,7 @@ class CascadeEditing:
 
         def done(edits: object) -> None:
             for edit in edits if isinstance(edits, list) else []:
-                if not self.app.apply_edit(edit):  # type: ignore[attr-defined]
+                if not self.lkjip.apply_edit(edit):
                     break
 
-        self.app.push_screen(FormScreen(f"Sifat indikator {ind['name']}"[:70], fields, submit),
-                             done)  # type: ignore[attr-defined]
+        self.lkjip.push_screen(FormScreen(f"Sifat indikator {ind['name']}"[:70], fields, submit), done)
