@@ -35,48 +35,29 @@ def anggaran_rows(app: LkjipApp) -> dict[str, list[str]]:
     return {row[1] or row[2]: row for row in table.rows}
 
 
+async def keys(pilot, *groups: tuple[str, ...] | str) -> None:
+    """Each group of keys in one go, then a pause for the app to settle (a form opens, a save lands)."""
+    for group in groups:
+        await pilot.press(*((group,) if isinstance(group, str) else group))
+        await pilot.pause()
+
+
 async def build_office(pilot, app: LkjipApp) -> None:
     """The keys an operator presses to enter the whole small office (shared with the CLI comparison test)."""
-    await pilot.press("a")
-    await pilot.pause()
-    await pilot.press(*"Meningkatnya tata kelola Kecamatan", "enter")
-    await pilot.pause()
-    await pilot.press("a")
-    await pilot.pause()
-    await pilot.press(*"Meningkatnya kualitas pelayanan", "enter")
-    await pilot.pause()
+    await keys(pilot, "a", (*"Meningkatnya tata kelola Kecamatan", "enter"),
+               "a", (*"Meningkatnya kualitas pelayanan", "enter"))
     # An indicator with satuan and arah; the cursor lands on it in the indicator grid.
-    await pilot.press("i")
-    await pilot.pause()
-    await pilot.press(*"Indeks Kepuasan Masyarakat", "enter", *"indeks", "enter", "ctrl+u", *"positif", "enter")
-    await pilot.pause()
-    await pilot.press("right", "8", "2", "enter")  # Target 2022
-    await pilot.pause()
-    await pilot.press("right", "8", "2", ",", "0", "8", "enter")  # Realisasi 2022
-    await pilot.pause()
-    await pilot.press("shift+tab")  # back to the tree, on the sasaran
-    await pilot.pause()
+    await keys(pilot, "i", (*"Indeks Kepuasan Masyarakat", "enter", *"indeks", "enter", "ctrl+u", *"positif", "enter"))
+    await keys(pilot, ("right", "8", "2", "enter"))  # Target 2022
+    await keys(pilot, ("right", *"82,08", "enter"))  # Realisasi 2022
+    await keys(pilot, "shift+tab")  # back to the tree, on the sasaran
     # A program by its code: the name of a known 7.01 program fills itself in.
-    await pilot.press("a")
-    await pilot.pause()
-    await pilot.press(*PROGRAM)
-    await pilot.pause()
-    await pilot.press("enter", "enter")
-    await pilot.pause()
-    await pilot.press("a")
-    await pilot.pause()
-    await pilot.press(*KEGIATAN, "enter", *"Penyelenggaraan Urusan Pemerintahan", "enter")
-    await pilot.pause()
-    await pilot.press("a")
-    await pilot.pause()
-    await pilot.press(*SUB, "enter", *"Peningkatan Efektifitas Pelayanan", "enter")
-    await pilot.pause()
+    await keys(pilot, "a", tuple(PROGRAM), ("enter", "enter"))
+    await keys(pilot, "a", (*KEGIATAN, "enter", *"Penyelenggaraan Urusan Pemerintahan", "enter"))
+    await keys(pilot, "a", (*SUB, "enter", *"Peningkatan Efektifitas Pelayanan", "enter"))
     # The new sub kegiatan is shown with its budget row: pagu and realisasi anggaran go in the budget grid.
     assert isinstance(app.focused, WorkGrid) and app.focused.id == "budget"
-    await pilot.press("right", *"3.000.000", "enter")
-    await pilot.pause()
-    await pilot.press("right", *"2.850.000", "enter")
-    await pilot.pause()
+    await keys(pilot, ("right", *"3.000.000", "enter"), ("right", *"2.850.000", "enter"))
 
 
 async def test_a_new_office_builds_its_cascade_and_takes_steps_back(tmp_path: Path) -> None:
@@ -141,12 +122,7 @@ async def test_a_declined_delete_keeps_everything(tmp_path: Path) -> None:
     path = new_office(tmp_path)
     app = LkjipApp(Workbook.open(path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.press(*"Tujuan", "enter")
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
+        await keys(pilot, "a", (*"Tujuan", "enter"), "d")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("escape")
         await pilot.pause()
@@ -157,18 +133,8 @@ async def test_a_wrong_code_is_said_in_the_form_and_nothing_is_saved(tmp_path: P
     path = new_office(tmp_path)
     app = LkjipApp(Workbook.open(path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.press(*"Tujuan", "enter")
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.press(*"Sasaran", "enter")
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.press(*"7.1.2", "enter", *"Program Uji", "enter")
-        await pilot.pause()
+        await keys(pilot, "a", (*"Tujuan", "enter"), "a", (*"Sasaran", "enter"),
+                   "a", (*"7.1.2", "enter", *"Program Uji", "enter"))
         assert isinstance(app.screen, FormScreen)
         assert "7.01.02" in str(app.screen.query_one("#form-error").render())
         await pilot.press("escape")
@@ -180,12 +146,8 @@ async def test_sibling_rename_recode_move_and_reorder_from_the_tree(tmp_path: Pa
     path = new_office(tmp_path)
     app = LkjipApp(Workbook.open(path))
     async with app.run_test(size=(80, 24)) as pilot:
-        for keys in (["a", *"Tujuan", "enter"], ["a", *"Sasaran A", "enter"], ["s", *"Sasaran B", "enter"],
-                     ["a", *"7.01.03", "enter", "enter"], ["a", *"7.01.03.2.01", "enter", *"Koordinasi", "enter"]):
-            await pilot.press(keys[0])
-            await pilot.pause()
-            await pilot.press(*keys[1:])
-            await pilot.pause()
+        await keys(pilot, "a", (*"Tujuan", "enter"), "a", (*"Sasaran A", "enter"), "s", (*"Sasaran B", "enter"),
+                   "a", (*"7.01.03", "enter", "enter"), "a", (*"7.01.03.2.01", "enter", *"Koordinasi", "enter"))
         casc = app.casc
         assert [n["name"] for n in casc.kids("T1")] == ["Sasaran A", "Sasaran B"]
         assert casc.nodes["7.01.03"]["parent"] == "S2"
@@ -223,17 +185,9 @@ async def test_indicator_settings_order_and_delete_from_the_grid(tmp_path: Path)
     path = new_office(tmp_path)
     app = LkjipApp(Workbook.open(path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.press(*"Tujuan", "enter")
-        await pilot.pause()
+        await keys(pilot, "a", (*"Tujuan", "enter"))
         for name in ("Kasus kriminal", "Nilai SAKIP"):
-            await pilot.press("shift+tab")
-            await pilot.pause()
-            await pilot.press("i")
-            await pilot.pause()
-            await pilot.press(*name, "enter", *"kasus", "enter", "enter")
-            await pilot.pause()
+            await keys(pilot, "shift+tab", "i", (*name, "enter", *"kasus", "enter", "enter"))
         assert isinstance(app.focused, WorkGrid) and app.focused.current()[0] == "T1/2"
         await pilot.press("ctrl+up")
         await pilot.pause()

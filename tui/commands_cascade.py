@@ -18,7 +18,7 @@ from store.codes import known_name, master_names, master_path
 from store.errors import EditConflict, WorkbookError
 from store.fields import spec_of
 from store.model import LEVELS, LOG
-from store.refs import resolve
+from store.refs import Target, resolve
 from store.structure import what_goes
 from store.workbook import Applied, Edit, Workbook
 
@@ -63,6 +63,14 @@ def _node_id(wb: Workbook, text: str) -> str:
     return resolve(wb.cascade(), text, spec_of("nama")).id
 
 
+def _open_target(args: argparse.Namespace) -> tuple[Workbook, Target]:
+    wb = Workbook.open(args.workbook)
+    target = resolve(wb.cascade(), args.ref)
+    if target.kind not in ("node", "indicator"):
+        raise WorkbookError(f"\u201c{args.ref}\u201d bukan simpul atau indikator cascading.")
+    return wb, target
+
+
 def _apply_planned(wb: Workbook, plan: Callable[[], Edit]) -> Applied:
     try:
         return wb.apply(plan())
@@ -105,16 +113,13 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_rm(args: argparse.Namespace) -> int:
-    wb = Workbook.open(args.workbook)
-    target = resolve(wb.cascade(), args.ref)
-    if target.kind not in ("node", "indicator"):
-        raise WorkbookError(f"\u201c{args.ref}\u201d bukan simpul atau indikator cascading.")
+    wb, target = _open_target(args)
     goes = what_goes(wb.cascade(), target.id)
     if goes and not args.yes:
         print(f"{target.label} tidak dihapus karena ikut terhapus:", file=sys.stderr)
         for line in goes:
             print(f"  {line}", file=sys.stderr)
-        print(f"Ulangi dengan --yes untuk menghapus semuanya (dapat diurungkan dengan `lkjip undo`).",
+        print("Ulangi dengan --yes untuk menghapus semuanya (dapat diurungkan dengan `lkjip undo`).",
               file=sys.stderr)
         return 1
     applied = _apply_planned(wb, lambda: plans.plan_delete(wb.cascade(), target.id))
@@ -123,10 +128,7 @@ def cmd_rm(args: argparse.Namespace) -> int:
 
 
 def cmd_mv(args: argparse.Namespace) -> int:
-    wb = Workbook.open(args.workbook)
-    target = resolve(wb.cascade(), args.ref)
-    if target.kind not in ("node", "indicator"):
-        raise WorkbookError(f"\u201c{args.ref}\u201d bukan simpul atau indikator cascading.")
+    wb, target = _open_target(args)
     if args.parent:
         if target.kind != "node":
             raise WorkbookError("Indikator dipindah naik atau turun di simpulnya (--up / --down).")
