@@ -257,3 +257,12 @@ async def test_the_same_office_built_with_lkjip_add_and_set_gives_the_same_table
     rows = {t["id"]: t["rows"] for t in built_by_commands["tables"]}
     assert any("100,10" in row for row in rows["3.1"])
     assert ["", "", "Jumlah", "Rp 3.000.000", "Rp 2.850.000", "95,00"] in rows["anggaran"]
+
+
+async def test_the_command_palette_offers_the_cascade_actions(tmp_path: Path) -> None:
+    app = LkjipApp(Workbook.open(new_office(tmp_path)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await keys(pilot, "ctrl+p", tuple("tambah rincian"))
+        await pilot.pause(0.3)
+        await keys(pilot, "enter")
+        assert isinstance(app.screen, FormScreen) and "Tujuan" in app.screen.title_text

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.events import Resize
 
 from store import structure
@@ -312,7 +313,9 @@ class LkjipApp(App):
             ("Urungkan perubahan terakhir", "Ctrl+Z", self.action_undo),
             ("Ulangi perubahan", "Ctrl+Y", self.action_redo),
         ]
-        screen_commands = getattr(self.screen, "palette_commands", None)
+        # While the palette is open it is the top screen: the view's own commands are those of the screen below it.
+        stack = [s for s in self.screen_stack if not isinstance(s, CommandPalette)]
+        screen_commands = getattr(stack[-1] if stack else self.screen, "palette_commands", None)
         if callable(screen_commands):
             commands = screen_commands() + commands
         return commands

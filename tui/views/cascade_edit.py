@@ -85,6 +85,20 @@ class CascadeEditing:
 
         self.lkjip.push_screen(FormScreen(title, fields, submit, on_change=on_change), done)
 
+    def cascade_palette(self) -> list[tuple[str, str, object]]:
+        """The cascade actions in the command palette (Ctrl+P), for an operator who does not know the keys yet."""
+        return [
+            ("Cascading: tambah rincian", "a · satu tingkat di bawah simpul terpilih", self.action_add_child),
+            ("Cascading: tambah simpul sejajar", "s", self.action_add_sibling),
+            ("Cascading: tambah indikator", "i", self.action_add_indicator),
+            ("Cascading: ganti nama", "r", self.action_rename),
+            ("Cascading: ubah kode", "k", self.action_recode),
+            ("Cascading: pindah ke induk lain", "m", self.action_reparent),
+            ("Cascading: hapus", "d · ditanya dulu", self.action_delete),
+            ("Cascading: sifat indikator", "p · satuan, arah, rumus, aturan TW, target akhir",
+             self.action_properties),
+        ]
+
     # -- nodes ---------------------------------------------------------------------------------------------------------
     def action_add_child(self) -> None:
         casc = self.lkjip.casc

@@ -257,6 +257,7 @@ class MainScreen(CascadeEditing, Screen):
     def palette_commands(self) -> list[tuple[str, str, object]]:
         return [
             ("Jelaskan sel terpilih", "Rumus dan angka sel Capaian/Serapan", self._explain_current),
+            *self.cascade_palette(),
         ]
 
     def _explain_current(self) -> None:
