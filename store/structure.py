@@ -159,7 +159,8 @@ def what_goes(casc: Cascade, ref: str) -> list[str]:
             realisasi += int((year or {}).get("realisasi") or 0)
     indicators = sum(len(n["indicators"]) for n in [node, *casc.descendants(ref)])
     if indicators:
-        lines.append(f"{indicators} indikator dengan {values} nilai")
+        lines.append(f"{indicators} indikator dengan {values} nilai" if values else
+                     f"{indicators} indikator (belum bernilai)")
     money = [f"{what} {format_rupiah(v)}" for what, v in (("pagu", pagu), ("realisasi", realisasi)) if v]
     if money:
         lines.append(f"anggaran (semua tahun): {', '.join(money)}")

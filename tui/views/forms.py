@@ -35,7 +35,8 @@ class FormScreen(ModalScreen[object]):
     DEFAULT_CSS = f"""
     FormScreen {{ align: center middle; }}
     FormScreen > Vertical {{ {_BOX} }}
-    FormScreen Input {{ border: none; height: 1; padding: 0 1; background: $boost; }}
+    FormScreen Input, FormScreen Input:focus {{ border: none; height: 1; padding: 0 1; background: $boost; }}
+    FormScreen Input:focus {{ background: $primary 40%; }}
     FormScreen #form-error {{ color: $error; height: auto; margin-top: 1; }}
     FormScreen #form-help {{ color: $text-muted; margin-top: 1; }}
     """
@@ -94,7 +95,7 @@ class PickScreen(ModalScreen[str | None]):
     DEFAULT_CSS = f"""
     PickScreen {{ align: center middle; }}
     PickScreen > Vertical {{ {_BOX} }}
-    PickScreen OptionList {{ border: none; height: auto; max-height: 16; }}
+    PickScreen OptionList, PickScreen OptionList:focus {{ border: none; height: auto; max-height: 16; }}
     """
 
     def __init__(self, title: str, options: list[tuple[str, str]]) -> None:
