@@ -266,3 +266,17 @@ async def test_the_command_palette_offers_the_cascade_actions(tmp_path: Path) ->
         await pilot.pause(0.3)
         await keys(pilot, "enter")
         assert isinstance(app.screen, FormScreen) and "Tujuan" in app.screen.title_text
+
+
+async def test_help_lists_the_cascade_keys_with_their_ids(tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    app = LkjipApp(Workbook.open(new_office(tmp_path)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await keys(pilot, "question_mark")
+        table = app.screen.query_one(DataTable)
+        rows = [[str(c) for c in table.get_row_at(r)] for r in range(table.row_count)]
+        shown = {row[2]: row[1] for row in rows}
+        assert shown["cascade.add_child"] == "Tambah rincian" and shown["cascade.delete"] == "Hapus"
+        assert {"cascade.add_sibling", "cascade.add_indicator", "cascade.rename", "cascade.recode", "cascade.up",
+                "cascade.down", "cascade.move", "cascade.properties"} <= set(shown)
