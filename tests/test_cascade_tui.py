@@ -280,3 +280,15 @@ async def test_help_lists_the_cascade_keys_with_their_ids(tmp_path: Path) -> Non
         assert shown["cascade.add_child"] == "Tambah rincian" and shown["cascade.delete"] == "Hapus"
         assert {"cascade.add_sibling", "cascade.add_indicator", "cascade.rename", "cascade.recode", "cascade.up",
                 "cascade.down", "cascade.move", "cascade.properties"} <= set(shown)
+
+
+async def test_a_tujuan_added_by_another_operator_meanwhile_does_not_collide(tmp_path: Path) -> None:
+    path = new_office(tmp_path)
+    app = LkjipApp(Workbook.open(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await keys(pilot, "a", (*"Tujuan saya",))
+        # Before this operator presses Enter, a colleague adds a tujuan from the command line.
+        assert lkjip("add", str(path), "tujuan", "Tujuan rekan").returncode == 0
+        await keys(pilot, "enter")
+        names = {n["id"]: n["name"] for n in orjson.loads(path.read_bytes())["nodes"].values()}
+        assert names == {"T1": "Tujuan rekan", "T2": "Tujuan saya"}
