@@ -4,7 +4,8 @@ An edit is a value object (ref, field, year, old, new). `Workbook.apply` takes t
 operators saved, refuses a locked year, compares the field's value on disk with the `old` the operator saw (a
 different field changed meanwhile merges silently; the same field changed is refused with both values), writes the
 value, bumps the record's revision, appends to the edit log and saves atomically. The TUI, `lkjip set`, undo and
-redo all come through here.
+redo all come through here. Structural edits (adding, removing, moving and recoding nodes and indicators) are Edits
+too, with values that describe the structure; store.structure applies them along the same path.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
+from . import structure
 from .cascade import Cascade
 from .errors import EditConflict, InvalidValue, UnreadableWorkbook, WorkbookError, YearLocked
 from .fields import FieldSpec, display, get_value, parse_value, set_value, spec_of
@@ -26,6 +28,7 @@ from .lock import WorkbookLock, login_name
 from .model import LOG, META, NARRATIVE, NODES, LogEntry
 from .refs import PROFILE_REF, Target, resolve
 from .storage import AtomicJSONStorage, backups_of
+from .structure import STRUCTURAL
 
 
 YEARS_BEFORE = 4
@@ -196,9 +199,12 @@ class Workbook:
                 f"`lkjip unlock {self.path} --year {year} --reason \u2026` sebelum mengubah."
             )
 
-    def apply(self, edit: Edit, *, kind: str = "edit") -> Applied:
+    def apply(self, edit: Edit, *, kind: str = "edit", reason: str | None = None) -> Applied:
+        if edit.field in STRUCTURAL:
+            # Adding, removing, moving and recoding nodes and indicators: the same lock, check, log and undo.
+            return structure.apply(self, edit, kind=kind, reason=reason)
         with self.transaction():
-            return self._apply_in(edit, kind)
+            return self._apply_in(edit, kind, reason=reason)
 
     def apply_batch(self, batch: "Batch", *, kind: str = "edit") -> list[Applied]:
         """Several edits (a pasted column) under one lock and one save: all are written or none. Their log entries
@@ -209,7 +215,7 @@ class Workbook:
             group = len(self.db.table(LOG)) + 1
             return [self._apply_in(edit, kind, group) for edit in batch.edits]
 
-    def _apply_in(self, edit: Edit, kind: str, group: int | None = None) -> Applied:
+    def _apply_in(self, edit: Edit, kind: str, group: int | None = None, *, reason: str | None = None) -> Applied:
         """One edit inside an open transaction: checks, conflict test, write, revision, log."""
         spec = spec_of(edit.field)
         if spec.yearly and edit.year is None:
@@ -232,7 +238,7 @@ class Workbook:
                            display(spec, current))
         self._write(table, doc_id, container, spec, edit)
         revision = self._bump_revision(casc)
-        self._log(kind, target.id, edit.field, edit.year if spec.yearly else None, edit.old, edit.new,
+        self._log(kind, target.id, edit.field, edit.year if spec.yearly else None, edit.old, edit.new, reason,
                   group=group)
         if spec.target == "node" and spec.key in ("name", "code"):
             self._cascade = None  # the tree's labels and order follow names and codes

@@ -15,8 +15,10 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.events import Resize
 
+from store import structure
 from store.cascade import Cascade
 from store.drafts import draft_path, read_draft, remove_draft
 from store.errors import WorkbookError
@@ -25,6 +27,7 @@ from store.model import LOG
 from store.sanitize import visible
 from store.storage import os_reason
 from store.workbook import Applied, Batch, Edit, Workbook
+from store.structure import STRUCTURAL
 
 from .palette import LkjipCommands
 from .views.main import MainScreen
@@ -197,7 +200,10 @@ class LkjipApp(App):
             self.undo_stack.append(edit)
             self.redo_stack.clear()
         self.refresh_views()
-        if not quiet:
+        if not quiet and edit.field in STRUCTURAL:
+            verb = {"undo": "Diurungkan", "redo": "Diulangi"}.get(kind, "Disimpan")
+            self.say(f"{verb}: {structure.sentence(applied)}")
+        elif not quiet:
             spec = spec_of(edit.field)
             year = f" {edit.year}" if edit.year is not None else ""
             verb = {"edit": "Disimpan", "undo": "Diurungkan", "redo": "Diulangi"}.get(kind, "Disimpan")
@@ -410,7 +416,9 @@ class LkjipApp(App):
             ("Urungkan perubahan terakhir", "Ctrl+Z", self.action_undo),
             ("Ulangi perubahan", "Ctrl+Y", self.action_redo),
         ]
-        screen_commands = getattr(self.screen, "palette_commands", None)
+        # While the palette is open it is the top screen: the view's own commands are those of the screen below it.
+        stack = [s for s in self.screen_stack if not isinstance(s, CommandPalette)]
+        screen_commands = getattr(stack[-1] if stack else self.screen, "palette_commands", None)
         if callable(screen_commands):
             commands = screen_commands() + commands
         return commands

@@ -14,7 +14,7 @@ from store.sanitize import CONTROL, CUT, cut, quote, visible
 __version__ = "0.1.0"
 
 COMMANDS = ("init", "tables", "set", "check", "export", "import", "lock", "unlock", "backups", "restore", "log",
-            "rekap")
+            "rekap", "add", "rm", "mv", "undo")
 
 
 class UsageError(Exception):
@@ -136,9 +136,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("workbook")
     s.add_argument("--year", type=int)
 
+    from .commands_cascade import add_parsers
     from .commands_rekap import add_parser as add_rekap
 
     add_rekap(sub)
+    add_parsers(sub)
     return p
 
 

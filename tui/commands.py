@@ -21,7 +21,10 @@ from store.output import write_output
 from store.safefile import os_reason
 from store.sanitize import cut, json_safe, quote, visible
 from store.storage import backups_of
+from store.structure import STRUCTURAL, describe
 from store.workbook import Workbook
+
+from .commands_cascade import cmd_add, cmd_mv, cmd_rm, cmd_undo  # noqa: F401 - run() finds them by name
 
 
 def run(args: argparse.Namespace) -> int:
@@ -264,5 +267,7 @@ def _shown(field: str, value: object) -> str:
         return "\u2014"
     if isinstance(value, bool):  # year locks
         return "terkunci" if value else "terbuka"
+    if field in STRUCTURAL:
+        return describe(field, value)
     spec = FIELDS.get(field)
     return display_exact(spec, value) if spec else str(value)

@@ -16,6 +16,10 @@ EXTRA = [
     ("0\u20139", "mulai mengubah sel dengan angka itu"),
     ("Delete", "kosongkan sel (dengan sengaja)"),
     ("Ctrl+P", "palet perintah"),
+    ("a s i", "tambah rincian / simpul sejajar / indikator (cascading)"),
+    ("d / Delete", "di pohon: hapus simpul beserta rinciannya; di tabel indikator (d): hapus indikatornya; "
+                   "ditanya dulu, Ctrl+Z mengembalikan"),
+    ("Ctrl+↑ / Ctrl+↓", "di pohon: naikkan / turunkan simpul; di tabel indikator: indikatornya"),
 ]
 
 

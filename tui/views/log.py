@@ -7,6 +7,7 @@ from textual.widgets import DataTable, Static
 
 from store.fields import FIELDS, display
 from store.model import LOG
+from store.structure import STRUCTURAL, describe
 
 from ..shown import shown
 from ..widgets.keybar import VIEW_KEYS, KeyBar
@@ -35,7 +36,10 @@ class LogScreen(WorkbookView):
         view.clear()
         for e in entries[:SHOWN]:
             spec = FIELDS.get(e["field"])
-            old = display(spec, e["old"]) if spec else str(e["old"])
-            new = display(spec, e["new"]) if spec else str(e["new"])
+            if e["field"] in STRUCTURAL:  # a node or indicator with its subtree: told in words
+                old, new = describe(e["field"], e["old"]), describe(e["field"], e["new"])
+            else:
+                old = display(spec, e["old"]) if spec else str(e["old"])
+                new = display(spec, e["new"]) if spec else str(e["new"])
             view.add_row(*(shown(v, limit=120) for v in (e["at"][:19].replace("T", " "), e["user"], e["kind"],
                                                          e["ref"], e["field"], str(e.get("year") or ""), old, new)))

@@ -23,6 +23,7 @@ from ..widgets.editbar import EditBar
 from ..widgets.grid import Column, WorkGrid
 from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
+from .cascade_edit import CASCADE_BINDINGS, CascadeEditing
 
 MOVES = {"down": (1, 0), "right": (0, 1), "left": (0, -1)}
 
@@ -32,7 +33,13 @@ def _shape(casc) -> tuple:
     return tuple((n["id"], n.get("parent"), n["code"], n["name"], n.get("order")) for n in casc.nodes.values())
 
 
-class MainScreen(Screen):
+EMPTY_HINT = "Buku kerja ini masih kosong: tekan a untuk menambah tujuan pertama."
+
+
+class MainScreen(CascadeEditing, Screen):
+    # Building the cascade (tui/views/cascade_edit.py): add, rename, recode, move, delete.
+    BINDINGS = CASCADE_BINDINGS
+
     def __init__(self) -> None:
         super().__init__()
         self.node_id: str | None = None
@@ -51,13 +58,23 @@ class MainScreen(Screen):
                 yield WorkGrid(BUDGET_COLUMNS, id="budget")
                 yield EditBar(id="editbar")
         yield StatusLine()
-        yield KeyBar(["grid.edit", "grid.explain", "app.find", "year.next", *VIEW_KEYS])
+        yield KeyBar(["grid.edit", "cascade.add_child", "grid.explain", "app.find", "year.next", *VIEW_KEYS])
 
     def on_mount(self) -> None:
         casc = self.app.casc  # type: ignore[attr-defined]
         self.query_one(CascadeTree).load(casc)
         self._shape, self._shape_of = _shape(casc), casc
         self.query_one(CascadeTree).focus()
+        if not casc.nodes:
+            self.show_empty()
+
+    def show_empty(self) -> None:
+        """No node at all (a new office): say which key adds the first tujuan."""
+        self.node_id = None
+        self._close_editor()
+        self.query_one("#node-title", Static).update(Text(EMPTY_HINT, style="bold"))
+        for grid in self.query(WorkGrid):
+            grid.display = False
 
     def on_screen_resume(self) -> None:
         # Edits made from another view (undo in the tables view, a jump from the checks) must show here too.
@@ -100,6 +117,8 @@ class MainScreen(Screen):
         node = casc.nodes.get(self.node_id or "")
         if node is None:
             self.query_one(CascadeTree).load(casc)
+            if not casc.nodes:
+                self.show_empty()
             return
         grid = self.query_one("#indicators", WorkGrid)
         rows = indicator_rows(casc, node, year)
@@ -239,6 +258,7 @@ class MainScreen(Screen):
     def palette_commands(self) -> list[tuple[str, str, object]]:
         return [
             ("Jelaskan sel terpilih", "Rumus dan angka sel Capaian/Serapan", self._explain_current),
+            *self.cascade_palette(),
         ]
 
     def _explain_current(self) -> None:

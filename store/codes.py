@@ -1,0 +1,110 @@
+"""Nomenclature codes of program, kegiatan and sub kegiatan (Permendagri 90/2019, Kepmendagri 050-5889/2021).
+
+A code follows its level's pattern and begins with its parent's code: program `7.01.02`, kegiatan `7.01.02.2.02`,
+sub kegiatan `7.01.02.2.02.0003` (documents older than 050-5889 end a sub kegiatan in two digits, `…2.02.03`, and
+are accepted too). Tujuan and sasaran carry no code. The known name of a typed code is offered from the workbook's
+own codes, an optional master list the office keeps (`kode.csv` beside the workbook: code,name), and the urusan
+7.01 (Kecamatan) programs every office shares.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from .cascade import Cascade
+
+CODED_LEVELS = ("program", "kegiatan", "subkegiatan")
+MASTER_FILE = "kode.csv"
+
+_PROGRAM = r"\d{1,2}\.\d{2}\.\d{2}"
+_KEGIATAN = _PROGRAM + r"\.\d\.\d{2}"
+PATTERNS = {
+    "program": re.compile(_PROGRAM),
+    "kegiatan": re.compile(_KEGIATAN),
+    "subkegiatan": re.compile(_KEGIATAN + r"\.(\d{4}|\d{2})"),
+}
+EXAMPLES = {"program": "7.01.02", "kegiatan": "7.01.02.2.02", "subkegiatan": "7.01.02.2.02.0003"}
+
+# Urusan 7.01: the programs every Kecamatan shares (DOMAIN.md).
+KNOWN_PROGRAMS = {
+    "7.01.01": "Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
+    "7.01.02": "Penyelenggaraan Pemerintahan dan Pelayanan Publik",
+    "7.01.03": "Pemberdayaan Masyarakat Desa dan Kelurahan",
+    "7.01.04": "Koordinasi Ketentraman dan Ketertiban Umum",
+    "7.01.05": "Penyelenggaraan Urusan Pemerintahan Umum",
+    "7.01.06": "Pembinaan dan Pengawasan Pemerintahan Desa",
+}
+
+
+def code_problem(casc: Cascade, level: str, code: str, parent_id: str | None, *,
+                 ignore: frozenset[str] = frozenset()) -> str | None:
+    """Why `code` cannot be the code of a `level` node under `parent_id` (one Indonesian sentence), or None.
+
+    `ignore`: ids of nodes whose present codes do not count as taken (the node being recoded and its subtree)."""
+    if not code:
+        return None  # codes are optional in the workbook
+    if level not in CODED_LEVELS:
+        return f"{level.capitalize()} tidak memakai kode; kosongkan kodenya."
+    if not PATTERNS[level].fullmatch(code):
+        return (f"Kode \u201c{code}\u201d bukan kode {_label(level)} yang sah; tulis seperti "
+                f"{EXAMPLES[level]}.")
+    parent = casc.nodes.get(parent_id or "")
+    parent_code = parent["code"] if parent else ""
+    if parent_code and not code.startswith(parent_code + "."):
+        return f"Kode \u201c{code}\u201d tidak diawali kode induknya {parent_code}; tulis {parent_code}.\u2026"
+    for node in casc.nodes.values():
+        if node["id"] not in ignore and code in (node["code"], node["id"]):
+            return f"Kode {code} sudah dipakai oleh {casc.label(node)}."
+    return None
+
+
+def _label(level: str) -> str:
+    return {"program": "program", "kegiatan": "kegiatan", "subkegiatan": "sub kegiatan"}[level]
+
+
+def master_names(path: Path | None) -> dict[str, str]:
+    """code → name from a master-list CSV (code,name; a header row and blank lines are skipped). A missing or
+    unreadable file gives nothing: the list is a convenience, never a requirement."""
+    if path is None:
+        return {}
+    try:
+        text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError:
+        return {}
+    sample = text[:2048]
+    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    names: dict[str, str] = {}
+    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+        if len(row) >= 2 and row[0].strip() and row[1].strip() and row[0].strip()[0].isdigit():
+            names[row[0].strip()] = row[1].strip()
+    return names
+
+
+def master_path(workbook_path: Path, explicit: str | Path | None = None) -> Path | None:
+    if explicit:
+        return Path(explicit)
+    beside = Path(workbook_path).with_name(MASTER_FILE)
+    return beside if beside.is_file() else None
+
+
+def known_name(casc: Cascade, code: str, master: dict[str, str] | None = None) -> str | None:
+    """The name a typed code is known by: from the office's master list, the workbook, then urusan 7.01."""
+    code = code.strip()
+    if not code:
+        return None
+    if master and code in master:
+        return master[code]
+    for node in casc.nodes.values():
+        if node["code"] == code:
+            return node["name"]
+    return KNOWN_PROGRAMS.get(code)
+
+
+def recoded(code: str, old_prefix: str, new_prefix: str) -> str:
+    """A descendant's code after its ancestor's code changed from old_prefix to new_prefix."""
+    if old_prefix and code.startswith(old_prefix + "."):
+        return new_prefix + code[len(old_prefix):] if new_prefix else code
+    return code

@@ -1,0 +1,331 @@
+"""Structural edits of the cascade: adding, removing, moving and recoding nodes and indicators.
+
+Each is an ordinary Edit (ref, field, year=None, old, new) whose values describe a piece of structure, so the edit
+log, the check against what the operator saw, and undo/redo (Edit.inverse) work exactly as for a typed value:
+
+- "simpul": ref a node id; the node with its whole subtree ({"nodes": [records]}), or None where it does not exist.
+  None → subtree adds it; subtree → None deletes it. The log keeps the removed subtree, ids and figures included,
+  so undo puts back exactly what went.
+- "butir-indikator": ref an indicator id; {"node": node id, "index": place, "indicator": record}, or None.
+- "posisi": ref a node id; {"parent": id, "orders": {node id: order}, "codes": {node id: code}}: the node's parent,
+  the order of the siblings that change, and the codes that follow a move to another parent.
+- "urutan-indikator": ref a node id; the ids of its indicators in order.
+- "kode": ref a node id; its code. The codes of its descendants, which begin with it, follow it.
+
+The planners (store.plans) turn an operator's intent into such an Edit from the cascade the operator sees; `apply`
+(called by Workbook.apply, under the lock) compares the value on disk with the edit's `old` and refuses when they
+differ.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import TYPE_CHECKING, Callable
+
+from .cascade import Cascade
+from .codes import CODED_LEVELS, code_problem, recoded
+from .errors import EditConflict, InvalidValue, YearLocked
+from .model import LEVEL_LABELS, NODES
+from .numbers import format_rupiah
+from .refs import Target
+
+if TYPE_CHECKING:
+    from .workbook import Applied, Edit, Workbook
+
+STRUCTURAL = frozenset({"simpul", "butir-indikator", "posisi", "urutan-indikator", "kode"})
+LABELS = {"simpul": "Simpul", "butir-indikator": "Indikator", "posisi": "Posisi", "urutan-indikator":
+          "Urutan indikator", "kode": "Kode"}
+PARENT_LEVEL: dict[str, str | None] = {"tujuan": None, "sasaran": "tujuan", "program": "sasaran",
+                                       "kegiatan": "program", "subkegiatan": "kegiatan"}
+CHILD_LEVEL = {parent: level for level, parent in PARENT_LEVEL.items() if parent}
+
+
+def _empty(slot: object) -> bool:
+    if isinstance(slot, dict):
+        return all(_empty(v) for v in slot.values())
+    return slot in (None, "")
+
+
+def clean(record: dict) -> dict:
+    """A node or indicator as the operator sees it: without its bookkeeping revision, and without year slots that
+    hold nothing (a value typed and undone leaves {"pagu": null}), so that such a slot is no conflict."""
+    out = copy.deepcopy(record)
+    out.pop("rev", None)
+    for key in ("budget", "years"):
+        if isinstance(out.get(key), dict):
+            out[key] = {year: slot for year, slot in out[key].items() if not _empty(slot)}
+    if isinstance(out.get("indicators"), list):
+        out["indicators"] = [clean(i) for i in out["indicators"]]
+    return out
+
+
+def level_name(level: str) -> str:
+    return LEVEL_LABELS.get(level, level).lower()
+
+
+# -- the values of the structural fields, as they are now --------------------------------------------------------------
+def node_value(casc: Cascade, node_id: str) -> dict | None:
+    if node_id not in casc.nodes:
+        return None
+    return {"nodes": [clean(casc.nodes[node_id])] + [clean(n) for n in casc.descendants(node_id)]}
+
+
+def indicator_value(casc: Cascade, ind_id: str) -> dict | None:
+    if ind_id not in casc.indicators:
+        return None
+    node, ind = casc.indicators[ind_id]
+    index = next(i for i, x in enumerate(node["indicators"]) if x["id"] == ind_id)
+    return {"node": node["id"], "index": index, "indicator": clean(ind)}
+
+
+def current_value(casc: Cascade, edit: "Edit") -> object:
+    if edit.field == "simpul":
+        return node_value(casc, edit.ref)
+    if edit.field == "butir-indikator":
+        return indicator_value(casc, edit.ref)
+    node = casc.nodes.get(edit.ref)
+    if node is None:
+        return None
+    if edit.field == "kode":
+        return node["code"]
+    if edit.field == "urutan-indikator":
+        return [i["id"] for i in node["indicators"]]
+    shape = edit.old if isinstance(edit.old, dict) else {}
+    return {"parent": node.get("parent"),
+            "orders": {i: casc.nodes[i].get("order", 0) if i in casc.nodes else None for i in shape.get("orders", {})},
+            "codes": {i: casc.nodes[i]["code"] if i in casc.nodes else None for i in shape.get("codes", {})}}
+
+
+def describe(field: str, value: object, casc: Cascade | None = None, ref: str | None = None) -> str:
+    """A structural value in a few words, for the status line and the log."""
+    if value is None or value == "":
+        return "\u2014"
+    if field == "simpul" and isinstance(value, dict) and value.get("nodes"):
+        root, more = value["nodes"][0], len(value["nodes"]) - 1
+        text = f"{LEVEL_LABELS.get(root['level'], root['level'])} {root['code']} {root['name']}".replace("  ", " ")
+        return text + (f" beserta {more} rincian" if more else "")
+    if field == "butir-indikator" and isinstance(value, dict):
+        return f"Indikator {value['indicator']['name']}"
+    if field == "posisi" and isinstance(value, dict):
+        parent = value.get("parent")
+        where = casc.label(casc.nodes[parent]) if casc and parent in casc.nodes else (parent or "akar")
+        codes = "; ".join(f"kode {c}" for c in list(value.get("codes", {}).values())[:1] if c)
+        order = value.get("orders", {}).get(ref)
+        rank = f", urutan {order}" if order is not None else ""
+        return f"di bawah {where}{rank}" + (f"; {codes}" if codes else "")
+    if field == "urutan-indikator" and isinstance(value, list):
+        return "urutan " + ", ".join(value)
+    return str(value)
+
+
+def sentence(applied: "Applied") -> str:
+    """What a structural edit did, for the status line: "Sasaran … ditambahkan", "Kegiatan … dihapus"."""
+    edit = applied.edit
+    if edit.field in ("simpul", "butir-indikator") and edit.old is None:
+        return f"{applied.new_text} ditambahkan"
+    if edit.field in ("simpul", "butir-indikator") and edit.new is None:
+        return f"{applied.old_text} dihapus"
+    return f"{LABELS[edit.field]} {applied.target.label[:40]}: {applied.old_text} \u2192 {applied.new_text}"
+
+
+# -- what an edit would take away --------------------------------------------------------------------------------------
+def _filled(value: object) -> bool:
+    return value not in (None, "")
+
+
+def indicator_figures(ind: dict) -> int:
+    count = sum(_filled(ind.get(k)) for k in ("kondisi_awal", "target_akhir"))
+    for slot in (ind.get("years") or {}).values():
+        slot = slot or {}
+        count += sum(_filled(slot.get(k)) for k in ("target", "realisasi"))
+        count += sum(_filled(v) for v in (slot.get("tw") or {}).values())
+    return count
+
+
+def what_goes(casc: Cascade, ref: str) -> list[str]:
+    """What deleting `ref` (a node or an indicator) would take with it, one line each; empty: nothing but itself."""
+    if ref in casc.indicators:
+        _, ind = casc.indicators[ref]
+        n = indicator_figures(ind)
+        return [f"{n} nilai indikator {ind['name']}"] if n else []
+    node = casc.nodes[ref]
+    lines = [f"{LEVEL_LABELS[n['level']]} {casc.label(n)}" for n in casc.descendants(ref)]
+    values = 0
+    pagu = realisasi = 0
+    for n in [node, *casc.descendants(ref)]:
+        values += sum(indicator_figures(i) for i in n["indicators"])
+        for year in (n.get("budget") or {}).values():
+            pagu += int((year or {}).get("pagu") or 0)
+            realisasi += int((year or {}).get("realisasi") or 0)
+    indicators = sum(len(n["indicators"]) for n in [node, *casc.descendants(ref)])
+    if indicators:
+        lines.append(f"{indicators} indikator dengan {values} nilai" if values else
+                     f"{indicators} indikator (belum bernilai)")
+    money = [f"{what} {format_rupiah(v)}" for what, v in (("pagu", pagu), ("realisasi", realisasi)) if v]
+    if money:
+        lines.append(f"anggaran (semua tahun): {', '.join(money)}")
+    return lines
+
+
+# -- applying, under the workbook's lock -------------------------------------------------------------------------------
+def _log_kind(edit: "Edit", kind: str) -> str:
+    if kind != "edit":
+        return kind
+    if edit.field in ("simpul", "butir-indikator"):
+        return "tambah" if edit.old is None else "hapus" if edit.new is None else "edit"
+    return "pindah" if edit.field in ("posisi", "urutan-indikator") else "edit"
+
+
+def _target(casc: Cascade, edit: "Edit") -> Target:
+    value = edit.new if edit.new is not None else edit.old
+    if edit.field == "butir-indikator":
+        return Target("indicator", edit.ref, describe(edit.field, value))
+    if edit.field == "simpul":
+        return Target("node", edit.ref, describe(edit.field, value))
+    node = casc.nodes.get(edit.ref)
+    return Target("node", edit.ref, casc.label(node) if node else edit.ref)
+
+
+def _check_locked(wb: "Workbook", casc: Cascade, nodes: list[dict], what: str) -> None:
+    """Removing or moving figures changes the report of a closed year: refused until it is reopened."""
+    for year in sorted(casc.meta.get("locks", {})):
+        for n in nodes:
+            budget = (n.get("budget") or {}).get(year) or {}
+            held = any(_filled(v) for v in budget.values()) or any(
+                indicator_figures({"years": {year: (i.get("years") or {}).get(year)}}) for i in n["indicators"])
+            if held:
+                raise YearLocked(f"{what} mengubah laporan tahun {year} yang sudah dikunci; buka dulu kuncinya "
+                                 f"(`lkjip unlock {wb.path} --year {year} --reason \u2026`).")
+
+
+def _check_addable(casc: Cascade, value: dict) -> None:
+    nodes = value["nodes"]
+    root = nodes[0]
+    want, parent = PARENT_LEVEL.get(root["level"]), root.get("parent")
+    if want is not None and (parent not in casc.nodes or casc.nodes[parent]["level"] != want):
+        raise InvalidValue(f"Induk {describe('simpul', value)} sudah tidak ada; tambahkan induknya dulu.")
+    ids = {n["id"] for n in nodes} | {i["id"] for n in nodes for i in n["indicators"]}
+    taken = ids & (set(casc.nodes) | set(casc.indicators))
+    if taken:
+        raise InvalidValue(f"Id {', '.join(sorted(taken))} sudah dipakai; {describe('simpul', value)} tidak dapat "
+                           f"ditambahkan.")
+    for n in nodes:
+        if n["code"] and any(n["code"] in (o["code"], o["id"]) for o in casc.nodes.values()):
+            raise InvalidValue(f"Kode {n['code']} sudah dipakai; {describe('simpul', value)} tidak dapat ditambahkan.")
+
+
+def _check_recode(casc: Cascade, node: dict, code: str) -> dict[str, str]:
+    """The new codes of the node and its descendants, or InvalidValue."""
+    subtree = [node, *casc.descendants(node["id"])]
+    ids = frozenset(n["id"] for n in subtree)
+    problem = code_problem(casc, node["level"], code, node.get("parent"), ignore=ids)
+    if problem:
+        raise InvalidValue(problem)
+    codes = {node["id"]: code}
+    for n in subtree[1:]:
+        codes[n["id"]] = recoded(n["code"], node["code"], code)
+        clash = next((o for o in casc.nodes.values() if o["id"] not in ids and codes[n["id"]] and
+                      codes[n["id"]] in (o["code"], o["id"])), None)
+        if clash:
+            raise InvalidValue(f"Rincian {n['name']} akan berkode {codes[n['id']]}, yang sudah dipakai oleh "
+                               f"{casc.label(clash)}.")
+    return codes
+
+
+def _update(wb: "Workbook", casc: Cascade, node_id: str, change: Callable[[dict], None]) -> None:
+    doc_id = casc.node_doc_ids[node_id]
+
+    def transform(record: dict) -> None:
+        change(record)
+        record["rev"] = int(record.get("rev", 0)) + 1
+
+    wb.db.table(NODES).update(transform, doc_ids=[int(doc_id)])
+    wb.storage.touch(NODES, doc_id)
+
+
+def _write(wb: "Workbook", casc: Cascade, edit: "Edit") -> None:
+    table = wb.db.table(NODES)
+    new: object = edit.new
+    if edit.field == "simpul":
+        if new is None:
+            table.remove(doc_ids=[int(casc.node_doc_ids[n["id"]]) for n in edit.old["nodes"]])  # type: ignore
+        else:
+            for record in new["nodes"]:  # type: ignore[index]
+                table.insert({**copy.deepcopy(record), "rev": 1})
+    elif edit.field == "butir-indikator":
+        if new is None:
+            node, _ = casc.indicators[edit.ref]
+            _update(wb, casc, node["id"], lambda r: r.__setitem__(
+                "indicators", [i for i in r["indicators"] if i["id"] != edit.ref]))
+        else:
+            place, record = new["index"], copy.deepcopy(new["indicator"])  # type: ignore[index]
+            _update(wb, casc, new["node"], lambda r: r["indicators"].insert(place, record))  # type: ignore[index]
+    elif edit.field == "urutan-indikator":
+        rank = {ind_id: k for k, ind_id in enumerate(new)}  # type: ignore[arg-type]
+        _update(wb, casc, edit.ref, lambda r: r["indicators"].sort(key=lambda i: rank.get(i["id"], len(rank))))
+    elif edit.field == "kode":
+        for node_id, code in _check_recode(casc, casc.nodes[edit.ref], str(new or "")).items():
+            if casc.nodes[node_id]["code"] != code:
+                _update(wb, casc, node_id, lambda r, c=code: r.__setitem__("code", c))
+    else:  # posisi
+        changes: dict[str, dict] = {}
+        changes.setdefault(edit.ref, {})["parent"] = new["parent"]  # type: ignore[index]
+        for node_id, order in new["orders"].items():  # type: ignore[index]
+            changes.setdefault(node_id, {})["order"] = order
+        for node_id, code in new["codes"].items():  # type: ignore[index]
+            changes.setdefault(node_id, {})["code"] = code
+        for node_id, fields in changes.items():
+            _update(wb, casc, node_id, lambda r, f=fields: r.update(f))
+
+
+def _validate(wb: "Workbook", casc: Cascade, edit: "Edit") -> None:
+    if edit.field == "simpul":
+        if edit.new is None:
+            _check_locked(wb, casc, edit.old["nodes"], f"Menghapus {describe('simpul', edit.old)}")  # type: ignore
+        else:
+            _check_addable(casc, edit.new)  # type: ignore[arg-type]
+    elif edit.field == "butir-indikator":
+        if edit.new is None:
+            node, ind = casc.indicators[edit.ref]
+            _check_locked(wb, casc, [{"indicators": [ind]}], f"Menghapus indikator {ind['name']}")
+        else:
+            if edit.new["node"] not in casc.nodes:  # type: ignore[index]
+                raise InvalidValue("Simpul induk indikator ini sudah tidak ada.")
+            if edit.ref in casc.indicators:
+                raise InvalidValue(f"Id indikator {edit.ref} sudah dipakai.")
+    elif edit.field == "posisi":
+        new = edit.new
+        node = casc.nodes[edit.ref]
+        if new["parent"] != node.get("parent"):  # type: ignore[index]
+            parent = casc.nodes.get(new["parent"] or "")  # type: ignore[index]
+            if parent is None or parent["level"] != PARENT_LEVEL[node["level"]]:
+                raise InvalidValue(f"Induk tujuan pemindahan {casc.label(node)} sudah tidak ada.")
+            _check_locked(wb, casc, [node, *casc.descendants(edit.ref)], f"Memindah {casc.label(node)}")
+    elif edit.field == "kode":
+        if casc.nodes[edit.ref]["level"] not in CODED_LEVELS and edit.new:
+            raise InvalidValue(f"{LEVEL_LABELS[casc.nodes[edit.ref]['level']]} tidak memakai kode.")
+
+
+def apply(wb: "Workbook", edit: "Edit", *, kind: str = "edit", reason: str | None = None) -> "Applied":
+    from .workbook import Applied
+
+    with wb.transaction():
+        casc = wb.cascade()
+        if edit.field not in ("simpul", "butir-indikator") and edit.ref not in casc.nodes:
+            raise InvalidValue(f"Simpul {edit.ref} sudah tidak ada.")
+        current = current_value(casc, edit)
+        target = _target(casc, edit)
+        if current != edit.old:
+            raise EditConflict(
+                f"{LABELS[edit.field]} {target.label} sudah diubah sejak Anda melihatnya (kini "
+                f"{describe(edit.field, current, casc)}, tadi {describe(edit.field, edit.old, casc)}); perubahan "
+                f"Anda tidak disimpan.", mine=edit.new, theirs=current, who=None)
+        old_text = describe(edit.field, edit.old, casc, edit.ref)
+        if current == edit.new:
+            return Applied(edit, target, False, int(casc.meta["revision"]), old_text, old_text)
+        _validate(wb, casc, edit)
+        _write(wb, casc, edit)
+        revision = wb._bump_revision(casc)
+        wb._log(_log_kind(edit, kind), edit.ref, edit.field, None, edit.old, edit.new, reason)
+        wb._cascade = None  # the shape changed: the index is rebuilt on the next read
+    return Applied(edit, target, True, revision, old_text, describe(edit.field, edit.new, wb.cascade(), edit.ref))

@@ -1,0 +1,158 @@
+"""`lkjip add`, `rm`, `mv` and `undo`: building and reshaping the cascade from the command line.
+
+Each plans one structural Edit from the workbook as it is (store.plans) and applies it through Workbook.apply, so it
+is locked, checked, logged and undoable like every other edit. `add` prints the new REF alone on its last line, for
+scripts: `S=$(lkjip add wb.json sasaran "…" --parent T1 | tail -1)`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from store import plans
+from store.codes import known_name, master_names, master_path
+from store.errors import EditConflict, WorkbookError
+from store.fields import spec_of
+from store.model import LEVELS, LOG
+from store.refs import Target, resolve
+from store.structure import what_goes
+from store.workbook import Applied, Edit, Workbook
+
+UNDOABLE = frozenset({"edit", "tambah", "hapus", "pindah"})
+_UNDONE = re.compile(r"urungkan #(\d+)")
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    s = sub.add_parser("add", help="menambah tujuan, sasaran, program, kegiatan, sub kegiatan atau indikator")
+    s.add_argument("workbook")
+    s.add_argument("level", choices=(*LEVELS, "indikator"))
+    s.add_argument("name", nargs="?", default="", help="nama; - atau kosong: nama yang dikenal untuk --code")
+    s.add_argument("--parent", help="induknya (untuk indikator: simpul pemiliknya)")
+    s.add_argument("--code", default="", help="kode program / kegiatan / sub kegiatan, mis. 7.01.02")
+    s.add_argument("--satuan", default=None, help="satuan indikator")
+    s.add_argument("--arah", choices=("positif", "negatif"), default=None, help="arah indikator")
+    s.add_argument("--master", help="daftar kode,nama (CSV); bawaan: kode.csv di samping buku kerja")
+    s.set_defaults(usage_error=s.error)  # a usage mistake found after parsing still exits 2, in the parser's words
+
+    s = sub.add_parser("rm", help="menghapus simpul (beserta rinciannya) atau indikator")
+    s.add_argument("workbook")
+    s.add_argument("ref")
+    s.add_argument("--yes", action="store_true", help="hapus juga bila ada rincian atau angka")
+
+    s = sub.add_parser("mv", help="memindah simpul atau indikator")
+    s.add_argument("workbook")
+    s.add_argument("ref")
+    where = s.add_mutually_exclusive_group(required=True)
+    where.add_argument("--parent", help="pindah ke bawah induk lain (tingkat yang sama)")
+    where.add_argument("--up", action="store_true", help="naik satu di antara saudaranya")
+    where.add_argument("--down", action="store_true", help="turun satu di antara saudaranya")
+
+    s = sub.add_parser("undo", help="mengurungkan perubahan terakhir yang belum diurungkan")
+    s.add_argument("workbook")
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _node_id(wb: Workbook, text: str) -> str:
+    return resolve(wb.cascade(), text, spec_of("nama")).id
+
+
+def _open_target(args: argparse.Namespace) -> tuple[Workbook, Target]:
+    wb = Workbook.open(args.workbook)
+    target = resolve(wb.cascade(), args.ref)
+    if target.kind not in ("node", "indicator"):
+        raise WorkbookError(f"\u201c{args.ref}\u201d bukan simpul atau indikator cascading.")
+    return wb, target
+
+
+def _apply_planned(wb: Workbook, plan: Callable[[], Edit]) -> Applied:
+    try:
+        return wb.apply(plan())
+    except EditConflict:
+        # Planned and applied within one command: someone saved in between; plan again on fresh data, once.
+        return wb.apply(plan())
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    wb = Workbook.open(args.workbook)
+    if args.level == "indikator":
+        if not args.parent:
+            args.usage_error("indikator ditambahkan ke sebuah simpul, sebutkan --parent REF")
+        if args.code:
+            args.usage_error("indikator tidak memakai kode; --code hanya untuk program, kegiatan dan sub kegiatan")
+        if not args.name.strip() or args.name.strip() == "-":
+            raise WorkbookError("Indikator baru memerlukan nama.")
+
+        def plan() -> Edit:
+            return plans.plan_add_indicator(wb.cascade(), _node_id(wb, args.parent), args.name, args.satuan or "",
+                                            args.arah or "positif")
+    else:
+        if args.satuan is not None or args.arah is not None:
+            args.usage_error("--satuan dan --arah hanya untuk indikator (lkjip add WB indikator NAMA --parent REF)")
+        name = args.name
+        if name.strip() in ("", "-"):
+            master = master_names(master_path(Path(args.workbook), args.master))
+            name = known_name(wb.cascade(), args.code, master) or ""
+            if not name:
+                raise WorkbookError(f"Nama untuk kode \u201c{args.code}\u201d tidak dikenal; tuliskan namanya.")
+
+        def plan() -> Edit:
+            parent = _node_id(wb, args.parent) if args.parent else None
+            return plans.plan_add_node(wb.cascade(), args.level, name, parent, args.code)
+
+    applied = _apply_planned(wb, plan)
+    _out(f"Ditambahkan: {applied.new_text}")
+    _out(applied.edit.ref)
+    return 0
+
+
+def cmd_rm(args: argparse.Namespace) -> int:
+    wb, target = _open_target(args)
+    goes = what_goes(wb.cascade(), target.id)
+    if goes and not args.yes:
+        print(f"{target.label} tidak dihapus karena ikut terhapus:", file=sys.stderr)
+        for line in goes:
+            print(f"  {line}", file=sys.stderr)
+        print("Ulangi dengan --yes untuk menghapus semuanya (dapat diurungkan dengan `lkjip undo`).",
+              file=sys.stderr)
+        return 1
+    applied = _apply_planned(wb, lambda: plans.plan_delete(wb.cascade(), target.id))
+    _out(f"Dihapus: {applied.old_text}. Urungkan dengan `lkjip undo {args.workbook}`.")
+    return 0
+
+
+def cmd_mv(args: argparse.Namespace) -> int:
+    wb, target = _open_target(args)
+    if args.parent:
+        if target.kind != "node":
+            raise WorkbookError("Indikator dipindah naik atau turun di simpulnya (--up / --down).")
+
+        def plan() -> Edit:
+            return plans.plan_reparent(wb.cascade(), target.id, _node_id(wb, args.parent))
+    else:
+        def plan() -> Edit:
+            return plans.plan_step(wb.cascade(), target.id, -1 if args.up else 1)
+
+    applied = _apply_planned(wb, plan)
+    _out(f"Dipindah: {target.label}: {applied.old_text} \u2192 {applied.new_text}")
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    wb = Workbook.open(args.workbook)
+    entries = sorted(wb.document()[LOG].values(), key=lambda e: e["seq"], reverse=True)
+    undone = {int(m.group(1)) for e in entries if e["kind"] == "undo" and (m := _UNDONE.match(e.get("reason", "")))}
+    entry = next((e for e in entries if e["kind"] in UNDOABLE and e["seq"] not in undone), None)
+    if entry is None:
+        _out("Tidak ada yang bisa diurungkan.")
+        return 0
+    edit = Edit(entry["ref"], entry["field"], entry.get("year"), entry["old"], entry["new"]).inverse()
+    applied = wb.apply(edit, kind="undo", reason=f"urungkan #{entry['seq']}")
+    _out(f"Diurungkan #{entry['seq']}: {applied.target.label}: {applied.old_text} \u2192 {applied.new_text}")
+    return 0

@@ -1,0 +1,276 @@
+"""Building the cascade from the main view: add, rename, recode, move and delete nodes and indicators.
+
+The keys act on what has focus: in the tree, on the selected node; in the indicator grid, on the indicator under the
+cursor. Every change is one Edit planned by store.plans and applied through the app's one edit path, so it is
+saved at once, logged, and taken back by Ctrl+Z like any typed value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+
+from store import plans
+from store.codes import CODED_LEVELS, known_name, master_names, master_path
+from store.errors import InvalidValue, WorkbookError
+from store.fields import display_exact, get_value, parse_value, spec_of
+from store.model import LEVEL_LABELS
+from store.structure import CHILD_LEVEL, what_goes
+from store.workbook import Edit
+
+from .forms import ConfirmScreen, Field, FormScreen, PickScreen
+
+if TYPE_CHECKING:
+    from ..app import LkjipApp
+
+CASCADE_BINDINGS = [
+    Binding("a", "add_child", "Tambah rincian", id="cascade.add_child"),
+    Binding("s", "add_sibling", "Tambah sejajar", show=False, id="cascade.add_sibling"),
+    Binding("i", "add_indicator", "Tambah indikator", show=False, id="cascade.add_indicator"),
+    Binding("r", "rename", "Ganti nama", show=False, id="cascade.rename"),
+    Binding("k", "recode", "Ubah kode", show=False, id="cascade.recode"),
+    Binding("ctrl+up", "step(-1)", "Naikkan", show=False, id="cascade.up"),
+    Binding("ctrl+down", "step(1)", "Turunkan", show=False, id="cascade.down"),
+    Binding("m", "reparent", "Pindah induk", show=False, id="cascade.move"),
+    Binding("d,delete", "delete", "Hapus", id="cascade.delete"),
+    Binding("p", "properties", "Sifat indikator", show=False, id="cascade.properties"),
+]
+
+# The indicator's settings, in the order the properties form asks for them.
+PROPERTY_FIELDS = ("satuan", "arah", "rumus", "rumus-negatif", "aturan-tw", "kondisi-awal", "target-akhir")
+PROPERTY_HINTS = {"arah": " (positif / negatif)", "rumus-negatif": " (2T-R / T/R; kosong: ikut pengaturan)",
+                  "aturan-tw": " (kumulatif / nilai_akhir; kosong: menurut satuan)"}
+
+
+class CascadeEditing:
+    """Mixed into MainScreen: the actions behind CASCADE_BINDINGS."""
+
+    node_id: str | None
+
+    @property
+    def lkjip(self) -> "LkjipApp":
+        """The app, typed: its workbook, cascade, year and edit path."""
+        return self.app  # type: ignore[attr-defined,no-any-return]
+
+    # -- what the keys act on -----------------------------------------------------------------------------------------
+    def _indicator_here(self) -> str | None:
+        """The indicator under the grid's cursor when the indicator grid has focus."""
+        focused = self.focused  # type: ignore[attr-defined]
+        if focused is not None and focused.id == "indicators" and focused.row_count:
+            here = focused.current()
+            return here[0] if here else None
+        return None
+
+    def _apply(self, edit: Edit | None, then: Callable[[], None] | None = None) -> None:
+        if edit is None:
+            return
+        if self.lkjip.apply_edit(edit) and then:
+            then()
+
+    def _fresh(self):
+        """The cascade as saved now (reloaded when another operator saved since the last poll): an edit is planned
+        on it, so a node another operator just added does not make the new id collide."""
+        return self.lkjip.wb.cascade()
+
+    def _refuse(self, message: str) -> None:
+        self.lkjip.say(message, error=True)
+
+    def _form(self, title: str, fields: list[Field], submit: Callable[[dict[str, str]], object],
+              then: Callable[[Edit], None] | None = None, on_change=None) -> None:
+        def done(edit: object) -> None:
+            if isinstance(edit, Edit):
+                self._apply(edit, (lambda: then(edit)) if then else None)
+
+        self.lkjip.push_screen(FormScreen(title, fields, submit, on_change=on_change), done)
+
+    def cascade_palette(self) -> list[tuple[str, str, object]]:
+        """The cascade actions in the command palette (Ctrl+P), for an operator who does not know the keys yet."""
+        return [
+            ("Cascading: tambah rincian", "a · satu tingkat di bawah simpul terpilih", self.action_add_child),
+            ("Cascading: tambah simpul sejajar", "s", self.action_add_sibling),
+            ("Cascading: tambah indikator", "i", self.action_add_indicator),
+            ("Cascading: ganti nama", "r", self.action_rename),
+            ("Cascading: ubah kode", "k", self.action_recode),
+            ("Cascading: pindah ke induk lain", "m", self.action_reparent),
+            ("Cascading: hapus", "d · ditanya dulu", self.action_delete),
+            ("Cascading: sifat indikator", "p · satuan, arah, rumus, aturan TW, target akhir",
+             self.action_properties),
+        ]
+
+    # -- nodes ---------------------------------------------------------------------------------------------------------
+    def action_add_child(self) -> None:
+        casc = self.lkjip.casc
+        node = casc.nodes.get(self.node_id or "")
+        if node is None:
+            self._add_node("tujuan", None)
+        elif node["level"] not in CHILD_LEVEL:
+            self._refuse("Sub kegiatan adalah tingkat terbawah; tekan i untuk menambah indikatornya, atau s untuk "
+                         "sub kegiatan sejajar.")
+        else:
+            self._add_node(CHILD_LEVEL[node["level"]], node["id"])
+
+    def action_add_sibling(self) -> None:
+        casc = self.lkjip.casc
+        node = casc.nodes.get(self.node_id or "")
+        if node is None:
+            self._add_node("tujuan", None)
+        else:
+            self._add_node(node["level"], node.get("parent") if node.get("parent") in casc.nodes else None)
+
+    def _add_node(self, level: str, parent_id: str | None) -> None:
+        casc = self.lkjip.casc
+        where = f" di bawah {casc.label(casc.nodes[parent_id])}"[:50] if parent_id else ""
+        coded = level in CODED_LEVELS
+        fields: list[Field] = ([("code", "Kode (mis. 7.01.02.2.02.0003; nama terisi bila kodenya dikenal)", "")]
+                               if coded else []) + [("name", "Nama", "")]
+        master = master_names(master_path(self.lkjip.wb.path)) if coded else {}
+
+        def submit(values: dict[str, str]) -> Edit:
+            return plans.plan_add_node(self._fresh(), level, values["name"], parent_id, values.get("code", ""))
+
+        def fill_name(key: str, value: str, values: dict[str, str]) -> dict[str, str]:
+            name = known_name(self.lkjip.casc, value, master) if key == "code" else None
+            return {"name": name} if name and not values["name"].strip() else {}
+
+        self._form(f"Tambah {LEVEL_LABELS[level]}{where}", fields, submit,
+                   lambda edit: self.focus_ref(edit.ref), fill_name if coded else None)  # type: ignore[attr-defined]
+
+    def action_rename(self) -> None:
+        casc = self.lkjip.casc
+        ind_id = self._indicator_here()
+        if ind_id:
+            ref, field, old = ind_id, "indikator", casc.indicators[ind_id][1]["name"]
+        elif self.node_id in casc.nodes:
+            ref, field, old = self.node_id, "nama", casc.nodes[self.node_id]["name"]
+        else:
+            return
+
+        def submit(values: dict[str, str]) -> Edit:
+            if not values["name"].strip():
+                raise InvalidValue("Nama tidak boleh kosong.")
+            return Edit(ref, field, None, old, values["name"].strip())
+
+        self._form("Ganti nama", [("name", "Nama", old)], submit)
+
+    def action_recode(self) -> None:
+        casc = self.lkjip.casc
+        node = casc.nodes.get(self.node_id or "")
+        if node is None:
+            return
+        if node["level"] not in CODED_LEVELS:
+            self._refuse(f"{LEVEL_LABELS[node['level']]} tidak memakai kode.")
+            return
+        old = node["code"]
+
+        def submit(values: dict[str, str]) -> Edit:
+            return Edit(node["id"], "kode", None, old, values["code"].strip())
+
+        self._form(f"Ubah kode {casc.label(node)}"[:70], [("code", "Kode (kode rinciannya ikut berubah)", old)],
+                   submit)
+
+    def action_step(self, step: int) -> None:
+        casc = self.lkjip.casc
+        ref = self._indicator_here() or self.node_id
+        if ref not in casc.nodes and ref not in casc.indicators:
+            return
+        try:
+            edit = plans.plan_step(self._fresh(), ref, step)
+        except WorkbookError as exc:
+            self._refuse(exc.message)
+            return
+        self._apply(edit, lambda: self.focus_ref(ref, "indikator") if ref in self.lkjip.casc.indicators  # type: ignore
+                    else self.query_one("CascadeTree").reveal(ref))  # type: ignore[attr-defined]
+
+    def action_reparent(self) -> None:
+        casc = self.lkjip.casc
+        node = casc.nodes.get(self.node_id or "")
+        if node is None:
+            return
+        parents = plans.valid_parents(casc, node["id"])
+        if not parents:
+            self._refuse(f"Tidak ada induk lain untuk {casc.label(node)}.")
+            return
+
+        def done(parent_id: str | None) -> None:
+            if not parent_id:
+                return
+            try:
+                edit = plans.plan_reparent(self._fresh(), node["id"], parent_id)
+            except WorkbookError as exc:
+                self._refuse(exc.message)
+                return
+            self._apply(edit, lambda: self.query_one("CascadeTree").reveal(node["id"]))  # type: ignore
+
+        options = [(p["id"], f"{LEVEL_LABELS[p['level']]} {casc.label(p)}") for p in parents]
+        title = f"Pindahkan {casc.label(node)}"[:60] + " ke bawah\u2026"
+        self.lkjip.push_screen(PickScreen(title, options), done)
+
+    def action_delete(self) -> None:
+        casc = self.lkjip.casc
+        ref = self._indicator_here() or self.node_id
+        if ref in casc.indicators:
+            what = f"indikator {casc.indicators[ref][1]['name']}"
+            parent = casc.indicators[ref][0]["id"]
+        elif ref in casc.nodes:
+            what = f"{LEVEL_LABELS[casc.nodes[ref]['level']].lower()} {casc.label(casc.nodes[ref])}"
+            parent = casc.nodes[ref].get("parent")
+        else:
+            return
+        edit = plans.plan_delete(casc, ref)
+        lines = what_goes(casc, ref)
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self._apply(edit, lambda: self.focus_ref(parent) if parent else None)  # type: ignore[attr-defined]
+
+        question = f"Hapus {what}?" + (" Ikut terhapus:" if lines else " Tidak ada rincian atau angka yang ikut.")
+        self.lkjip.push_screen(ConfirmScreen("Hapus", question, lines), done)
+
+    # -- indicators ----------------------------------------------------------------------------------------------------
+    def action_add_indicator(self) -> None:
+        casc = self.lkjip.casc
+        node = casc.nodes.get(self.node_id or "")
+        if node is None:
+            self._refuse("Pilih dulu simpul yang diberi indikator (tekan a untuk menambah tujuan).")
+            return
+
+        def submit(values: dict[str, str]) -> Edit:
+            arah = parse_value(spec_of("arah"), values["arah"] or "positif")
+            return plans.plan_add_indicator(self._fresh(), node["id"], values["name"], values["satuan"], str(arah))
+
+        fields: list[Field] = [("name", "Nama indikator", ""),
+                               ("satuan", "Satuan (%, indeks, nilai, dokumen\u2026)", ""),
+                               ("arah", "Arah (positif / negatif)", "positif")]
+        self._form(f"Tambah indikator {casc.label(node)}"[:70], fields, submit,
+                   lambda edit: self.focus_ref(edit.ref, "indikator"))  # type: ignore[attr-defined]
+
+    def action_properties(self) -> None:
+        casc = self.lkjip.casc
+        ind_id = self._indicator_here()
+        node = casc.nodes.get(self.node_id or "")
+        if ind_id is None and node is not None and len(node["indicators"]) == 1:
+            ind_id = node["indicators"][0]["id"]
+        if ind_id is None:
+            self._refuse("Pilih indikatornya di tabel indikator (Tab), lalu tekan p.")
+            return
+        ind = casc.indicators[ind_id][1]
+        olds = {name: get_value(ind, spec_of(name), None) for name in PROPERTY_FIELDS}
+        fields: list[Field] = [(name.replace("-", "_"), spec_of(name).label + PROPERTY_HINTS.get(name, ""),
+                                display_exact(spec_of(name), olds[name])) for name in PROPERTY_FIELDS]
+
+        def submit(values: dict[str, str]) -> list[Edit]:
+            edits = []
+            for name in PROPERTY_FIELDS:
+                new = parse_value(spec_of(name), values[name.replace("-", "_")], clear=True)
+                if new != olds[name] and not (new in (None, "") and olds[name] in (None, "")):
+                    edits.append(Edit(ind_id, name, None, olds[name], new))
+            return edits
+
+        def done(edits: object) -> None:
+            for edit in edits if isinstance(edits, list) else []:
+                if not self.lkjip.apply_edit(edit):
+                    break
+
+        self.lkjip.push_screen(FormScreen(f"Sifat indikator {ind['name']}"[:70], fields, submit), done)

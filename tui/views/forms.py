@@ -1,0 +1,148 @@
+"""Small dialogs for building the cascade: a form of a few fields, a picker, and a confirmation.
+
+A form checks what was typed before it closes (the caller's `submit` plans the edit and raises the store's refusal),
+so a malformed code or an empty name is said inside the form, the typed text kept, and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store.errors import WorkbookError
+
+# (key, label, the value it starts with)
+Field = tuple[str, str, str]
+
+_BOX = ("width: 76; height: auto; max-height: 22; overflow-y: auto; border: round $primary; background: $surface; "
+        "padding: 0 1;")
+
+
+class FormScreen(ModalScreen[object]):
+    """Enter moves to the next field and, on the last, saves; Ctrl+S saves from anywhere; Esc cancels."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Batal", id="form.cancel"),
+        Binding("ctrl+s", "submit", "Simpan", id="form.submit"),
+    ]
+    DEFAULT_CSS = f"""
+    FormScreen {{ align: center middle; }}
+    FormScreen > Vertical {{ {_BOX} }}
+    FormScreen Input, FormScreen Input:focus {{ border: none; height: 1; padding: 0 1; background: $boost; }}
+    FormScreen Input:focus {{ background: $primary 40%; }}
+    FormScreen #form-error {{ color: $error; height: auto; margin-top: 1; }}
+    FormScreen #form-help {{ color: $text-muted; margin-top: 1; }}
+    """
+
+    def __init__(self, title: str, fields: list[Field], submit: Callable[[dict[str, str]], object], *,
+                 on_change: Callable[[str, str, dict[str, str]], dict[str, str]] | None = None) -> None:
+        super().__init__()
+        self.title_text, self.fields, self.submit, self.on_change = title, fields, submit, on_change
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.title_text
+            for key, label, value in self.fields:
+                yield Label(label)
+                yield Input(value=value, id=f"form-{key}")
+            yield Static(id="form-error")
+            yield Static("Enter: berikutnya / simpan \u00b7 Ctrl+S: simpan \u00b7 Esc: batal", id="form-help")
+
+    def on_mount(self) -> None:
+        for inp in self.query(Input):
+            inp.cursor_blink = False
+        self.query(Input).first().focus()
+
+    def values(self) -> dict[str, str]:
+        return {key: self.query_one(f"#form-{key}", Input).value for key, _, _ in self.fields}
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self.on_change is None or event.input.id is None:
+            return
+        for key, value in self.on_change(event.input.id.removeprefix("form-"), event.value, self.values()).items():
+            self.query_one(f"#form-{key}", Input).value = value
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(Input))
+        if event.input is inputs[-1]:
+            self.action_submit()
+        else:
+            inputs[inputs.index(event.input) + 1].focus()
+
+    def action_submit(self) -> None:
+        try:
+            result = self.submit(self.values())
+        except WorkbookError as exc:
+            self.query_one("#form-error", Static).update(exc.message)
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PickScreen(ModalScreen[str | None]):
+    """One of a list (e.g. the parents a node may move under); Enter picks, Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Batal", id="pick.cancel")]
+    DEFAULT_CSS = f"""
+    PickScreen {{ align: center middle; }}
+    PickScreen > Vertical {{ {_BOX} }}
+    PickScreen OptionList, PickScreen OptionList:focus {{ border: none; height: auto; max-height: 16; }}
+    """
+
+    def __init__(self, title: str, options: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text, self.options = title, options
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.title_text
+            yield OptionList(*[Option(label, id=ref) for ref, label in self.options], id="pick-list")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = 0
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A question naming what will happen; y or Enter says yes, n or Esc says no."""
+
+    BINDINGS = [
+        Binding("y,enter", "answer(True)", "Ya", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "Tidak", id="confirm.no"),
+    ]
+    DEFAULT_CSS = f"""
+    ConfirmScreen {{ align: center middle; }}
+    ConfirmScreen > Vertical {{ {_BOX} }}
+    ConfirmScreen #confirm-lines {{ height: auto; max-height: 14; }}
+    """
+
+    def __init__(self, title: str, question: str, lines: list[str]) -> None:
+        super().__init__()
+        self.title_text, self.question, self.lines = title, question, lines
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.title_text
+            yield Static(Text(self.question, style="bold"))
+            shown = self.lines[:12] + ([f"\u2026 dan {len(self.lines) - 12} lagi"] if len(self.lines) > 12 else [])
+            yield Static(Text("\n".join(f"  \u2022 {line}" for line in shown)), id="confirm-lines")
+            yield Static("y / Enter: ya, hapus (Ctrl+Z mengembalikannya) \u00b7 n / Esc: batal")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
