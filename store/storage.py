@@ -22,12 +22,15 @@ from tinydb.storages import Storage
 
 from .errors import SaveFailed, UnreadableWorkbook
 from .serialize import DocumentWriter
-from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, TABLES
+from .migrate import migrate
+from .model import META, SCHEMA_VERSION
+from .schema import DocumentInvalid, check
 
 BACKUP_KEEP = 5
 BACKUP_INTERVAL = 300.0  # seconds between two backups of the same workbook
 BACKUP_SUFFIX = ".bak-"
 FILE_MODE = 0o660
+MAX_DOCUMENT = 256 * 2**20  # a kabupaten workbook is ≈5 MB
 
 
 Signature = tuple[int, int, int, int, int]
@@ -68,60 +71,47 @@ def backups_of(path: str | os.PathLike) -> list[Path]:
 
 def validate(raw: bytes, where: str) -> dict:
     """Parse and check a workbook document; raise UnreadableWorkbook with the reason in one sentence."""
+    return read_document(raw, where)[0]
+
+
+def read_document(raw: bytes, where: str) -> tuple[dict, int]:
+    """Parse a workbook document, bring an older schema up to date in memory (store.migrate) and check it against
+    the one declared schema (store.schema). Returns the document and the schema version the bytes were written in.
+    """
     if not raw.strip():
         raise UnreadableWorkbook(f"Berkas {where} kosong")
     if b"\x00" in raw:
         raise UnreadableWorkbook(f"Berkas {where} rusak: berisi byte NUL")
+    if len(raw) > MAX_DOCUMENT:
+        raise UnreadableWorkbook(f"Berkas {where} lebih besar dari {MAX_DOCUMENT // 2**20} MB; bukan buku kerja lkjip")
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise UnreadableWorkbook(
             f"Berkas {where} bukan JSON yang utuh (terpotong atau rusak di baris {exc.lineno}, kolom {exc.colno})"
         ) from None
-    if not isinstance(data, dict) or not isinstance(data.get(META), dict) or not data[META]:
-        raise UnreadableWorkbook(f"Berkas {where} bukan buku kerja lkjip (tabel meta tidak ada)")
-    meta = next(iter(data[META].values()))
-    if not isinstance(meta, dict) or not isinstance(meta.get("schema"), int):
-        raise UnreadableWorkbook(f"Berkas {where} bukan buku kerja lkjip (versi skema tidak ada)")
-    if meta["schema"] > SCHEMA_VERSION:
+    version = _version_of(data)
+    if type(version) is int and version > SCHEMA_VERSION:
         raise UnreadableWorkbook(
-            f"Berkas {where} dibuat oleh lkjip yang lebih baru (skema {meta['schema']}, versi ini membaca "
+            f"Berkas {where} dibuat oleh lkjip yang lebih baru (skema {version}, versi ini membaca "
             f"sampai skema {SCHEMA_VERSION}); perbarui lkjip"
         )
-    for table in TABLES:
-        value = data.setdefault(table, {})
-        if not isinstance(value, dict) or not all(isinstance(d, dict) for d in value.values()):
-            raise UnreadableWorkbook(f"Berkas {where} bukan buku kerja lkjip (tabel {table} tidak berbentuk benar)")
-    _check_records(data, meta, where)
-    return data
+    if type(version) is int and 1 <= version < SCHEMA_VERSION:
+        migrate(data, version)
+    try:
+        check(data)
+    except DocumentInvalid as exc:
+        raise DocumentInvalid(exc.path, exc.reason, where) from None
+    return data, version  # type: ignore[return-value]
 
 
-def _check_records(data: dict, meta: dict, where: str) -> None:
-    """The keys every reader relies on, so that a damaged record is refused here in one sentence instead of
-    failing later inside the tables. Plain loops and exact types: this runs on every reload."""
-    if type(meta.get("tahun")) is not int or type(meta.get("profile")) is not dict or type(
-            meta.get("settings")) is not dict:
-        raise UnreadableWorkbook(f"Berkas {where} bukan buku kerja lkjip (data meta tidak lengkap)")
-    for doc_id, node in data[NODES].items():
-        indicators = node.get("indicators")
-        ok = type(node.get("id")) is str and type(node.get("level")) is str and type(indicators) is list
-        if ok:
-            for ind in indicators:
-                if type(ind) is not dict or type(ind.get("id")) is not str:
-                    ok = False
-                    break
-        if not ok:
-            raise _damaged(where, NODES, doc_id)
-    for doc_id, section in data[NARRATIVE].items():
-        if type(section.get("key")) is not str:
-            raise _damaged(where, NARRATIVE, doc_id)
-    for doc_id, entry in data[LOG].items():
-        if type(entry.get("seq")) is not int:
-            raise _damaged(where, LOG, doc_id)
-
-
-def _damaged(where: str, table: str, doc_id: str) -> UnreadableWorkbook:
-    return UnreadableWorkbook(f"Berkas {where} rusak (catatan {table} nomor {doc_id} tidak lengkap)")
+def _version_of(data: object) -> object:
+    """meta's schema number, or None where the shape is too broken to say (the schema then names the path)."""
+    if isinstance(data, dict) and isinstance(data.get(META), dict) and len(data[META]) == 1:
+        meta = next(iter(data[META].values()))
+        if isinstance(meta, dict):
+            return meta.get("schema")
+    return None
 
 
 def last_good_backup(path: str | os.PathLike) -> Path | None:
@@ -163,6 +153,7 @@ class AtomicJSONStorage(Storage):
         self._touched: set[tuple[str, str]] = set()
         self._writer = DocumentWriter()
         self.last_save: float | None = None
+        self.schema_read = SCHEMA_VERSION  # the schema of the bytes last read: older ones were migrated in memory
 
     # -- reading -------------------------------------------------------------------------------------------------
     def changed_on_disk(self) -> bool:
@@ -184,7 +175,7 @@ class AtomicJSONStorage(Storage):
             why = os_reason(exc, reading=True)
             raise UnreadableWorkbook(f"Buku kerja {self.path} tidak dapat dibaca: {why}.") from None
         try:
-            data = validate(raw, str(self.path))
+            data, self.schema_read = read_document(raw, str(self.path))
         except UnreadableWorkbook as exc:
             raise refusal(self.path, str(exc)) from None
         # A writer may have replaced the file between stat and read: keep the signature of what we read.
@@ -232,6 +223,11 @@ class AtomicJSONStorage(Storage):
     def save(self, data: dict, touched: set[tuple[str, str]] | None = None) -> None:
         """Write the document. `touched` (from a transaction) lets unchanged records reuse their bytes; without it
         everything is serialised afresh."""
+        try:
+            check(data, None if touched is None else self._writer.changed(data, touched))
+        except DocumentInvalid as exc:
+            self.forget()
+            raise DocumentInvalid(exc.path, exc.reason + "; tidak ada yang disimpan", str(self.path)) from None
         try:
             payload = self._writer.dumps(data, touched)
             st = writable_stat(self.path)

@@ -19,12 +19,12 @@ from pathlib import Path
 from tinydb import TinyDB
 
 from .cascade import Cascade
-from .errors import EditConflict, InvalidValue, UnreadableWorkbook, WorkbookError, YearLocked
+from .errors import EditConflict, InvalidValue, SaveFailed, UnreadableWorkbook, WorkbookError, YearLocked
 from .fields import FieldSpec, display, get_value, parse_value, set_value, spec_of
 from .lock import WorkbookLock, login_name
-from .model import LOG, META, NARRATIVE, NODES, LogEntry
+from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, LogEntry
 from .refs import PROFILE_REF, Target, resolve
-from .storage import AtomicJSONStorage, backups_of
+from .storage import BACKUP_SUFFIX, AtomicJSONStorage, backups_of, link_or_copy
 
 
 # Indicator fields that are not per year but change the computed figures of every year.
@@ -87,7 +87,27 @@ class Workbook:
                                          f"dengan `lkjip restore {wb.path}`.")
             raise UnreadableWorkbook(f"Buku kerja {wb.path} tidak ditemukan; buat dengan `lkjip init {wb.path}`.")
         wb.storage.read()
+        if wb.storage.schema_read < SCHEMA_VERSION:
+            wb._save_migration()
         return wb
+
+    def _save_migration(self) -> None:
+        """An older workbook was migrated in memory on reading (store.migrate): keep the old file as a backup, log
+        the migration and save. A file that cannot be written (read-only, disk full) stays as it is and is read
+        migrated in memory; an edit will then say why it cannot be saved."""
+        try:
+            with self.transaction():
+                old = self.storage.schema_read
+                if old >= SCHEMA_VERSION:
+                    return  # another operator migrated it meanwhile
+                backup = self.path.parent / (self.path.name + BACKUP_SUFFIX + datetime.now().strftime(
+                    "%Y%m%dT%H%M%S") + f"-skema{old}")
+                if not backup.exists():
+                    link_or_copy(self.path, backup)
+                self._bump_revision(self.cascade())
+                self._log("migrasi", "skema", "skema", None, old, SCHEMA_VERSION, f"cadangan: {backup.name}")
+        except (SaveFailed, OSError):
+            self.storage.forget()
 
     @classmethod
     def create(cls, path: str | os.PathLike, document: dict, **kw: object) -> "Workbook":
@@ -154,7 +174,7 @@ class Workbook:
             return NODES, casc.node_doc_ids[target.id], casc.nodes[target.id]
         if target.kind == "narrative":
             return NARRATIVE, casc.narrative_doc_ids[target.id], casc.narrative[target.id]
-        return META, casc.meta_doc_id, casc.meta["profile"]  # type: ignore[return-value]
+        return META, casc.meta_doc_id, casc.meta  # type: ignore[return-value]
 
     def _target_of(self, casc: Cascade, edit: Edit, spec: FieldSpec) -> Target:
         if spec.target == "profile":

@@ -1,0 +1,282 @@
+"""The one declared schema of a workbook document (schema 2), and the rules between its records.
+
+The shape is declared as JSON Schema below and compiled once by fastjsonschema (chosen because it costs the
+start-up ≈3 ms to import, against ≈15–30 ms for msgspec and ≈100 ms for pydantic or jsonschema, and it names the
+exact path of a refusal, `nodes.12.level`). What a schema cannot say — ids unique, a parent that exists one level
+up, years inside the Renstra period — is checked in one pass by `_Rules` beside it. Every refusal is `DocumentInvalid`
+with the path and one Indonesian sentence (see store.schema_messages).
+
+Checked on open (store.storage.validate), on import (store.interchange) and before every save: a save validates only
+the records it changed, so a kabupaten workbook's edit stays within its frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import fastjsonschema
+
+from .errors import UnreadableWorkbook
+from .model import ISU, LEVELS, LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, SIGNING_KEYS, TABLES, YEARS_BEFORE
+from .schema_messages import sentence
+
+# Caps: far above any real office (a kabupaten has ≈2,000 nodes), low enough that a hostile file is refused quickly.
+MAX_TEXT = 200_000  # one narrative section
+MAX_NAME = 2_000
+MAX_ITEMS = 500
+MAX_LOG_DEPTH = 16  # the old/new of a log entry may be a whole record (undo of a deletion), never deeper
+
+_YEAR = "^[0-9]{4}$"
+_RECORD_ID = "^[1-9][0-9]{0,8}$"
+
+_str = {"type": "string", "maxLength": MAX_NAME}
+_name = {"type": "string", "minLength": 1, "maxLength": MAX_NAME, "pattern": r"\S", "description": "nama"}
+_int = {"type": "integer"}
+_rev = {"type": "integer", "minimum": 0}
+_decimal = {"type": ["string", "null"], "pattern": r"^-?[0-9]{1,24}(\.[0-9]{1,24})?$", "maxLength": 50,
+            "description": "angka"}
+_money = {"type": ["integer", "null"], "minimum": 0, "maximum": 10**15 - 1, "description": "rupiah"}
+
+
+def _enum(values: list, noun: str) -> dict:
+    return {"enum": values, "description": noun}
+
+
+def _per_year(value: dict) -> dict:
+    return {"type": "object", "patternProperties": {_YEAR: value}, "additionalProperties": False,
+            "maxProperties": 60, "description": "per tahun"}
+
+
+def _record(properties: dict, optional: tuple[str, ...] = ()) -> dict:
+    return {"type": "object", "properties": properties, "additionalProperties": False,
+            "required": [k for k in properties if k not in optional]}
+
+
+PROFILE_KEYS = ("instansi", "pemda")
+
+INDICATOR = _record({
+    "id": _name, "name": _name, "satuan": _str,
+    "arah": _enum(["positif", "negatif", None], "arah"),
+    "rumus": {"type": "string", "maxLength": MAX_TEXT},
+    "negatif_rumus": _enum(["2T-R", "T/R", None], "rumus indikator negatif"),
+    "tw_rule": _enum(["kumulatif", "nilai_akhir", None], "aturan triwulan"),
+    "kondisi_awal": _decimal, "target_akhir": _decimal,
+    "years": _per_year(_record({
+        "target": _decimal, "realisasi": _decimal,
+        "tw": {"type": "object", "patternProperties": {"^[1-4]$": _decimal}, "additionalProperties": False,
+               "description": "triwulan"},
+    }, optional=("target", "realisasi", "tw"))),
+})
+
+RECORDS: dict[str, dict] = {
+    META: _record({
+        "schema": {"const": SCHEMA_VERSION},
+        "profile": _record({k: _str for k in PROFILE_KEYS}),
+        "profile_tahun": _per_year(_record({k: _str for k in SIGNING_KEYS}, optional=SIGNING_KEYS)),
+        "periode_awal": {"type": "integer", "minimum": 1901, "maximum": 2199},
+        "periode_akhir": {"type": "integer", "minimum": 1901, "maximum": 2199},
+        "tahun": {"type": "integer", "minimum": 1901, "maximum": 2199},
+        "settings": _record({
+            "negatif_rumus": _enum(["2T-R", "T/R"], "rumus indikator negatif"),
+            "predikat": {"type": "array", "minItems": 1, "maxItems": 20,
+                         "items": _record({"min": _decimal, "label": _name})},
+            "cap": _decimal,
+            "efisiensi_atas": {**_decimal, "type": "string"},
+            "efisiensi_bawah": {**_decimal, "type": "string"},
+        }),
+        "locks": _per_year(_record({"by": _str, "at": _str})),
+        "revision": _rev,
+        "notes": {"type": "array", "maxItems": MAX_ITEMS, "items": {"type": "string", "maxLength": MAX_TEXT}},
+        "rev": _rev,
+    }),
+    NODES: _record({
+        "id": _name, "level": _enum(list(LEVELS), "tingkat"),
+        "parent": {"type": ["string", "null"], "maxLength": MAX_NAME},
+        "code": _str, "name": _name, "order": _int, "unit": _str,
+        "indicators": {"type": "array", "maxItems": MAX_ITEMS, "items": INDICATOR},
+        "budget": _per_year(_record({"pagu_pk": _money, "pagu": _money, "realisasi": _money},
+                                    optional=("pagu_pk", "pagu", "realisasi"))),
+        "budget_refs": {"type": "array", "maxItems": MAX_ITEMS, "items": _str},
+        "rev": _rev,
+    }),
+    ISU: _record({
+        "id": _name, "order": _int, "masalah": {"type": "string", "maxLength": MAX_TEXT},
+        "items": {"type": "array", "maxItems": MAX_ITEMS,
+                  "items": _record({"pokok": {"type": "string", "maxLength": MAX_TEXT},
+                                    "akar": {"type": "string", "maxLength": MAX_TEXT}})},
+        "rev": _rev,
+    }),
+    NARRATIVE: _record({
+        "key": _name, "title": _str,
+        "texts": _per_year({"type": "string", "maxLength": MAX_TEXT}),
+        "rev": _rev,
+    }),
+    LOG: _record({
+        "seq": {"type": "integer", "minimum": 1}, "at": _str, "user": _str, "kind": _name, "ref": _str,
+        "field": _str, "year": {"type": ["integer", "null"]}, "old": {}, "new": {}, "reason": _str,
+    }, optional=("reason",)),
+}
+
+_TABLE = {"type": "object", "propertyNames": {"pattern": _RECORD_ID}, "additionalProperties": {"type": "object"},
+          "description": "tabel"}
+DOCUMENT = {"type": "object", "additionalProperties": False, "required": list(TABLES),
+            "properties": {**{t: _TABLE for t in TABLES}, META: {**_TABLE, "minProperties": 1, "maxProperties": 1}}}
+
+
+class DocumentInvalid(UnreadableWorkbook):
+    """A document that breaks the schema: `path` (`nodes.12.level`) and the sentence that says why."""
+
+    def __init__(self, path: str, reason: str, where: str | None = None) -> None:
+        super().__init__(f"Berkas {where} tidak sah, {path}: {reason}" if where else f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+_compiled: dict[str, object] = {}
+
+
+def _validator(name: str):
+    fn = _compiled.get(name)
+    if fn is None:
+        fn = _compiled[name] = fastjsonschema.compile(DOCUMENT if name == "" else RECORDS[name])
+    return fn
+
+
+def _shape(name: str, value: object, prefix: str) -> None:
+    try:
+        _validator(name)(value)  # type: ignore[operator]
+    except fastjsonschema.JsonSchemaValueException as exc:
+        parts = [prefix] if prefix else []
+        parts += [str(p) for p in (exc.path or [])[1:]]
+        path = ".".join(parts) or "dokumen"
+        raise DocumentInvalid(path, sentence(exc)) from None
+
+
+def check(document: object, changed: Iterable[tuple[str, str]] | None = None) -> None:
+    """Refuse a document that breaks the schema (DocumentInvalid). `changed`: only these (table, record id) need
+    their shape checked again (a save); None checks everything (open, import)."""
+    _shape("", document, "")
+    assert isinstance(document, dict)
+    pairs = ((t, rid) for t in TABLES for rid in document[t]) if changed is None else changed
+    meta_id = next(iter(document[META]))
+    if changed is None or (META, meta_id) in changed:
+        _shape(META, document[META][meta_id], f"{META}.{meta_id}")
+    rules = _Rules(document[META][meta_id])
+    for table, rid in pairs:
+        record = document[table].get(rid)
+        if record is None or table == META:
+            continue
+        _shape(table, record, f"{table}.{rid}")
+        rules.record(table, rid, record)
+    rules.structure(document[NODES])
+
+
+class _Rules:
+    """The rules between records. Per record: years inside the period, a log value not nested too deep. Over the
+    cascade: ids unique, every parent exists one level up, no node its own ancestor, budget_refs that exist."""
+
+    def __init__(self, meta: dict) -> None:
+        self.first, self.last = meta["periode_awal"] - YEARS_BEFORE, meta["periode_akhir"]
+        if meta["periode_awal"] > meta["periode_akhir"]:
+            raise DocumentInvalid(f"{META}.1.periode_akhir", f"{meta['periode_akhir']} sebelum periode_awal "
+                                                             f"{meta['periode_awal']}")
+        if not meta["periode_awal"] <= meta["tahun"] <= self.last:
+            raise DocumentInvalid(f"{META}.1.tahun", f"tahun laporan {meta['tahun']} di luar periode Renstra "
+                                                     f"{meta['periode_awal']}\u2013{self.last}")
+        for key in ("locks", "profile_tahun"):
+            self.years(meta.get(key, {}), f"{META}.1.{key}")
+        s = meta["settings"]
+        if float(s["efisiensi_bawah"]) > float(s["efisiensi_atas"]):
+            raise DocumentInvalid(f"{META}.1.settings.efisiensi_bawah",
+                                  f"{s['efisiensi_bawah']} lebih besar dari efisiensi_atas {s['efisiensi_atas']}")
+        lowest = [i for i, b in enumerate(s["predikat"]) if b["min"] is None]
+        if len(lowest) > 1:
+            raise DocumentInvalid(f"{META}.1.settings.predikat.{lowest[1]}.min",
+                                  "hanya satu predikat (yang terendah) boleh tanpa batas bawah")
+
+    def years(self, per_year: dict, path: str) -> None:
+        for year in per_year:
+            if not self.first <= int(year) <= self.last:
+                raise DocumentInvalid(f"{path}.{year}", f"tahun {year} di luar periode buku kerja "
+                                                        f"({self.first}\u2013{self.last})")
+
+    def record(self, table: str, rid: str, record: dict) -> None:
+        path = f"{table}.{rid}"
+        if table == NODES:
+            self.years(record["budget"], f"{path}.budget")
+            for i, ind in enumerate(record["indicators"]):
+                self.years(ind["years"], f"{path}.indicators.{i}.years")
+        elif table == NARRATIVE:
+            self.years(record["texts"], f"{path}.texts")
+        elif table == LOG:
+            for key in ("old", "new"):
+                _shallow(record[key], f"{path}.{key}")
+
+    def structure(self, nodes: dict) -> None:
+        by_id: dict[str, tuple[str, dict]] = {}
+        indicator_ids: dict[str, str] = {}
+        for rid, node in nodes.items():
+            if node["id"] in by_id:
+                raise DocumentInvalid(f"{NODES}.{rid}.id", f"id \u201c{node['id']}\u201d sudah dipakai oleh "
+                                                           f"{NODES}.{by_id[node['id']][0]}; setiap id harus unik")
+            by_id[node["id"]] = (rid, node)
+            for i, ind in enumerate(node["indicators"]):
+                where = f"{NODES}.{rid}.indicators.{i}"
+                if ind["id"] in indicator_ids:
+                    raise DocumentInvalid(f"{where}.id", f"id indikator \u201c{ind['id']}\u201d sudah dipakai oleh "
+                                                         f"{indicator_ids[ind['id']]}; setiap id harus unik")
+                indicator_ids[ind["id"]] = where
+        rank = {level: i for i, level in enumerate(LEVELS)}
+        for rid, node in nodes.items():
+            parent, level, path = node["parent"], node["level"], f"{NODES}.{rid}.parent"
+            if level == LEVELS[0]:
+                if parent is not None:
+                    raise DocumentInvalid(path, f"tujuan berada di puncak cascading; induknya harus null, bukan "
+                                                f"\u201c{parent}\u201d")
+                continue
+            above = LEVELS[rank[level] - 1]
+            if parent == node["id"]:
+                raise DocumentInvalid(path, f"simpul \u201c{parent}\u201d menjadi induknya sendiri")
+            if parent is None or parent not in by_id:
+                what = "tidak ada" if parent is None else f"\u201c{parent}\u201d tidak ada"
+                raise DocumentInvalid(path, f"induk {what}; {level} harus berada di bawah sebuah {above}")
+            _loop(by_id, node, path)
+            parent_level = by_id[parent][1]["level"]
+            if parent_level != above:
+                raise DocumentInvalid(path, f"induk \u201c{parent}\u201d bertingkat {parent_level}; {level} harus "
+                                            f"berada langsung di bawah sebuah {above}")
+            for i, ref in enumerate(node["budget_refs"]):
+                if ref not in by_id or by_id[ref][1]["level"] not in LEVELS[2:]:
+                    raise DocumentInvalid(f"{NODES}.{rid}.budget_refs.{i}", f"\u201c{ref}\u201d bukan program, "
+                                                                            f"kegiatan atau sub kegiatan yang ada")
+
+
+def _loop(by_id: dict[str, tuple[str, dict]], node: dict, path: str) -> None:
+    """Walk up at most as many steps as there are levels: a longer walk is a loop."""
+    seen = [node["id"]]
+    current = node
+    for _ in range(len(LEVELS)):
+        parent = current["parent"]
+        if parent is None or parent not in by_id:
+            return
+        if parent in seen:
+            chain = " \u2192 ".join([*seen, parent])
+            raise DocumentInvalid(path, f"induk berputar ({chain})")
+        seen.append(parent)
+        current = by_id[parent][1]
+
+
+def _shallow(value: object, path: str) -> None:
+    """Iterative, so that a value nested thousands deep is refused without a RecursionError."""
+    level = [value]
+    for _ in range(MAX_LOG_DEPTH):
+        nxt: list = []
+        for v in level:
+            if isinstance(v, dict):
+                nxt.extend(v.values())
+            elif isinstance(v, list):
+                nxt.extend(v)
+        if not nxt:
+            return
+        level = nxt
+    raise DocumentInvalid(path, f"nilai bersarang lebih dari {MAX_LOG_DEPTH} tingkat")
