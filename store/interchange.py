@@ -6,7 +6,7 @@ import orjson
 
 from .errors import UnreadableWorkbook
 from .serialize import dumps
-from .storage import validate
+from .storage import checked_document
 
 FORMAT = "lkjip-workbook"
 VERSION = 1
@@ -27,5 +27,7 @@ def import_document(raw: bytes, where: str) -> dict:
     if not isinstance(outer.get("version"), int) or outer["version"] > VERSION:
         raise UnreadableWorkbook(f"{where} memakai versi dokumen {outer.get('version')} yang belum dikenal; "
                                  f"perbarui lkjip.")
-    workbook = outer.get("workbook")
-    return validate(dumps(workbook) if isinstance(workbook, dict) else b"", where)
+    if "workbook" not in outer:
+        raise UnreadableWorkbook(f"{where} tidak berisi buku kerja (kunci \u201cworkbook\u201d tidak ada).")
+    # The schema (store.schema) refuses a damaged document with its path; an older one is migrated first.
+    return checked_document(outer["workbook"], where)[0]

@@ -127,7 +127,13 @@ class DocumentInvalid(UnreadableWorkbook):
     """A document that breaks the schema: `path` (`nodes.12.level`) and the sentence that says why."""
 
     def __init__(self, path: str, reason: str, where: str | None = None) -> None:
-        super().__init__(f"Berkas {where} tidak sah, {path}: {reason}" if where else f"{path}: {reason}")
+        if where is None:
+            message = f"{path}: {reason}"
+        elif path == "dokumen":  # nothing of a workbook at all
+            message = f"Berkas {where} bukan buku kerja lkjip, {path}: {reason}"
+        else:
+            message = f"Berkas {where} tidak sah, {path}: {reason}"
+        super().__init__(message)
         self.path = path
         self.reason = reason
 

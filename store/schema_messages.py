@@ -52,6 +52,10 @@ def _expected(definition: dict) -> str:
     return " atau ".join(_TYPES.get(t, t) for t in types)
 
 
+def _names(keys: list[str]) -> str:
+    return ", ".join(f"\u201c{k}\u201d" for k in keys)
+
+
 def sentence(exc) -> str:  # exc: fastjsonschema.JsonSchemaValueException
     rule, value = exc.rule, exc.value
     definition = exc.definition if isinstance(exc.definition, dict) else {}
@@ -69,10 +73,11 @@ def sentence(exc) -> str:  # exc: fastjsonschema.JsonSchemaValueException
         if noun == "rupiah" and isinstance(value, float):
             return f"{shown(value)} bukan rupiah utuh; tulis bilangan bulat tanpa desimal"
         if noun == "angka" and isinstance(value, (int, float)) and not isinstance(value, bool):
-            return f"{shown(value)} adalah bilangan; nilai indikator ditulis sebagai teks desimal (tulis \"{value}\")"
+            return f"{shown(value)} adalah bilangan; angka ini ditulis sebagai teks desimal (tulis \"{value}\")"
         if noun == "per tahun":
             return f"{_kind(value)} {shown(value)} bukan objek per tahun (tulis {{\"2022\": \u2026}})"
-        return f"{_kind(value)} {shown(value)} bukan {_expected(definition)}"
+        what = "null" if value is None else f"{_kind(value)} {shown(value)}"
+        return f"{what} bukan {_expected(definition)}"
     if rule == "pattern":
         if noun == "angka":
             hint = value.replace(".", "").replace(",", ".") if "," in value else None
@@ -93,7 +98,7 @@ def sentence(exc) -> str:  # exc: fastjsonschema.JsonSchemaValueException
         return f"{shown(value)} terlalu besar (paling besar {exc.rule_definition})"
     if rule == "required":
         missing = [k for k in exc.rule_definition if not isinstance(value, dict) or k not in value]
-        return f"kolom {', '.join(missing)} tidak ada"
+        return f"kolom {_names(missing)} tidak ada"
     if rule == "additionalProperties":
         patterns = [re.compile(p) for p in definition.get("patternProperties", {})]
         extra = sorted(k for k in value if k not in definition.get("properties", {})
@@ -102,7 +107,7 @@ def sentence(exc) -> str:  # exc: fastjsonschema.JsonSchemaValueException
             return f"kunci {shown(extra[0])} bukan tahun empat angka"
         if noun == "triwulan":
             return f"kunci {shown(extra[0])} bukan triwulan (1, 2, 3 atau 4)"
-        return f"kolom {', '.join(extra)} tidak dikenal"
+        return f"kolom {_names(extra)} tidak dikenal"
     if rule == "propertyNames":
         return "nomor catatan harus bilangan bulat positif (\"1\", \"2\", \u2026)"
     return f"{shown(value)} tidak sesuai skema ({rule})"

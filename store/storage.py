@@ -90,6 +90,11 @@ def read_document(raw: bytes, where: str) -> tuple[dict, int]:
         raise UnreadableWorkbook(
             f"Berkas {where} bukan JSON yang utuh (terpotong atau rusak di baris {exc.lineno}, kolom {exc.colno})"
         ) from None
+    return checked_document(data, where)
+
+
+def checked_document(data: object, where: str) -> tuple[dict, int]:
+    """A parsed document, migrated if older and checked; (document, the schema version it was written in)."""
     version = _version_of(data)
     if type(version) is int and version > SCHEMA_VERSION:
         raise UnreadableWorkbook(
