@@ -18,7 +18,8 @@ def _to_2(doc: dict, meta: dict) -> None:
     if isinstance(profile, dict) and "profile_tahun" not in meta:
         signing = {k: profile.pop(k) for k in SIGNING_KEYS if k in profile}
         meta["profile_tahun"] = {year: signing} if any(v for v in signing.values()) else {}
-    for section in (doc.get(NARRATIVE) or {}).values():
+    sections = doc.get(NARRATIVE)
+    for section in sections.values() if isinstance(sections, dict) else ():
         if isinstance(section, dict) and "texts" not in section and "text" in section:
             text = section.pop("text")
             section["texts"] = {year: text} if text else {}

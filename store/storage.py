@@ -74,7 +74,7 @@ def validate(raw: bytes, where: str) -> dict:
     return read_document(raw, where)[0]
 
 
-def read_document(raw: bytes, where: str) -> tuple[dict, int]:
+def read_document(raw: bytes, where: str, previous: dict | None = None) -> tuple[dict, int]:
     """Parse a workbook document, bring an older schema up to date in memory (store.migrate) and check it against
     the one declared schema (store.schema). Returns the document and the schema version the bytes were written in.
     """
@@ -90,11 +90,12 @@ def read_document(raw: bytes, where: str) -> tuple[dict, int]:
         raise UnreadableWorkbook(
             f"Berkas {where} bukan JSON yang utuh (terpotong atau rusak di baris {exc.lineno}, kolom {exc.colno})"
         ) from None
-    return checked_document(data, where)
+    return checked_document(data, where, previous)
 
 
-def checked_document(data: object, where: str) -> tuple[dict, int]:
-    """A parsed document, migrated if older and checked; (document, the schema version it was written in)."""
+def checked_document(data: object, where: str, previous: dict | None = None) -> tuple[dict, int]:
+    """A parsed document, migrated if older and checked; (document, the schema version it was written in).
+    `previous`: the document this one replaces (a reload), whose unchanged records need no second look."""
     version = _version_of(data)
     if type(version) is int and version > SCHEMA_VERSION:
         raise UnreadableWorkbook(
@@ -104,7 +105,7 @@ def checked_document(data: object, where: str) -> tuple[dict, int]:
     if type(version) is int and 1 <= version < SCHEMA_VERSION:
         migrate(data, version)
     try:
-        check(data)
+        check(data, previous=previous)
     except DocumentInvalid as exc:
         raise DocumentInvalid(exc.path, exc.reason, where) from None
     return data, version  # type: ignore[return-value]
@@ -180,7 +181,7 @@ class AtomicJSONStorage(Storage):
             why = os_reason(exc, reading=True)
             raise UnreadableWorkbook(f"Buku kerja {self.path} tidak dapat dibaca: {why}.") from None
         try:
-            data, self.schema_read = read_document(raw, str(self.path))
+            data, self.schema_read = read_document(raw, str(self.path), self._data)
         except UnreadableWorkbook as exc:
             raise refusal(self.path, str(exc)) from None
         # A writer may have replaced the file between stat and read: keep the signature of what we read.

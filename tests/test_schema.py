@@ -222,3 +222,29 @@ def test_a_save_that_would_break_the_schema_writes_nothing(demo_path):
     assert f"nodes.{rid}.level" in str(exc.value) and "tidak ada yang disimpan" in str(exc.value)
     assert demo_path.read_bytes() == before
     assert Workbook.open(demo_path).cascade().nodes["S1"]["level"] == "sasaran"
+
+
+def test_the_tui_refuses_a_damaged_workbook_before_it_starts(tmp_path, capsys):
+    from tui.app import run_app
+
+    path = tmp_path / "rusak.json"
+    path.write_text(json.dumps(_document(DAMAGES[0][1]), indent=2))
+    before = path.read_bytes()
+    assert run_app(path) == 1
+    out = capsys.readouterr().out
+    assert ".level:" in out and "sub_kegiatan" in out and "Traceback" not in out
+    assert path.read_bytes() == before
+
+
+def test_a_damaged_file_written_by_another_tool_is_refused_on_the_next_reload(demo_path):
+    """Another tool writes a broken document while an operator has the workbook open: the next reload (the TUI
+    polls every two seconds and shows the message) says where, not a traceback."""
+    from store.errors import UnreadableWorkbook
+    from store.workbook import Workbook
+
+    wb = Workbook.open(demo_path)
+    wb.cascade()
+    demo_path.write_text(json.dumps(_document(DAMAGES[0][1]), indent=2))
+    with pytest.raises(UnreadableWorkbook) as exc:
+        wb.cascade()
+    assert ".level:" in str(exc.value) and "berkas tidak diubah" in str(exc.value)
