@@ -1,8 +1,10 @@
 """The one declared schema of a workbook document (schema 2), and the rules between its records.
 
-The shape is declared as JSON Schema below and compiled once by fastjsonschema (chosen because it costs the
-start-up ≈3 ms to import, against ≈15–30 ms for msgspec and ≈100 ms for pydantic or jsonschema, and it names the
-exact path of a refusal, `nodes.12.level`). What a schema cannot say — ids unique, a parent that exists one level
+The shape is declared as JSON Schema below; fastjsonschema generates its validators ahead of time into
+store/schema_compiled.py (`python -m store.schema`; a test keeps the two in step). Chosen because it names the exact
+path of a refusal (`nodes.12.level`) and costs the start-up least: `import store.schema` ≈3 ms with bytecode cached,
+against ≈15–30 ms for msgspec (which also reports dict values as `[...]`, without their key) and ≈100 ms or more
+for pydantic or jsonschema, measured with `python -X importtime` beside lkjip's own imports. What a schema cannot say — ids unique, a parent that exists one level
 up, years inside the Renstra period — is checked in one pass by `_Rules` beside it. Every refusal is `DocumentInvalid`
 with the path and one Indonesian sentence (see store.schema_messages).
 
@@ -21,6 +23,11 @@ from .errors import UnreadableWorkbook
 from .model import ISU, LEVELS, LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, SIGNING_KEYS, TABLES, YEARS_BEFORE
 from .schema_messages import sentence
 
+try:
+    from . import schema_compiled
+except ImportError:  # pragma: no cover - only while regenerating it
+    schema_compiled = None  # type: ignore[assignment]
+
 # Caps: far above any real office (a kabupaten has ≈2,000 nodes), low enough that a hostile file is refused quickly.
 MAX_TEXT = 200_000  # one narrative section
 MAX_NAME = 2_000
@@ -31,13 +38,25 @@ _YEAR = "^[0-9]{4}$"
 _RECORD_ID = "^[1-9][0-9]{0,8}$"
 _RECORD_ID_RE = re.compile(_RECORD_ID)
 
-_str = {"type": "string", "maxLength": MAX_NAME}
-_name = {"type": "string", "minLength": 1, "maxLength": MAX_NAME, "pattern": r"\S", "description": "nama"}
+# Shared definitions are referenced ($ref), not repeated: fastjsonschema then generates each check once, which keeps
+# the generated code, and so the compile at start-up, small (≈80 kB and 150 ms when inlined).
+_DECIMAL = r"^-?[0-9]{1,24}(\.[0-9]{1,24})?$"
+DEFINITIONS = {
+    "text": {"type": "string", "maxLength": MAX_NAME},
+    "name": {"type": "string", "minLength": 1, "maxLength": MAX_NAME, "pattern": r"\S", "description": "nama"},
+    "decimal": {"type": ["string", "null"], "pattern": _DECIMAL, "maxLength": 50, "description": "angka"},
+    "decimal_given": {"type": "string", "pattern": _DECIMAL, "maxLength": 50, "description": "angka"},
+    "money": {"type": ["integer", "null"], "minimum": 0, "maximum": 10**15 - 1, "description": "rupiah"},
+}
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/definitions/{name}"}
+
+
+_str, _name, _decimal, _money = _ref("text"), _ref("name"), _ref("decimal"), _ref("money")
 _int = {"type": "integer"}
 _rev = {"type": "integer", "minimum": 0}
-_decimal = {"type": ["string", "null"], "pattern": r"^-?[0-9]{1,24}(\.[0-9]{1,24})?$", "maxLength": 50,
-            "description": "angka"}
-_money = {"type": ["integer", "null"], "minimum": 0, "maximum": 10**15 - 1, "description": "rupiah"}
 
 
 def _enum(values: list, noun: str) -> dict:
@@ -56,7 +75,7 @@ def _record(properties: dict, optional: tuple[str, ...] = ()) -> dict:
 
 PROFILE_KEYS = ("instansi", "pemda")
 
-INDICATOR = _record({
+DEFINITIONS["indicator"] = _record({
     "id": _name, "name": _name, "satuan": _str,
     "arah": _enum(["positif", "negatif", None], "arah"),
     "rumus": {"type": "string", "maxLength": MAX_TEXT},
@@ -72,7 +91,7 @@ INDICATOR = _record({
 
 RECORDS: dict[str, dict] = {
     META: _record({
-        "schema": {"const": SCHEMA_VERSION},
+        "schema": _enum([SCHEMA_VERSION], "versi skema"),
         "profile": _record({k: _str for k in PROFILE_KEYS}),
         "profile_tahun": _per_year(_record({k: _str for k in SIGNING_KEYS}, optional=SIGNING_KEYS)),
         "periode_awal": {"type": "integer", "minimum": 1901, "maximum": 2199},
@@ -83,8 +102,8 @@ RECORDS: dict[str, dict] = {
             "predikat": {"type": "array", "minItems": 1, "maxItems": 20,
                          "items": _record({"min": _decimal, "label": _name})},
             "cap": _decimal,
-            "efisiensi_atas": {**_decimal, "type": "string"},
-            "efisiensi_bawah": {**_decimal, "type": "string"},
+            "efisiensi_atas": _ref("decimal_given"),
+            "efisiensi_bawah": _ref("decimal_given"),
         }),
         "locks": _per_year(_record({"by": _str, "at": _str})),
         "revision": _rev,
@@ -95,7 +114,7 @@ RECORDS: dict[str, dict] = {
         "id": _name, "level": _enum(list(LEVELS), "tingkat"),
         "parent": {"type": ["string", "null"], "maxLength": MAX_NAME},
         "code": _str, "name": _name, "order": _int, "unit": _str,
-        "indicators": {"type": "array", "maxItems": MAX_ITEMS, "items": INDICATOR},
+        "indicators": {"type": "array", "maxItems": MAX_ITEMS, "items": _ref("indicator")},
         "budget": _per_year(_record({"pagu_pk": _money, "pagu": _money, "realisasi": _money},
                                     optional=("pagu_pk", "pagu", "realisasi"))),
         "budget_refs": {"type": "array", "maxItems": MAX_ITEMS, "items": _str},
@@ -140,20 +159,45 @@ class DocumentInvalid(UnreadableWorkbook):
         self.reason = reason
 
 
-_compiled: dict[str, object] = {}
+def declaration() -> dict:
+    """The whole declaration as one JSON Schema: the document's frame and each table's record, as definitions."""
+    definitions = {**DEFINITIONS, "frame": DOCUMENT, **RECORDS}
+    return {"definitions": definitions,
+            "allOf": [_ref("frame"), {"properties": {t: {"additionalProperties": _ref(t)} for t in TABLES}}]}
 
 
-def _validator(name: str):
-    fn = _compiled.get(name)
+def generate() -> str:
+    """The validators fastjsonschema generates from the declaration, as the source of store/schema_compiled.py.
+    Generated once (`python -m store.schema`) instead of at every start: compiling costs ≈50–150 ms, importing the
+    generated module ≈2 ms. tests/test_schema.py fails when the file no longer matches the declaration."""
+    code = fastjsonschema.compile_to_code(declaration(), detailed_exceptions=False)
+    return f"# Generated by `python -m store.schema` from the declaration in store/schema.py. Do not edit.\n{code}"
+
+
+_detailed: dict[str, object] = {}
+
+
+def _explain(name: str, value: object):
+    """The detailed refusal (rule, value, definition) of a value the fast validator refused. Compiled only when
+    something is refused: the fast validators carry no details, which keeps them small."""
+    fn = _detailed.get(name)
     if fn is None:
-        fn = _compiled[name] = fastjsonschema.compile(DOCUMENT if name == "" else RECORDS[name])
-    return fn
+        schema = DOCUMENT if name == "frame" else {**RECORDS[name], "definitions": DEFINITIONS}
+        fn = _detailed[name] = fastjsonschema.compile(schema)
+    try:
+        fn(value)  # type: ignore[operator]
+    except fastjsonschema.JsonSchemaValueException as exc:
+        return exc
+    return None
 
 
 def _shape(name: str, value: object, prefix: str) -> None:
     try:
-        _validator(name)(value)  # type: ignore[operator]
-    except fastjsonschema.JsonSchemaValueException as exc:
+        getattr(schema_compiled, f"validate___definitions_{name}")(value)
+    except fastjsonschema.JsonSchemaValueException:
+        exc = _explain(name, value)
+        if exc is None:  # pragma: no cover - the two validators come from one declaration
+            raise DocumentInvalid(prefix or "dokumen", "tidak sesuai skema") from None
         parts = [prefix] if prefix else []
         parts += [str(p) for p in (exc.path or [])[1:]]
         path = ".".join(parts) or "dokumen"
@@ -168,7 +212,7 @@ def check(document: object, changed: Iterable[tuple[str, str]] | None = None,
     `previous`: the document last read and checked; a record equal to its previous self is not checked again
     (a reload after another operator's save). The rules between records always run over the whole cascade."""
     if changed is None or set(document) != set(TABLES):  # type: ignore[arg-type]
-        _shape("", document, "")
+        _shape("frame", document, "")
     assert isinstance(document, dict)
     meta_id = next(iter(document[META]))
     meta = document[META][meta_id]
@@ -357,3 +401,11 @@ def _shallow(value: object, path: str) -> None:
             return
         level = nxt
     raise DocumentInvalid(path, f"nilai bersarang lebih dari {MAX_LOG_DEPTH} tingkat")
+
+
+if __name__ == "__main__":  # python -m store.schema: regenerate store/schema_compiled.py
+    from pathlib import Path
+
+    from .storage import replace_atomically
+
+    replace_atomically(Path(__file__).with_name("schema_compiled.py"), generate().encode())

@@ -248,3 +248,12 @@ def test_a_damaged_file_written_by_another_tool_is_refused_on_the_next_reload(de
     with pytest.raises(UnreadableWorkbook) as exc:
         wb.cascade()
     assert ".level:" in str(exc.value) and "berkas tidak diubah" in str(exc.value)
+
+
+def test_the_generated_validators_are_those_of_the_declaration():
+    """store/schema_compiled.py is fastjsonschema's code for the declaration in store/schema.py; after changing the
+    declaration, regenerate it with `python -m store.schema`."""
+    from store import schema
+
+    compiled = (ROOT / "store" / "schema_compiled.py").read_text()
+    assert compiled == schema.generate(), "store/schema_compiled.py is stale: run `python -m store.schema`"
