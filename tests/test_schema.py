@@ -257,3 +257,25 @@ def test_the_generated_validators_are_those_of_the_declaration():
 
     compiled = (ROOT / "store" / "schema_compiled.py").read_text()
     assert compiled == schema.generate(), "store/schema_compiled.py is stale: run `python -m store.schema`"
+
+
+@pytest.mark.parametrize("command", [["check"], ["export", "--format", "md"], ["export", "--format", "json"],
+                                     ["set", "@", "S1/1", "realisasi", "85", "--year", "2022"], ["log"]],
+                         ids=["check", "export md", "export json", "set", "log"])
+def test_every_command_refuses_a_damaged_workbook_with_its_path(tmp_path, command):
+    path = tmp_path / "rusak.json"
+    path.write_text(json.dumps(_document(lambda d: _ind(d).update(arah="negative")), indent=2))
+    before = path.read_bytes()
+    args = [str(path) if a == "@" else a for a in command]
+    result = lkjip(*(args if "@" in command else [args[0], path, *args[1:]]))
+    assert result.returncode == 1, result.stderr
+    assert ".indicators.0.arah:" in result.stderr and "negative" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert path.read_bytes() == before
+
+
+def test_an_edit_that_would_break_the_schema_is_refused_by_set(demo_path):
+    before = demo_path.read_bytes()
+    result = lkjip("set", demo_path, "S1", "nama", "   ")
+    assert result.returncode == 1 and ".name: nama tidak boleh kosong" in result.stderr, result.stderr
+    assert demo_path.read_bytes() == before
