@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 import fastjsonschema
 
-from .errors import UnreadableWorkbook
+from .errors import DocumentInvalid
 from .model import ISU, LEVELS, LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, SIGNING_KEYS, TABLES, YEARS_BEFORE
 from .schema_messages import sentence
 
@@ -142,21 +142,6 @@ _TABLE = {"type": "object", "propertyNames": {"pattern": _RECORD_ID}, "additiona
           "description": "tabel"}
 DOCUMENT = {"type": "object", "additionalProperties": False, "required": list(TABLES),
             "properties": {**{t: _TABLE for t in TABLES}, META: {**_TABLE, "minProperties": 1, "maxProperties": 1}}}
-
-
-class DocumentInvalid(UnreadableWorkbook):
-    """A document that breaks the schema: `path` (`nodes.12.level`) and the sentence that says why."""
-
-    def __init__(self, path: str, reason: str, where: str | None = None) -> None:
-        if where is None:
-            message = f"{path}: {reason}"
-        elif path == "dokumen":  # nothing of a workbook at all
-            message = f"Berkas {where} bukan buku kerja lkjip, {path}: {reason}"
-        else:
-            message = f"Berkas {where} tidak sah, {path}: {reason}"
-        super().__init__(message)
-        self.path = path
-        self.reason = reason
 
 
 def declaration() -> dict:
