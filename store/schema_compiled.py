@@ -8,8 +8,8 @@ from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
 REGEX_PATTERNS = {
     '\\S': re.compile('\\S'),
     '^[0-9]{4}$': re.compile('^[0-9]{4}$'),
-    '^[1-4]$': re.compile('^[1-4]$'),
     '^-?[0-9]{1,24}(\\.[0-9]{1,24})?$': re.compile('^-?[0-9]{1,24}(\\.[0-9]{1,24})?\\Z'),
+    '^[1-4]$': re.compile('^[1-4]$'),
     '^[1-9][0-9]{0,8}$': re.compile('^[1-9][0-9]{0,8}\\Z')
 }
 
@@ -92,23 +92,52 @@ def validate___definitions_log(data, custom_formats={}, name_prefix=None):
         if "at" in data_keys:
             data_keys.remove("at")
             data__at = data["at"]
-            validate___definitions_text(data__at, custom_formats, (name_prefix or "data") + ".at")
+            if not isinstance(data__at, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".at must be string")
+            if isinstance(data__at, str):
+                data__at_len = len(data__at)
+                if data__at_len > 2000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".at must be shorter than or equal to 2000 characters")
         if "user" in data_keys:
             data_keys.remove("user")
             data__user = data["user"]
-            validate___definitions_text(data__user, custom_formats, (name_prefix or "data") + ".user")
+            if not isinstance(data__user, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".user must be string")
+            if isinstance(data__user, str):
+                data__user_len = len(data__user)
+                if data__user_len > 2000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".user must be shorter than or equal to 2000 characters")
         if "kind" in data_keys:
             data_keys.remove("kind")
             data__kind = data["kind"]
-            validate___definitions_name(data__kind, custom_formats, (name_prefix or "data") + ".kind")
+            if not isinstance(data__kind, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be string")
+            if isinstance(data__kind, str):
+                data__kind_len = len(data__kind)
+                if data__kind_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be longer than or equal to 1 characters")
+                if data__kind_len > 2000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be shorter than or equal to 2000 characters")
+                if not REGEX_PATTERNS['\\S'].search(data__kind):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must match pattern \\S")
         if "ref" in data_keys:
             data_keys.remove("ref")
             data__ref = data["ref"]
-            validate___definitions_text(data__ref, custom_formats, (name_prefix or "data") + ".ref")
+            if not isinstance(data__ref, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".ref must be string")
+            if isinstance(data__ref, str):
+                data__ref_len = len(data__ref)
+                if data__ref_len > 2000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".ref must be shorter than or equal to 2000 characters")
         if "field" in data_keys:
             data_keys.remove("field")
             data__field = data["field"]
-            validate___definitions_text(data__field, custom_formats, (name_prefix or "data") + ".field")
+            if not isinstance(data__field, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".field must be string")
+            if isinstance(data__field, str):
+                data__field_len = len(data__field)
+                if data__field_len > 2000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".field must be shorter than or equal to 2000 characters")
         if "year" in data_keys:
             data_keys.remove("year")
             data__year = data["year"]
@@ -123,31 +152,14 @@ def validate___definitions_log(data, custom_formats={}, name_prefix=None):
         if "reason" in data_keys:
             data_keys.remove("reason")
             data__reason = data["reason"]
-            validate___definitions_text(data__reason, custom_formats, (name_prefix or "data") + ".reason")
+            if not isinstance(data__reason, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".reason must be string")
+            if isinstance(data__reason, str):
+                data__reason_len = len(data__reason)
+                if data__reason_len > 2000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reason must be shorter than or equal to 2000 characters")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-    return data
-
-def validate___definitions_name(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
-    if isinstance(data, str):
-        data_len = len(data)
-        if data_len < 1:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be longer than or equal to 1 characters")
-        if data_len > 2000:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be shorter than or equal to 2000 characters")
-        if not REGEX_PATTERNS['\\S'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern \\S")
-    return data
-
-def validate___definitions_text(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
-    if isinstance(data, str):
-        data_len = len(data)
-        if data_len > 2000:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be shorter than or equal to 2000 characters")
     return data
 
 def validate___definitions_narrative(data, custom_formats={}, name_prefix=None):
@@ -162,11 +174,25 @@ def validate___definitions_narrative(data, custom_formats={}, name_prefix=None):
         if "key" in data_keys:
             data_keys.remove("key")
             data__key = data["key"]
-            validate___definitions_name(data__key, custom_formats, (name_prefix or "data") + ".key")
+            if not isinstance(data__key, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must be string")
+            if isinstance(data__key, str):
+                data__key_len = len(data__key)
+                if data__key_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must be longer than or equal to 1 characters")
+                if data__key_len > 2000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must be shorter than or equal to 2000 characters")
+                if not REGEX_PATTERNS['\\S'].search(data__key):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must match pattern \\S")
         if "title" in data_keys:
             data_keys.remove("title")
             data__title = data["title"]
-            validate___definitions_text(data__title, custom_formats, (name_prefix or "data") + ".title")
+            if not isinstance(data__title, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be string")
+            if isinstance(data__title, str):
+                data__title_len = len(data__title)
+                if data__title_len > 2000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be shorter than or equal to 2000 characters")
         if "texts" in data_keys:
             data_keys.remove("texts")
             data__texts = data["texts"]
@@ -214,7 +240,16 @@ def validate___definitions_isu(data, custom_formats={}, name_prefix=None):
         if "id" in data_keys:
             data_keys.remove("id")
             data__id = data["id"]
-            validate___definitions_name(data__id, custom_formats, (name_prefix or "data") + ".id")
+            if not isinstance(data__id, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be string")
+            if isinstance(data__id, str):
+                data__id_len = len(data__id)
+                if data__id_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be longer than or equal to 1 characters")
+                if data__id_len > 2000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be shorter than or equal to 2000 characters")
+                if not REGEX_PATTERNS['\\S'].search(data__id):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern \\S")
         if "order" in data_keys:
             data_keys.remove("order")
             data__order = data["order"]
@@ -292,7 +327,16 @@ def validate___definitions_nodes(data, custom_formats={}, name_prefix=None):
         if "id" in data_keys:
             data_keys.remove("id")
             data__id = data["id"]
-            validate___definitions_name(data__id, custom_formats, (name_prefix or "data") + ".id")
+            if not isinstance(data__id, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be string")
+            if isinstance(data__id, str):
+                data__id_len = len(data__id)
+                if data__id_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be longer than or equal to 1 characters")
+                if data__id_len > 2000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be shorter than or equal to 2000 characters")
+                if not REGEX_PATTERNS['\\S'].search(data__id):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern \\S")
         if "level" in data_keys:
             data_keys.remove("level")
             data__level = data["level"]
@@ -310,11 +354,25 @@ def validate___definitions_nodes(data, custom_formats={}, name_prefix=None):
         if "code" in data_keys:
             data_keys.remove("code")
             data__code = data["code"]
-            validate___definitions_text(data__code, custom_formats, (name_prefix or "data") + ".code")
+            if not isinstance(data__code, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".code must be string")
+            if isinstance(data__code, str):
+                data__code_len = len(data__code)
+                if data__code_len > 2000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".code must be shorter than or equal to 2000 characters")
         if "name" in data_keys:
             data_keys.remove("name")
             data__name = data["name"]
-            validate___definitions_name(data__name, custom_formats, (name_prefix or "data") + ".name")
+            if not isinstance(data__name, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be string")
+            if isinstance(data__name, str):
+                data__name_len = len(data__name)
+                if data__name_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be longer than or equal to 1 characters")
+                if data__name_len > 2000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be shorter than or equal to 2000 characters")
+                if not REGEX_PATTERNS['\\S'].search(data__name):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must match pattern \\S")
         if "order" in data_keys:
             data_keys.remove("order")
             data__order = data["order"]
@@ -323,7 +381,12 @@ def validate___definitions_nodes(data, custom_formats={}, name_prefix=None):
         if "unit" in data_keys:
             data_keys.remove("unit")
             data__unit = data["unit"]
-            validate___definitions_text(data__unit, custom_formats, (name_prefix or "data") + ".unit")
+            if not isinstance(data__unit, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".unit must be string")
+            if isinstance(data__unit, str):
+                data__unit_len = len(data__unit)
+                if data__unit_len > 2000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".unit must be shorter than or equal to 2000 characters")
         if "indicators" in data_keys:
             data_keys.remove("indicators")
             data__indicators = data["indicators"]
@@ -362,15 +425,33 @@ def validate___definitions_nodes(data, custom_formats={}, name_prefix=None):
                             if "pagu_pk" in data__budget_val_keys:
                                 data__budget_val_keys.remove("pagu_pk")
                                 data__budget_val__pagupk = data__budget_val["pagu_pk"]
-                                validate___definitions_money(data__budget_val__pagupk, custom_formats, (name_prefix or "data") + ".budget.{data__budget_key}.pagu_pk".format(**locals()))
+                                if not isinstance(data__budget_val__pagupk, (int, NoneType)) and not (isinstance(data__budget_val__pagupk, float) and data__budget_val__pagupk.is_integer()) or isinstance(data__budget_val__pagupk, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.{data__budget_key}.pagu_pk".format(**locals()) + " must be integer or null")
+                                if isinstance(data__budget_val__pagupk, (int, float, Decimal)) and not isinstance(data__budget_val__pagupk, bool):
+                                    if data__budget_val__pagupk < 0:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.{data__budget_key}.pagu_pk".format(**locals()) + " must be bigger than or equal to 0")
+                                    if data__budget_val__pagupk > 999999999999999:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.{data__budget_key}.pagu_pk".format(**locals()) + " must be smaller than or equal to 999999999999999")
                             if "pagu" in data__budget_val_keys:
                                 data__budget_val_keys.remove("pagu")
                                 data__budget_val__pagu = data__budget_val["pagu"]
-                                validate___definitions_money(data__budget_val__pagu, custom_formats, (name_prefix or "data") + ".budget.{data__budget_key}.pagu".format(**locals()))
+                                if not isinstance(data__budget_val__pagu, (int, NoneType)) and not (isinstance(data__budget_val__pagu, float) and data__budget_val__pagu.is_integer()) or isinstance(data__budget_val__pagu, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.{data__budget_key}.pagu".format(**locals()) + " must be integer or null")
+                                if isinstance(data__budget_val__pagu, (int, float, Decimal)) and not isinstance(data__budget_val__pagu, bool):
+                                    if data__budget_val__pagu < 0:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.{data__budget_key}.pagu".format(**locals()) + " must be bigger than or equal to 0")
+                                    if data__budget_val__pagu > 999999999999999:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.{data__budget_key}.pagu".format(**locals()) + " must be smaller than or equal to 999999999999999")
                             if "realisasi" in data__budget_val_keys:
                                 data__budget_val_keys.remove("realisasi")
                                 data__budget_val__realisasi = data__budget_val["realisasi"]
-                                validate___definitions_money(data__budget_val__realisasi, custom_formats, (name_prefix or "data") + ".budget.{data__budget_key}.realisasi".format(**locals()))
+                                if not isinstance(data__budget_val__realisasi, (int, NoneType)) and not (isinstance(data__budget_val__realisasi, float) and data__budget_val__realisasi.is_integer()) or isinstance(data__budget_val__realisasi, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.{data__budget_key}.realisasi".format(**locals()) + " must be integer or null")
+                                if isinstance(data__budget_val__realisasi, (int, float, Decimal)) and not isinstance(data__budget_val__realisasi, bool):
+                                    if data__budget_val__realisasi < 0:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.{data__budget_key}.realisasi".format(**locals()) + " must be bigger than or equal to 0")
+                                    if data__budget_val__realisasi > 999999999999999:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.{data__budget_key}.realisasi".format(**locals()) + " must be smaller than or equal to 999999999999999")
                             if data__budget_val_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.{data__budget_key}".format(**locals()) + " must not contain "+str(data__budget_val_keys)+" properties")
                 if data__budget_keys:
@@ -386,7 +467,12 @@ def validate___definitions_nodes(data, custom_formats={}, name_prefix=None):
                 if data__budgetrefs_len > 500:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget_refs must contain less than or equal to 500 items")
                 for data__budgetrefs_x, data__budgetrefs_item in enumerate(data__budgetrefs):
-                    validate___definitions_text(data__budgetrefs_item, custom_formats, (name_prefix or "data") + ".budget_refs[{data__budgetrefs_x}]".format(**locals()))
+                    if not isinstance(data__budgetrefs_item, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget_refs[{data__budgetrefs_x}]".format(**locals()) + " must be string")
+                    if isinstance(data__budgetrefs_item, str):
+                        data__budgetrefs_item_len = len(data__budgetrefs_item)
+                        if data__budgetrefs_item_len > 2000:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget_refs[{data__budgetrefs_x}]".format(**locals()) + " must be shorter than or equal to 2000 characters")
         if "rev" in data_keys:
             data_keys.remove("rev")
             data__rev = data["rev"]
@@ -397,16 +483,6 @@ def validate___definitions_nodes(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".rev must be bigger than or equal to 0")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-    return data
-
-def validate___definitions_money(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (int, NoneType)) and not (isinstance(data, float) and data.is_integer()) or isinstance(data, bool):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be integer or null")
-    if isinstance(data, (int, float, Decimal)) and not isinstance(data, bool):
-        if data < 0:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be bigger than or equal to 0")
-        if data > 999999999999999:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be smaller than or equal to 999999999999999")
     return data
 
 def validate___definitions_indicator(data, custom_formats={}, name_prefix=None):
@@ -421,15 +497,38 @@ def validate___definitions_indicator(data, custom_formats={}, name_prefix=None):
         if "id" in data_keys:
             data_keys.remove("id")
             data__id = data["id"]
-            validate___definitions_name(data__id, custom_formats, (name_prefix or "data") + ".id")
+            if not isinstance(data__id, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be string")
+            if isinstance(data__id, str):
+                data__id_len = len(data__id)
+                if data__id_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be longer than or equal to 1 characters")
+                if data__id_len > 2000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be shorter than or equal to 2000 characters")
+                if not REGEX_PATTERNS['\\S'].search(data__id):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern \\S")
         if "name" in data_keys:
             data_keys.remove("name")
             data__name = data["name"]
-            validate___definitions_name(data__name, custom_formats, (name_prefix or "data") + ".name")
+            if not isinstance(data__name, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be string")
+            if isinstance(data__name, str):
+                data__name_len = len(data__name)
+                if data__name_len < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be longer than or equal to 1 characters")
+                if data__name_len > 2000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be shorter than or equal to 2000 characters")
+                if not REGEX_PATTERNS['\\S'].search(data__name):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must match pattern \\S")
         if "satuan" in data_keys:
             data_keys.remove("satuan")
             data__satuan = data["satuan"]
-            validate___definitions_text(data__satuan, custom_formats, (name_prefix or "data") + ".satuan")
+            if not isinstance(data__satuan, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".satuan must be string")
+            if isinstance(data__satuan, str):
+                data__satuan_len = len(data__satuan)
+                if data__satuan_len > 2000:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".satuan must be shorter than or equal to 2000 characters")
         if "arah" in data_keys:
             data_keys.remove("arah")
             data__arah = data["arah"]
@@ -457,11 +556,25 @@ def validate___definitions_indicator(data, custom_formats={}, name_prefix=None):
         if "kondisi_awal" in data_keys:
             data_keys.remove("kondisi_awal")
             data__kondisiawal = data["kondisi_awal"]
-            validate___definitions_decimal(data__kondisiawal, custom_formats, (name_prefix or "data") + ".kondisi_awal")
+            if not isinstance(data__kondisiawal, (str, NoneType)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".kondisi_awal must be string or null")
+            if isinstance(data__kondisiawal, str):
+                data__kondisiawal_len = len(data__kondisiawal)
+                if data__kondisiawal_len > 50:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kondisi_awal must be shorter than or equal to 50 characters")
+                if not REGEX_PATTERNS['^-?[0-9]{1,24}(\\.[0-9]{1,24})?$'].search(data__kondisiawal):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kondisi_awal must match pattern ^-?[0-9]{1,24}(\\.[0-9]{1,24})?$")
         if "target_akhir" in data_keys:
             data_keys.remove("target_akhir")
             data__targetakhir = data["target_akhir"]
-            validate___definitions_decimal(data__targetakhir, custom_formats, (name_prefix or "data") + ".target_akhir")
+            if not isinstance(data__targetakhir, (str, NoneType)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".target_akhir must be string or null")
+            if isinstance(data__targetakhir, str):
+                data__targetakhir_len = len(data__targetakhir)
+                if data__targetakhir_len > 50:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".target_akhir must be shorter than or equal to 50 characters")
+                if not REGEX_PATTERNS['^-?[0-9]{1,24}(\\.[0-9]{1,24})?$'].search(data__targetakhir):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".target_akhir must match pattern ^-?[0-9]{1,24}(\\.[0-9]{1,24})?$")
         if "years" in data_keys:
             data_keys.remove("years")
             data__years = data["years"]
@@ -488,11 +601,25 @@ def validate___definitions_indicator(data, custom_formats={}, name_prefix=None):
                             if "target" in data__years_val_keys:
                                 data__years_val_keys.remove("target")
                                 data__years_val__target = data__years_val["target"]
-                                validate___definitions_decimal(data__years_val__target, custom_formats, (name_prefix or "data") + ".years.{data__years_key}.target".format(**locals()))
+                                if not isinstance(data__years_val__target, (str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.target".format(**locals()) + " must be string or null")
+                                if isinstance(data__years_val__target, str):
+                                    data__years_val__target_len = len(data__years_val__target)
+                                    if data__years_val__target_len > 50:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.target".format(**locals()) + " must be shorter than or equal to 50 characters")
+                                    if not REGEX_PATTERNS['^-?[0-9]{1,24}(\\.[0-9]{1,24})?$'].search(data__years_val__target):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.target".format(**locals()) + " must match pattern ^-?[0-9]{1,24}(\\.[0-9]{1,24})?$")
                             if "realisasi" in data__years_val_keys:
                                 data__years_val_keys.remove("realisasi")
                                 data__years_val__realisasi = data__years_val["realisasi"]
-                                validate___definitions_decimal(data__years_val__realisasi, custom_formats, (name_prefix or "data") + ".years.{data__years_key}.realisasi".format(**locals()))
+                                if not isinstance(data__years_val__realisasi, (str, NoneType)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.realisasi".format(**locals()) + " must be string or null")
+                                if isinstance(data__years_val__realisasi, str):
+                                    data__years_val__realisasi_len = len(data__years_val__realisasi)
+                                    if data__years_val__realisasi_len > 50:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.realisasi".format(**locals()) + " must be shorter than or equal to 50 characters")
+                                    if not REGEX_PATTERNS['^-?[0-9]{1,24}(\\.[0-9]{1,24})?$'].search(data__years_val__realisasi):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.realisasi".format(**locals()) + " must match pattern ^-?[0-9]{1,24}(\\.[0-9]{1,24})?$")
                             if "tw" in data__years_val_keys:
                                 data__years_val_keys.remove("tw")
                                 data__years_val__tw = data__years_val["tw"]
@@ -505,7 +632,14 @@ def validate___definitions_indicator(data, custom_formats={}, name_prefix=None):
                                         if REGEX_PATTERNS['^[1-4]$'].search(data__years_val__tw_key):
                                             if data__years_val__tw_key in data__years_val__tw_keys:
                                                 data__years_val__tw_keys.remove(data__years_val__tw_key)
-                                            validate___definitions_decimal(data__years_val__tw_val, custom_formats, (name_prefix or "data") + ".years.{data__years_key}.tw.{data__years_val__tw_key}".format(**locals()))
+                                            if not isinstance(data__years_val__tw_val, (str, NoneType)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.tw.{data__years_val__tw_key}".format(**locals()) + " must be string or null")
+                                            if isinstance(data__years_val__tw_val, str):
+                                                data__years_val__tw_val_len = len(data__years_val__tw_val)
+                                                if data__years_val__tw_val_len > 50:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.tw.{data__years_val__tw_key}".format(**locals()) + " must be shorter than or equal to 50 characters")
+                                                if not REGEX_PATTERNS['^-?[0-9]{1,24}(\\.[0-9]{1,24})?$'].search(data__years_val__tw_val):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.tw.{data__years_val__tw_key}".format(**locals()) + " must match pattern ^-?[0-9]{1,24}(\\.[0-9]{1,24})?$")
                                     if data__years_val__tw_keys:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.tw".format(**locals()) + " must not contain "+str(data__years_val__tw_keys)+" properties")
                             if data__years_val_keys:
@@ -514,17 +648,6 @@ def validate___definitions_indicator(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".years must not contain "+str(data__years_keys)+" properties")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-    return data
-
-def validate___definitions_decimal(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str, NoneType)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string or null")
-    if isinstance(data, str):
-        data_len = len(data)
-        if data_len > 50:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be shorter than or equal to 50 characters")
-        if not REGEX_PATTERNS['^-?[0-9]{1,24}(\\.[0-9]{1,24})?$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^-?[0-9]{1,24}(\\.[0-9]{1,24})?$")
     return data
 
 def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
@@ -555,11 +678,21 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                 if "instansi" in data__profile_keys:
                     data__profile_keys.remove("instansi")
                     data__profile__instansi = data__profile["instansi"]
-                    validate___definitions_text(data__profile__instansi, custom_formats, (name_prefix or "data") + ".profile.instansi")
+                    if not isinstance(data__profile__instansi, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile.instansi must be string")
+                    if isinstance(data__profile__instansi, str):
+                        data__profile__instansi_len = len(data__profile__instansi)
+                        if data__profile__instansi_len > 2000:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile.instansi must be shorter than or equal to 2000 characters")
                 if "pemda" in data__profile_keys:
                     data__profile_keys.remove("pemda")
                     data__profile__pemda = data__profile["pemda"]
-                    validate___definitions_text(data__profile__pemda, custom_formats, (name_prefix or "data") + ".profile.pemda")
+                    if not isinstance(data__profile__pemda, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile.pemda must be string")
+                    if isinstance(data__profile__pemda, str):
+                        data__profile__pemda_len = len(data__profile__pemda)
+                        if data__profile__pemda_len > 2000:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile.pemda must be shorter than or equal to 2000 characters")
                 if data__profile_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile must not contain "+str(data__profile_keys)+" properties")
         if "profile_tahun" in data_keys:
@@ -588,35 +721,75 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                             if "kepala_nama" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("kepala_nama")
                                 data__profiletahun_val__kepalanama = data__profiletahun_val["kepala_nama"]
-                                validate___definitions_text(data__profiletahun_val__kepalanama, custom_formats, (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_nama".format(**locals()))
+                                if not isinstance(data__profiletahun_val__kepalanama, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_nama".format(**locals()) + " must be string")
+                                if isinstance(data__profiletahun_val__kepalanama, str):
+                                    data__profiletahun_val__kepalanama_len = len(data__profiletahun_val__kepalanama)
+                                    if data__profiletahun_val__kepalanama_len > 2000:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_nama".format(**locals()) + " must be shorter than or equal to 2000 characters")
                             if "kepala_nip" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("kepala_nip")
                                 data__profiletahun_val__kepalanip = data__profiletahun_val["kepala_nip"]
-                                validate___definitions_text(data__profiletahun_val__kepalanip, custom_formats, (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_nip".format(**locals()))
+                                if not isinstance(data__profiletahun_val__kepalanip, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_nip".format(**locals()) + " must be string")
+                                if isinstance(data__profiletahun_val__kepalanip, str):
+                                    data__profiletahun_val__kepalanip_len = len(data__profiletahun_val__kepalanip)
+                                    if data__profiletahun_val__kepalanip_len > 2000:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_nip".format(**locals()) + " must be shorter than or equal to 2000 characters")
                             if "kepala_jabatan" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("kepala_jabatan")
                                 data__profiletahun_val__kepalajabatan = data__profiletahun_val["kepala_jabatan"]
-                                validate___definitions_text(data__profiletahun_val__kepalajabatan, custom_formats, (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_jabatan".format(**locals()))
+                                if not isinstance(data__profiletahun_val__kepalajabatan, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_jabatan".format(**locals()) + " must be string")
+                                if isinstance(data__profiletahun_val__kepalajabatan, str):
+                                    data__profiletahun_val__kepalajabatan_len = len(data__profiletahun_val__kepalajabatan)
+                                    if data__profiletahun_val__kepalajabatan_len > 2000:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_jabatan".format(**locals()) + " must be shorter than or equal to 2000 characters")
                             if "tempat" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("tempat")
                                 data__profiletahun_val__tempat = data__profiletahun_val["tempat"]
-                                validate___definitions_text(data__profiletahun_val__tempat, custom_formats, (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tempat".format(**locals()))
+                                if not isinstance(data__profiletahun_val__tempat, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tempat".format(**locals()) + " must be string")
+                                if isinstance(data__profiletahun_val__tempat, str):
+                                    data__profiletahun_val__tempat_len = len(data__profiletahun_val__tempat)
+                                    if data__profiletahun_val__tempat_len > 2000:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tempat".format(**locals()) + " must be shorter than or equal to 2000 characters")
                             if "tanggal" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("tanggal")
                                 data__profiletahun_val__tanggal = data__profiletahun_val["tanggal"]
-                                validate___definitions_text(data__profiletahun_val__tanggal, custom_formats, (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal".format(**locals()))
+                                if not isinstance(data__profiletahun_val__tanggal, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal".format(**locals()) + " must be string")
+                                if isinstance(data__profiletahun_val__tanggal, str):
+                                    data__profiletahun_val__tanggal_len = len(data__profiletahun_val__tanggal)
+                                    if data__profiletahun_val__tanggal_len > 2000:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal".format(**locals()) + " must be shorter than or equal to 2000 characters")
                             if "pihak_kedua_nama" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("pihak_kedua_nama")
                                 data__profiletahun_val__pihakkeduanama = data__profiletahun_val["pihak_kedua_nama"]
-                                validate___definitions_text(data__profiletahun_val__pihakkeduanama, custom_formats, (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_nama".format(**locals()))
+                                if not isinstance(data__profiletahun_val__pihakkeduanama, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_nama".format(**locals()) + " must be string")
+                                if isinstance(data__profiletahun_val__pihakkeduanama, str):
+                                    data__profiletahun_val__pihakkeduanama_len = len(data__profiletahun_val__pihakkeduanama)
+                                    if data__profiletahun_val__pihakkeduanama_len > 2000:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_nama".format(**locals()) + " must be shorter than or equal to 2000 characters")
                             if "pihak_kedua_nip" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("pihak_kedua_nip")
                                 data__profiletahun_val__pihakkeduanip = data__profiletahun_val["pihak_kedua_nip"]
-                                validate___definitions_text(data__profiletahun_val__pihakkeduanip, custom_formats, (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_nip".format(**locals()))
+                                if not isinstance(data__profiletahun_val__pihakkeduanip, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_nip".format(**locals()) + " must be string")
+                                if isinstance(data__profiletahun_val__pihakkeduanip, str):
+                                    data__profiletahun_val__pihakkeduanip_len = len(data__profiletahun_val__pihakkeduanip)
+                                    if data__profiletahun_val__pihakkeduanip_len > 2000:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_nip".format(**locals()) + " must be shorter than or equal to 2000 characters")
                             if "pihak_kedua_jabatan" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("pihak_kedua_jabatan")
                                 data__profiletahun_val__pihakkeduajabatan = data__profiletahun_val["pihak_kedua_jabatan"]
-                                validate___definitions_text(data__profiletahun_val__pihakkeduajabatan, custom_formats, (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_jabatan".format(**locals()))
+                                if not isinstance(data__profiletahun_val__pihakkeduajabatan, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_jabatan".format(**locals()) + " must be string")
+                                if isinstance(data__profiletahun_val__pihakkeduajabatan, str):
+                                    data__profiletahun_val__pihakkeduajabatan_len = len(data__profiletahun_val__pihakkeduajabatan)
+                                    if data__profiletahun_val__pihakkeduajabatan_len > 2000:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_jabatan".format(**locals()) + " must be shorter than or equal to 2000 characters")
                             if data__profiletahun_val_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}".format(**locals()) + " must not contain "+str(data__profiletahun_val_keys)+" properties")
                 if data__profiletahun_keys:
@@ -691,25 +864,62 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                 if "min" in data__settings__predikat_item_keys:
                                     data__settings__predikat_item_keys.remove("min")
                                     data__settings__predikat_item__min = data__settings__predikat_item["min"]
-                                    validate___definitions_decimal(data__settings__predikat_item__min, custom_formats, (name_prefix or "data") + ".settings.predikat[{data__settings__predikat_x}].min".format(**locals()))
+                                    if not isinstance(data__settings__predikat_item__min, (str, NoneType)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.predikat[{data__settings__predikat_x}].min".format(**locals()) + " must be string or null")
+                                    if isinstance(data__settings__predikat_item__min, str):
+                                        data__settings__predikat_item__min_len = len(data__settings__predikat_item__min)
+                                        if data__settings__predikat_item__min_len > 50:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.predikat[{data__settings__predikat_x}].min".format(**locals()) + " must be shorter than or equal to 50 characters")
+                                        if not REGEX_PATTERNS['^-?[0-9]{1,24}(\\.[0-9]{1,24})?$'].search(data__settings__predikat_item__min):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.predikat[{data__settings__predikat_x}].min".format(**locals()) + " must match pattern ^-?[0-9]{1,24}(\\.[0-9]{1,24})?$")
                                 if "label" in data__settings__predikat_item_keys:
                                     data__settings__predikat_item_keys.remove("label")
                                     data__settings__predikat_item__label = data__settings__predikat_item["label"]
-                                    validate___definitions_name(data__settings__predikat_item__label, custom_formats, (name_prefix or "data") + ".settings.predikat[{data__settings__predikat_x}].label".format(**locals()))
+                                    if not isinstance(data__settings__predikat_item__label, (str)):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.predikat[{data__settings__predikat_x}].label".format(**locals()) + " must be string")
+                                    if isinstance(data__settings__predikat_item__label, str):
+                                        data__settings__predikat_item__label_len = len(data__settings__predikat_item__label)
+                                        if data__settings__predikat_item__label_len < 1:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.predikat[{data__settings__predikat_x}].label".format(**locals()) + " must be longer than or equal to 1 characters")
+                                        if data__settings__predikat_item__label_len > 2000:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.predikat[{data__settings__predikat_x}].label".format(**locals()) + " must be shorter than or equal to 2000 characters")
+                                        if not REGEX_PATTERNS['\\S'].search(data__settings__predikat_item__label):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.predikat[{data__settings__predikat_x}].label".format(**locals()) + " must match pattern \\S")
                                 if data__settings__predikat_item_keys:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.predikat[{data__settings__predikat_x}]".format(**locals()) + " must not contain "+str(data__settings__predikat_item_keys)+" properties")
                 if "cap" in data__settings_keys:
                     data__settings_keys.remove("cap")
                     data__settings__cap = data__settings["cap"]
-                    validate___definitions_decimal(data__settings__cap, custom_formats, (name_prefix or "data") + ".settings.cap")
+                    if not isinstance(data__settings__cap, (str, NoneType)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.cap must be string or null")
+                    if isinstance(data__settings__cap, str):
+                        data__settings__cap_len = len(data__settings__cap)
+                        if data__settings__cap_len > 50:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.cap must be shorter than or equal to 50 characters")
+                        if not REGEX_PATTERNS['^-?[0-9]{1,24}(\\.[0-9]{1,24})?$'].search(data__settings__cap):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.cap must match pattern ^-?[0-9]{1,24}(\\.[0-9]{1,24})?$")
                 if "efisiensi_atas" in data__settings_keys:
                     data__settings_keys.remove("efisiensi_atas")
                     data__settings__efisiensiatas = data__settings["efisiensi_atas"]
-                    validate___definitions_decimal_given(data__settings__efisiensiatas, custom_formats, (name_prefix or "data") + ".settings.efisiensi_atas")
+                    if not isinstance(data__settings__efisiensiatas, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.efisiensi_atas must be string")
+                    if isinstance(data__settings__efisiensiatas, str):
+                        data__settings__efisiensiatas_len = len(data__settings__efisiensiatas)
+                        if data__settings__efisiensiatas_len > 50:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.efisiensi_atas must be shorter than or equal to 50 characters")
+                        if not REGEX_PATTERNS['^-?[0-9]{1,24}(\\.[0-9]{1,24})?$'].search(data__settings__efisiensiatas):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.efisiensi_atas must match pattern ^-?[0-9]{1,24}(\\.[0-9]{1,24})?$")
                 if "efisiensi_bawah" in data__settings_keys:
                     data__settings_keys.remove("efisiensi_bawah")
                     data__settings__efisiensibawah = data__settings["efisiensi_bawah"]
-                    validate___definitions_decimal_given(data__settings__efisiensibawah, custom_formats, (name_prefix or "data") + ".settings.efisiensi_bawah")
+                    if not isinstance(data__settings__efisiensibawah, (str)):
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.efisiensi_bawah must be string")
+                    if isinstance(data__settings__efisiensibawah, str):
+                        data__settings__efisiensibawah_len = len(data__settings__efisiensibawah)
+                        if data__settings__efisiensibawah_len > 50:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.efisiensi_bawah must be shorter than or equal to 50 characters")
+                        if not REGEX_PATTERNS['^-?[0-9]{1,24}(\\.[0-9]{1,24})?$'].search(data__settings__efisiensibawah):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.efisiensi_bawah must match pattern ^-?[0-9]{1,24}(\\.[0-9]{1,24})?$")
                 if data__settings_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings must not contain "+str(data__settings_keys)+" properties")
         if "locks" in data_keys:
@@ -738,11 +948,21 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                             if "by" in data__locks_val_keys:
                                 data__locks_val_keys.remove("by")
                                 data__locks_val__by = data__locks_val["by"]
-                                validate___definitions_text(data__locks_val__by, custom_formats, (name_prefix or "data") + ".locks.{data__locks_key}.by".format(**locals()))
+                                if not isinstance(data__locks_val__by, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}.by".format(**locals()) + " must be string")
+                                if isinstance(data__locks_val__by, str):
+                                    data__locks_val__by_len = len(data__locks_val__by)
+                                    if data__locks_val__by_len > 2000:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}.by".format(**locals()) + " must be shorter than or equal to 2000 characters")
                             if "at" in data__locks_val_keys:
                                 data__locks_val_keys.remove("at")
                                 data__locks_val__at = data__locks_val["at"]
-                                validate___definitions_text(data__locks_val__at, custom_formats, (name_prefix or "data") + ".locks.{data__locks_key}.at".format(**locals()))
+                                if not isinstance(data__locks_val__at, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}.at".format(**locals()) + " must be string")
+                                if isinstance(data__locks_val__at, str):
+                                    data__locks_val__at_len = len(data__locks_val__at)
+                                    if data__locks_val__at_len > 2000:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}.at".format(**locals()) + " must be shorter than or equal to 2000 characters")
                             if data__locks_val_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}".format(**locals()) + " must not contain "+str(data__locks_val_keys)+" properties")
                 if data__locks_keys:
@@ -782,17 +1002,6 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".rev must be bigger than or equal to 0")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
-    return data
-
-def validate___definitions_decimal_given(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (str)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be string")
-    if isinstance(data, str):
-        data_len = len(data)
-        if data_len > 50:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must be shorter than or equal to 50 characters")
-        if not REGEX_PATTERNS['^-?[0-9]{1,24}(\\.[0-9]{1,24})?$'].search(data):
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must match pattern ^-?[0-9]{1,24}(\\.[0-9]{1,24})?$")
     return data
 
 def validate___definitions_frame(data, custom_formats={}, name_prefix=None):
