@@ -131,3 +131,18 @@ def test_a_schema_1_export_imports_migrated(tmp_path):
     source.write_bytes(exported)
     ok("import", source, path)
     assert ok("tables", path, "--format", "json") == (FIXTURES / "demo_schema1_tables_2022.json").read_bytes()
+
+
+def test_a_years_text_is_undone_through_the_log_like_any_edit(old):
+    from store.model import text_for
+    from store.workbook import Workbook
+
+    book = Workbook.open(old, user="ani")
+    shown_2023 = text_for(book.cascade().narrative["bab4_penutup"], 2023)  # inherited from 2022
+    done = book.set("narasi:bab4_penutup", "teks", "Penutup 2023.", 2023)
+    assert (done.edit.year, done.edit.old) == (2023, shown_2023)
+    book.apply(done.edit.inverse(), kind="undo")
+    section = Workbook.open(old).cascade().narrative["bab4_penutup"]
+    assert text_for(section, 2023) == shown_2023 == text_for(section, 2022)
+    kinds = [e["kind"] for e in sorted(Workbook.open(old).document()["log"].values(), key=lambda e: e["seq"])]
+    assert kinds == ["migrasi", "edit", "undo"]
