@@ -4,12 +4,14 @@ The shape is declared as JSON Schema below; fastjsonschema generates its validat
 store/schema_compiled.py (`python -m store.schema`; a test keeps the two in step). Chosen because it names the exact
 path of a refusal (`nodes.12.level`) and costs the start-up least: `import store.schema` ≈3 ms with bytecode cached,
 against ≈15–30 ms for msgspec (which also reports dict values as `[...]`, without their key) and ≈100 ms or more
-for pydantic or jsonschema, measured with `python -X importtime` beside lkjip's own imports. What a schema cannot say — ids unique, a parent that exists one level
-up, years inside the Renstra period — is checked in one pass by `_Rules` beside it. Every refusal is `DocumentInvalid`
-with the path and one Indonesian sentence (see store.schema_messages).
+for pydantic or jsonschema, measured with `python -X importtime` beside lkjip's own imports.
 
-Checked on open (store.storage.validate), on import (store.interchange) and before every save: a save validates only
-the records it changed, so a kabupaten workbook's edit stays within its frame.
+What a schema cannot say — ids unique, a parent that exists one level up, no loops, years inside the Renstra
+period — is checked by `_Rules` beside it, in the same pass. Every refusal is `DocumentInvalid` with the path and one
+Indonesian sentence (see store.schema_messages).
+
+Checked on open (store.storage.read_document), on import (store.interchange) and before every save: a save checks
+only the records it changed, so a kabupaten workbook's edit stays within its frame.
 """
 
 from __future__ import annotations
@@ -46,15 +48,13 @@ _name = {"type": "string", "minLength": 1, "maxLength": MAX_NAME, "pattern": r"\
 _decimal = {"type": ["string", "null"], "pattern": _DECIMAL, "maxLength": 50, "description": "angka"}
 _decimal_given = {"type": "string", "pattern": _DECIMAL, "maxLength": 50, "description": "angka"}
 _money = {"type": ["integer", "null"], "minimum": 0, "maximum": 10**15 - 1, "description": "rupiah"}
+_int = {"type": "integer"}
+_rev = {"type": "integer", "minimum": 0}
 DEFINITIONS: dict[str, dict] = {}
 
 
 def _ref(name: str) -> dict:
     return {"$ref": f"#/definitions/{name}"}
-
-
-_int = {"type": "integer"}
-_rev = {"type": "integer", "minimum": 0}
 
 
 def _enum(values: list, noun: str) -> dict:
@@ -336,7 +336,8 @@ def _misplaced(by_id: dict[str, tuple[str, dict]], rid: str, node: dict) -> None
     if above is None:
         if parent is None:
             return
-        raise DocumentInvalid(path, f"tujuan berada di puncak cascading; induknya harus null, bukan \u201c{parent}\u201d")
+        raise DocumentInvalid(path, f"tujuan berada di puncak cascading; induknya harus null, bukan "
+                                    f"\u201c{parent}\u201d")
     if parent == node["id"]:
         raise DocumentInvalid(path, f"simpul \u201c{parent}\u201d menjadi induknya sendiri")
     if parent is None or parent not in by_id:
