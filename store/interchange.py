@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import orjson
 
-from .errors import UnreadableWorkbook
+from .errors import DocumentInvalid, UnreadableWorkbook
 from .serialize import dumps
 from .storage import checked_document
 
@@ -30,4 +30,7 @@ def import_document(raw: bytes, where: str) -> dict:
     if "workbook" not in outer:
         raise UnreadableWorkbook(f"{where} tidak berisi buku kerja (kunci \u201cworkbook\u201d tidak ada).")
     # The schema (store.schema) refuses a damaged document with its path; an older one is migrated first.
-    return checked_document(outer["workbook"], where)[0]
+    try:
+        return checked_document(outer["workbook"], where)[0]
+    except DocumentInvalid as exc:
+        raise DocumentInvalid(exc.path, f"{exc.reason}; tidak ada yang ditulis.", where) from None

@@ -233,7 +233,7 @@ class AtomicJSONStorage(Storage):
             check(data, None if touched is None else self._writer.changed(data, touched))
         except DocumentInvalid as exc:
             self.forget()
-            raise DocumentInvalid(exc.path, exc.reason + "; tidak ada yang disimpan", str(self.path)) from None
+            raise DocumentInvalid(exc.path, exc.reason + "; tidak ada yang disimpan.", str(self.path)) from None
         try:
             payload = self._writer.dumps(data, touched)
             st = writable_stat(self.path)

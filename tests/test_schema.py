@@ -171,7 +171,7 @@ def test_a_damaged_document_is_refused_on_import_and_on_open(tmp_path, name, mut
     assert result.returncode in (1, 2), result.stderr
     assert "Traceback" not in result.stderr and "tak terduga" not in result.stderr
     assert path in result.stderr, result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.strip().endswith("."), result.stderr
     assert not workbook.exists()
 
     # The same document as a workbook file: `lkjip tables` refuses it and leaves it byte-identical.
@@ -181,6 +181,7 @@ def test_a_damaged_document_is_refused_on_import_and_on_open(tmp_path, name, mut
     assert result.returncode in (1, 2), result.stderr
     assert "Traceback" not in result.stderr and "tak terduga" not in result.stderr
     assert path in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.strip().endswith("."), result.stderr
     assert result.stdout == ""
     assert workbook.read_bytes() == before
 
