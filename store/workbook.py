@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 from tinydb import TinyDB
@@ -100,7 +100,8 @@ class Workbook:
                 old = self.storage.schema_read
                 if old >= SCHEMA_VERSION:
                     return  # another operator migrated it meanwhile
-                backup = self.path.parent / (self.path.name + BACKUP_SUFFIX + datetime.now().strftime(
+                # Named by UTC: a name from the operator's TZ would sort wrongly among other operators' backups.
+                backup = self.path.parent / (self.path.name + BACKUP_SUFFIX + datetime.now(timezone.utc).strftime(
                     "%Y%m%dT%H%M%S") + f"-skema{old}")
                 if not backup.exists():
                     link_or_copy(self.path, backup)
