@@ -73,6 +73,7 @@ _SPECS = [
             ("pihak-kedua-nama", "Nama pihak kedua", "pihak_kedua_nama"),
             ("pihak-kedua-nip", "NIP pihak kedua", "pihak_kedua_nip"),
             ("pihak-kedua-jabatan", "Jabatan pihak kedua", "pihak_kedua_jabatan"),
+            ("tanggal-pk", "Tanggal penandatanganan PK", "tanggal_pk"),
         )
     ),
 ]

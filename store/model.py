@@ -96,6 +96,7 @@ class Signing(TypedDict, total=False):
     pihak_kedua_nama: str  # the Perjanjian Kinerja's pihak kedua (the Bupati, or the superior)
     pihak_kedua_nip: str
     pihak_kedua_jabatan: str
+    tanggal_pk: str  # date the Perjanjian Kinerja was signed, free text
 
 
 SIGNING_KEYS = tuple(Signing.__annotations__)

@@ -113,8 +113,12 @@ RECORDS: dict[str, dict] = {
         "parent": {"type": ["string", "null"], "maxLength": MAX_NAME},
         "code": _str, "name": _name, "order": _int, "unit": _str,
         "indicators": {"type": "array", "maxItems": MAX_ITEMS, "items": _ref("indicator")},
-        "budget": _per_year(_record({"pagu_pk": _money, "pagu": _money, "realisasi": _money},
-                                    optional=("pagu_pk", "pagu", "realisasi"))),
+        "budget": _per_year(_record({
+            "pagu_pk": _money, "pagu": _money, "realisasi": _money,
+            # realisasi anggaran per quarter (monev triwulan)
+            "tw": {"type": "object", "patternProperties": {"^[1-4]$": _money}, "additionalProperties": False,
+                   "description": "triwulan"},
+        }, optional=("pagu_pk", "pagu", "realisasi", "tw"))),
         "budget_refs": {"type": "array", "maxItems": MAX_ITEMS, "items": _str},
         "rev": _rev,
     }),

@@ -8,8 +8,8 @@ from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
 REGEX_PATTERNS = {
     '\\S': re.compile('\\S'),
     '^[0-9]{4}$': re.compile('^[0-9]{4}$'),
-    '^-?[0-9]{1,24}(\\.[0-9]{1,24})?$': re.compile('^-?[0-9]{1,24}(\\.[0-9]{1,24})?\\Z'),
     '^[1-4]$': re.compile('^[1-4]$'),
+    '^-?[0-9]{1,24}(\\.[0-9]{1,24})?$': re.compile('^-?[0-9]{1,24}(\\.[0-9]{1,24})?\\Z'),
     '^[1-9][0-9]{0,8}$': re.compile('^[1-9][0-9]{0,8}\\Z')
 }
 
@@ -452,6 +452,27 @@ def validate___definitions_nodes(data, custom_formats={}, name_prefix=None):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.{data__budget_key}.realisasi".format(**locals()) + " must be bigger than or equal to 0")
                                     if data__budget_val__realisasi > 999999999999999:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.{data__budget_key}.realisasi".format(**locals()) + " must be smaller than or equal to 999999999999999")
+                            if "tw" in data__budget_val_keys:
+                                data__budget_val_keys.remove("tw")
+                                data__budget_val__tw = data__budget_val["tw"]
+                                if not isinstance(data__budget_val__tw, (dict)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.{data__budget_key}.tw".format(**locals()) + " must be object")
+                                data__budget_val__tw_is_dict = isinstance(data__budget_val__tw, dict)
+                                if data__budget_val__tw_is_dict:
+                                    data__budget_val__tw_keys = set(data__budget_val__tw.keys())
+                                    for data__budget_val__tw_key, data__budget_val__tw_val in data__budget_val__tw.items():
+                                        if REGEX_PATTERNS['^[1-4]$'].search(data__budget_val__tw_key):
+                                            if data__budget_val__tw_key in data__budget_val__tw_keys:
+                                                data__budget_val__tw_keys.remove(data__budget_val__tw_key)
+                                            if not isinstance(data__budget_val__tw_val, (int, NoneType)) and not (isinstance(data__budget_val__tw_val, float) and data__budget_val__tw_val.is_integer()) or isinstance(data__budget_val__tw_val, bool):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.{data__budget_key}.tw.{data__budget_val__tw_key}".format(**locals()) + " must be integer or null")
+                                            if isinstance(data__budget_val__tw_val, (int, float, Decimal)) and not isinstance(data__budget_val__tw_val, bool):
+                                                if data__budget_val__tw_val < 0:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.{data__budget_key}.tw.{data__budget_val__tw_key}".format(**locals()) + " must be bigger than or equal to 0")
+                                                if data__budget_val__tw_val > 999999999999999:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.{data__budget_key}.tw.{data__budget_val__tw_key}".format(**locals()) + " must be smaller than or equal to 999999999999999")
+                                    if data__budget_val__tw_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.{data__budget_key}.tw".format(**locals()) + " must not contain "+str(data__budget_val__tw_keys)+" properties")
                             if data__budget_val_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget.{data__budget_key}".format(**locals()) + " must not contain "+str(data__budget_val_keys)+" properties")
                 if data__budget_keys:
@@ -790,6 +811,15 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                     data__profiletahun_val__pihakkeduajabatan_len = len(data__profiletahun_val__pihakkeduajabatan)
                                     if data__profiletahun_val__pihakkeduajabatan_len > 2000:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_jabatan".format(**locals()) + " must be shorter than or equal to 2000 characters")
+                            if "tanggal_pk" in data__profiletahun_val_keys:
+                                data__profiletahun_val_keys.remove("tanggal_pk")
+                                data__profiletahun_val__tanggalpk = data__profiletahun_val["tanggal_pk"]
+                                if not isinstance(data__profiletahun_val__tanggalpk, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal_pk".format(**locals()) + " must be string")
+                                if isinstance(data__profiletahun_val__tanggalpk, str):
+                                    data__profiletahun_val__tanggalpk_len = len(data__profiletahun_val__tanggalpk)
+                                    if data__profiletahun_val__tanggalpk_len > 2000:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal_pk".format(**locals()) + " must be shorter than or equal to 2000 characters")
                             if data__profiletahun_val_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}".format(**locals()) + " must not contain "+str(data__profiletahun_val_keys)+" properties")
                 if data__profiletahun_keys:

@@ -40,8 +40,8 @@ def log(path: Path) -> list[dict]:
 def test_the_yearly_fields_are_the_ones_a_closed_year_guards():
     # Schema 2: the texts and the names a year's report is signed with are that year's too.
     assert YEARLY == ["kepala-jabatan", "kepala-nama", "kepala-nip", "pagu", "pagu-pk", "pihak-kedua-jabatan",
-                      "pihak-kedua-nama", "pihak-kedua-nip", "realisasi", "realisasi-anggaran", "tanggal", "target",
-                      "teks", "tempat", "tw1", "tw2", "tw3", "tw4"]
+                      "pihak-kedua-nama", "pihak-kedua-nip", "realisasi", "realisasi-anggaran", "tanggal",
+                      "tanggal-pk", "target", "teks", "tempat", "tw1", "tw2", "tw3", "tw4"]
 
 
 # -- conflicts -----------------------------------------------------------------------------------------------------
