@@ -214,7 +214,7 @@ def check(document: object, changed: Iterable[tuple[str, str]] | None = None,
                 raise DocumentInvalid(table, f"nomor catatan \u201c{rid}\u201d harus bilangan bulat positif")
     if changed is None or (META, meta_id) in changed:
         _shape(META, meta, f"{META}.{meta_id}")
-    rules = _Rules(meta)
+    rules = _Rules(meta, meta_id)
     for table, rid in pairs:
         record = document[table].get(rid)
         if record is None or table == META:
@@ -262,23 +262,24 @@ class _Rules:
     """The rules between records. Per record: years inside the period, a log value not nested too deep. Over the
     cascade: ids unique, every parent exists one level up, no node its own ancestor, budget_refs that exist."""
 
-    def __init__(self, meta: dict) -> None:
+    def __init__(self, meta: dict, meta_id: str = "1") -> None:
+        at = f"{META}.{meta_id}"
         self.first, self.last = meta["periode_awal"] - YEARS_BEFORE, meta["periode_akhir"]
         if meta["periode_awal"] > meta["periode_akhir"]:
-            raise DocumentInvalid(f"{META}.1.periode_akhir", f"{meta['periode_akhir']} sebelum periode_awal "
+            raise DocumentInvalid(f"{at}.periode_akhir", f"{meta['periode_akhir']} sebelum periode_awal "
                                                              f"{meta['periode_awal']}")
         if not meta["periode_awal"] <= meta["tahun"] <= self.last:
-            raise DocumentInvalid(f"{META}.1.tahun", f"tahun laporan {meta['tahun']} di luar periode Renstra "
+            raise DocumentInvalid(f"{at}.tahun", f"tahun laporan {meta['tahun']} di luar periode Renstra "
                                                      f"{meta['periode_awal']}\u2013{self.last}")
         for key in ("locks", "profile_tahun"):
-            self.years(meta.get(key, {}), f"{META}.1.{key}")
+            self.years(meta.get(key, {}), f"{at}.{key}")
         s = meta["settings"]
         if float(s["efisiensi_bawah"]) > float(s["efisiensi_atas"]):
-            raise DocumentInvalid(f"{META}.1.settings.efisiensi_bawah",
+            raise DocumentInvalid(f"{at}.settings.efisiensi_bawah",
                                   f"{s['efisiensi_bawah']} lebih besar dari efisiensi_atas {s['efisiensi_atas']}")
         lowest = [i for i, b in enumerate(s["predikat"]) if b["min"] is None]
         if len(lowest) > 1:
-            raise DocumentInvalid(f"{META}.1.settings.predikat.{lowest[1]}.min",
+            raise DocumentInvalid(f"{at}.settings.predikat.{lowest[1]}.min",
                                   "hanya satu predikat (yang terendah) boleh tanpa batas bawah")
 
     def years(self, per_year: dict, path: str) -> None:

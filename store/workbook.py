@@ -22,14 +22,13 @@ from .cascade import Cascade
 from .errors import EditConflict, InvalidValue, SaveFailed, UnreadableWorkbook, WorkbookError, YearLocked
 from .fields import FieldSpec, display, get_value, parse_value, set_value, spec_of
 from .lock import WorkbookLock, login_name
-from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, LogEntry
+from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, YEARS_BEFORE, LogEntry
 from .refs import PROFILE_REF, Target, resolve
 from .storage import BACKUP_SUFFIX, AtomicJSONStorage, backups_of, link_or_copy
 
 
 # Indicator fields that are not per year but change the computed figures of every year.
 RECOMPUTING_FIELDS = frozenset({"arah", "rumus-negatif", "aturan-tw", "target-akhir"})
-YEARS_BEFORE = 4
 
 
 def _check_not_from_quarters(indicator: dict, year: int | None, spec: FieldSpec, target: Target) -> None:
