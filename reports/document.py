@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from store.cascade import Cascade
-from store.model import profile_for, text_for
+from store.model import profile_for, text_for, text_year
 
 from . import sentences
 from . import tables as T
@@ -116,7 +116,12 @@ class _Builder:
     def narrative(self, key: str, level: int) -> None:
         section = self.casc.narrative.get(key)
         text = text_for(section, self.year) if section else ""
+        source = text_year(section, self.year) if section else None
         if text.strip():
+            if source != str(self.year):
+                # A year without its own text shows another year's as a draft: the reviewers must see which.
+                self.add(Paragraph(f"[Teks ini masih teks tahun {source}; perbarui untuk tahun {self.year}.]",
+                                   note=True))
             self.add(Narrative(key, text, level))
         else:
             # A draft goes to reviewers: an empty section should be visible as such, not silently skipped.

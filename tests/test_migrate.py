@@ -92,6 +92,11 @@ def test_after_2023s_texts_and_head_the_2022_report_keeps_2022s(old, tmp_path):
     # A 2023 section never written for 2023 starts from 2022's text.
     penutup = NARRATIVE_TEXTS["bab4_penutup"].splitlines()[0][:80]
     assert penutup in text22 and penutup in text23
+    # ... marked for the reviewers as last year's text; 2022's own texts carry no such mark.
+    note = "Teks ini masih teks tahun 2022; perbarui untuk tahun 2023."
+    assert note in text23.split(penutup)[0][-120:]
+    assert "Teks ini masih teks tahun" not in text22
+    assert text23.split("Kata pengantar LKjIP 2023.")[0].count(note) == 0
 
     docx22 = tmp_path / "lkjip-2022.docx"
     ok("export", old, "--format", "docx", "--year", 2022, "-o", docx22)
