@@ -105,3 +105,46 @@ def test_every_document_the_schema_accepts_renders_every_table_check_and_draft(d
     report = document.build(casc, year, revision=0, exported=NOW)
     assert render_md(report)
     assert render_docx(report)[:2] == b"PK"
+
+
+@st.composite
+def mutated_demos(draw) -> dict:
+    """The Torjun demo with values changed within the schema: figures emptied, zeroed, made negative or huge,
+    arah and the rules flipped, budgets changed, whole branches removed."""
+    from store.demo import demo_document
+
+    doc = demo_document()
+    nodes = list(doc[NODES].values())
+    for _ in range(draw(st.integers(min_value=1, max_value=12))):
+        node = draw(st.sampled_from(nodes))
+        if node["indicators"]:
+            ind = draw(st.sampled_from(node["indicators"]))
+            ind["arah"] = draw(st.sampled_from(["positif", "negatif", None]))
+            ind["negatif_rumus"] = draw(st.sampled_from(["2T-R", "T/R", None]))
+            ind["tw_rule"] = draw(st.sampled_from(["kumulatif", "nilai_akhir", None]))
+            ind["target_akhir"] = draw(maybe_decimal)
+            for slot in ind["years"].values():
+                slot["target"], slot["realisasi"] = draw(maybe_decimal), draw(maybe_decimal)
+        for slot in node["budget"].values():
+            slot["pagu"], slot["realisasi"] = draw(money), draw(money)
+    gone = draw(st.sets(st.sampled_from([n["id"] for n in nodes]), max_size=3))
+    while True:  # a removed node takes its whole branch with it, as a deletion does
+        more = {n["id"] for n in nodes if n["parent"] in gone} - gone
+        if not more:
+            break
+        gone |= more
+    doc[NODES] = {rid: n for rid, n in doc[NODES].items() if n["id"] not in gone}
+    for n in doc[NODES].values():
+        n["budget_refs"] = [r for r in n["budget_refs"] if r not in gone]
+    return doc
+
+
+@settings(max_examples=8, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(mutated_demos(), st.sampled_from([2018, 2021, 2022, 2023]))
+def test_every_mutated_demo_the_schema_accepts_renders_too(doc, year):
+    check(doc)
+    casc = Cascade(doc)
+    T.build_all(casc, year)
+    checks.run(casc, year)
+    report = document.build(casc, year, revision=0, exported=NOW)
+    assert render_md(report) and render_docx(report)[:2] == b"PK"
