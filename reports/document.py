@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from store.cascade import Cascade
+from store.model import profile_for, text_for, text_year
 
 from . import sentences
 from . import tables as T
@@ -114,8 +115,13 @@ class _Builder:
 
     def narrative(self, key: str, level: int) -> None:
         section = self.casc.narrative.get(key)
-        text = (section or {}).get("text", "") or ""
+        text = text_for(section, self.year) if section else ""
+        source = text_year(section, self.year) if section else None
         if text.strip():
+            if source != str(self.year):
+                # A year without its own text shows another year's as a draft: the reviewers must see which.
+                self.add(Paragraph(f"[Teks ini masih teks tahun {source}; perbarui untuk tahun {self.year}.]",
+                                   note=True))
             self.add(Narrative(key, text, level))
         else:
             # A draft goes to reviewers: an empty section should be visible as such, not silently skipped.
@@ -126,14 +132,14 @@ class _Builder:
         self.add(TableBlock(T.build(self.casc, self.year, table_id)))
 
 
-def _signature(casc: Cascade) -> Signature:
-    p = casc.meta["profile"]
+def _signature(casc: Cascade, year: int) -> Signature:
+    p = profile_for(casc.meta, year)
     return Signature(p.get("tempat", ""), p.get("tanggal", ""), p.get("kepala_jabatan", ""),
                      p.get("kepala_nama", ""), p.get("kepala_nip", ""))
 
 
 def build(casc: Cascade, year: int, *, revision: int, exported: datetime) -> Report:
-    profile = casc.meta["profile"]
+    profile = profile_for(casc.meta, year)
     b = _Builder(casc, year)
     sasaran = casc.of_level("sasaran")
 
@@ -141,7 +147,7 @@ def build(casc: Cascade, year: int, *, revision: int, exported: datetime) -> Rep
 
     b.heading("KATA PENGANTAR", 1, new_page=True)
     b.narrative("kata_pengantar", 1)
-    b.add(_signature(casc))
+    b.add(_signature(casc, year))
 
     b.heading("IKHTISAR EKSEKUTIF", 1, new_page=True)
     b.narrative("ikhtisar", 1)
@@ -202,7 +208,7 @@ def build(casc: Cascade, year: int, *, revision: int, exported: datetime) -> Rep
 
     b.heading("BAB IV PENUTUP", 1, new_page=True)
     b.narrative("bab4_penutup", 1)
-    b.add(_signature(casc))
+    b.add(_signature(casc, year))
 
     b.heading("LAMPIRAN", 1, new_page=True)
     b.heading(f"Lampiran 1. Perjanjian Kinerja Tahun {year}", 2)

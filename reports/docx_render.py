@@ -7,6 +7,8 @@ export time and workbook revision in the header of every page.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from datetime import timezone
 from io import BytesIO
 
@@ -269,7 +271,34 @@ class _Renderer:
                 run.underline = True
 
 
+# Word's XML cannot hold C0 control characters (other than tab, newline, carriage return); a name typed with one
+# must not make the export fail. They are shown as visible escapes, as the terminal sanitiser shows them.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value: object) -> object:
+    """`value` with every string in it made XML-safe: strings, lists, tuples, dicts and dataclasses, rebuilt only
+    where something changed."""
+    if isinstance(value, str):
+        return _XML_ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", value) if _XML_ILLEGAL.search(value) else value
+    if isinstance(value, (list, tuple)):
+        items = [_xml_safe(v) for v in value]
+        return value if all(a is b for a, b in zip(items, value)) else type(value)(items)
+    if isinstance(value, dict):
+        return {k: _xml_safe(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for f in dataclasses.fields(value):
+            old = getattr(value, f.name)
+            new = _xml_safe(old)
+            if new is not old:
+                changes[f.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    return value
+
+
 def render(report: D.Report) -> bytes:
+    report = _xml_safe(report)  # type: ignore[assignment]
     doc = Document()
     table_styles = _setup_styles(doc)
     first = doc.sections[0]

@@ -1,19 +1,11 @@
-"""The office's profile as the year's documents and the rekap read it: the one accessor to repoint when the profile
-becomes per year (store.model.profile_for(meta, year))."""
+"""The office's profile as the year's documents and the rekap read it: the head and pihak kedua of that year."""
 
 from __future__ import annotations
 
 from store.cascade import Cascade
-
-# Keys that older workbooks lack: the Perjanjian Kinerja's pihak kedua and its date of signing.
-PROFILE_DEFAULTS = {
-    "pihak_kedua_nama": "",
-    "pihak_kedua_nip": "",
-    "pihak_kedua_jabatan": "",
-    "tanggal_pk": "",
-}
+from store.model import profile_for
 
 
 def profile_for_year(casc: Cascade, year: int) -> dict:
-    """The office's profile as it stood in `year`, with the PK's own keys defaulted."""
-    return {**PROFILE_DEFAULTS, **casc.meta["profile"]}
+    """Instansi, pemda and the signing fields of `year` (schema 2 keeps them per year; see store.model.profile_for)."""
+    return profile_for(casc.meta, year)  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from store.cascade import Cascade
-from store.model import Indicator, Node
+from store.model import Indicator, Node, profile_for
 from store.numbers import format_percent, format_rupiah, format_value
 
 from . import engine
@@ -76,14 +76,14 @@ def capaian_semua_sasaran(casc: Cascade, year: int) -> list[str]:
 
 def pengantar_capaian(casc: Cascade, year: int) -> str:
     n = len(casc.of_level("sasaran"))
-    instansi = casc.meta["profile"]["instansi"]
+    instansi = profile_for(casc.meta, year)["instansi"]
     return f"Kinerja {instansi} tahun {year} diukur melalui {n} sasaran strategis dengan capaian sebagai berikut:"
 
 
 def capaian_instansi(casc: Cascade, year: int) -> str:
     settings = casc.meta["settings"]
     value = engine.instansi_capaian(casc, year)
-    instansi = casc.meta["profile"]["instansi"]
+    instansi = profile_for(casc.meta, year)["instansi"]
     if value is None:
         return (f"Rata-rata capaian kinerja {instansi} tahun {year} belum dapat dihitung karena target atau "
                 f"realisasi indikator sasaran belum diisi.")
@@ -101,7 +101,7 @@ def _uang(a: engine.Anggaran) -> str:
 
 def anggaran_instansi(casc: Cascade, year: int) -> str:
     """BAB III B: the totals of the anggaran table, and the counts of what they financed."""
-    instansi = casc.meta["profile"]["instansi"]
+    instansi = profile_for(casc.meta, year)["instansi"]
     a = engine.instansi_anggaran(casc, year)
     if a.pagu is None:
         return (f"Anggaran {instansi} tahun {year} belum diisi. Program dan kegiatan yang dilaksanakan terdiri atas "
@@ -112,7 +112,7 @@ def anggaran_instansi(casc: Cascade, year: int) -> str:
 
 def anggaran_pk(casc: Cascade, year: int) -> str:
     """BAB II B: the PK budget (pagu awal), which may differ from the budget after the APBD Perubahan."""
-    instansi = casc.meta["profile"]["instansi"]
+    instansi = profile_for(casc.meta, year)["instansi"]
     pagu_pk = engine.instansi_anggaran(casc, year).pagu_pk
     if pagu_pk is None:
         return (f"Anggaran Perjanjian Kinerja {instansi} tahun {year} belum diisi; kinerja tersebut diwujudkan "

@@ -29,6 +29,7 @@ class Draft:
     base: str  # the section's stored text when typing began (a later save is conflict-checked against it)
     text: str  # what was typed
     at: str  # UTC, when the draft was written
+    year: int | None = None  # the report year the text belongs to (narrative is kept per year)
 
 
 def draft_path(workbook: str | os.PathLike, user: str) -> Path:
@@ -37,9 +38,9 @@ def draft_path(workbook: str | os.PathLike, user: str) -> Path:
     return p.with_name(f"{p.name}{SUFFIX}{who}.json")
 
 
-def write_draft(path: Path, key: str, title: str, base: str, text: str) -> None:
+def write_draft(path: Path, key: str, title: str, base: str, text: str, *, year: int | None = None) -> None:
     at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    payload = orjson.dumps(asdict(Draft(key, title, base, text, at)))
+    payload = orjson.dumps(asdict(Draft(key, title, base, text, at, year)))
     replace_atomically(path, payload)
 
 
@@ -47,7 +48,9 @@ def read_draft(path: Path) -> Draft | None:
     """The draft, or None when there is none or it cannot be read (a draft is a courtesy, never a reason to fail)."""
     try:
         data = orjson.loads(path.read_bytes())
-        return Draft(**{k: data[k] for k in ("key", "title", "base", "text", "at")})
+        year = data.get("year")
+        return Draft(**{k: data[k] for k in ("key", "title", "base", "text", "at")},
+                     year=year if type(year) is int else None)
     except (OSError, ValueError, TypeError, KeyError):
         return None
 

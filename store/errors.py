@@ -15,6 +15,21 @@ class UnreadableWorkbook(WorkbookError):
     """The file is empty, truncated, not JSON, of the wrong shape or of a newer schema; it is never overwritten."""
 
 
+class DocumentInvalid(UnreadableWorkbook):
+    """A document that breaks the schema: `path` (`nodes.12.level`) and the sentence that says why."""
+
+    def __init__(self, path: str, reason: str, where: str | None = None) -> None:
+        if where is None:
+            message = f"{path}: {reason}"
+        elif path == "dokumen":  # nothing of a workbook at all
+            message = f"Berkas {where} bukan buku kerja lkjip, {path}: {reason}"
+        else:
+            message = f"Berkas {where} tidak sah, {path}: {reason}"
+        super().__init__(message)
+        self.path = path
+        self.reason = reason
+
+
 class LockTimeout(WorkbookError):
     """Another process holds the workbook's lock longer than we wait."""
 

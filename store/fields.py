@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import InvalidValue, UnreadableWorkbook
+from .model import SIGNING_KEYS, profile_for, text_for
 from .numbers import (
     NumberError,
     canonical,
@@ -64,12 +65,13 @@ _SPECS = [
     FieldSpec("nama", "Nama", "node", "text", "name"),
     FieldSpec("kode", "Kode", "node", "text", "code"),
     FieldSpec("unit", "Penanggung jawab", "node", "text", "unit"),
-    FieldSpec("teks", "Teks", "narrative", "text", "text"),
+    # Narrative and the signing fields are kept per year (schema 2): see model.profile_for and model.text_for.
+    FieldSpec("teks", "Teks", "narrative", "text", "texts", yearly=True),
+    FieldSpec("instansi", "Instansi", "profile", "text", "instansi"),
+    FieldSpec("pemda", "Pemerintah daerah", "profile", "text", "pemda"),
     *(
-        FieldSpec(name, label, "profile", "text", key)
+        FieldSpec(name, label, "profile", "text", key, yearly=True)
         for name, label, key in (
-            ("instansi", "Instansi", "instansi"),
-            ("pemda", "Pemerintah daerah", "pemda"),
             ("kepala-nama", "Nama kepala", "kepala_nama"),
             ("kepala-nip", "NIP kepala", "kepala_nip"),
             ("kepala-jabatan", "Jabatan kepala", "kepala_jabatan"),
@@ -176,6 +178,17 @@ def _year_slot(container: dict, spec: FieldSpec, year: int, create: bool) -> dic
 
 
 def get_value(container: dict, spec: FieldSpec, year: int | None) -> object:
+    """The value the operator sees. For a narrative section or a signing field of a year that has none of its own,
+    that is the inherited one (model.profile_for, model.text_for), so an edit of it is checked against what was
+    shown."""
+    if spec.target == "profile":  # container: the meta record
+        if not spec.yearly:
+            return container["profile"].get(spec.key, "")
+        assert year is not None
+        return profile_for(container, year)[spec.key]  # type: ignore[arg-type]
+    if spec.target == "narrative":
+        assert year is not None
+        return text_for(container, year)  # type: ignore[arg-type]
     if not spec.yearly:
         value = container.get(spec.key)
         return "" if value is None and spec.kind == "text" else value
@@ -189,6 +202,22 @@ def get_value(container: dict, spec: FieldSpec, year: int | None) -> object:
 
 
 def set_value(container: dict, spec: FieldSpec, year: int | None, value: object) -> None:
+    if spec.target == "profile":
+        if not spec.yearly:
+            container["profile"][spec.key] = value
+            return
+        per_year = container.setdefault("profile_tahun", {})
+        slot = per_year.get(str(year))
+        if slot is None:
+            # The first edit of a year copies the signing it inherited, so its other fields stay as they were shown.
+            assert year is not None
+            inherited = profile_for(container, year)  # type: ignore[arg-type]
+            slot = per_year[str(year)] = {k: inherited[k] for k in SIGNING_KEYS}
+        slot[spec.key] = value
+        return
+    if spec.target == "narrative":
+        container.setdefault("texts", {})[str(year)] = value
+        return
     if not spec.yearly:
         container[spec.key] = value
         return
@@ -240,10 +269,16 @@ def check_limits(document: dict, where: str) -> None:
     for meta in document.get(META, {}).values():
         for key, value in (meta.get("profile") or {}).items():
             short(value, f"profil {key}")
+    for meta in document.get(META, {}).values():
+        for year, signing in (meta.get("profile_tahun") or {}).items():
+            for key, value in (signing or {}).items():
+                short(value, f"profil {year} {key}")
     for section in document.get(NARRATIVE, {}).values():
-        text = section.get("text")
-        size = len(text.encode("utf-8", "surrogatepass")) if isinstance(text, str) else 0
-        if size > NARRATIVE_MAX:
-            raise UnreadableWorkbook(f"{where}: narasi {quote(str(section.get('key')))} {size // 1024} KB, lebih "
-                                     f"dari batas {NARRATIVE_MAX // 1024} KB per bagian; tidak ada yang diimpor.")
+        texts = section.get("texts") or {}  # schema 2: one text per year
+        for text in [section.get("text"), *texts.values()]:
+            size = len(text.encode("utf-8", "surrogatepass")) if isinstance(text, str) else 0
+            if size > NARRATIVE_MAX:
+                raise UnreadableWorkbook(f"{where}: narasi {quote(str(section.get('key')))} {size // 1024} KB, "
+                                         f"lebih dari batas {NARRATIVE_MAX // 1024} KB per bagian; tidak ada yang "
+                                         f"diimpor.")
         short(section.get("title"), f"judul narasi {quote(str(section.get('key')))}")

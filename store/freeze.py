@@ -7,8 +7,9 @@ undo, redo) and in `lkjip restore`, every change that the locked year's report w
 - of an indicator that holds figures in those years: its name, satuan (it also decides how quarters combine), arah,
   rumus, negative rule, quarter rule, kondisi awal and end target;
 - of a node that holds such figures itself or below it: its name and code;
-- the narrative and the profile (head of office, place, date): they belong to the report of the workbook's year
-  (meta tahun), so they are frozen while that year is locked.
+- the narrative and the signing profile of a locked year (schema 2 keeps them per year); a locked year that has
+  no text or profile of its own shows another year's (inherited), so then that section or the profile is frozen in
+  every year; instansi and pemda show in every year's report, so they are frozen while any year is locked.
 Unlock the year (`lkjip unlock … --reason …`, logged) to change any of them.
 """
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 from .cascade import Cascade
 from .errors import YearLocked
 from .fields import FieldSpec
-from .model import Indicator, Node
+from .model import Indicator, Node, narrative_for, profile_for, signing_year, text_year
 from .refs import Target
 
 SHOWN_BEFORE = 3  # Tabel 3.2 puts a year beside the three before it; Tabel 3.1 beside the one before
@@ -76,7 +77,7 @@ def check_edit(casc: Cascade, target: Target, spec: FieldSpec, year: int | None,
         lock = _showing(locked, {year}) if year not in locked else None
         shown = f"{spec.label} {year} {target.label} tampil di laporan tahun {lock} (Tabel 3.1/3.2)"
     elif spec.target in ("narrative", "profile"):
-        lock = casc.tahun if casc.tahun in locked else None
+        lock = _text_lock(casc, spec, target, year, locked)
         shown = f"{spec.label} {target.label} adalah bagian laporan tahun {lock}"
     elif target.kind == "indicator" and spec.name in INDICATOR_FIELDS:
         lock = _showing(locked, indicator_years(container))  # type: ignore[arg-type]
@@ -87,6 +88,20 @@ def check_edit(casc: Cascade, target: Target, spec: FieldSpec, year: int | None,
     if lock is not None:
         raise YearLocked(f"{shown}, yang sudah dikunci; buka dulu kuncinya "
                          f"(`lkjip unlock {path} --year {lock} --reason \u2026`).")
+
+
+def _text_lock(casc: Cascade, spec: FieldSpec, target: Target, year: int | None, locked: list[int]) -> int | None:
+    """The locked year whose report a narrative or profile edit would change, or None."""
+    if not spec.yearly or year is None:
+        return locked[0]  # instansi, pemda: every report shows them
+    if year in locked:
+        return year
+    for lock in locked:  # a locked year that inherits its text would follow an edit of another year
+        source = (text_year(casc.narrative[target.id], lock) if spec.target == "narrative"
+                  else signing_year(casc.meta, lock))  # type: ignore[arg-type]
+        if source != str(lock):
+            return lock
+    return None
 
 
 # -- restore: what a locked year shows, compared between two documents ---------------------------------------------------
@@ -106,9 +121,8 @@ def year_view(document: dict, year: int) -> dict:
             ],
         }
     view: dict = {"nodes": nodes, "settings": casc.meta.get("settings")}
-    if casc.tahun == year:
-        view["profile"] = casc.meta.get("profile")
-        view["narrative"] = {k: s.get("text") for k, s in casc.narrative.items()}
+    view["profile"] = profile_for(casc.meta, year)  # type: ignore[arg-type]
+    view["narrative"] = narrative_for(casc.narrative, year)  # type: ignore[arg-type]
     return view
 
 

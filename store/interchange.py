@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import orjson
 
-from .errors import UnreadableWorkbook
+from .errors import DocumentInvalid, UnreadableWorkbook
 from .fields import check_limits
 from .serialize import dumps
-from .storage import validate
+from .storage import checked_document
 
 FORMAT = "lkjip-workbook"
 VERSION = 1
@@ -35,7 +35,12 @@ def import_document(raw: bytes, where: str) -> dict:
         raise UnreadableWorkbook(f"{where} tidak menyebut versi dokumen yang sah (bilangan bulat positif).")
     if version > VERSION:
         raise UnreadableWorkbook(f"{where} memakai versi dokumen {version} yang belum dikenal; perbarui lkjip.")
-    workbook = outer.get("workbook")
-    document = validate(dumps(workbook) if isinstance(workbook, dict) else b"", where)
+    if "workbook" not in outer:
+        raise UnreadableWorkbook(f"{where} tidak berisi buku kerja (kunci \u201cworkbook\u201d tidak ada).")
+    # The schema (store.schema) refuses a damaged document with its path; an older one is migrated first.
+    try:
+        document = checked_document(outer["workbook"], where)[0]
+    except DocumentInvalid as exc:
+        raise DocumentInvalid(exc.path, f"{exc.reason}; tidak ada yang ditulis.", where) from None
     check_limits(document, where)
     return document

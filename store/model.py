@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Literal, NotRequired, TypedDict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Tabel 3.2 compares the report year with the realisasi of up to this many years before the Renstra period.
+YEARS_BEFORE = 4
 
 LEVELS = ("tujuan", "sasaran", "program", "kegiatan", "subkegiatan")
 LEVEL_LABELS = {
@@ -80,13 +82,28 @@ class Node(TypedDict):
 
 
 class Profile(TypedDict):
+    """Who the office is: the same for every year."""
+
     instansi: str
     pemda: str
+
+
+class Signing(TypedDict, total=False):
+    """Who signs a year's reports, and where and when (meta.profile_tahun["2022"]). The head changes; the 2022
+    report keeps 2022's head after 2023's is entered."""
+
     kepala_nama: str
     kepala_nip: str
     kepala_jabatan: str
     tempat: str
     tanggal: str  # date of signing, free text ("06 Maret 2023")
+    pihak_kedua_nama: str  # the Perjanjian Kinerja's pihak kedua (the Bupati, or the superior)
+    pihak_kedua_nip: str
+    pihak_kedua_jabatan: str
+    tanggal_pk: str  # date the Perjanjian Kinerja was signed, free text
+
+
+SIGNING_KEYS = tuple(Signing.__annotations__)
 
 
 class PredikatBand(TypedDict):
@@ -115,6 +132,7 @@ class YearLock(TypedDict):
 class Meta(TypedDict):
     schema: int
     profile: Profile
+    profile_tahun: dict[str, Signing]
     periode_awal: int
     periode_akhir: int
     tahun: int
@@ -136,7 +154,7 @@ class IsuRow(TypedDict):
 class Narrative(TypedDict):
     key: str
     title: str
-    text: str
+    texts: dict[str, str]  # Markdown per year ("2022"); a year without its own text shows an earlier one's
     rev: int
 
 
@@ -144,7 +162,7 @@ class LogEntry(TypedDict):
     seq: int
     at: str
     user: str
-    kind: str  # edit, undo, redo, kunci, buka, import
+    kind: str  # edit, undo, redo, kunci, buka, import, migrasi
     ref: str
     field: str
     year: int | None
@@ -196,15 +214,8 @@ def default_settings() -> Settings:
 def new_meta(*, instansi: str, pemda: str, periode_awal: int, periode_akhir: int, tahun: int) -> Meta:
     return {
         "schema": SCHEMA_VERSION,
-        "profile": {
-            "instansi": instansi,
-            "pemda": pemda,
-            "kepala_nama": "",
-            "kepala_nip": "",
-            "kepala_jabatan": "",
-            "tempat": "",
-            "tanggal": "",
-        },
+        "profile": {"instansi": instansi, "pemda": pemda},
+        "profile_tahun": {},
         "periode_awal": periode_awal,
         "periode_akhir": periode_akhir,
         "tahun": tahun,
@@ -270,5 +281,49 @@ def new_document(meta: Meta) -> dict[str, dict[str, dict]]:
     doc: dict[str, dict[str, dict]] = {t: {} for t in TABLES}
     doc[META]["1"] = meta  # type: ignore[assignment]
     for i, (key, title) in enumerate(NARRATIVE_SECTIONS, start=1):
-        doc[NARRATIVE][str(i)] = {"key": key, "title": title, "text": "", "rev": 1}
+        doc[NARRATIVE][str(i)] = {"key": key, "title": title, "texts": {}, "rev": 1}
     return doc
+
+
+# -- texts and signing per year: the one way every reader gets them -----------------------------------------------
+def _source_year(years: dict, year: int) -> str | None:
+    """The year whose entry stands for `year`: its own, else the latest earlier one (a new year starts from the
+    previous year's texts as a draft), else the earliest later one (a report for a year before any text was written
+    shows the first texts, as a schema-1 workbook did)."""
+    if str(year) in years:
+        return str(year)
+    earlier = [y for y in years if int(y) < year]
+    if earlier:
+        return max(earlier, key=int)
+    return min(years, key=int) if years else None
+
+
+def signing_year(meta: Meta, year: int) -> str | None:
+    """The year whose signing fields `year` shows (None: none entered yet)."""
+    return _source_year(meta.get("profile_tahun") or {}, year)
+
+
+def profile_for(meta: Meta, year: int) -> dict[str, str]:
+    """Instansi and pemda, and the signing fields of `year` (inherited as described in _source_year); every key of
+    Profile and Signing is present, "" when not entered."""
+    source = signing_year(meta, year)
+    signing = (meta.get("profile_tahun") or {}).get(source, {}) if source else {}
+    out = {key: "" for key in SIGNING_KEYS}
+    out.update({k: v for k, v in signing.items() if v is not None})
+    out.update({k: meta["profile"].get(k, "") for k in ("instansi", "pemda")})
+    return out
+
+
+def text_year(section: Narrative, year: int) -> str | None:
+    """The year whose text `year` shows for this section (None: never written)."""
+    return _source_year(section.get("texts") or {}, year)
+
+
+def text_for(section: Narrative, year: int) -> str:
+    source = text_year(section, year)
+    return section["texts"][source] if source else ""
+
+
+def narrative_for(sections: dict[str, Narrative], year: int) -> dict[str, str]:
+    """Every section's text for `year` by key ({"kata_pengantar": "…", "analisis:S1": "…"})."""
+    return {key: text_for(sec, year) for key, sec in sections.items()}

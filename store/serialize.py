@@ -33,6 +33,19 @@ class DocumentWriter:
     def forget(self) -> None:
         self._records.clear()
 
+    def changed(self, document: dict, dirty: set[tuple[str, str]]) -> set[tuple[str, str]]:
+        """The records `dumps(document, dirty)` will serialise again: the dirty ones and every record object it has
+        not written before (new log entries, inserted records). The schema checks these before a save."""
+        out = set(dirty)
+        records = self._records
+        for key, value in document.items():
+            if _is_table(value):
+                for rid, record in value.items():
+                    cached = records.get((key, rid))
+                    if cached is None or cached[0] is not record:
+                        out.add((key, rid))
+        return out
+
     def dumps(self, document: dict, dirty: set[tuple[str, str]] | None = None) -> bytes:
         """`dumps(document)`, reusing the bytes of records that are not in `dirty`. dirty=None: everything."""
         if dirty is None:

@@ -28,13 +28,16 @@ from .errors import SaveFailed, UnreadableWorkbook
 from .safefile import (FILE_MODE, UnsafeTarget, check_target, os_reason, read_regular, sweep_dead_temps,
                        write_atomically)
 from .serialize import DocumentWriter
-from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, TABLES
+from .migrate import migrate
+from .model import META, SCHEMA_VERSION
+from .schema import DocumentInvalid, check
 
 __all__ = ["FILE_MODE", "os_reason", "replace_atomically", "backups_of", "validate", "AtomicJSONStorage"]
 
 BACKUP_KEEP = 5
 BACKUP_INTERVAL = 300.0  # seconds between two backups of the same workbook
 BACKUP_SUFFIX = ".bak-"
+MAX_DOCUMENT = 256 * 2**20  # a kabupaten workbook is ≈5 MB
 # `NAME.bak-20261129T091500Z-0003`: the UTC time (never the operator's TZ) and a sequence number that orders
 # backups by when they were made, whatever the clocks said. `NAME.bak-20261129T091500` is the older, local form.
 _BACKUP_STAMP = re.compile(r"([0-9]{8}T[0-9]{6})(?:Z-([0-9]{4,9}))?\Z")
@@ -104,61 +107,53 @@ def backups_of(path: str | os.PathLike) -> list[Path]:
 
 def validate(raw: bytes, where: str) -> dict:
     """Parse and check a workbook document; raise UnreadableWorkbook with the reason in one sentence."""
+    return read_document(raw, where)[0]
+
+
+def read_document(raw: bytes, where: str, previous: dict | None = None) -> tuple[dict, int]:
+    """Parse a workbook document, bring an older schema up to date in memory (store.migrate) and check it against
+    the one declared schema (store.schema). Returns the document and the schema version the bytes were written in.
+    """
     if not raw.strip():
         raise UnreadableWorkbook(f"Berkas {where} kosong")
     if b"\x00" in raw:
         raise UnreadableWorkbook(f"Berkas {where} rusak: berisi byte NUL")
+    if len(raw) > MAX_DOCUMENT:
+        raise UnreadableWorkbook(f"Berkas {where} lebih besar dari {MAX_DOCUMENT // 2**20} MB; bukan buku kerja lkjip")
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise UnreadableWorkbook(
             f"Berkas {where} bukan JSON yang utuh (terpotong atau rusak di baris {exc.lineno}, kolom {exc.colno})"
         ) from None
-    if not isinstance(data, dict) or not isinstance(data.get(META), dict) or not data[META]:
-        raise UnreadableWorkbook(f"Berkas {where} bukan buku kerja lkjip (tabel meta tidak ada)")
-    meta = next(iter(data[META].values()))
-    # A positive integer, exactly (True and 1.5 are not schema versions).
-    if not isinstance(meta, dict) or type(meta.get("schema")) is not int or meta["schema"] < 1:
-        raise UnreadableWorkbook(f"Berkas {where} bukan buku kerja lkjip (versi skema tidak ada)")
-    if meta["schema"] > SCHEMA_VERSION:
+    return checked_document(data, where, previous)
+
+
+def checked_document(data: object, where: str, previous: dict | None = None) -> tuple[dict, int]:
+    """A parsed document, migrated if older and checked; (document, the schema version it was written in).
+    `previous`: the document this one replaces (a reload), whose unchanged records need no second look."""
+    version = _version_of(data)
+    if type(version) is int and version > SCHEMA_VERSION:
         raise UnreadableWorkbook(
-            f"Berkas {where} dibuat oleh lkjip yang lebih baru (skema {meta['schema']}, versi ini membaca "
+            f"Berkas {where} dibuat oleh lkjip yang lebih baru (skema {version}, versi ini membaca "
             f"sampai skema {SCHEMA_VERSION}); perbarui lkjip"
         )
-    for table in TABLES:
-        value = data.setdefault(table, {})
-        if not isinstance(value, dict) or not all(isinstance(d, dict) for d in value.values()):
-            raise UnreadableWorkbook(f"Berkas {where} bukan buku kerja lkjip (tabel {table} tidak berbentuk benar)")
-    _check_records(data, meta, where)
-    return data
+    if type(version) is int and 1 <= version < SCHEMA_VERSION:
+        migrate(data, version)
+    try:
+        check(data, previous=previous)
+    except DocumentInvalid as exc:
+        raise DocumentInvalid(exc.path, exc.reason, where) from None
+    return data, version  # type: ignore[return-value]
 
 
-def _check_records(data: dict, meta: dict, where: str) -> None:
-    """The keys every reader relies on, so that a damaged record is refused here in one sentence instead of
-    failing later inside the tables. Plain loops and exact types: this runs on every reload."""
-    if type(meta.get("tahun")) is not int or type(meta.get("profile")) is not dict or type(
-            meta.get("settings")) is not dict:
-        raise UnreadableWorkbook(f"Berkas {where} bukan buku kerja lkjip (data meta tidak lengkap)")
-    for doc_id, node in data[NODES].items():
-        indicators = node.get("indicators")
-        ok = type(node.get("id")) is str and type(node.get("level")) is str and type(indicators) is list
-        if ok:
-            for ind in indicators:
-                if type(ind) is not dict or type(ind.get("id")) is not str:
-                    ok = False
-                    break
-        if not ok:
-            raise _damaged(where, NODES, doc_id)
-    for doc_id, section in data[NARRATIVE].items():
-        if type(section.get("key")) is not str:
-            raise _damaged(where, NARRATIVE, doc_id)
-    for doc_id, entry in data[LOG].items():
-        if type(entry.get("seq")) is not int:
-            raise _damaged(where, LOG, doc_id)
-
-
-def _damaged(where: str, table: str, doc_id: str) -> UnreadableWorkbook:
-    return UnreadableWorkbook(f"Berkas {where} rusak (catatan {table} nomor {doc_id} tidak lengkap)")
+def _version_of(data: object) -> object:
+    """meta's schema number, or None where the shape is too broken to say (the schema then names the path)."""
+    if isinstance(data, dict) and isinstance(data.get(META), dict) and len(data[META]) == 1:
+        meta = next(iter(data[META].values()))
+        if isinstance(meta, dict):
+            return meta.get("schema")
+    return None
 
 
 def last_good_backup(path: str | os.PathLike) -> Path | None:
@@ -204,6 +199,7 @@ class AtomicJSONStorage(Storage):
         self._touched: set[tuple[str, str]] = set()
         self._writer = DocumentWriter()
         self.last_save: float | None = None
+        self.schema_read = SCHEMA_VERSION  # the schema of the bytes last read: older ones were migrated in memory
 
     # -- reading -------------------------------------------------------------------------------------------------
     def changed_on_disk(self) -> bool:
@@ -227,7 +223,7 @@ class AtomicJSONStorage(Storage):
             why = os_reason(exc, reading=True)
             raise UnreadableWorkbook(f"Buku kerja {self.shown} tidak dapat dibaca: {why}.") from None
         try:
-            data = validate(raw, str(self.shown))
+            data, self.schema_read = read_document(raw, str(self.shown), self._data)
         except UnreadableWorkbook as exc:
             raise refusal(self.shown, str(exc)) from None
         # A writer may have replaced the file between stat and read: keep the signature of what we read.
@@ -276,6 +272,11 @@ class AtomicJSONStorage(Storage):
         """Write the document. `touched` (from a transaction) lets unchanged records reuse their bytes; without it
         everything is serialised afresh."""
         try:
+            check(data, None if touched is None else self._writer.changed(data, touched))
+        except DocumentInvalid as exc:
+            self.forget()
+            raise DocumentInvalid(exc.path, exc.reason + "; tidak ada yang disimpan.", str(self.path)) from None
+        try:
             payload = self._writer.dumps(data, touched)
             st = writable_stat(self.path)
             if not self._swept:  # once per process and workbook, under the lock: leftovers of killed writers
@@ -309,19 +310,27 @@ class AtomicJSONStorage(Storage):
             if taken is not None and 0 <= now - taken < BACKUP_INTERVAL:
                 self._backup_seen = taken
                 return
+        self._take_backup(existing, now)
+
+    def backup_now(self) -> Path | None:
+        """A backup whatever the interval (before a migration rewrites an older file); None for a new workbook."""
+        return self._take_backup(_backups(self.path), time.time())
+
+    def _take_backup(self, existing: list[_Backup], now: float) -> Path | None:
         try:
             raw, st = read_regular(self.path)
         except FileNotFoundError:
-            return  # a new workbook: nothing to keep yet
+            return None  # a new workbook: nothing to keep yet
         sweep_dead_temps(self.path)
         seq = max((b.seq for b in existing), default=0) + 1
-        make_backup(self.path, raw, st, now, seq)
+        made = make_backup(self.path, raw, st, now, seq)
         self._backup_seen = now
         for old in existing[BACKUP_KEEP - 1 :]:
             try:
                 os.unlink(old.path)
             except OSError:
                 pass
+        return made
 
     def close(self) -> None:  # TinyDB calls this; we keep no handle open
         pass

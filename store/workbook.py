@@ -21,17 +21,14 @@ from tinydb import TinyDB
 
 from . import structure
 from .cascade import Cascade
-from .errors import EditConflict, InvalidValue, UnreadableWorkbook, WorkbookError, YearLocked
+from .errors import EditConflict, InvalidValue, SaveFailed, UnreadableWorkbook, WorkbookError, YearLocked
 from .fields import FieldSpec, display, get_value, parse_value, set_value, spec_of
 from .freeze import check_edit
 from .lock import WorkbookLock, login_name
-from .model import LOG, META, NARRATIVE, NODES, LogEntry
+from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, YEARS_BEFORE, LogEntry
 from .refs import PROFILE_REF, Target, resolve
 from .storage import AtomicJSONStorage, backups_of
 from .structure import STRUCTURAL
-
-
-YEARS_BEFORE = 4
 
 
 def _check_not_from_quarters(indicator: dict, year: int | None, spec: FieldSpec, target: Target) -> None:
@@ -113,7 +110,24 @@ class Workbook:
                                          f"dengan `lkjip restore {wb.path}`.")
             raise UnreadableWorkbook(f"Buku kerja {wb.path} tidak ditemukan; buat dengan `lkjip init {wb.path}`.")
         wb.storage.read()
+        if wb.storage.schema_read < SCHEMA_VERSION:
+            wb._save_migration()
         return wb
+
+    def _save_migration(self) -> None:
+        """An older workbook was migrated in memory on reading (store.migrate): keep the old file as a backup, log
+        the migration and save. A file that cannot be written (read-only, disk full) stays as it is and is read
+        migrated in memory; an edit will then say why it cannot be saved."""
+        try:
+            with self.transaction():
+                old = self.storage.schema_read
+                if old >= SCHEMA_VERSION:
+                    return  # another operator migrated it meanwhile
+                backup = self.storage.backup_now()  # the older file as it was, by the one backup scheme
+                self._bump_revision(self.cascade())
+                self._log("migrasi", "skema", "skema", None, old, SCHEMA_VERSION, f"cadangan: {backup.name if backup else '-'}")
+        except (SaveFailed, OSError):
+            self.storage.forget()
 
     @classmethod
     def create(cls, path: str | os.PathLike, document: dict, **kw: object) -> "Workbook":
@@ -182,7 +196,7 @@ class Workbook:
             return NODES, casc.node_doc_ids[target.id], casc.nodes[target.id]
         if target.kind == "narrative":
             return NARRATIVE, casc.narrative_doc_ids[target.id], casc.narrative[target.id]
-        return META, casc.meta_doc_id, casc.meta["profile"]  # type: ignore[return-value]
+        return META, casc.meta_doc_id, casc.meta  # type: ignore[return-value]
 
     def _target_of(self, casc: Cascade, edit: Edit, spec: FieldSpec) -> Target:
         if spec.target == "profile":

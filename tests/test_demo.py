@@ -11,7 +11,7 @@ import pytest
 
 from store import demo
 from store.demo import demo_document
-from store.model import LEVELS, NARRATIVE_SECTIONS, TABLES
+from store.model import LEVELS, NARRATIVE_SECTIONS, SCHEMA_VERSION, TABLES, profile_for, text_for
 from store.numbers import canonical, parse_number
 
 PARENT_LEVEL = {
@@ -78,10 +78,13 @@ def test_tables_and_meta(doc):
     m = meta(doc)
     assert m["profile"]["instansi"] == "Kecamatan Torjun"
     assert m["profile"]["pemda"] == "Kabupaten Sampang"
-    assert m["profile"]["kepala_nama"] == "SAFFAK,SE.MM."
-    assert m["profile"]["kepala_nip"] == "197807142005011012"
-    assert m["profile"]["kepala_jabatan"] == "CAMAT TORJUN"
-    assert (m["profile"]["tempat"], m["profile"]["tanggal"]) == ("Sampang", "06 Maret 2023")
+    # The head signs 2022's report; later years inherit it until their own is entered (schema 2).
+    signing = profile_for(m, 2022)
+    assert signing["kepala_nama"] == "SAFFAK,SE.MM."
+    assert signing["kepala_nip"] == "197807142005011012"
+    assert signing["kepala_jabatan"] == "CAMAT TORJUN"
+    assert (signing["tempat"], signing["tanggal"]) == ("Sampang", "06 Maret 2023")
+    assert list(m["profile_tahun"]) == ["2022"] and m["schema"] == SCHEMA_VERSION
     assert (m["periode_awal"], m["periode_akhir"], m["tahun"]) == (2019, 2024, 2022)
     assert m["revision"] == 0
     assert doc["log"] == {}
@@ -314,6 +317,8 @@ def test_narrative(doc):
     assert titles["analisis:S1"] == "Analisis Sasaran 1"
     assert titles["analisis:S2"] == "Analisis Sasaran 2"
     for r in records:
+        r["text"] = text_for(r, 2022)
+        assert list(r["texts"]) == ["2022"], r["key"]
         assert r["text"].strip(), r["key"]
         # Figures come from the data: no decimal or grouped numbers typed into the prose.
         assert not re.search(r"\d[.,]\d", r["text"]), r["key"]

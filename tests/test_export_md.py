@@ -156,7 +156,8 @@ AWKWARD = "Sasaran A | B *penting* _x_ \\ `kode` <b>tebal</b> &amp; [tautan](htt
 def awkward_document() -> dict:
     meta = new_meta(instansi="Kecamatan | Uji", pemda="Kabupaten *Uji*", periode_awal=2021, periode_akhir=2024,
                     tahun=2022)
-    meta["profile"].update({"kepala_nama": "NAMA_KEPALA", "kepala_nip": "1", "tempat": "Kota", "tanggal": "1 Mei"})
+    meta["profile_tahun"]["2022"] = {"kepala_nama": "NAMA_KEPALA", "kepala_nip": "1", "tempat": "Kota",
+                                     "tanggal": "1 Mei"}
     doc = new_document(meta)
     tujuan = new_node("T1", "tujuan", "Tujuan | satu")
     sasaran = new_node("S1", "sasaran", AWKWARD, parent="T1")
@@ -173,7 +174,7 @@ def awkward_document() -> dict:
     doc[ISU]["1"] = {"id": "I1", "order": 1, "masalah": "Masalah | dengan\nbaris baru",
                      "items": [{"pokok": "pokok *a*", "akar": "akar | b"}], "rev": 1}
     doc[NARRATIVE][str(len(doc[NARRATIVE]) + 1)] = {"key": "analisis:S1", "title": "Analisis", "rev": 1,
-                                                    "text": "# Judul\n\nTeks **tebal**."}
+                                                    "texts": {"2022": "# Judul\n\nTeks **tebal**."}}
     return doc
 
 

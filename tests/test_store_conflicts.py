@@ -38,9 +38,12 @@ def log(path: Path) -> list[dict]:
 
 
 def test_the_yearly_fields_are_the_ones_a_closed_year_guards():
-    assert YEARLY == ["pagu", "pagu-pk", "realisasi", "realisasi-anggaran", "realisasi-anggaran-tw1",
-                      "realisasi-anggaran-tw2", "realisasi-anggaran-tw3", "realisasi-anggaran-tw4", "target", "tw1",
-                      "tw2", "tw3", "tw4"]
+    # Schema 2: the texts and the names a year's report is signed with are that year's too.
+    assert YEARLY == ["kepala-jabatan", "kepala-nama", "kepala-nip", "pagu", "pagu-pk", "pihak-kedua-jabatan",
+                      "pihak-kedua-nama", "pihak-kedua-nip", "realisasi", "realisasi-anggaran",
+                      "realisasi-anggaran-tw1", "realisasi-anggaran-tw2", "realisasi-anggaran-tw3",
+                      "realisasi-anggaran-tw4", "tanggal", "tanggal-pk", "target", "teks", "tempat", "tw1", "tw2",
+                      "tw3", "tw4"]
 
 
 # -- conflicts -----------------------------------------------------------------------------------------------------
@@ -107,7 +110,8 @@ def test_each_saved_edit_bumps_the_record_and_the_workbook_revision(path):
 
 # -- year closing ----------------------------------------------------------------------------------------------------
 def _ref_for(field: str) -> str:
-    return SUB if FIELDS[field].target == "node" else IKM
+    target = FIELDS[field].target
+    return {"node": SUB, "narrative": "narasi:kata_pengantar", "profile": "profil"}.get(target, IKM)
 
 
 @pytest.mark.parametrize("field", YEARLY)

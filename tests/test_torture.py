@@ -306,9 +306,9 @@ BROKEN = {
     "no-meta": (lambda good: b'{"nodes": {}}\n', "bukan buku kerja lkjip"),
     "no-schema": (lambda good: b'{"meta": {"1": {"tahun": 2022}}}\n', "bukan buku kerja lkjip"),
     "nodes-a-list": (lambda good: _reshaped(good, lambda d: d.update(nodes=list(d["nodes"].values()))),
-                     "tabel nodes tidak berbentuk benar"),
+                     "nodes: daftar"),
     "node-without-id": (lambda good: _reshaped(good, lambda d: d["nodes"]["3"].pop("id")),
-                        "catatan nodes nomor 3 tidak lengkap"),
+                        "nodes.3: kolom \u201cid\u201d tidak ada"),
     "newer-schema": (_newer_schema, "lebih baru"),
 }
 COMMANDS = [

@@ -193,7 +193,7 @@ async def test_narrative_text_is_saved_like_any_edit(demo_path: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
     doc = orjson.loads(demo_path.read_bytes())
-    texts = {n["key"]: n["text"] for n in doc["narrative"].values()}
+    texts = {n["key"]: n["texts"]["2022"] for n in doc["narrative"].values()}
     assert texts["kata_pengantar"] == "**Teks baru** untuk kata pengantar."
     assert any(e["field"] == "teks" for e in doc["log"].values())
 
@@ -352,9 +352,39 @@ async def test_a_narrative_conflict_keeps_the_operators_text(demo_path: Path) ->
     assert narrative_on_disk(demo_path, "kata_pengantar").startswith("MILIKKU ")
 
 
-def narrative_on_disk(path: Path, key: str) -> str:
+def narrative_on_disk(path: Path, key: str, year: int = 2022) -> str:
     doc = orjson.loads(path.read_bytes())
-    return next(n["text"] for n in doc["narrative"].values() if n["key"] == key)
+    return next(n["texts"].get(str(year)) for n in doc["narrative"].values() if n["key"] == key)
+
+
+async def test_the_narrative_of_a_new_year_starts_from_last_years_and_is_kept_apart(demo_path: Path) -> None:
+    """The operator writes LKjIP 2023's Kata Pengantar: ] shows 2023 with 2022's text as a draft; what is saved is
+    2023's own, and 2022's text stays for 2022's report."""
+    before_2022 = narrative_on_disk(demo_path, "kata_pengantar")
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        app.screen.query_one("#section-list").focus()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.year == 2023
+        title = str(app.screen.query_one("#section-title").render())
+        assert "2023" in title and "draf dari teks 2022" in title
+        area = app.screen.query_one("TextArea")
+        assert area.text == before_2022  # the draft to start from
+        area.focus()
+        area.load_text("Kata pengantar 2023.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        app.screen.query_one("#section-list").focus()
+        await pilot.press("left_square_bracket")  # back to 2022: its own text
+        await pilot.pause()
+        assert app.year == 2022 and app.screen.query_one("TextArea").text == before_2022
+    assert narrative_on_disk(demo_path, "kata_pengantar", 2023) == "Kata pengantar 2023."
+    assert narrative_on_disk(demo_path, "kata_pengantar", 2022) == before_2022
+    entry = Workbook.open(demo_path).last_entry()
+    assert entry and (entry["field"], entry["year"]) == ("teks", 2023)
 
 
 async def test_another_operators_rename_shows_in_the_tree(demo_path: Path) -> None:

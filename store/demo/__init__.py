@@ -120,13 +120,13 @@ def demo_document() -> dict:
     meta = new_meta(
         instansi="Kecamatan Torjun", pemda="Kabupaten Sampang", periode_awal=2019, periode_akhir=2024, tahun=2022
     )
-    meta["profile"].update(
-        kepala_nama="SAFFAK,SE.MM.",
-        kepala_nip="197807142005011012",
-        kepala_jabatan="CAMAT TORJUN",
-        tempat="Sampang",
-        tanggal="06 Maret 2023",
-    )
+    meta["profile_tahun"]["2022"] = {
+        "kepala_nama": "SAFFAK,SE.MM.",
+        "kepala_nip": "197807142005011012",
+        "kepala_jabatan": "CAMAT TORJUN",
+        "tempat": "Sampang",
+        "tanggal": "06 Maret 2023",
+    }
     subtotal_notes = _subtotal_notes() or [
         "Semua subtotal kegiatan dan program yang tercetak di tabel realisasi anggaran sama dengan jumlah sub "
         "kegiatannya."
@@ -137,13 +137,13 @@ def demo_document() -> dict:
     doc[NODES] = {str(n): node for n, node in enumerate(_cascade(), start=1)}
     doc[ISU] = _isu()
     for record in doc[NARRATIVE].values():
-        record["text"] = NARRATIVE_TEXTS[record["key"]]
+        record["texts"] = {"2022": NARRATIVE_TEXTS[record["key"]]}
     start = len(doc[NARRATIVE]) + 1
     for n, sasaran in enumerate(SASARAN):
         doc[NARRATIVE][str(start + n)] = {
             "key": f"analisis:{sasaran['id']}",
             "title": f"Analisis Sasaran {n + 1}",
-            "text": ANALISIS_TEXTS[sasaran["id"]],
+            "texts": {"2022": ANALISIS_TEXTS[sasaran["id"]]},
             "rev": 1,
         }
     return doc

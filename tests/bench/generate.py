@@ -219,8 +219,9 @@ def kabupaten_document(seed: int = 1) -> dict:
     rng = random.Random(seed)
     meta = new_meta(instansi="Pemerintah Kabupaten Sumberjaya", pemda="Kabupaten Sumberjaya",
                     periode_awal=PERIODE_AWAL, periode_akhir=PERIODE_AKHIR, tahun=TAHUN)
-    meta["profile"].update(kepala_nama="Drs. BUDI SANTOSO, M.Si.", kepala_nip="197001011995031001",
-                           kepala_jabatan="BUPATI SUMBERJAYA", tempat="Sumberjaya", tanggal="28 Februari 2028")
+    meta["profile_tahun"][str(TAHUN)] = {
+        "kepala_nama": "Drs. BUDI SANTOSO, M.Si.", "kepala_nip": "197001011995031001",
+        "kepala_jabatan": "BUPATI SUMBERJAYA", "tempat": "Sumberjaya", "tanggal": "28 Februari 2028"}
     meta["notes"] = ["Buku kerja buatan untuk uji kecepatan (tests/bench/generate.py); angkanya acak."]
     doc = new_document(meta)
     nodes = _cascade(rng)
@@ -234,12 +235,13 @@ def kabupaten_document(seed: int = 1) -> dict:
         for n, topic in enumerate(BIDANG[:8], start=1)
     }
     for record in doc[NARRATIVE].values():
-        record["text"] = f"{record['title']} Kabupaten Sumberjaya tahun {TAHUN}. " * 6
+        record["texts"] = {str(TAHUN): f"{record['title']} Kabupaten Sumberjaya tahun {TAHUN}. " * 6}
     start = len(doc[NARRATIVE]) + 1
     for n, node in enumerate((x for x in nodes if x["level"] == "sasaran")):
         doc[NARRATIVE][str(start + n)] = {
             "key": f"analisis:{node['id']}", "title": f"Analisis Sasaran {n + 1}",
-            "text": f"Sasaran {node['name']} **tercapai** sesuai target.\n\n- faktor pendukung\n- kendala\n", "rev": 1,
+            "texts": {str(TAHUN): f"Sasaran {node['name']} **tercapai** sesuai target.\n\n- faktor pendukung\n- "
+                                  f"kendala\n"}, "rev": 1,
         }
     return doc
 

@@ -1,4 +1,8 @@
-"""The narrative sections (F5): Markdown in a text area, saved like any edit (Ctrl+S, or on leaving the text)."""
+"""The narrative sections (F5): Markdown in a text area, saved like any edit (Ctrl+S, or on leaving the text).
+
+Texts are kept per year: the view edits the shown year's (`[` / `]` change it, after saving what was typed). A year
+without its own text shows another year's as a draft, marked so in the title; the first save makes it that year's own.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from textual.widgets.option_list import Option
 from store.drafts import Draft, remove_draft, write_draft
 from store.errors import InvalidValue
 from store.fields import NARRATIVE_MAX, parse_value, spec_of
-from store.model import NARRATIVE_SECTIONS
+from store.model import NARRATIVE_SECTIONS, text_for, text_year
 from store.sanitize import visible
 from store.storage import os_reason
 from store.workbook import Edit
@@ -46,11 +50,17 @@ class NarrativeArea(TextArea):
 
 
 class NarrativeScreen(WorkbookView):
-    BINDINGS = [Binding("ctrl+s", "save", "Simpan teks", id="narrative.save")]
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Simpan teks", id="narrative.save"),
+        # Over the app's own `[` `]`: the text being typed is saved to its year before another year is shown.
+        Binding("left_square_bracket", "year(-1)", "Tahun\u2212", id="narrative.year.previous", show=False),
+        Binding("right_square_bracket", "year(1)", "Tahun+", id="narrative.year.next", show=False),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
         self.key: str | None = None
+        self.text_year: int | None = None  # the year the text in the area belongs to
         self.loaded_text = ""  # the section's stored text
         self.shown_text = ""  # what was put in the area for it (control characters made visible, maybe cut)
         self.conflict_text: str | None = None  # another operator's text, shown in a refusal
@@ -78,9 +88,15 @@ class NarrativeScreen(WorkbookView):
         keys = sorted(casc.narrative, key=section_order)
         lst.add_options([Option(shown(casc.narrative[key]["title"], limit=80), id=key) for key in keys])
         if keys:
+            if self.text_year not in (None, self.app.year) and not self.save_pending():  # type: ignore[attr-defined]
+                return  # the year changed with a text that could not be saved: keep it, under its own year
             self.key = keep if keep in casc.narrative else keys[0]
             lst.highlighted = keys.index(self.key)
             self._load(self.key, force=True)
+
+    def action_year(self, step: int) -> None:
+        if self.save_pending():
+            self.app.action_year(step)  # type: ignore[attr-defined]
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id and event.option.id != self.key:
@@ -102,16 +118,19 @@ class NarrativeScreen(WorkbookView):
         area = self.query_one(TextArea)
         if not force and key == self.key:
             return
-        if self.typed and key == self.key:
+        year = self.app.year  # type: ignore[attr-defined]
+        if self.typed and key == self.key and year == self.text_year:
             return  # the operator is typing here: another operator's save must not wipe it
         sec = self.app.casc.narrative[key]  # type: ignore[attr-defined]
-        self.key = key
-        text = sec["text"] or ""
+        self.key, self.text_year = key, year
+        text = text_for(sec, year)
         # A text over the limit (a file edited by hand) would freeze the editor: show its start, read-only.
         self.cut = len(text.encode("utf-8", "surrogatepass")) > NARRATIVE_MAX
         self.loaded_text, self.conflict_text = text, None
         self.shown_text = visible(text[:NARRATIVE_MAX] if self.cut else text, multiline=True)
         title = shown(sec["title"], limit=80)
+        source = text_year(sec, year)
+        title.append(f" {year}" + (f" \u2014 draf dari teks {source}" if source not in (None, str(year)) else ""))
         if self.cut:
             title.append(f"  (lebih dari {NARRATIVE_MAX // 1024} KB: ditampilkan terpotong, hanya-baca)",
                          style="bold red")
@@ -128,6 +147,8 @@ class NarrativeScreen(WorkbookView):
             self.app.say(f"Bagian narasi draf itu ({draft.title}) sudah tidak ada; draf disimpan di "  # type: ignore
                          f"{self._draft_file()}.", error=True)
             return
+        if draft.year is not None and draft.year != self.app.year:  # type: ignore[attr-defined]
+            self.app.action_year(draft.year - self.app.year)  # type: ignore[attr-defined]
         keys = [o.id for o in self.query_one(OptionList).options]
         self._load(draft.key, force=True)
         if draft.key in keys:
@@ -155,7 +176,8 @@ class NarrativeScreen(WorkbookView):
         try:
             if self.typed:
                 title = self.app.casc.narrative.get(self.key, {}).get("title", self.key)  # type: ignore
-                write_draft(path, self.key, title, self.loaded_text, self.query_one(TextArea).text)
+                write_draft(path, self.key, title, self.loaded_text, self.query_one(TextArea).text,
+                            year=self.text_year)
             else:
                 remove_draft(path)
         except OSError as exc:
@@ -175,7 +197,8 @@ class NarrativeScreen(WorkbookView):
         """Save the text if it changed; False when it could not be saved (the text stays in the area, and in the
         recovery draft)."""
         app = self.app
-        if self.key is None or not self.is_mounted or self.cut or getattr(app, "stopping", False):
+        if self.key is None or self.text_year is None or not self.is_mounted or self.cut or getattr(
+                app, "stopping", False):
             return True
         if not self.typed and not overwrite:
             return True
@@ -190,14 +213,15 @@ class NarrativeScreen(WorkbookView):
             return False
         if text == base:
             return True
-        if app.apply_edit(Edit(self.key, "teks", None, base, text), quiet=True):  # type: ignore
+        if app.apply_edit(Edit(self.key, "teks", self.text_year, base, text), quiet=True):  # type: ignore
             self.loaded_text, self.conflict_text = text, None
             self.shown_text = self.query_one(TextArea).text
             remove_draft(self._draft_file())
-            app.say(f"Narasi \u201c{app.casc.narrative[self.key]['title']}\u201d disimpan.")  # type: ignore
+            app.say(f"Narasi \u201c{app.casc.narrative[self.key]['title']}\u201d {self.text_year} "  # type: ignore
+                    f"disimpan.")
             return True
         self.write_draft()
-        on_disk = app.casc.narrative[self.key]["text"]  # type: ignore[attr-defined]
+        on_disk = text_for(app.casc.narrative[self.key], self.text_year)  # type: ignore[attr-defined]
         if on_disk != self.loaded_text:
             self.conflict_text = on_disk
             app.say(app.message + " Tekan Ctrl+S untuk menimpanya dengan teks Anda.", error=True)  # type: ignore

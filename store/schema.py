@@ -1,0 +1,409 @@
+"""The one declared schema of a workbook document (schema 2), and the rules between its records.
+
+The shape is declared as JSON Schema below; fastjsonschema generates its validators ahead of time into
+store/schema_compiled.py (`python -m store.schema`; a test keeps the two in step). Chosen because it names the exact
+path of a refusal (`nodes.12.level`) and costs the start-up least: `import store.schema` ≈3 ms with bytecode cached,
+against ≈15–30 ms for msgspec (which also reports dict values as `[...]`, without their key) and ≈100 ms or more
+for pydantic or jsonschema, measured with `python -X importtime` beside lkjip's own imports.
+
+What a schema cannot say — ids unique, a parent that exists one level up, no loops, years inside the Renstra
+period — is checked by `_Rules` beside it, in the same pass. Every refusal is `DocumentInvalid` with the path and one
+Indonesian sentence (see store.schema_messages).
+
+Checked on open (store.storage.read_document), on import (store.interchange) and before every save: a save checks
+only the records it changed, so a kabupaten workbook's edit stays within its frame.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import fastjsonschema
+
+from .errors import DocumentInvalid
+from .model import ISU, LEVELS, LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, SIGNING_KEYS, TABLES, YEARS_BEFORE
+from .schema_messages import sentence
+
+try:
+    from . import schema_compiled
+except ImportError:  # pragma: no cover - only while regenerating it
+    schema_compiled = None  # type: ignore[assignment]
+
+# Caps: far above any real office (a kabupaten has ≈2,000 nodes), low enough that a hostile file is refused quickly.
+MAX_TEXT = 200_000  # one narrative section
+MAX_NAME = 2_000
+MAX_ITEMS = 500
+MAX_LOG_DEPTH = 16  # the old/new of a log entry may be a whole record (undo of a deletion), never deeper
+
+_YEAR = "^[0-9]{4}$"
+_RECORD_ID = "^[1-9][0-9]{0,8}$"
+_RECORD_ID_RE = re.compile(_RECORD_ID)
+
+# Leaf values are written out where they stand: a $ref costs the generated code a name built with str.format on every
+# call (56,000 decimals at kabupaten scale: 0.5 s). Only the indicator, a whole record, is a definition.
+_DECIMAL = r"^-?[0-9]{1,24}(\.[0-9]{1,24})?$"
+_str = {"type": "string", "maxLength": MAX_NAME}
+_name = {"type": "string", "minLength": 1, "maxLength": MAX_NAME, "pattern": r"\S", "description": "nama"}
+_decimal = {"type": ["string", "null"], "pattern": _DECIMAL, "maxLength": 50, "description": "angka"}
+_decimal_given = {"type": "string", "pattern": _DECIMAL, "maxLength": 50, "description": "angka"}
+_money = {"type": ["integer", "null"], "minimum": 0, "maximum": 10**15 - 1, "description": "rupiah"}
+_int = {"type": "integer"}
+_rev = {"type": "integer", "minimum": 0}
+DEFINITIONS: dict[str, dict] = {}
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/definitions/{name}"}
+
+
+def _enum(values: list, noun: str) -> dict:
+    return {"enum": values, "description": noun}
+
+
+def _per_year(value: dict) -> dict:
+    return {"type": "object", "patternProperties": {_YEAR: value}, "additionalProperties": False,
+            "maxProperties": 60, "description": "per tahun"}
+
+
+def _record(properties: dict, optional: tuple[str, ...] = ()) -> dict:
+    return {"type": "object", "properties": properties, "additionalProperties": False,
+            "required": [k for k in properties if k not in optional]}
+
+
+PROFILE_KEYS = ("instansi", "pemda")
+
+DEFINITIONS["indicator"] = _record({
+    "id": _name, "name": _name, "satuan": _str,
+    "arah": _enum(["positif", "negatif", None], "arah"),
+    "rumus": {"type": "string", "maxLength": MAX_TEXT},
+    "negatif_rumus": _enum(["2T-R", "T/R", None], "rumus indikator negatif"),
+    "tw_rule": _enum(["kumulatif", "nilai_akhir", None], "aturan triwulan"),
+    "kondisi_awal": _decimal, "target_akhir": _decimal,
+    "batas_atas": _decimal,  # a plausible upper bound (reports.plausibility): a % indicator that may pass 100
+    "years": _per_year(_record({
+        "target": _decimal, "realisasi": _decimal,
+        "tw": {"type": "object", "patternProperties": {"^[1-4]$": _decimal}, "additionalProperties": False,
+               "description": "triwulan"},
+    }, optional=("target", "realisasi", "tw"))),
+}, optional=("batas_atas",))
+
+RECORDS: dict[str, dict] = {
+    META: _record({
+        "schema": _enum([SCHEMA_VERSION], "versi skema"),
+        "profile": _record({k: _str for k in PROFILE_KEYS}),
+        "profile_tahun": _per_year(_record({k: _str for k in SIGNING_KEYS}, optional=SIGNING_KEYS)),
+        "periode_awal": {"type": "integer", "minimum": 1901, "maximum": 2199},
+        "periode_akhir": {"type": "integer", "minimum": 1901, "maximum": 2199},
+        "tahun": {"type": "integer", "minimum": 1901, "maximum": 2199},
+        "settings": _record({
+            "negatif_rumus": _enum(["2T-R", "T/R"], "rumus indikator negatif"),
+            "predikat": {"type": "array", "minItems": 1, "maxItems": 20,
+                         "items": _record({"min": _decimal, "label": _name})},
+            "cap": _decimal,
+            "efisiensi_atas": _decimal_given,
+            "efisiensi_bawah": _decimal_given,
+            # Settings added after schema 2 was declared: absent means the default (see reports.engine).
+            "efisiensi_rumus": _enum(["selisih", "rasio"], "rumus efisiensi"),
+            "efisiensi_rasio_atas": _decimal_given,
+            "efisiensi_rasio_bawah": _decimal_given,
+            "negatif_nol_nilai": _decimal,
+            "capaian_batas_wajar": _decimal,
+        }, optional=("efisiensi_rumus", "efisiensi_rasio_atas", "efisiensi_rasio_bawah", "negatif_nol_nilai",
+                     "capaian_batas_wajar")),
+        "locks": _per_year(_record({"by": _str, "at": _str})),
+        "revision": _rev,
+        "notes": {"type": "array", "maxItems": MAX_ITEMS, "items": {"type": "string", "maxLength": MAX_TEXT}},
+        "rev": _rev,
+    }),
+    NODES: _record({
+        "id": _name, "level": _enum(list(LEVELS), "tingkat"),
+        "parent": {"type": ["string", "null"], "maxLength": MAX_NAME},
+        "code": _str, "name": _name, "order": _int, "unit": _str,
+        "indicators": {"type": "array", "maxItems": MAX_ITEMS, "items": _ref("indicator")},
+        "budget": _per_year(_record({
+            "pagu_pk": _money, "pagu": _money, "realisasi": _money,
+            # realisasi anggaran per quarter (monev triwulan)
+            "tw": {"type": "object", "patternProperties": {"^[1-4]$": _money}, "additionalProperties": False,
+                   "description": "triwulan"},
+        }, optional=("pagu_pk", "pagu", "realisasi", "tw"))),
+        "budget_refs": {"type": "array", "maxItems": MAX_ITEMS, "items": _str},
+        "rev": _rev,
+    }),
+    ISU: _record({
+        "id": _name, "order": _int, "masalah": {"type": "string", "maxLength": MAX_TEXT},
+        "items": {"type": "array", "maxItems": MAX_ITEMS,
+                  "items": _record({"pokok": {"type": "string", "maxLength": MAX_TEXT},
+                                    "akar": {"type": "string", "maxLength": MAX_TEXT}})},
+        "rev": _rev,
+    }),
+    NARRATIVE: _record({
+        "key": _name, "title": _str,
+        "texts": _per_year({"type": "string", "maxLength": MAX_TEXT}),
+        "rev": _rev,
+    }),
+    LOG: _record({
+        "seq": {"type": "integer", "minimum": 1}, "at": _str, "user": _str, "kind": _name, "ref": _str,
+        "field": _str, "year": {"type": ["integer", "null"]}, "old": {}, "new": {}, "reason": _str,
+        "group": {"type": "integer", "minimum": 1},  # the edits of one paste: one step in undo and audit
+    }, optional=("reason", "group")),
+}
+
+_TABLE = {"type": "object", "propertyNames": {"pattern": _RECORD_ID}, "additionalProperties": {"type": "object"},
+          "description": "tabel"}
+DOCUMENT = {"type": "object", "additionalProperties": False, "required": list(TABLES),
+            "properties": {**{t: _TABLE for t in TABLES}, META: {**_TABLE, "minProperties": 1, "maxProperties": 1}}}
+
+
+def declaration() -> dict:
+    """The whole declaration as one JSON Schema: the document's frame and each table's record, as definitions."""
+    definitions = {**DEFINITIONS, "frame": DOCUMENT, **RECORDS}
+    return {"definitions": definitions,
+            "allOf": [_ref("frame"), {"properties": {t: {"additionalProperties": _ref(t)} for t in TABLES}}]}
+
+
+def generate() -> str:
+    """The validators fastjsonschema generates from the declaration, as the source of store/schema_compiled.py.
+    Generated once (`python -m store.schema`) instead of at every start: compiling costs ≈50–150 ms, importing the
+    generated module ≈2 ms. tests/test_schema.py fails when the file no longer matches the declaration."""
+    code = fastjsonschema.compile_to_code(declaration(), detailed_exceptions=False)
+    return f"# Generated by `python -m store.schema` from the declaration in store/schema.py. Do not edit.\n{code}"
+
+
+_detailed: dict[str, object] = {}
+
+
+def _explain(name: str, value: object):
+    """The detailed refusal (rule, value, definition) of a value the fast validator refused. Compiled only when
+    something is refused: the fast validators carry no details, which keeps them small."""
+    fn = _detailed.get(name)
+    if fn is None:
+        schema = DOCUMENT if name == "frame" else {**RECORDS[name], "definitions": DEFINITIONS}
+        fn = _detailed[name] = fastjsonschema.compile(schema)
+    try:
+        fn(value)  # type: ignore[operator]
+    except fastjsonschema.JsonSchemaValueException as exc:
+        return exc
+    return None
+
+
+def _shape(name: str, value: object, prefix: str) -> None:
+    try:
+        getattr(schema_compiled, f"validate___definitions_{name}")(value)
+    except fastjsonschema.JsonSchemaValueException:
+        exc = _explain(name, value)
+        if exc is None:  # pragma: no cover - the two validators come from one declaration
+            raise DocumentInvalid(prefix or "dokumen", "tidak sesuai skema") from None
+        parts = [prefix] if prefix else []
+        parts += [str(p) for p in (exc.path or [])[1:]]
+        path = ".".join(parts) or "dokumen"
+        raise DocumentInvalid(path, sentence(exc)) from None
+
+
+def check(document: object, changed: Iterable[tuple[str, str]] | None = None,
+          previous: dict | None = None) -> None:
+    """Refuse a document that breaks the schema (DocumentInvalid).
+
+    `changed`: only these (table, record id) need their shape checked again (a save; None checks every record).
+    `previous`: the document last read and checked; a record equal to its previous self is not checked again
+    (a reload after another operator's save). The rules between records always run over the whole cascade."""
+    if changed is None or set(document) != set(TABLES):  # type: ignore[arg-type]
+        _shape("frame", document, "")
+    assert isinstance(document, dict)
+    meta_id = next(iter(document[META]))
+    meta = document[META][meta_id]
+    if previous is not None and (not isinstance(previous.get(META), dict) or previous[META].get(meta_id) != meta):
+        previous = None  # another period or settings: every year of every record is checked again
+    if changed is None:
+        pairs: Iterable[tuple[str, str]] = ((t, rid) for t in TABLES for rid in document[t])
+    else:
+        pairs = changed
+        for table, rid in changed:
+            if not _RECORD_ID_RE.match(rid):
+                raise DocumentInvalid(table, f"nomor catatan \u201c{rid}\u201d harus bilangan bulat positif")
+    if changed is None or (META, meta_id) in changed:
+        _shape(META, meta, f"{META}.{meta_id}")
+    rules = _Rules(meta, meta_id)
+    for table, rid in pairs:
+        record = document[table].get(rid)
+        if record is None or table == META:
+            continue
+        if previous is not None and previous[table].get(rid) == record:
+            continue
+        _shape(table, record, f"{table}.{rid}")
+        rules.record(table, rid, record)
+    nodes = document[NODES]
+    if changed is None or not _MEMO.same_structure(nodes, changed):
+        rules.structure(nodes)
+        _MEMO.remember(nodes)
+
+
+def _skeleton(node: dict) -> tuple:
+    """What the rules between records read of a node."""
+    return (node["id"], node["parent"], node["level"], tuple(i["id"] for i in node["indicators"]),
+            tuple(node["budget_refs"]))
+
+
+class _StructureMemo:
+    """The cascade last found sound, so that a save which changed only values (most edits) skips the pass over
+    the whole cascade (≈3 ms at kabupaten scale, a fifth of an edit's frame)."""
+
+    def __init__(self) -> None:
+        self.nodes: dict | None = None
+        self.skeletons: dict[str, tuple] = {}
+
+    def remember(self, nodes: dict) -> None:
+        self.nodes, self.skeletons = nodes, {rid: _skeleton(n) for rid, n in nodes.items()}
+
+    def same_structure(self, nodes: dict, changed: Iterable[tuple[str, str]]) -> bool:
+        if nodes is not self.nodes or len(nodes) != len(self.skeletons):
+            return False
+        for table, rid in changed:
+            if table == NODES and (rid not in nodes or _skeleton(nodes[rid]) != self.skeletons.get(rid)):
+                return False
+        return True
+
+
+_MEMO = _StructureMemo()
+
+
+class _Rules:
+    """The rules between records. Per record: years inside the period, a log value not nested too deep. Over the
+    cascade: ids unique, every parent exists one level up, no node its own ancestor, budget_refs that exist."""
+
+    def __init__(self, meta: dict, meta_id: str = "1") -> None:
+        at = f"{META}.{meta_id}"
+        self.first, self.last = meta["periode_awal"] - YEARS_BEFORE, meta["periode_akhir"]
+        if meta["periode_awal"] > meta["periode_akhir"]:
+            raise DocumentInvalid(f"{at}.periode_akhir", f"{meta['periode_akhir']} sebelum periode_awal "
+                                                             f"{meta['periode_awal']}")
+        if not meta["periode_awal"] <= meta["tahun"] <= self.last:
+            raise DocumentInvalid(f"{at}.tahun", f"tahun laporan {meta['tahun']} di luar periode Renstra "
+                                                     f"{meta['periode_awal']}\u2013{self.last}")
+        for key in ("locks", "profile_tahun"):
+            self.years(meta.get(key, {}), f"{at}.{key}")
+        s = meta["settings"]
+        if float(s["efisiensi_bawah"]) > float(s["efisiensi_atas"]):
+            raise DocumentInvalid(f"{at}.settings.efisiensi_bawah",
+                                  f"{s['efisiensi_bawah']} lebih besar dari efisiensi_atas {s['efisiensi_atas']}")
+        lowest = [i for i, b in enumerate(s["predikat"]) if b["min"] is None]
+        if len(lowest) > 1:
+            raise DocumentInvalid(f"{at}.settings.predikat.{lowest[1]}.min",
+                                  "hanya satu predikat (yang terendah) boleh tanpa batas bawah")
+
+    def years(self, per_year: dict, path: str) -> None:
+        for year in per_year:
+            if not self.first <= int(year) <= self.last:
+                raise DocumentInvalid(f"{path}.{year}", f"tahun {year} di luar periode buku kerja "
+                                                        f"({self.first}\u2013{self.last})")
+
+    def record(self, table: str, rid: str, record: dict) -> None:
+        path = f"{table}.{rid}"
+        if table == NODES:
+            self.years(record["budget"], f"{path}.budget")
+            for i, ind in enumerate(record["indicators"]):
+                self.years(ind["years"], f"{path}.indicators.{i}.years")
+        elif table == NARRATIVE:
+            self.years(record["texts"], f"{path}.texts")
+        elif table == LOG:
+            for key in ("old", "new"):
+                _shallow(record[key], f"{path}.{key}")
+
+    def structure(self, nodes: dict) -> None:
+        """Runs before every save over the whole cascade: plain loops, no string built unless refusing."""
+        by_id: dict[str, tuple[str, dict]] = {}
+        indicator_ids: dict[str, tuple[str, int]] = {}
+        for rid, node in nodes.items():
+            node_id = node["id"]
+            if node_id in by_id:
+                raise DocumentInvalid(f"{NODES}.{rid}.id", f"id \u201c{node_id}\u201d sudah dipakai oleh "
+                                                           f"{NODES}.{by_id[node_id][0]}; setiap id harus unik")
+            by_id[node_id] = (rid, node)
+            for i, ind in enumerate(node["indicators"]):
+                ind_id = ind["id"]
+                if ind_id in indicator_ids:
+                    first_rid, first_i = indicator_ids[ind_id]
+                    raise DocumentInvalid(f"{NODES}.{rid}.indicators.{i}.id",
+                                          f"id indikator \u201c{ind_id}\u201d sudah dipakai oleh {NODES}.{first_rid}."
+                                          f"indicators.{first_i}; setiap id harus unik")
+                indicator_ids[ind_id] = (rid, i)
+        for rid, node in nodes.items():
+            parent, level = node["parent"], node["level"]
+            above = _ABOVE[level]
+            parent_node = by_id.get(parent)  # type: ignore[arg-type]
+            if parent_node is not None and parent_node[1]["level"] == above and parent != node["id"]:
+                if node["budget_refs"]:
+                    _budget_refs(by_id, rid, node)
+                continue  # the common case: a parent one level up cannot close a loop
+            _misplaced(by_id, rid, node)
+            if node["budget_refs"]:
+                _budget_refs(by_id, rid, node)
+
+
+_ABOVE: dict[str, str | None] = {level: (LEVELS[i - 1] if i else None) for i, level in enumerate(LEVELS)}
+
+
+def _misplaced(by_id: dict[str, tuple[str, dict]], rid: str, node: dict) -> None:
+    """Why a node is not directly under a node one level up (or, for a tujuan, at the top)."""
+    parent, level, path = node["parent"], node["level"], f"{NODES}.{rid}.parent"
+    above = _ABOVE[level]
+    if above is None:
+        if parent is None:
+            return
+        raise DocumentInvalid(path, f"tujuan berada di puncak cascading; induknya harus null, bukan "
+                                    f"\u201c{parent}\u201d")
+    if parent == node["id"]:
+        raise DocumentInvalid(path, f"simpul \u201c{parent}\u201d menjadi induknya sendiri")
+    if parent is None or parent not in by_id:
+        what = "tidak ada" if parent is None else f"\u201c{parent}\u201d tidak ada"
+        raise DocumentInvalid(path, f"induk {what}; {level} harus berada di bawah sebuah {above}")
+    _loop(by_id, node, path)
+    parent_level = by_id[parent][1]["level"]
+    raise DocumentInvalid(path, f"induk \u201c{parent}\u201d bertingkat {parent_level}; {level} harus berada "
+                                f"langsung di bawah sebuah {above}")
+
+
+def _budget_refs(by_id: dict[str, tuple[str, dict]], rid: str, node: dict) -> None:
+    for i, ref in enumerate(node["budget_refs"]):
+        if ref not in by_id or by_id[ref][1]["level"] not in LEVELS[2:]:
+            raise DocumentInvalid(f"{NODES}.{rid}.budget_refs.{i}",
+                                  f"\u201c{ref}\u201d bukan program, kegiatan atau sub kegiatan yang ada")
+
+
+def _loop(by_id: dict[str, tuple[str, dict]], node: dict, path: str) -> None:
+    """Walk up at most as many steps as there are levels: a longer walk is a loop."""
+    seen = [node["id"]]
+    current = node
+    for _ in range(len(LEVELS)):
+        parent = current["parent"]
+        if parent is None or parent not in by_id:
+            return
+        if parent in seen:
+            chain = " \u2192 ".join([*seen, parent])
+            raise DocumentInvalid(path, f"induk berputar ({chain})")
+        seen.append(parent)
+        current = by_id[parent][1]
+
+
+def _shallow(value: object, path: str) -> None:
+    """Iterative, so that a value nested thousands deep is refused without a RecursionError."""
+    level = [value]
+    for _ in range(MAX_LOG_DEPTH):
+        nxt: list = []
+        for v in level:
+            if isinstance(v, dict):
+                nxt.extend(v.values())
+            elif isinstance(v, list):
+                nxt.extend(v)
+        if not nxt:
+            return
+        level = nxt
+    raise DocumentInvalid(path, f"nilai bersarang lebih dari {MAX_LOG_DEPTH} tingkat")
+
+
+if __name__ == "__main__":  # python -m store.schema: regenerate store/schema_compiled.py
+    from pathlib import Path
+
+    from .storage import replace_atomically
+
+    replace_atomically(Path(__file__).with_name("schema_compiled.py"), generate().encode())
