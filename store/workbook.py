@@ -25,7 +25,8 @@ from .errors import EditConflict, InvalidValue, SaveFailed, UnreadableWorkbook, 
 from .fields import FieldSpec, display, get_value, parse_value, set_value, spec_of
 from .freeze import check_edit
 from .lock import WorkbookLock, login_name
-from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, YEARS_BEFORE, LogEntry
+from .model import (LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, SIGNING_KEYS, YEARS_BEFORE, LogEntry, profile_for,
+                    signing_year, text_year)
 from .refs import PROFILE_REF, Target, resolve
 from .storage import AtomicJSONStorage, backups_of
 from .structure import STRUCTURAL
@@ -338,13 +339,36 @@ class Workbook:
                 return False
             stamp = {"by": self.user, "at": _now()}
 
+            signing = None if signing_year(casc.meta, year) in (None, str(year)) else {
+                k: v for k, v in profile_for(casc.meta, year).items() if k in SIGNING_KEYS}
+
             def transform(meta: dict) -> None:
                 meta.setdefault("locks", {})[str(year)] = stamp
+                if signing is not None:
+                    meta.setdefault("profile_tahun", {})[str(year)] = signing
 
             self.db.table(META).update(transform, doc_ids=[int(casc.meta_doc_id)])
+            self._own_texts(casc, year)
             self._bump_revision(casc)  # touches the meta record too
             self._log("kunci", "tahun", "kunci", year, False, True, reason or None)
         return True
+
+    def _own_texts(self, casc: Cascade, year: int) -> None:
+        """A year being locked keeps the texts it shows as its own: an inherited text (another year's, see
+        model.text_for) would otherwise change with an edit of that other year (store.freeze)."""
+        for key, section in casc.narrative.items():
+            source = text_year(section, year)  # type: ignore[arg-type]
+            if source in (None, str(year)):
+                continue
+            text = section["texts"][source]
+
+            def transform(record: dict, text: str = text) -> None:
+                record["texts"][str(year)] = text
+                record["rev"] = int(record.get("rev", 0)) + 1
+
+            doc_id = casc.narrative_doc_ids[key]
+            self.db.table(NARRATIVE).update(transform, doc_ids=[int(doc_id)])
+            self.storage.touch(NARRATIVE, doc_id)
 
     def unlock_year(self, year: int, reason: str) -> bool:
         if not reason.strip():
