@@ -31,7 +31,7 @@ except ImportError:  # pragma: no cover - only while regenerating it
     schema_compiled = None  # type: ignore[assignment]
 
 # Caps: far above any real office (a kabupaten has ≈2,000 nodes), low enough that a hostile file is refused quickly.
-MAX_TEXT = 200_000  # one narrative section
+MAX_TEXT = 200 * 1024  # one narrative section: store.fields.NARRATIVE_MAX (bytes) can never hold more characters
 MAX_NAME = 2_000
 MAX_ITEMS = 500
 MAX_LOG_DEPTH = 16  # the old/new of a log entry may be a whole record (undo of a deletion), never deeper

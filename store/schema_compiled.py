@@ -220,8 +220,8 @@ def validate___definitions_narrative(data, custom_formats={}, name_prefix=None):
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".texts.{data__texts_key}".format(**locals()) + " must be string")
                         if isinstance(data__texts_val, str):
                             data__texts_val_len = len(data__texts_val)
-                            if data__texts_val_len > 200000:
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".texts.{data__texts_key}".format(**locals()) + " must be shorter than or equal to 200000 characters")
+                            if data__texts_val_len > 204800:
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".texts.{data__texts_key}".format(**locals()) + " must be shorter than or equal to 204800 characters")
                 if data__texts_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".texts must not contain "+str(data__texts_keys)+" properties")
         if "rev" in data_keys:
@@ -270,8 +270,8 @@ def validate___definitions_isu(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".masalah must be string")
             if isinstance(data__masalah, str):
                 data__masalah_len = len(data__masalah)
-                if data__masalah_len > 200000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".masalah must be shorter than or equal to 200000 characters")
+                if data__masalah_len > 204800:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".masalah must be shorter than or equal to 204800 characters")
         if "items" in data_keys:
             data_keys.remove("items")
             data__items = data["items"]
@@ -298,8 +298,8 @@ def validate___definitions_isu(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].pokok".format(**locals()) + " must be string")
                             if isinstance(data__items_item__pokok, str):
                                 data__items_item__pokok_len = len(data__items_item__pokok)
-                                if data__items_item__pokok_len > 200000:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].pokok".format(**locals()) + " must be shorter than or equal to 200000 characters")
+                                if data__items_item__pokok_len > 204800:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].pokok".format(**locals()) + " must be shorter than or equal to 204800 characters")
                         if "akar" in data__items_item_keys:
                             data__items_item_keys.remove("akar")
                             data__items_item__akar = data__items_item["akar"]
@@ -307,8 +307,8 @@ def validate___definitions_isu(data, custom_formats={}, name_prefix=None):
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].akar".format(**locals()) + " must be string")
                             if isinstance(data__items_item__akar, str):
                                 data__items_item__akar_len = len(data__items_item__akar)
-                                if data__items_item__akar_len > 200000:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].akar".format(**locals()) + " must be shorter than or equal to 200000 characters")
+                                if data__items_item__akar_len > 204800:
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].akar".format(**locals()) + " must be shorter than or equal to 204800 characters")
                         if data__items_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}]".format(**locals()) + " must not contain "+str(data__items_item_keys)+" properties")
         if "rev" in data_keys:
@@ -570,8 +570,8 @@ def validate___definitions_indicator(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rumus must be string")
             if isinstance(data__rumus, str):
                 data__rumus_len = len(data__rumus)
-                if data__rumus_len > 200000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rumus must be shorter than or equal to 200000 characters")
+                if data__rumus_len > 204800:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rumus must be shorter than or equal to 204800 characters")
         if "negatif_rumus" in data_keys:
             data_keys.remove("negatif_rumus")
             data__negatifrumus = data["negatif_rumus"]
@@ -1088,8 +1088,8 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".notes[{data__notes_x}]".format(**locals()) + " must be string")
                     if isinstance(data__notes_item, str):
                         data__notes_item_len = len(data__notes_item)
-                        if data__notes_item_len > 200000:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".notes[{data__notes_x}]".format(**locals()) + " must be shorter than or equal to 200000 characters")
+                        if data__notes_item_len > 204800:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".notes[{data__notes_x}]".format(**locals()) + " must be shorter than or equal to 204800 characters")
         if "rev" in data_keys:
             data_keys.remove("rev")
             data__rev = data["rev"]

@@ -53,7 +53,7 @@ def wait_for(session: PtySession, needle: str, timeout: float = 8.0, seen: str =
 
 def narrative(path: Path, key: str) -> str:
     doc = orjson.loads(path.read_bytes())
-    return next(n["text"] for n in doc["narrative"].values() if n["key"] == key)
+    return next(n["texts"]["2022"] for n in doc["narrative"].values() if n["key"] == key)
 
 
 def test_sighup_while_typing_narrative_then_the_next_start_offers_it_back(tmp_path: Path) -> None:

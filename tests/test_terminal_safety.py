@@ -51,9 +51,9 @@ def hostile_document() -> dict:
     for section in doc["narrative"].values():
         if section["key"] == "kata_pengantar":
             section["title"] = f"Kata {RETITLE}Pengantar"
-            section["text"] = f"baris satu{HIDE}\nbaris dua {RLO}terbalik"
+            section["texts"]["2022"] = f"baris satu{HIDE}\nbaris dua {RLO}terbalik"
     meta = next(iter(doc["meta"].values()))
-    meta["profile"]["kepala_nama"] = f"Camat {C1_CSI}Torjun{RLO}"
+    meta["profile_tahun"]["2022"]["kepala_nama"] = f"Camat {C1_CSI}Torjun{RLO}"
     doc["log"]["1"] = {"seq": 1, "at": "2023-01-02T08:00:00+07:00", "user": f"u{HIDE}", "kind": "kunci",
                        "ref": "tahun", "field": "kunci", "year": 2022, "old": False, "new": True,
                        "reason": f"tutup{WIPE}buku"}
@@ -101,7 +101,7 @@ def test_stored_escapes_are_shown_never_emitted_by_any_command(hostile: Path) ->
     assert any(f"Indeks Kepuasan{WIPE} Masyarakat" in cell for t in tables["tables"] for row in t["rows"]
                for cell in row)
     exported = orjson.loads(outputs["export json"].stdout)["workbook"]
-    assert next(iter(exported["meta"].values()))["profile"]["kepala_nama"] == f"Camat {C1_CSI}Torjun{RLO}"
+    assert next(iter(exported["meta"].values()))["profile_tahun"]["2022"]["kepala_nama"] == f"Camat {C1_CSI}Torjun{RLO}"
 
 
 def test_the_log_keeps_one_entry_to_a_line(hostile: Path) -> None:
@@ -127,7 +127,7 @@ def test_control_characters_are_refused_on_input(demo_path: Path, field: str, va
 def test_a_narrative_keeps_its_newlines_and_tabs_and_any_line_break_is_stored_as_lf(demo_path: Path) -> None:
     assert lkjip("set", demo_path, "narasi:kata_pengantar", "teks", "satu\r\ndua\rtiga\n\tempat").returncode == 0
     doc = orjson.loads(demo_path.read_bytes())
-    assert next(n["text"] for n in doc["narrative"].values() if n["key"] == "kata_pengantar") == \
+    assert next(n["texts"]["2022"] for n in doc["narrative"].values() if n["key"] == "kata_pengantar") == \
         "satu\ndua\ntiga\n\tempat"
 
 
@@ -141,7 +141,7 @@ def test_a_text_becomes_empty_only_with_clear_and_a_name_never(demo_path: Path) 
             result = lkjip("set", demo_path, ref, field, "  ", *extra)
             assert result.returncode == 1 and "tidak boleh kosong" in result.stderr.decode()
     doc = orjson.loads(demo_path.read_bytes())
-    assert next(iter(doc["meta"].values()))["profile"]["kepala_nama"] == ""
+    assert next(iter(doc["meta"].values()))["profile_tahun"]["2022"]["kepala_nama"] == ""
 
 
 def test_an_empty_arah_names_the_allowed_values(demo_path: Path) -> None:
@@ -220,11 +220,12 @@ def test_importing_a_list_says_it_is_not_an_lkjip_document(tmp_path: Path) -> No
 
 def test_a_50_mb_narrative_document_is_refused_at_import(tmp_path: Path) -> None:
     doc = demo_document()
-    next(iter(doc["narrative"].values()))["text"] = "panjang " * (50 * 1024 * 1024 // 8)
+    next(iter(doc["narrative"].values()))["texts"]["2022"] = "panjang " * (50 * 1024 * 1024 // 8)
     (tmp_path / "besar.json").write_bytes(export_document(doc))
     result = lkjip("import", tmp_path / "besar.json", tmp_path / "w.json")
     message = result.stderr.decode()
-    assert result.returncode == 1 and "200 KB" in message and len(message) < 300
+    assert result.returncode == 1 and "narrative.1.texts.2022" in message and "batas" in message
+    assert len(message) < 300
     assert not (tmp_path / "w.json").exists()
 
 
