@@ -388,12 +388,12 @@ class LkjipApp(App):
             return
         from .draft import DraftOffer
 
-        def answered(restore: bool | None) -> None:
+        async def answered(restore: bool | None) -> None:
             if not restore:
                 remove_draft(self.draft_file())
                 self.say("Draf narasi dibuang.")
                 return
-            self.action_view("narasi")
+            await self.action_view("narasi")  # awaited: the narrative view is the screen once it returns
             self.call_after_refresh(lambda: self.screen.restore(draft))  # type: ignore[attr-defined]
 
         self.push_screen(DraftOffer(draft), answered)
