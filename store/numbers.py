@@ -15,6 +15,7 @@ __all__ = [
     "NumberError",
     "parse_number",
     "parse_money",
+    "parse_indicator",
     "canonical",
     "to_decimal",
     "format_decimal",
@@ -114,6 +115,20 @@ def parse_money(raw: str) -> int:
         raise NumberError(f"\u201c{raw}\u201d terlalu besar untuk anggaran (paling banyak Rp 999 triliun); "
                           f"periksa jumlah digitnya.")
     return int(value)
+
+
+_AMBIGUOUS = re.compile(r"^(-?)\+?\s*([0-9]{1,3})\.([0-9]{3})\s*%?$")
+
+
+def parse_indicator(raw: str) -> Decimal:
+    """Read an indicator value typed as text. One dot followed by exactly three digits is 82,125 to one operator
+    and 82125 to another: refused with both readings rather than guessed (money keeps the thousands reading)."""
+    m = _AMBIGUOUS.match(raw.strip())
+    if m:
+        sign, whole, frac = m.groups()
+        raise NumberError(f"\u201c{raw.strip()}\u201d bisa dibaca dua cara; ketik {sign}{whole},{frac} (desimal) "
+                          f"atau {sign}{whole}{frac} (ribuan).")
+    return parse_number(raw)
 
 
 def canonical(value: Decimal) -> str:

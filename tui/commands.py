@@ -36,6 +36,12 @@ def _year(wb: Workbook, year: int | None) -> int:
     return year if year is not None else wb.cascade().tahun
 
 
+def cmd_template(args: argparse.Namespace) -> int:
+    from .commands_sheet import cmd_template as template
+
+    return template(args)
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     if args.demo:
         from store.demo import demo_document
@@ -120,6 +126,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     wb = Workbook.open(args.workbook)
+    if args.format == "xlsx":
+        from .commands_sheet import export_xlsx
+
+        return export_xlsx(wb, args, _year(wb, args.year))
     if args.format == "json":
         payload = interchange.export_document(wb.document())
     else:
@@ -154,11 +164,20 @@ def _write_new(path: Path, payload: bytes) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from .commands_sheet import SHEET_SUFFIXES, import_sheet
+
+    if args.document.lower().endswith(SHEET_SUFFIXES):
+        return import_sheet(args)
     try:
         raw = Path(args.document).read_bytes()
     except OSError as exc:
         raise WorkbookError(f"Tidak dapat membaca {args.document}: {exc.strerror}.") from None
     document = interchange.import_document(raw, args.document)
+    if args.dry_run:
+        from store.sheet_import import summary
+
+        _out(f"Akan dibuat: {args.workbook} dengan {summary(document)}; tidak ada yang ditulis (--dry-run).")
+        return 0
     Workbook.create(args.workbook, document)
     _out(f"Buku kerja {args.workbook} dibuat dari {args.document}.")
     return 0

@@ -1,0 +1,108 @@
+"""`lkjip template`, `lkjip export --format xlsx` and `lkjip import` of .xlsx and .csv files.
+
+The spreadsheet side of the command line; the rules of the sheet live in store.sheet_* and store.xlsx_io.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from store.errors import WorkbookError
+from store.storage import os_reason, replace_atomically
+from store.workbook import Workbook
+
+SHEET_SUFFIXES = (".xlsx", ".csv")
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _write_sheet(output: str | None, payload: bytes) -> None:
+    """A spreadsheet never replaces an existing file: it may be a Seksi's filled copy, or a workbook."""
+    if not output:
+        raise WorkbookError("Lembar kerja .xlsx memerlukan -o BERKAS.xlsx.")
+    path = Path(output)
+    if path.suffix.lower() != ".xlsx":
+        raise WorkbookError(f"{output}: nama berkas lembar kerja harus berakhiran .xlsx.")
+    if path.exists() or path.is_symlink():
+        raise WorkbookError(f"{output} sudah ada; lkjip tidak menimpa lembar kerja (mungkin sudah diisi), pilih "
+                            f"nama lain.")
+    if not path.parent.is_dir():
+        raise WorkbookError(f"Folder {path.parent} tidak ada.")
+    try:
+        replace_atomically(path, payload)
+    except OSError as exc:
+        raise WorkbookError(f"Gagal menulis {output}: {os_reason(exc)}.") from None
+
+
+def _periode(text: str | None) -> tuple[int, int]:
+    from store.sheet_layout import default_periode
+
+    if not text:
+        return default_periode(date.today().year)
+    try:
+        awal, akhir = (int(x) for x in text.replace("\u2013", "-").split("-"))
+    except ValueError:
+        raise WorkbookError(f"Periode \u201c{text}\u201d tidak terbaca; tulis seperti 2025-2029.") from None
+    if not 1900 < awal <= akhir < 2200 or akhir - awal > 10:
+        raise WorkbookError(f"Periode \u201c{text}\u201d tidak masuk akal; tulis seperti 2025-2029.")
+    return awal, akhir
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from store.sheet_export import template_book
+    from store.xlsx_io import render
+
+    awal, akhir = _periode(args.periode)
+    tahun = min(max(date.today().year, awal), akhir)
+    _write_sheet(args.output, render(template_book(awal, akhir, tahun)))
+    _out(f"Templat periode {awal}\u2013{akhir} ditulis: {args.output} (baca lembar Petunjuk; lalu `lkjip import "
+         f"{args.output} BUKU-KERJA.json`).")
+    return 0
+
+
+def export_xlsx(wb: Workbook, args: argparse.Namespace, year: int) -> int:
+    from store.sheet_export import export_book
+    from store.xlsx_io import render
+
+    casc = wb.cascade()
+    awal, akhir = int(casc.meta["periode_awal"]), int(casc.meta["periode_akhir"])
+    if not awal - 4 <= year <= akhir:
+        raise WorkbookError(f"Tahun {year} di luar periode buku kerja ({awal}\u2013{akhir}).")
+    _write_sheet(args.output, render(export_book(casc, year)))
+    _out(f"Ditulis: {args.output} (realisasi tahun {year}; revisi {casc.meta.get('revision', 0)}).")
+    return 0
+
+
+def import_sheet(args: argparse.Namespace) -> int:
+    from store import sheet_import
+
+    parsed = sheet_import.read_file(args.document)
+    where = Path(args.document).name
+    target = Path(args.workbook)
+    if not target.exists():
+        has_profil = not args.document.lower().endswith(".csv")
+        document = sheet_import.build_document(parsed, where, has_profil)
+        if args.dry_run:
+            _out(f"Akan dibuat: {args.workbook} dengan {sheet_import.summary(document)}.")
+            _out("Tidak ada yang ditulis (--dry-run).")
+            return 0
+        Workbook.create(target, document)
+        _out(f"Buku kerja {args.workbook} dibuat dari {where}: {sheet_import.summary(document)}.")
+        return 0
+    wb = Workbook.open(target)
+    changes = sheet_import.apply_changes(wb, parsed, where, dry_run=args.dry_run)
+    verb = "Akan diubah" if args.dry_run else "Diubah"
+    for change in changes:
+        _out(f"{verb}: {change.line()}")
+    if args.dry_run:
+        _out(f"{len(changes)} perubahan; tidak ada yang ditulis (--dry-run).")
+    elif changes:
+        _out(f"{len(changes)} perubahan dari {where} disimpan dan dicatat (`lkjip log {args.workbook}`).")
+    else:
+        _out(f"Tidak ada perbedaan antara {where} dan {args.workbook}; tidak ada yang berubah.")
+    return 0
