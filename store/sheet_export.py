@@ -21,6 +21,7 @@ from .sheet_layout import (
     ANGGARAN, ASAL, ATURAN_TW_SHOWN, KASKADE, LEVEL_WORDS, PETUNJUK, PROFIL, PROFIL_ROWS, Column, anggaran_columns,
     kaskade_columns,
 )
+from .workbook import YEARS_BEFORE
 
 PETUNJUK_LINES = (
     "PETUNJUK PENGISIAN LEMBAR KERJA LKjIP",
@@ -122,6 +123,23 @@ def _cell(col: Column, container: dict, asal: _Asal, ref: str) -> object:
     return value if value not in ("", None) else None
 
 
+def _filled_years(slots) -> set[int]:  # type: ignore[no-untyped-def]
+    """Years in which any of the (per-year dict, key) pairs holds a value."""
+    return {int(y) for per_year, k in slots for y, slot in per_year.items()
+            if isinstance(slot, dict) and slot.get(k) not in (None, "")}
+
+
+def related_text(casc: Cascade, refs: list[str]) -> str:
+    """A sasaran's budget_refs as the operator reads them: codes (ids where a node has none), "; " between."""
+    return "; ".join((casc.nodes[r]["code"] or r) if r in casc.nodes else r for r in refs)
+
+
+def _related(casc: Cascade, node: dict, asal: _Asal) -> object:
+    refs = list(node.get("budget_refs") or [])
+    asal.add(node["id"], "anggaran-terkait", None, refs)
+    return related_text(casc, refs) or None
+
+
 def export_book(casc: Cascade, year: int) -> list[SheetOut]:
     meta = casc.meta
     years = _years(meta)
@@ -134,7 +152,9 @@ def export_book(casc: Cascade, year: int) -> list[SheetOut]:
             profil.append([label, profile.get(key) or None])
     profil += [["Periode Renstra", f"{years[0]}-{years[-1]}"], ["Tahun Laporan", int(meta["tahun"])]]
 
-    kcols = kaskade_columns(years, year)
+    low, high = years[0] - YEARS_BEFORE, years[-1]
+    kcols = kaskade_columns(years, year, _filled_years(
+        (ind.get("years", {}), "realisasi") for _, ind in casc.indicators.values()) & set(range(low, high + 1)))
     kaskade: list[list[object]] = []
     for node, _ in casc.walk():
         for i, ind in enumerate(node["indicators"] or [None]):
@@ -142,6 +162,8 @@ def export_book(casc: Cascade, year: int) -> list[SheetOut]:
             for col in kcols:
                 if col.key == "tingkat":
                     row.append(LEVEL_WORDS[node["level"] if i == 0 else "indikator"])
+                elif col.key == "anggaran-terkait":
+                    row.append(_related(casc, node, asal) if i == 0 else None)
                 elif col.key in ("kode", "nama", "unit"):
                     row.append(_cell(col, node, asal, node["id"]) if i == 0 else None)
                 elif col.key == "id-simpul":
@@ -152,7 +174,8 @@ def export_book(casc: Cascade, year: int) -> list[SheetOut]:
                     row.append(_cell(col, ind, asal, ind["id"]) if ind else None)
             kaskade.append(row)
 
-    acols = anggaran_columns(years, year)
+    acols = anggaran_columns(years, year, _filled_years(
+        (n.get("budget", {}), "realisasi") for n in casc.nodes.values()) & set(range(low, high + 1)))
     anggaran: list[list[object]] = []
     for node, _ in casc.walk():
         if node["level"] not in BUDGET_LEVELS:

@@ -9,6 +9,7 @@ Rows added or removed in the sheet are structural changes: refused, row by row, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 from .cascade import Cascade
 from .errors import WorkbookError
 from .fields import display_exact, get_value, set_value, spec_of
-from .model import LEVEL_LABELS, NODES, new_document, new_indicator, new_meta, new_node
+from .model import BUDGET_LEVELS, LEVEL_LABELS, NODES, new_document, new_indicator, new_meta, new_node
 from .numbers import to_decimal
 from .sheet_layout import INDIKATOR, KASKADE, PROFIL
 from .sheet_read import Parsed, Problem, RowNode, Value, read_book
@@ -45,6 +46,28 @@ class Change:
 
     def line(self) -> str:
         return f"{self.where} {self.header} {self.label}: {self.old_text} \u2192 {self.new_text}"
+
+
+def _problem_at(p: Parsed, v: Value, text: str) -> None:
+    sheet, _, cell = v.where.partition("!")
+    p.problems.append(Problem(sheet, int("".join(c for c in cell if c.isdigit()) or 0),
+                              "".join(c for c in cell if c.isalpha()), v.header, text))
+
+
+def _related(p: Parsed, rn: RowNode, ids_of: dict[str, str]) -> list[str]:
+    """The node ids a sasaran's Anggaran Terkait cell names (codes or ids, between them ";")."""
+    if rn.related is None:
+        return []
+    found = []
+    for token in (t.strip() for t in re.split(r"[;,]", str(rn.related.value))):
+        if not token:
+            continue
+        if token not in ids_of:
+            _problem_at(p, rn.related, f"{token} bukan kode Program, Kegiatan atau Sub Kegiatan yang ada; ketik "
+                        f"kodenya, beberapa kode dipisah titik koma")
+        else:
+            found.append(ids_of[token])
+    return found
 
 
 def read_file(path: str) -> Parsed:
@@ -132,6 +155,8 @@ def build_document(p: Parsed, where: str, has_profil: bool) -> dict:
     if awal:
         _check_years(p, awal, akhir)
     _assign_ids(p)
+    ids_of = {k: n.id for n in p.nodes if n.level in BUDGET_LEVELS for k in (n.id, str(n.get("kode"))) if k}
+    related = {i: _related(p, rn, ids_of) for i, rn in enumerate(p.nodes)}
     _refuse_if_any(p, where)
     doc = new_document(new_meta(instansi=instansi, pemda=pemda, periode_awal=awal, periode_akhir=akhir,
                                 tahun=tahun))
@@ -148,6 +173,7 @@ def build_document(p: Parsed, where: str, has_profil: bool) -> dict:
             _fill(ind, [v for v in ri.values if v.field not in ("indikator", "satuan", "arah", "rumus")])
             node["indicators"].append(ind)
         _fill(node, rn.budget)
+        node["budget_refs"] = related[i]
         nodes[str(i + 1)] = node
     doc[NODES] = nodes
     return doc
@@ -228,18 +254,14 @@ class _Planner:
             if _same(spec.kind, v.value, old):
                 continue
             new = v.value if v.value is not None or spec.kind != "text" else ""
-            sheet, _, cell = v.where.partition("!")
-            row, col = int("".join(c for c in cell if c.isdigit())), "".join(c for c in cell if c.isalpha())
             if not _same(spec.kind, current, old):
-                self.p.problems.append(Problem(sheet, row, col, v.header, (
-                    f"{label}: diubah di lkjip menjadi {_shown(spec, current)} sejak berkas diekspor (saat itu "
-                    f"{_shown(spec, old)}); nilai lembar {_shown(spec, new)} tidak disimpan; ekspor ulang, atau "
-                    f"ketik nilai yang benar di lkjip")))
+                _problem_at(self.p, v, f"{label}: diubah di lkjip menjadi {_shown(spec, current)} sejak berkas "
+                            f"diekspor (saat itu {_shown(spec, old)}); nilai lembar {_shown(spec, new)} tidak "
+                            f"disimpan; ekspor ulang, atau ketik nilai yang benar di lkjip")
                 continue
             if v.year is not None and str(v.year) in self.locks:
-                self.p.problems.append(Problem(sheet, row, col, v.header, (
-                    f"{label}: tahun {v.year} dikunci; buka dulu kuncinya (`lkjip unlock`) atau kembalikan nilai "
-                    f"{_shown(spec, old)}")))
+                _problem_at(self.p, v, f"{label}: tahun {v.year} dikunci; buka dulu kuncinya (`lkjip unlock`) atau "
+                            f"kembalikan nilai {_shown(spec, old)}")
                 continue
             self.changes.append(Change(Edit(ref, v.field, v.year, current, new), v.where, v.header, label,
                                        _shown(spec, current), _shown(spec, new)))
@@ -274,11 +296,8 @@ class _Planner:
             slot = (ind.get("years", {}).get(str(v.year)) or {}).get("tw") or {}
             after = [sheet_tw.get(f"tw{q}", slot.get(str(q))) for q in range(1, 5)]
             if any(x not in (None, "") for x in after):
-                sheet, _, cell = v.where.partition("!")
-                self.p.problems.append(Problem(sheet, int("".join(c for c in cell if c.isdigit())),
-                                               "".join(c for c in cell if c.isalpha()), v.header,
-                                               "realisasi tahun ini dihitung dari TW I\u2013IV yang terisi; ubah "
-                                               "kolom TW-nya, atau kosongkan TW bila realisasi diketik langsung"))
+                _problem_at(self.p, v, "realisasi tahun ini dihitung dari TW I\u2013IV yang terisi; ubah kolom "
+                            "TW-nya, atau kosongkan TW bila realisasi diketik langsung")
 
 
 def plan_changes(p: Parsed, casc: Cascade, where: str) -> list[Change]:
@@ -297,8 +316,16 @@ def plan_changes(p: Parsed, casc: Cascade, where: str) -> list[Change]:
     profile_values = [Value(k, None, prof[k], f"{PROFIL}!B{prof.get(k + '@', 0)}", label)
                       for k, label in (("instansi", "Instansi"), ("pemda", "Pemerintah Daerah")) if k in prof]
     planner.diff(meta["profile"], "profil", "Profil instansi", profile_values)  # type: ignore[arg-type]
+    ids_of = {k: n["id"] for n in casc.nodes.values() if n["level"] in BUDGET_LEVELS for k in (n["id"], n["code"])
+              if k}
     for i, wid in matched.items():
         rn, node = p.nodes[i], casc.nodes[wid]
+        refs = _related(p, rn, ids_of)
+        key = (wid, "anggaran-terkait", None)
+        seen = p.asal[key] if p.asal is not None and key in p.asal else list(node.get("budget_refs") or [])
+        if rn.related is not None and refs != seen or rn.related is None and seen:
+            _problem_at(p, rn.related or Value("", None, "", f"{KASKADE}!{rn.row}", ""),
+                        "anggaran terkait tidak diubah lewat impor; kembalikan isi sel seperti saat diekspor")
         planner.diff(node, wid, casc.label(node), rn.values)
         planner.indicators(rn, node)
         planner.diff(node, wid, casc.label(node), rn.budget)

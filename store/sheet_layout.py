@@ -56,6 +56,8 @@ _KASKADE_HEAD = (
     Column("kode", "Kode", width=18),
     Column("nama", "Nama", width=45),
     Column("unit", "Penanggung Jawab", width=16),
+    # Sasaran only: the codes of the programs or sub kegiatan whose budget Tabel 3.4 sets beside it.
+    Column("anggaran-terkait", "Anggaran Terkait", width=18),
     Column("indikator", "Indikator", width=45),
     Column("satuan", "Satuan", width=9),
     Column("arah", "Arah", width=9, kind="choice"),
@@ -97,21 +99,26 @@ ATURAN_TW_WORDS = {"kumulatif": "kumulatif", "nilaiakhir": "nilai_akhir"}
 ATURAN_TW_SHOWN = {"kumulatif": "kumulatif", "nilai_akhir": "nilai akhir"}
 
 
-def kaskade_columns(years: list[int], year: int | None = None) -> list[Column]:
-    """The Kaskade sheet: a Target column for every Renstra year; with `year`, that year's realisasi and TW."""
+def kaskade_columns(years: list[int], year: int | None = None, realisasi_years: set[int] | None = None
+                    ) -> list[Column]:
+    """The Kaskade sheet: a Target column for every Renstra year; with `year`, the realisasi of that year (and of
+    `realisasi_years`, the earlier years Tabel 3.1 and 3.2 compare with) and that year's TW I–IV."""
     cols = [*_KASKADE_HEAD, *(Column("target", f"Target {y}", y, 10, "number") for y in years), *_KASKADE_TAIL]
     if year is not None:
-        cols += [Column("realisasi", f"Realisasi {year}", year, 11, "number")]
+        cols += [Column("realisasi", f"Realisasi {y}", y, 11, "number") for y in sorted({year, *(realisasi_years or ())})]
         cols += [Column(f"tw{q}", f"{name} {year}", year, 10, "number") for q, name in enumerate(QUARTERS, 1)]
     return cols + list(_KASKADE_IDS)
 
 
-def anggaran_columns(years: list[int], year: int | None = None) -> list[Column]:
-    """The Anggaran sheet: pagu and pagu PK per Renstra year; with `year`, that year's realisasi anggaran."""
+def anggaran_columns(years: list[int], year: int | None = None, realisasi_years: set[int] | None = None
+                     ) -> list[Column]:
+    """The Anggaran sheet: pagu and pagu PK per Renstra year; with `year`, the realisasi anggaran of that year
+    (and of `realisasi_years`)."""
     cols = [*_ANGGARAN_HEAD, *(Column("pagu", f"Pagu {y}", y, 16, "money") for y in years)]
     cols += [Column("pagu-pk", f"Pagu PK {y}", y, 16, "money") for y in years]
     if year is not None:
-        cols.append(Column("realisasi-anggaran", f"Realisasi Anggaran {year}", year, 18, "money"))
+        cols += [Column("realisasi-anggaran", f"Realisasi Anggaran {y}", y, 18, "money")
+                 for y in sorted({year, *(realisasi_years or ())})]
     return cols + list(_ANGGARAN_IDS)
 
 

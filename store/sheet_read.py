@@ -22,7 +22,8 @@ from .sheet_layout import (
 )
 from .xlsx_io import SheetIn
 
-NODE_FIELDS = ("kode", "nama", "unit")
+NODE_FIELDS = ("kode", "nama", "unit")  # node cells that are edit fields (store.fields)
+NODE_KEYS = (*NODE_FIELDS, "anggaran-terkait", "id-simpul")
 CHOICES = {"arah": ARAH_WORDS, "rumus-negatif": RUMUS_NEGATIF_WORDS, "aturan-tw": ATURAN_TW_WORDS}
 
 
@@ -69,6 +70,7 @@ class RowNode:
     values: list[Value] = field(default_factory=list)  # kode, nama, unit
     indicators: list[RowIndicator] = field(default_factory=list)
     budget: list[Value] = field(default_factory=list)
+    related: Value | None = None  # Anggaran Terkait (sasaran): codes or ids, "; " between
 
     def get(self, name: str) -> object:
         return next((v.value for v in self.values if v.field == name), "")
@@ -208,7 +210,7 @@ def _row(out: Parsed, n: int, cols: dict[int, Column], read: dict[int, object], 
     word = str(tingkat).strip() if not _blank(tingkat) else ""
     level = level_of(word) if word else None
     t_col = by_key["tingkat"]
-    has_node_text = any(get(k) for k in ("kode", "nama", "unit", "id-simpul"))
+    has_node_text = any(get(k) for k in NODE_KEYS)
     if word and level is None:
         out.problem(KASKADE, n, t_col, "Tingkat", f"\u201c{word}\u201d bukan tingkat yang dikenal; ketik salah satu: "
                     f"{', '.join(LEVEL_WORDS.values())}")
@@ -218,7 +220,8 @@ def _row(out: Parsed, n: int, cols: dict[int, Column], read: dict[int, object], 
         return
     if level in (None, INDIKATOR):
         if has_node_text:
-            out.problem(KASKADE, n, t_col, "Tingkat", "baris Indikator tidak berisi Kode, Nama atau ID Simpul; "
+            out.problem(KASKADE, n, t_col, "Tingkat", "baris Indikator hanya berisi isian indikator, tanpa Kode, Nama, "
+                        "Penanggung Jawab, Anggaran Terkait atau ID Simpul; "
                         "pindahkan isian itu ke baris simpulnya atau ketik tingkatnya")
             return
         if not out.nodes:
@@ -255,6 +258,13 @@ def _row(out: Parsed, n: int, cols: dict[int, Column], read: dict[int, object], 
             col = cols[by_key[key]]
             node.values.append(Value(key, None, read[by_key[key]] or "", f"{KASKADE}!{letter(by_key[key])}{n}",
                                      col.header))
+    if get("anggaran-terkait"):
+        i = by_key["anggaran-terkait"]
+        if level != "sasaran":
+            out.problem(KASKADE, n, i, "Anggaran Terkait", "hanya baris Sasaran yang punya anggaran terkait; "
+                        "kosongkan sel ini")
+        node.related = Value("anggaran-terkait", None, str(get("anggaran-terkait")), f"{KASKADE}!{letter(i)}{n}",
+                             "Anggaran Terkait")
     out.nodes.append(node)
     stack.append(len(out.nodes) - 1)
     _indicator(out, node, n, cols, read, by_key)
@@ -286,7 +296,7 @@ def _check_code(out: Parsed, node: RowNode, code: str, col: int | None, codes: d
 def _indicator(out: Parsed, node: RowNode, n: int, cols: dict[int, Column], read: dict[int, object],
                by_key: dict[str, int]) -> None:
     values = [Value(c.key, c.year, read[i], f"{KASKADE}!{letter(i)}{n}", c.header) for i, c in cols.items()
-              if c.key not in ("tingkat", "id-simpul", "id-indikator", *NODE_FIELDS)]
+              if c.key not in ("tingkat", "id-indikator", *NODE_KEYS)]
     name = read.get(by_key["indikator"]) or ""
     filled = [v for v in values if v.field != "indikator" and v.value not in (None, "")]
     if not name:
