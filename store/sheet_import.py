@@ -251,6 +251,8 @@ class _Planner:
             current = get_value(container, spec, v.year)
             key = (ref, v.field, v.year)
             old = self.p.asal[key] if self.p.asal is not None and key in self.p.asal else current
+            if self.p.asal is None and v.value in (None, ""):
+                continue  # a sheet lkjip did not export (template, CSV): an empty cell states nothing, clears nothing
             if _same(spec.kind, v.value, old):
                 continue
             new = v.value if v.value is not None or spec.kind != "text" else ""
@@ -323,7 +325,9 @@ def plan_changes(p: Parsed, casc: Cascade, where: str) -> list[Change]:
         refs = _related(p, rn, ids_of)
         key = (wid, "anggaran-terkait", None)
         seen = p.asal[key] if p.asal is not None and key in p.asal else list(node.get("budget_refs") or [])
-        if rn.related is not None and refs != seen or rn.related is None and seen:
+        # An empty cell in a sheet lkjip did not export (the template, a CSV) states nothing: the links stay.
+        stated = rn.related is not None or (p.asal is not None and key in p.asal)
+        if stated and refs != seen:
             _problem_at(p, rn.related or Value("", None, "", f"{KASKADE}!{rn.row}", ""),
                         "anggaran terkait tidak diubah lewat impor; kembalikan isi sel seperti saat diekspor")
         planner.diff(node, wid, casc.label(node), rn.values)

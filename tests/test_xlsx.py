@@ -274,3 +274,63 @@ def test_a_csv_of_the_kaskade_sheet_builds_the_cascade(tmp_path: Path, demo: Pat
     ok(lkjip("import", csv_path, built))
     for table in ("2.1", "2.2"):
         assert tables(built, table) == tables(demo, table), table
+
+
+def test_rows_added_or_removed_in_the_export_are_refused_by_row(tmp_path: Path, demo: Path, exported: Path) -> None:
+    book = openpyxl.load_workbook(exported)
+    ws = book["Kaskade"]
+    h = headers(ws)
+    last = ws.max_row + 1
+    ws.cell(last, h["Tingkat"], "Sub Kegiatan")
+    ws.cell(last, h["Kode"], "7.01.06.2.01.0009")  # under the last kegiatan of the sheet
+    ws.cell(last, h["Nama"], "Sub kegiatan baru")
+    ws.delete_rows(row_of(ws, "ID Indikator", "S2/1"))
+    book.save(exported)
+    before = demo.read_bytes()
+    refused(lkjip("import", exported, demo), f"Kaskade baris {last - 1}: Sub Kegiatan 7.01.06.2.01.0009 Sub kegiatan "
+            "baru tidak ada di buku kerja", "Meningkatnya tata kelola administrasi Pemerintahan Desa dan Kelurahan "
+            "(Sasaran) ada di buku kerja tetapi tidak ada di lembar")
+    assert demo.read_bytes() == before
+
+
+def test_the_template_filled_for_an_existing_workbook_applies_against_its_current_values(tmp_path: Path,
+                                                                                           demo: Path) -> None:
+    """A sheet without the hidden asal (the template, a CSV) has nothing to conflict with: it is compared with the
+    workbook as it is now, and rows are matched by code, or by level and name."""
+    template = tmp_path / "templat.xlsx"
+    filled = tmp_path / "isi.xlsx"
+    ok(lkjip("template", "--periode", "2019-2024", "-o", template))
+    fill_with_torjun(template, filled)
+    book = openpyxl.load_workbook(filled)
+    ws = book["Kaskade"]
+    ws.cell(row_of(ws, "Indikator", "Indeks Kepuasan Masyarakat (IKM)"), headers(ws)["Target 2024"], 83)
+    book.save(filled)
+    out = ok(lkjip("import", filled, demo))
+    assert "Target 2024 Indeks Kepuasan Masyarakat (IKM)" in out and "82,55 \u2192 83" in out
+    assert "1 perubahan" in out
+
+
+def test_percent_cells_dates_and_locked_years(tmp_path: Path, demo: Path, exported: Path) -> None:
+    ok(lkjip("lock", demo, "--year", 2022, "--reason", "tutup buku"))
+    book = openpyxl.load_workbook(exported)
+    ws = book["Kaskade"]
+    h = headers(ws)
+    ikm, desa = row_of(ws, "ID Indikator", "S1/1"), row_of(ws, "ID Indikator", "S2/1")
+    ws.cell(ikm, h["Target 2023"], 0.8215).number_format = "0.00%"  # shown as 82,15% by the spreadsheet
+    ws.cell(desa, h["Target 2023"]).value = __import__("datetime").datetime(2023, 1, 1)
+    ws.cell(ikm, h["Realisasi 2022"], 90)
+    book.save(exported)
+    refused(lkjip("import", exported, demo), "terbaca sebagai tanggal", "tahun 2022 dikunci", "2 masalah")
+
+    ws.cell(desa, h["Target 2023"]).value = 100
+    ws.cell(desa, h["Target 2023"]).number_format = "General"
+    ws.cell(ikm, h["Realisasi 2022"], 82.08)
+    book.save(exported)
+    assert "82,05 \u2192 82,15" in ok(lkjip("import", exported, demo))
+
+
+def test_scripted_commands_do_not_load_openpyxl() -> None:
+    probe = ("import sys; from tui import cli, commands; from store import workbook; "
+             "print('openpyxl' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr
