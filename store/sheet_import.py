@@ -19,7 +19,7 @@ from .errors import WorkbookError
 from .fields import display_exact, get_value, set_value, spec_of
 from .model import BUDGET_LEVELS, LEVEL_LABELS, NODES, new_document, new_indicator, new_meta, new_node
 from .numbers import to_decimal
-from .sheet_layout import INDIKATOR, KASKADE, PROFIL
+from .sheet_layout import KASKADE, PROFIL
 from .sheet_read import Parsed, Problem, RowNode, Value, read_book
 from .workbook import YEARS_BEFORE, Edit, Workbook
 
@@ -96,9 +96,9 @@ def _refuse_if_any(p: Parsed, where: str) -> None:
 
 
 # -- a new workbook ---------------------------------------------------------------------------------------------
-def _profile_of(p: Parsed, has_profil: bool) -> tuple[str, str, int, int, int]:
+def _profile_of(p: Parsed) -> tuple[str, str, int, int, int]:
     prof = p.profile
-    if has_profil:
+    if p.has_profil:
         for key, label, hint in (("instansi", "Instansi", "mis. Kecamatan Torjun"),
                                  ("pemda", "Pemerintah Daerah", "mis. Kabupaten Sampang"),
                                  ("periode", "Periode Renstra", "mis. 2025-2029"),
@@ -149,9 +149,9 @@ def _assign_ids(p: Parsed) -> None:
             seen[ind.id] = ind.row
 
 
-def build_document(p: Parsed, where: str, has_profil: bool) -> dict:
+def build_document(p: Parsed, where: str) -> dict:
     """The whole workbook from the sheet, or SheetRefused listing every problem."""
-    instansi, pemda, awal, akhir, tahun = _profile_of(p, has_profil)
+    instansi, pemda, awal, akhir, tahun = _profile_of(p)
     if awal:
         _check_years(p, awal, akhir)
     _assign_ids(p)
@@ -347,6 +347,3 @@ def apply_changes(wb: Workbook, p: Parsed, where: str, *, dry_run: bool) -> list
             wb.apply(change.edit, kind="import")
     return changes
 
-
-__all__ = ["SheetRefused", "Change", "read_file", "build_document", "plan_changes", "apply_changes", "summary",
-           "INDIKATOR"]

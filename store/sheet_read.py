@@ -1,7 +1,6 @@
 """Reading the filled spreadsheet into checked rows: nodes with their parents, indicators, values and budget.
 
-Every cell is read through the one number parser (store.numbers) or checked against its list of choices; every
-problem is collected with its sheet, row and column and what to type instead, so the operator sees all of them at
+Every cell is read by store.sheet_cells (the one number parser, the lists of choices); every problem is collected with its sheet, row and column and what to type instead, so the operator sees all of them at
 once. Nothing here touches a workbook: store.sheet_import builds or edits one from what this returns.
 """
 
@@ -9,22 +8,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from decimal import Decimal
 
 import orjson
 
 from .model import BUDGET_LEVELS, LEVELS
-from .numbers import MAX_MONEY, NumberError, canonical, format_exact, parse_indicator, parse_money
+from .sheet_cells import blank as _blank
+from .sheet_cells import number_text as _number_text
+from .sheet_cells import read_cell
 from .sheet_layout import (
-    ANGGARAN, ARAH_WORDS, ASAL, ATURAN_TW_WORDS, CODE_EXAMPLES, CODE_PATTERNS, INDIKATOR, KASKADE, LEVEL_WORDS,
-    PARENT_LEVEL, PROFIL, PROFIL_ROWS, RUMUS_NEGATIF_WORDS, Column, column_of, known_headers, letter, level_of,
+    ANGGARAN, ASAL, CODE_EXAMPLES, CODE_PATTERNS, INDIKATOR, KASKADE, LEVEL_WORDS, PARENT_LEVEL, PROFIL, PROFIL_ROWS,
+    Column, column_of, known_headers, letter, level_of,
 )
 from .xlsx_io import SheetIn
 
 NODE_FIELDS = ("kode", "nama", "unit")  # node cells that are edit fields (store.fields)
 NODE_KEYS = (*NODE_FIELDS, "anggaran-terkait", "id-simpul")
-CHOICES = {"arah": ARAH_WORDS, "rumus-negatif": RUMUS_NEGATIF_WORDS, "aturan-tw": ATURAN_TW_WORDS}
 
 
 @dataclass(frozen=True)
@@ -84,57 +83,11 @@ class Parsed:
     year_columns: list[tuple[Column, str, int, int]] = field(default_factory=list)
     asal: dict[tuple[str, str, int | None], object] | None = None
     asal_revision: int | None = None
+    has_profil: bool = False  # a CSV, or a sheet of the office's own, has no Profil: the period comes from Target
     problems: list[Problem] = field(default_factory=list)
 
     def problem(self, sheet: str, row: int, col: int | None, header: str, text: str) -> None:
         self.problems.append(Problem(sheet, row, letter(col) if col is not None else "", header, text))
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def read_cell(col: Column, value: object) -> tuple[object, str | None]:
-    """(stored value, None) or (None, what is wrong and what to type instead)."""
-    if _blank(value):
-        return (None if col.kind != "text" else ""), None
-    if isinstance(value, (datetime, date, time)):
-        return None, "sel ini terbaca sebagai tanggal/jam; format selnya sebagai Teks atau Angka lalu ketik ulang"
-    if isinstance(value, bool):
-        return None, f"sel berisi nilai logika {value}; ketik angka atau teksnya"
-    if col.kind == "number":
-        if isinstance(value, (int, Decimal)):
-            return canonical(Decimal(value)), None
-        try:
-            return canonical(parse_indicator(str(value))), None
-        except NumberError as exc:
-            hint = "" if "ketik" in str(exc) else "; ketik angka seperti 82,08, atau kosongkan sel"
-            return None, str(exc).rstrip(".") + hint
-    if col.kind == "money":
-        if isinstance(value, (int, Decimal)):
-            d = Decimal(value)
-            if d != d.to_integral_value():
-                return None, (f"{format_exact(d)} bukan Rupiah utuh: anggaran dicatat tanpa sen; ketik "
-                              f"{format_exact(int(d))}")
-            if d < 0 or d >= MAX_MONEY:
-                return None, f"{format_exact(d)} bukan pagu yang masuk akal; ketik Rupiah utuh, 0 sampai 999 triliun"
-            return int(d), None
-        try:
-            return parse_money(str(value)), None
-        except NumberError as exc:
-            return None, str(exc).rstrip(".") + "; ketik Rupiah utuh seperti 3.247.636.481"
-    text = str(value).strip() if isinstance(value, str) else _number_text(value)
-    if col.kind == "choice":
-        words = CHOICES[col.key]
-        key = re.sub(r"[\s_]", "", text).casefold()
-        if key not in words:
-            return None, f"\u201c{text}\u201d tidak dikenal; ketik salah satu: {', '.join(sorted(set(words.values())))}"
-        return words[key], None
-    return text, None
-
-
-def _number_text(value: object) -> str:
-    return format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
 # -- the header row --------------------------------------------------------------------------------------------------
@@ -405,6 +358,7 @@ def read_book(sheets: dict[str, SheetIn]) -> Parsed:
         out.problem(KASKADE, 0, None, "", "lembar Kaskade tidak ada; pakai berkas dari `lkjip template`")
         return out
     if PROFIL.casefold() in names:
+        out.has_profil = True
         read_profil(names[PROFIL.casefold()], out)
     read_kaskade(kaskade, out)
     if ANGGARAN.casefold() in names and out.nodes:

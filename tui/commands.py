@@ -176,6 +176,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.dry_run:
         from store.sheet_import import summary
 
+        if Path(args.workbook).exists():
+            raise WorkbookError(f"{args.workbook} sudah ada; lkjip tidak menimpa buku kerja yang ada.")
         _out(f"Akan dibuat: {args.workbook} dengan {summary(document)}; tidak ada yang ditulis (--dry-run).")
         return 0
     Workbook.create(args.workbook, document)

@@ -78,6 +78,18 @@ def export_xlsx(wb: Workbook, args: argparse.Namespace, year: int) -> int:
     return 0
 
 
+def _tree(document: dict) -> None:
+    """The cascade that would be built, indented by level, so the operator sees every parent before writing."""
+    from store.cascade import Cascade
+    from store.model import LEVEL_LABELS
+
+    casc = Cascade(document)
+    for node, depth in casc.walk():
+        ref = f" [{node['id']}]" if node["id"] != node["code"] else ""
+        _out(f"{'  ' * (depth + 1)}{LEVEL_LABELS[node['level']]}{ref}: {casc.label(node)} "
+             f"({len(node['indicators'])} indikator)")
+
+
 def import_sheet(args: argparse.Namespace) -> int:
     from store import sheet_import
 
@@ -85,10 +97,10 @@ def import_sheet(args: argparse.Namespace) -> int:
     where = Path(args.document).name
     target = Path(args.workbook)
     if not target.exists():
-        has_profil = not args.document.lower().endswith(".csv")
-        document = sheet_import.build_document(parsed, where, has_profil)
+        document = sheet_import.build_document(parsed, where)
         if args.dry_run:
-            _out(f"Akan dibuat: {args.workbook} dengan {sheet_import.summary(document)}.")
+            _out(f"Akan dibuat: {args.workbook} dengan {sheet_import.summary(document)}:")
+            _tree(document)
             _out("Tidak ada yang ditulis (--dry-run).")
             return 0
         Workbook.create(target, document)
