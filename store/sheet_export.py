@@ -71,7 +71,7 @@ class SheetOut:
 
 
 def number_cell(stored: object) -> object:
-    """An indicator value as a spreadsheet cell: a number when a binary float holds it exactly as typed (so the
+    """An indicator value as a spreadsheet cell: a number when the spreadsheet's 15 digits hold it exactly (so the
     import reads the same digits back), otherwise Indonesian text with every digit."""
     if stored in (None, ""):
         return None
@@ -79,7 +79,7 @@ def number_cell(stored: object) -> object:
     if d == d.to_integral_value() and abs(d) < 10**15:
         return int(d)
     as_float = float(d)
-    return as_float if Decimal(repr(as_float)) == d else format_exact(d)
+    return as_float if Decimal(format(as_float, ".15g")) == d else format_exact(d)  # read as store.xlsx_io reads
 
 
 def _choice_cell(key: str, value: object) -> object:

@@ -104,7 +104,7 @@ def _profile_of(p: Parsed) -> tuple[str, str, int, int, int]:
                                  ("periode", "Periode Renstra", "mis. 2025-2029"),
                                  ("tahun", "Tahun Laporan", "mis. 2025")):
             if not prof.get(key):
-                p.problem(PROFIL, int(prof.get(key + "@", 0)), 1, label, f"kosong; ketik {label.lower()}, {hint}")
+                p.problem(PROFIL, int(prof.get(key + "@", 0)), 1, label, f"kosong; isi sel ini, {hint}")
     if "periode" not in prof:
         years = [c.year for c, *_ in p.year_columns if c.key == "target"]
         if not years:
@@ -154,6 +154,9 @@ def build_document(p: Parsed, where: str) -> dict:
     instansi, pemda, awal, akhir, tahun = _profile_of(p)
     if awal:
         _check_years(p, awal, akhir)
+    if not p.nodes and not any(x.sheet == KASKADE for x in p.problems):
+        p.problem(KASKADE, 0, None, "", "lembar Kaskade belum berisi satu baris pun; isi Tujuan, Sasaran, Program, "
+                  "Kegiatan dan Sub Kegiatan dari Renstra kantor Anda")
     _assign_ids(p)
     ids_of = {k: n.id for n in p.nodes if n.level in BUDGET_LEVELS for k in (n.id, str(n.get("kode"))) if k}
     related = {i: _related(p, rn, ids_of) for i, rn in enumerate(p.nodes)}
@@ -253,9 +256,9 @@ class _Planner:
             old = self.p.asal[key] if self.p.asal is not None and key in self.p.asal else current
             if self.p.asal is None and v.value in (None, ""):
                 continue  # a sheet lkjip did not export (template, CSV): an empty cell states nothing, clears nothing
-            if _same(spec.kind, v.value, old):
-                continue
             new = v.value if v.value is not None or spec.kind != "text" else ""
+            if _same(spec.kind, new, old) or _same(spec.kind, new, current):
+                continue  # unchanged in the sheet, or lkjip already holds it (the same sheet imported twice)
             if not _same(spec.kind, current, old):
                 _problem_at(self.p, v, f"{label}: diubah di lkjip menjadi {_shown(spec, current)} sejak berkas "
                             f"diekspor (saat itu {_shown(spec, old)}); nilai lembar {_shown(spec, new)} tidak "

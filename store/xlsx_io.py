@@ -114,8 +114,9 @@ def _formats(ws, sheet: SheetOut, DataValidation) -> None:
 def _number(value: object, number_format: str | None) -> object:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return value
-    # repr gives the shortest digits that read back as the same float: 82.08, never 82.0799999999999983
-    d = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
+    # A spreadsheet keeps 15 significant digits: 82.08 reads as 82.08 (never 82.0799999999999983), and a sum
+    # like 0.1 + 0.2 as the 0.3 the operator sees. The export writes a float only when it survives this.
+    d = Decimal(value) if isinstance(value, int) else Decimal(format(value, ".15g"))
     if number_format and "%" in number_format:
         d = d * 100  # a cell formatted as percent holds 0.8208 for the 82,08 the operator sees
     return d

@@ -334,3 +334,24 @@ def test_scripted_commands_do_not_load_openpyxl() -> None:
              "print('openpyxl' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_the_same_sheet_imported_twice_changes_nothing_the_second_time(demo: Path, exported: Path) -> None:
+    book = openpyxl.load_workbook(exported)
+    ws = book["Kaskade"]
+    ws.cell(row_of(ws, "ID Indikator", "S1/1"), headers(ws)["Realisasi 2022"], "0,1")
+    ws.cell(row_of(ws, "ID Indikator", "T1/1"), headers(ws)["Realisasi 2022"], 0.1 + 0.2)  # a sum in the sheet
+    book.save(exported)
+    out = ok(lkjip("import", exported, demo))
+    assert "2 perubahan" in out and "\u2014 \u2192 0,3\n" in out  # the 15 digits a spreadsheet shows
+    before = demo.read_bytes()
+    assert "Tidak ada perbedaan" in ok(lkjip("import", exported, demo))
+    assert demo.read_bytes() == before
+
+
+def test_an_empty_template_builds_nothing(tmp_path: Path) -> None:
+    template = tmp_path / "templat.xlsx"
+    ok(lkjip("template", "-o", template))
+    refused(lkjip("import", template, tmp_path / "kosong.json"), "Profil baris 2 kolom B (Instansi): kosong",
+            "lembar Kaskade belum berisi satu baris pun")
+    assert not (tmp_path / "kosong.json").exists()
