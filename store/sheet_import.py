@@ -240,7 +240,7 @@ def _same(kind: str, a: object, b: object) -> bool:
 
 
 def _shown(spec, value: object) -> str:  # type: ignore[no-untyped-def]
-    return display_exact(spec, value) or "(kosong)"
+    return display_exact(spec, value) or "\u2014"
 
 
 class _Planner:
