@@ -100,8 +100,10 @@ def _formats(ws, sheet: SheetOut, DataValidation) -> None:
             for (cell,) in ws.iter_rows(min_row=2, max_row=len(sheet.rows) + 1, min_col=i + 1, max_col=i + 1):
                 cell.number_format = "#,##0"
         elif col.key in ("kode", "id-simpul", "id-indikator"):
-            # Text, so that Excel keeps 7.01 as typed instead of making it the number 7,01.
-            for (cell,) in ws.iter_rows(min_row=2, max_row=last, min_col=i + 1, max_col=i + 1):
+            # Text, so that Excel keeps 7.01 as typed instead of making it the number 7,01. Set on the column, not
+            # on empty cells: a sheet whose last row is its last figure is what a script appending rows expects.
+            ws.column_dimensions[letter(i)].number_format = "@"
+            for (cell,) in ws.iter_rows(min_row=2, max_row=len(sheet.rows) + 1, min_col=i + 1, max_col=i + 1):
                 cell.number_format = "@"
         if col.key in lists:
             dv = DataValidation(type="list", formula1=f'"{lists[col.key]}"', allow_blank=True)

@@ -14,7 +14,8 @@ from store.errors import WorkbookError
 from store.storage import os_reason, replace_atomically
 from store.workbook import Workbook
 
-SHEET_SUFFIXES = (".xlsx", ".csv")
+OTHER_SHEETS = (".xls", ".ods", ".numbers")  # spreadsheets openpyxl cannot read: ask for .xlsx
+SHEET_SUFFIXES = (".xlsx", ".csv", *OTHER_SHEETS)
 
 
 def _out(text: str) -> None:
@@ -92,6 +93,10 @@ def _tree(document: dict) -> None:
 
 def import_sheet(args: argparse.Namespace) -> int:
     from store import sheet_import
+
+    if args.document.lower().endswith(OTHER_SHEETS):
+        raise WorkbookError(f"{args.document}: lkjip membaca .xlsx dan .csv; simpan ulang berkas ini dari Excel atau "
+                            f"LibreOffice sebagai “Excel 2007-365 (.xlsx)”.")
 
     parsed = sheet_import.read_file(args.document)
     where = Path(args.document).name
