@@ -105,11 +105,19 @@ def template_book(awal: int, akhir: int, tahun: int) -> list[SheetOut]:
 
 
 class _Asal:
+    """The exported values, one row per node or indicator: its id and a JSON object of "field" or "field@year" to
+    the stored value (one cell per record rather than per value keeps a kabupaten's export small and fast)."""
+
     def __init__(self, revision: int) -> None:
-        self.rows: list[list[object]] = [["revisi", revision, None, None]]
+        self.revision = revision
+        self.values: dict[str, dict[str, object]] = {}
 
     def add(self, ref: str, field_name: str, year: int | None, value: object) -> None:
-        self.rows.append([ref, field_name, year, orjson.dumps(value).decode()])
+        self.values.setdefault(ref, {})[f"{field_name}@{year}" if year is not None else field_name] = value
+
+    @property
+    def rows(self) -> list[list[object]]:
+        return [["revisi", self.revision], *([ref, orjson.dumps(v).decode()] for ref, v in self.values.items())]
 
 
 def _cell(col: Column, container: dict, asal: _Asal, ref: str) -> object:

@@ -247,6 +247,7 @@ class _Planner:
     def __init__(self, p: Parsed, casc: Cascade) -> None:
         self.p, self.casc, self.changes = p, casc, []  # type: ignore[var-annotated]
         self.locks = casc.meta.get("locks", {})
+        self.realisasi_changed: set[tuple[str, int | None]] = set()
 
     def diff(self, container: dict, ref: str, label: str, values: list[Value]) -> None:
         for v in values:
@@ -270,6 +271,8 @@ class _Planner:
                 continue
             self.changes.append(Change(Edit(ref, v.field, v.year, current, new), v.where, v.header, label,
                                        _shown(spec, current), _shown(spec, new)))
+            if v.field == "realisasi":
+                self.realisasi_changed.add((ref, v.year))
 
     def indicators(self, rn: RowNode, node: dict) -> None:
         have = {ind["id"]: ind for ind in node["indicators"]}
@@ -294,8 +297,7 @@ class _Planner:
         for v in ri.values:
             if v.field != "realisasi" or v.value is None:
                 continue
-            if not any(c.edit.ref == ind["id"] and c.edit.field == "realisasi" and c.edit.year == v.year
-                       for c in self.changes):
+            if (ind["id"], v.year) not in self.realisasi_changed:
                 continue
             sheet_tw = {x.field: x.value for x in ri.values if x.field.startswith("tw") and x.year == v.year}
             slot = (ind.get("years", {}).get(str(v.year)) or {}).get("tw") or {}

@@ -342,9 +342,10 @@ def read_asal(sheet: SheetIn, out: Parsed) -> None:
             if row[0] == "revisi":
                 out.asal_revision = int(row[1])  # type: ignore[arg-type]
                 continue
-            year = None if _blank(row[2]) else int(row[2])  # type: ignore[arg-type]
-            asal[(str(row[0]), str(row[1]), year)] = orjson.loads(str(row[3]))
-    except (ValueError, TypeError, IndexError, orjson.JSONDecodeError):
+            for key, value in orjson.loads(str(row[1])).items():
+                name, _, year = key.partition("@")
+                asal[(str(row[0]), name, int(year) if year else None)] = value
+    except (ValueError, TypeError, IndexError, AttributeError, orjson.JSONDecodeError):
         out.problem(ASAL, 0, None, "", "lembar tersembunyi asal rusak; ekspor ulang berkasnya dari lkjip dan isi lagi")
         return
     out.asal = asal

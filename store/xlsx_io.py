@@ -63,11 +63,12 @@ def render(sheets: list[SheetOut]) -> bytes:
                 cell.font, cell.fill, cell.alignment = bold, head_fill, wrap
                 ws.column_dimensions[letter(i)].width = col.width
             ws.freeze_panes = "D2" if sheet.name == KASKADE else "C2"
-        for row in sheet.rows:
+        first = 2 if sheet.columns is not None else 1
+        for r, row in enumerate(sheet.rows, start=first):
             ws.append([_safe(v) for v in row])
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, str) and cell.value.startswith("="):
-                    cell.data_type = "s"  # a name or rumus starting with "=" is text, never a formula
+            for c, value in enumerate(row, start=1):
+                if isinstance(value, str) and value.startswith("="):
+                    ws.cell(r, c).data_type = "s"  # a name or rumus starting with "=" is text, never a formula
         if sheet.columns is not None:
             _formats(ws, sheet, DataValidation)
         elif sheet.name == PETUNJUK:
