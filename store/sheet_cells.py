@@ -11,8 +11,9 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from .numbers import MAX_MONEY, NumberError, canonical, format_exact, parse_indicator, parse_money
-from .sheet_layout import ARAH_WORDS, ATURAN_TW_WORDS, RUMUS_NEGATIF_WORDS, Column
+from .sheet_layout import ARAH_WORDS, ATURAN_TW_SHOWN, ATURAN_TW_WORDS, RUMUS_NEGATIF_WORDS, Column
 
+QUOTE_MAX = 60  # a cell quoted in a message beyond this is cut, so one stray paste cannot flood the listing
 CHOICES = {"arah": ARAH_WORDS, "rumus-negatif": RUMUS_NEGATIF_WORDS, "aturan-tw": ATURAN_TW_WORDS}
 
 
@@ -28,6 +29,10 @@ def read_cell(col: Column, value: object) -> tuple[object, str | None]:
         return None, "sel ini terbaca sebagai tanggal/jam; format selnya sebagai Teks atau Angka lalu ketik ulang"
     if isinstance(value, bool):
         return None, f"sel berisi nilai logika {value}; ketik angka atau teksnya"
+    if isinstance(value, Decimal) and (not value.is_finite() or value.adjusted() >= 15):
+        return None, "angka ini terlalu besar untuk lembar kerja (lebih dari 15 digit); periksa isinya"
+    if col.kind in ("number", "money") and isinstance(value, str) and len(value) > QUOTE_MAX:
+        return None, f"teks {len(value)} huruf bukan angka; ketik angka seperti 82,08, atau kosongkan sel"
     if col.kind == "number":
         if isinstance(value, (int, Decimal)):
             return canonical(Decimal(value)), None
@@ -54,7 +59,8 @@ def read_cell(col: Column, value: object) -> tuple[object, str | None]:
         words = CHOICES[col.key]
         key = re.sub(r"[\s_]", "", text).casefold()
         if key not in words:
-            return None, f"\u201c{text}\u201d tidak dikenal; ketik salah satu: {', '.join(sorted(set(words.values())))}"
+            shown = text if len(text) <= QUOTE_MAX else text[:QUOTE_MAX] + "\u2026"
+            return None, f"\u201c{shown}\u201d tidak dikenal; ketik salah satu: {', '.join(sorted({ATURAN_TW_SHOWN.get(w, w) for w in words.values()}))}"
         return words[key], None
     return text, None
 

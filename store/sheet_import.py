@@ -227,7 +227,8 @@ def _match_nodes(p: Parsed, casc: Cascade) -> dict[int, str]:
             p.problem(KASKADE, rn.row, None, "", f"{label} berada di bawah induk lain di buku kerja; memindah simpul "
                       f"tidak diimpor: {how}")
     for node, _ in casc.walk():
-        if node["id"] not in taken:
+        parent = node.get("parent")
+        if node["id"] not in taken and (parent not in casc.nodes or parent in taken):  # a missing branch: once
             p.problem(KASKADE, 0, None, "", f"{casc.label(node)} ({LEVEL_LABELS[node['level']]}) ada di buku kerja "
                       f"tetapi tidak ada di lembar; menghapus simpul tidak diimpor: {how}")
     return matched

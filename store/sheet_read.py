@@ -38,7 +38,9 @@ class Problem:
         where = f"{self.sheet} baris {self.row}" if self.row else self.sheet
         if self.col:
             where += f" kolom {self.col}" + (f" ({self.header})" if self.header else "")
-        return f"{where}: {self.text}".rstrip(".") + "."
+        # A cell's own line breaks and tabs are shown as escapes: one problem, one line.
+        text = re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m.group())[1:-1], self.text)
+        return f"{where}: {text}".rstrip(".") + "."
 
 
 @dataclass(frozen=True)
@@ -127,13 +129,14 @@ def read_kaskade(sheet: SheetIn, out: Parsed) -> None:
         out.problem(KASKADE, 1, None, "", "baris judul dengan kolom \u201cTingkat\u201d tidak ditemukan; salin baris "
                     "judul dari templat (`lkjip template`)")
         return
+    known = len(out.problems)
     cols = _columns(sheet, KASKADE, at, out)
     by_key = {c.key: i for i, c in cols.items() if not c.yearly}
     for needed in ("tingkat", "nama", "indikator"):
         if needed not in by_key:
             out.problem(KASKADE, at + 1, None, "", f"kolom \u201c{needed.capitalize()}\u201d tidak ada; salin baris "
                         f"judul dari templat")
-    if out.problems:
+    if len(out.problems) > known:  # rows cannot be read without their columns
         return
     stack: list[int] = []  # the path of node indexes from the current tujuan down
     codes: dict[str, int] = {}

@@ -355,3 +355,32 @@ def test_an_empty_template_builds_nothing(tmp_path: Path) -> None:
     refused(lkjip("import", template, tmp_path / "kosong.json"), "Profil baris 2 kolom B (Instansi): kosong",
             "lembar Kaskade belum berisi satu baris pun")
     assert not (tmp_path / "kosong.json").exists()
+
+
+WEIRD = [True, __import__("datetime").date(2023, 5, 1), -1, 1e300, "1,2,3", "Rp 1.000,50", "tab\tdan\nbaris", "=1+1",
+         "x" * 2000, " ", 0, "82.125", "-0", "Sub  Kegiatan", "7.01", 7.01]
+
+
+@pytest.mark.parametrize("into", ["baru", "ada", "ada --dry-run"])
+def test_odd_cells_anywhere_are_refused_or_taken_never_a_crash(tmp_path: Path, demo: Path, exported: Path,
+                                                               into: str, capsys) -> None:
+    """Whatever an office's spreadsheet holds, the import answers with exit 0 or 1 and sentences, never exit 70."""
+    from tui.cli import main
+
+    book = openpyxl.load_workbook(exported)
+    for name in ("Profil", "Kaskade", "Anggaran"):
+        ws = book[name]
+        for c in range(1, ws.max_column + 1):
+            for r, value in ((2 + c % 5, WEIRD[c % len(WEIRD)]), (7 + c % 3, WEIRD[(c * 7) % len(WEIRD)])):
+                ws.cell(r, c).value = value
+    odd = tmp_path / "aneh.xlsx"
+    book.save(odd)
+    (tmp_path / "rusak.xlsx").write_bytes(b"PK\x03\x04 bukan zip")
+    target = tmp_path / "baru.json" if into == "baru" else demo
+    before = demo.read_bytes()
+    for document in (odd, tmp_path / "rusak.xlsx"):
+        code = main(["import", str(document), str(target), *into.split()[1:]])
+        err = capsys.readouterr().err
+        assert code in (0, 1), err
+        assert "Traceback" not in err and "tak terduga" not in err
+    assert demo.read_bytes() == before or into == "ada"
