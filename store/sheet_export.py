@@ -49,7 +49,8 @@ PETUNJUK_LINES = (
     "Isi Pagu pada baris Sub Kegiatan: jumlah Kegiatan dan Program dihitung sendiri. Pagu PK (pagu awal dalam "
     "Perjanjian Kinerja) biasanya pada baris Program. Rupiah utuh, tanpa sen.",
     "9. Impor: `lkjip import BERKAS.xlsx BUKU-KERJA.json --dry-run` menampilkan apa yang akan dibuat atau diubah "
-    "tanpa menulis apa pun; ulangi tanpa --dry-run untuk menyimpan. Setiap kesalahan disebut dengan lembar, baris "
+    "tanpa menulis apa pun; ulangi tanpa --dry-run untuk menyimpan. Buku kerja baru dibuat bila belum ada; buku "
+    "kerja dari `lkjip init` yang belum berisi cascade diisi. Setiap kesalahan disebut dengan lembar, baris "
     "dan kolomnya, dan tidak ada yang ditulis sebelum semuanya benar.",
     "10. Berkas ekspor (`lkjip export BUKU-KERJA.json --format xlsx --year TAHUN -o BERKAS.xlsx`) berisi juga "
     "Realisasi, TW I\u2013IV dan Realisasi Anggaran tahun itu untuk diisi Seksi. Jangan ubah kolom ID dan lembar "

@@ -93,6 +93,7 @@ def _tree(document: dict) -> None:
 
 def import_sheet(args: argparse.Namespace) -> int:
     from store import sheet_import
+    from store.sheet_fill import fill_empty, is_empty
 
     if args.document.lower().endswith(OTHER_SHEETS):
         raise WorkbookError(f"{args.document}: lkjip membaca .xlsx dan .csv; simpan ulang berkas ini dari Excel atau "
@@ -112,6 +113,17 @@ def import_sheet(args: argparse.Namespace) -> int:
         _out(f"Buku kerja {args.workbook} dibuat dari {where}: {sheet_import.summary(document)}.")
         return 0
     wb = Workbook.open(target)
+    if is_empty(wb):  # made with `lkjip init`: the sheet builds its cascade
+        document, changes = fill_empty(wb, parsed, where, dry_run=args.dry_run)
+        if args.dry_run:
+            _out(f"Akan diisi: {args.workbook} dengan {sheet_import.summary(document)}:")
+            _tree(document)
+            _out("Tidak ada yang ditulis (--dry-run).")
+            return 0
+        _out(f"Buku kerja {args.workbook} diisi dari {where}: {sheet_import.summary(document)}.")
+        for change in changes:
+            _out(f"Diubah: {change.line()}")
+        return 0
     changes = sheet_import.apply_changes(wb, parsed, where, dry_run=args.dry_run)
     verb = "Akan diubah" if args.dry_run else "Diubah"
     for change in changes:
