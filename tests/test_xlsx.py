@@ -258,6 +258,13 @@ def test_an_export_never_replaces_an_existing_file(tmp_path: Path, demo: Path, e
     refused(lkjip("export", demo, "--format", "xlsx", "-o", exported), "sudah ada")
     assert exported.read_bytes() == before
     refused(lkjip("export", demo, "--format", "xlsx", "-o", tmp_path / "x.json"), ".xlsx")
+    # Without -o the sheet goes beside the workbook, named by it and the year: here that is `exported` itself.
+    assert exported == tmp_path / "torjun-2022.xlsx"
+    refused(lkjip("export", demo, "--format", "xlsx"), "torjun-2022.xlsx sudah ada")
+    assert exported.read_bytes() == before
+    exported.unlink()
+    assert "torjun-2022.xlsx" in ok(lkjip("export", demo, "--format", "xlsx"))
+    assert "Kaskade" in openpyxl.load_workbook(exported).sheetnames
 
 
 def test_a_csv_of_the_kaskade_sheet_builds_the_cascade(tmp_path: Path, demo: Path, exported: Path) -> None:

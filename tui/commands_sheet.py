@@ -74,8 +74,10 @@ def export_xlsx(wb: Workbook, args: argparse.Namespace, year: int) -> int:
     awal, akhir = int(casc.meta["periode_awal"]), int(casc.meta["periode_akhir"])
     if not awal - 4 <= year <= akhir:
         raise WorkbookError(f"Tahun {year} di luar periode buku kerja ({awal}\u2013{akhir}).")
-    _write_sheet(args.output, render(export_book(casc, year)))
-    _out(f"Ditulis: {args.output} (realisasi tahun {year}; revisi {casc.meta.get('revision', 0)}).")
+    # Without -o: beside the workbook, named by it and the year (kantor.json -> kantor-2025.xlsx).
+    output = args.output or str(wb.path.with_name(f"{wb.path.stem}-{year}.xlsx"))
+    _write_sheet(output, render(export_book(casc, year)))
+    _out(f"Ditulis: {output} (realisasi tahun {year}; revisi {casc.meta.get('revision', 0)}).")
     return 0
 
 
@@ -124,6 +126,9 @@ def import_sheet(args: argparse.Namespace) -> int:
         for change in changes:
             _out(f"Diubah: {change.line()}")
         return 0
+    if parsed.asal_revision is not None and parsed.asal_revision != wb.revision():
+        _out(f"Catatan: {args.workbook} berubah sejak {where} diekspor (revisi {parsed.asal_revision} \u2192 "
+             f"{wb.revision()}); sel yang diubah di kedua tempat ditolak, yang lain digabung.")
     changes = sheet_import.apply_changes(wb, parsed, where, dry_run=args.dry_run)
     verb = "Akan diubah" if args.dry_run else "Diubah"
     for change in changes:
