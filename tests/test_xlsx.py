@@ -5,6 +5,7 @@ Every story runs `lkjip` in a separate process and reads the files back with ope
 
 from __future__ import annotations
 
+import datetime
 import json
 import subprocess
 import sys
@@ -13,10 +14,16 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from store.cascade import Cascade
 from store.demo import demo_document
-from store.numbers import format_exact
+from store.numbers import canonical, format_exact
+from store.sheet_cells import read_cell
+from store.sheet_export import SheetOut, number_cell
+from store.sheet_layout import Column
+from store.xlsx_io import read_xlsx, render
 
 ROOT = Path(__file__).resolve().parents[1]
 LEVEL_WORDS = {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program", "kegiatan": "Kegiatan",
@@ -324,7 +331,7 @@ def test_percent_cells_dates_and_locked_years(tmp_path: Path, demo: Path, export
     h = headers(ws)
     ikm, desa = row_of(ws, "ID Indikator", "S1/1"), row_of(ws, "ID Indikator", "S2/1")
     ws.cell(ikm, h["Target 2023"], 0.8215).number_format = "0.00%"  # shown as 82,15% by the spreadsheet
-    ws.cell(desa, h["Target 2023"]).value = __import__("datetime").datetime(2023, 1, 1)
+    ws.cell(desa, h["Target 2023"]).value = datetime.datetime(2023, 1, 1)
     ws.cell(ikm, h["Realisasi 2022"], 90)
     book.save(exported)
     refused(lkjip("import", exported, demo), "terbaca sebagai tanggal", "tahun 2022 dikunci", "2 masalah")
@@ -364,7 +371,7 @@ def test_an_empty_template_builds_nothing(tmp_path: Path) -> None:
     assert not (tmp_path / "kosong.json").exists()
 
 
-WEIRD = [True, __import__("datetime").date(2023, 5, 1), -1, 1e300, "1,2,3", "Rp 1.000,50", "tab\tdan\nbaris", "=1+1",
+WEIRD = [True, datetime.date(2023, 5, 1), -1, 1e300, "1,2,3", "Rp 1.000,50", "tab\tdan\nbaris", "=1+1",
          "x" * 2000, " ", 0, "82.125", "-0", "Sub  Kegiatan", "7.01", 7.01]
 
 
@@ -406,3 +413,22 @@ def test_a_workbook_made_with_init_is_filled_from_the_sheet(tmp_path: Path, expo
     again = tmp_path / "lagi.xlsx"
     ok(lkjip("export", office, "--format", "xlsx", "--year", 2022, "-o", again))
     assert visible_cells(again) == visible_cells(exported)
+
+
+INDICATOR_VALUES = st.decimals(min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=None,
+                               allow_nan=False, allow_infinity=False).filter(lambda d: d.as_tuple().exponent >= -12)
+
+
+@settings(max_examples=40)
+@given(st.lists(INDICATOR_VALUES, min_size=1, max_size=20), st.lists(st.integers(0, 10**15 - 1), min_size=1,
+                                                                      max_size=5))
+def test_every_indicator_value_and_rupiah_survives_the_spreadsheet(values: list[Decimal], money: list[int]) -> None:
+    """Written as lkjip writes it, read as lkjip reads it: the stored digits come back, never a float's."""
+    number, rupiah = Column("target", "Target 2025", 2025, kind="number"), Column("pagu", "Pagu 2025", 2025,
+                                                                                 kind="money")
+    stored = [canonical(v) for v in values]
+    rows = [[number_cell(s), m] for s, m in zip(stored, money + [None] * len(stored))]
+    sheet = read_xlsx(render([SheetOut("Kaskade", [number, rupiah], rows)]), "uji.xlsx")["Kaskade"]
+    for (cell, money_cell), want, m in zip(sheet.rows[1:], stored, money + [None] * len(stored)):
+        assert read_cell(number, cell) == (want, None)
+        assert read_cell(rupiah, money_cell) == (m, None)
