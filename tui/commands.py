@@ -176,9 +176,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.dry_run:
         from store.sheet_import import summary
 
+        from .commands_sheet import tree
+
         if Path(args.workbook).exists():
             raise WorkbookError(f"{args.workbook} sudah ada; lkjip tidak menimpa buku kerja yang ada.")
-        _out(f"Akan dibuat: {args.workbook} dengan {summary(document)}; tidak ada yang ditulis (--dry-run).")
+        _out(f"Akan dibuat: {args.workbook} dengan {summary(document)}:")
+        tree(document)
+        _out("Tidak ada yang ditulis (--dry-run).")
         return 0
     Workbook.create(args.workbook, document)
     _out(f"Buku kerja {args.workbook} dibuat dari {args.document}.")

@@ -81,7 +81,7 @@ def export_xlsx(wb: Workbook, args: argparse.Namespace, year: int) -> int:
     return 0
 
 
-def _tree(document: dict) -> None:
+def tree(document: dict) -> None:
     """The cascade that would be built, indented by level, so the operator sees every parent before writing."""
     from store.cascade import Cascade
     from store.model import LEVEL_LABELS
@@ -108,7 +108,7 @@ def import_sheet(args: argparse.Namespace) -> int:
         document = sheet_import.build_document(parsed, where)
         if args.dry_run:
             _out(f"Akan dibuat: {args.workbook} dengan {sheet_import.summary(document)}:")
-            _tree(document)
+            tree(document)
             _out("Tidak ada yang ditulis (--dry-run).")
             return 0
         Workbook.create(target, document)
@@ -119,7 +119,7 @@ def import_sheet(args: argparse.Namespace) -> int:
         document, changes = fill_empty(wb, parsed, where, dry_run=args.dry_run)
         if args.dry_run:
             _out(f"Akan diisi: {args.workbook} dengan {sheet_import.summary(document)}:")
-            _tree(document)
+            tree(document)
             _out("Tidak ada yang ditulis (--dry-run).")
             return 0
         _out(f"Buku kerja {args.workbook} diisi dari {where}: {sheet_import.summary(document)}.")
