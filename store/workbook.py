@@ -100,6 +100,7 @@ class Workbook:
         self.lock = WorkbookLock(self.path, lock_timeout)
         self.user = user or login_name()
         self._cascade: Cascade | None = None
+        self._in_transaction = False
 
     # -- opening and creating ------------------------------------------------------------------------------------
     @classmethod
@@ -171,17 +172,26 @@ class Workbook:
     # -- the one write path ------------------------------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[dict]:
-        """Under the lock: reload, let the caller change the document through TinyDB, save once atomically."""
+        """Under the lock: reload, let the caller change the document through TinyDB, save once atomically.
+
+        Re-entrant: `apply` inside a running transaction (an import applying many edits) joins it, so the whole
+        batch is saved once or, if any edit is refused, not at all."""
+        if self._in_transaction:
+            yield self.storage.read()
+            return
         with self.lock:
             # Another process may have saved: drop TinyDB's per-table id counters and query caches with the data.
             self.db._tables.clear()
             self.storage.begin()
+            self._in_transaction = True
             try:
                 yield self.storage.read()
             except BaseException:
                 self.storage.rollback()
                 self._cascade = None
                 raise
+            finally:
+                self._in_transaction = False
             try:
                 self.storage.commit()
             except BaseException:

@@ -14,7 +14,7 @@ from store.sanitize import CONTROL, CUT, cut, quote, visible
 __version__ = "0.1.0"
 
 COMMANDS = ("init", "tables", "set", "check", "export", "import", "lock", "unlock", "backups", "restore", "log",
-            "rekap", "add", "rm", "mv", "undo")
+            "rekap", "add", "rm", "mv", "undo", "template")
 
 
 class UsageError(Exception):
@@ -102,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("export", help="ekspor draf LKjIP atau dokumen pertukaran")
     s.add_argument("workbook")
-    s.add_argument("--format", choices=("md", "docx", "json"), required=True)
+    s.add_argument("--format", choices=("md", "docx", "json", "xlsx"), required=True)
     s.add_argument("-o", "--output")
     s.add_argument("--force", action="store_true", help="menimpa berkas lain yang sudah ada (tidak pernah buku kerja)")
     s.add_argument("--year", type=int)
@@ -110,9 +110,15 @@ def _parser() -> argparse.ArgumentParser:
                    help="lkjip (bawaan), pk: Perjanjian Kinerja, triwulan: laporan triwulan (dengan --tw)")
     s.add_argument("--tw", type=int, choices=(1, 2, 3, 4), help="triwulan 1-4 untuk --doc triwulan")
 
-    s = sub.add_parser("import", help="membuat buku kerja dari dokumen pertukaran")
+    s = sub.add_parser("import", help="membuat atau mengubah buku kerja dari .json, .xlsx atau .csv")
     s.add_argument("document")
     s.add_argument("workbook")
+    s.add_argument("--dry-run", action="store_true", help="tampilkan yang akan dibuat atau diubah, tanpa menulis")
+
+    s = sub.add_parser("template", help="templat lembar kerja untuk cascade, target dan pagu")
+    s.add_argument("--format", choices=("xlsx",), default="xlsx")
+    s.add_argument("-o", "--output", required=True)
+    s.add_argument("--periode", help="periode Renstra, mis. 2025-2029")
 
     s = sub.add_parser("lock", help="mengunci tahun setelah tutup buku")
     s.add_argument("workbook")

@@ -46,6 +46,12 @@ def _year(wb: Workbook, year: int | None) -> int:
     return year if year is not None else wb.cascade().tahun
 
 
+def cmd_template(args: argparse.Namespace) -> int:
+    from .commands_sheet import cmd_template as template
+
+    return template(args)
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     if args.demo:
         from store.demo import demo_document
@@ -155,6 +161,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         from reports import year_docs
 
         payload = year_docs.render(wb.cascade(), doc, args.format, _year(wb, args.year), tw=tw)
+    elif args.format == "xlsx":
+        from .commands_sheet import export_xlsx
+
+        return export_xlsx(wb, args, _year(wb, args.year))
     elif args.format == "json":
         payload = json_safe(interchange.export_document(wb.document()))  # same meaning, nothing raw to a terminal
     else:
@@ -190,11 +200,26 @@ def _to_stdout(payload: bytes) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from .commands_sheet import SHEET_SUFFIXES, import_sheet
+
+    if args.document.lower().endswith(SHEET_SUFFIXES):
+        return import_sheet(args)
     try:
         raw = Path(args.document).read_bytes()
     except OSError as exc:
         raise WorkbookError(f"Tidak dapat membaca {args.document}: {os_reason(exc, reading=True)}.") from None
     document = interchange.import_document(raw, args.document)
+    if args.dry_run:
+        from store.sheet_import import summary
+
+        from .commands_sheet import tree
+
+        if Path(args.workbook).exists():
+            raise WorkbookError(f"{args.workbook} sudah ada; lkjip tidak menimpa buku kerja yang ada.")
+        _out(f"Akan dibuat: {args.workbook} dengan {summary(document)}:")
+        tree(document)
+        _out("Tidak ada yang ditulis (--dry-run).")
+        return 0
     Workbook.create(args.workbook, document)
     _out(f"Buku kerja {args.workbook} dibuat dari {args.document}.")
     return 0

@@ -1,0 +1,69 @@
+"""One spreadsheet cell read into the value the workbook stores, or the reason it cannot be, with what to type.
+
+Numbers go through the one parser (store.numbers): a numeric cell arrives as its exact digits (store.xlsx_io),
+a text cell is read as operators type (`82,08`, `3.247.636.481`), and `82.125` is refused with both readings.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from .numbers import MAX_MONEY, NumberError, canonical, format_exact, parse_indicator, parse_money
+from .sheet_layout import ARAH_WORDS, ATURAN_TW_SHOWN, ATURAN_TW_WORDS, RUMUS_NEGATIF_WORDS, Column
+
+QUOTE_MAX = 60  # a cell quoted in a message beyond this is cut, so one stray paste cannot flood the listing
+CHOICES = {"arah": ARAH_WORDS, "rumus-negatif": RUMUS_NEGATIF_WORDS, "aturan-tw": ATURAN_TW_WORDS}
+
+
+def blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def read_cell(col: Column, value: object) -> tuple[object, str | None]:
+    """(stored value, None) or (None, what is wrong and what to type instead)."""
+    if blank(value):
+        return (None if col.kind != "text" else ""), None
+    if isinstance(value, (datetime, date, time)):
+        return None, "sel ini terbaca sebagai tanggal/jam; format selnya sebagai Teks atau Angka lalu ketik ulang"
+    if isinstance(value, bool):
+        return None, f"sel berisi nilai logika {value}; ketik angka atau teksnya"
+    if isinstance(value, Decimal) and (not value.is_finite() or value.adjusted() >= 15):
+        return None, "angka ini terlalu besar untuk lembar kerja (lebih dari 15 digit); periksa isinya"
+    if col.kind in ("number", "money") and isinstance(value, str) and len(value) > QUOTE_MAX:
+        return None, f"teks {len(value)} huruf bukan angka; ketik angka seperti 82,08, atau kosongkan sel"
+    if col.kind == "number":
+        if isinstance(value, (int, Decimal)):
+            return canonical(Decimal(value)), None
+        try:
+            return canonical(parse_indicator(str(value))), None
+        except NumberError as exc:
+            hint = "" if "ketik" in str(exc) else "; ketik angka seperti 82,08, atau kosongkan sel"
+            return None, str(exc).rstrip(".") + hint
+    if col.kind == "money":
+        if isinstance(value, (int, Decimal)):
+            d = Decimal(value)
+            if d != d.to_integral_value():
+                return None, (f"{format_exact(d)} bukan Rupiah utuh: anggaran dicatat tanpa sen; ketik "
+                              f"{format_exact(int(d))}")
+            if d < 0 or d >= MAX_MONEY:
+                return None, f"{format_exact(d)} bukan pagu yang masuk akal; ketik Rupiah utuh, 0 sampai 999 triliun"
+            return int(d), None
+        try:
+            return parse_money(str(value)), None
+        except NumberError as exc:
+            return None, str(exc).rstrip(".") + "; ketik Rupiah utuh seperti 3.247.636.481"
+    text = str(value).strip() if isinstance(value, str) else number_text(value)
+    if col.kind == "choice":
+        words = CHOICES[col.key]
+        key = re.sub(r"[\s_]", "", text).casefold()
+        if key not in words:
+            shown = text if len(text) <= QUOTE_MAX else text[:QUOTE_MAX] + "\u2026"
+            return None, f"\u201c{shown}\u201d tidak dikenal; ketik salah satu: {', '.join(sorted({ATURAN_TW_SHOWN.get(w, w) for w in words.values()}))}"
+        return words[key], None
+    return text, None
+
+
+def number_text(value: object) -> str:
+    return format(value, "f") if isinstance(value, Decimal) else str(value)

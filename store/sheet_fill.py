@@ -1,0 +1,62 @@
+"""A workbook made with `lkjip init` (profile and period, no cascade yet) filled from the office's spreadsheet.
+
+The cascade is built as for a new workbook, then added under the workbook's lock in one transaction: its nodes
+inserted, the profile cells the sheet fills applied as logged edits, and one `import` entry in the edit log that
+says how many nodes came from which file.
+"""
+
+from __future__ import annotations
+
+from .errors import WorkbookError
+from .model import NODES
+from .sheet_import import Change, build_document, plan_changes, summary
+from .sheet_layout import PROFIL
+from .sheet_read import Parsed
+from .workbook import Workbook
+
+
+def is_empty(wb: Workbook) -> bool:
+    return not wb.cascade().nodes
+
+
+def _profile_from_workbook(p: Parsed, meta: dict) -> None:
+    """What the sheet leaves empty comes from the workbook; what it states must agree with the period and year."""
+    prof = p.profile
+    awal, akhir, tahun = int(meta["periode_awal"]), int(meta["periode_akhir"]), int(meta["tahun"])
+    for key in ("instansi", "pemda"):
+        if not prof.get(key):
+            prof[key] = meta["profile"].get(key, "")
+    if prof.get("periode", (awal, akhir)) != (awal, akhir):
+        p.problem(PROFIL, int(prof.get("periode@", 0)), 1, "Periode Renstra", f"periode buku kerja {awal}-{akhir}; "
+                  f"ketik {awal}-{akhir} atau buat buku kerja baru dengan periode ini")
+    if prof.get("tahun", tahun) != tahun:
+        p.problem(PROFIL, int(prof.get("tahun@", 0)), 1, "Tahun Laporan", f"tahun laporan buku kerja {tahun}; "
+                  f"ketik {tahun}")
+    prof["periode"], prof["tahun"] = (awal, akhir), tahun
+
+
+def fill_empty(wb: Workbook, p: Parsed, where: str, *, dry_run: bool) -> tuple[dict, list[Change]]:
+    """(the document as it would be, the profile changes); SheetRefused listing every problem."""
+    _profile_from_workbook(p, wb.cascade().meta)
+    document = build_document(p, where)
+    if dry_run:
+        return document, []
+    with wb.transaction():
+        casc = wb.cascade()
+        if casc.nodes:
+            raise WorkbookError(f"{wb.path} baru saja diisi cascade oleh operator lain; jalankan impor sekali lagi "
+                                f"untuk melihat perbedaannya.")
+        changes = _profile_changes(p, casc, where)
+        for change in changes:
+            wb.apply(change.edit, kind="import")
+        wb.db.table(NODES).insert_multiple(list(document[NODES].values()))
+        wb._bump_revision(casc)
+        wb._log("import", "kaskade", "susunan", None, None, f"{where}: {summary(document)}")
+        wb._cascade = None
+    return document, changes
+
+
+def _profile_changes(p: Parsed, casc, where: str) -> list[Change]:  # type: ignore[no-untyped-def]
+    """Instansi and pemda as logged edits (the rest of the sheet is new, not a difference)."""
+    only_profile = Parsed(profile={k: v for k, v in p.profile.items()}, has_profil=p.has_profil)
+    return plan_changes(only_profile, casc, where)
