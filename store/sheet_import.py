@@ -323,7 +323,8 @@ def plan_changes(p: Parsed, casc: Cascade, where: str) -> list[Change]:
     planner = _Planner(p, casc)
     profile_values = [Value(k, None, prof[k], f"{PROFIL}!B{prof.get(k + '@', 0)}", label)
                       for k, label in (("instansi", "Instansi"), ("pemda", "Pemerintah Daerah")) if k in prof]
-    planner.diff(meta["profile"], "profil", "Profil instansi", profile_values)  # type: ignore[arg-type]
+    # The profile container is meta itself (schema 2: instansi and pemda in meta.profile, the rest per year).
+    planner.diff(meta, "profil", "Profil instansi", profile_values)  # type: ignore[arg-type]
     ids_of = {k: n["id"] for n in casc.nodes.values() if n["level"] in BUDGET_LEVELS for k in (n["id"], n["code"])
               if k}
     for i, wid in matched.items():
