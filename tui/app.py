@@ -30,6 +30,7 @@ from store.workbook import Applied, Batch, Edit, Workbook
 from store.structure import STRUCTURAL
 
 from .palette import LkjipCommands
+from .views.base import WorkbookView
 from .views.main import MainScreen
 from .widgets.status import StatusLine
 
@@ -253,8 +254,8 @@ class LkjipApp(App):
         screen = self.screen
         if isinstance(screen, MainScreen):
             screen.refresh_values()
-        elif hasattr(screen, "refresh_content"):
-            screen.refresh_content()  # type: ignore[attr-defined]
+        elif isinstance(screen, WorkbookView):
+            screen.refresh_content()
 
     def poll_disk(self) -> None:
         """Once a second: another operator's save shows up; a file that became unreadable is said once, and the
@@ -394,7 +395,7 @@ class LkjipApp(App):
                 self.say("Draf narasi dibuang.")
                 return
             self.action_view("narasi")
-            self.call_after_refresh(lambda: self.screen.restore(draft))  # type: ignore[attr-defined]
+            self.call_after_refresh(lambda: getattr(self.screen, "restore")(draft))
 
         self.push_screen(DraftOffer(draft), answered)
 

@@ -31,7 +31,7 @@ class LogScreen(WorkbookView):
 
     def redraw(self) -> None:
         # The document the app holds: the file may be unreadable right now (the app then keeps its last good one).
-        entries = sorted(self.app.casc.document[LOG].values(), key=lambda e: e["seq"], reverse=True)  # type: ignore
+        entries = sorted(self.session.casc.document[LOG].values(), key=lambda e: e["seq"], reverse=True)
         view = self.query_one(DataTable)
         view.clear()
         for e in entries[:SHOWN]:
