@@ -9,7 +9,7 @@ place and checked by a type checker.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Protocol, cast
 
 if TYPE_CHECKING:  # pragma: no cover - for the type checker only
     from store.cascade import Cascade
@@ -48,3 +48,16 @@ class Session(Protocol):
 
     def push_screen(self, screen: Any, callback: Callable[[Any], Any] | None = None) -> Any:
         """Open a modal screen over the current one."""
+
+
+def session_of(node: Any) -> Session:
+    """The session of a widget or screen of the workbook app (widgets have no screen base class to carry it)."""
+    return cast(Session, node.app)
+
+
+def why_no_digit(column_label: str, editable: bool) -> str:
+    """Said when a digit lands on a cell it cannot start an edit in: a text cell or a computed one."""
+    if editable:
+        return (f"Angka tidak mengganti {column_label.lower()}: tekan Enter atau e untuk mengubahnya; "
+                f"angka langsung hanya di kolom angka.")
+    return f"Kolom {column_label} dihitung dari data, tidak diisi; tekan x untuk melihat rumusnya."

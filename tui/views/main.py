@@ -16,7 +16,8 @@ from store.model import BUDGET_LEVELS, LEVEL_LABELS
 from store.workbook import Edit
 
 from ..shown import shown
-from ..rows import BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, explain, indicator_rows
+from ..rows import (BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, edit_label, explain, indicator_rows,
+                    locked_reason)
 from ..widgets.cascade_tree import CascadeTree
 from ..widgets.editbar import EditBar
 from ..widgets.grid import Column, WorkGrid
@@ -182,12 +183,17 @@ class MainScreen(CascadeEditing, SessionScreen):
         else:
             container = casc.indicators[ref][1]
         y = year if spec.yearly else None
+        locked = locked_reason(casc, y)
+        if locked:
+            msg.grid.refuse_edit()
+            app.say(locked, error=True)
+            return
         old = get_value(container, spec, y)
         if msg.clear:
             self._commit(msg.grid, ref, column, old, "", "down", clear=True)
             return
         name = casc.indicators[ref][1]["name"] if ref in casc.indicators else casc.nodes[ref]["name"]
-        label = f"{spec.label}{f' {y}' if y else ''} \u00b7 {name[:24]}:"
+        label = edit_label(casc, ref, spec.label, spec.name, y, name)
         self.editing = (msg.grid, ref, column, old, label)
         # The cell's exact value, selected: typing replaces it (a digit that started the edit is held by the grid).
         msg.grid.begin_edit(display_exact(spec, old), replace_on_type=True)

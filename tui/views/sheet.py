@@ -15,6 +15,7 @@ from store.fields import FieldSpec
 from store.model import LEVEL_LABELS, LEVELS
 from store.numbers import format_percent, format_value, to_decimal
 
+from ..rows import predikat_short
 from ..widgets.grid import Column
 from ..widgets.sheetgrid import SheetRow
 from .sheet_base import SheetView
@@ -24,11 +25,11 @@ COLUMNS = [
     Column("name", "Indikator", 20),
     Column("satuan", "Satuan", 6),
     Column("target", "Target", 8, field="target", numeric=True),
-    Column("realisasi", "Realisasi", 9, field="realisasi", numeric=True),
+    Column("realisasi", "Realisasi", 9, field="realisasi", numeric=True, explain=True),
     *(Column(f"tw{q}", f"TW {roman}", 8, field=f"tw{q}", numeric=True)
       for q, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))),
     Column("capaian", "Capaian%", 8, numeric=True, explain=True),
-    Column("predikat", "Predikat", 13, explain=True),
+    Column("predikat", "Pred", 4, explain=True),
 ]
 GROUP_LEVELS = ("tujuan", "sasaran", "program", "kegiatan")
 LEVEL_CHOICES = (None, *LEVELS)
@@ -98,7 +99,7 @@ class SheetScreen(SheetView):
         return [node["code"] or ind["id"], ind["name"], ind["satuan"] or "\u2014", format_value(c.target),
                 format_value(engine.realisasi_of(ind, year)),
                 *(format_value(to_decimal(tw.get(str(q)))) for q in range(1, 5)),
-                format_percent(c.value), engine.predikat(c.value, settings)]
+                format_percent(c.value), predikat_short(engine.predikat(c.value, settings))]
 
     def container(self, row: SheetRow, spec: FieldSpec) -> dict | None:
         return self.session.casc.indicators[row.ref][1]

@@ -19,6 +19,7 @@ from store.errors import InvalidValue
 from store.fields import FieldSpec, display_exact, get_value, parse_value, spec_of
 from store.workbook import Batch, Edit
 
+from ..rows import edit_label, locked_reason
 from ..widgets.editbar import EditBar
 from ..widgets.grid import Column
 from ..widgets.keybar import KeyBar
@@ -147,12 +148,16 @@ class SheetView(WorkbookView):
         if holder is None:
             return
         year = self.session.year if spec.yearly else None
+        locked = locked_reason(self.session.casc, year)
+        if locked:
+            self.session.say(locked, error=True)
+            return
         old = get_value(holder, spec, year)
         if clear:
             self._commit(grid, row.ref, column, old, "", "down", clear=True)
             return
         name = self.row_values(row)[1]
-        label = f"{spec.label}{f' {year}' if year else ''} \u00b7 {name[:24]}:"
+        label = edit_label(self.session.casc, row.ref, spec.label, spec.name, year, name)
         self.editing = (row.ref, column, old, label)
         grid.begin_edit(display_exact(spec, old), replace_on_type=True)
 
