@@ -11,6 +11,7 @@ import orjson
 from store.workbook import Workbook
 from tui.app import POLL_SECONDS, LkjipApp
 from tui.views.main import MainScreen
+from tui.views.message import MessageScreen
 from tui.views.small import TooSmallScreen
 from tui.widgets.editbar import EditBar
 from tui.widgets.grid import WorkGrid
@@ -123,6 +124,10 @@ async def test_another_operators_save_shows_up_and_a_stale_edit_is_refused(demo_
         await pilot.pause()
         assert app.message_error and "77,77" in app.message and "81,00" in app.message
         assert on_disk(demo_path)["realisasi"] == "77.77"
+        # Too long for the status line: the whole conflict opens in a dialog, dismissed with Esc.
+        assert isinstance(app.screen, MessageScreen) and "77,77" in app.screen.message
+        await pilot.press("escape")
+        await pilot.pause()
         assert app.screen.editor_text() == "81"  # still there to retry
 
 
@@ -152,6 +157,9 @@ async def test_a_year_locked_by_another_process_while_typing_refuses_and_keeps_t
         await pilot.press("enter")
         await pilot.pause()
         assert "dikunci" in app.message and app.message_error
+        if isinstance(app.screen, MessageScreen):  # the whole sentence did not fit the status line
+            await pilot.press("escape")
+            await pilot.pause()
         assert app.screen.editor_text() == "90"
         assert on_disk(demo_path)["realisasi"] == "82.08"
 

@@ -16,7 +16,9 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.events import Resize
+from rich.cells import cell_len
+from textual.events import Event, Key, Resize
+from textual.screen import ModalScreen
 
 from store import structure
 from store.cascade import Cascade
@@ -29,7 +31,7 @@ from store.storage import os_reason
 from store.workbook import Applied, Batch, Edit, Workbook
 from store.structure import STRUCTURAL
 
-from .palette import LkjipCommands
+from .palette import LkjipCommands, Palette
 from .views.base import WorkbookView
 from .views.main import MainScreen
 from .widgets.status import StatusLine
@@ -184,8 +186,29 @@ class LkjipApp(App):
 
     def say(self, message: str, *, error: bool = False) -> None:
         self.message, self.message_error = message, error
+        self.show_status()
+
+    def refusal_in_full(self) -> None:
+        """After a refused cell edit: a refusal or conflict too long for the two status lines loses its key part
+        when cut, so it opens whole in a dialog the operator dismisses (Enter / Esc); the typed value stays."""
+        from .views.message import MessageScreen
+
+        if (self.message_error and cell_len(self.message) > 2 * (self.size.width - 2) - 12
+                and not isinstance(self.screen, MessageScreen)):
+            self.push_screen(MessageScreen("Ditolak", self.message))
+
+    def show_status(self) -> None:
+        """The same message, year and revision on whichever view is on screen."""
         for status in self.screen.query(StatusLine):
-            status.show(message, self.saved_line(), error=error)
+            status.show(self.message, self.saved_line(), error=self.message_error)
+
+    async def on_event(self, event: Event) -> None:
+        # A message goes away on the next key: an old refusal must not read as the answer to a new action.
+        if isinstance(event, Key) and self.message and not self.disk_problem and not isinstance(self.screen,
+                                                                                                  ModalScreen):
+            self.message, self.message_error = "", False
+            self.show_status()
+        await super().on_event(event)
 
     # -- the one write path ------------------------------------------------------------------------------------------
     def apply_edit(self, edit: Edit, *, kind: str = "edit", quiet: bool = False) -> Applied | None:
@@ -292,6 +315,7 @@ class LkjipApp(App):
             focus = getattr(self.screen, "focus_for_keys", None)
             if callable(focus):
                 focus()
+            self.show_status()  # the year and revision of now, not of when the view was last shown
         else:
             self.refresh_views()
 
@@ -332,7 +356,25 @@ class LkjipApp(App):
                 self.screen.focus_ref(edit.ref, edit.field)
 
     async def action_quit(self) -> None:
-        """Ctrl+Q: save a narrative being typed first; if that fails, say so and quit only on a second Ctrl+Q."""
+        """Ctrl+Q: a value being typed in a cell is asked about (save it, drop it, or go back); a narrative being
+        typed is saved first; if that fails, say so and quit only on a second Ctrl+Q."""
+        typed = getattr(self.screen, "editor_text", None)
+        text = typed() if callable(typed) else None
+        if text is not None:
+            from .views.message import QuitWhileTyping
+
+            screen = self.screen
+
+            def answered(answer: str | None) -> None:
+                if answer == "discard":
+                    self.exit()
+                elif answer == "save":
+                    getattr(screen, "commit_pending")()
+                    if getattr(screen, "editor_text")() is None:
+                        self.exit()  # saved; refused, the editor stays open and the status line says why
+
+            self.push_screen(QuitWhileTyping(text), answered)
+            return
         save = getattr(self.screen, "save_pending", None)
         if callable(save) and not self._quit_anyway and not save():
             self._quit_anyway = True
@@ -340,6 +382,10 @@ class LkjipApp(App):
                      error=True)
             return
         self.exit()
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette())
 
     def action_help(self) -> None:
         from .views.help import HelpScreen

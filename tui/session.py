@@ -28,6 +28,9 @@ class Session(Protocol):
     def say(self, message: str, *, error: bool = False) -> None:
         """Show one sentence on the status line (red when error); it goes away on the next action."""
 
+    def refusal_in_full(self) -> None:
+        """Open the last refusal in a dialog when the status line would cut it."""
+
     def apply_edit(self, edit: Edit, *, kind: str = "edit", quiet: bool = False) -> Applied | None:
         """The one edit path: lock, conflict check, atomic save, log, undo. None when refused (already said)."""
 

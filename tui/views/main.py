@@ -217,11 +217,13 @@ class MainScreen(CascadeEditing, SessionScreen):
             new = parse_value(spec, text, clear=clear)
         except InvalidValue as exc:
             app.say(exc.message, error=True)
+            app.refusal_in_full()
             return  # still editing, the typed text kept; the cell keeps its value
         edit = Edit(ref, spec.name, app.year if spec.yearly else None, old, new)
         # quiet: the echo goes on the edit line, which repaints anyway, rather than on two more status lines.
         applied = app.apply_edit(edit, quiet=True)
         if not applied:
+            app.refusal_in_full()
             return  # refused (conflict, locked year, disk): the typed value stays in the editor
         self._close_editor()
         self.query_one(EditBar).echo(f"\u2713 {self.last_label or spec.label}", applied.old_text, applied.new_text,
@@ -245,6 +247,11 @@ class MainScreen(CascadeEditing, SessionScreen):
             self.editing[0].end_edit()
             self.query_one(EditBar).close()
         self.editing = None
+
+    def commit_pending(self) -> None:
+        """Commit what is being typed as Enter would (Ctrl+Q's "save, then quit")."""
+        if self.editing:
+            self.editing[0].action_commit("down")
 
     def editor_text(self) -> str | None:
         """What is being typed, or None when no cell is being edited (for tests and the status)."""

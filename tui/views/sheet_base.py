@@ -183,10 +183,12 @@ class SheetView(WorkbookView):
             new = parse_value(spec, text, clear=clear)
         except InvalidValue as exc:
             app.say(exc.message, error=True)
+            app.refusal_in_full()
             return  # still editing, the typed text kept; the cell keeps its value
         edit = Edit(ref, spec.name, app.year if spec.yearly else None, old, new)
         applied = app.apply_edit(edit, quiet=True)
         if not applied:
+            app.refusal_in_full()
             return  # refused (conflict, locked year, disk): the typed value stays in the editor
         label = self.editing[3] if self.editing else spec.label
         self._close_editor()
@@ -198,6 +200,15 @@ class SheetView(WorkbookView):
             grid.go(grid.next_row(1))
         elif move in ("right", "left"):
             grid.go(grid.row, grid.col + (1 if move == "right" else -1))
+
+    def editor_text(self) -> str | None:
+        """What is being typed, or None when no cell is being edited."""
+        return self.grid.edit_text if self.editing and self.grid.is_editing else None
+
+    def commit_pending(self) -> None:
+        """Commit what is being typed as Enter would (Ctrl+Q's "save, then quit")."""
+        if self.editor_text() is not None:
+            self.commit_edit(self.grid, self.grid.edit_text or "", "down")
 
     def _close_editor(self) -> None:
         if self.editing:
