@@ -142,7 +142,7 @@ async def test_the_status_line_shows_the_same_revision_on_every_view(demo_path: 
         await pilot.pause()
         await pilot.press("f3")
         await pilot.pause()
-        saved = app.screen.query_one("#status-saved").text.plain
+        saved = " ".join(app.screen.query_one(f"#status-{part}").text.plain for part in ("saved", "revision"))
         assert "revisi 1" in saved and "tahun 2022" in saved, saved
 
 

@@ -34,7 +34,7 @@ from store.structure import STRUCTURAL
 from .palette import LkjipCommands, Palette
 from .views.base import WorkbookView
 from .views.main import MainScreen
-from .widgets.status import StatusLine
+from .widgets.status import SAVED_SPLIT, StatusLine
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 POLL_SECONDS = 1.0
@@ -72,13 +72,13 @@ class LkjipApp(App):
     # Keys are data with ids: ~/.config/lkjip/keymap.json ({"view.tables": "f3,t", ...}) remaps them.
     BINDINGS = [
         Binding("f1,question_mark", "help", "Bantuan", id="app.help"),
-        Binding("f2", "view('utama')", "Cascade", id="view.main"),
-        Binding("f3", "view('tabel')", "Tabel", id="view.tables"),
-        Binding("f4", "view('periksa')", "Periksa", id="view.checks"),
-        Binding("f5", "view('narasi')", "Narasi", id="view.narrative"),
-        Binding("f6", "view('log')", "Log", id="view.log"),
-        Binding("f7", "view('ekspor')", "Ekspor", id="view.export"),
         # Priority: run as they arrive, before the app hands the keys typed after them to the view being left.
+        Binding("f2", "view('utama')", "Cascade", id="view.main", priority=True),
+        Binding("f3", "view('tabel')", "Tabel", id="view.tables", priority=True),
+        Binding("f4", "view('periksa')", "Periksa", id="view.checks", priority=True),
+        Binding("f5", "view('narasi')", "Narasi", id="view.narrative", priority=True),
+        Binding("f6", "view('log')", "Log", id="view.log", priority=True),
+        Binding("f7", "view('ekspor')", "Ekspor", id="view.export", priority=True),
         Binding("f8", "view('lembar')", "Isian", id="view.sheet", priority=True),
         Binding("f9", "view('anggaran')", "Isian anggaran", id="view.budget_sheet", priority=True),
         Binding("left_square_bracket", "year(-1)", "Tahun\u2212", id="year.previous"),
@@ -174,15 +174,19 @@ class LkjipApp(App):
 
     # -- messages ----------------------------------------------------------------------------------------------------
     def saved_line(self) -> str:
+        """The third status line: file, year, lock, who saved last, then the revision and time. What changes on
+        every commit (revision and time) comes last: the status line repaints that part alone."""
         if self.wb is None:
             return ""
         log = self.casc.document[LOG]  # the document on screen: the file may be unreadable right now
         entry = log[max(log, key=int)] if log else None
-        who = f"terakhir disimpan {entry['at'][11:19]} oleh {entry['user']}" if entry else "belum ada perubahan"
-        locked = " \u00b7 TERKUNCI" if str(self.year) in self.casc.meta.get("locks", {}) else ""
+        who = f"disimpan oleh {entry['user']}" if entry else "belum ada perubahan"
+        locked = " \u00b7 \U0001f512 TERKUNCI" if str(self.year) in self.casc.meta.get("locks", {}) else ""
         if self.disk_problem:  # kept in sight while it lasts, whatever message comes after
             who = "BERKAS TIDAK TERBACA: yang tampil versi terakhir yang terbaca, perubahan ditolak"
-        return f"{self.wb.path.name} \u00b7 tahun {self.year}{locked} \u00b7 revisi {self.casc.meta['revision']} \u00b7 {who}"
+        when = f" \u00b7 {entry['at'][11:19]}" if entry else ""
+        return (f"{self.wb.path.name} \u00b7 tahun {self.year}{locked} \u00b7 {who}{SAVED_SPLIT}"
+                f"{self.casc.meta['revision']}{when}")
 
     def say(self, message: str, *, error: bool = False) -> None:
         self.message, self.message_error = message, error

@@ -190,10 +190,10 @@ class SheetView(WorkbookView):
         if not applied:
             app.refusal_in_full()
             return  # refused (conflict, locked year, disk): the typed value stays in the editor
-        label = self.editing[3] if self.editing else spec.label
         self._close_editor()
         tail = app.capaian_tail(edit)  # the new capaian, and ⚠ with its reason
-        self.query_one(EditBar).echo(f"\u2713 {label}", applied.old_text, applied.new_text, tail)
+        # A short echo: the row is on screen beside it, so the field's label alone (fewer bytes per commit).
+        self.query_one(EditBar).echo(f"\u2713 {spec.label}:", applied.old_text, applied.new_text, tail)
         if app.message_error:
             app.say("")
         if move == "down":

@@ -35,10 +35,16 @@ class EditBar(Line):
         self.set_text(line)
 
     def echo(self, label: str, old: str, new: str, tail: str) -> None:
-        """What was understood, after a commit: "✓ Realisasi 2022 · IKM: 82,08 → 80,00 · capaian 97,56%"."""
+        """What was understood, after a commit: "✓ Realisasi 2022 · IKM: 82,08 → 80,00 · capaian 97,56%". The
+        label is cut first, never the values."""
+        values = f"{old} \u2192 {new}{tail}"
+        room = (self.content_region.width or self.app.size.width - 2)
+        keep = room - len(values) - 1
+        label = label if len(label) <= keep else (label[:keep - 1] + "\u2026" if keep > 1 else "")
         line = Text(no_wrap=True, overflow="ellipsis")
-        line.append(label + " ", style="bold")
-        line.append(f"{old} \u2192 {new}{tail}")
+        if label:
+            line.append(label + " ", style="bold")
+        line.append(values)
         self.set_text(line)
 
     def close(self) -> None:
