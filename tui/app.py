@@ -37,6 +37,7 @@ from .views.main import MainScreen
 from .widgets.status import SAVED_SPLIT, StatusLine
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
+TEXT_FIELDS = ("Input", "TextArea")
 POLL_SECONDS = 1.0
 KEYMAP_FILE = Path(os.environ.get("LKJIP_KEYMAP", "~/.config/lkjip/keymap.json")).expanduser()
 
@@ -83,7 +84,9 @@ class LkjipApp(App):
         Binding("f9", "view('anggaran')", "Isian anggaran", id="view.budget_sheet", priority=True),
         Binding("left_square_bracket", "year(-1)", "Tahun\u2212", id="year.previous"),
         Binding("right_square_bracket", "year(1)", "Tahun+", id="year.next"),
-        Binding("slash", "find", "Cari", id="app.find"),
+        # Priority too: "/kepuasan" arriving in one write must reach the find dialog, not the tree (k, a, p are
+        # cascade-editing keys there). In a text field "/" is a character (check_action).
+        Binding("slash", "find", "Cari", id="app.find", priority=True),
         Binding("ctrl+z", "undo", "Urungkan", show=False, id="edit.undo"),
         Binding("ctrl+y", "redo", "Ulangi", show=False, id="edit.redo"),
         Binding("ctrl+q", "quit", "Keluar", id="app.quit", priority=True),
@@ -396,12 +399,21 @@ class LkjipApp(App):
 
         self.push_screen(HelpScreen(self.active_bindings))
 
-    def action_find(self) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "/" typed in a text field is a character, not the find key. By name: importing TextArea here would cost
+        # every start-up its load time.
+        if action == "find" and any(c.__name__ in TEXT_FIELDS for c in type(self.focused).__mro__):
+            return False
+        return True
+
+    async def action_find(self) -> None:
         if self.wb is None:
             return
         from .views.find import FindScreen
 
-        self.push_screen(FindScreen(self.casc), self.goto)
+        # Awaited: the keys typed after "/" wait in the app's queue until the dialog's input has focus.
+        own = getattr(self.screen, "action_find", None)  # the sheets find a row within themselves
+        await (own() if callable(own) else self.push_screen(FindScreen(self.casc), self.goto))
 
     def goto(self, ref: str | None, field: str | None = None) -> None:
         if not ref:

@@ -9,6 +9,7 @@ Filters by key narrow the rows (only empty cells, one level, one branch); `/` fi
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.widget import AwaitMount
 
 from reports import engine
 from store.fields import FieldSpec
@@ -149,10 +150,10 @@ class SheetScreen(SheetView):
             self.session.say("Tidak ada indikator yang cocok dengan saringan ini; tekan k, l atau b lagi.")
 
     # -- find ----------------------------------------------------------------------------------------------------------
-    def action_find(self) -> None:
+    def action_find(self) -> AwaitMount:
         from .find import FindScreen
 
-        self.app.push_screen(FindScreen(self.session.casc), self.goto)
+        return self.app.push_screen(FindScreen(self.session.casc), self.goto)
 
     def goto(self, ref: str | None) -> None:
         if not ref:
