@@ -34,13 +34,10 @@ BUDGET_COLUMNS = [
 def predikat_short(label: str) -> str:
     """The band in a grid cell: the initials (Sangat Tinggi → ST, Sedang → S, Sangat Rendah → SR), never cut.
 
-    A cut full label read "San" at 80 columns: Sangat Tinggi or Sangat Rendah? The legend is on the F1 help and
-    `x` on the cell names the band in full."""
+    A cut full label read "San" at 80 columns: Sangat Tinggi or Sangat Rendah? The legend is in the F1 help and `x` on
+    the cell names the band in full."""
     words = label.split()
     return "".join(w[0].upper() for w in words) if len(words) > 1 or len(label) > 4 else label
-
-
-PREDIKAT_LEGEND = "Pred: ST sangat tinggi \u00b7 T tinggi \u00b7 S sedang \u00b7 R rendah \u00b7 SR sangat rendah"
 
 
 def indicator_rows(casc: Cascade, node: Node, year: int) -> list[tuple[str, list[str]]]:
