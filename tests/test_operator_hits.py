@@ -190,3 +190,20 @@ async def test_the_log_view_shows_locks_as_terkunci_and_reaches_every_column(dem
         assert table.cursor_coordinate.column == 7
         widths = [c.get_render_width(table) for c in table.ordered_columns]
         assert table.scroll_x + table.scrollable_content_region.width >= sum(widths)  # the last column in view
+
+
+async def test_in_the_entry_sheet_x_on_a_realisasi_and_a_digit_on_a_name(demo_path: Path) -> None:
+    wb = Workbook.open(demo_path)
+    wb.set("T1/1", "aturan-tw", "kumulatif")  # the quarters add up
+    wb.set("T1/1", "tw1", "20", year=2022)
+    wb.set("T1/1", "tw2", "30", year=2022)
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f8")  # opens on the first indicator's realisasi (Nilai SAKIP Kecamatan)
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert "TW I + TW II" in app.message and "50" in app.message, app.message
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "7")  # back to the name column
+        await pilot.pause()
+        assert app.screen.editor_text() is None and "Indikator" in app.message, app.message
