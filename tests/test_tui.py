@@ -29,6 +29,14 @@ def on_disk(path: Path, ind_id: str = IKM, year: str = "2022") -> dict:
     raise AssertionError(ind_id)
 
 
+async def dismiss_refusal(pilot) -> None:
+    """A refusal too long for the status line opens whole in a dialog: the operator reads it and presses Esc."""
+    await pilot.pause()
+    if isinstance(pilot.app.screen, MessageScreen):
+        await pilot.press("escape")
+        await pilot.pause()
+
+
 def grid(app: LkjipApp) -> WorkGrid:
     return app.screen.query_one("#indicators", WorkGrid)
 
@@ -412,6 +420,7 @@ async def test_a_full_disk_refuses_the_edit_and_the_typed_value_stays(demo_path:
         await pilot.pause()
         monkeypatch.setattr(os_module, "write", real_write)
         assert app.message_error and "disk penuh" in app.message
+        await dismiss_refusal(pilot)
         assert app.screen.editor_text() == "79"
         assert demo_path.read_bytes() == before
         assert grid(app).text_at(IKM, "realisasi") == "82,08"

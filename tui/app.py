@@ -225,6 +225,7 @@ class LkjipApp(App):
         except (WorkbookError, OSError) as exc:
             why = exc.message if isinstance(exc, WorkbookError) else f"Tidak tersimpan: {os_reason(exc)}."
             self.say(why + (" Yang Anda ketik tetap di layar." if self.disk_problem else ""), error=True)
+            self._back_to_disk()
             return None
         self.casc = self.wb.cascade()
         if kind == "edit" and applied.changed:
@@ -253,6 +254,7 @@ class LkjipApp(App):
             applied = self.wb.apply_batch(batch, kind=kind)
         except WorkbookError as exc:
             self.say(exc.message, error=True)
+            self._back_to_disk()
             return None
         self.casc = self.wb.cascade()
         if kind == "edit" and any(a.changed for a in applied):
@@ -266,6 +268,16 @@ class LkjipApp(App):
             for status in self.screen.query(StatusLine):
                 status.show_saved(self.saved_line())
         return applied
+
+    def _back_to_disk(self) -> None:
+        """After a refused or failed save: the cascade on screen is what is on disk, not the document the failed
+        save had already changed in memory (the workbook dropped it; a repaint must not show the unsaved value)."""
+        if self.wb is None or self.disk_problem:
+            return
+        try:
+            self.casc = self.wb.cascade()
+        except (WorkbookError, OSError):
+            pass  # unreadable now: poll_disk says so and keeps the last good document
 
     def capaian_tail(self, edit: Edit) -> str:
         """What follows an echo: the new capaian, and ⚠ with the reason when a figure looks like a slip."""
