@@ -149,3 +149,20 @@ def test_f8_and_the_first_values_in_one_write_reach_the_sheet(tmp_path: Path) ->
     years = {i["id"]: i["years"].get("2022", {}) for n in orjson.loads(path.read_bytes())["nodes"].values()
              for i in n["indicators"]}
     assert (years["T1/1"].get("realisasi"), years["S1/1"].get("realisasi")) == ("77", "78")
+
+
+def test_find_typed_in_one_write_reaches_the_dialog_not_the_tree(tmp_path: Path) -> None:
+    # "/kepuasan Enter" at once: before, the letters after "/" reached the tree, where k, a and p are
+    # cascade-editing keys. Now the find dialog gets them all and lands on IKM.
+    path = fresh(tmp_path, "find.json")
+    before = figures(path)
+    session = open_tui(path, tmp_path)
+    try:
+        write(session, b"/kepuasan\r")
+        write(session, KEY_BYTES["right"] * 2 + b"91\r")
+    finally:
+        session.close()
+    after = figures(path)
+    ikm = dict(after["S1"][1])["S1/1"]["2022"]
+    assert ikm["realisasi"] == "91"
+    assert {k: v for k, v in after.items() if k != "S1"} == {k: v for k, v in before.items() if k != "S1"}

@@ -62,7 +62,7 @@ async def test_a_commit_recomputes_capaian_and_predikat_of_its_row(demo_path: Pa
         await pilot.pause()
         i = sheet.grid.index_of("S1/1")
         values = sheet.grid.values(i)
-        assert values[4] == "80,00" and values[-2] == "97,56" and values[-1] == "Sangat Tinggi"
+        assert values[4] == "80,00" and values[-2] == "97,56" and values[-1] == "ST"
         echo = sheet.query_one(EditBar).text.plain
         assert "82,08 \u2192 80,00" in echo and "97,56%" in echo
 

@@ -14,7 +14,7 @@ from store.drafts import draft_path, read_draft
 from store.fields import NARRATIVE_MAX
 from store.workbook import Workbook
 from test_terminal_safety import HIDE, RETITLE, WIPE, hostile_document
-from test_tui import IKM, find_ikm_realisasi, grid, narrative_on_disk, on_disk, open_narrative
+from test_tui import IKM, dismiss_refusal, find_ikm_realisasi, grid, narrative_on_disk, on_disk, open_narrative
 from tui.app import LkjipApp, run_app
 
 
@@ -110,6 +110,7 @@ async def test_a_file_that_turns_bad_while_open_is_said_and_the_typed_value_stay
         await pilot.press("enter")  # the commit is refused; nothing dies, the typed value waits
         await pilot.pause()
         assert app.is_running and app.message_error
+        await dismiss_refusal(pilot)
         assert app.screen.editor_text() == "79"
         assert grid(app).text_at(IKM, "realisasi") == "82,08"  # the last good document is still on screen
         assert "revisi" in app.saved_line()

@@ -16,7 +16,9 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
-from textual.events import Resize
+from rich.cells import cell_len
+from textual.events import Event, Key, Resize
+from textual.screen import ModalScreen
 
 from store import structure
 from store.cascade import Cascade
@@ -29,11 +31,13 @@ from store.storage import os_reason
 from store.workbook import Applied, Batch, Edit, Workbook
 from store.structure import STRUCTURAL
 
-from .palette import LkjipCommands
+from .palette import LkjipCommands, Palette
+from .views.base import WorkbookView
 from .views.main import MainScreen
-from .widgets.status import StatusLine
+from .widgets.status import SAVED_SPLIT, StatusLine
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
+TEXT_FIELDS = ("Input", "TextArea")
 POLL_SECONDS = 1.0
 KEYMAP_FILE = Path(os.environ.get("LKJIP_KEYMAP", "~/.config/lkjip/keymap.json")).expanduser()
 
@@ -69,18 +73,20 @@ class LkjipApp(App):
     # Keys are data with ids: ~/.config/lkjip/keymap.json ({"view.tables": "f3,t", ...}) remaps them.
     BINDINGS = [
         Binding("f1,question_mark", "help", "Bantuan", id="app.help"),
-        Binding("f2", "view('utama')", "Cascade", id="view.main"),
-        Binding("f3", "view('tabel')", "Tabel", id="view.tables"),
-        Binding("f4", "view('periksa')", "Periksa", id="view.checks"),
-        Binding("f5", "view('narasi')", "Narasi", id="view.narrative"),
-        Binding("f6", "view('log')", "Log", id="view.log"),
-        Binding("f7", "view('ekspor')", "Ekspor", id="view.export"),
         # Priority: run as they arrive, before the app hands the keys typed after them to the view being left.
+        Binding("f2", "view('utama')", "Cascade", id="view.main", priority=True),
+        Binding("f3", "view('tabel')", "Tabel", id="view.tables", priority=True),
+        Binding("f4", "view('periksa')", "Periksa", id="view.checks", priority=True),
+        Binding("f5", "view('narasi')", "Narasi", id="view.narrative", priority=True),
+        Binding("f6", "view('log')", "Log", id="view.log", priority=True),
+        Binding("f7", "view('ekspor')", "Ekspor", id="view.export", priority=True),
         Binding("f8", "view('lembar')", "Isian", id="view.sheet", priority=True),
         Binding("f9", "view('anggaran')", "Isian anggaran", id="view.budget_sheet", priority=True),
         Binding("left_square_bracket", "year(-1)", "Tahun\u2212", id="year.previous"),
         Binding("right_square_bracket", "year(1)", "Tahun+", id="year.next"),
-        Binding("slash", "find", "Cari", id="app.find"),
+        # Priority too: "/kepuasan" arriving in one write must reach the find dialog, not the tree (k, a, p are
+        # cascade-editing keys there). In a text field "/" is a character (check_action).
+        Binding("slash", "find", "Cari", id="app.find", priority=True),
         Binding("ctrl+z", "undo", "Urungkan", show=False, id="edit.undo"),
         Binding("ctrl+y", "redo", "Ulangi", show=False, id="edit.redo"),
         Binding("ctrl+q", "quit", "Keluar", id="app.quit", priority=True),
@@ -171,20 +177,45 @@ class LkjipApp(App):
 
     # -- messages ----------------------------------------------------------------------------------------------------
     def saved_line(self) -> str:
+        """The third status line: file, year, lock, who saved last, then the revision and time. What changes on
+        every commit (revision and time) comes last: the status line repaints that part alone."""
         if self.wb is None:
             return ""
         log = self.casc.document[LOG]  # the document on screen: the file may be unreadable right now
         entry = log[max(log, key=int)] if log else None
-        who = f"terakhir disimpan {entry['at'][11:19]} oleh {entry['user']}" if entry else "belum ada perubahan"
-        locked = " \u00b7 TERKUNCI" if str(self.year) in self.casc.meta.get("locks", {}) else ""
+        who = f"disimpan oleh {entry['user']}" if entry else "belum ada perubahan"
+        locked = " \u00b7 \U0001f512 TERKUNCI" if str(self.year) in self.casc.meta.get("locks", {}) else ""
         if self.disk_problem:  # kept in sight while it lasts, whatever message comes after
             who = "BERKAS TIDAK TERBACA: yang tampil versi terakhir yang terbaca, perubahan ditolak"
-        return f"{self.wb.path.name} \u00b7 tahun {self.year}{locked} \u00b7 revisi {self.casc.meta['revision']} \u00b7 {who}"
+        when = f" \u00b7 {entry['at'][11:19]}" if entry else ""
+        return (f"{self.wb.path.name} \u00b7 tahun {self.year}{locked} \u00b7 {who}{SAVED_SPLIT}"
+                f"{self.casc.meta['revision']}{when}")
 
     def say(self, message: str, *, error: bool = False) -> None:
         self.message, self.message_error = message, error
+        self.show_status()
+
+    def refusal_in_full(self) -> None:
+        """After a refused cell edit: a refusal or conflict too long for the two status lines loses its key part
+        when cut, so it opens whole in a dialog the operator dismisses (Enter / Esc); the typed value stays."""
+        from .views.message import MessageScreen
+
+        if (self.message_error and cell_len(self.message) > 2 * (self.size.width - 2) - 12
+                and not isinstance(self.screen, MessageScreen)):
+            self.push_screen(MessageScreen("Ditolak", self.message))
+
+    def show_status(self) -> None:
+        """The same message, year and revision on whichever view is on screen."""
         for status in self.screen.query(StatusLine):
-            status.show(message, self.saved_line(), error=error)
+            status.show(self.message, self.saved_line(), error=self.message_error)
+
+    async def on_event(self, event: Event) -> None:
+        # A message goes away on the next key: an old refusal must not read as the answer to a new action.
+        if isinstance(event, Key) and self.message and not self.disk_problem and not isinstance(self.screen,
+                                                                                                  ModalScreen):
+            self.message, self.message_error = "", False
+            self.show_status()
+        await super().on_event(event)
 
     # -- the one write path ------------------------------------------------------------------------------------------
     def apply_edit(self, edit: Edit, *, kind: str = "edit", quiet: bool = False) -> Applied | None:
@@ -194,6 +225,7 @@ class LkjipApp(App):
         except (WorkbookError, OSError) as exc:
             why = exc.message if isinstance(exc, WorkbookError) else f"Tidak tersimpan: {os_reason(exc)}."
             self.say(why + (" Yang Anda ketik tetap di layar." if self.disk_problem else ""), error=True)
+            self._back_to_disk()
             return None
         self.casc = self.wb.cascade()
         if kind == "edit" and applied.changed:
@@ -222,6 +254,7 @@ class LkjipApp(App):
             applied = self.wb.apply_batch(batch, kind=kind)
         except WorkbookError as exc:
             self.say(exc.message, error=True)
+            self._back_to_disk()
             return None
         self.casc = self.wb.cascade()
         if kind == "edit" and any(a.changed for a in applied):
@@ -235,6 +268,16 @@ class LkjipApp(App):
             for status in self.screen.query(StatusLine):
                 status.show_saved(self.saved_line())
         return applied
+
+    def _back_to_disk(self) -> None:
+        """After a refused or failed save: the cascade on screen is what is on disk, not the document the failed
+        save had already changed in memory (the workbook dropped it; a repaint must not show the unsaved value)."""
+        if self.wb is None or self.disk_problem:
+            return
+        try:
+            self.casc = self.wb.cascade()
+        except (WorkbookError, OSError):
+            pass  # unreadable now: poll_disk says so and keeps the last good document
 
     def capaian_tail(self, edit: Edit) -> str:
         """What follows an echo: the new capaian, and ⚠ with the reason when a figure looks like a slip."""
@@ -253,8 +296,8 @@ class LkjipApp(App):
         screen = self.screen
         if isinstance(screen, MainScreen):
             screen.refresh_values()
-        elif hasattr(screen, "refresh_content"):
-            screen.refresh_content()  # type: ignore[attr-defined]
+        elif isinstance(screen, WorkbookView):
+            screen.refresh_content()
 
     def poll_disk(self) -> None:
         """Once a second: another operator's save shows up; a file that became unreadable is said once, and the
@@ -291,6 +334,7 @@ class LkjipApp(App):
             focus = getattr(self.screen, "focus_for_keys", None)
             if callable(focus):
                 focus()
+            self.show_status()  # the year and revision of now, not of when the view was last shown
         else:
             self.refresh_views()
 
@@ -331,7 +375,25 @@ class LkjipApp(App):
                 self.screen.focus_ref(edit.ref, edit.field)
 
     async def action_quit(self) -> None:
-        """Ctrl+Q: save a narrative being typed first; if that fails, say so and quit only on a second Ctrl+Q."""
+        """Ctrl+Q: a value being typed in a cell is asked about (save it, drop it, or go back); a narrative being
+        typed is saved first; if that fails, say so and quit only on a second Ctrl+Q."""
+        typed = getattr(self.screen, "editor_text", None)
+        text = typed() if callable(typed) else None
+        if text is not None:
+            from .views.message import QuitWhileTyping
+
+            screen = self.screen
+
+            def answered(answer: str | None) -> None:
+                if answer == "discard":
+                    self.exit()
+                elif answer == "save":
+                    getattr(screen, "commit_pending")()
+                    if getattr(screen, "editor_text")() is None:
+                        self.exit()  # saved; refused, the editor stays open and the status line says why
+
+            self.push_screen(QuitWhileTyping(text), answered)
+            return
         save = getattr(self.screen, "save_pending", None)
         if callable(save) and not self._quit_anyway and not save():
             self._quit_anyway = True
@@ -340,17 +402,30 @@ class LkjipApp(App):
             return
         self.exit()
 
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette())
+
     def action_help(self) -> None:
         from .views.help import HelpScreen
 
         self.push_screen(HelpScreen(self.active_bindings))
 
-    def action_find(self) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # "/" typed in a text field is a character, not the find key. By name: importing TextArea here would cost
+        # every start-up its load time.
+        if action == "find" and any(c.__name__ in TEXT_FIELDS for c in type(self.focused).__mro__):
+            return False
+        return True
+
+    async def action_find(self) -> None:
         if self.wb is None:
             return
         from .views.find import FindScreen
 
-        self.push_screen(FindScreen(self.casc), self.goto)
+        # Awaited: the keys typed after "/" wait in the app's queue until the dialog's input has focus.
+        own = getattr(self.screen, "action_find", None)  # the sheets find a row within themselves
+        await (own() if callable(own) else self.push_screen(FindScreen(self.casc), self.goto))
 
     def goto(self, ref: str | None, field: str | None = None) -> None:
         if not ref:
@@ -394,7 +469,7 @@ class LkjipApp(App):
                 self.say("Draf narasi dibuang.")
                 return
             await self.action_view("narasi")  # awaited: the narrative view is the screen once it returns
-            self.call_after_refresh(lambda: self.screen.restore(draft))  # type: ignore[attr-defined]
+            self.call_after_refresh(lambda: getattr(self.screen, "restore")(draft))
 
         self.push_screen(DraftOffer(draft), answered)
 

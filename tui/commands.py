@@ -14,16 +14,16 @@ from reports import tables as T
 from reports.text import as_markdown, as_text
 from store import interchange
 from store.errors import WorkbookError
-from store.fields import FIELDS, display_exact, spec_of, text_input
+from store.fields import spec_of, text_input
 from store.model import new_document, new_meta
 from store.numbers import format_percent, format_rupiah
 from store.output import write_output
 from store.safefile import os_reason
 from store.sanitize import cut, json_safe, quote, visible
 from store.storage import backups_of
-from store.structure import STRUCTURAL, describe
 from store.workbook import Workbook
 
+from .shown import log_value as _shown
 from .commands_cascade import cmd_add, cmd_mv, cmd_rm, cmd_undo  # noqa: F401 - run() finds them by name
 
 
@@ -285,14 +285,3 @@ def cmd_log(args: argparse.Namespace) -> int:
         _out(visible(f"{e['seq']:>5} {e['at']} {e['user']} {e['kind']} {e['ref']} {e['field']}{year}: "
                      f"{_shown(e['field'], e['old'])} \u2192 {_shown(e['field'], e['new'])}{reason}"))
     return 0
-
-
-def _shown(field: str, value: object) -> str:
-    if value is None or value == "":
-        return "\u2014"
-    if isinstance(value, bool):  # year locks
-        return "terkunci" if value else "terbuka"
-    if field in STRUCTURAL:
-        return describe(field, value)
-    spec = FIELDS.get(field)
-    return display_exact(spec, value) if spec else str(value)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.binding import Binding
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets.option_list import Option
 
 
 class LkjipCommands(Provider):
@@ -22,3 +26,35 @@ class LkjipCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), partial(callback), help=help_text)  # type: ignore
+
+
+class Palette(CommandPalette):
+    """Textual's command palette in Indonesian: its placeholder, its keys' descriptions and its "no matches"."""
+
+    BINDINGS = [
+        Binding("ctrl+end,shift+end", "command_list('last')", "Ke paling bawah", show=False),
+        Binding("ctrl+home,shift+home", "command_list('first')", "Ke paling atas", show=False),
+        Binding("down", "cursor_down", "Perintah berikutnya", show=False),
+        Binding("escape", "escape", "Tutup palet perintah"),
+        Binding("pagedown", "command_list('page_down')", "Halaman berikutnya", show=False),
+        Binding("pageup", "command_list('page_up')", "Halaman sebelumnya", show=False),
+        Binding("up", "command_list('cursor_up')", "Perintah sebelumnya", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(placeholder="Cari perintah\u2026", id="--command-palette")
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's own says "No matches found"; the same countdown, in Indonesian.
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(Text("Tidak ada perintah yang cocok", style="not bold")), disabled=True,
+                           id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

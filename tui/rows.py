@@ -12,9 +12,9 @@ from .widgets.grid import Column
 INDICATOR_COLUMNS = [
     Column("name", "Indikator", 18, field="indikator"),
     Column("target", "Target", 9, field="target", numeric=True),
-    Column("realisasi", "Realisasi", 9, field="realisasi", numeric=True),
+    Column("realisasi", "Realisasi", 9, field="realisasi", numeric=True, explain=True),
     Column("capaian", "Capaian%", 8, numeric=True, explain=True),
-    Column("predikat", "Predikat", 13, explain=True),
+    Column("predikat", "Pred", 4, explain=True),
     Column("satuan", "Satuan", 8, field="satuan"),
     Column("arah", "Arah", 7, field="arah"),
     # Quarters, at the far right: where any is filled the year's realisasi follows them (kumulatif / nilai akhir).
@@ -31,6 +31,15 @@ BUDGET_COLUMNS = [
 ]
 
 
+def predikat_short(label: str) -> str:
+    """The band in a grid cell: the initials (Sangat Tinggi → ST, Sedang → S, Sangat Rendah → SR), never cut.
+
+    A cut full label read "San" at 80 columns: Sangat Tinggi or Sangat Rendah? The legend is in the F1 help and `x` on
+    the cell names the band in full."""
+    words = label.split()
+    return "".join(w[0].upper() for w in words) if len(words) > 1 or len(label) > 4 else label
+
+
 def indicator_rows(casc: Cascade, node: Node, year: int) -> list[tuple[str, list[str]]]:
     settings = casc.meta["settings"]
     rows = []
@@ -39,7 +48,7 @@ def indicator_rows(casc: Cascade, node: Node, year: int) -> list[tuple[str, list
         tw = (ind.get("years", {}).get(str(year)) or {}).get("tw") or {}
         rows.append((ind["id"], [
             ind["name"], format_value(c.target), format_value(engine.realisasi_of(ind, year)),
-            format_percent(c.value), engine.predikat(c.value, settings), ind["satuan"] or "\u2014",
+            format_percent(c.value), predikat_short(engine.predikat(c.value, settings)), ind["satuan"] or "\u2014",
             ind["arah"] or "\u2014",
             *(format_value(to_decimal(tw.get(str(q)))) for q in range(1, 5)),
         ]))
@@ -63,11 +72,54 @@ def budget_rows(casc: Cascade, node: Node, year: int) -> list[tuple[str, list[st
                           _money(a.pagu_pk)])]
 
 
+def tw_rule_label(ind: dict) -> str:
+    return "kumulatif" if engine.tw_rule_of(ind) == "kumulatif" else "nilai akhir"
+
+
+def edit_label(casc: Cascade, ref: str, spec_label: str, field: str, year: int | None, name: str) -> str:
+    """The edit line's label; a realisasi or a quarter names the indicator's quarterly rule, which decides how the
+    quarters make the year's realisasi."""
+    rule = ""
+    if ref in casc.indicators and (field == "realisasi" or field.startswith("tw")):
+        rule = f" ({tw_rule_label(casc.indicators[ref][1])})"
+    return f"{spec_label}{f' {year}' if year else ''}{rule} \u00b7 {name}:"
+
+
+def locked_reason(casc: Cascade, year: int | None) -> str | None:
+    """Why a yearly cell cannot be edited, said before an editor opens (the store refuses it anyway)."""
+    lock = (casc.meta.get("locks") or {}).get(str(year)) if year is not None else None
+    if not lock:
+        return None
+    return (f"\U0001f512 Tahun {year} dikunci oleh {lock.get('by', '?')}: angkanya tidak dapat diubah; "
+            f"buka dengan lkjip unlock \u2026 --year {year}.")
+
+
+def explain_realisasi(ind: dict, year: int) -> str:
+    """How the year's realisasi came from the quarters (or that it was entered directly)."""
+    rule = tw_rule_label(ind)
+    quarters = (ind.get("years", {}).get(str(year)) or {}).get("tw") or {}
+    filled = [(q, to_decimal(quarters.get(str(q)))) for q in range(1, 5)]
+    filled = [(q, v) for q, v in filled if v is not None]
+    roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
+    if not filled:
+        return (f"Realisasi {year} diisi langsung (belum ada triwulan); bila TW diisi, realisasi mengikutinya "
+                f"menurut aturan {rule}.")
+    total = format_value(engine.realisasi_of(ind, year))
+    if engine.tw_rule_of(ind) == "kumulatif":
+        terms = " + ".join(f"TW {roman[q]}" for q, _ in filled)
+        values = " + ".join(format_value(v) for _, v in filled)
+        return f"Realisasi {year} (kumulatif) = {terms} = {values} = {total}."
+    q, _ = filled[-1]
+    return f"Realisasi {year} (nilai akhir) = TW {roman[q]}, triwulan terakhir yang terisi = {total}."
+
+
 def explain(casc: Cascade, ref: str, column: str, year: int) -> str:
     """The formula of a computed cell with its numbers."""
     settings = casc.meta["settings"]
     if ref in casc.indicators:
         node, ind = casc.indicators[ref]
+        if column == "realisasi":
+            return explain_realisasi(ind, year)
         c = engine.capaian(ind, year, settings)
         if c.value is None:
             return f"Capaian {year} {ind['name']}: tidak terdefinisi ({c.formula})."

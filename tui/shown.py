@@ -23,3 +23,19 @@ def made_safe(text: Text) -> Text:
     if clean != plain:
         text.plain = clean
     return text
+
+
+def log_value(field: str, value: object) -> str:
+    """A value of the edit log as `lkjip log` and the log view (F6) both show it: a year lock as terkunci /
+    terbuka, a node or indicator with its subtree in words, a field in its exact display form."""
+    from store.fields import FIELDS, display_exact
+    from store.structure import STRUCTURAL, describe
+
+    if value is None or value == "":
+        return "\u2014"
+    if isinstance(value, bool):  # year locks
+        return "terkunci" if value else "terbuka"
+    if field in STRUCTURAL:
+        return describe(field, value)
+    spec = FIELDS.get(field)
+    return display_exact(spec, value) if spec else str(value)

@@ -3,17 +3,35 @@ workbook's revision or the chosen year changed since it was last drawn."""
 
 from __future__ import annotations
 
+from typing import cast
+
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
+
+from ..session import Session
 
 
-class WorkbookView(Screen):
+class SessionScreen(Screen):
+    """A screen of the workbook app: it reaches the workbook, the year and the edit path through `session`."""
+
+    # Moving focus repaints the widgets whose focus style changes, not the whole screen: Textual's default repaints
+    # the screen on every focus change, and Tab from the tree into the grid cost ≈8 KB over SSH.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
+    @property
+    def session(self) -> Session:
+        return cast(Session, self.app)
+
+
+class WorkbookView(SessionScreen):
     def __init__(self) -> None:
         super().__init__()
         self._drawn_for: tuple[int, int] | None = None
 
     def stale(self) -> bool:
-        app = self.app
-        key = (int(app.casc.meta["revision"]), app.year)  # type: ignore[attr-defined]
+        session = self.session
+        key = (int(session.casc.meta["revision"]), session.year)
         if key == self._drawn_for:
             return False
         self._drawn_for = key

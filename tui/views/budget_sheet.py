@@ -30,7 +30,7 @@ class BudgetSheetScreen(SheetView):
     KEYS = ["sheet.edit", "sheet.explain", "view.sheet", "view.main", "app.help", "app.quit"]
 
     def build_rows(self) -> list[SheetRow]:
-        casc = self.app.casc  # type: ignore[attr-defined]
+        casc = self.session.casc
         rows = []
         for node, _ in casc.walk():
             if node["level"] not in BUDGET_LEVELS:
@@ -41,7 +41,7 @@ class BudgetSheetScreen(SheetView):
         return rows
 
     def row_values(self, row: SheetRow) -> list[str]:
-        casc, year = self.app.casc, self.app.year  # type: ignore[attr-defined]
+        casc, year = self.session.casc, self.session.year
         node = casc.nodes[row.node_id]
         a = engine.anggaran(casc, node, year)
         name = node["name"] if not row.group else f"{LEVEL_LABELS[node['level']]}: {node['name']}"
@@ -49,9 +49,9 @@ class BudgetSheetScreen(SheetView):
                 format_rupiah(a.realisasi, prefix=""), format_percent(a.serapan)]
 
     def container(self, row: SheetRow, spec: FieldSpec) -> dict | None:
-        return self.app.casc.nodes[row.ref]  # type: ignore[attr-defined]
+        return self.session.casc.nodes[row.ref]
 
     def subtitle(self) -> str:
-        a = engine.instansi_anggaran(self.app.casc, self.app.year)  # type: ignore[attr-defined]
+        a = engine.instansi_anggaran(self.session.casc, self.session.year)
         return (f"{sum(not r.group for r in self.grid.rows)} rincian \u00b7 jumlah pagu {format_rupiah(a.pagu)} "
                 f"\u00b7 serapan {format_percent(a.serapan)}%")

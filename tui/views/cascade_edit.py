@@ -8,7 +8,7 @@ saved at once, logged, and taken back by Ctrl+Z like any typed value.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 
@@ -23,7 +23,9 @@ from store.workbook import Edit
 from .forms import ConfirmScreen, Field, FormScreen, PickScreen
 
 if TYPE_CHECKING:
-    from ..app import LkjipApp
+    from textual.widget import Widget
+
+    from ..session import Session
 
 CASCADE_BINDINGS = [
     Binding("a", "add_child", "Tambah rincian", id="cascade.add_child"),
@@ -49,15 +51,18 @@ class CascadeEditing:
 
     node_id: str | None
 
-    @property
-    def lkjip(self) -> "LkjipApp":
-        """The app, typed: its workbook, cascade, year and edit path."""
-        return self.app  # type: ignore[attr-defined,no-any-return]
+    if TYPE_CHECKING:  # what the screen this is mixed into provides (MainScreen, a SessionScreen)
+        session: Session
+        focused: Widget | None
+
+        def focus_ref(self, ref: str, field: str | None = None) -> None: ...
+
+        def query_one(self, selector: str) -> Any: ...
 
     # -- what the keys act on -----------------------------------------------------------------------------------------
     def _indicator_here(self) -> str | None:
         """The indicator under the grid's cursor when the indicator grid has focus."""
-        focused = self.focused  # type: ignore[attr-defined]
+        focused = self.focused
         if focused is not None and focused.id == "indicators" and focused.row_count:
             here = focused.current()
             return here[0] if here else None
@@ -66,16 +71,16 @@ class CascadeEditing:
     def _apply(self, edit: Edit | None, then: Callable[[], None] | None = None) -> None:
         if edit is None:
             return
-        if self.lkjip.apply_edit(edit) and then:
+        if self.session.apply_edit(edit) and then:
             then()
 
     def _fresh(self):
         """The cascade as saved now (reloaded when another operator saved since the last poll): an edit is planned
         on it, so a node another operator just added does not make the new id collide."""
-        return self.lkjip.wb.cascade()
+        return self.session.wb.cascade()
 
     def _refuse(self, message: str) -> None:
-        self.lkjip.say(message, error=True)
+        self.session.say(message, error=True)
 
     def _form(self, title: str, fields: list[Field], submit: Callable[[dict[str, str]], object],
               then: Callable[[Edit], None] | None = None, on_change=None) -> None:
@@ -83,7 +88,7 @@ class CascadeEditing:
             if isinstance(edit, Edit):
                 self._apply(edit, (lambda: then(edit)) if then else None)
 
-        self.lkjip.push_screen(FormScreen(title, fields, submit, on_change=on_change), done)
+        self.session.push_screen(FormScreen(title, fields, submit, on_change=on_change), done)
 
     def cascade_palette(self) -> list[tuple[str, str, object]]:
         """The cascade actions in the command palette (Ctrl+P), for an operator who does not know the keys yet."""
@@ -101,7 +106,7 @@ class CascadeEditing:
 
     # -- nodes ---------------------------------------------------------------------------------------------------------
     def action_add_child(self) -> None:
-        casc = self.lkjip.casc
+        casc = self.session.casc
         node = casc.nodes.get(self.node_id or "")
         if node is None:
             self._add_node("tujuan", None)
@@ -112,7 +117,7 @@ class CascadeEditing:
             self._add_node(CHILD_LEVEL[node["level"]], node["id"])
 
     def action_add_sibling(self) -> None:
-        casc = self.lkjip.casc
+        casc = self.session.casc
         node = casc.nodes.get(self.node_id or "")
         if node is None:
             self._add_node("tujuan", None)
@@ -120,25 +125,25 @@ class CascadeEditing:
             self._add_node(node["level"], node.get("parent") if node.get("parent") in casc.nodes else None)
 
     def _add_node(self, level: str, parent_id: str | None) -> None:
-        casc = self.lkjip.casc
+        casc = self.session.casc
         where = f" di bawah {casc.label(casc.nodes[parent_id])}"[:50] if parent_id else ""
         coded = level in CODED_LEVELS
         fields: list[Field] = ([("code", "Kode (mis. 7.01.02.2.02.0003; nama terisi bila kodenya dikenal)", "")]
                                if coded else []) + [("name", "Nama", "")]
-        master = master_names(master_path(self.lkjip.wb.path)) if coded else {}
+        master = master_names(master_path(self.session.wb.path)) if coded else {}
 
         def submit(values: dict[str, str]) -> Edit:
             return plans.plan_add_node(self._fresh(), level, values["name"], parent_id, values.get("code", ""))
 
         def fill_name(key: str, value: str, values: dict[str, str]) -> dict[str, str]:
-            name = known_name(self.lkjip.casc, value, master) if key == "code" else None
+            name = known_name(self.session.casc, value, master) if key == "code" else None
             return {"name": name} if name and not values["name"].strip() else {}
 
         self._form(f"Tambah {LEVEL_LABELS[level]}{where}", fields, submit,
-                   lambda edit: self.focus_ref(edit.ref), fill_name if coded else None)  # type: ignore[attr-defined]
+                   lambda edit: self.focus_ref(edit.ref), fill_name if coded else None)  
 
     def action_rename(self) -> None:
-        casc = self.lkjip.casc
+        casc = self.session.casc
         ind_id = self._indicator_here()
         if ind_id:
             ref, field, old = ind_id, "indikator", casc.indicators[ind_id][1]["name"]
@@ -155,7 +160,7 @@ class CascadeEditing:
         self._form("Ganti nama", [("name", "Nama", old)], submit)
 
     def action_recode(self) -> None:
-        casc = self.lkjip.casc
+        casc = self.session.casc
         node = casc.nodes.get(self.node_id or "")
         if node is None:
             return
@@ -171,7 +176,7 @@ class CascadeEditing:
                    submit)
 
     def action_step(self, step: int) -> None:
-        casc = self.lkjip.casc
+        casc = self.session.casc
         ref = self._indicator_here() or self.node_id
         if ref not in casc.nodes and ref not in casc.indicators:
             return
@@ -180,11 +185,11 @@ class CascadeEditing:
         except WorkbookError as exc:
             self._refuse(exc.message)
             return
-        self._apply(edit, lambda: self.focus_ref(ref, "indikator") if ref in self.lkjip.casc.indicators  # type: ignore
-                    else self.query_one("CascadeTree").reveal(ref))  # type: ignore[attr-defined]
+        self._apply(edit, lambda: self.focus_ref(ref, "indikator") if ref in self.session.casc.indicators
+                    else self.query_one("CascadeTree").reveal(ref))  
 
     def action_reparent(self) -> None:
-        casc = self.lkjip.casc
+        casc = self.session.casc
         node = casc.nodes.get(self.node_id or "")
         if node is None:
             return
@@ -201,14 +206,14 @@ class CascadeEditing:
             except WorkbookError as exc:
                 self._refuse(exc.message)
                 return
-            self._apply(edit, lambda: self.query_one("CascadeTree").reveal(node["id"]))  # type: ignore
+            self._apply(edit, lambda: self.query_one("CascadeTree").reveal(node["id"]))  
 
         options = [(p["id"], f"{LEVEL_LABELS[p['level']]} {casc.label(p)}") for p in parents]
         title = f"Pindahkan {casc.label(node)}"[:60] + " ke bawah\u2026"
-        self.lkjip.push_screen(PickScreen(title, options), done)
+        self.session.push_screen(PickScreen(title, options), done)
 
     def action_delete(self) -> None:
-        casc = self.lkjip.casc
+        casc = self.session.casc
         ref = self._indicator_here() or self.node_id
         if ref in casc.indicators:
             what = f"indikator {casc.indicators[ref][1]['name']}"
@@ -223,14 +228,14 @@ class CascadeEditing:
 
         def done(yes: bool | None) -> None:
             if yes:
-                self._apply(edit, lambda: self.focus_ref(parent) if parent else None)  # type: ignore[attr-defined]
+                self._apply(edit, lambda: self.focus_ref(parent) if parent else None)  
 
         question = f"Hapus {what}?" + (" Ikut terhapus:" if lines else " Tidak ada rincian atau angka yang ikut.")
-        self.lkjip.push_screen(ConfirmScreen("Hapus", question, lines), done)
+        self.session.push_screen(ConfirmScreen("Hapus", question, lines), done)
 
     # -- indicators ----------------------------------------------------------------------------------------------------
     def action_add_indicator(self) -> None:
-        casc = self.lkjip.casc
+        casc = self.session.casc
         node = casc.nodes.get(self.node_id or "")
         if node is None:
             self._refuse("Pilih dulu simpul yang diberi indikator (tekan a untuk menambah tujuan).")
@@ -244,10 +249,10 @@ class CascadeEditing:
                                ("satuan", "Satuan (%, indeks, nilai, dokumen\u2026)", ""),
                                ("arah", "Arah (positif / negatif)", "positif")]
         self._form(f"Tambah indikator {casc.label(node)}"[:70], fields, submit,
-                   lambda edit: self.focus_ref(edit.ref, "indikator"))  # type: ignore[attr-defined]
+                   lambda edit: self.focus_ref(edit.ref, "indikator"))  
 
     def action_properties(self) -> None:
-        casc = self.lkjip.casc
+        casc = self.session.casc
         ind_id = self._indicator_here()
         node = casc.nodes.get(self.node_id or "")
         if ind_id is None and node is not None and len(node["indicators"]) == 1:
@@ -270,7 +275,7 @@ class CascadeEditing:
 
         def done(edits: object) -> None:
             for edit in edits if isinstance(edits, list) else []:
-                if not self.lkjip.apply_edit(edit):
+                if not self.session.apply_edit(edit):
                     break
 
-        self.lkjip.push_screen(FormScreen(f"Sifat indikator {ind['name']}"[:70], fields, submit), done)
+        self.session.push_screen(FormScreen(f"Sifat indikator {ind['name']}"[:70], fields, submit), done)

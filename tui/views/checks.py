@@ -35,12 +35,12 @@ class ChecksScreen(WorkbookView):
         view.focus()
 
     def redraw(self) -> None:
-        app = self.app
+        app = self.session
         order = {checks.ERROR: 0, checks.WARNING: 1, checks.INFO: 2}
-        self.findings = sorted(checks.run(app.casc, app.year), key=lambda f: order[f.severity])  # type: ignore
+        self.findings = sorted(checks.run(app.casc, app.year), key=lambda f: order[f.severity])
         errors = sum(f.severity == checks.ERROR for f in self.findings)
         self.query_one("#checks-title", Static).update(
-            f"Pemeriksaan tahun {app.year}: {len(self.findings)} temuan, {errors} galat "  # type: ignore
+            f"Pemeriksaan tahun {app.year}: {len(self.findings)} temuan, {errors} galat "
             f"(Enter: ke sel yang bermasalah)")
         view = self.query_one(DataTable)
         view.clear()
@@ -56,6 +56,6 @@ class ChecksScreen(WorkbookView):
             return
         finding = self.findings[view.cursor_row]
         if finding.ref == "tahun":
-            self.app.say(finding.message)  # type: ignore[attr-defined]
+            self.session.say(finding.message)
             return
-        self.app.goto(finding.ref, finding.field or None)  # type: ignore[attr-defined]
+        self.session.goto(finding.ref, finding.field or None)

@@ -50,17 +50,17 @@ class ExportScreen(WorkbookView):
 
     def _show_document(self) -> None:
         _, _, label, prefix = self.DOCUMENTS[self.document_index]
-        path = self.app.wb.path  # type: ignore[attr-defined]
+        path = self.session.wb.path
         self.query_one(Input).value = str(path.with_name(f"{prefix}-{path.stem}"))
         self.query_one("#export-title", Static).update(f"Ekspor {label} (Ctrl+T: pilih dokumen lain)")
 
     def action_next_document(self) -> None:
         self.document_index = (self.document_index + 1) % len(self.DOCUMENTS)
         self._show_document()
-        self.app.say(f"Dokumen: {self.DOCUMENTS[self.document_index][2]}.")  # type: ignore[attr-defined]
+        self.session.say(f"Dokumen: {self.DOCUMENTS[self.document_index][2]}.")
 
     def redraw(self) -> None:
-        self.query_one("#export-result", Static).update(f"Tahun laporan yang diekspor: {self.app.year}.")  # type: ignore
+        self.query_one("#export-result", Static).update(f"Tahun laporan yang diekspor: {self.session.year}.")
 
     def on_input_submitted(self, _: Input.Submitted) -> None:
         self.action_export("docx")
@@ -72,13 +72,13 @@ class ExportScreen(WorkbookView):
         try:
             from reports import export as exporter
         except ImportError:
-            self.app.say(f"Ekspor {fmt} belum tersedia di versi ini.", error=True)  # type: ignore[attr-defined]
+            self.session.say(f"Ekspor {fmt} belum tersedia di versi ini.", error=True)
             return
         doc, tw, _, prefix = self.DOCUMENTS[self.document_index]
         base = self.query_one(Input).value.strip() or prefix
         target = Path(base if base.endswith("." + fmt) else f"{base}.{fmt}")
-        app = self.app
-        wb, year = app.wb, app.year  # type: ignore[attr-defined]
+        app = self.session
+        wb, year = app.wb, app.year
         self.query_one("#export-result", Static).update(f"Mengekspor {fmt} tahun {year}\u2026")
 
         def work() -> str:
@@ -102,10 +102,10 @@ class ExportScreen(WorkbookView):
         result = self.query_one("#export-result", Static)
         if event.state == WorkerState.SUCCESS:
             result.update(Text(f"Selesai: {event.worker.result}"))
-            self.app.say(f"Draf ditulis ke {event.worker.result}.")  # type: ignore[attr-defined]
+            self.session.say(f"Draf ditulis ke {event.worker.result}.")
         elif event.state == WorkerState.ERROR:
             err = event.worker.error
             result.update("Ekspor gagal.")
             why = err.message if isinstance(err, WorkbookError) else os_reason(err) if isinstance(err, OSError) \
                 else f"kesalahan tak terduga ({type(err).__name__})"
-            self.app.say(f"Ekspor gagal: {why}. Tidak ada berkas yang ditulis.", error=True)  # type: ignore
+            self.session.say(f"Ekspor gagal: {why}. Tidak ada berkas yang ditulis.", error=True)

@@ -20,6 +20,8 @@ EXTRA = [
     ("d / Delete", "di pohon: hapus simpul beserta rinciannya; di tabel indikator (d): hapus indikatornya; "
                    "ditanya dulu, Ctrl+Z mengembalikan"),
     ("Ctrl+↑ / Ctrl+↓", "di pohon: naikkan / turunkan simpul; di tabel indikator: indikatornya"),
+    ("Pred", "predikat: ST sangat tinggi, T tinggi, S sedang, R rendah, SR sangat rendah (x: lengkap)"),
+    ("Ctrl+Q", "keluar; bila sel sedang diisi, ditanya dulu apakah nilainya disimpan"),
 ]
 
 

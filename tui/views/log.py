@@ -5,22 +5,23 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
-from store.fields import FIELDS, display
 from store.model import LOG
-from store.structure import STRUCTURAL, describe
+from store.sanitize import cut
 
-from ..shown import shown
+from ..shown import log_value, shown
 from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
 from .base import WorkbookView
 
 SHOWN = 500  # the newest entries; the whole log is in the file and in `lkjip log`
+LONG = 28  # characters of a value in a cell (a narrative is pages long); the whole value is in `lkjip log`
 
 
 class LogScreen(WorkbookView):
     def compose(self) -> ComposeResult:
         yield Static("Log perubahan (terbaru di atas)", classes="view-title")
-        yield DataTable(id="log-view", cursor_type="row")
+        # Cell cursor: → and ← reach every column at 80 columns (a row cursor never scrolls sideways).
+        yield DataTable(id="log-view", cursor_type="cell")
         yield StatusLine()
         yield KeyBar(VIEW_KEYS)
 
@@ -31,15 +32,11 @@ class LogScreen(WorkbookView):
 
     def redraw(self) -> None:
         # The document the app holds: the file may be unreadable right now (the app then keeps its last good one).
-        entries = sorted(self.app.casc.document[LOG].values(), key=lambda e: e["seq"], reverse=True)  # type: ignore
+        entries = sorted(self.session.casc.document[LOG].values(), key=lambda e: e["seq"], reverse=True)
         view = self.query_one(DataTable)
         view.clear()
         for e in entries[:SHOWN]:
-            spec = FIELDS.get(e["field"])
-            if e["field"] in STRUCTURAL:  # a node or indicator with its subtree: told in words
-                old, new = describe(e["field"], e["old"]), describe(e["field"], e["new"])
-            else:
-                old = display(spec, e["old"]) if spec else str(e["old"])
-                new = display(spec, e["new"]) if spec else str(e["new"])
-            view.add_row(*(shown(v, limit=120) for v in (e["at"][:19].replace("T", " "), e["user"], e["kind"],
-                                                         e["ref"], e["field"], str(e.get("year") or ""), old, new)))
+            # The values as `lkjip log` shows them (terkunci / terbuka, subtrees in words), long texts shortened.
+            old, new = (cut(log_value(e["field"], v).replace("\n", " "), LONG) for v in (e["old"], e["new"]))
+            view.add_row(*(shown(v) for v in (e["at"][5:16].replace("T", " "), e["user"], e["kind"], e["ref"],
+                                              e["field"], str(e.get("year") or ""), old, new)))

@@ -8,7 +8,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Static, Tree
 
 from store.errors import InvalidValue
@@ -17,12 +16,14 @@ from store.model import BUDGET_LEVELS, LEVEL_LABELS
 from store.workbook import Edit
 
 from ..shown import shown
-from ..rows import BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, explain, indicator_rows
+from ..rows import (BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, edit_label, explain, indicator_rows,
+                    locked_reason)
 from ..widgets.cascade_tree import CascadeTree
 from ..widgets.editbar import EditBar
 from ..widgets.grid import Column, WorkGrid
 from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
+from .base import SessionScreen
 from .cascade_edit import CASCADE_BINDINGS, CascadeEditing
 
 MOVES = {"down": (1, 0), "right": (0, 1), "left": (0, -1)}
@@ -36,7 +37,7 @@ def _shape(casc) -> tuple:
 EMPTY_HINT = "Buku kerja ini masih kosong: tekan a untuk menambah tujuan pertama."
 
 
-class MainScreen(CascadeEditing, Screen):
+class MainScreen(CascadeEditing, SessionScreen):
     # Building the cascade (tui/views/cascade_edit.py): add, rename, recode, move, delete.
     BINDINGS = CASCADE_BINDINGS
 
@@ -61,7 +62,7 @@ class MainScreen(CascadeEditing, Screen):
         yield KeyBar(["grid.edit", "cascade.add_child", "grid.explain", "app.find", "year.next", *VIEW_KEYS])
 
     def on_mount(self) -> None:
-        casc = self.app.casc  # type: ignore[attr-defined]
+        casc = self.session.casc
         self.query_one(CascadeTree).load(casc)
         self._shape, self._shape_of = _shape(casc), casc
         self.query_one(CascadeTree).focus()
@@ -87,7 +88,7 @@ class MainScreen(CascadeEditing, Screen):
             self.show_node(event.node.data)
 
     def show_node(self, node_id: str) -> None:
-        casc, year = self.app.casc, self.app.year  # type: ignore[attr-defined]
+        casc, year = self.session.casc, self.session.year
         node = casc.nodes.get(node_id)
         if node is None:
             return
@@ -108,7 +109,7 @@ class MainScreen(CascadeEditing, Screen):
     def refresh_values(self) -> None:
         """After a save or a reload: repaint only the cells of the shown node whose text changed; rebuild the tree
         when another operator renamed, added or moved nodes."""
-        casc, year = self.app.casc, self.app.year  # type: ignore[attr-defined]
+        casc, year = self.session.casc, self.session.year
         if casc is not self._shape_of:
             shape = _shape(casc)
             if self._shape is not None and shape != self._shape:
@@ -131,13 +132,13 @@ class MainScreen(CascadeEditing, Screen):
             self.query_one("#budget", WorkGrid).update_row(ref, values)
 
     def reload_structure(self) -> None:
-        self.query_one(CascadeTree).load(self.app.casc)  # type: ignore[attr-defined]
+        self.query_one(CascadeTree).load(self.session.casc)
         if self.node_id:
             self.show_node(self.node_id)
 
     def focus_ref(self, ref: str, field: str | None = None) -> None:
         """Go to a node or an indicator (from find, the checks view or undo), and to its field's cell."""
-        casc = self.app.casc  # type: ignore[attr-defined]
+        casc = self.session.casc
         node_id = casc.indicators[ref][0]["id"] if ref in casc.indicators else ref
         if node_id not in casc.nodes:
             return
@@ -153,8 +154,8 @@ class MainScreen(CascadeEditing, Screen):
 
     # -- editing ----------------------------------------------------------------------------------------------------
     def on_work_grid_edit_requested(self, msg: WorkGrid.EditRequested) -> None:
-        app = self.app
-        casc, year = app.casc, app.year  # type: ignore[attr-defined]
+        app = self.session
+        casc, year = app.casc, app.year
         here = msg.grid.current()
         if self.editing:
             return  # keys typed meanwhile were held by the grid and already belong to this edit
@@ -164,30 +165,35 @@ class MainScreen(CascadeEditing, Screen):
         ref, column = here
         if column.field is None:
             msg.grid.refuse_edit()
-            app.say("Kolom ini dihitung dari data; tekan x untuk melihat rumusnya.")  # type: ignore[attr-defined]
+            app.say("Kolom ini dihitung dari data; tekan x untuk melihat rumusnya.")
             return
         spec = spec_of(column.field)
         if spec.target == "node":
             node = casc.nodes[ref]
             if node["level"] not in BUDGET_LEVELS:
                 msg.grid.refuse_edit()
-                app.say("Anggaran sasaran adalah jumlah simpul pendukungnya; ubah di sub kegiatan.")  # type: ignore
+                app.say("Anggaran sasaran adalah jumlah simpul pendukungnya; ubah di sub kegiatan.")
                 return
             if spec.name != "pagu-pk" and casc.kids(node["id"]):
                 msg.grid.refuse_edit()
                 app.say(f"{spec.label} {LEVEL_LABELS[node['level']].lower()} adalah jumlah rinciannya; ubah "
-                        f"angkanya di sub kegiatan.")  # type: ignore[attr-defined]
+                        f"angkanya di sub kegiatan.")
                 return
             container = node
         else:
             container = casc.indicators[ref][1]
         y = year if spec.yearly else None
+        locked = locked_reason(casc, y)
+        if locked:
+            msg.grid.refuse_edit()
+            app.say(locked, error=True)
+            return
         old = get_value(container, spec, y)
         if msg.clear:
             self._commit(msg.grid, ref, column, old, "", "down", clear=True)
             return
         name = casc.indicators[ref][1]["name"] if ref in casc.indicators else casc.nodes[ref]["name"]
-        label = f"{spec.label}{f' {y}' if y else ''} \u00b7 {name[:24]}:"
+        label = edit_label(casc, ref, spec.label, spec.name, y, name)
         self.editing = (msg.grid, ref, column, old, label)
         # The cell's exact value, selected: typing replaces it (a digit that started the edit is held by the grid).
         msg.grid.begin_edit(display_exact(spec, old), replace_on_type=True)
@@ -205,23 +211,25 @@ class MainScreen(CascadeEditing, Screen):
 
     def _commit(self, grid: WorkGrid, ref: str, column: Column, old: object, text: str, move: str,
                 clear: bool = False) -> None:
-        app = self.app
+        app = self.session
         spec = spec_of(column.field or "")
         try:
             new = parse_value(spec, text, clear=clear)
         except InvalidValue as exc:
-            app.say(exc.message, error=True)  # type: ignore[attr-defined]
+            app.say(exc.message, error=True)
+            app.refusal_in_full()
             return  # still editing, the typed text kept; the cell keeps its value
-        edit = Edit(ref, spec.name, app.year if spec.yearly else None, old, new)  # type: ignore[attr-defined]
+        edit = Edit(ref, spec.name, app.year if spec.yearly else None, old, new)
         # quiet: the echo goes on the edit line, which repaints anyway, rather than on two more status lines.
-        applied = app.apply_edit(edit, quiet=True)  # type: ignore[attr-defined]
+        applied = app.apply_edit(edit, quiet=True)
         if not applied:
+            app.refusal_in_full()
             return  # refused (conflict, locked year, disk): the typed value stays in the editor
         self._close_editor()
         self.query_one(EditBar).echo(f"\u2713 {self.last_label or spec.label}", applied.old_text, applied.new_text,
-                                     app.capaian_tail(edit))  # type: ignore[attr-defined]
-        if app.message_error:  # type: ignore[attr-defined]
-            app.say("")  # type: ignore[attr-defined]
+                                     app.capaian_tail(edit))
+        if app.message_error:
+            app.say("")
         dr, dc = MOVES.get(move, (0, 0))
         coord = grid.cursor_coordinate
         grid.move_cursor(row=min(coord.row + dr, max(grid.row_count - 1, 0)),
@@ -231,7 +239,7 @@ class MainScreen(CascadeEditing, Screen):
         if self.editing:
             grid, ref, column, _old, _ = self.editing
             self._close_editor()
-            self.app.say(f"Dibatalkan; nilai tetap {grid.text_at(ref, column.key)}.")  # type: ignore[attr-defined]
+            self.session.say(f"Dibatalkan; nilai tetap {grid.text_at(ref, column.key)}.")
 
     def _close_editor(self) -> None:
         if self.editing:
@@ -240,20 +248,25 @@ class MainScreen(CascadeEditing, Screen):
             self.query_one(EditBar).close()
         self.editing = None
 
+    def commit_pending(self) -> None:
+        """Commit what is being typed as Enter would (Ctrl+Q's "save, then quit")."""
+        if self.editing:
+            self.editing[0].action_commit("down")
+
     def editor_text(self) -> str | None:
         """What is being typed, or None when no cell is being edited (for tests and the status)."""
         return self.editing[0].edit_text if self.editing else None
 
     def on_work_grid_explain_requested(self, msg: WorkGrid.ExplainRequested) -> None:
-        casc, year = self.app.casc, self.app.year  # type: ignore[attr-defined]
+        casc, year = self.session.casc, self.session.year
         here = msg.grid.current()
         if here is None:
             return
         ref, column = here
         if not column.explain:
-            self.app.say("Pilih sel Capaian, Predikat atau Serapan untuk melihat rumusnya.")  # type: ignore
+            self.session.say("Pilih sel Capaian, Predikat atau Serapan untuk melihat rumusnya.")
             return
-        self.app.say(explain(casc, ref, column.key, year))  # type: ignore[attr-defined]
+        self.session.say(explain(casc, ref, column.key, year))
 
     def palette_commands(self) -> list[tuple[str, str, object]]:
         return [

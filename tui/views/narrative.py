@@ -78,17 +78,17 @@ class NarrativeScreen(WorkbookView):
 
     def on_mount(self) -> None:
         self.query_one(TextArea).cursor_blink = False
-        self.app.narrative_view = self  # type: ignore[attr-defined]  # the app drafts it on a signal
+        self.session.narrative_view = self  # the app drafts it on a signal
 
     def redraw(self) -> None:
-        casc = self.app.casc  # type: ignore[attr-defined]
+        casc = self.session.casc
         lst = self.query_one(OptionList)
         keep = self.key
         lst.clear_options()
         keys = sorted(casc.narrative, key=section_order)
         lst.add_options([Option(shown(casc.narrative[key]["title"], limit=80), id=key) for key in keys])
         if keys:
-            if self.text_year not in (None, self.app.year) and not self.save_pending():  # type: ignore[attr-defined]
+            if self.text_year not in (None, self.session.year) and not self.save_pending():
                 return  # the year changed with a text that could not be saved: keep it, under its own year
             self.key = keep if keep in casc.narrative else keys[0]
             lst.highlighted = keys.index(self.key)
@@ -96,7 +96,7 @@ class NarrativeScreen(WorkbookView):
 
     def action_year(self, step: int) -> None:
         if self.save_pending():
-            self.app.action_year(step)  # type: ignore[attr-defined]
+            self.session.action_year(step)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id and event.option.id != self.key:
@@ -118,10 +118,10 @@ class NarrativeScreen(WorkbookView):
         area = self.query_one(TextArea)
         if not force and key == self.key:
             return
-        year = self.app.year  # type: ignore[attr-defined]
+        year = self.session.year
         if self.typed and key == self.key and year == self.text_year:
             return  # the operator is typing here: another operator's save must not wipe it
-        sec = self.app.casc.narrative[key]  # type: ignore[attr-defined]
+        sec = self.session.casc.narrative[key]
         self.key, self.text_year = key, year
         text = text_for(sec, year)
         # A text over the limit (a file edited by hand) would freeze the editor: show its start, read-only.
@@ -142,13 +142,13 @@ class NarrativeScreen(WorkbookView):
 
     def restore(self, draft: Draft) -> None:
         """Put a recovery draft back into its section, unsaved: Ctrl+S (or leaving the text) saves it."""
-        casc = self.app.casc  # type: ignore[attr-defined]
+        casc = self.session.casc
         if draft.key not in casc.narrative:
-            self.app.say(f"Bagian narasi draf itu ({draft.title}) sudah tidak ada; draf disimpan di "  # type: ignore
+            self.session.say(f"Bagian narasi draf itu ({draft.title}) sudah tidak ada; draf disimpan di "
                          f"{self._draft_file()}.", error=True)
             return
-        if draft.year is not None and draft.year != self.app.year:  # type: ignore[attr-defined]
-            self.app.action_year(draft.year - self.app.year)  # type: ignore[attr-defined]
+        if draft.year is not None and draft.year != self.session.year:
+            self.session.action_year(draft.year - self.session.year)
         keys = [o.id for o in self.query_one(OptionList).options]
         self._load(draft.key, force=True)
         if draft.key in keys:
@@ -156,7 +156,7 @@ class NarrativeScreen(WorkbookView):
         self.loaded_text = draft.base  # the save is checked against what the operator saw when typing began
         self.query_one(TextArea).load_text(draft.text)
         self.query_one(TextArea).focus()
-        self.app.say(f"Draf narasi \u201c{draft.title}\u201d dipulihkan; tekan Ctrl+S untuk menyimpannya.")  # type: ignore
+        self.session.say(f"Draf narasi \u201c{draft.title}\u201d dipulihkan; tekan Ctrl+S untuk menyimpannya.")
 
     def on_text_area_changed(self, _: TextArea.Changed) -> None:
         # Drafted at most once a second while typing: a dropped link loses at most the last second.
@@ -165,7 +165,7 @@ class NarrativeScreen(WorkbookView):
             self.set_timer(DRAFT_SECONDS, self.write_draft)
 
     def _draft_file(self):
-        return self.app.draft_file()  # type: ignore[attr-defined]
+        return self.session.draft_file()
 
     def write_draft(self) -> None:
         """Keep what is typed and not yet saved in the recovery draft (or remove a draft that has become moot)."""
@@ -175,13 +175,13 @@ class NarrativeScreen(WorkbookView):
         path = self._draft_file()
         try:
             if self.typed:
-                title = self.app.casc.narrative.get(self.key, {}).get("title", self.key)  # type: ignore
+                title = self.session.casc.narrative.get(self.key, {}).get("title", self.key)
                 write_draft(path, self.key, title, self.loaded_text, self.query_one(TextArea).text,
                             year=self.text_year)
             else:
                 remove_draft(path)
         except OSError as exc:
-            self.app.say(f"Draf narasi tidak dapat ditulis ({os_reason(exc)}); teksnya masih di layar.",  # type: ignore
+            self.session.say(f"Draf narasi tidak dapat ditulis ({os_reason(exc)}); teksnya masih di layar.",
                          error=True)
 
     def on_descendant_blur(self, event) -> None:
@@ -196,7 +196,7 @@ class NarrativeScreen(WorkbookView):
     def save_pending(self, overwrite: bool = False) -> bool:
         """Save the text if it changed; False when it could not be saved (the text stays in the area, and in the
         recovery draft)."""
-        app = self.app
+        app = self.session
         if self.key is None or self.text_year is None or not self.is_mounted or self.cut or getattr(
                 app, "stopping", False):
             return True
@@ -208,21 +208,21 @@ class NarrativeScreen(WorkbookView):
             # the whole text here is deliberate (and undoable), so it counts as --clear.
             text = parse_value(spec_of("teks"), self.query_one(TextArea).text, clear=True)
         except InvalidValue as exc:
-            app.say(exc.message, error=True)  # type: ignore[attr-defined]
+            app.say(exc.message, error=True)
             self.write_draft()
             return False
         if text == base:
             return True
-        if app.apply_edit(Edit(self.key, "teks", self.text_year, base, text), quiet=True):  # type: ignore
+        if app.apply_edit(Edit(self.key, "teks", self.text_year, base, text), quiet=True):
             self.loaded_text, self.conflict_text = text, None
             self.shown_text = self.query_one(TextArea).text
             remove_draft(self._draft_file())
-            app.say(f"Narasi \u201c{app.casc.narrative[self.key]['title']}\u201d {self.text_year} "  # type: ignore
+            app.say(f"Narasi \u201c{app.casc.narrative[self.key]['title']}\u201d {self.text_year} "
                     f"disimpan.")
             return True
         self.write_draft()
-        on_disk = text_for(app.casc.narrative[self.key], self.text_year)  # type: ignore[attr-defined]
+        on_disk = text_for(app.casc.narrative[self.key], self.text_year)
         if on_disk != self.loaded_text:
             self.conflict_text = on_disk
-            app.say(app.message + " Tekan Ctrl+S untuk menimpanya dengan teks Anda.", error=True)  # type: ignore
+            app.say(app.message + " Tekan Ctrl+S untuk menimpanya dengan teks Anda.", error=True)
         return False

@@ -9,12 +9,14 @@ Filters by key narrow the rows (only empty cells, one level, one branch); `/` fi
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.widget import AwaitMount
 
 from reports import engine
 from store.fields import FieldSpec
 from store.model import LEVEL_LABELS, LEVELS
 from store.numbers import format_percent, format_value, to_decimal
 
+from ..rows import predikat_short
 from ..widgets.grid import Column
 from ..widgets.sheetgrid import SheetRow
 from .sheet_base import SheetView
@@ -24,11 +26,11 @@ COLUMNS = [
     Column("name", "Indikator", 20),
     Column("satuan", "Satuan", 6),
     Column("target", "Target", 8, field="target", numeric=True),
-    Column("realisasi", "Realisasi", 9, field="realisasi", numeric=True),
+    Column("realisasi", "Realisasi", 9, field="realisasi", numeric=True, explain=True),
     *(Column(f"tw{q}", f"TW {roman}", 8, field=f"tw{q}", numeric=True)
       for q, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))),
     Column("capaian", "Capaian%", 8, numeric=True, explain=True),
-    Column("predikat", "Predikat", 13, explain=True),
+    Column("predikat", "Pred", 4, explain=True),
 ]
 GROUP_LEVELS = ("tujuan", "sasaran", "program", "kegiatan")
 LEVEL_CHOICES = (None, *LEVELS)
@@ -54,7 +56,7 @@ class SheetScreen(SheetView):
 
     # -- rows ----------------------------------------------------------------------------------------------------------
     def build_rows(self) -> list[SheetRow]:
-        casc, year = self.app.casc, self.app.year  # type: ignore[attr-defined]
+        casc, year = self.session.casc, self.session.year
         walk = casc.walk(self.branch) if self.branch in casc.nodes else casc.walk()
         if self.branch in casc.nodes:
             walk = iter([(casc.nodes[self.branch], 0), *walk])
@@ -86,7 +88,7 @@ class SheetScreen(SheetView):
         return slot.get(self.only_empty) in (None, "")
 
     def row_values(self, row: SheetRow) -> list[str]:
-        casc, year = self.app.casc, self.app.year  # type: ignore[attr-defined]
+        casc, year = self.session.casc, self.session.year
         node = casc.nodes[row.node_id]
         if row.group:
             label = f"{LEVEL_LABELS[node['level']]}: {node['name']}"
@@ -98,10 +100,10 @@ class SheetScreen(SheetView):
         return [node["code"] or ind["id"], ind["name"], ind["satuan"] or "\u2014", format_value(c.target),
                 format_value(engine.realisasi_of(ind, year)),
                 *(format_value(to_decimal(tw.get(str(q)))) for q in range(1, 5)),
-                format_percent(c.value), engine.predikat(c.value, settings)]
+                format_percent(c.value), predikat_short(engine.predikat(c.value, settings))]
 
     def container(self, row: SheetRow, spec: FieldSpec) -> dict | None:
-        return self.app.casc.indicators[row.ref][1]  # type: ignore[attr-defined]
+        return self.session.casc.indicators[row.ref][1]
 
     def subtitle(self) -> str:
         shown = sum(not r.group for r in self.grid.rows)
@@ -127,7 +129,7 @@ class SheetScreen(SheetView):
         self._refilter()
 
     def action_branch(self) -> None:
-        casc = self.app.casc  # type: ignore[attr-defined]
+        casc = self.session.casc
         if self.branch or not self.grid.rows:
             self.branch = None
         else:
@@ -142,16 +144,16 @@ class SheetScreen(SheetView):
         grid = self.grid
         keep = grid.rows[grid.row].ref if grid.rows else None
         grid.set_rows(self.build_rows(), keep=keep)
-        self._rows_of = self.app.casc  # type: ignore[attr-defined]
+        self._rows_of = self.session.casc
         self._title()
         if not grid.rows:
-            self.app.say("Tidak ada indikator yang cocok dengan saringan ini; tekan k, l atau b lagi.")  # type: ignore
+            self.session.say("Tidak ada indikator yang cocok dengan saringan ini; tekan k, l atau b lagi.")
 
     # -- find ----------------------------------------------------------------------------------------------------------
-    def action_find(self) -> None:
+    def action_find(self) -> AwaitMount:
         from .find import FindScreen
 
-        self.app.push_screen(FindScreen(self.app.casc), self.goto)  # type: ignore[attr-defined]
+        return self.app.push_screen(FindScreen(self.session.casc), self.goto)
 
     def goto(self, ref: str | None) -> None:
         if not ref:
@@ -163,6 +165,6 @@ class SheetScreen(SheetView):
             self._refilter()
             i = grid.index_of(ref)
         if i is None:
-            self.app.say(f"{ref} tidak punya indikator di lembar ini.")  # type: ignore[attr-defined]
+            self.session.say(f"{ref} tidak punya indikator di lembar ini.")
             return
         grid.go(i if not grid.rows[i].group else grid._editable_from(i, 1))

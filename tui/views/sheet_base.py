@@ -19,6 +19,7 @@ from store.errors import InvalidValue
 from store.fields import FieldSpec, display_exact, get_value, parse_value, spec_of
 from store.workbook import Batch, Edit
 
+from ..rows import edit_label, locked_reason
 from ..widgets.editbar import EditBar
 from ..widgets.grid import Column
 from ..widgets.keybar import KeyBar
@@ -92,15 +93,15 @@ class SheetView(WorkbookView):
         grid = self.grid
         keep = grid.rows[grid.row].ref if grid.rows else None
         first = self._year is None
-        self._year = self.app.year  # type: ignore[attr-defined]
-        self._rows_of = self.app.casc  # type: ignore[attr-defined]
+        self._year = self.session.year
+        self._rows_of = self.session.casc
         grid.set_rows(self.build_rows(), keep=keep,
                       column=next((i for i, c in enumerate(self.COLUMNS) if c.key == "realisasi"), 0) if first
                       else None)
         self._title()
 
     def _title(self) -> None:
-        title = Text(f"{self.TITLE} {self.app.year}", style="bold")  # type: ignore[attr-defined]
+        title = Text(f"{self.TITLE} {self.session.year}", style="bold")
         title.append(f"  {self.subtitle()}", style="dim")
         if title != self._shown_title:  # a commit that changes no count must not repaint the title (bytes)
             self._shown_title = title
@@ -109,20 +110,20 @@ class SheetView(WorkbookView):
     def refresh_content(self, force: bool = False) -> None:
         """After a save (this operator's or another's): repaint the changed cells of the rows in view. A new year
         or a changed cascade rebuilds the rows."""
-        app = self.app
+        app = self.session
         if not self.stale() and not force:
             return
         grid = self.grid
-        if force or self._year != app.year:  # type: ignore[attr-defined]
+        if force or self._year != app.year:
             self._close_editor()
             self.redraw()
             return
-        if app.casc is not self._rows_of:  # type: ignore[attr-defined]
+        if app.casc is not self._rows_of:
             # Reloaded from disk or renamed: the cascade may have changed shape. Values alone (the usual commit)
             # keep the same index, and the rows stay as they are: an emptied cell does not vanish under a filter
             # while the operator types.
             rows = self.build_rows()
-            self._rows_of = app.casc  # type: ignore[attr-defined]
+            self._rows_of = app.casc
             if [r.ref for r in rows] != [r.ref for r in grid.rows]:
                 self._close_editor()
                 self.redraw()
@@ -140,19 +141,23 @@ class SheetView(WorkbookView):
             return
         row, column = here
         if column.field is None:
-            self.app.say("Kolom ini dihitung dari data; tekan x untuk melihat rumusnya.")  # type: ignore
+            self.session.say("Kolom ini dihitung dari data; tekan x untuk melihat rumusnya.")
             return
         spec = spec_of(column.field)
         holder = self.container(row, spec)
         if holder is None:
             return
-        year = self.app.year if spec.yearly else None  # type: ignore[attr-defined]
+        year = self.session.year if spec.yearly else None
+        locked = locked_reason(self.session.casc, year)
+        if locked:
+            self.session.say(locked, error=True)
+            return
         old = get_value(holder, spec, year)
         if clear:
             self._commit(grid, row.ref, column, old, "", "down", clear=True)
             return
         name = self.row_values(row)[1]
-        label = f"{spec.label}{f' {year}' if year else ''} \u00b7 {name[:24]}:"
+        label = edit_label(self.session.casc, row.ref, spec.label, spec.name, year, name)
         self.editing = (row.ref, column, old, label)
         grid.begin_edit(display_exact(spec, old), replace_on_type=True)
 
@@ -168,31 +173,42 @@ class SheetView(WorkbookView):
     def cancel_edit(self, grid: SheetGrid) -> None:
         if self.editing:
             self._close_editor()
-            self.app.say(f"Dibatalkan; nilai tetap {grid.values(grid.row)[grid.col]}.")  # type: ignore
+            self.session.say(f"Dibatalkan; nilai tetap {grid.values(grid.row)[grid.col]}.")
 
     def _commit(self, grid: SheetGrid, ref: str, column: Column, old: object, text: str, move: str,
                 clear: bool = False) -> None:
-        app = self.app
+        app = self.session
         spec = spec_of(column.field or "")
         try:
             new = parse_value(spec, text, clear=clear)
         except InvalidValue as exc:
-            app.say(exc.message, error=True)  # type: ignore[attr-defined]
+            app.say(exc.message, error=True)
+            app.refusal_in_full()
             return  # still editing, the typed text kept; the cell keeps its value
-        edit = Edit(ref, spec.name, app.year if spec.yearly else None, old, new)  # type: ignore[attr-defined]
-        applied = app.apply_edit(edit, quiet=True)  # type: ignore[attr-defined]
+        edit = Edit(ref, spec.name, app.year if spec.yearly else None, old, new)
+        applied = app.apply_edit(edit, quiet=True)
         if not applied:
+            app.refusal_in_full()
             return  # refused (conflict, locked year, disk): the typed value stays in the editor
-        label = self.editing[3] if self.editing else spec.label
         self._close_editor()
-        tail = app.capaian_tail(edit)  # type: ignore[attr-defined]  # the new capaian, and ⚠ with its reason
-        self.query_one(EditBar).echo(f"\u2713 {label}", applied.old_text, applied.new_text, tail)
-        if app.message_error:  # type: ignore[attr-defined]
-            app.say("")  # type: ignore[attr-defined]
+        tail = app.capaian_tail(edit)  # the new capaian, and ⚠ with its reason
+        # A short echo: the row is on screen beside it, so the field's label alone (fewer bytes per commit).
+        self.query_one(EditBar).echo(f"\u2713 {spec.label}:", applied.old_text, applied.new_text, tail)
+        if app.message_error:
+            app.say("")
         if move == "down":
             grid.go(grid.next_row(1))
         elif move in ("right", "left"):
             grid.go(grid.row, grid.col + (1 if move == "right" else -1))
+
+    def editor_text(self) -> str | None:
+        """What is being typed, or None when no cell is being edited."""
+        return self.grid.edit_text if self.editing and self.grid.is_editing else None
+
+    def commit_pending(self) -> None:
+        """Commit what is being typed as Enter would (Ctrl+Q's "save, then quit")."""
+        if self.editor_text() is not None:
+            self.commit_edit(self.grid, self.grid.edit_text or "", "down")
 
     def _close_editor(self) -> None:
         if self.editing:
@@ -205,16 +221,16 @@ class SheetView(WorkbookView):
 
         here = grid.current()
         if here is None or not here[1].explain:
-            self.app.say("Pilih sel Capaian, Predikat atau Serapan untuk melihat rumusnya.")  # type: ignore
+            self.session.say("Pilih sel Capaian, Predikat atau Serapan untuk melihat rumusnya.")
             return
-        self.app.say(explain(self.app.casc, here[0].ref, here[1].key, self.app.year))  # type: ignore
+        self.session.say(explain(self.session.casc, here[0].ref, here[1].key, self.session.year))
 
     # -- paste ---------------------------------------------------------------------------------------------------------
     def paste_text(self, grid: SheetGrid, text: str) -> None:
         """Fill downward from the cursor (group lines skipped), across for tab-separated cells; all or nothing."""
-        app = self.app
+        app = self.session
         if grid.is_editing:
-            app.say("Selesaikan atau batalkan isian sel dulu (Enter / Esc), lalu tempel lagi.", error=True)  # type: ignore
+            app.say("Selesaikan atau batalkan isian sel dulu (Enter / Esc), lalu tempel lagi.", error=True)
             return
         block = split_paste(text)
         if not block or not grid.rows:
@@ -225,7 +241,7 @@ class SheetView(WorkbookView):
                 targets.append(grid.rows[i])
             i += 1
         if len(targets) < len(block):
-            app.say(f"Tempelan {len(block)} baris, tetapi hanya {len(targets)} baris isian dari kursor ke bawah; "  # type: ignore
+            app.say(f"Tempelan {len(block)} baris, tetapi hanya {len(targets)} baris isian dari kursor ke bawah; "
                     f"tidak ada yang disimpan.", error=True)
             return
         edits = []
@@ -238,24 +254,24 @@ class SheetView(WorkbookView):
                     continue  # an empty spreadsheet cell leaves the cell as it is
                 if column is None or column.field is None:
                     label = column.label if column else "di luar lembar"
-                    app.say(f"Tempel dibatalkan di {where}: kolom {label} tidak diisi dengan tangan; tidak ada "  # type: ignore
+                    app.say(f"Tempel dibatalkan di {where}: kolom {label} tidak diisi dengan tangan; tidak ada "
                             f"yang disimpan.", error=True)
                     return
                 spec = spec_of(column.field)
                 holder = self.container(row, spec)
                 if holder is None:
                     return
-                year = app.year if spec.yearly else None  # type: ignore[attr-defined]
+                year = app.year if spec.yearly else None
                 try:
                     new = parse_value(spec, raw)
                 except InvalidValue as exc:
-                    app.say(f"Tempel dibatalkan di {where}: {exc.message} Tidak ada yang disimpan.", error=True)  # type: ignore
+                    app.say(f"Tempel dibatalkan di {where}: {exc.message} Tidak ada yang disimpan.", error=True)
                     return
                 edits.append(Edit(row.ref, spec.name, year, get_value(holder, spec, year), new))
-        applied = app.apply_batch(Batch(tuple(edits)))  # type: ignore[attr-defined]
+        applied = app.apply_batch(Batch(tuple(edits)))
         if applied is None:
             return
-        doubts = [d for e in edits for d in plausibility.doubts_after_edit(app.casc, e.ref, e.year)]  # type: ignore
+        doubts = [d for e in edits for d in plausibility.doubts_after_edit(app.casc, e.ref, e.year)]
         flagged = f" \u00b7 \u26a0 {len(doubts)} angka perlu diperiksa (lkjip check)" if doubts else ""
         self.query_one(EditBar).set_text(Text(f"\u2713 Ditempel: {len(edits)} nilai dari {len(block)} baris; "
                                               f"Ctrl+Z mengurungkan semuanya{flagged}", no_wrap=True,

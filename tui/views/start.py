@@ -8,7 +8,6 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Static
 
 from store.errors import InvalidValue, WorkbookError
@@ -19,9 +18,10 @@ from store.workbook import Workbook
 
 from ..shown import shown
 from ..widgets.keybar import KeyBar
+from .base import SessionScreen
 
 
-class StartScreen(Screen):
+class StartScreen(SessionScreen):
     # Tab, Shift+Tab and Enter are priority keys: the app runs them when they arrive, before it hands the next key
     # to a field. As ordinary bindings they ran only after bubbling up, by which time the next keys of a fast burst
     # had already gone into the old field ("Kecamatan BaruKabupaten Baru").
@@ -128,4 +128,4 @@ class StartScreen(Screen):
             self._fail(exc.message)
             return
         self.app.pop_screen()
-        self.app.open_workbook(wb)  # type: ignore[attr-defined]
+        self.session.open_workbook(wb)

@@ -50,8 +50,8 @@ class TablesScreen(WorkbookView):
         self.query_one(Tabs).active = tab_id(T.TABLE_IDS[i])
 
     def redraw(self) -> None:
-        app = self.app
-        table = T.build(app.casc, app.year, self.table_id)  # type: ignore[attr-defined]
+        app = self.session
+        table = T.build(app.casc, app.year, self.table_id)
         self.shown = table
         self.query_one("#table-title", Static).update(shown(table.title, no_wrap=True, overflow="ellipsis"))
         view = self.query_one("#table-view", DataTable)

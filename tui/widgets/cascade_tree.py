@@ -47,10 +47,10 @@ class CascadeTree(Tree[str]):
 
     def _label(self, node: dict) -> Text:
         mark = LEVEL_MARK.get(node["level"], "?")
+        # Names only: at 80 columns a code first left "s 7.01.01.2.01" on every sub kegiatan row; the code is in
+        # the right pane's title.
         text = Text(f"{mark} ", style="dim")
-        if node["code"]:
-            text.append(shown(node["code"] + " ", limit=60, style="bold"))
-        text.append(shown(node["name"]))
+        text.append(shown(node["name"] or node["code"] or "(tanpa nama)"))
         return text
 
     def _populate(self, parent: TreeNode[str], node_id: str | None) -> None:

@@ -19,17 +19,32 @@ class EditBar(Line):
         self.close()
 
     def show(self, label: str, text: str, *, selected: bool) -> None:
-        line = Text(no_wrap=True, overflow="ellipsis")
-        line.append(label + " ", style="bold")
+        """The label is cut to fit, never the typed value: at 80 columns a long indicator name used to push the
+        digits being typed off the line. A value wider than the line shows its end, where the typing happens."""
+        room = (self.content_region.width or self.app.size.width - 2) - 1  # the cursor mark takes one cell
+        if len(text) >= room:
+            label, text = "", "\u2026" + text[-(room - 1):]
+        elif len(label) + 1 + len(text) > room:
+            keep = room - len(text) - 2
+            label = label[:keep] + "\u2026" if keep > 0 else ""
+        line = Text(no_wrap=True, overflow="crop")
+        if label:
+            line.append(label + " ", style="bold")
         line.append(text, style="reverse" if selected and text else "underline")
         line.append("\u258f")
         self.set_text(line)
 
     def echo(self, label: str, old: str, new: str, tail: str) -> None:
-        """What was understood, after a commit: "✓ Realisasi 2022 · IKM: 82,08 → 80,00 · capaian 97,56%"."""
+        """What was understood, after a commit: "✓ Realisasi 2022 · IKM: 82,08 → 80,00 · capaian 97,56%". The
+        label is cut first, never the values."""
+        values = f"{old} \u2192 {new}{tail}"
+        room = (self.content_region.width or self.app.size.width - 2)
+        keep = room - len(values) - 1
+        label = label if len(label) <= keep else (label[:keep - 1] + "\u2026" if keep > 1 else "")
         line = Text(no_wrap=True, overflow="ellipsis")
-        line.append(label + " ", style="bold")
-        line.append(f"{old} \u2192 {new}{tail}")
+        if label:
+            line.append(label + " ", style="bold")
+        line.append(values)
         self.set_text(line)
 
     def close(self) -> None:

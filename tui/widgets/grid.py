@@ -19,6 +19,7 @@ from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
 
+from ..session import session_of, why_no_digit
 from ..shown import shown
 
 
@@ -246,12 +247,16 @@ class WorkGrid(DataTable):
             event.prevent_default()
             await self.run_action(action)
         elif char and (char.isdigit() or char in "-,"):
-            # Typing a digit or a minus starts editing with it, as in a spreadsheet.
+            # Typing a digit or a minus starts editing a number cell with it, as in a spreadsheet. Never a text
+            # cell: Tab into the grid lands on the indicator's name, and "77 Enter" renamed it to "77".
             here = self.current()
-            if here and here[1].field:
+            if here:
                 event.stop()
                 event.prevent_default()
-                self._request(char)
+                if here[1].field and here[1].numeric:
+                    self._request(char)
+                else:
+                    session_of(self).say(why_no_digit(here[1].label, bool(here[1].field)))
         elif await self.app._check_bindings(event.key):  # the screen's and the app's keys, in order too
             event.stop()
             event.prevent_default()

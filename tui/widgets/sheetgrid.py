@@ -23,6 +23,7 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
+from ..session import session_of, why_no_digit
 from .grid import Column
 
 
@@ -347,10 +348,14 @@ class SheetGrid(Widget, can_focus=True):
             event.stop()
             event.prevent_default()
             await self.run_action(action)  # type: ignore[arg-type]
-        elif char and (char.isdigit() or char in "-,") and self.current() and self.current()[1].field:
+        elif char and (char.isdigit() or char in "-,") and self.current():
             event.stop()
             event.prevent_default()
-            self._start(char)  # a digit starts the edit with it, as in a spreadsheet
+            column = self.current()[1]
+            if column.field and column.numeric:
+                self._start(char)  # a digit starts the edit with it, as in a spreadsheet
+            else:  # never on a text or computed cell: say why nothing happens
+                session_of(self).say(why_no_digit(column.label, bool(column.field)))
         elif await self.app._check_bindings(event.key):
             event.stop()
             event.prevent_default()

@@ -1,0 +1,69 @@
+"""The one typed object a view works through: the workbook, the cascade on screen, the year and the edit path.
+
+Views and widgets never reach into the app for untyped attributes; they ask `self.session` (tui/views/base.py), whose
+type is this protocol. The app (tui/app.py) is the one object that implements it, so there is exactly one workbook,
+one year and one edit path however many views are open; the protocol keeps what a view may use written down in one
+place and checked by a type checker.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Protocol, cast
+
+if TYPE_CHECKING:  # pragma: no cover - for the type checker only
+    from store.cascade import Cascade
+    from store.workbook import Applied, Batch, Edit, Workbook
+
+
+class Session(Protocol):
+    wb: Workbook | None
+    path: Path
+    casc: Cascade
+    year: int
+    message: str
+    message_error: bool
+    narrative_view: Any  # the narrative screen once visited: the app drafts it on a signal
+
+    def say(self, message: str, *, error: bool = False) -> None:
+        """Show one sentence on the status line (red when error); it goes away on the next action."""
+
+    def refusal_in_full(self) -> None:
+        """Open the last refusal in a dialog when the status line would cut it."""
+
+    def apply_edit(self, edit: Edit, *, kind: str = "edit", quiet: bool = False) -> Applied | None:
+        """The one edit path: lock, conflict check, atomic save, log, undo. None when refused (already said)."""
+
+    def apply_batch(self, batch: Batch, *, kind: str = "edit", quiet: bool = True) -> list[Applied] | None:
+        """A paste: every edit in one lock and one save, one undo step."""
+
+    def capaian_tail(self, edit: Edit) -> str:
+        """The echo's tail: the new capaian and ⚠ with its reason."""
+
+    def action_year(self, step: int) -> None:
+        """Show another year (`[` / `]`), within the Renstra period."""
+
+    def goto(self, ref: str | None, field: str | None = None) -> None:
+        """Show a node or indicator in the cascade view."""
+
+    def open_workbook(self, wb: Workbook) -> None:
+        """Start working on a workbook (the start screen's last step)."""
+
+    def draft_file(self) -> Path:
+        """Where this operator's narrative draft goes."""
+
+    def push_screen(self, screen: Any, callback: Callable[[Any], Any] | None = None) -> Any:
+        """Open a modal screen over the current one."""
+
+
+def session_of(node: Any) -> Session:
+    """The session of a widget or screen of the workbook app (widgets have no screen base class to carry it)."""
+    return cast(Session, node.app)
+
+
+def why_no_digit(column_label: str, editable: bool) -> str:
+    """Said when a digit lands on a cell it cannot start an edit in: a text cell or a computed one."""
+    if editable:
+        return (f"Angka tidak mengganti {column_label.lower()}: tekan Enter atau e untuk mengubahnya; "
+                f"angka langsung hanya di kolom angka.")
+    return f"Kolom {column_label} dihitung dari data, tidak diisi; tekan x untuk melihat rumusnya."
