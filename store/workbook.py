@@ -100,6 +100,7 @@ class Workbook:
         self.lock = WorkbookLock(self.path, lock_timeout)
         self.user = user or login_name()
         self._cascade: Cascade | None = None
+        self._next_log_id: int | None = None  # the log's next record number, within one transaction
         self._in_transaction = False
 
     # -- opening and creating ------------------------------------------------------------------------------------
@@ -182,6 +183,7 @@ class Workbook:
         with self.lock:
             # Another process may have saved: drop TinyDB's per-table id counters and query caches with the data.
             self.db._tables.clear()
+            self._next_log_id = None
             self.storage.begin()
             self._in_transaction = True
             try:
@@ -272,12 +274,10 @@ class Workbook:
     def _write(self, table: str, doc_id: str, container: dict, spec: FieldSpec, edit: Edit) -> None:
         year = edit.year if spec.yearly else None
 
-        def transform(record: dict) -> None:
-            set_value(container, spec, year, edit.new)  # the container lives inside `record`
-            record["rev"] = int(record.get("rev", 0)) + 1
-
-        self.db.table(table).update(transform, doc_ids=[int(doc_id)])
-        self.storage.touch(table, doc_id)
+        record = self.storage.read()[table][str(doc_id)]  # the cached document, inside the transaction
+        set_value(container, spec, year, edit.new)  # the container lives inside `record`
+        record["rev"] = int(record.get("rev", 0)) + 1
+        self.storage.changed_in_place(table, doc_id)
 
     def _bump_revision(self, casc: Cascade) -> int:
         revision = int(casc.meta.get("revision", 0)) + 1
@@ -291,14 +291,21 @@ class Workbook:
 
     def _log(self, kind: str, ref: str, field: str, year: int | None, old: object, new: object,
              reason: str | None = None, group: int | None = None) -> None:
-        log = self.db.table(LOG)
+        log = self.storage.read()[LOG]
         entry: LogEntry = {"seq": len(log) + 1, "at": _now(), "user": self.user, "kind": kind, "ref": ref,
                            "field": field, "year": year, "old": old, "new": new}
         if reason:
             entry["reason"] = reason
         if group is not None:
             entry["group"] = group  # one paste: one step in undo and audit
-        log.insert(entry)
+        # Inserted directly (see storage.changed_in_place); the next record number is found once a transaction.
+        if self._next_log_id is None:
+            self._next_log_id = max(map(int, log), default=0) + 1
+        doc_id = str(self._next_log_id)
+        self._next_log_id += 1
+        log[doc_id] = entry
+        self.db._tables.pop(LOG, None)  # TinyDB's cached next id of the log table no longer holds
+        self.storage.changed_in_place(LOG, doc_id)
 
     def _conflict(self, doc: dict, edit: Edit, spec: FieldSpec, current: object, target: Target) -> EditConflict:
         who = None
