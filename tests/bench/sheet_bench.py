@@ -53,13 +53,22 @@ def lowered(ind: dict, year: int, share: str, fallback: int) -> str:
     return f"{new:f}".replace(".", ",")
 
 
-def values_for(document: dict, year: int, commits: int) -> tuple[list[str], list[str]]:
-    """The values of `commits` committed edits from the first indicator down, and of the paste below them (up to
-    PASTE_VALUES, fewer when the workbook has fewer indicators below)."""
-    order = sheet_order(document)
-    typed = [lowered(ind, year, "0.99", 1 + n) for n, ind in enumerate(order[:commits])]
-    pasted = [lowered(ind, year, "0.98", 1 + n) for n, ind in enumerate(order[commits:commits + PASTE_VALUES])]
-    return typed, pasted
+class Values:
+    """What is typed into the sheet of one workbook: a commit on the n-th indicator, a paste from the n-th down."""
+
+    def __init__(self, document: dict, year: int) -> None:
+        self.order = sheet_order(document)
+        self.year = year
+        # A paste of PASTE_VALUES (fewer on a small workbook: half its indicators), below the committed edits.
+        self.paste_n = min(PASTE_VALUES, len(self.order) // 2)
+        self.max_commits = len(self.order) - self.paste_n
+
+    def commit(self, n: int) -> str:
+        return lowered(self.order[n], self.year, "0.99", 1 + n)
+
+    def paste(self, start: int) -> list[str]:
+        return [lowered(ind, self.year, "0.98", 1 + n)
+                for n, ind in enumerate(self.order[start:start + self.paste_n], start=start)]
 
 
 def paste_text(values: list[str]) -> str:
@@ -67,13 +76,13 @@ def paste_text(values: list[str]) -> str:
 
 
 # ---- the Pilot ----------------------------------------------------------------------------------------------------
-async def pilot(path: Path, typed: list[str], pasted: list[str], *, time_cap: float,
+async def pilot(path: Path, values: Values, commits: int, *, time_cap: float,
                 idle_granularity: float | None, timeout: float = 90.0) -> dict:
     res: dict = {"open_s": None, "open_cpu_s": None, "commit_s": [], "commit_cpu_s": [], "floor_s": [],
                  "paste_s": None, "paste_cpu_s": None, "paste_n": 0, "budget_open_s": None,
                  "budget_open_cpu_s": None, "reasons": {}}
     try:
-        await asyncio.wait_for(_pilot(path, typed, pasted, res, time_cap, idle_granularity), timeout)
+        await asyncio.wait_for(_pilot(path, values, commits, res, time_cap, idle_granularity), timeout)
     except asyncio.TimeoutError:
         res["reasons"].setdefault("app", f"the Pilot session did not finish within {timeout:.0f} s")
     except Exception as exc:  # the app is being rewritten: report, do not crash the bench
@@ -89,7 +98,7 @@ async def _timed(pilot_, granularity: float | None, *keys: str) -> tuple[float, 
         return time.perf_counter() - t0, time.process_time() - c0
 
 
-async def _pilot(path: Path, typed: list[str], pasted: list[str], res: dict, time_cap: float,
+async def _pilot(path: Path, values: Values, commits: int, res: dict, time_cap: float,
                  idle_granularity: float | None) -> None:
     from textual import events
 
@@ -107,9 +116,11 @@ async def _pilot(path: Path, typed: list[str], pasted: list[str], res: dict, tim
             return
         logged = tui_probe.log_length(path)
         stop = time.perf_counter() + time_cap
-        for i, value in enumerate(typed):
+        done = 0
+        for i in range(min(commits, values.max_commits)):
             if i and time.perf_counter() > stop:
                 break
+            value = values.commit(i)
             with tui_probe.fine_idle(idle_granularity):
                 await p.press(*value)
                 await p.pause()
@@ -118,10 +129,11 @@ async def _pilot(path: Path, typed: list[str], pasted: list[str], res: dict, tim
             if now == logged:
                 res["reasons"]["commit"] = f"typing {value!r} and {KEY_COMMIT} in the sheet added no edit log entry"
                 return
-            logged = now
+            logged, done = now, i + 1
             res["commit_s"].append(wall)
             res["commit_cpu_s"].append(cpu)
             res["floor_s"].append((await _timed(p, idle_granularity, "f12"))[0])  # the Pilot's own cost
+        pasted = values.paste(done)  # from the row the cursor went on to after the last commit
         with tui_probe.fine_idle(idle_granularity):
             c0, t0 = time.process_time(), time.perf_counter()
             grid.post_message(events.Paste(paste_text(pasted)))
@@ -167,7 +179,7 @@ def until_saved(session: PtySession, path: Path, payload: bytes, quiet: float, t
             "cpu_ms": session.cpu_ms() - cpu0}
 
 
-def pty(session: PtySession, path: Path, typed: list[str], pasted: list[str], quiet: float, settle: float) -> dict:
+def pty(session: PtySession, path: Path, values: Values, commits: int, quiet: float, settle: float) -> dict:
     """In a started app: F8, cursor moves, committed edits, a paste, F9. Every step's bytes and times."""
     out: dict = {"open": None, "move_bytes": [], "type_bytes": [], "commit": [], "paste": None, "paste_n": 0,
                  "budget_open": None, "failed": ""}
@@ -180,7 +192,8 @@ def pty(session: PtySession, path: Path, typed: list[str], pasted: list[str], qu
     for key in KEYS_MOVE * 2:
         out["move_bytes"].append(session.press([key], quiet, first_timeout=1.0, timeout=10.0).size)
     logged = tui_probe.log_length(path)
-    for value in typed:
+    commits = min(commits, values.max_commits)
+    for value in map(values.commit, range(commits)):
         out["type_bytes"].append(session.press(list(value), settle, first_timeout=1.0).size)
         got = until_saved(session, path, b"\r", quiet)
         now = tui_probe.log_length(path)
@@ -189,6 +202,7 @@ def pty(session: PtySession, path: Path, typed: list[str], pasted: list[str], qu
             return out
         logged = now
         out["commit"].append(got)
+    pasted = values.paste(commits)
     payload = (PASTE_START + paste_text(pasted) + PASTE_END).encode("utf-8")
     out["paste"] = until_saved(session, path, payload, quiet)
     out["paste_n"] = tui_probe.log_length(path) - logged
