@@ -1,5 +1,6 @@
 """`make bench`: the speed figures of PRODUCT.md on the Torjun demo and a generated kabupaten-scale workbook, side by
 side with a floor measured in the same run, printed as a table and written to tests/bench/out/bench.json.
+The entry sheets of issue 10 (F8 / F9: open, commit, bytes, a pasted column) are measured by sheet_bench.py.
 
 Never part of `make test`. When the TUI does not behave as assumed below, its rows say "n/a" and why.
 `BENCH_QUICK=1 make bench` is a smoke run of the harness (fewer runs and edits): not figures to quote.
@@ -322,7 +323,10 @@ def main() -> int:
               "quiet_s": QUIET, "pilot_idle_granularity": PILOT_IDLE_GRANULARITY, "quick": bool(os.environ.get(
                   "BENCH_QUICK")), "load_average": [load_before[0], load_after[0]],
               "keys": {"tree_down": KEY_TREE_DOWN, "to_grid": KEYS_TO_GRID, "grid_to_cell": KEYS_GRID_TO_CELL,
-                       "open_editor": KEYS_OPEN_EDITOR, "commit": KEYS_COMMIT, "noop": KEY_NOOP}}
+                       "open_editor": KEYS_OPEN_EDITOR, "commit": KEYS_COMMIT, "noop": KEY_NOOP,
+                       "sheet": sheet_bench.KEY_SHEET, "budget_sheet": sheet_bench.KEY_BUDGET_SHEET,
+                       "sheet_move": sheet_bench.KEYS_MOVE, "sheet_commit": sheet_bench.KEY_COMMIT},
+              "sheet_edits": SHEET_EDITS, "sheet_paste_values": sheet_bench.PASTE_VALUES}
     report.write_json(OUT / "bench.json", table, figures, pty, plans, config, elapsed)
     print(f"\nload average {load_before[0]:.1f} → {load_after[0]:.1f}; {elapsed:.0f} s; "
           f"written to {OUT / 'bench.json'}")
