@@ -27,6 +27,12 @@ class Budgets:
     move_bytes: int = 300
     edit_bytes: int = 200
     docx_demo_s: float = 1.0
+    # issue 10, "Speed": the entry sheet at kabupaten scale
+    sheet_open_ms: float = 300.0
+    sheet_commit_p95_ms: float = 16.0
+    sheet_move_bytes: int = 300
+    sheet_edit_bytes: int = 400
+    paste_saved_ms: float = 150.0
 
 
 class NA(str):
@@ -106,6 +112,10 @@ def build(figures: dict, pty: dict, budget: Budgets, frame_runs: int) -> Table:
         else:
             t.add("export md: first run (median of later)", "", *cells)
     _bytes(t, figures, pty, budget)
+    if "sheet_pty" in figures:
+        import report_sheet  # here, not at the top: it builds on this module
+
+        report_sheet.rows(t, figures["sheet_pilot"], figures["sheet_pty"], budget)
     t.add("peak RSS of the TUI process (VmHWM)", f"{pty['rss_kb'].get('floor', 0) / 1024:.0f} MB",
           *(f"{pty['rss_kb'].get(w, 0) / 1024:.0f} MB" for w in WORKBOOKS))
     t.add("peak Python heap: open + all tables (tracemalloc)", "",
@@ -261,6 +271,8 @@ def write_json(path: Path, table: Table, figures: dict, pty: dict, plans: dict, 
         "pty": pty,
         "variants": figures["variants"],
         "rekap": figures.get("rekap"),
+        "sheet_pilot": figures.get("sheet_pilot"),
+        "sheet_pty": figures.get("sheet_pty"),
     }
     doc = {
         "at": datetime.now().astimezone().isoformat(timespec="seconds"),

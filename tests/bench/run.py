@@ -1,5 +1,6 @@
 """`make bench`: the speed figures of PRODUCT.md on the Torjun demo and a generated kabupaten-scale workbook, side by
 side with a floor measured in the same run, printed as a table and written to tests/bench/out/bench.json.
+The entry sheets of issue 10 (F8 / F9: open, commit, bytes, a pasted column) are measured by sheet_bench.py.
 
 Never part of `make test`. When the TUI does not behave as assumed below, its rows say "n/a" and why.
 `BENCH_QUICK=1 make bench` is a smoke run of the harness (fewer runs and edits): not figures to quote.
@@ -63,12 +64,15 @@ COLOR_VARIANTS = {  # bytes measured once more under these (first paint, cursor 
     "truecolor": {"COLORTERM": "truecolor"},
     "16 colours": {"TEXTUAL_COLOR_SYSTEM": "standard"},
 }
+SHEET_EDITS = 60  # Pilot commits in the F8 sheet per workbook (fewer when the time cap is reached)
+SHEET_TIME_CAP = 15.0  # seconds per workbook for those commits
 if os.environ.get("BENCH_QUICK"):
-    FIRST_FRAME_RUNS, EDITS, PTY_EDITS, EXPORT_RUNS = 2, 20, 2, 1
+    FIRST_FRAME_RUNS, EDITS, PTY_EDITS, EXPORT_RUNS, SHEET_EDITS = 2, 20, 2, 1, 5
 
 import inprocess  # noqa: E402
 import rekap_bench  # noqa: E402
 import report  # noqa: E402
+import sheet_bench  # noqa: E402
 import tui_probe  # noqa: E402
 from generate import kabupaten_document  # noqa: E402
 from terminal import PtySession, printable  # noqa: E402
@@ -229,6 +233,20 @@ def pty_variant(extra: dict[str, str], paths: dict[str, Path], plans: dict[str, 
     return got
 
 
+def entry_sheets(name: str, document: dict, year: int) -> tuple[dict, dict]:
+    """F8 and F9 (issue 10): the Pilot's CPU of a commit, then a pty for times and bytes, each on a fresh copy."""
+    values = sheet_bench.Values(document, year)
+    path = fresh_copy(name, document, "sheet-pilot")
+    in_pilot = asyncio.run(sheet_bench.pilot(path, values, SHEET_EDITS, time_cap=SHEET_TIME_CAP,
+                                             idle_granularity=PILOT_IDLE_GRANULARITY))
+    path = fresh_copy(name, document, "sheet-pty")
+    started = start(lkjip_argv(path), pty_env({}))
+    in_pty = ({"failed": started.failed} if started.failed else
+              sheet_bench.pty(started.session, path, values, PTY_EDITS, QUIET, SETTLE))
+    started.session.close(KEYS_QUIT)
+    return in_pilot, in_pty
+
+
 # ---- the run -----------------------------------------------------------------------------------------------------
 def main() -> int:
     began = time.perf_counter()
@@ -283,6 +301,14 @@ def main() -> int:
             continue
         figures["variants"][label] = pty_variant(extra, paths, plans)
         progress(f"bytes under {label}")
+    figures["sheet_pilot"], figures["sheet_pty"] = {}, {}
+    for w in WORKBOOKS:
+        figures["sheet_pilot"][w], figures["sheet_pty"][w] = entry_sheets(w, documents[w], plans[w]["year"])
+        progress(f"entry sheets {w}: {len(figures['sheet_pilot'][w]['commit_s'])} Pilot commits, "
+                 f"{len(figures['sheet_pty'][w].get('commit', []))} in the pty, a paste of "
+                 f"{figures['sheet_pty'][w].get('paste_n', 0)} values"
+                 + "".join(f"; {k}: {v}" for k, v in figures["sheet_pilot"][w]["reasons"].items())
+                 + (f"; pty: {figures['sheet_pty'][w]['failed']}" if figures["sheet_pty"][w].get("failed") else ""))
     figures["rekap"] = rekap_bench.measure()
     figures["rekap_rows"] = rekap_bench.rows(figures["rekap"])
     progress("rekap of 50 and 2,000 generated workbooks")
@@ -297,7 +323,10 @@ def main() -> int:
               "quiet_s": QUIET, "pilot_idle_granularity": PILOT_IDLE_GRANULARITY, "quick": bool(os.environ.get(
                   "BENCH_QUICK")), "load_average": [load_before[0], load_after[0]],
               "keys": {"tree_down": KEY_TREE_DOWN, "to_grid": KEYS_TO_GRID, "grid_to_cell": KEYS_GRID_TO_CELL,
-                       "open_editor": KEYS_OPEN_EDITOR, "commit": KEYS_COMMIT, "noop": KEY_NOOP}}
+                       "open_editor": KEYS_OPEN_EDITOR, "commit": KEYS_COMMIT, "noop": KEY_NOOP,
+                       "sheet": sheet_bench.KEY_SHEET, "budget_sheet": sheet_bench.KEY_BUDGET_SHEET,
+                       "sheet_move": sheet_bench.KEYS_MOVE, "sheet_commit": sheet_bench.KEY_COMMIT},
+              "sheet_edits": SHEET_EDITS, "sheet_paste_values": sheet_bench.PASTE_VALUES}
     report.write_json(OUT / "bench.json", table, figures, pty, plans, config, elapsed)
     print(f"\nload average {load_before[0]:.1f} → {load_after[0]:.1f}; {elapsed:.0f} s; "
           f"written to {OUT / 'bench.json'}")
