@@ -15,14 +15,12 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
-from textual.command import CommandPalette
 from rich.cells import cell_len
 from textual.events import Event, Key, Resize
 from textual.screen import ModalScreen
 
 from store import structure
 from store.cascade import Cascade
-from store.drafts import draft_path, read_draft, remove_draft
 from store.errors import WorkbookError
 from store.fields import spec_of
 from store.model import LOG
@@ -31,7 +29,8 @@ from store.storage import os_reason
 from store.workbook import Applied, Batch, Edit, Workbook
 from store.structure import STRUCTURAL
 
-from .palette import LkjipCommands, Palette
+from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin
+from .palette import LkjipCommands
 from .views.base import WorkbookView
 from .views.main import MainScreen
 from .widgets.status import SAVED_SPLIT, StatusLine
@@ -62,7 +61,7 @@ def _lazy_screen(module: str, name: str):
     return make
 
 
-class LkjipApp(App):
+class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, App):
     TITLE = "lkjip"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
@@ -354,63 +353,6 @@ class LkjipApp(App):
             self.refresh_views()
         self.say(f"Tahun {year}.")
 
-    def action_undo(self) -> None:
-        self._step(self.undo_stack, self.redo_stack, "undo")
-
-    def action_redo(self) -> None:
-        self._step(self.redo_stack, self.undo_stack, "redo")
-
-    def _step(self, source: list[Edit | Batch], target: list[Edit | Batch], kind: str) -> None:
-        if not source:
-            self.say("Tidak ada yang bisa diurungkan." if kind == "undo" else "Tidak ada yang bisa diulangi.")
-            return
-        edit = source[-1]
-        step = edit.inverse() if kind == "undo" else edit
-        done = (self.apply_batch(step, kind=kind, quiet=False) if isinstance(step, Batch)
-                else self.apply_edit(step, kind=kind))
-        if done:
-            source.pop()
-            target.append(edit)
-            if isinstance(self.screen, MainScreen):
-                self.screen.focus_ref(edit.ref, edit.field)
-
-    async def action_quit(self) -> None:
-        """Ctrl+Q: a value being typed in a cell is asked about (save it, drop it, or go back); a narrative being
-        typed is saved first; if that fails, say so and quit only on a second Ctrl+Q."""
-        typed = getattr(self.screen, "editor_text", None)
-        text = typed() if callable(typed) else None
-        if text is not None:
-            from .views.message import QuitWhileTyping
-
-            screen = self.screen
-
-            def answered(answer: str | None) -> None:
-                if answer == "discard":
-                    self.exit()
-                elif answer == "save":
-                    getattr(screen, "commit_pending")()
-                    if getattr(screen, "editor_text")() is None:
-                        self.exit()  # saved; refused, the editor stays open and the status line says why
-
-            self.push_screen(QuitWhileTyping(text), answered)
-            return
-        save = getattr(self.screen, "save_pending", None)
-        if callable(save) and not self._quit_anyway and not save():
-            self._quit_anyway = True
-            self.say(self.message + " Teks belum tersimpan: Ctrl+Q sekali lagi untuk keluar tanpa menyimpan.",
-                     error=True)
-            return
-        self.exit()
-
-    def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(Palette())
-
-    def action_help(self) -> None:
-        from .views.help import HelpScreen
-
-        self.push_screen(HelpScreen(self.active_bindings))
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # "/" typed in a text field is a character, not the find key. By name: importing TextArea here would cost
         # every start-up its load time.
@@ -438,65 +380,6 @@ class LkjipApp(App):
         screen = self.screen
         if isinstance(screen, MainScreen):
             screen.focus_ref(ref, field)
-
-    def _print_error_renderables(self) -> None:
-        """A crash: one Indonesian sentence for the operator; the traceback goes to a file for the developer."""
-        if not self._exit_renderables or self.return_code == 0:
-            return super()._print_error_renderables()
-        from .draft import crash_report
-
-        print(crash_report(self._exit_renderables), file=sys.stderr)
-        self._exit_renderables.clear()
-
-    # -- recovery drafts (tui/draft.py) ---------------------------------------------------------------------------------
-    def _install_signal_handlers(self) -> None:
-        from .draft import install_signal_handlers
-
-        install_signal_handlers(self)
-
-    def draft_file(self) -> Path:
-        return draft_path(self.path, self.wb.user if self.wb else "operator")
-
-    def offer_draft(self) -> None:
-        draft = read_draft(self.draft_file())
-        if draft is None:
-            return
-        from .draft import DraftOffer
-
-        async def answered(restore: bool | None) -> None:
-            if not restore:
-                remove_draft(self.draft_file())
-                self.say("Draf narasi dibuang.")
-                return
-            await self.action_view("narasi")  # awaited: the narrative view is the screen once it returns
-            self.call_after_refresh(lambda: getattr(self.screen, "restore")(draft))
-
-        self.push_screen(DraftOffer(draft), answered)
-
-    def palette_commands(self) -> list[tuple[str, str, object]]:
-        commands: list[tuple[str, str, object]] = [
-            ("Tampilan: Cascade", "Pohon cascading dan isian indikator", lambda: self.action_view("utama")),
-            ("Tampilan: Tabel LKjIP", "Tabel 1.1 s.d. anggaran, dihitung ulang", lambda: self.action_view("tabel")),
-            ("Tampilan: Pemeriksaan", "Temuan konsistensi", lambda: self.action_view("periksa")),
-            ("Tampilan: Narasi", "Bagian narasi (Markdown)", lambda: self.action_view("narasi")),
-            ("Tampilan: Log perubahan", "Siapa mengubah apa", lambda: self.action_view("log")),
-            ("Tampilan: Ekspor", "Draf LKjIP Markdown / Word", lambda: self.action_view("ekspor")),
-            ("Tampilan: Lembar isian kinerja", "F8: semua indikator tahun ini dalam satu lembar",
-             lambda: self.action_view("lembar")),
-            ("Tampilan: Lembar isian anggaran", "F9: pagu dan realisasi semua sub kegiatan",
-             lambda: self.action_view("anggaran")),
-            ("Tahun sebelumnya", "[", lambda: self.action_year(-1)),
-            ("Tahun berikutnya", "]", lambda: self.action_year(1)),
-            ("Cari simpul atau indikator", "/", self.action_find),
-            ("Urungkan perubahan terakhir", "Ctrl+Z", self.action_undo),
-            ("Ulangi perubahan", "Ctrl+Y", self.action_redo),
-        ]
-        # While the palette is open it is the top screen: the view's own commands are those of the screen below it.
-        stack = [s for s in self.screen_stack if not isinstance(s, CommandPalette)]
-        screen_commands = getattr(stack[-1] if stack else self.screen, "palette_commands", None)
-        if callable(screen_commands):
-            commands = screen_commands() + commands
-        return commands
 
 
 def run_app(path: Path, *, mouse: bool = False) -> int:

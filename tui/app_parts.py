@@ -1,0 +1,144 @@
+"""Parts of the workbook app (tui/app.py) kept apart by job: undo and redo, the command palette, and what keeps typed
+text safe when the app stops (recovery drafts, signals, a crash). Each is a mixin of LkjipApp and uses its state."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from textual.command import CommandPalette
+
+from store.drafts import draft_path, read_draft, remove_draft
+from store.workbook import Batch, Edit
+
+from .palette import Palette
+from .views.main import MainScreen
+
+
+class UndoMixin:
+    """Ctrl+Z / Ctrl+Y: the inverse edit (or the whole pasted batch) through the one edit path."""
+
+    def action_undo(self) -> None:
+        self._step(self.undo_stack, self.redo_stack, "undo")
+
+    def action_redo(self) -> None:
+        self._step(self.redo_stack, self.undo_stack, "redo")
+
+    def _step(self, source: list[Edit | Batch], target: list[Edit | Batch], kind: str) -> None:
+        if not source:
+            self.say("Tidak ada yang bisa diurungkan." if kind == "undo" else "Tidak ada yang bisa diulangi.")
+            return
+        edit = source[-1]
+        step = edit.inverse() if kind == "undo" else edit
+        done = (self.apply_batch(step, kind=kind, quiet=False) if isinstance(step, Batch)
+                else self.apply_edit(step, kind=kind))
+        if done:
+            source.pop()
+            target.append(edit)
+            if isinstance(self.screen, MainScreen):
+                self.screen.focus_ref(edit.ref, edit.field)
+
+
+
+class PaletteMixin:
+    """F1 and Ctrl+P: the keys of the view, and Indonesian commands with the view's own first."""
+
+    def action_help(self) -> None:
+        from .views.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.active_bindings))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette())
+
+    def palette_commands(self) -> list[tuple[str, str, object]]:
+        commands: list[tuple[str, str, object]] = [
+            ("Tampilan: Cascade", "Pohon cascading dan isian indikator", lambda: self.action_view("utama")),
+            ("Tampilan: Tabel LKjIP", "Tabel 1.1 s.d. anggaran, dihitung ulang", lambda: self.action_view("tabel")),
+            ("Tampilan: Pemeriksaan", "Temuan konsistensi", lambda: self.action_view("periksa")),
+            ("Tampilan: Narasi", "Bagian narasi (Markdown)", lambda: self.action_view("narasi")),
+            ("Tampilan: Log perubahan", "Siapa mengubah apa", lambda: self.action_view("log")),
+            ("Tampilan: Ekspor", "Draf LKjIP Markdown / Word", lambda: self.action_view("ekspor")),
+            ("Tampilan: Lembar isian kinerja", "F8: semua indikator tahun ini dalam satu lembar",
+             lambda: self.action_view("lembar")),
+            ("Tampilan: Lembar isian anggaran", "F9: pagu dan realisasi semua sub kegiatan",
+             lambda: self.action_view("anggaran")),
+            ("Tahun sebelumnya", "[", lambda: self.action_year(-1)),
+            ("Tahun berikutnya", "]", lambda: self.action_year(1)),
+            ("Cari simpul atau indikator", "/", self.action_find),
+            ("Urungkan perubahan terakhir", "Ctrl+Z", self.action_undo),
+            ("Ulangi perubahan", "Ctrl+Y", self.action_redo),
+        ]
+        # While the palette is open it is the top screen: the view's own commands are those of the screen below it.
+        stack = [s for s in self.screen_stack if not isinstance(s, CommandPalette)]
+        screen_commands = getattr(stack[-1] if stack else self.screen, "palette_commands", None)
+        if callable(screen_commands):
+            commands = screen_commands() + commands
+        return commands
+
+
+class RecoveryMixin:
+    """What the operator typed survives a dropped link, a kill or a crash (see tui/draft.py and store/drafts.py)."""
+
+    def _print_error_renderables(self) -> None:
+        """A crash: one Indonesian sentence for the operator; the traceback goes to a file for the developer."""
+        if not self._exit_renderables or self.return_code == 0:
+            return super()._print_error_renderables()
+        from .draft import crash_report
+
+        print(crash_report(self._exit_renderables), file=sys.stderr)
+        self._exit_renderables.clear()
+
+    # -- recovery drafts (tui/draft.py) ---------------------------------------------------------------------------------
+    def _install_signal_handlers(self) -> None:
+        from .draft import install_signal_handlers
+
+        install_signal_handlers(self)
+
+    def draft_file(self) -> Path:
+        return draft_path(self.path, self.wb.user if self.wb else "operator")
+
+    def offer_draft(self) -> None:
+        draft = read_draft(self.draft_file())
+        if draft is None:
+            return
+        from .draft import DraftOffer
+
+        async def answered(restore: bool | None) -> None:
+            if not restore:
+                remove_draft(self.draft_file())
+                self.say("Draf narasi dibuang.")
+                return
+            await self.action_view("narasi")  # awaited: the narrative view is the screen once it returns
+            self.call_after_refresh(lambda: getattr(self.screen, "restore")(draft))
+
+        self.push_screen(DraftOffer(draft), answered)
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: a value being typed in a cell is asked about (save it, drop it, or go back); a narrative being
+        typed is saved first; if that fails, say so and quit only on a second Ctrl+Q."""
+        typed = getattr(self.screen, "editor_text", None)
+        text = typed() if callable(typed) else None
+        if text is not None:
+            from .views.message import QuitWhileTyping
+
+            screen = self.screen
+
+            def answered(answer: str | None) -> None:
+                if answer == "discard":
+                    self.exit()
+                elif answer == "save":
+                    getattr(screen, "commit_pending")()
+                    if getattr(screen, "editor_text")() is None:
+                        self.exit()  # saved; refused, the editor stays open and the status line says why
+
+            self.push_screen(QuitWhileTyping(text), answered)
+            return
+        save = getattr(self.screen, "save_pending", None)
+        if callable(save) and not self._quit_anyway and not save():
+            self._quit_anyway = True
+            self.say(self.message + " Teks belum tersimpan: Ctrl+Q sekali lagi untuk keluar tanpa menyimpan.",
+                     error=True)
+            return
+        self.exit()
