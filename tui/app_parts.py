@@ -9,14 +9,36 @@ from pathlib import Path
 from textual.command import CommandPalette
 
 from store.drafts import draft_path, read_draft, remove_draft
-from store.workbook import Batch, Edit
+from store.errors import InvalidValue
+from store.fields import parse_value, spec_of
+from store.workbook import Applied, Batch, Edit
 
 from .palette import Palette
 from .views.main import MainScreen
 
 
 class UndoMixin:
-    """Ctrl+Z / Ctrl+Y: the inverse edit (or the whole pasted batch) through the one edit path."""
+    """A value typed in a cell, and Ctrl+Z / Ctrl+Y (the inverse edit, or the whole pasted batch), through the one
+    edit path."""
+
+    def commit_typed(self, ref: str, field: str, old: object, text: str, *,
+                     clear: bool = False) -> tuple[Edit, Applied] | None:
+        """Read what was typed in a cell (node grid or sheet) and apply it. A refusal (unreadable, conflict, locked
+        year, disk) is said, whole in a dialog when long, and None returned: the typed text stays in the editor."""
+        spec = spec_of(field)
+        try:
+            new = parse_value(spec, text, clear=clear)
+        except InvalidValue as exc:
+            self.say(exc.message, error=True)
+            self.refusal_in_full()
+            return None
+        edit = Edit(ref, spec.name, self.year if spec.yearly else None, old, new)
+        # quiet: the echo goes on the edit line, which repaints anyway, rather than on two more status lines.
+        applied = self.apply_edit(edit, quiet=True)
+        if not applied:
+            self.refusal_in_full()
+            return None
+        return edit, applied
 
     def action_undo(self) -> None:
         self._step(self.undo_stack, self.redo_stack, "undo")

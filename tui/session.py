@@ -34,6 +34,10 @@ class Session(Protocol):
     def apply_edit(self, edit: Edit, *, kind: str = "edit", quiet: bool = False) -> Applied | None:
         """The one edit path: lock, conflict check, atomic save, log, undo. None when refused (already said)."""
 
+    def commit_typed(self, ref: str, field: str, old: object, text: str, *,
+                     clear: bool = False) -> tuple[Edit, Applied] | None:
+        """A value typed in a cell, read and applied; None when refused (already said, the text stays)."""
+
     def apply_batch(self, batch: Batch, *, kind: str = "edit", quiet: bool = True) -> list[Applied] | None:
         """A paste: every edit in one lock and one save, one undo step."""
 

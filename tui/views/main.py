@@ -10,10 +10,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static, Tree
 
-from store.errors import InvalidValue
-from store.fields import display_exact, get_value, parse_value, spec_of
+from store.fields import display_exact, get_value, spec_of
 from store.model import BUDGET_LEVELS, LEVEL_LABELS
-from store.workbook import Edit
 
 from ..shown import shown
 from ..rows import (BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, edit_label, explain, indicator_rows,
@@ -213,18 +211,10 @@ class MainScreen(CascadeEditing, SessionScreen):
                 clear: bool = False) -> None:
         app = self.session
         spec = spec_of(column.field or "")
-        try:
-            new = parse_value(spec, text, clear=clear)
-        except InvalidValue as exc:
-            app.say(exc.message, error=True)
-            app.refusal_in_full()
-            return  # still editing, the typed text kept; the cell keeps its value
-        edit = Edit(ref, spec.name, app.year if spec.yearly else None, old, new)
-        # quiet: the echo goes on the edit line, which repaints anyway, rather than on two more status lines.
-        applied = app.apply_edit(edit, quiet=True)
-        if not applied:
-            app.refusal_in_full()
-            return  # refused (conflict, locked year, disk): the typed value stays in the editor
+        done = app.commit_typed(ref, spec.name, old, text, clear=clear)
+        if done is None:
+            return  # refused and said: the typed text stays in the editor, the cell keeps its value
+        edit, applied = done
         self._close_editor()
         self.query_one(EditBar).echo(f"\u2713 {self.last_label or spec.label}", applied.old_text, applied.new_text,
                                      app.capaian_tail(edit))

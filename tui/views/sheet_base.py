@@ -179,17 +179,10 @@ class SheetView(WorkbookView):
                 clear: bool = False) -> None:
         app = self.session
         spec = spec_of(column.field or "")
-        try:
-            new = parse_value(spec, text, clear=clear)
-        except InvalidValue as exc:
-            app.say(exc.message, error=True)
-            app.refusal_in_full()
-            return  # still editing, the typed text kept; the cell keeps its value
-        edit = Edit(ref, spec.name, app.year if spec.yearly else None, old, new)
-        applied = app.apply_edit(edit, quiet=True)
-        if not applied:
-            app.refusal_in_full()
-            return  # refused (conflict, locked year, disk): the typed value stays in the editor
+        done = app.commit_typed(ref, spec.name, old, text, clear=clear)
+        if done is None:
+            return  # refused and said: the typed text stays in the editor, the cell keeps its value
+        edit, applied = done
         self._close_editor()
         tail = app.capaian_tail(edit)  # the new capaian, and ⚠ with its reason
         # A short echo: the row is on screen beside it, so the field's label alone (fewer bytes per commit).
