@@ -13,6 +13,8 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
+	@# Compiled once here: a start-up reads the bytecode even where PYTHONDONTWRITEBYTECODE keeps Python from writing it.
+	$(BIN)/python -m compileall -q store reports tui
 	touch $(STAMP)
 
 run: $(STAMP)
