@@ -3,6 +3,7 @@ of Markdown tables as markdown-it-py sees them."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,10 @@ from store.workbook import Workbook
 
 # No timed tests in this project: hypothesis must never fail an example for being slow on a busy machine.
 settings.register_profile("lkjip", deadline=None)
-settings.load_profile("lkjip")
+# CI gates a landing: there the examples are the same every run (derandomized), so a red run can be reproduced and
+# never depends on the draw; local runs keep exploring new examples, and a find is pinned with @example.
+settings.register_profile("lkjip-ci", deadline=None, derandomize=True, print_blob=True)
+settings.load_profile("lkjip-ci" if os.environ.get("CI") else "lkjip")
 
 
 @pytest.fixture
