@@ -373,19 +373,12 @@ class Workbook:
     def _own_texts(self, casc: Cascade, year: int) -> None:
         """A year being locked keeps the texts it shows as its own: an inherited text (another year's, see
         model.text_for) would otherwise change with an edit of that other year (store.freeze)."""
-        for key, section in casc.narrative.items():
+        for key, section in casc.narrative.items():  # the cached document's own records: changed in place
             source = text_year(section, year)  # type: ignore[arg-type]
-            if source in (None, str(year)):
-                continue
-            text = section["texts"][source]
-
-            def transform(record: dict, text: str = text) -> None:
-                record["texts"][str(year)] = text
-                record["rev"] = int(record.get("rev", 0)) + 1
-
-            doc_id = casc.narrative_doc_ids[key]
-            self.db.table(NARRATIVE).update(transform, doc_ids=[int(doc_id)])
-            self.storage.touch(NARRATIVE, doc_id)
+            if source not in (None, str(year)):
+                section["texts"][str(year)] = section["texts"][source]
+                section["rev"] = int(section.get("rev", 0)) + 1
+                self.storage.changed_in_place(NARRATIVE, casc.narrative_doc_ids[key])
 
     def unlock_year(self, year: int, reason: str) -> bool:
         if not reason.strip():
