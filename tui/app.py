@@ -29,6 +29,7 @@ from store.storage import os_reason
 from store.workbook import Applied, Batch, Edit, Workbook
 from store.structure import STRUCTURAL
 
+from . import lean_output
 from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin
 from .palette import LkjipCommands
 from .views.base import WorkbookView
@@ -36,6 +37,7 @@ from .views.main import MainScreen
 from .widgets.status import SAVED_SPLIT, StatusLine
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
+lean_output.install()  # the same screens in fewer bytes (a slow SSH link): see tui/lean_output.py
 TEXT_FIELDS = ("Input", "TextArea")
 POLL_SECONDS = 1.0
 KEYMAP_FILE = Path(os.environ.get("LKJIP_KEYMAP", "~/.config/lkjip/keymap.json")).expanduser()
