@@ -25,7 +25,7 @@ from store.errors import WorkbookError
 from store.fields import spec_of
 from store.model import LOG
 from store.sanitize import visible
-from store.storage import os_reason
+from store.storage import Prechecked, os_reason
 from store.workbook import Applied, Batch, Edit, Workbook
 from store.structure import STRUCTURAL
 
@@ -384,11 +384,11 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, App):
             screen.focus_ref(ref, field)
 
 
-def run_app(path: Path, *, mouse: bool = False) -> int:
+def run_app(path: Path, *, mouse: bool = False, prechecked: Prechecked | None = None) -> int:
     wb = None
     if path.exists():
         try:
-            wb = Workbook.open(path)
+            wb = Workbook.open(path, prechecked=prechecked)
         except WorkbookError as exc:
             print(visible(exc.message), file=sys.stderr)
             return 1
