@@ -4,9 +4,11 @@ forwards to the focused grid."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import orjson
+import pytest
 from textual import events
 
 from reports import tables
@@ -17,6 +19,8 @@ from tui.app import LkjipApp
 from tui.views.message import MessageScreen
 from tui.widgets.editbar import EditBar
 from tui.widgets.grid import WorkGrid
+
+from test_burst_pty import KEY_BYTES, open_tui, write  # the real TUI in a real pseudo-terminal
 
 IKM = "S1/1"
 PENGADUAN = "Persentase pengaduan yang diselesaikan"
@@ -188,3 +192,19 @@ async def test_a_locked_year_refuses_the_paste(demo_path: Path) -> None:
         await paste(pilot, "91\n")
         assert demo_path.read_bytes() == before
         assert app.message_error and "dikunci" in app.message
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_a_bracketed_paste_in_a_real_terminal_fills_both_indicators_of_a_program(demo_path: Path) -> None:
+    # In the tree: ↓ ↓ is program 7.01.02 with two indicators; Tab lands on the first one's name, → → on Realisasi.
+    # The paste arrives as a terminal sends it: one write, the block between the bracketed-paste marks.
+    session = open_tui(demo_path, demo_path.parent)
+    try:
+        write(session, KEY_BYTES["down"] * 2)
+        write(session, KEY_BYTES["tab"] + KEY_BYTES["right"] * 2)
+        write(session, b"\x1b[200~" + b"77\n78" + b"\x1b[201~")
+    finally:
+        session.close()
+    years = years_on_disk(demo_path)
+    assert (years["7.01.02/1"].get("realisasi"), years["7.01.02/2"].get("realisasi")) == ("77", "78")
+    assert len({e.get("group") for e in orjson.loads(demo_path.read_bytes())["log"].values()}) == 1  # one step
