@@ -121,6 +121,17 @@ async def test_a_pasted_computed_column_is_refused_as_in_the_sheet(demo_path: Pa
         assert "kolom Capaian% tidak diisi dengan tangan" in app.message
 
 
+async def test_a_column_of_numbers_pasted_on_the_name_column_renames_nothing(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await find(pilot, "kepuasan")  # the cursor on the indicator's name, where Tab into the grid lands too
+        assert app.focused.current()[1].key == "name"
+        before = demo_path.read_bytes()
+        await paste(pilot, "77\n")
+        assert demo_path.read_bytes() == before
+        assert "kolom Indikator diubah satu per satu" in app.message and app.message_error
+
+
 async def test_one_ctrl_z_takes_the_whole_paste_back(demo_path: Path) -> None:
     second = a_second_sasaran_indicator(demo_path)
     app = LkjipApp(Workbook.open(demo_path))

@@ -82,15 +82,16 @@ def _edits(session: Session, block: list[list[str]], targets: list[str], columns
     """Every pasted value read and checked as if typed, or None with the first refusal said."""
     edits = []
     for n, (cells, ref) in enumerate(zip(block, targets), start=1):
-        where = f"baris {n} ({name_of(ref)[:30]})"
+        def where() -> str:  # formatted only for a refusal: a long paste into the sheet formats no row for it
+            return f"baris {n} ({name_of(ref)[:30]})"
+
         for k, raw in enumerate(cells):
             if raw.strip() == "":
                 continue  # an empty spreadsheet cell leaves the cell as it is
             column = columns[col + k] if col + k < len(columns) else None
-            if column is None or column.field is None:
-                label = column.label if column else "di luar tabel"
-                _refuse(session, f"Tempel dibatalkan di {where}: kolom {label} tidak diisi dengan tangan; "
-                                 f"tidak ada yang disimpan.")
+            why = _not_pasted_into(column)
+            if why or column is None or column.field is None:
+                _refuse(session, f"Tempel dibatalkan di {where()}: {why}; tidak ada yang disimpan.")
                 return None
             spec = spec_of(column.field)
             year = session.year if spec.yearly else None
@@ -104,7 +105,7 @@ def _edits(session: Session, block: list[list[str]], targets: list[str], columns
             try:
                 new = parse_value(spec, raw)
             except InvalidValue as exc:
-                _refuse(session, f"Tempel dibatalkan di {where}: {exc.message} Tidak ada yang disimpan.")
+                _refuse(session, f"Tempel dibatalkan di {where()}: {exc.message} Tidak ada yang disimpan.")
                 return None
             edits.append(Edit(ref, spec.name, year, get_value(holder, spec, year), new))
     return edits
@@ -114,3 +115,15 @@ def _refuse(session: Session, why: str) -> None:
     """Nothing is written; the reason on the status line, whole in a dialog when the line would cut it."""
     session.say(why, error=True)
     session.refusal_in_full()
+
+
+def _not_pasted_into(column: Column | None) -> str:
+    """Why a pasted value may not go into this column, or "". Only figures are pasted: a column of numbers pasted
+    with the cursor on a name (Tab into a node grid lands there) must not rename every indicator it covers."""
+    if column is None:
+        return "tempelan lebih lebar daripada kolom tabel"
+    if column.field is None:
+        return f"kolom {column.label} tidak diisi dengan tangan"
+    if not column.numeric:
+        return f"kolom {column.label} diubah satu per satu (Enter), tidak dengan tempel"
+    return ""
