@@ -50,7 +50,7 @@ class GridPasting:
         session: Session
         editing: Any
 
-        def query_one(self, selector: type[EditBar]) -> EditBar: ...
+        def query_one(self, selector: Any) -> Any: ...
 
     def on_work_grid_pasted(self, msg: WorkGrid.Pasted) -> None:
         grid, session = msg.grid, self.session
