@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static, Tree
 
 from store.fields import display_exact, get_value, spec_of
-from store.model import BUDGET_LEVELS, LEVEL_LABELS
+from store.model import LEVEL_LABELS
 
 from ..shown import shown
 from ..rows import (BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, edit_label, explain, indicator_rows,
@@ -23,6 +23,7 @@ from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
 from .base import SessionScreen
 from .cascade_edit import CASCADE_BINDINGS, CascadeEditing
+from .grid_paste import GridPasting, field_holder, row_name
 
 MOVES = {"down": (1, 0), "right": (0, 1), "left": (0, -1)}
 
@@ -35,8 +36,9 @@ def _shape(casc) -> tuple:
 EMPTY_HINT = "Buku kerja ini masih kosong: tekan a untuk menambah tujuan pertama."
 
 
-class MainScreen(CascadeEditing, SessionScreen):
-    # Building the cascade (tui/views/cascade_edit.py): add, rename, recode, move, delete.
+class MainScreen(CascadeEditing, GridPasting, SessionScreen):
+    # Building the cascade (tui/views/cascade_edit.py): add, rename, recode, move, delete. A paste into a grid:
+    # tui/views/grid_paste.py.
     BINDINGS = CASCADE_BINDINGS
 
     def __init__(self) -> None:
@@ -166,20 +168,10 @@ class MainScreen(CascadeEditing, SessionScreen):
             app.say("Kolom ini dihitung dari data; tekan x untuk melihat rumusnya.")
             return
         spec = spec_of(column.field)
-        if spec.target == "node":
-            node = casc.nodes[ref]
-            if node["level"] not in BUDGET_LEVELS:
-                msg.grid.refuse_edit()
-                app.say("Anggaran sasaran adalah jumlah simpul pendukungnya; ubah di sub kegiatan.")
-                return
-            if spec.name != "pagu-pk" and casc.kids(node["id"]):
-                msg.grid.refuse_edit()
-                app.say(f"{spec.label} {LEVEL_LABELS[node['level']].lower()} adalah jumlah rinciannya; ubah "
-                        f"angkanya di sub kegiatan.")
-                return
-            container = node
-        else:
-            container = casc.indicators[ref][1]
+        container = field_holder(app, ref, spec)
+        if container is None:
+            msg.grid.refuse_edit()
+            return
         y = year if spec.yearly else None
         locked = locked_reason(casc, y)
         if locked:
@@ -190,8 +182,7 @@ class MainScreen(CascadeEditing, SessionScreen):
         if msg.clear:
             self._commit(msg.grid, ref, column, old, "", "down", clear=True)
             return
-        name = casc.indicators[ref][1]["name"] if ref in casc.indicators else casc.nodes[ref]["name"]
-        label = edit_label(casc, ref, spec.label, spec.name, y, name)
+        label = edit_label(casc, ref, spec.label, spec.name, y, row_name(casc, ref))
         self.editing = (msg.grid, ref, column, old, label)
         # The cell's exact value, selected: typing replaces it (a digit that started the edit is held by the grid).
         msg.grid.begin_edit(display_exact(spec, old), replace_on_type=True)

@@ -39,6 +39,16 @@ def cell(text: str, numeric: bool) -> Text:
     return shown(text, justify="right" if numeric else "left", no_wrap=True, overflow="ellipsis")
 
 
+def is_one_value(text: str) -> bool:
+    """A paste without a line break or a tab is typed text: into an open cell editor it goes as if typed."""
+    return not any(c in text for c in "\r\n\t")
+
+
+def typed(edit_text: str | None, replace: bool, text: str) -> str:
+    """The editor's text after `text` is typed (or pasted) into it: it replaces a selected value, else extends it."""
+    return text if replace else (edit_text or "") + text
+
+
 EDITING_ACTIONS = {"commit", "cancel", "backspace", "clear_text"}
 CELL_CACHE = 4000  # rendered cells kept: a few screens of a node's grid
 SegmentLines = list[list[Segment]]
@@ -87,6 +97,13 @@ class WorkGrid(DataTable):
         def __init__(self, grid: "WorkGrid") -> None:
             super().__init__()
             self.grid = grid
+
+    class Pasted(Message):
+        """A bracketed paste of several values (a column or block from a spreadsheet), for the screen to store."""
+
+        def __init__(self, grid: "WorkGrid", text: str) -> None:
+            super().__init__()
+            self.grid, self.text = grid, text
 
     def __init__(self, columns: list[Column], **kw: object) -> None:
         super().__init__(cursor_type="cell", zebra_stripes=False, **kw)  # type: ignore[arg-type]
@@ -267,9 +284,7 @@ class WorkGrid(DataTable):
             if action and action.split("(")[0] in EDITING_ACTIONS | {"enter"}:
                 await self.run_action(action)
             elif char and char.isprintable():
-                self.edit_text = char if self._replace_on_type else (self.edit_text or "") + char
-                self._replace_on_type = False
-                self._deliver(self.EditChanged(self))
+                self._type(char)
             return  # anything else (arrows, Home…) is ignored while a cell is being typed into
         if action and action.split("(")[0] not in EDITING_ACTIONS:
             event.stop()
@@ -289,3 +304,17 @@ class WorkGrid(DataTable):
         elif await self.app._check_bindings(event.key):  # the screen's and the app's keys, in order too
             event.stop()
             event.prevent_default()
+
+    def _type(self, text: str) -> None:
+        self.edit_text = typed(self.edit_text, self._replace_on_type, text)
+        self._replace_on_type = False
+        self._deliver(self.EditChanged(self))
+
+    def on_paste(self, event: events.Paste) -> None:
+        """One value pasted into an open editor is typed into it; anything else goes to the screen as a paste, in
+        arrival order with the keys around it (delivered at once, like every editing message)."""
+        event.stop()
+        if self.is_editing and is_one_value(event.text):
+            self._type(event.text)
+        else:
+            self._deliver(self.Pasted(self, event.text))
