@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static, Tree
 
@@ -39,7 +40,15 @@ EMPTY_HINT = "Buku kerja ini masih kosong: tekan a untuk menambah tujuan pertama
 class MainScreen(CascadeEditing, GridPasting, SessionScreen):
     # Building the cascade (tui/views/cascade_edit.py): add, rename, recode, move, delete. A paste into a grid:
     # tui/views/grid_paste.py.
-    BINDINGS = CASCADE_BINDINGS
+    BINDINGS = [
+        *CASCADE_BINDINGS,
+        # Priority: taken in the app's queue the moment it arrives, so the keys typed after it in one burst (Tab → →
+        # 79 Enter over a laggy link) go to the grid it moved to, not to the tree it left. While a cell is being
+        # typed, Tab is the grid's own (commit and move right): see check_action.
+        Binding("tab", "move_focus(1)", "Panel berikut", show=False, priority=True, id="main.focus_next"),
+        Binding("shift+tab", "move_focus(-1)", "Panel sebelumnya", show=False, priority=True,
+                id="main.focus_previous"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -60,6 +69,25 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
                 yield EditBar(id="editbar")
         yield StatusLine()
         yield KeyBar(["grid.edit", "cascade.add_child", "grid.explain", "app.find", "year.next", *VIEW_KEYS])
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "move_focus":
+            focused = self.focused
+            return not (isinstance(focused, WorkGrid) and focused.is_editing)
+        return True
+
+    def action_move_focus(self, step: int) -> None:
+        # From the tree, Tab goes to the node's indicators (its budget when it has none), chosen here: Textual's
+        # focus chain is refreshed only on the next paint, and in a burst the node shown may have just changed.
+        if step > 0 and isinstance(self.focused, CascadeTree):
+            for grid in self.query(WorkGrid):
+                if grid.display and grid.row_count:
+                    self.set_focus(grid)  # at once: Widget.focus() waits its turn in the app's queue
+                    return
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
 
     def on_mount(self) -> None:
         casc = self.session.casc

@@ -7,6 +7,7 @@ opens; tujuan and sasaran open by default, deeper levels on demand.
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -32,6 +33,20 @@ class CascadeTree(Tree[str]):
         self.guide_depth = 2
         self._casc: Cascade | None = None
         self._by_id: dict[str, TreeNode[str]] = {}
+
+    async def on_key(self, event: events.Key) -> None:
+        """The tree's own keys (arrows, Enter, Home…) act here, in arrival order. Left to Textual they bubble up to the
+        app and are looked up there against whatever has focus by then: in a burst `↓ ↓ Tab`, Tab had already moved
+        focus and the ↓ moved the grid instead of the tree."""
+        binding = next(iter(self._bindings.key_to_bindings.get(event.key, ())), None)
+        if binding is None:
+            return
+        action = binding.action
+        if self.check_action(action.split("(")[0], ()) is False:
+            return
+        event.stop()
+        event.prevent_default()
+        await self.run_action(action)
 
     def load(self, casc: Cascade) -> None:
         """(Re)build from the cascade, keeping the highlighted node when it still exists."""
