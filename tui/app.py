@@ -119,6 +119,8 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, App):
         self.stopping = False  # a signal arrived: the typed narrative goes to its draft, nothing more is saved
         self.narrative_view = None  # the narrative screen, once visited (it is drafted on a signal)
         self._load_keymap()
+        if workbook is not None:
+            self._adopt(workbook)
 
     def _load_keymap(self) -> None:
         try:
@@ -146,7 +148,9 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, App):
         # After the first screen is up, so the notice lands on top of it.
         self.call_after_refresh(lambda: self._check_size(self.size.width, self.size.height))
 
-    def open_workbook(self, wb: Workbook) -> None:
+    def _adopt(self, wb: Workbook) -> None:
+        """The workbook's state, title, views and opening message, set before anything is drawn: the first frame
+        carries them, rather than a second burst right after it."""
         self.wb = wb
         self.path = wb.path
         self.casc = wb.cascade()
@@ -156,10 +160,16 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, App):
         for name, (module, cls) in VIEWS.items():
             if name not in self._modes:
                 self.add_mode(name, _lazy_screen(module, cls))
+        self.message, self.message_error = (f"Buku kerja {wb.path.name} dibuka: {profile['instansi']}, tahun "
+                                            f"{self.year}. Tekan ? untuk bantuan."), False
+
+    def open_workbook(self, wb: Workbook) -> None:
+        if wb is not self.wb or not self._modes.keys() >= VIEWS.keys():
+            self._adopt(wb)  # from the start screen; a workbook given at start was adopted in __init__
         if self.current_mode != "utama":
             self.switch_mode("utama")
         self.set_interval(POLL_SECONDS, self.poll_disk)
-        self.say(f"Buku kerja {wb.path.name} dibuka: {profile['instansi']}, tahun {self.year}. Tekan ? untuk bantuan.")
+        self.show_status()
         self.call_after_refresh(self.offer_draft)
 
     @property

@@ -96,6 +96,12 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         self.query_one(CascadeTree).focus()
         if not casc.nodes:
             self.show_empty()
+            return
+        # The first node's figures now, not when the tree's highlight message arrives: the first frame is whole,
+        # not a frame followed by a second burst of grid rows.
+        first = next(iter(casc.kids(None)), None)
+        if first is not None:
+            self.show_node(first["id"])
 
     def show_empty(self) -> None:
         """No node at all (a new office): say which key adds the first tujuan."""
