@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import compress
 from operator import is_not, itemgetter
 
@@ -89,9 +90,13 @@ class _Table:
         return out
 
 
-def _plan(state: _Table | None, table: dict, dirty: set[str]) -> tuple[list[str], tuple, list[int]] | None:
-    """How `table` differs from what `state` wrote: (new ids, their records, positions of existing records to write
-    again), or None when the ids changed in a way only a rebuild sorts out. Reads, never changes, `state`."""
+# (new ids, their records, positions of existing records to write again, the records in id order)
+_Plan = tuple[list[str], tuple, list[int], tuple]
+
+
+def _plan(state: _Table | None, table: dict, dirty: set[str]) -> _Plan | None:
+    """How `table` differs from what `state` wrote, or None when the ids changed in a way only a rebuild sorts out.
+    Reads, never changes, `state`."""
     if state is None:
         return None
     ids = state.ids
@@ -108,61 +113,87 @@ def _plan(state: _Table | None, table: dict, dirty: set[str]) -> tuple[list[str]
         if i is not None:
             stale.append(i)  # changed in place: the same object, new content
     new.sort()
-    return new, tuple(table[rid] for rid in new), stale
+    return new, tuple(table[rid] for rid in new), stale, current
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A save, found once: the schema checks `changed`, then `DocumentWriter.write` writes it. Nothing may change in
+    the document in between (storage.save runs only the schema check there); the writer itself changing (another
+    save, `forget`) makes `write` find it again."""
+
+    document: dict
+    dirty: set[tuple[str, str]]
+    plans: dict[str, _Plan | None]
+    changed: set[tuple[str, str]]
+    generation: int
 
 
 class DocumentWriter:
     def __init__(self) -> None:
         self._tables: dict[str, _Table] = {}
+        self._generation = 0  # changes with every save and `forget`: a Prepared from before is found again
 
     def forget(self) -> None:
         self._tables.clear()
+        self._generation += 1
 
-    def changed(self, document: dict, dirty: set[tuple[str, str]]) -> set[tuple[str, str]]:
-        """The records `dumps(document, dirty)` will serialise again: the dirty ones and every record object it has
-        not written before in its place (new log entries, inserted or replaced records). The schema checks these
-        before a save."""
+    def prepare(self, document: dict, dirty: set[tuple[str, str]]) -> Prepared:
+        """What `write` will serialise again (`changed`): the dirty records and every record object not written
+        before in its place (new log entries, inserted or replaced records). The schema checks these before a save."""
         out = set(dirty)
         by_table = _by_table(dirty)
+        plans: dict[str, _Plan | None] = {}
         for key, table in document.items():
             if not _is_table(table):
                 continue
             state = self._tables.get(key)
-            plan = _plan(state, table, by_table.get(key, set()))
+            plan = plans[key] = _plan(state, table, by_table.get(key, set()))
             if plan is None:
                 out.update(_unwritten(state, key, table))
                 continue
-            new, _, stale = plan
             assert state is not None
-            out.update((key, rid) for rid in new)
-            out.update((key, state.ids[i]) for i in stale)
-        return out
+            out.update((key, rid) for rid in plan[0])
+            out.update((key, state.ids[i]) for i in plan[2])
+        return Prepared(document, set(dirty), plans, out, self._generation)
 
-    def parts(self, document: dict, dirty: set[tuple[str, str]] | None = None) -> list[bytes]:
-        """`dumps(document)` as a list of parts to join, reusing the bytes of records not in `dirty` (None:
-        everything afresh). The writer then remembers this document as the one on disk."""
-        if dirty is None:
+    def changed(self, document: dict, dirty: set[tuple[str, str]]) -> set[tuple[str, str]]:
+        return self.prepare(document, dirty).changed
+
+    def write(self, prepared: Prepared) -> list[bytes]:
+        """The prepared document's bytes as a list of parts to write in order (see the module's docstring); the
+        writer then remembers it as the one on disk."""
+        if prepared.generation != self._generation:
+            prepared = self.prepare(prepared.document, prepared.dirty)
+        self._generation += 1
+        if not prepared.document:
             self._tables.clear()
-            dirty = set()
-        if not document:
-            self._tables.clear()
-            return [dumps(document)]
+            return [dumps(prepared.document)]
         try:
-            return self._parts(document, dirty)
+            return self._parts(prepared)
         except BaseException:
             self._tables.clear()  # a value orjson refused may have left a table half updated: start afresh
             raise
 
-    def _parts(self, document: dict, dirty: set[tuple[str, str]]) -> list[bytes]:
-        by_table = _by_table(dirty)
+    def parts(self, document: dict, dirty: set[tuple[str, str]] | None = None) -> list[bytes]:
+        """`dumps(document)` as parts, reusing the bytes of records not in `dirty` (None: everything afresh)."""
+        if dirty is None:
+            self.forget()
+        return self.write(self.prepare(document, dirty or set()))
+
+    def _parts(self, prepared: Prepared) -> list[bytes]:
+        document = prepared.document
+        by_table = _by_table(prepared.dirty)
         tables: dict[str, _Table] = {}
         out = [b"{\n"]
-        keys = sorted(document)
-        for key in keys:
+        for key in sorted(document):
             value = document[key]
             out.append(b"  " + _key(key) + b": ")
             if _is_table(value):
-                state = tables[key] = _update(self._tables.get(key), value, by_table.get(key, set()))
+                state = self._tables.get(key)
+                dirty = by_table.get(key, set())
+                plan = prepared.plans[key] if key in prepared.plans else _plan(state, value, dirty)
+                state = tables[key] = _update(state, value, dirty, plan)
                 out.append(b"{\n")
                 out.extend(state.body())
                 out.append(b"  }")
@@ -194,15 +225,13 @@ def _unwritten(state: _Table | None, key: str, table: dict) -> list[tuple[str, s
     return [(key, rid) for rid, record in table.items() if written.get(rid, written) is not record]
 
 
-def _update(state: _Table | None, table: dict, dirty: set[str]) -> _Table:
+def _update(state: _Table | None, table: dict, dirty: set[str], plan: _Plan | None) -> _Table:
     """The table's state after writing `table`: changed records serialised again, the rest kept."""
-    plan = _plan(state, table, dirty)
     if plan is None:
         return _rebuild(state, table, dirty)
     assert state is not None
-    new, records, stale = plan
+    new, records, stale, current = plan
     if stale:
-        current = state.getter(table)
         for i in stale:
             part = _record_bytes(state.ids[i], current[i])
             state.records[i], state.parts[i] = current[i], part

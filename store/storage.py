@@ -278,13 +278,14 @@ class AtomicJSONStorage(Storage):
     def save(self, data: dict, touched: set[tuple[str, str]] | None = None) -> None:
         """Write the document. `touched` (from a transaction) lets unchanged records reuse their bytes; without it
         everything is serialised afresh."""
+        prepared = None if touched is None else self._writer.prepare(data, touched)
         try:
-            check(data, None if touched is None else self._writer.changed(data, touched))
+            check(data, None if prepared is None else prepared.changed)
         except DocumentInvalid as exc:
             self.forget()
             raise DocumentInvalid(exc.path, exc.reason + "; tidak ada yang disimpan.", str(self.path)) from None
         try:
-            payload = self._writer.parts(data, touched)  # written by writev, never joined into one 5 MB copy
+            payload = self._writer.parts(data) if prepared is None else self._writer.write(prepared)
             st = writable_stat(self.path)
             if not self._swept:  # once per process and workbook, under the lock: leftovers of killed writers
                 sweep_dead_temps(self.path)

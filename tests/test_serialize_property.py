@@ -55,8 +55,13 @@ class YearOfSaves(RuleBasedStateMachine):
             table = self.document[name] = {}
         return table
 
-    @rule(table=TABLES, rid=IDS, field=st.sampled_from(["rev", "name", "v"]), value=VALUES)
-    def edit_in_place_and_mark(self, table, rid, field, value):
+    def _existing(self, table: str, data) -> str | None:
+        records = self._table(table)
+        return data.draw(st.sampled_from(sorted(records))) if records else None
+
+    @rule(table=TABLES, field=st.sampled_from(["rev", "name", "v"]), value=VALUES, data=st.data())
+    def edit_in_place_and_mark(self, table, field, value, data):
+        rid = self._existing(table, data)
         records = self._table(table)
         if isinstance(records.get(rid), dict):
             records[rid][field] = value
@@ -75,10 +80,11 @@ class YearOfSaves(RuleBasedStateMachine):
             if records.pop(rid, None) is not None and mark:
                 self.dirty.add((table, rid))
 
-    @rule(table=TABLES, rid=IDS, other=OTHERS, data=st.data())
-    def replace_without_a_mark(self, table, rid, other, data):
+    @rule(table=TABLES, other=OTHERS, data=st.data())
+    def replace_without_a_mark(self, table, other, data):
+        rid = self._existing(table, data)
         records = self._table(table)
-        if rid not in records:
+        if rid is None:
             return
         record = records[rid]
         if isinstance(record, dict) and record and data.draw(st.booleans()):
@@ -102,14 +108,20 @@ class YearOfSaves(RuleBasedStateMachine):
         self.document = orjson.loads(self.saved)  # another operator saved: every object is new
         self.dirty = set()
 
-    @rule()
-    def save(self):
-        changed = self.writer.changed(self.document, self.dirty)
-        assert self.writer.changed(self.document, self.dirty) == changed  # a question, not a change
+    @rule(way=st.sampled_from(["as storage saves", "dumps", "a plan the writer outlived"]))
+    def save(self, way):
+        prepared = self.writer.prepare(self.document, self.dirty)  # what storage.save does: prepare, check, write
+        assert self.writer.changed(self.document, self.dirty) == prepared.changed  # a question, not a change
         now = _record_bytes(self.document)
         differ = {slot for slot, raw in now.items() if self.last.get(slot) != raw}
-        assert differ <= changed
-        self.saved = self.writer.dumps(self.document, self.dirty)
+        assert differ <= prepared.changed
+        if way == "as storage saves":
+            self.saved = b"".join(self.writer.write(prepared))
+        elif way == "dumps":
+            self.saved = self.writer.dumps(self.document, self.dirty)
+        else:
+            self.writer.forget()  # a failed save in between: the plan is found again, from nothing
+            self.saved = b"".join(self.writer.write(prepared))
         assert self.saved == dumps(self.document)
         self.last, self.dirty = now, set()
 
