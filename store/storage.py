@@ -25,7 +25,7 @@ import orjson
 from tinydb.storages import Storage
 
 from .errors import SaveFailed, UnreadableWorkbook
-from .safefile import (FILE_MODE, UnsafeTarget, check_target, os_reason, read_regular, sweep_dead_temps,
+from .safefile import (FILE_MODE, Payload, UnsafeTarget, check_target, os_reason, read_regular, sweep_dead_temps,
                        write_atomically)
 from .serialize import DocumentWriter
 from .migrate import migrate
@@ -291,13 +291,14 @@ class AtomicJSONStorage(Storage):
     def save(self, data: dict, touched: set[tuple[str, str]] | None = None) -> None:
         """Write the document. `touched` (from a transaction) lets unchanged records reuse their bytes; without it
         everything is serialised afresh."""
+        prepared = None if touched is None else self._writer.prepare(data, touched)
         try:
-            check(data, None if touched is None else self._writer.changed(data, touched))
+            check(data, None if prepared is None else prepared.changed)
         except DocumentInvalid as exc:
             self.forget()
             raise DocumentInvalid(exc.path, exc.reason + "; tidak ada yang disimpan.", str(self.path)) from None
         try:
-            payload = self._writer.dumps(data, touched)
+            payload = self._writer.parts(data) if prepared is None else self._writer.write(prepared)
             st = writable_stat(self.path)
             if not self._swept:  # once per process and workbook, under the lock: leftovers of killed writers
                 sweep_dead_temps(self.path)
@@ -314,7 +315,7 @@ class AtomicJSONStorage(Storage):
         self._data, self._sig = data, _signature(self.path)
         self.last_save = time.time()
 
-    def _replace(self, payload: bytes, st: os.stat_result | None = None) -> None:
+    def _replace(self, payload: Payload, st: os.stat_result | None = None) -> None:
         replace_atomically(self.path, payload, _mode_of(st), None if st is None else st.st_gid)
 
     def _backup_if_due(self) -> None:
@@ -378,7 +379,8 @@ def _mode_of(st: os.stat_result | None) -> int:
     return FILE_MODE if st is None else st.st_mode & 0o770
 
 
-def replace_atomically(path: str | os.PathLike, payload: bytes, mode: int = FILE_MODE, gid: int | None = None) -> None:
+def replace_atomically(path: str | os.PathLike, payload: Payload, mode: int = FILE_MODE,
+                       gid: int | None = None) -> None:
     """Kept for every caller that writes a whole file: delegates to the one safe writer (store.safefile)."""
     write_atomically(path, payload, mode=mode, gid=gid)
 
@@ -403,9 +405,6 @@ def copy_aside(source: Path, target: Path) -> None:
     """A real copy of `source` under a new name that must not exist yet (restore's set-aside file)."""
     raw, st = read_regular(source)
     write_atomically(target, raw, mode=_mode_of(st), gid=st.st_gid, exclusive=True)
-
-
-link_or_copy = copy_aside  # the name older callers import
 
 
 def sweep_orphans(path: Path) -> None:
