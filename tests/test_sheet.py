@@ -209,3 +209,24 @@ async def test_the_sheets_are_in_the_palette_the_help_and_the_key_bar(demo_path:
         ids = {active.binding.id for active in app.active_bindings.values()}
         assert {"view.sheet", "view.budget_sheet", "sheet.empty", "sheet.level", "sheet.branch"} <= ids
         assert "f9" in app.screen.query_one("KeyBar").text.plain
+
+
+async def test_keying_down_a_column_keeps_the_cursor_on_screen_and_scrolls_in_half_screen_jumps(demo_path: Path) -> None:
+    """Over SSH a scroll repaints the whole grid: it happens once every few rows, and the row being typed into is
+    always on screen, on the way down and back up."""
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        sheet = await open_sheet(pilot)
+        grid = sheet.grid
+        tops = []
+        for _ in range(len(indicator_refs(app)) + 3):
+            await pilot.press("down")
+            assert grid.row in grid.visible_rows()
+            tops.append(grid.top)
+        assert grid.row == len(grid.rows) - 1 and grid.top == len(grid.rows) - grid.body_height  # no blank tail
+        scrolls = [b - a for a, b in zip(tops, tops[1:]) if b != a]
+        assert scrolls and all(s > 1 for s in scrolls[:-1]), scrolls  # jumps, not a repaint on every row
+        for _ in range(len(grid.rows)):
+            await pilot.press("up")
+            assert grid.row in grid.visible_rows()
+        assert grid.top == 0
