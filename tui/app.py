@@ -209,6 +209,8 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, App):
             status.show(self.message, self.saved_line(), error=self.message_error)
 
     async def on_event(self, event: Event) -> None:
+        if isinstance(event, Key):
+            self.key_in_hand = event.key  # which key a priority binding's check_action is asked about (tui/keys.py)
         # A message goes away on the next key: an old refusal must not read as the answer to a new action.
         if isinstance(event, Key) and self.message and not self.disk_problem and not isinstance(self.screen,
                                                                                                   ModalScreen):

@@ -140,6 +140,9 @@ class RecoveryMixin:
     async def action_quit(self) -> None:
         """Ctrl+Q: a value being typed in a cell is asked about (save it, drop it, or go back); a narrative being
         typed is saved first; if that fails, say so and quit only on a second Ctrl+Q."""
+        from .keys import drained
+
+        await drained(self.focused)  # the digits typed just before Ctrl+Q in one burst are in the editor first
         typed = getattr(self.screen, "editor_text", None)
         text = typed() if callable(typed) else None
         if text is not None:
@@ -155,7 +158,7 @@ class RecoveryMixin:
                     if getattr(screen, "editor_text")() is None:
                         self.exit()  # saved; refused, the editor stays open and the status line says why
 
-            self.push_screen(QuitWhileTyping(text), answered)
+            await self.push_screen(QuitWhileTyping(text), answered)  # the answer typed next goes to it
             return
         save = getattr(self.screen, "save_pending", None)
         if callable(save) and not self._quit_anyway and not save():

@@ -148,7 +148,7 @@ class MainScreen(CascadeEditing, SessionScreen):
         row = grid.get_row_index(ref) if ref in grid.refs() else 0
         col = next((i for i, c in enumerate(grid.spec) if field and c.field == field), grid.cursor_coordinate.column)
         grid.move_cursor(row=row, column=col, animate=False)
-        grid.focus()
+        self.set_focus(grid)  # at once: focus() would wait behind the keys of a burst already queued
 
     # -- editing ----------------------------------------------------------------------------------------------------
     def on_work_grid_edit_requested(self, msg: WorkGrid.EditRequested) -> None:

@@ -13,13 +13,16 @@ from textual.widgets.tree import TreeNode
 
 from store.cascade import Cascade
 
+from ..keys import OwnKeysFirst
 from ..shown import shown
 
 OPEN_LEVELS = ("tujuan", "sasaran")
 LEVEL_MARK = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "subkegiatan": "s"}
 
 
-class CascadeTree(Tree[str]):
+class CascadeTree(OwnKeysFirst, Tree[str]):
+    """Its moves (↑ ↓ → ←) run as the key arrives (tui/keys.py), in order with the cascade keys typed after them."""
+
     BINDINGS = [
         Binding("right", "open_branch", "Buka", show=False, id="tree.open"),
         Binding("left", "close_branch", "Tutup", show=False, id="tree.close"),

@@ -1,0 +1,104 @@
+"""No key is lost or reordered in the cascade's forms and dialogs: the real TUI in a real pseudo-terminal, the keys
+of an add, a rename, a new indicator, a delete and its confirmation written in one write (as a paste or a laggy SSH
+link delivers them), against the same keys one at a time.
+
+Before, the cascade keys (a, r, i, d…) opened their dialog only after the keys typed behind them had gone to the tree:
+"a Sasaran Baru Enter" at once added nothing, and "d y" left the confirmation waiting. See tui/keys.py."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
+from terminal import KEY_BYTES, key_bytes  # noqa: E402
+from test_burst_pty import QUIET, fresh, open_tui, write  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+
+DOWN, F8, CTRL_Q = KEY_BYTES["down"], KEY_BYTES["f8"], KEY_BYTES["ctrl+q"]
+
+# From the first tujuan: a sasaran under it, renamed, given an indicator (name, satuan, arah kept), and the
+# indicator renamed from its grid row; all in one write.
+BUILD = ["a", *"Sasaran Baru", "enter", "r", *"Sasaran Lain", "enter",
+         "i", *"Indeks Baru", "enter", *"indeks", "enter", "enter", "r", *"Indeks Lain", "enter"]
+
+
+def cascade(path: Path) -> dict:
+    """The structure the operator built: every node's level, parent, name and indicators (name, satuan, arah)."""
+    doc = orjson.loads(path.read_bytes())
+    return {n["id"]: (n["level"], n.get("parent"), n["name"],
+                      [(i["name"], i.get("satuan"), i.get("arah")) for i in n["indicators"]])
+            for n in doc["nodes"].values()}
+
+
+def new_nodes(path: Path, before: dict) -> dict:
+    return {k: v for k, v in cascade(path).items() if k not in before}
+
+
+def test_add_rename_and_indicator_in_one_write_build_what_the_keys_build_one_by_one(tmp_path: Path) -> None:
+    at_once, one_by_one = fresh(tmp_path, "at_once.json"), fresh(tmp_path, "one_by_one.json")
+    before = cascade(at_once)
+
+    session = open_tui(at_once, tmp_path)
+    try:
+        write(session, b"".join(key_bytes(k) for k in BUILD))
+    finally:
+        session.close()
+
+    session = open_tui(one_by_one, tmp_path)
+    try:
+        for k in BUILD:
+            os.write(session.master, key_bytes(k))
+            session.read_until_quiet(0.05, first_timeout=0.5, timeout=30.0, settle_cpu=False)
+        session.read_until_quiet(QUIET, first_timeout=1.0, timeout=30.0)
+    finally:
+        session.close()
+
+    added = new_nodes(at_once, before)
+    assert list(added.values()) == [("sasaran", "T1", "Sasaran Lain", [("Indeks Lain", "indeks", "positif")])]
+    assert cascade(at_once) == cascade(one_by_one)
+
+
+def test_delete_and_its_confirmation_in_one_write_delete_the_node_the_tree_moved_to(tmp_path: Path) -> None:
+    # ↓ ↓ from the first tujuan: program 7.01.02 (under S1). "d y" deletes it with its kegiatan and sub kegiatan;
+    # the keys after the answer go to the view: "r" renames S1, where the cursor goes after the delete.
+    path = fresh(tmp_path, "delete.json")
+    before = cascade(path)
+    session = open_tui(path, tmp_path)
+    try:
+        write(session, DOWN + DOWN + b"dy" + b"rSasaran Dua\r")
+    finally:
+        session.close()
+    after = cascade(path)
+    assert set(before) - set(after) == {"7.01.02", "7.01.02.2.02", "7.01.02.2.02.0003"}
+    assert after["S1"][2] == "Sasaran Dua"
+    assert {k: v for k, v in after.items() if k != "S1"} == {k: v for k, v in before.items()
+                                                             if k not in ("S1", "7.01.02", "7.01.02.2.02",
+                                                                          "7.01.02.2.02.0003")}
+
+
+def test_ctrl_q_and_its_answer_in_one_write_with_the_value_typed_before_them_save_it(tmp_path: Path) -> None:
+    # In the entry sheet: "77", Ctrl+Q and "y" (save, then quit) at once. Before, Ctrl+Q looked for a value being
+    # typed before the sheet had read "77", and quit without a word.
+    path = fresh(tmp_path, "quit.json")
+    session = open_tui(path, tmp_path)
+    try:
+        write(session, F8)
+        write(session, b"77" + CTRL_Q + b"y")
+        for _ in range(10):  # until the program has closed its terminal (bounded: close() kills it otherwise)
+            if session.eof:
+                break
+            session.read_until_quiet(QUIET, first_timeout=1.0, timeout=10.0)
+        quit_by_itself = session.eof
+    finally:
+        session.close()
+    assert quit_by_itself and session.returncode == 0
+    years = {i["id"]: i["years"].get("2022", {}) for n in orjson.loads(path.read_bytes())["nodes"].values()
+             for i in n["indicators"]}
+    assert years["T1/1"].get("realisasi") == "77"

@@ -1,0 +1,60 @@
+"""Keys in arrival order, when a burst (a paste, a fast typist on a laggy SSH link) arrives in one write.
+
+Textual hands every key to the widget in focus at once, but runs a key's *binding* only after the key has bubbled up
+from that widget to the app, behind the keys that came after it. So in a burst a dialog opened by a key came up after
+the next keys had gone to the tree ("aTujuan Baru Enter" lost the name), and an Enter, a Backspace or an arrow in a
+field acted after the characters typed behind it. Two rules keep the order:
+- A widget that edits or moves by its own keys (the tree, a form's fields, a pick list) runs its own bindings when
+  the key reaches it (`OwnKeysFirst`), as tui/widgets/grid.py does for the grids.
+- A key that opens, answers or closes a dialog is a priority binding, run by the app as the key arrives. Its action
+  first waits until the widget in focus has handled the keys that came before (`drained`), then acts, and awaits
+  the dialog's mount: the app reads the next key only when the dialog has focus.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from textual import events
+from textual._context import active_message_pump
+
+# A widget that has stopped (a dialog closing meanwhile) never answers: do not wait on it for ever.
+DRAIN_TIMEOUT = 2.0
+
+
+async def drained(widget: Any) -> None:
+    """Return once `widget` has handled every message queued to it before now (the keys the app already gave it)."""
+    try:
+        own = active_message_pump.get() is widget  # asked from the widget's own handler: it is handling them now
+    except LookupError:
+        own = False
+    if widget is None or own or not widget.is_running:
+        return
+    done = asyncio.Event()
+    if widget.call_later(done.set):
+        try:
+            await asyncio.wait_for(done.wait(), DRAIN_TIMEOUT)
+        except asyncio.TimeoutError:
+            pass
+
+
+class OwnKeysFirst:
+    """Mixed into a widget: a key it binds itself (an arrow, Backspace, Home…) runs when the key reaches it, in order
+    with the characters around it, instead of after bubbling up to the app."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        widget: Any = self
+        for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+            if binding.priority:
+                continue
+            if await widget.app.run_action(binding.action, widget):
+                event.stop()
+                event.prevent_default()  # not the widget's own default handling (an Input inserting) as well
+                return
+
+
+def in_text_field(widget: object) -> bool:
+    """A text field (Input, TextArea) has focus: its letters are characters, not commands. By name: importing
+    TextArea would cost every start-up its load time."""
+    return any(c.__name__ in ("Input", "TextArea") for c in type(widget).__mro__)
