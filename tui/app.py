@@ -30,13 +30,13 @@ from store.workbook import Applied, Batch, Edit, Workbook
 from store.structure import STRUCTURAL
 
 from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin
+from .keys import in_text_field
 from .palette import LkjipCommands
 from .views.base import WorkbookView
 from .views.main import MainScreen
 from .widgets.status import SAVED_SPLIT, StatusLine
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
-TEXT_FIELDS = ("Input", "TextArea")
 POLL_SECONDS = 1.0
 KEYMAP_FILE = Path(os.environ.get("LKJIP_KEYMAP", "~/.config/lkjip/keymap.json")).expanduser()
 
@@ -209,8 +209,6 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, App):
             status.show(self.message, self.saved_line(), error=self.message_error)
 
     async def on_event(self, event: Event) -> None:
-        if isinstance(event, Key):
-            self.key_in_hand = event.key  # which key a priority binding's check_action is asked about (tui/keys.py)
         # A message goes away on the next key: an old refusal must not read as the answer to a new action.
         if isinstance(event, Key) and self.message and not self.disk_problem and not isinstance(self.screen,
                                                                                                   ModalScreen):
@@ -356,11 +354,7 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, App):
         self.say(f"Tahun {year}.")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # "/" typed in a text field is a character, not the find key. By name: importing TextArea here would cost
-        # every start-up its load time.
-        if action == "find" and any(c.__name__ in TEXT_FIELDS for c in type(self.focused).__mro__):
-            return False
-        return True
+        return not (action == "find" and in_text_field(self.focused))  # "/" typed in a text field is a character
 
     async def action_find(self) -> None:
         if self.wb is None:
@@ -374,8 +368,10 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, App):
     def goto(self, ref: str | None, field: str | None = None) -> None:
         if not ref:
             return
-        if self.current_mode != "utama":
-            self.switch_mode("utama")
+        if self.current_mode == "utama":  # at once: the keys typed after the choice (a burst) act on it
+            self._focus(ref, field)
+            return
+        self.switch_mode("utama")
         self.call_after_refresh(lambda: self._focus(ref, field))
 
     def _focus(self, ref: str, field: str | None) -> None:

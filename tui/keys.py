@@ -18,6 +18,7 @@ from typing import Any
 
 from textual import events
 from textual._context import active_message_pump
+from textual.widgets import Input
 
 # A widget that has stopped (a dialog closing meanwhile) never answers: do not wait on it for ever.
 DRAIN_TIMEOUT = 2.0
@@ -54,7 +55,23 @@ class OwnKeysFirst:
                 return
 
 
+class InOrderInput(OwnKeysFirst, Input):
+    """A text field whose Backspace, arrows and Home act in order with the characters typed around them, and whose
+    screen hears of every change at once (`field_changed`), not by a message that arrives after the next keys: a
+    code typed in a burst fills the form's name, and a find filters its list, exactly as when typed slowly."""
+
+    def watch_value(self, value: str) -> None:
+        changed = getattr(self.screen, "field_changed", None) if self.is_mounted else None
+        if callable(changed):
+            changed(self, value)
+
+
 def in_text_field(widget: object) -> bool:
     """A text field (Input, TextArea) has focus: its letters are characters, not commands. By name: importing
     TextArea would cost every start-up its load time."""
     return any(c.__name__ in ("Input", "TextArea") for c in type(widget).__mro__)
+
+
+def typing_into(widget: object) -> bool:
+    """The widget in focus takes letters as characters: a text field, or a grid cell being typed into."""
+    return in_text_field(widget) or bool(getattr(widget, "is_editing", False))

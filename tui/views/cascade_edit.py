@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from textual.actions import SkipAction
 from textual.binding import Binding
 
 from store import plans
@@ -20,7 +21,7 @@ from store.model import LEVEL_LABELS
 from store.structure import CHILD_LEVEL, what_goes
 from store.workbook import Edit
 
-from ..keys import drained, in_text_field
+from ..keys import drained, typing_into
 from .forms import ConfirmScreen, Field, FormScreen, PickScreen
 
 if TYPE_CHECKING:
@@ -30,8 +31,8 @@ if TYPE_CHECKING:
 
 # Priority keys (tui/keys.py): the app runs each as it arrives and reads the next key only once the dialog it opens
 # has focus, so "a", a name and Enter typed in one burst reach the form, not the tree. check_action lets the letter
-# through as a character while a cell is being typed into, and to the widget in focus when it binds that key itself
-# (Delete in a grid clears the cell).
+# through as a character while a cell is being typed into. Delete is a binding of its own (same id, so a keymap
+# still remaps both) because in a grid it is the grid's key: it clears the cell.
 CASCADE_BINDINGS = [
     Binding("a", "add_child", "Tambah rincian", id="cascade.add_child", priority=True),
     Binding("s", "add_sibling", "Tambah sejajar", show=False, id="cascade.add_sibling", priority=True),
@@ -41,7 +42,8 @@ CASCADE_BINDINGS = [
     Binding("ctrl+up", "step(-1)", "Naikkan", show=False, id="cascade.up", priority=True),
     Binding("ctrl+down", "step(1)", "Turunkan", show=False, id="cascade.down", priority=True),
     Binding("m", "reparent", "Pindah induk", show=False, id="cascade.move", priority=True),
-    Binding("d,delete", "delete", "Hapus", id="cascade.delete", priority=True),
+    Binding("d", "delete", "Hapus", id="cascade.delete", priority=True),
+    Binding("delete", "delete('key')", "Hapus", id="cascade.delete", priority=True),
     Binding("p", "properties", "Sifat indikator", show=False, id="cascade.properties", priority=True),
 ]
 CASCADE_ACTIONS = {b.action.split("(")[0] for b in CASCADE_BINDINGS}
@@ -72,18 +74,24 @@ class CascadeEditing:
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action not in CASCADE_ACTIONS:
             return True
-        focused = self.focused
-        if self.app.screen is not self or in_text_field(focused) or getattr(focused, "is_editing", False):
-            return False  # a letter typed into a cell or a field is a character
-        key = getattr(self.app, "key_in_hand", None)
-        own = getattr(focused, "_bindings", None)
-        return not (own is not None and key in own.key_to_bindings)
+        own = getattr(self.focused, "_bindings", None)
+        if parameters == ("key",) and own is not None and "delete" in own.key_to_bindings:
+            return False  # the Delete key of a grid: it clears the cell
+        return self._keys_are_commands()
+
+    def _keys_are_commands(self) -> bool:
+        # A letter typed into a cell or a field is a character.
+        return self.app.screen is self and not typing_into(self.focused)
 
     async def _settle(self) -> None:
         """Before a cascade key acts: the widget in focus has taken the keys typed before it (a tree move, a grid
-        move) and the node shown is the tree's cursor, so "↓ d" deletes the node below, as typed slowly."""
+        move) and the node shown is the tree's cursor, so "↓ d" deletes the node below, as typed slowly. If those
+        keys opened a cell editor ("8 a" in one burst), the letter is a character after all: SkipAction hands it on
+        to the editor, in its place."""
         focused = self.focused
         await drained(focused)
+        if not self._keys_are_commands():
+            raise SkipAction()
         tree = self.query_one("CascadeTree")
         node = tree.cursor_node
         if focused is tree and node is not None and node.data and node.data != self.node_id:
@@ -249,7 +257,7 @@ class CascadeEditing:
         title = f"Pindahkan {casc.label(node)}"[:60] + " ke bawah\u2026"
         await self.session.push_screen(PickScreen(title, options), done)
 
-    async def action_delete(self) -> None:
+    async def action_delete(self, _key: str = "") -> None:
         await self._settle()
         casc = self.session.casc
         ref = self._indicator_here() or self.node_id

@@ -13,14 +13,10 @@ from textual.widgets import Button, Input, Label, Static
 from store.errors import WorkbookError
 from store.storage import os_reason
 
-from ..keys import OwnKeysFirst, drained
+from ..keys import InOrderInput, drained
 from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
 from .base import WorkbookView
-
-
-class PathInput(OwnKeysFirst, Input):
-    """The target path: its editing keys act in order with the characters typed around them (tui/keys.py)."""
 
 
 class ExportScreen(WorkbookView):
@@ -41,7 +37,7 @@ class ExportScreen(WorkbookView):
         with Vertical():
             yield Static("Ekspor draf LKjIP", classes="view-title", id="export-title")
             yield Label("Berkas tujuan (tanpa akhiran; .md atau .docx ditambahkan; Enter: Word):")
-            yield PathInput(id="export-path")
+            yield InOrderInput(id="export-path")
             with Horizontal(id="export-buttons"):
                 yield Button("Markdown (Ctrl+E)", id="md")
                 yield Button("Word (Ctrl+W)", id="docx", variant="primary")

@@ -18,23 +18,13 @@ from textual.widgets.option_list import Option
 
 from store.errors import WorkbookError
 
-from ..keys import OwnKeysFirst, drained
+from ..keys import InOrderInput, OwnKeysFirst, drained
 
 # (key, label, the value it starts with)
 Field = tuple[str, str, str]
 
 _BOX = ("width: 76; height: auto; max-height: 22; overflow-y: auto; border: round $primary; background: $surface; "
         "padding: 0 1;")
-
-
-class FormInput(OwnKeysFirst, Input):
-    """A form's field: Backspace and the arrows act in order with the characters typed around them (tui/keys.py),
-    and the form hears of every change at once, so a code typed in a burst fills the name exactly as typed slowly."""
-
-    def watch_value(self, value: str) -> None:
-        changed = getattr(self.screen, "field_changed", None) if self.is_mounted else None
-        if callable(changed):
-            changed(self, value)
 
 
 class FormScreen(ModalScreen[object]):
@@ -67,7 +57,7 @@ class FormScreen(ModalScreen[object]):
             box.border_title = self.title_text
             for key, label, value in self.fields:
                 yield Label(label)
-                yield FormInput(value=value, id=f"form-{key}")
+                yield InOrderInput(value=value, id=f"form-{key}")
             yield Static(id="form-error")
             yield Static("Enter: berikutnya / simpan \u00b7 Ctrl+S: simpan \u00b7 Esc: batal", id="form-help")
 
