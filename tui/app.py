@@ -29,8 +29,8 @@ from store.storage import os_reason
 from store.workbook import Applied, Batch, Edit, Workbook
 from store.structure import STRUCTURAL
 
-from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin
-from .keys import in_text_field
+from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin, YearMixin
+from .keys import in_text_field, typing_into
 from .palette import LkjipCommands
 from .views.base import WorkbookView
 from .views.main import MainScreen
@@ -61,7 +61,7 @@ def _lazy_screen(module: str, name: str):
     return make
 
 
-class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, App):
+class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, App):
     TITLE = "lkjip"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
@@ -81,8 +81,9 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, App):
         Binding("f7", "view('ekspor')", "Ekspor", id="view.export", priority=True),
         Binding("f8", "view('lembar')", "Isian", id="view.sheet", priority=True),
         Binding("f9", "view('anggaran')", "Isian anggaran", id="view.budget_sheet", priority=True),
-        Binding("left_square_bracket", "year(-1)", "Tahun\u2212", id="year.previous"),
-        Binding("right_square_bracket", "year(1)", "Tahun+", id="year.next"),
+        # Priority, after the keys before them have landed (tui/keys.py): "] 7 7 Enter" stores 77 in the new year.
+        Binding("left_square_bracket", "year(-1)", "Tahun\u2212", id="year.previous", priority=True),
+        Binding("right_square_bracket", "year(1)", "Tahun+", id="year.next", priority=True),
         # Priority too: "/kepuasan" arriving in one write must reach the find dialog, not the tree (k, a, p are
         # cascade-editing keys there). In a text field "/" is a character (check_action).
         Binding("slash", "find", "Cari", id="app.find", priority=True),
@@ -337,23 +338,9 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, App):
         else:
             self.refresh_views()
 
-    def action_year(self, step: int) -> None:
-        if self.wb is None:
-            return
-        lo, hi = int(self.casc.meta["periode_awal"]) - 1, int(self.casc.meta["periode_akhir"])
-        year = self.year + step
-        if not lo <= year <= hi:
-            self.say(f"Tahun {year} di luar periode Renstra {lo + 1}\u2013{hi}.", error=True)
-            return
-        self.year = year
-        screen = self.screen
-        if isinstance(screen, MainScreen) and screen.node_id:
-            screen.show_node(screen.node_id)
-        else:
-            self.refresh_views()
-        self.say(f"Tahun {year}.")
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "year":
+            return not typing_into(self.focused)  # "[" typed in a field or a cell is a character
         return not (action == "find" and in_text_field(self.focused))  # "/" typed in a text field is a character
 
     async def action_find(self) -> None:

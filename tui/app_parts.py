@@ -1,11 +1,13 @@
-"""Parts of the workbook app (tui/app.py) kept apart by job: undo and redo, the command palette, and what keeps typed
-text safe when the app stops (recovery drafts, signals, a crash). Each is a mixin of LkjipApp and uses its state."""
+"""Parts of the workbook app (tui/app.py) kept apart by job: undo and redo, the year keys, the command palette, and
+what keeps typed text safe when the app stops (recovery drafts, signals, a crash). Each is a mixin of LkjipApp and uses
+its state."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from textual.actions import SkipAction
 from textual.command import CommandPalette
 
 from store.drafts import draft_path, read_draft, remove_draft
@@ -13,6 +15,7 @@ from store.errors import InvalidValue
 from store.fields import parse_value, spec_of
 from store.workbook import Applied, Batch, Edit
 
+from .keys import drained, typing_into
 from .palette import Palette
 from .views.main import MainScreen
 
@@ -60,6 +63,29 @@ class UndoMixin:
             if isinstance(self.screen, MainScreen):
                 self.screen.focus_ref(edit.ref, edit.field)
 
+
+
+class YearMixin:
+    """[ and ]: the year shown, within the Renstra period."""
+
+    async def action_year(self, step: int) -> None:
+        await drained(self.focused)
+        if typing_into(self.focused):
+            raise SkipAction()  # the keys before it opened a cell editor: "[" is a character there
+        if self.wb is None:
+            return
+        lo, hi = int(self.casc.meta["periode_awal"]) - 1, int(self.casc.meta["periode_akhir"])
+        year = self.year + step
+        if not lo <= year <= hi:
+            self.say(f"Tahun {year} di luar periode Renstra {lo + 1}\u2013{hi}.", error=True)
+            return
+        self.year = year
+        screen = self.screen
+        if isinstance(screen, MainScreen) and screen.node_id:
+            screen.show_node(screen.node_id)
+        else:
+            self.refresh_views()
+        self.say(f"Tahun {year}.")
 
 
 class PaletteMixin:

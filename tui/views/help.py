@@ -26,8 +26,7 @@ EXTRA = [
 
 
 class HelpScreen(ModalScreen[None]):
-    # Priority (tui/keys.py): the key that closes it is taken as it arrives; the keys after it go to the view.
-    BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Tutup", id="help.close", priority=True)]
+    BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Tutup", id="help.close")]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > #help-box { width: 76; height: 20; border: round $primary; background: $surface; }

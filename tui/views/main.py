@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static, Tree
 
@@ -36,8 +37,11 @@ EMPTY_HINT = "Buku kerja ini masih kosong: tekan a untuk menambah tujuan pertama
 
 
 class MainScreen(CascadeEditing, SessionScreen):
-    # Building the cascade (tui/views/cascade_edit.py): add, rename, recode, move, delete.
-    BINDINGS = CASCADE_BINDINGS
+    # Building the cascade (tui/views/cascade_edit.py): add, rename, recode, move, delete. Tab between the tree and
+    # the grids is a priority key too (tui/keys.py): "Tab 7 7 Enter" in one burst types 77 into the grid, not the tree.
+    # (No description: help's own Tab line says it.)
+    BINDINGS = [*CASCADE_BINDINGS, Binding("tab", "next_part(1)", "", show=False, id="main.next", priority=True),
+                Binding("shift+tab", "next_part(-1)", "", show=False, id="main.previous", priority=True)]
 
     def __init__(self) -> None:
         super().__init__()
@@ -74,6 +78,10 @@ class MainScreen(CascadeEditing, SessionScreen):
         self.query_one("#node-title", Static).update(Text(EMPTY_HINT, style="bold"))
         for grid in self.query(WorkGrid):
             grid.display = False
+
+    async def action_next_part(self, step: int) -> None:
+        await self._settle()  # typing into a cell: SkipAction hands Tab to the grid, which commits and moves across
+        self.focus_next() if step > 0 else self.focus_previous()
 
     def on_screen_resume(self) -> None:
         # Edits made from another view (undo in the tables view, a jump from the checks) must show here too.
