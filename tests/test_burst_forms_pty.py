@@ -23,10 +23,12 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseu
 
 DOWN, F8, CTRL_Q = KEY_BYTES["down"], KEY_BYTES["f8"], KEY_BYTES["ctrl+q"]
 
-# From the first tujuan: a sasaran under it, renamed, given an indicator (name, satuan, arah kept), and the
-# indicator renamed from its grid row; all in one write.
+# From the first tujuan: a sasaran under it, renamed, given an indicator (name with a slip taken back by Backspace,
+# Tab to satuan, arah kept), the indicator renamed from its grid row, and a program under the new sasaran by its code
+# alone (the name of a known 7.01 program fills itself in); all in one write.
 BUILD = ["a", *"Sasaran Baru", "enter", "r", *"Sasaran Lain", "enter",
-         "i", *"Indeks Baru", "enter", *"indeks", "enter", "enter", "r", *"Indeks Lain", "enter"]
+         "i", *"Indeks Baruu", "backspace", "tab", *"indeks", "enter", "enter", "r", *"Indeks Lain", "enter",
+         "a", *"7.01.05", "enter", "enter"]
 
 
 def cascade(path: Path) -> dict:
@@ -61,7 +63,10 @@ def test_add_rename_and_indicator_in_one_write_build_what_the_keys_build_one_by_
         session.close()
 
     added = new_nodes(at_once, before)
-    assert list(added.values()) == [("sasaran", "T1", "Sasaran Lain", [("Indeks Lain", "indeks", "positif")])]
+    sasaran = next(k for k, v in added.items() if v[0] == "sasaran")
+    assert sorted(added.values()) == [
+        ("program", sasaran, "Penyelenggaraan Urusan Pemerintahan Umum", []),
+        ("sasaran", "T1", "Sasaran Lain", [("Indeks Lain", "indeks", "positif")])]
     assert cascade(at_once) == cascade(one_by_one)
 
 
@@ -102,3 +107,35 @@ def test_ctrl_q_and_its_answer_in_one_write_with_the_value_typed_before_them_sav
     years = {i["id"]: i["years"].get("2022", {}) for n in orjson.loads(path.read_bytes())["nodes"].values()
              for i in n["indicators"]}
     assert years["T1/1"].get("realisasi") == "77"
+
+
+def test_the_year_key_tab_and_figures_in_one_write_store_them_in_the_new_years_cells(tmp_path: Path) -> None:
+    # From the tree: "]" (2023), Tab into the first tujuan's indicator grid, → to Target, 77 Enter; then → to
+    # Realisasi, "8a", Backspace, Enter. Before, Tab and "]" ran only after bubbling up from the tree, behind the
+    # digits. The "a" is typed while the "8" it follows may not have opened the editor yet: it must be a character
+    # there (it was a command, "add", by the time it arrived), and Backspace takes it back.
+    path = fresh(tmp_path, "year.json")
+    session = open_tui(path, tmp_path)
+    try:
+        write(session, b"]" + KEY_BYTES["tab"] + KEY_BYTES["right"] + b"77\r" + KEY_BYTES["right"] + b"8a"
+              + KEY_BYTES["backspace"] + b"\r")
+    finally:
+        session.close()
+    doc = orjson.loads(path.read_bytes())
+    years = next(i["years"] for n in doc["nodes"].values() for i in n["indicators"] if i["id"] == "T1/1")
+    assert (years.get("2023", {}).get("target"), years.get("2023", {}).get("realisasi")) == ("77", "8")
+    assert years["2022"].get("target") == "66"
+    assert len(doc["nodes"]) == len(cascade(fresh(tmp_path, "untouched.json")))  # "a" added nothing
+
+
+def test_find_its_choice_and_the_figure_after_it_in_one_write_reach_the_found_cell(tmp_path: Path) -> None:
+    # "/kepuasan Enter → → 91 Enter" at once: before, the keys after Enter went into the find dialog's input.
+    path = fresh(tmp_path, "find.json")
+    session = open_tui(path, tmp_path)
+    try:
+        write(session, b"/kepuasan\r" + KEY_BYTES["right"] * 2 + b"91\r")
+    finally:
+        session.close()
+    years = {i["id"]: i["years"].get("2022", {}) for n in orjson.loads(path.read_bytes())["nodes"].values()
+             for i in n["indicators"]}
+    assert years["S1/1"].get("realisasi") == "91"

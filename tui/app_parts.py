@@ -69,8 +69,9 @@ class YearMixin:
     """[ and ]: the year shown, within the Renstra period."""
 
     async def action_year(self, step: int) -> None:
+        typing = typing_into(self.focused)  # so when run from the palette, with a cell being typed into
         await drained(self.focused)
-        if typing_into(self.focused):
+        if typing_into(self.focused) and not typing:
             raise SkipAction()  # the keys before it opened a cell editor: "[" is a character there
         if self.wb is None:
             return

@@ -88,9 +88,9 @@ class CascadeEditing:
         move) and the node shown is the tree's cursor, so "↓ d" deletes the node below, as typed slowly. If those
         keys opened a cell editor ("8 a" in one burst), the letter is a character after all: SkipAction hands it on
         to the editor, in its place."""
-        focused = self.focused
+        focused, were_commands = self.focused, self._keys_are_commands()  # not so when run from the palette
         await drained(focused)
-        if not self._keys_are_commands():
+        if were_commands and not self._keys_are_commands():
             raise SkipAction()
         tree = self.query_one("CascadeTree")
         node = tree.cursor_node

@@ -30,13 +30,15 @@ _BOX = ("width: 76; height: auto; max-height: 22; overflow-y: auto; border: roun
 class FormScreen(ModalScreen[object]):
     """Enter moves to the next field and, on the last, saves; Ctrl+S saves from anywhere; Esc cancels.
 
-    The three are priority keys (tui/keys.py): each waits until the field has taken the characters typed before it,
-    then acts before the app hands on the next key, so the keys after Enter go to the next field."""
+    These (and Tab / Shift+Tab) are priority keys (tui/keys.py): each waits until the field has taken the characters
+    typed before it, then acts before the app hands on the next key, so the keys after Enter go to the next field."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Batal", id="form.cancel", priority=True),
         Binding("ctrl+s", "submit", "Simpan", id="form.submit", priority=True),
         Binding("enter", "next", "Berikutnya / simpan", show=False, id="form.next", priority=True),
+        Binding("tab", "move(1)", "Isian berikutnya", show=False, id="form.tab", priority=True),
+        Binding("shift+tab", "move(-1)", "Isian sebelumnya", show=False, id="form.shift_tab", priority=True),
     ]
     DEFAULT_CSS = f"""
     FormScreen {{ align: center middle; }}
@@ -84,6 +86,10 @@ class FormScreen(ModalScreen[object]):
             self.set_focus(inputs[inputs.index(field) + 1])
         else:
             self._submit()
+
+    async def action_move(self, step: int) -> None:
+        await drained(self.focused)
+        self.focus_next() if step > 0 else self.focus_previous()
 
     async def action_submit(self) -> None:
         await drained(self.focused)
