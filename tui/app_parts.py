@@ -97,9 +97,9 @@ class PaletteMixin:
 
         self.push_screen(HelpScreen(self.active_bindings))
 
-    def action_command_palette(self) -> None:
+    async def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(Palette())
+            await self.push_screen(Palette())  # awaited: what is typed after Ctrl+P goes to its search field
 
     def palette_commands(self) -> list[tuple[str, str, object]]:
         commands: list[tuple[str, str, object]] = [
