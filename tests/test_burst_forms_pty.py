@@ -139,3 +139,25 @@ def test_find_its_choice_and_the_figure_after_it_in_one_write_reach_the_found_ce
     years = {i["id"]: i["years"].get("2022", {}) for n in orjson.loads(path.read_bytes())["nodes"].values()
              for i in n["indicators"]}
     assert years["S1/1"].get("realisasi") == "91"
+
+
+def test_a_palette_command_and_an_export_path_typed_in_one_write_do_what_they_say(tmp_path: Path) -> None:
+    # Ctrl+P "tambah rincian" Enter, the new sasaran's name and Enter; then F7, the path typed over the proposed
+    # one, Ctrl+E. Before, the palette's Enter came before its search had found the command and the name went
+    # nowhere; and Ctrl+E read the path field before the typed path had reached it: the draft went to LKjIP-….md.
+    path = fresh(tmp_path, "palette.json")
+    before = cascade(path)
+    target = tmp_path / "draf-saya"
+    session = open_tui(path, tmp_path)
+    try:
+        write(session, KEY_BYTES["ctrl+p"] + b"tambah rincian\r" + b"Sasaran P\r")
+        write(session, KEY_BYTES["f7"] + KEY_BYTES["ctrl+u"] + str(target).encode() + KEY_BYTES["ctrl+e"])
+        for _ in range(20):  # the export runs in a worker thread: until the file is there (bounded)
+            if target.with_suffix(".md").exists():
+                break
+            session.read_until_quiet(QUIET, first_timeout=0.5, timeout=5.0)
+    finally:
+        session.close()
+    assert list(new_nodes(path, before).values()) == [("sasaran", "T1", "Sasaran P", [])]
+    assert target.with_suffix(".md").exists()
+    assert not list(tmp_path.glob("LKjIP-*"))
