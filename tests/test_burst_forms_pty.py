@@ -24,11 +24,12 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseu
 DOWN, F8, CTRL_Q = KEY_BYTES["down"], KEY_BYTES["f8"], KEY_BYTES["ctrl+q"]
 
 # From the first tujuan: a sasaran under it, renamed, given an indicator (name with a slip taken back by Backspace,
-# Tab to satuan, arah kept), the indicator renamed from its grid row, and a program under the new sasaran by its code
-# alone (the name of a known 7.01 program fills itself in); all in one write.
+# Tab to satuan, arah kept), the indicator renamed from its grid row, a program under the new sasaran by its code
+# alone (the name of a known 7.01 program fills itself in), and that program moved (m) under the second sasaran the
+# list offers; all in one write.
 BUILD = ["a", *"Sasaran Baru", "enter", "r", *"Sasaran Lain", "enter",
          "i", *"Indeks Baruu", "backspace", "tab", *"indeks", "enter", "enter", "r", *"Indeks Lain", "enter",
-         "a", *"7.01.05", "enter", "enter"]
+         "a", *"7.01.05", "enter", "enter", "m", "down", "enter"]
 
 
 def cascade(path: Path) -> dict:
@@ -63,9 +64,8 @@ def test_add_rename_and_indicator_in_one_write_build_what_the_keys_build_one_by_
         session.close()
 
     added = new_nodes(at_once, before)
-    sasaran = next(k for k, v in added.items() if v[0] == "sasaran")
     assert sorted(added.values()) == [
-        ("program", sasaran, "Penyelenggaraan Urusan Pemerintahan Umum", []),
+        ("program", "S2", "Penyelenggaraan Urusan Pemerintahan Umum", []),  # S1, ↓ S2
         ("sasaran", "T1", "Sasaran Lain", [("Indeks Lain", "indeks", "positif")])]
     assert cascade(at_once) == cascade(one_by_one)
 
