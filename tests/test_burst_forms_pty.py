@@ -17,7 +17,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
 from terminal import KEY_BYTES, key_bytes  # noqa: E402
-from test_burst_pty import QUIET, fresh, open_tui, write  # noqa: E402
+from test_burst_pty import QUIET, fresh, open_tui, write, write_one_by_one  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 
@@ -56,10 +56,7 @@ def test_add_rename_and_indicator_in_one_write_build_what_the_keys_build_one_by_
 
     session = open_tui(one_by_one, tmp_path)
     try:
-        for k in BUILD:
-            os.write(session.master, key_bytes(k))
-            session.read_until_quiet(0.05, first_timeout=0.5, timeout=30.0, settle_cpu=False)
-        session.read_until_quiet(QUIET, first_timeout=1.0, timeout=30.0)
+        write_one_by_one(session, BUILD)
     finally:
         session.close()
 

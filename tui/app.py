@@ -339,8 +339,8 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, App):
             self.refresh_views()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "year":
-            return not typing_into(self.focused)  # "[" typed in a field or a cell is a character
+        if action == "year":  # "[" typed in a field or a cell is a character; a dialog keeps the year it opened on
+            return not typing_into(self.focused) and not isinstance(self.screen, ModalScreen)
         return not (action == "find" and in_text_field(self.focused))  # "/" typed in a text field is a character
 
     async def action_find(self) -> None:
