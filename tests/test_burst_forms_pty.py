@@ -158,3 +158,20 @@ def test_a_palette_command_and_an_export_path_typed_in_one_write_do_what_they_sa
     assert list(new_nodes(path, before).values()) == [("sasaran", "T1", "Sasaran P", [])]
     assert target.with_suffix(".md").exists()
     assert not list(tmp_path.glob("LKjIP-*"))
+
+
+def test_a_refusal_dialog_is_answered_by_the_enter_typed_after_it_in_the_same_write(tmp_path: Path) -> None:
+    # Realisasi of Nilai SAKIP Kecamatan: an unreadable value too long for the status line opens the refusal as a
+    # dialog; the Enter after it (same write) closes it, Ctrl+U clears what was typed and 90 is saved. Before, every
+    # key of the write had gone to the grid before the dialog came up, and the dialog stayed: the next 77 was lost.
+    path = fresh(tmp_path, "refusal.json")
+    session = open_tui(path, tmp_path)
+    try:
+        write(session, KEY_BYTES["tab"] + KEY_BYTES["right"] * 2 + b"\r" + b"1x" * 40 + b"\r"
+              + b"\r" + KEY_BYTES["ctrl+u"] + b"90\r")
+        write(session, b"77\r")
+    finally:
+        session.close()
+    years = next(i["years"] for n in orjson.loads(path.read_bytes())["nodes"].values() for i in n["indicators"]
+                 if i["id"] == "T1/1")
+    assert years["2022"].get("realisasi") == "77"

@@ -30,7 +30,7 @@ from store.workbook import Applied, Batch, Edit, Workbook
 from store.structure import STRUCTURAL
 
 from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin, YearMixin
-from .keys import in_text_field, typing_into
+from .keys import commits_in_a_grid, drained, in_text_field, typing_into
 from .palette import LkjipCommands
 from .views.base import WorkbookView
 from .views.main import MainScreen
@@ -215,7 +215,10 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, App):
                                                                                                   ModalScreen):
             self.message, self.message_error = "", False
             self.show_status()
+        target = self.focused if isinstance(event, Key) and not event.is_forwarded else None
         await super().on_event(event)
+        if isinstance(event, Key) and commits_in_a_grid(event.key, target):
+            await drained(target)  # a refused commit opens a dialog: the next key of a burst is its answer
 
     # -- the one write path ------------------------------------------------------------------------------------------
     def apply_edit(self, edit: Edit, *, kind: str = "edit", quiet: bool = False) -> Applied | None:

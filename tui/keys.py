@@ -75,3 +75,9 @@ def in_text_field(widget: object) -> bool:
 def typing_into(widget: object) -> bool:
     """The widget in focus takes letters as characters: a text field, or a grid cell being typed into."""
     return in_text_field(widget) or bool(getattr(widget, "is_editing", False))
+
+
+def commits_in_a_grid(key: str, widget: object) -> bool:
+    """Enter or Tab handed to a grid: what it commits may be refused with a dialog (a message too long for the status
+    line), so the app hands on the next key only once the grid has handled this one (see LkjipApp.on_event)."""
+    return key in ("enter", "tab", "shift+tab") and hasattr(widget, "is_editing")
