@@ -167,8 +167,9 @@ def test_a_refusal_dialog_is_answered_by_the_enter_typed_after_it_in_the_same_wr
     path = fresh(tmp_path, "refusal.json")
     session = open_tui(path, tmp_path)
     try:
-        write(session, KEY_BYTES["tab"] + KEY_BYTES["right"] * 2 + b"\r" + b"1x" * 40 + b"\r"
-              + b"\r" + KEY_BYTES["ctrl+u"] + b"90\r")
+        for step in (KEY_BYTES["tab"], KEY_BYTES["right"] * 2, b"\r"):  # to the cell and into its editor
+            write(session, step)
+        write(session, b"1x" * 40 + b"\r" + b"\r" + KEY_BYTES["ctrl+u"] + b"90\r")
         write(session, b"77\r")
     finally:
         session.close()
