@@ -25,11 +25,11 @@ DOWN, F8, CTRL_Q = KEY_BYTES["down"], KEY_BYTES["f8"], KEY_BYTES["ctrl+q"]
 
 # From the first tujuan: a sasaran under it, renamed, given an indicator (name with a slip taken back by Backspace,
 # Tab to satuan, arah kept), the indicator renamed from its grid row, a program under the new sasaran by its code
-# alone (the name of a known 7.01 program fills itself in), and that program moved (m) under the second sasaran the
-# list offers; all in one write.
+# alone (the name of a known 7.01 program fills itself in), that program moved (m) under the second sasaran the
+# list offers, the move taken back (Ctrl+Z) and the program renamed; all in one write.
 BUILD = ["a", *"Sasaran Baru", "enter", "r", *"Sasaran Lain", "enter",
          "i", *"Indeks Baruu", "backspace", "tab", *"indeks", "enter", "enter", "r", *"Indeks Lain", "enter",
-         "a", *"7.01.05", "enter", "enter", "m", "down", "enter"]
+         "a", *"7.01.05", "enter", "enter", "m", "down", "enter", "ctrl+z", "r", *"Program Baru", "enter"]
 
 
 def cascade(path: Path) -> dict:
@@ -61,8 +61,9 @@ def test_add_rename_and_indicator_in_one_write_build_what_the_keys_build_one_by_
         session.close()
 
     added = new_nodes(at_once, before)
+    sasaran = next(k for k, v in added.items() if v[0] == "sasaran")
     assert sorted(added.values()) == [
-        ("program", "S2", "Penyelenggaraan Urusan Pemerintahan Umum", []),  # S1, ↓ S2
+        ("program", sasaran, "Program Baru", []),  # moved under S2 (S1, ↓ S2), and back
         ("sasaran", "T1", "Sasaran Lain", [("Indeks Lain", "indeks", "positif")])]
     assert cascade(at_once) == cascade(one_by_one)
 

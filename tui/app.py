@@ -87,8 +87,8 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, App):
         # Priority too: "/kepuasan" arriving in one write must reach the find dialog, not the tree (k, a, p are
         # cascade-editing keys there). In a text field "/" is a character (check_action).
         Binding("slash", "find", "Cari", id="app.find", priority=True),
-        Binding("ctrl+z", "undo", "Urungkan", show=False, id="edit.undo"),
-        Binding("ctrl+y", "redo", "Ulangi", show=False, id="edit.redo"),
+        Binding("ctrl+z", "undo", "Urungkan", show=False, id="edit.undo", priority=True),
+        Binding("ctrl+y", "redo", "Ulangi", show=False, id="edit.redo", priority=True),
         Binding("ctrl+q", "quit", "Keluar", id="app.quit", priority=True),
     ]
 
@@ -344,6 +344,10 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, App):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "year":  # "[" typed in a field or a cell is a character; a dialog keeps the year it opened on
             return not typing_into(self.focused) and not isinstance(self.screen, ModalScreen)
+        if action in ("undo", "redo"):  # not behind a dialog, nor into a cell being typed; a text area's own undo
+            own = getattr(self.focused, "_bindings", None)
+            mine = own is not None and ("ctrl+z" if action == "undo" else "ctrl+y") in own.key_to_bindings
+            return not (mine or getattr(self.focused, "is_editing", False) or isinstance(self.screen, ModalScreen))
         return not (action == "find" and in_text_field(self.focused))  # "/" typed in a text field is a character
 
     async def action_find(self) -> None:

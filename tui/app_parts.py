@@ -20,6 +20,16 @@ from .palette import Palette
 from .views.main import MainScreen
 
 
+async def keys_before_landed(app) -> None:
+    """Before an app key ([ ] Ctrl+Z Ctrl+Y, priority keys: tui/keys.py) acts: the widget in focus has handled the
+    keys typed before it. If those opened a cell editor ("8 ]" in one burst), the key is the editor's after all:
+    SkipAction hands it on, in its place. (Run from the palette with a cell being typed into, it just acts.)"""
+    typing = typing_into(app.focused)
+    await drained(app.focused)
+    if typing_into(app.focused) and not typing:
+        raise SkipAction()
+
+
 class UndoMixin:
     """A value typed in a cell, and Ctrl+Z / Ctrl+Y (the inverse edit, or the whole pasted batch), through the one
     edit path."""
@@ -43,10 +53,12 @@ class UndoMixin:
             return None
         return edit, applied
 
-    def action_undo(self) -> None:
+    async def action_undo(self) -> None:
+        await keys_before_landed(self)
         self._step(self.undo_stack, self.redo_stack, "undo")
 
-    def action_redo(self) -> None:
+    async def action_redo(self) -> None:
+        await keys_before_landed(self)
         self._step(self.redo_stack, self.undo_stack, "redo")
 
     def _step(self, source: list[Edit | Batch], target: list[Edit | Batch], kind: str) -> None:
@@ -69,10 +81,11 @@ class YearMixin:
     """[ and ]: the year shown, within the Renstra period."""
 
     async def action_year(self, step: int) -> None:
-        typing = typing_into(self.focused)  # so when run from the palette, with a cell being typed into
-        await drained(self.focused)
-        if typing_into(self.focused) and not typing:
-            raise SkipAction()  # the keys before it opened a cell editor: "[" is a character there
+        await keys_before_landed(self)
+        own = getattr(self.screen, "action_year", None)  # the narrative view saves the text being typed first
+        own(step) if callable(own) else self.show_year(step)
+
+    def show_year(self, step: int) -> None:
         if self.wb is None:
             return
         lo, hi = int(self.casc.meta["periode_awal"]) - 1, int(self.casc.meta["periode_akhir"])
