@@ -180,8 +180,6 @@ class RecoveryMixin:
     async def action_quit(self) -> None:
         """Ctrl+Q: a value being typed in a cell is asked about (save it, drop it, or go back); a narrative being
         typed is saved first; if that fails, say so and quit only on a second Ctrl+Q."""
-        from .keys import drained
-
         await drained(self.focused)  # the digits typed just before Ctrl+Q in one burst are in the editor first
         typed = getattr(self.screen, "editor_text", None)
         text = typed() if callable(typed) else None

@@ -3,12 +3,16 @@
 Textual hands every key to the widget in focus at once, but runs a key's *binding* only after the key has bubbled up
 from that widget to the app, behind the keys that came after it. So in a burst a dialog opened by a key came up after
 the next keys had gone to the tree ("aTujuan Baru Enter" lost the name), and an Enter, a Backspace or an arrow in a
-field acted after the characters typed behind it. Two rules keep the order:
+field acted after the characters typed behind it. Three rules keep the order:
 - A widget that edits or moves by its own keys (the tree, a form's fields, a pick list) runs its own bindings when
   the key reaches it (`OwnKeysFirst`), as tui/widgets/grid.py does for the grids.
-- A key that opens, answers or closes a dialog is a priority binding, run by the app as the key arrives. Its action
-  first waits until the widget in focus has handled the keys that came before (`drained`), then acts, and awaits
-  the dialog's mount: the app reads the next key only when the dialog has focus.
+- A key that opens, answers or closes a dialog, or acts on what the cursor or the year is (the cascade keys, Tab on
+  the main view, [ ], Ctrl+Z), is a priority binding, run by the app as the key arrives. Its action first waits until
+  the widget in focus has handled the keys that came before (`drained`), then acts, and awaits the dialog's mount:
+  the app reads the next key only when the dialog has focus. Where those keys opened a cell editor meanwhile, the
+  action raises SkipAction and the key goes to the editor as a character, in its place (`typing_into`).
+- After Enter or Tab reach a grid, the app waits until the grid has handled them: a refused commit opens a dialog,
+  and the next key is its answer (`commits_in_a_grid`).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import asyncio
 from typing import Any
 
 from textual import events
-from textual._context import active_message_pump
+from textual._context import active_message_pump  # Textual's own record of whose handler is running (pinned 8.2.8)
 from textual.widgets import Input
 
 # A widget that has stopped (a dialog closing meanwhile) never answers: do not wait on it for ever.
