@@ -29,6 +29,7 @@ from .safefile import (FILE_MODE, UnsafeTarget, check_target, os_reason, read_re
                        write_atomically)
 from .serialize import DocumentWriter
 from .migrate import migrate
+from .precheck import Prechecked, start as _start_precheck
 from .model import META, SCHEMA_VERSION
 from .schema import DocumentInvalid, check
 
@@ -103,6 +104,11 @@ def _backups(real: Path) -> list[_Backup]:
 def backups_of(path: str | os.PathLike) -> list[Path]:
     """Backups of a workbook, newest first."""
     return [b.path for b in _backups(real_path(path))]
+
+
+def precheck(path: str | os.PathLike) -> Prechecked | None:
+    """Start checking a large workbook on another core (store.precheck); hand the result to Workbook.open."""
+    return _start_precheck(real_path(path), _signature)
 
 
 def validate(raw: bytes, where: str) -> dict:
@@ -200,6 +206,7 @@ class AtomicJSONStorage(Storage):
         self._writer = DocumentWriter()
         self.last_save: float | None = None
         self.schema_read = SCHEMA_VERSION  # the schema of the bytes last read: older ones were migrated in memory
+        self.prechecked: Prechecked | None = None  # a large file read and checked on another core (store.precheck)
 
     # -- reading -------------------------------------------------------------------------------------------------
     def changed_on_disk(self) -> bool:
@@ -213,6 +220,12 @@ class AtomicJSONStorage(Storage):
 
     def _load(self) -> dict:
         sig = _signature(self.path)
+        pre, self.prechecked = self.prechecked, None
+        if pre is not None:
+            if pre.path == self.path and sig is not None and pre.signature == sig and pre.passed():
+                self._data, self._sig, self.schema_read = pre.data, sig, SCHEMA_VERSION
+                return pre.data  # exactly these bytes were read, parsed and found sound by the check
+            pre.discard()
         try:
             if not stat.S_ISREG(os.stat(self.path).st_mode):  # a fifo planted in its place would hang every reader
                 raise UnreadableWorkbook(f"Buku kerja {self.shown} bukan berkas biasa; berkas tidak diubah.")

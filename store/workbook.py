@@ -28,7 +28,7 @@ from .lock import WorkbookLock, login_name
 from .model import (LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, SIGNING_KEYS, YEARS_BEFORE, LogEntry, profile_for,
                     signing_year, text_year)
 from .refs import PROFILE_REF, Target, resolve
-from .storage import AtomicJSONStorage, backups_of
+from .storage import AtomicJSONStorage, Prechecked, backups_of
 from .structure import STRUCTURAL
 
 
@@ -105,8 +105,9 @@ class Workbook:
 
     # -- opening and creating ------------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike, **kw: object) -> "Workbook":
+    def open(cls, path: str | os.PathLike, *, prechecked: Prechecked | None = None, **kw: object) -> "Workbook":
         wb = cls(path, **kw)  # type: ignore[arg-type]
+        wb.storage.prechecked = prechecked
         if not wb.path.exists():
             if backups_of(wb.path):
                 raise UnreadableWorkbook(f"Buku kerja {wb.path} tidak ditemukan, tetapi ada cadangannya; pulihkan "

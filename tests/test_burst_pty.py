@@ -171,3 +171,21 @@ def test_find_typed_in_one_write_reaches_the_dialog_not_the_tree(tmp_path: Path)
     ikm = dict(after["S1"][1])["S1/1"]["2022"]
     assert ikm["realisasi"] == "91"
     assert {k: v for k, v in after.items() if k != "S1"} == {k: v for k, v in before.items() if k != "S1"}
+
+
+@pytest.mark.parametrize("writes", [
+    [b"\x1b[B\x1b[B", b"\t\x1b[C\x1b[C79\r80\r"],  # to the node, then Tab and the figures in one burst
+    [b"\x1b[B\x1b[B\t\x1b[C\x1b[C79\r80\r"],  # the whole sequence in one write
+], ids=["tab-burst", "all-at-once"])
+def test_tab_from_the_tree_and_figures_typed_after_it_in_one_write_reach_the_grid(tmp_path: Path, writes) -> None:
+    """Tab moved focus only after the keys behind it had gone to the tree: `Tab → → 79 Enter` stored nothing."""
+    path = fresh(tmp_path, "tab.json")
+    session = open_tui(path, tmp_path)
+    try:
+        for data in writes:
+            write(session, data)
+    finally:
+        session.close()
+    years = {i["id"]: i["years"].get("2022", {}) for n in orjson.loads(path.read_bytes())["nodes"].values()
+             for i in n["indicators"]}
+    assert (years["7.01.02/1"].get("realisasi"), years["7.01.02/2"].get("realisasi")) == ("79", "80")

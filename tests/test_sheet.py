@@ -11,7 +11,7 @@ from textual import events
 from store.numbers import format_decimal
 from store.workbook import Workbook
 from tui.app import LkjipApp
-from tui.views.sheet_base import split_paste
+from tui.paste import split_paste
 from tui.widgets.editbar import EditBar
 
 

@@ -7,6 +7,7 @@ operator's save shows up within two seconds without disturbing a cell being edit
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import json
 import os
@@ -17,6 +18,7 @@ from textual.app import App
 from textual.binding import Binding
 from rich.cells import cell_len
 from textual.events import Event, Key, Resize
+from textual.message_pump import MessagePump
 from textual.screen import ModalScreen
 
 from store import structure
@@ -25,19 +27,23 @@ from store.errors import WorkbookError
 from store.fields import spec_of
 from store.model import LOG
 from store.sanitize import visible
-from store.storage import os_reason
+from store.storage import Prechecked, os_reason
 from store.workbook import Applied, Batch, Edit, Workbook
 from store.structure import STRUCTURAL
 
+from . import lean_output
 from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin, YearMixin
-from .keys import commits_in_a_grid, drained, in_text_field, typing_into
+from .keys import in_text_field, typing_into
 from .palette import LkjipCommands
 from .views.base import WorkbookView
 from .views.main import MainScreen
 from .widgets.status import SAVED_SPLIT, StatusLine
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
+lean_output.install()  # the same screens in fewer bytes (a slow SSH link): see tui/lean_output.py
 POLL_SECONDS = 1.0
+SETTLE_LIMIT = 0.5  # seconds a key waits at most for the previous one to be handled (see _settle_keys)
+SETTLE_ROUNDS = 8
 KEYMAP_FILE = Path(os.environ.get("LKJIP_KEYMAP", "~/.config/lkjip/keymap.json")).expanduser()
 
 
@@ -104,6 +110,7 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, App):
         self.year = self.casc.tahun if workbook else 0
         self.undo_stack: list[Edit | Batch] = []
         self.redo_stack: list[Edit | Batch] = []
+        self._key_target: MessagePump | None = None  # where the last typed key went (see _settle_keys)
         self.message = ""
         self.message_error = False
         self._quit_anyway = False
@@ -113,6 +120,8 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, App):
         self.stopping = False  # a signal arrived: the typed narrative goes to its draft, nothing more is saved
         self.narrative_view = None  # the narrative screen, once visited (it is drafted on a signal)
         self._load_keymap()
+        if workbook is not None:
+            self._adopt(workbook)
 
     def _load_keymap(self) -> None:
         try:
@@ -140,7 +149,9 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, App):
         # After the first screen is up, so the notice lands on top of it.
         self.call_after_refresh(lambda: self._check_size(self.size.width, self.size.height))
 
-    def open_workbook(self, wb: Workbook) -> None:
+    def _adopt(self, wb: Workbook) -> None:
+        """The workbook's state, title, views and opening message, set before anything is drawn: the first frame
+        carries them, rather than a second burst right after it."""
         self.wb = wb
         self.path = wb.path
         self.casc = wb.cascade()
@@ -150,10 +161,16 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, App):
         for name, (module, cls) in VIEWS.items():
             if name not in self._modes:
                 self.add_mode(name, _lazy_screen(module, cls))
+        self.message, self.message_error = (f"Buku kerja {wb.path.name} dibuka: {profile['instansi']}, tahun "
+                                            f"{self.year}. Tekan ? untuk bantuan."), False
+
+    def open_workbook(self, wb: Workbook) -> None:
+        if wb is not self.wb or not self._modes.keys() >= VIEWS.keys():
+            self._adopt(wb)  # from the start screen; a workbook given at start was adopted in __init__
         if self.current_mode != "utama":
             self.switch_mode("utama")
         self.set_interval(POLL_SECONDS, self.poll_disk)
-        self.say(f"Buku kerja {wb.path.name} dibuka: {profile['instansi']}, tahun {self.year}. Tekan ? untuk bantuan.")
+        self.show_status()
         self.call_after_refresh(self.offer_draft)
 
     @property
@@ -210,15 +227,42 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, App):
             status.show(self.message, self.saved_line(), error=self.message_error)
 
     async def on_event(self, event: Event) -> None:
+        typed = isinstance(event, Key) and not event.is_forwarded
+        if typed:
+            await self._settle_keys()
         # A message goes away on the next key: an old refusal must not read as the answer to a new action.
         if isinstance(event, Key) and self.message and not self.disk_problem and not isinstance(self.screen,
                                                                                                   ModalScreen):
             self.message, self.message_error = "", False
             self.show_status()
-        target = self.focused if isinstance(event, Key) and not event.is_forwarded else None
         await super().on_event(event)
-        if isinstance(event, Key) and commits_in_a_grid(event.key, target):
-            await drained(target)  # a refused commit opens a dialog: the next key of a burst is its answer
+        if typed:
+            self._key_target = self.focused or self.screen
+
+    async def _settle_keys(self) -> None:
+        """Let the widget that got the previous key finish with it, and the containers and screen its messages
+        bubble to, before the next key is routed. Textual routes a key as it arrives and handles it later in the
+        widget's own queue, so in a burst (`↓ ↓ Tab → 79 Enter` in one write) Tab moved focus before the tree had
+        moved, and the figures went to the rows of the node that was left. A marker is queued behind whatever each
+        of them still has to handle, from the widget up to its screen. Bounded: a handler that waits for the app
+        itself (a dialog awaited to its end) only delays the next key by SETTLE_LIMIT."""
+        target, self._key_target = self._key_target, None
+        if target is None or not target.is_attached:
+            return
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + SETTLE_LIMIT
+        for pump in target.ancestors_with_self:
+            if pump is self:
+                break
+            for _ in range(SETTLE_ROUNDS):  # what it handles may queue more for itself (a tree move: its highlight)
+                handled = loop.create_future()
+                pump.call_later(lambda done=handled: done.done() or done.set_result(None))
+                try:
+                    await asyncio.wait_for(handled, max(0.0, deadline - loop.time()))
+                except asyncio.TimeoutError:
+                    return
+                if pump._message_queue.empty():
+                    break
 
     # -- the one write path ------------------------------------------------------------------------------------------
     def apply_edit(self, edit: Edit, *, kind: str = "edit", quiet: bool = False) -> Applied | None:
@@ -374,11 +418,11 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, App):
             screen.focus_ref(ref, field)
 
 
-def run_app(path: Path, *, mouse: bool = False) -> int:
+def run_app(path: Path, *, mouse: bool = False, prechecked: Prechecked | None = None) -> int:
     wb = None
     if path.exists():
         try:
-            wb = Workbook.open(path)
+            wb = Workbook.open(path, prechecked=prechecked)
         except WorkbookError as exc:
             print(visible(exc.message), file=sys.stderr)
             return 1

@@ -213,9 +213,14 @@ def _open_tui(argv: list[str]) -> int:
     p.add_argument("workbook", nargs="?", default="lkjip.json")
     p.add_argument("--mouse", action="store_true", help="nyalakan laporan tetikus")
     args = p.parse_args(argv)
+    path = Path(args.workbook)
+    # A large workbook is checked on another core while Textual is imported below (store.precheck).
+    from store.storage import precheck
+
+    checking = precheck(path)
     from .app import run_app
 
-    return run_app(Path(args.workbook), mouse=args.mouse)
+    return run_app(path, mouse=args.mouse, prechecked=checking)
 
 
 if __name__ == "__main__":

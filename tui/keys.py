@@ -4,15 +4,15 @@ Textual hands every key to the widget in focus at once, but runs a key's *bindin
 from that widget to the app, behind the keys that came after it. So in a burst a dialog opened by a key came up after
 the next keys had gone to the tree ("aTujuan Baru Enter" lost the name), and an Enter, a Backspace or an arrow in a
 field acted after the characters typed behind it. Three rules keep the order:
-- A widget that edits or moves by its own keys (the tree, a form's fields, a pick list) runs its own bindings when
-  the key reaches it (`OwnKeysFirst`), as tui/widgets/grid.py does for the grids.
+- A widget that edits or moves by its own keys (a form's fields, a pick list) runs its own bindings when the key
+  reaches it (`OwnKeysFirst`), as tui/widgets/grid.py and tui/widgets/cascade_tree.py do for the grids and the tree.
 - A key that opens, answers or closes a dialog, or acts on what the cursor or the year is (the cascade keys, Tab on
   the main view, [ ], Ctrl+Z), is a priority binding, run by the app as the key arrives. Its action first waits until
   the widget in focus has handled the keys that came before (`drained`), then acts, and awaits the dialog's mount:
   the app reads the next key only when the dialog has focus. Where those keys opened a cell editor meanwhile, the
   action raises SkipAction and the key goes to the editor as a character, in its place (`typing_into`).
-- After Enter or Tab reach a grid, the app waits until the grid has handled them: a refused commit opens a dialog,
-  and the next key is its answer (`commits_in_a_grid`).
+- Before the app routes a key, the widget that got the previous one has handled it (LkjipApp._settle_keys): a
+  refused commit in a grid opens its dialog before the next key, which answers it.
 """
 
 from __future__ import annotations
@@ -80,8 +80,3 @@ def typing_into(widget: object) -> bool:
     """The widget in focus takes letters as characters: a text field, or a grid cell being typed into."""
     return in_text_field(widget) or bool(getattr(widget, "is_editing", False))
 
-
-def commits_in_a_grid(key: str, widget: object) -> bool:
-    """Enter or Tab handed to a grid: what it commits may be refused with a dialog (a message too long for the status
-    line), so the app hands on the next key only once the grid has handled this one (see LkjipApp.on_event)."""
-    return key in ("enter", "tab", "shift+tab") and hasattr(widget, "is_editing")

@@ -72,7 +72,7 @@ class CascadeEditing:
 
     # -- when the keys are commands ------------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action not in CASCADE_ACTIONS and action != "next_part":
+        if action not in CASCADE_ACTIONS:
             return True
         own = getattr(self.focused, "_bindings", None)
         if parameters == ("key",) and own is not None and "delete" in own.key_to_bindings:

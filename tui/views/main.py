@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static, Tree
 
 from store.fields import display_exact, get_value, spec_of
-from store.model import BUDGET_LEVELS, LEVEL_LABELS
+from store.model import LEVEL_LABELS
 
 from ..shown import shown
 from ..rows import (BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, edit_label, explain, indicator_rows,
@@ -24,6 +24,7 @@ from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
 from .base import SessionScreen
 from .cascade_edit import CASCADE_BINDINGS, CascadeEditing
+from .grid_paste import GridPasting, field_holder, row_name
 
 MOVES = {"down": (1, 0), "right": (0, 1), "left": (0, -1)}
 
@@ -36,12 +37,18 @@ def _shape(casc) -> tuple:
 EMPTY_HINT = "Buku kerja ini masih kosong: tekan a untuk menambah tujuan pertama."
 
 
-class MainScreen(CascadeEditing, SessionScreen):
-    # Building the cascade (tui/views/cascade_edit.py): add, rename, recode, move, delete. Tab between the tree and
-    # the grids is a priority key too (tui/keys.py): "Tab 7 7 Enter" in one burst types 77 into the grid, not the tree.
-    # (No description: help's own Tab line says it.)
-    BINDINGS = [*CASCADE_BINDINGS, Binding("tab", "next_part(1)", "", show=False, id="main.next", priority=True),
-                Binding("shift+tab", "next_part(-1)", "", show=False, id="main.previous", priority=True)]
+class MainScreen(CascadeEditing, GridPasting, SessionScreen):
+    # Building the cascade (tui/views/cascade_edit.py): add, rename, recode, move, delete. A paste into a grid:
+    # tui/views/grid_paste.py.
+    BINDINGS = [
+        *CASCADE_BINDINGS,
+        # Priority: taken in the app's queue the moment it arrives, so the keys typed after it in one burst (Tab → →
+        # 79 Enter over a laggy link) go to the grid it moved to, not to the tree it left. While a cell is being
+        # typed, Tab is the grid's own (commit and move right): see check_action.
+        Binding("tab", "move_focus(1)", "Panel berikut", show=False, priority=True, id="main.focus_next"),
+        Binding("shift+tab", "move_focus(-1)", "Panel sebelumnya", show=False, priority=True,
+                id="main.focus_previous"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -63,6 +70,25 @@ class MainScreen(CascadeEditing, SessionScreen):
         yield StatusLine()
         yield KeyBar(["grid.edit", "cascade.add_child", "grid.explain", "app.find", "year.next", *VIEW_KEYS])
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "move_focus":
+            focused = self.focused
+            return not (isinstance(focused, WorkGrid) and focused.is_editing)
+        return super().check_action(action, parameters)  # the cascade keys (tui/views/cascade_edit.py)
+
+    def action_move_focus(self, step: int) -> None:
+        # From the tree, Tab goes to the node's indicators (its budget when it has none), chosen here: Textual's
+        # focus chain is refreshed only on the next paint, and in a burst the node shown may have just changed.
+        if step > 0 and isinstance(self.focused, CascadeTree):
+            for grid in self.query(WorkGrid):
+                if grid.display and grid.row_count:
+                    self.set_focus(grid)  # at once: Widget.focus() waits its turn in the app's queue
+                    return
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
+
     def on_mount(self) -> None:
         casc = self.session.casc
         self.query_one(CascadeTree).load(casc)
@@ -70,6 +96,12 @@ class MainScreen(CascadeEditing, SessionScreen):
         self.query_one(CascadeTree).focus()
         if not casc.nodes:
             self.show_empty()
+            return
+        # The first node's figures now, not when the tree's highlight message arrives: the first frame is whole,
+        # not a frame followed by a second burst of grid rows.
+        first = next(iter(casc.kids(None)), None)
+        if first is not None:
+            self.show_node(first["id"])
 
     def show_empty(self) -> None:
         """No node at all (a new office): say which key adds the first tujuan."""
@@ -78,10 +110,6 @@ class MainScreen(CascadeEditing, SessionScreen):
         self.query_one("#node-title", Static).update(Text(EMPTY_HINT, style="bold"))
         for grid in self.query(WorkGrid):
             grid.display = False
-
-    async def action_next_part(self, step: int) -> None:
-        await self._settle()  # typing into a cell: SkipAction hands Tab to the grid, which commits and moves across
-        self.focus_next() if step > 0 else self.focus_previous()
 
     def on_screen_resume(self) -> None:
         # Edits made from another view (undo in the tables view, a jump from the checks) must show here too.
@@ -174,20 +202,10 @@ class MainScreen(CascadeEditing, SessionScreen):
             app.say("Kolom ini dihitung dari data; tekan x untuk melihat rumusnya.")
             return
         spec = spec_of(column.field)
-        if spec.target == "node":
-            node = casc.nodes[ref]
-            if node["level"] not in BUDGET_LEVELS:
-                msg.grid.refuse_edit()
-                app.say("Anggaran sasaran adalah jumlah simpul pendukungnya; ubah di sub kegiatan.")
-                return
-            if spec.name != "pagu-pk" and casc.kids(node["id"]):
-                msg.grid.refuse_edit()
-                app.say(f"{spec.label} {LEVEL_LABELS[node['level']].lower()} adalah jumlah rinciannya; ubah "
-                        f"angkanya di sub kegiatan.")
-                return
-            container = node
-        else:
-            container = casc.indicators[ref][1]
+        container = field_holder(app, ref, spec)
+        if container is None:
+            msg.grid.refuse_edit()
+            return
         y = year if spec.yearly else None
         locked = locked_reason(casc, y)
         if locked:
@@ -198,8 +216,7 @@ class MainScreen(CascadeEditing, SessionScreen):
         if msg.clear:
             self._commit(msg.grid, ref, column, old, "", "down", clear=True)
             return
-        name = casc.indicators[ref][1]["name"] if ref in casc.indicators else casc.nodes[ref]["name"]
-        label = edit_label(casc, ref, spec.label, spec.name, y, name)
+        label = edit_label(casc, ref, spec.label, spec.name, y, row_name(casc, ref))
         self.editing = (msg.grid, ref, column, old, label)
         # The cell's exact value, selected: typing replaces it (a digit that started the edit is held by the grid).
         msg.grid.begin_edit(display_exact(spec, old), replace_on_type=True)

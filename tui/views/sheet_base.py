@@ -1,5 +1,5 @@
 """What the two entry sheets (F8 kinerja, F9 anggaran) share: editing a cell through the one edit path, pasting a
-column as one batch, and repainting only the cells a commit changed.
+column as one batch (tui/paste.py), and repainting only the cells a commit changed.
 
 A commit goes the way of every edit (Workbook.apply through the app: lock, conflict check against the value seen
 when the edit began, log, undo). A paste is parsed and validated whole before anything is written, then applied as
@@ -8,17 +8,13 @@ one Batch: one lock, one save, one undo step.
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from reports import plausibility
-from store.errors import InvalidValue
-from store.fields import FieldSpec, display_exact, get_value, parse_value, spec_of
-from store.workbook import Batch, Edit
+from store.fields import FieldSpec, display_exact, get_value, spec_of
 
+from ..paste import paste_block
 from ..rows import edit_label, locked_reason
 from ..widgets.editbar import EditBar
 from ..widgets.grid import Column
@@ -26,17 +22,6 @@ from ..widgets.keybar import KeyBar
 from ..widgets.sheetgrid import SheetGrid, SheetRow
 from ..widgets.status import StatusLine
 from .base import WorkbookView
-
-LINE_BREAKS = re.compile(r"\r\n|\r|\n")
-
-
-def split_paste(text: str) -> list[list[str]]:
-    """A pasted block as rows of cells: lines by LF, CR or CRLF (terminals and spreadsheets differ), cells by tab.
-    The line break a spreadsheet puts after the last row is not an empty row."""
-    lines = LINE_BREAKS.split(text)
-    while lines and lines[-1] == "":
-        lines.pop()
-    return [line.split("\t") for line in lines]
 
 
 class SheetView(WorkbookView):
@@ -221,55 +206,12 @@ class SheetView(WorkbookView):
     # -- paste ---------------------------------------------------------------------------------------------------------
     def paste_text(self, grid: SheetGrid, text: str) -> None:
         """Fill downward from the cursor (group lines skipped), across for tab-separated cells; all or nothing."""
-        app = self.session
-        if grid.is_editing:
-            app.say("Selesaikan atau batalkan isian sel dulu (Enter / Esc), lalu tempel lagi.", error=True)
-            return
-        block = split_paste(text)
-        if not block or not grid.rows:
-            return
-        targets, i = [], grid.row
-        while len(targets) < len(block) and i < len(grid.rows):
-            if not grid.rows[i].group:
-                targets.append(grid.rows[i])
-            i += 1
-        if len(targets) < len(block):
-            app.say(f"Tempelan {len(block)} baris, tetapi hanya {len(targets)} baris isian dari kursor ke bawah; "
-                    f"tidak ada yang disimpan.", error=True)
-            return
-        edits = []
-        for n, (cells, row) in enumerate(zip(block, targets), start=1):
-            for k, raw in enumerate(cells):
-                c = grid.col + k
-                column = self.COLUMNS[c] if c < len(self.COLUMNS) else None
-                where = f"baris {n} ({self.row_values(row)[1][:30]})"
-                if raw.strip() == "":
-                    continue  # an empty spreadsheet cell leaves the cell as it is
-                if column is None or column.field is None:
-                    label = column.label if column else "di luar lembar"
-                    app.say(f"Tempel dibatalkan di {where}: kolom {label} tidak diisi dengan tangan; tidak ada "
-                            f"yang disimpan.", error=True)
-                    return
-                spec = spec_of(column.field)
-                holder = self.container(row, spec)
-                if holder is None:
-                    return
-                year = app.year if spec.yearly else None
-                try:
-                    new = parse_value(spec, raw)
-                except InvalidValue as exc:
-                    app.say(f"Tempel dibatalkan di {where}: {exc.message} Tidak ada yang disimpan.", error=True)
-                    return
-                edits.append(Edit(row.ref, spec.name, year, get_value(holder, spec, year), new))
-        applied = app.apply_batch(Batch(tuple(edits)))
-        if applied is None:
-            return
-        doubts = [d for e in edits for d in plausibility.doubts_after_edit(app.casc, e.ref, e.year)]
-        flagged = f" \u00b7 \u26a0 {len(doubts)} angka perlu diperiksa (lkjip check)" if doubts else ""
-        self.query_one(EditBar).set_text(Text(f"\u2713 Ditempel: {len(edits)} nilai dari {len(block)} baris; "
-                                              f"Ctrl+Z mengurungkan semuanya{flagged}", no_wrap=True,
-                                              overflow="ellipsis"))
-        last = grid.index_of(targets[-1].ref)
+        rows, index = grid.rows, grid.index_of
+        last = paste_block(self.session, self.query_one(EditBar), text, editing=grid.is_editing,
+                           rows=(rows[i].ref for i in range(grid.row, len(rows)) if not rows[i].group),
+                           columns=self.COLUMNS, col=grid.col,
+                           container=lambda ref, spec: self.container(rows[index(ref) or 0], spec),
+                           name_of=lambda ref: self.row_values(rows[index(ref) or 0])[1])
         if last is not None:
-            grid.go(last)
+            grid.go(index(last) or 0)
             grid.go(grid.next_row(1))  # on to the next row to fill, as Enter does

@@ -7,22 +7,20 @@ opens; tujuan and sasaran open by default, deeper levels on demand.
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from store.cascade import Cascade
 
-from ..keys import OwnKeysFirst
 from ..shown import shown
 
 OPEN_LEVELS = ("tujuan", "sasaran")
 LEVEL_MARK = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "subkegiatan": "s"}
 
 
-class CascadeTree(OwnKeysFirst, Tree[str]):
-    """Its moves (↑ ↓ → ←) run as the key arrives (tui/keys.py), in order with the cascade keys typed after them."""
-
+class CascadeTree(Tree[str]):
     BINDINGS = [
         Binding("right", "open_branch", "Buka", show=False, id="tree.open"),
         Binding("left", "close_branch", "Tutup", show=False, id="tree.close"),
@@ -35,6 +33,20 @@ class CascadeTree(OwnKeysFirst, Tree[str]):
         self.guide_depth = 2
         self._casc: Cascade | None = None
         self._by_id: dict[str, TreeNode[str]] = {}
+
+    async def on_key(self, event: events.Key) -> None:
+        """The tree's own keys (arrows, Enter, Home…) act here, in arrival order. Left to Textual they bubble up to the
+        app and are looked up there against whatever has focus by then: in a burst `↓ ↓ Tab`, Tab had already moved
+        focus and the ↓ moved the grid instead of the tree."""
+        binding = next(iter(self._bindings.key_to_bindings.get(event.key, ())), None)
+        if binding is None:
+            return
+        action = binding.action
+        if self.check_action(action.split("(")[0], ()) is False:
+            return
+        event.stop()
+        event.prevent_default()
+        await self.run_action(action)
 
     def load(self, casc: Cascade) -> None:
         """(Re)build from the cascade, keeping the highlighted node when it still exists."""

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -37,7 +39,19 @@ def cell(text: str, numeric: bool) -> Text:
     return shown(text, justify="right" if numeric else "left", no_wrap=True, overflow="ellipsis")
 
 
+def is_one_value(text: str) -> bool:
+    """A paste without a line break or a tab is typed text: into an open cell editor it goes as if typed."""
+    return not any(c in text for c in "\r\n\t")
+
+
+def typed(edit_text: str | None, replace: bool, text: str) -> str:
+    """The editor's text after `text` is typed (or pasted) into it: it replaces a selected value, else extends it."""
+    return text if replace else (edit_text or "") + text
+
+
 EDITING_ACTIONS = {"commit", "cancel", "backspace", "clear_text"}
+CELL_CACHE = 4000  # rendered cells kept: a few screens of a node's grid
+SegmentLines = list[list[Segment]]
 
 
 class WorkGrid(DataTable):
@@ -84,10 +98,18 @@ class WorkGrid(DataTable):
             super().__init__()
             self.grid = grid
 
+    class Pasted(Message):
+        """A bracketed paste of several values (a column or block from a spreadsheet), for the screen to store."""
+
+        def __init__(self, grid: "WorkGrid", text: str) -> None:
+            super().__init__()
+            self.grid, self.text = grid, text
+
     def __init__(self, columns: list[Column], **kw: object) -> None:
         super().__init__(cursor_type="cell", zebra_stripes=False, **kw)  # type: ignore[arg-type]
         self.spec = columns
         self._values: dict[str, list[str]] = {}
+        self._cells: dict[tuple, tuple[object, SegmentLines]] = {}  # see _render_cell
         self.edit_text: str | None = None  # None: not editing
         self._replace_on_type = False
         self._initial = ""  # the key that started the edit (a digit typed on a cell), applied when it begins
@@ -99,6 +121,30 @@ class WorkGrid(DataTable):
         # already off and the mouse is not even reported: half the bytes of a cursor move. Repaint only on a change.
         if active != self._show_hover_cursor:
             super()._set_hover_cursor(active)
+
+    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
+                     cursor: bool = False, hover: bool = False) -> SegmentLines:
+        # DataTable keys its cell cache on a table-wide update counter, so one committed value re-rendered every cell
+        # of the rows repainted (11 Rich renders a row: most of a kabupaten commit's paint). Keyed here on the cell's
+        # own value object, which update_row replaces when, and only when, its text changes.
+        if row_index < 0 or column_index < 0:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        row_key = self._row_locations.get_key(row_index)
+        value = self._data.get(row_key, {}).get(self._column_locations.get_key(column_index))
+        key = (row_key, column_index, row_index, id(value), base_style, width, cursor, hover, self.show_cursor,
+               self._show_hover_cursor, self._pseudo_class_state)
+        hit = self._cells.get(key)
+        if hit is not None and hit[0] is value:
+            return hit[1]
+        lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        if len(self._cells) > CELL_CACHE:
+            self._cells.clear()
+        self._cells[key] = (value, lines)
+        return lines
+
+    def notify_style_update(self) -> None:
+        self._cells.clear()  # a theme or focus style changed: every cell renders anew
+        super().notify_style_update()
 
     # -- content ---------------------------------------------------------------------------------------------------
     def show_rows(self, rows: list[tuple[str, list[str]]], cursor_column: str | None = None) -> None:
@@ -238,9 +284,7 @@ class WorkGrid(DataTable):
             if action and action.split("(")[0] in EDITING_ACTIONS | {"enter"}:
                 await self.run_action(action)
             elif char and char.isprintable():
-                self.edit_text = char if self._replace_on_type else (self.edit_text or "") + char
-                self._replace_on_type = False
-                self._deliver(self.EditChanged(self))
+                self._type(char)
             return  # anything else (arrows, Home…) is ignored while a cell is being typed into
         if action and action.split("(")[0] not in EDITING_ACTIONS:
             event.stop()
@@ -260,3 +304,17 @@ class WorkGrid(DataTable):
         elif await self.app._check_bindings(event.key):  # the screen's and the app's keys, in order too
             event.stop()
             event.prevent_default()
+
+    def _type(self, text: str) -> None:
+        self.edit_text = typed(self.edit_text, self._replace_on_type, text)
+        self._replace_on_type = False
+        self._deliver(self.EditChanged(self))
+
+    def on_paste(self, event: events.Paste) -> None:
+        """One value pasted into an open editor is typed into it; anything else goes to the screen as a paste, in
+        arrival order with the keys around it (delivered at once, like every editing message)."""
+        event.stop()
+        if self.is_editing and is_one_value(event.text):
+            self._type(event.text)
+        else:
+            self._deliver(self.Pasted(self, event.text))

@@ -24,7 +24,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ..session import session_of, why_no_digit
-from .grid import Column
+from .grid import Column, is_one_value, typed
 
 
 @dataclass(frozen=True)
@@ -340,9 +340,7 @@ class SheetGrid(Widget, can_focus=True):
             if name in EDITING_ACTIONS | {"enter", "tab"}:
                 await self.run_action(action)  # type: ignore[arg-type]
             elif char and char.isprintable():
-                self.edit_text = char if self._replace_on_type else (self.edit_text or "") + char
-                self._replace_on_type = False
-                self._typed()
+                self._type(char)
             return  # anything else (arrows, F-keys…) waits until the value is committed or cancelled
         if name and name not in EDITING_ACTIONS:
             event.stop()
@@ -360,14 +358,18 @@ class SheetGrid(Widget, can_focus=True):
             event.stop()
             event.prevent_default()
 
+    def _type(self, text: str) -> None:
+        self.edit_text = typed(self.edit_text, self._replace_on_type, text)
+        self._replace_on_type = False
+        self._typed()
+
     def on_paste(self, event: events.Paste) -> None:
+        """One value pasted into an open editor is typed into it; anything else is a paste for the sheet."""
         event.stop()
-        if self.is_editing and not any(c in event.text for c in "\r\n\t"):
-            self.edit_text = (self.edit_text or "") + event.text if not self._replace_on_type else event.text
-            self._replace_on_type = False
-            self._typed()
-            return
-        self.editor.paste_text(self, event.text)
+        if self.is_editing and is_one_value(event.text):
+            self._type(event.text)
+        else:
+            self.editor.paste_text(self, event.text)
 
 
 def _fit(text: str, width: int, right: bool) -> str:
