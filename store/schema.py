@@ -10,7 +10,7 @@ What a schema cannot say — ids unique, a parent that exists one level up, no l
 period — is checked by `_Rules` beside it, in the same pass. Every refusal is `DocumentInvalid` with the path and one
 Indonesian sentence (see store.schema_messages).
 
-Checked on open (store.storage.read_document), on import (store.interchange) and before every save: a save checks
+Checked on open (store.document.read_document), on import (store.interchange) and before every save: a save checks
 only the records it changed, so a kabupaten workbook's edit stays within its frame.
 """
 

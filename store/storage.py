@@ -21,24 +21,23 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import orjson
 from tinydb.storages import Storage
 
 from .errors import SaveFailed, UnreadableWorkbook
-from .safefile import (FILE_MODE, UnsafeTarget, check_target, os_reason, read_regular, sweep_dead_temps,
+from .safefile import (FILE_MODE, Payload, UnsafeTarget, check_target, os_reason, read_regular, sweep_dead_temps,
                        write_atomically)
 from .serialize import DocumentWriter
-from .migrate import migrate
+from .document import checked_document, read_document, validate
 from .precheck import Prechecked, start as _start_precheck
-from .model import META, SCHEMA_VERSION
+from .model import SCHEMA_VERSION
 from .schema import DocumentInvalid, check
 
-__all__ = ["FILE_MODE", "os_reason", "replace_atomically", "backups_of", "validate", "AtomicJSONStorage"]
+__all__ = ["FILE_MODE", "os_reason", "replace_atomically", "backups_of", "validate", "read_document", "checked_document",
+           "AtomicJSONStorage"]
 
 BACKUP_KEEP = 5
 BACKUP_INTERVAL = 300.0  # seconds between two backups of the same workbook
 BACKUP_SUFFIX = ".bak-"
-MAX_DOCUMENT = 256 * 2**20  # a kabupaten workbook is ≈5 MB
 # `NAME.bak-20261129T091500Z-0003`: the UTC time (never the operator's TZ) and a sequence number that orders
 # backups by when they were made, whatever the clocks said. `NAME.bak-20261129T091500` is the older, local form.
 _BACKUP_STAMP = re.compile(r"([0-9]{8}T[0-9]{6})(?:Z-([0-9]{4,9}))?\Z")
@@ -109,57 +108,6 @@ def backups_of(path: str | os.PathLike) -> list[Path]:
 def precheck(path: str | os.PathLike) -> Prechecked | None:
     """Start checking a large workbook on another core (store.precheck); hand the result to Workbook.open."""
     return _start_precheck(real_path(path), _signature)
-
-
-def validate(raw: bytes, where: str) -> dict:
-    """Parse and check a workbook document; raise UnreadableWorkbook with the reason in one sentence."""
-    return read_document(raw, where)[0]
-
-
-def read_document(raw: bytes, where: str, previous: dict | None = None) -> tuple[dict, int]:
-    """Parse a workbook document, bring an older schema up to date in memory (store.migrate) and check it against
-    the one declared schema (store.schema). Returns the document and the schema version the bytes were written in.
-    """
-    if not raw.strip():
-        raise UnreadableWorkbook(f"Berkas {where} kosong")
-    if b"\x00" in raw:
-        raise UnreadableWorkbook(f"Berkas {where} rusak: berisi byte NUL")
-    if len(raw) > MAX_DOCUMENT:
-        raise UnreadableWorkbook(f"Berkas {where} lebih besar dari {MAX_DOCUMENT // 2**20} MB; bukan buku kerja lkjip")
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        raise UnreadableWorkbook(
-            f"Berkas {where} bukan JSON yang utuh (terpotong atau rusak di baris {exc.lineno}, kolom {exc.colno})"
-        ) from None
-    return checked_document(data, where, previous)
-
-
-def checked_document(data: object, where: str, previous: dict | None = None) -> tuple[dict, int]:
-    """A parsed document, migrated if older and checked; (document, the schema version it was written in).
-    `previous`: the document this one replaces (a reload), whose unchanged records need no second look."""
-    version = _version_of(data)
-    if type(version) is int and version > SCHEMA_VERSION:
-        raise UnreadableWorkbook(
-            f"Berkas {where} dibuat oleh lkjip yang lebih baru (skema {version}, versi ini membaca "
-            f"sampai skema {SCHEMA_VERSION}); perbarui lkjip"
-        )
-    if type(version) is int and 1 <= version < SCHEMA_VERSION:
-        migrate(data, version)
-    try:
-        check(data, previous=previous)
-    except DocumentInvalid as exc:
-        raise DocumentInvalid(exc.path, exc.reason, where) from None
-    return data, version  # type: ignore[return-value]
-
-
-def _version_of(data: object) -> object:
-    """meta's schema number, or None where the shape is too broken to say (the schema then names the path)."""
-    if isinstance(data, dict) and isinstance(data.get(META), dict) and len(data[META]) == 1:
-        meta = next(iter(data[META].values()))
-        if isinstance(meta, dict):
-            return meta.get("schema")
-    return None
 
 
 def last_good_backup(path: str | os.PathLike) -> Path | None:
@@ -291,13 +239,14 @@ class AtomicJSONStorage(Storage):
     def save(self, data: dict, touched: set[tuple[str, str]] | None = None) -> None:
         """Write the document. `touched` (from a transaction) lets unchanged records reuse their bytes; without it
         everything is serialised afresh."""
+        prepared = None if touched is None else self._writer.prepare(data, touched)
         try:
-            check(data, None if touched is None else self._writer.changed(data, touched))
+            check(data, None if prepared is None else prepared.changed)
         except DocumentInvalid as exc:
             self.forget()
             raise DocumentInvalid(exc.path, exc.reason + "; tidak ada yang disimpan.", str(self.path)) from None
         try:
-            payload = self._writer.dumps(data, touched)
+            payload = self._writer.parts(data) if prepared is None else self._writer.write(prepared)
             st = writable_stat(self.path)
             if not self._swept:  # once per process and workbook, under the lock: leftovers of killed writers
                 sweep_dead_temps(self.path)
@@ -314,7 +263,7 @@ class AtomicJSONStorage(Storage):
         self._data, self._sig = data, _signature(self.path)
         self.last_save = time.time()
 
-    def _replace(self, payload: bytes, st: os.stat_result | None = None) -> None:
+    def _replace(self, payload: Payload, st: os.stat_result | None = None) -> None:
         replace_atomically(self.path, payload, _mode_of(st), None if st is None else st.st_gid)
 
     def _backup_if_due(self) -> None:
@@ -378,7 +327,8 @@ def _mode_of(st: os.stat_result | None) -> int:
     return FILE_MODE if st is None else st.st_mode & 0o770
 
 
-def replace_atomically(path: str | os.PathLike, payload: bytes, mode: int = FILE_MODE, gid: int | None = None) -> None:
+def replace_atomically(path: str | os.PathLike, payload: Payload, mode: int = FILE_MODE,
+                       gid: int | None = None) -> None:
     """Kept for every caller that writes a whole file: delegates to the one safe writer (store.safefile)."""
     write_atomically(path, payload, mode=mode, gid=gid)
 
@@ -403,9 +353,6 @@ def copy_aside(source: Path, target: Path) -> None:
     """A real copy of `source` under a new name that must not exist yet (restore's set-aside file)."""
     raw, st = read_regular(source)
     write_atomically(target, raw, mode=_mode_of(st), gid=st.st_gid, exclusive=True)
-
-
-link_or_copy = copy_aside  # the name older callers import
 
 
 def sweep_orphans(path: Path) -> None:

@@ -158,12 +158,13 @@ def test_restore_from_a_named_file_that_is_not_a_workbook_is_refused(path, tmp_p
 # -- a disk that says no ---------------------------------------------------------------------------------------------
 FULL_DISK = """
     import errno, os
-    real_write = os.write
-    def full(fd, data):
+    real_write, real_writev = os.write, os.writev
+    def full(fd, data, real=real_write):
         if os.readlink(f"/proc/self/fd/{fd}").endswith(".tmp"):
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real_write(fd, data)
+        return real(fd, data)
     os.write = full
+    os.writev = lambda fd, parts: full(fd, parts, real_writev)  # a workbook save writes its parts by writev
 """
 
 

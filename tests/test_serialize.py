@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import orjson
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from store.demo import demo_document
+from store.schema import DocumentInvalid
 from store.serialize import DocumentWriter, dumps
 from store.workbook import Workbook
 
@@ -75,3 +77,22 @@ def test_a_second_operator_sees_the_first_operators_edits_and_both_land(demo_pat
 def test_the_demo_is_written_as_a_full_dump_would() -> None:
     doc = demo_document()
     assert DocumentWriter().dumps(doc) == dumps(doc)
+
+
+def test_a_record_replaced_without_a_mark_is_still_checked_and_written(demo_path: Path) -> None:
+    wb = Workbook.open(demo_path)
+    wb.set("kepuasan", "realisasi", "80", 2022)  # the writer now holds every record's bytes
+    before = demo_path.read_bytes()
+    with pytest.raises(DocumentInvalid) as refused:
+        with wb.transaction() as doc:
+            rid = next(r for r, n in doc["nodes"].items() if n["id"] == "S1")
+            doc["nodes"][rid] = dict(doc["nodes"][rid], level="sub_kegiatan")  # a new object, never touched
+            wb.set("kepuasan", "realisasi", "81", 2022)
+    assert f"nodes.{rid}.level" in str(refused.value)
+    assert demo_path.read_bytes() == before
+    with wb.transaction() as doc:
+        doc["nodes"][rid] = dict(doc["nodes"][rid], name="Sasaran dengan nama baru")  # valid, never touched
+        wb.set("kepuasan", "realisasi", "81", 2022)
+    raw = demo_path.read_bytes()
+    assert raw == dumps(orjson.loads(raw))
+    assert Workbook.open(demo_path).cascade().nodes["S1"]["name"] == "Sasaran dengan nama baru"

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from store import safefile
 from store.demo import demo_document
+from store.serialize import dumps
 from store.errors import LockTimeout, SaveFailed, UnreadableWorkbook
 from store.lock import WorkbookLock
 from store.storage import AtomicJSONStorage, backups_of
@@ -49,7 +51,7 @@ def realisasi(book: Workbook, year: int = 2022) -> str | None:
 class Injector:
     """Counts calls of some os functions during a save and makes the chosen one fail."""
 
-    NAMES = ("open", "fchmod", "fchown", "write", "fsync", "close", "replace")
+    NAMES = ("open", "fchmod", "fchown", "writev", "fsync", "close", "replace")
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch, fail: tuple[str, int] | None = None,
                  error: int = errno.EIO) -> None:
@@ -81,8 +83,8 @@ class Injector:
                 self.fired = True
                 if name == "close":
                     real(*args, **kw)  # the descriptor is gone either way, as after a real failing close
-                if name == "write" and self.error == errno.ENOSPC:
-                    real(args[0], bytes(args[1][: len(args[1]) // 2]))  # the disk fills half-way
+                if name == "writev" and self.error == errno.ENOSPC:
+                    real(args[0], [args[1][0][: len(args[1][0]) // 2]])  # the disk fills part-way
                 raise OSError(self.error, os.strerror(self.error))
             return real(*args, **kw)
 
@@ -94,7 +96,7 @@ SAVE_STEPS = [
     ("open", 0),  # the temporary file
     ("fchmod", 0),
     ("fchown", 0),  # keep the office's group
-    ("write", 0),
+    ("writev", 0),  # the document's parts in one call, never joined into one copy first
     ("fsync", 0),
     ("close", 0),
     ("replace", 0),
@@ -104,7 +106,7 @@ SAVE_STEPS = [
 ]
 BEFORE_SWAP = SAVE_STEPS[: SAVE_STEPS.index(("replace", 0)) + 1]
 AFTER_SWAP = SAVE_STEPS[SAVE_STEPS.index(("replace", 0)) + 1 :]
-ERRORS = {"open": errno.EACCES, "fchmod": errno.EPERM, "fchown": errno.EPERM, "write": errno.ENOSPC, "fsync": errno.EIO,
+ERRORS = {"open": errno.EACCES, "fchmod": errno.EPERM, "fchown": errno.EPERM, "writev": errno.ENOSPC, "fsync": errno.EIO,
           "close": errno.EIO, "replace": errno.EROFS}
 REASONS = {errno.EACCES: "tidak ada izin menulis", errno.EPERM: "tidak ada izin menulis", errno.ENOSPC: "disk penuh",
            errno.EIO: "kesalahan I/O pada disk", errno.EROFS: "sistem berkas hanya-baca"}
@@ -146,6 +148,42 @@ def test_after_the_swap_the_edit_stands_even_if_the_folder_sync_fails(wb, monkey
     assert inj.fired and applied.changed
     assert realisasi(Workbook.open(wb.path)) == "81"
     assert temp_files(wb.path) == []
+
+
+def stingy_writev(calls: list[int], fail_at: int | None = None):
+    """A kernel that takes at most three parts and a bit of the fourth per call, as a busy disk may."""
+    real = os.writev
+
+    def writev(fd, buffers):
+        calls.append(len(buffers))
+        if len(calls) == fail_at:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(fd, list(buffers[:3]) + [buffers[3][:100]] if len(buffers) > 3 else buffers)
+
+    return writev
+
+
+def test_a_save_taken_a_little_at_a_time_still_writes_every_byte(wb, monkeypatch):
+    calls: list[int] = []
+    monkeypatch.setattr(os, "writev", stingy_writev(calls))
+    monkeypatch.setattr(safefile, "_IOV_MAX", 16)  # and never more parts a call than the system allows
+    wb.set(IKM, "realisasi", "81", 2022)
+    monkeypatch.undo()
+    assert len(calls) > 3 and max(calls) <= 16
+    assert wb.path.read_bytes() == dumps(Workbook.open(wb.path).document())
+    assert realisasi(Workbook.open(wb.path)) == "81"
+
+
+def test_a_disk_that_fills_in_the_middle_of_a_save_changes_nothing(wb, monkeypatch):
+    before = wb.path.read_bytes()
+    calls: list[int] = []
+    monkeypatch.setattr(os, "writev", stingy_writev(calls, fail_at=3))  # two calls landed, the third fails
+    with pytest.raises(SaveFailed, match="disk penuh"):
+        wb.set(IKM, "realisasi", "81", 2022)
+    monkeypatch.undo()
+    assert len(calls) == 3 and wb.path.read_bytes() == before and temp_files(wb.path) == []
+    wb.set(IKM, "realisasi", "81", 2022)
+    assert realisasi(Workbook.open(wb.path)) == "81"
 
 
 def test_a_full_disk_while_keeping_the_backup_changes_nothing(tmp_path, monkeypatch):

@@ -440,15 +440,17 @@ async def test_a_full_disk_refuses_the_edit_and_the_typed_value_stays(demo_path:
     async with app.run_test(size=(80, 24)) as pilot:
         await find_ikm_realisasi(pilot)
         before = demo_path.read_bytes()
-        real_write = os_module.write
+        real_write, real_writev = os_module.write, os_module.writev
 
         def full_disk(fd, data):
             raise OSError(errno.ENOSPC, "No space left on device")
 
         monkeypatch.setattr(os_module, "write", full_disk)
+        monkeypatch.setattr(os_module, "writev", full_disk)  # a workbook save writes its parts by writev
         await pilot.press("enter", "7", "9", "enter")
         await pilot.pause()
         monkeypatch.setattr(os_module, "write", real_write)
+        monkeypatch.setattr(os_module, "writev", real_writev)
         assert app.message_error and "disk penuh" in app.message
         await dismiss_refusal(pilot)
         assert app.screen.editor_text() == "79"

@@ -53,5 +53,5 @@ class BudgetSheetScreen(SheetView):
 
     def subtitle(self) -> str:
         a = engine.instansi_anggaran(self.session.casc, self.session.year)
-        return (f"{sum(not r.group for r in self.grid.rows)} rincian \u00b7 jumlah pagu {format_rupiah(a.pagu)} "
+        return (f"{self.editable_rows()} rincian \u00b7 jumlah pagu {format_rupiah(a.pagu)} "
                 f"\u00b7 serapan {format_percent(a.serapan)}%")

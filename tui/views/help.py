@@ -16,6 +16,8 @@ EXTRA = [
     ("0\u20139", "mulai mengubah sel dengan angka itu"),
     ("Delete", "kosongkan sel (dengan sengaja)"),
     ("Ctrl+P", "palet perintah"),
+    ("tempel", "kolom dari lembar kerja (Ctrl+Shift+V di terminal) mengisi sel ke bawah dari kursor, baris bertab "
+               "ke kanan; dibaca semua dulu, satu langkah Ctrl+Z"),
     ("a s i", "tambah rincian / simpul sejajar / indikator (cascading)"),
     ("d / Delete", "di pohon: hapus simpul beserta rinciannya; di tabel indikator (d): hapus indikatornya; "
                    "ditanya dulu, Ctrl+Z mengembalikan"),

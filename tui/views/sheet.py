@@ -106,7 +106,7 @@ class SheetScreen(SheetView):
         return self.session.casc.indicators[row.ref][1]
 
     def subtitle(self) -> str:
-        shown = sum(not r.group for r in self.grid.rows)
+        shown = self.editable_rows()
         parts = [f"{shown} indikator"]
         if self.only_empty:
             parts.append(f"hanya {next(c.label for c in COLUMNS if c.field == self.only_empty)} kosong")

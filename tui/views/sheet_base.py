@@ -38,6 +38,7 @@ class SheetView(WorkbookView):
         self._year: int | None = None
         self._rows_of: object = None  # the cascade index the rows were built from
         self._shown_title: Text | None = None
+        self._counted: tuple[object, int] = (None, 0)
 
     # -- subclasses --------------------------------------------------------------------------------------------------
     def build_rows(self) -> list[SheetRow]:  # pragma: no cover - each sheet lists its rows
@@ -52,6 +53,14 @@ class SheetView(WorkbookView):
 
     def subtitle(self) -> str:
         return ""
+
+    def editable_rows(self) -> int:
+        """How many rows can be typed into (not group lines): counted once per set of rows, not on every commit
+        (6,000 rows at kabupaten scale)."""
+        rows = self.grid.rows
+        if self._counted[0] is not rows:
+            self._counted = (rows, sum(not r.group for r in rows))
+        return self._counted[1]
 
     # -- layout ------------------------------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
