@@ -41,6 +41,14 @@ def write(session: PtySession, data: bytes) -> None:
     session.read_until_quiet(QUIET, first_timeout=5.0, timeout=60.0)
 
 
+def write_one_by_one(session: PtySession, keys: list[str]) -> None:
+    """The same keys as a slow typist sends them: each once the screen has answered the one before."""
+    for k in keys:
+        os.write(session.master, key_bytes(k))
+        session.read_until_quiet(0.05, first_timeout=0.5, timeout=30.0, settle_cpu=False)
+    session.read_until_quiet(QUIET, first_timeout=1.0, timeout=30.0)
+
+
 def figures(path: Path) -> dict:
     """What the operator stored: every indicator's and node's values, without the log's times and names."""
     doc = orjson.loads(path.read_bytes())
@@ -99,10 +107,7 @@ def test_200_keys_in_one_write_store_what_the_same_keys_store_one_by_one(tmp_pat
     session = open_tui(one_by_one, tmp_path)
     try:
         write(session, F8)
-        for k in keys:
-            os.write(session.master, key_bytes(k))
-            session.read_until_quiet(0.05, first_timeout=0.5, timeout=30.0, settle_cpu=False)
-        session.read_until_quiet(QUIET, first_timeout=1.0, timeout=30.0)
+        write_one_by_one(session, keys)
     finally:
         session.close()
 

@@ -32,7 +32,8 @@ from store.workbook import Applied, Batch, Edit, Workbook
 from store.structure import STRUCTURAL
 
 from . import lean_output
-from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin
+from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin, YearMixin
+from .keys import in_text_field, typing_into
 from .palette import LkjipCommands
 from .views.base import WorkbookView
 from .views.main import MainScreen
@@ -40,7 +41,6 @@ from .widgets.status import SAVED_SPLIT, StatusLine
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 lean_output.install()  # the same screens in fewer bytes (a slow SSH link): see tui/lean_output.py
-TEXT_FIELDS = ("Input", "TextArea")
 POLL_SECONDS = 1.0
 SETTLE_LIMIT = 0.5  # seconds a key waits at most for the previous one to be handled (see _settle_keys)
 SETTLE_ROUNDS = 8
@@ -67,7 +67,7 @@ def _lazy_screen(module: str, name: str):
     return make
 
 
-class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, App):
+class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, App):
     TITLE = "lkjip"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
@@ -87,13 +87,14 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, App):
         Binding("f7", "view('ekspor')", "Ekspor", id="view.export", priority=True),
         Binding("f8", "view('lembar')", "Isian", id="view.sheet", priority=True),
         Binding("f9", "view('anggaran')", "Isian anggaran", id="view.budget_sheet", priority=True),
-        Binding("left_square_bracket", "year(-1)", "Tahun\u2212", id="year.previous"),
-        Binding("right_square_bracket", "year(1)", "Tahun+", id="year.next"),
+        # Priority, after the keys before them have landed (tui/keys.py): "] 7 7 Enter" stores 77 in the new year.
+        Binding("left_square_bracket", "year(-1)", "Tahun\u2212", id="year.previous", priority=True),
+        Binding("right_square_bracket", "year(1)", "Tahun+", id="year.next", priority=True),
         # Priority too: "/kepuasan" arriving in one write must reach the find dialog, not the tree (k, a, p are
         # cascade-editing keys there). In a text field "/" is a character (check_action).
         Binding("slash", "find", "Cari", id="app.find", priority=True),
-        Binding("ctrl+z", "undo", "Urungkan", show=False, id="edit.undo"),
-        Binding("ctrl+y", "redo", "Ulangi", show=False, id="edit.redo"),
+        Binding("ctrl+z", "undo", "Urungkan", show=False, id="edit.undo", priority=True),
+        Binding("ctrl+y", "redo", "Ulangi", show=False, id="edit.redo", priority=True),
         Binding("ctrl+q", "quit", "Keluar", id="app.quit", priority=True),
     ]
 
@@ -384,28 +385,14 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, App):
         else:
             self.refresh_views()
 
-    def action_year(self, step: int) -> None:
-        if self.wb is None:
-            return
-        lo, hi = int(self.casc.meta["periode_awal"]) - 1, int(self.casc.meta["periode_akhir"])
-        year = self.year + step
-        if not lo <= year <= hi:
-            self.say(f"Tahun {year} di luar periode Renstra {lo + 1}\u2013{hi}.", error=True)
-            return
-        self.year = year
-        screen = self.screen
-        if isinstance(screen, MainScreen) and screen.node_id:
-            screen.show_node(screen.node_id)
-        else:
-            self.refresh_views()
-        self.say(f"Tahun {year}.")
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # "/" typed in a text field is a character, not the find key. By name: importing TextArea here would cost
-        # every start-up its load time.
-        if action == "find" and any(c.__name__ in TEXT_FIELDS for c in type(self.focused).__mro__):
-            return False
-        return True
+        if action == "year":  # "[" typed in a field or a cell is a character; a dialog keeps the year it opened on
+            return not typing_into(self.focused) and not isinstance(self.screen, ModalScreen)
+        if action in ("undo", "redo"):  # not behind a dialog, nor into a cell being typed; a text area's own undo
+            own = getattr(self.focused, "_bindings", None)
+            mine = own is not None and ("ctrl+z" if action == "undo" else "ctrl+y") in own.key_to_bindings
+            return not (mine or getattr(self.focused, "is_editing", False) or isinstance(self.screen, ModalScreen))
+        return not (action == "find" and in_text_field(self.focused))  # "/" typed in a text field is a character
 
     async def action_find(self) -> None:
         if self.wb is None:
@@ -419,8 +406,10 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, App):
     def goto(self, ref: str | None, field: str | None = None) -> None:
         if not ref:
             return
-        if self.current_mode != "utama":
-            self.switch_mode("utama")
+        if self.current_mode == "utama":  # at once: the keys typed after the choice (a burst) act on it
+            self._focus(ref, field)
+            return
+        self.switch_mode("utama")
         self.call_after_refresh(lambda: self._focus(ref, field))
 
     def _focus(self, ref: str, field: str | None) -> None:

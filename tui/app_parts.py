@@ -1,11 +1,13 @@
-"""Parts of the workbook app (tui/app.py) kept apart by job: undo and redo, the command palette, and what keeps typed
-text safe when the app stops (recovery drafts, signals, a crash). Each is a mixin of LkjipApp and uses its state."""
+"""Parts of the workbook app (tui/app.py) kept apart by job: undo and redo, the year keys, the command palette, and
+what keeps typed text safe when the app stops (recovery drafts, signals, a crash). Each is a mixin of LkjipApp and uses
+its state."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from textual.actions import SkipAction
 from textual.command import CommandPalette
 
 from store.drafts import draft_path, read_draft, remove_draft
@@ -13,8 +15,19 @@ from store.errors import InvalidValue
 from store.fields import parse_value, spec_of
 from store.workbook import Applied, Batch, Edit
 
+from .keys import drained, typing_into
 from .palette import Palette
 from .views.main import MainScreen
+
+
+async def keys_before_landed(app) -> None:
+    """Before an app key ([ ] Ctrl+Z Ctrl+Y, priority keys: tui/keys.py) acts: the widget in focus has handled the
+    keys typed before it. If those opened a cell editor ("8 ]" in one burst), the key is the editor's after all:
+    SkipAction hands it on, in its place. (Run from the palette with a cell being typed into, it just acts.)"""
+    typing = typing_into(app.focused)
+    await drained(app.focused)
+    if typing_into(app.focused) and not typing:
+        raise SkipAction()
 
 
 class UndoMixin:
@@ -40,10 +53,12 @@ class UndoMixin:
             return None
         return edit, applied
 
-    def action_undo(self) -> None:
+    async def action_undo(self) -> None:
+        await keys_before_landed(self)
         self._step(self.undo_stack, self.redo_stack, "undo")
 
-    def action_redo(self) -> None:
+    async def action_redo(self) -> None:
+        await keys_before_landed(self)
         self._step(self.redo_stack, self.undo_stack, "redo")
 
     def _step(self, source: list[Edit | Batch], target: list[Edit | Batch], kind: str) -> None:
@@ -62,6 +77,31 @@ class UndoMixin:
 
 
 
+class YearMixin:
+    """[ and ]: the year shown, within the Renstra period."""
+
+    async def action_year(self, step: int) -> None:
+        await keys_before_landed(self)
+        own = getattr(self.screen, "action_year", None)  # the narrative view saves the text being typed first
+        own(step) if callable(own) else self.show_year(step)
+
+    def show_year(self, step: int) -> None:
+        if self.wb is None:
+            return
+        lo, hi = int(self.casc.meta["periode_awal"]) - 1, int(self.casc.meta["periode_akhir"])
+        year = self.year + step
+        if not lo <= year <= hi:
+            self.say(f"Tahun {year} di luar periode Renstra {lo + 1}\u2013{hi}.", error=True)
+            return
+        self.year = year
+        screen = self.screen
+        if isinstance(screen, MainScreen) and screen.node_id:
+            screen.show_node(screen.node_id)
+        else:
+            self.refresh_views()
+        self.say(f"Tahun {year}.")
+
+
 class PaletteMixin:
     """F1 and Ctrl+P: the keys of the view, and Indonesian commands with the view's own first."""
 
@@ -70,9 +110,9 @@ class PaletteMixin:
 
         self.push_screen(HelpScreen(self.active_bindings))
 
-    def action_command_palette(self) -> None:
+    async def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(Palette())
+            await self.push_screen(Palette())  # awaited: what is typed after Ctrl+P goes to its search field
 
     def palette_commands(self) -> list[tuple[str, str, object]]:
         commands: list[tuple[str, str, object]] = [
@@ -140,6 +180,7 @@ class RecoveryMixin:
     async def action_quit(self) -> None:
         """Ctrl+Q: a value being typed in a cell is asked about (save it, drop it, or go back); a narrative being
         typed is saved first; if that fails, say so and quit only on a second Ctrl+Q."""
+        await drained(self.focused)  # the digits typed just before Ctrl+Q in one burst are in the editor first
         typed = getattr(self.screen, "editor_text", None)
         text = typed() if callable(typed) else None
         if text is not None:
@@ -155,7 +196,7 @@ class RecoveryMixin:
                     if getattr(screen, "editor_text")() is None:
                         self.exit()  # saved; refused, the editor stays open and the status line says why
 
-            self.push_screen(QuitWhileTyping(text), answered)
+            await self.push_screen(QuitWhileTyping(text), answered)  # the answer typed next goes to it
             return
         save = getattr(self.screen, "save_pending", None)
         if callable(save) and not self._quit_anyway and not save():

@@ -50,9 +50,9 @@ class DraftOffer(ModalScreen[bool]):
     """ "Ada draf narasi yang belum disimpan … pulihkan? (y/n)" """
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Pulihkan", id="draft.restore"),
-        Binding("n", "answer(False)", "Buang", id="draft.discard"),
-        Binding("escape", "answer(False)", "Buang", show=False, id="draft.cancel"),
+        Binding("y", "answer(True)", "Pulihkan", id="draft.restore", priority=True),
+        Binding("n", "answer(False)", "Buang", id="draft.discard", priority=True),
+        Binding("escape", "answer(False)", "Buang", show=False, id="draft.cancel", priority=True),
     ]
     DEFAULT_CSS = """
     DraftOffer { align: center middle; }

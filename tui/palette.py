@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from functools import partial
+from inspect import isawaitable
 
 from rich.align import Align
 from rich.text import Text
 from textual.binding import Binding
-from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandInput, CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.widgets.option_list import Option
+
+from .keys import drained
 
 
 class LkjipCommands(Provider):
@@ -39,6 +42,10 @@ class Palette(CommandPalette):
         Binding("pagedown", "command_list('page_down')", "Halaman berikutnya", show=False),
         Binding("pageup", "command_list('page_up')", "Halaman sebelumnya", show=False),
         Binding("up", "command_list('cursor_up')", "Perintah sebelumnya", show=False),
+        # Priority (tui/keys.py): "Ctrl+P tambah rincian Enter" and the keys after it in one burst run the command
+        # and reach the form it opens. Textual's own Enter waits for a search running in the background and runs
+        # the command after the keys already queued.
+        Binding("enter", "choose", "Jalankan perintah", show=False, priority=True),
     ]
 
     def __init__(self) -> None:
@@ -58,3 +65,22 @@ class Palette(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+    async def action_choose(self) -> None:
+        """Run the highlighted command of the search for what is typed now (the first hit when the list on screen is
+        not that search yet), and wait for what it opens before the app reads the next key."""
+        field = self.query_one(CommandInput)
+        await drained(field)
+        self._cancel_gather_commands()
+        hits = sorted([hit async for hit in self._search_for(field.value.strip())], key=lambda h: h.score,
+                      reverse=True)
+        if not hits:
+            return
+        listed = self.query_one(CommandList)
+        here = listed.highlighted if self._list_visible and listed.option_count == len(hits) else None
+        command = hits[here or 0].command
+        self.app.post_message(CommandPalette.Closed(option_selected=True))
+        self.dismiss()
+        done = command()
+        if isawaitable(done):
+            await done

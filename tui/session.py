@@ -44,7 +44,7 @@ class Session(Protocol):
     def capaian_tail(self, edit: Edit) -> str:
         """The echo's tail: the new capaian and ⚠ with its reason."""
 
-    def action_year(self, step: int) -> None:
+    def show_year(self, step: int) -> None:
         """Show another year (`[` / `]`), within the Renstra period."""
 
     def goto(self, ref: str | None, field: str | None = None) -> None:

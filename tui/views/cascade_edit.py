@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from textual.actions import SkipAction
 from textual.binding import Binding
 
 from store import plans
@@ -20,6 +21,7 @@ from store.model import LEVEL_LABELS
 from store.structure import CHILD_LEVEL, what_goes
 from store.workbook import Edit
 
+from ..keys import drained, typing_into
 from .forms import ConfirmScreen, Field, FormScreen, PickScreen
 
 if TYPE_CHECKING:
@@ -27,18 +29,24 @@ if TYPE_CHECKING:
 
     from ..session import Session
 
+# Priority keys (tui/keys.py): the app runs each as it arrives and reads the next key only once the dialog it opens
+# has focus, so "a", a name and Enter typed in one burst reach the form, not the tree. check_action lets the letter
+# through as a character while a cell is being typed into. Delete is a binding of its own (same id, so a keymap
+# still remaps both) because in a grid it is the grid's key: it clears the cell.
 CASCADE_BINDINGS = [
-    Binding("a", "add_child", "Tambah rincian", id="cascade.add_child"),
-    Binding("s", "add_sibling", "Tambah sejajar", show=False, id="cascade.add_sibling"),
-    Binding("i", "add_indicator", "Tambah indikator", show=False, id="cascade.add_indicator"),
-    Binding("r", "rename", "Ganti nama", show=False, id="cascade.rename"),
-    Binding("k", "recode", "Ubah kode", show=False, id="cascade.recode"),
-    Binding("ctrl+up", "step(-1)", "Naikkan", show=False, id="cascade.up"),
-    Binding("ctrl+down", "step(1)", "Turunkan", show=False, id="cascade.down"),
-    Binding("m", "reparent", "Pindah induk", show=False, id="cascade.move"),
-    Binding("d,delete", "delete", "Hapus", id="cascade.delete"),
-    Binding("p", "properties", "Sifat indikator", show=False, id="cascade.properties"),
+    Binding("a", "add_child", "Tambah rincian", id="cascade.add_child", priority=True),
+    Binding("s", "add_sibling", "Tambah sejajar", show=False, id="cascade.add_sibling", priority=True),
+    Binding("i", "add_indicator", "Tambah indikator", show=False, id="cascade.add_indicator", priority=True),
+    Binding("r", "rename", "Ganti nama", show=False, id="cascade.rename", priority=True),
+    Binding("k", "recode", "Ubah kode", show=False, id="cascade.recode", priority=True),
+    Binding("ctrl+up", "step(-1)", "Naikkan", show=False, id="cascade.up", priority=True),
+    Binding("ctrl+down", "step(1)", "Turunkan", show=False, id="cascade.down", priority=True),
+    Binding("m", "reparent", "Pindah induk", show=False, id="cascade.move", priority=True),
+    Binding("d", "delete", "Hapus", id="cascade.delete", priority=True),
+    Binding("delete", "delete('key')", "Hapus", id="cascade.delete", priority=True),
+    Binding("p", "properties", "Sifat indikator", show=False, id="cascade.properties", priority=True),
 ]
+CASCADE_ACTIONS = {b.action.split("(")[0] for b in CASCADE_BINDINGS}
 
 # The indicator's settings, in the order the properties form asks for them.
 PROPERTY_FIELDS = ("satuan", "arah", "rumus", "rumus-negatif", "aturan-tw", "kondisi-awal", "target-akhir")
@@ -54,10 +62,40 @@ class CascadeEditing:
     if TYPE_CHECKING:  # what the screen this is mixed into provides (MainScreen, a SessionScreen)
         session: Session
         focused: Widget | None
+        app: Any
 
         def focus_ref(self, ref: str, field: str | None = None) -> None: ...
 
         def query_one(self, selector: str) -> Any: ...
+
+        def show_node(self, node_id: str) -> None: ...
+
+    # -- when the keys are commands ------------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in CASCADE_ACTIONS:
+            return True
+        own = getattr(self.focused, "_bindings", None)
+        if parameters == ("key",) and own is not None and "delete" in own.key_to_bindings:
+            return False  # the Delete key of a grid: it clears the cell
+        return self._keys_are_commands()
+
+    def _keys_are_commands(self) -> bool:
+        # A letter typed into a cell or a field is a character.
+        return self.app.screen is self and not typing_into(self.focused)
+
+    async def _settle(self) -> None:
+        """Before a cascade key acts: the widget in focus has taken the keys typed before it (a tree move, a grid
+        move) and the node shown is the tree's cursor, so "↓ d" deletes the node below, as typed slowly. If those
+        keys opened a cell editor ("8 a" in one burst), the letter is a character after all: SkipAction hands it on
+        to the editor, in its place."""
+        focused, were_commands = self.focused, self._keys_are_commands()  # not so when run from the palette
+        await drained(focused)
+        if were_commands and not self._keys_are_commands():
+            raise SkipAction()
+        tree = self.query_one("CascadeTree")
+        node = tree.cursor_node
+        if focused is tree and node is not None and node.data and node.data != self.node_id:
+            self.show_node(node.data)
 
     # -- what the keys act on -----------------------------------------------------------------------------------------
     def _indicator_here(self) -> str | None:
@@ -82,13 +120,14 @@ class CascadeEditing:
     def _refuse(self, message: str) -> None:
         self.session.say(message, error=True)
 
-    def _form(self, title: str, fields: list[Field], submit: Callable[[dict[str, str]], object],
-              then: Callable[[Edit], None] | None = None, on_change=None) -> None:
+    async def _form(self, title: str, fields: list[Field], submit: Callable[[dict[str, str]], object],
+                    then: Callable[[Edit], None] | None = None, on_change=None) -> None:
         def done(edit: object) -> None:
             if isinstance(edit, Edit):
                 self._apply(edit, (lambda: then(edit)) if then else None)
 
-        self.session.push_screen(FormScreen(title, fields, submit, on_change=on_change), done)
+        # Awaited: the keys typed after the one that opened the form wait until its first field has focus.
+        await self.session.push_screen(FormScreen(title, fields, submit, on_change=on_change), done)
 
     def cascade_palette(self) -> list[tuple[str, str, object]]:
         """The cascade actions in the command palette (Ctrl+P), for an operator who does not know the keys yet."""
@@ -105,26 +144,28 @@ class CascadeEditing:
         ]
 
     # -- nodes ---------------------------------------------------------------------------------------------------------
-    def action_add_child(self) -> None:
+    async def action_add_child(self) -> None:
+        await self._settle()
         casc = self.session.casc
         node = casc.nodes.get(self.node_id or "")
         if node is None:
-            self._add_node("tujuan", None)
+            await self._add_node("tujuan", None)
         elif node["level"] not in CHILD_LEVEL:
             self._refuse("Sub kegiatan adalah tingkat terbawah; tekan i untuk menambah indikatornya, atau s untuk "
                          "sub kegiatan sejajar.")
         else:
-            self._add_node(CHILD_LEVEL[node["level"]], node["id"])
+            await self._add_node(CHILD_LEVEL[node["level"]], node["id"])
 
-    def action_add_sibling(self) -> None:
+    async def action_add_sibling(self) -> None:
+        await self._settle()
         casc = self.session.casc
         node = casc.nodes.get(self.node_id or "")
         if node is None:
-            self._add_node("tujuan", None)
+            await self._add_node("tujuan", None)
         else:
-            self._add_node(node["level"], node.get("parent") if node.get("parent") in casc.nodes else None)
+            await self._add_node(node["level"], node.get("parent") if node.get("parent") in casc.nodes else None)
 
-    def _add_node(self, level: str, parent_id: str | None) -> None:
+    async def _add_node(self, level: str, parent_id: str | None) -> None:
         casc = self.session.casc
         where = f" di bawah {casc.label(casc.nodes[parent_id])}"[:50] if parent_id else ""
         coded = level in CODED_LEVELS
@@ -139,10 +180,11 @@ class CascadeEditing:
             name = known_name(self.session.casc, value, master) if key == "code" else None
             return {"name": name} if name and not values["name"].strip() else {}
 
-        self._form(f"Tambah {LEVEL_LABELS[level]}{where}", fields, submit,
+        await self._form(f"Tambah {LEVEL_LABELS[level]}{where}", fields, submit,
                    lambda edit: self.focus_ref(edit.ref), fill_name if coded else None)  
 
-    def action_rename(self) -> None:
+    async def action_rename(self) -> None:
+        await self._settle()
         casc = self.session.casc
         ind_id = self._indicator_here()
         if ind_id:
@@ -157,9 +199,10 @@ class CascadeEditing:
                 raise InvalidValue("Nama tidak boleh kosong.")
             return Edit(ref, field, None, old, values["name"].strip())
 
-        self._form("Ganti nama", [("name", "Nama", old)], submit)
+        await self._form("Ganti nama", [("name", "Nama", old)], submit)
 
-    def action_recode(self) -> None:
+    async def action_recode(self) -> None:
+        await self._settle()
         casc = self.session.casc
         node = casc.nodes.get(self.node_id or "")
         if node is None:
@@ -172,10 +215,11 @@ class CascadeEditing:
         def submit(values: dict[str, str]) -> Edit:
             return Edit(node["id"], "kode", None, old, values["code"].strip())
 
-        self._form(f"Ubah kode {casc.label(node)}"[:70], [("code", "Kode (kode rinciannya ikut berubah)", old)],
+        await self._form(f"Ubah kode {casc.label(node)}"[:70], [("code", "Kode (kode rinciannya ikut berubah)", old)],
                    submit)
 
-    def action_step(self, step: int) -> None:
+    async def action_step(self, step: int) -> None:
+        await self._settle()
         casc = self.session.casc
         ref = self._indicator_here() or self.node_id
         if ref not in casc.nodes and ref not in casc.indicators:
@@ -188,7 +232,8 @@ class CascadeEditing:
         self._apply(edit, lambda: self.focus_ref(ref, "indikator") if ref in self.session.casc.indicators
                     else self.query_one("CascadeTree").reveal(ref))  
 
-    def action_reparent(self) -> None:
+    async def action_reparent(self) -> None:
+        await self._settle()
         casc = self.session.casc
         node = casc.nodes.get(self.node_id or "")
         if node is None:
@@ -210,9 +255,10 @@ class CascadeEditing:
 
         options = [(p["id"], f"{LEVEL_LABELS[p['level']]} {casc.label(p)}") for p in parents]
         title = f"Pindahkan {casc.label(node)}"[:60] + " ke bawah\u2026"
-        self.session.push_screen(PickScreen(title, options), done)
+        await self.session.push_screen(PickScreen(title, options), done)
 
-    def action_delete(self) -> None:
+    async def action_delete(self, _key: str = "") -> None:
+        await self._settle()
         casc = self.session.casc
         ref = self._indicator_here() or self.node_id
         if ref in casc.indicators:
@@ -231,10 +277,11 @@ class CascadeEditing:
                 self._apply(edit, lambda: self.focus_ref(parent) if parent else None)  
 
         question = f"Hapus {what}?" + (" Ikut terhapus:" if lines else " Tidak ada rincian atau angka yang ikut.")
-        self.session.push_screen(ConfirmScreen("Hapus", question, lines), done)
+        await self.session.push_screen(ConfirmScreen("Hapus", question, lines), done)
 
     # -- indicators ----------------------------------------------------------------------------------------------------
-    def action_add_indicator(self) -> None:
+    async def action_add_indicator(self) -> None:
+        await self._settle()
         casc = self.session.casc
         node = casc.nodes.get(self.node_id or "")
         if node is None:
@@ -248,10 +295,11 @@ class CascadeEditing:
         fields: list[Field] = [("name", "Nama indikator", ""),
                                ("satuan", "Satuan (%, indeks, nilai, dokumen\u2026)", ""),
                                ("arah", "Arah (positif / negatif)", "positif")]
-        self._form(f"Tambah indikator {casc.label(node)}"[:70], fields, submit,
+        await self._form(f"Tambah indikator {casc.label(node)}"[:70], fields, submit,
                    lambda edit: self.focus_ref(edit.ref, "indikator"))  
 
-    def action_properties(self) -> None:
+    async def action_properties(self) -> None:
+        await self._settle()
         casc = self.session.casc
         ind_id = self._indicator_here()
         node = casc.nodes.get(self.node_id or "")
@@ -278,4 +326,4 @@ class CascadeEditing:
                 if not self.session.apply_edit(edit):
                     break
 
-        self.session.push_screen(FormScreen(f"Sifat indikator {ind['name']}"[:70], fields, submit), done)
+        await self.session.push_screen(FormScreen(f"Sifat indikator {ind['name']}"[:70], fields, submit), done)

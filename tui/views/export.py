@@ -13,13 +13,15 @@ from textual.widgets import Button, Input, Label, Static
 from store.errors import WorkbookError
 from store.storage import os_reason
 
+from ..keys import InOrderInput, drained
 from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
 from .base import WorkbookView
 
 
 class ExportScreen(WorkbookView):
-    # Priority: the path input would otherwise take Ctrl+W / Ctrl+E as its own editing keys.
+    # Priority: the path input would otherwise take Ctrl+W / Ctrl+E as its own editing keys. Each first waits for the
+    # input to take the characters typed before it (tui/keys.py): a path and Ctrl+W in one burst export to that path.
     BINDINGS = [
         Binding("ctrl+w", "export('docx')", "Ekspor Word", id="export.docx", priority=True),
         Binding("ctrl+e", "export('md')", "Ekspor Markdown", id="export.md", priority=True),
@@ -35,7 +37,7 @@ class ExportScreen(WorkbookView):
         with Vertical():
             yield Static("Ekspor draf LKjIP", classes="view-title", id="export-title")
             yield Label("Berkas tujuan (tanpa akhiran; .md atau .docx ditambahkan; Enter: Word):")
-            yield Input(id="export-path")
+            yield InOrderInput(id="export-path")
             with Horizontal(id="export-buttons"):
                 yield Button("Markdown (Ctrl+E)", id="md")
                 yield Button("Word (Ctrl+W)", id="docx", variant="primary")
@@ -54,7 +56,8 @@ class ExportScreen(WorkbookView):
         self.query_one(Input).value = str(path.with_name(f"{prefix}-{path.stem}"))
         self.query_one("#export-title", Static).update(f"Ekspor {label} (Ctrl+T: pilih dokumen lain)")
 
-    def action_next_document(self) -> None:
+    async def action_next_document(self) -> None:
+        await drained(self.query_one(Input))
         self.document_index = (self.document_index + 1) % len(self.DOCUMENTS)
         self._show_document()
         self.session.say(f"Dokumen: {self.DOCUMENTS[self.document_index][2]}.")
@@ -62,13 +65,14 @@ class ExportScreen(WorkbookView):
     def redraw(self) -> None:
         self.query_one("#export-result", Static).update(f"Tahun laporan yang diekspor: {self.session.year}.")
 
-    def on_input_submitted(self, _: Input.Submitted) -> None:
-        self.action_export("docx")
+    async def on_input_submitted(self, _: Input.Submitted) -> None:
+        await self.action_export("docx")
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_export(event.button.id or "md")
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        await self.action_export(event.button.id or "md")
 
-    def action_export(self, fmt: str) -> None:
+    async def action_export(self, fmt: str) -> None:
+        await drained(self.query_one(Input))
         try:
             from reports import export as exporter
         except ImportError:

@@ -11,15 +11,19 @@ from textual.widgets.option_list import Option
 
 from store.cascade import Cascade
 
+from ..keys import InOrderInput, drained
 from ..shown import shown
+from .forms import PickList
 
 LIMIT = 40
 
 
 class FindScreen(ModalScreen[str | None]):
+    # Priority keys (tui/keys.py): "kepuasan ↓ Enter" and the keys after it, in one burst, act in the order typed.
     BINDINGS = [
-        Binding("escape", "cancel", "Batal", id="find.cancel"),
-        Binding("down", "to_list", "Ke daftar", show=False, id="find.list"),
+        Binding("escape", "cancel", "Batal", id="find.cancel", priority=True),
+        Binding("down", "to_list", "Ke daftar", show=False, id="find.list", priority=True),
+        Binding("enter", "choose", "Pilih", show=False, id="find.choose", priority=True),
     ]
     DEFAULT_CSS = """
     FindScreen { align: center top; }
@@ -40,15 +44,16 @@ class FindScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = "Cari (nama, kode atau id; Enter memilih, Esc batal)"
-            yield Input(placeholder="ketik sebagian nama\u2026", id="find-input")
-            yield OptionList(id="find-results")
+            yield InOrderInput(placeholder="ketik sebagian nama\u2026", id="find-input")
+            yield PickList(id="find-results")
 
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = False
+        self.set_focus(self.query_one(Input))  # at once, not behind the keys typed after "/"
         self._fill("")
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self._fill(event.value)
+    def field_changed(self, _: Input, value: str) -> None:
+        self._fill(value)  # at once, as each character lands (InOrderInput), so an Enter right after finds it
 
     def _fill(self, text: str) -> None:
         needle = text.strip().casefold()
@@ -60,7 +65,11 @@ class FindScreen(ModalScreen[str | None]):
         if found:
             results.highlighted = 0
 
-    def on_input_submitted(self, _: Input.Submitted) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "to_list" or isinstance(self.focused, Input)  # in the list, ↓ is the list's own
+
+    async def action_choose(self) -> None:
+        await drained(self.focused)  # the characters or moves typed before Enter have landed
         results = self.query_one(OptionList)
         if results.highlighted is not None and results.option_count:
             self.dismiss(results.get_option_at_index(results.highlighted).id)
@@ -68,8 +77,9 @@ class FindScreen(ModalScreen[str | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
 
-    def action_to_list(self) -> None:
-        self.query_one(OptionList).focus()
+    async def action_to_list(self) -> None:
+        await drained(self.focused)
+        self.set_focus(self.query_one(OptionList))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -18,6 +18,8 @@ from textual.widgets.option_list import Option
 
 from store.errors import WorkbookError
 
+from ..keys import InOrderInput, OwnKeysFirst, drained
+
 # (key, label, the value it starts with)
 Field = tuple[str, str, str]
 
@@ -26,11 +28,17 @@ _BOX = ("width: 76; height: auto; max-height: 22; overflow-y: auto; border: roun
 
 
 class FormScreen(ModalScreen[object]):
-    """Enter moves to the next field and, on the last, saves; Ctrl+S saves from anywhere; Esc cancels."""
+    """Enter moves to the next field and, on the last, saves; Ctrl+S saves from anywhere; Esc cancels.
+
+    These (and Tab / Shift+Tab) are priority keys (tui/keys.py): each waits until the field has taken the characters
+    typed before it, then acts before the app hands on the next key, so the keys after Enter go to the next field."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Batal", id="form.cancel"),
-        Binding("ctrl+s", "submit", "Simpan", id="form.submit"),
+        Binding("escape", "cancel", "Batal", id="form.cancel", priority=True),
+        Binding("ctrl+s", "submit", "Simpan", id="form.submit", priority=True),
+        Binding("enter", "next", "Berikutnya / simpan", show=False, id="form.next", priority=True),
+        Binding("tab", "move(1)", "Isian berikutnya", show=False, id="form.tab", priority=True),
+        Binding("shift+tab", "move(-1)", "Isian sebelumnya", show=False, id="form.shift_tab", priority=True),
     ]
     DEFAULT_CSS = f"""
     FormScreen {{ align: center middle; }}
@@ -51,32 +59,43 @@ class FormScreen(ModalScreen[object]):
             box.border_title = self.title_text
             for key, label, value in self.fields:
                 yield Label(label)
-                yield Input(value=value, id=f"form-{key}")
+                yield InOrderInput(value=value, id=f"form-{key}")
             yield Static(id="form-error")
             yield Static("Enter: berikutnya / simpan \u00b7 Ctrl+S: simpan \u00b7 Esc: batal", id="form-help")
 
     def on_mount(self) -> None:
         for inp in self.query(Input):
             inp.cursor_blink = False
-        self.query(Input).first().focus()
+        # At once, not by focus() (a callback queued behind the keys of the burst that opened the form).
+        self.set_focus(self.query(Input).first())
 
     def values(self) -> dict[str, str]:
         return {key: self.query_one(f"#form-{key}", Input).value for key, _, _ in self.fields}
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if self.on_change is None or event.input.id is None:
+    def field_changed(self, field: Input, value: str) -> None:
+        if self.on_change is None or field.id is None:
             return
-        for key, value in self.on_change(event.input.id.removeprefix("form-"), event.value, self.values()).items():
-            self.query_one(f"#form-{key}", Input).value = value
+        for key, new in self.on_change(field.id.removeprefix("form-"), value, self.values()).items():
+            self.query_one(f"#form-{key}", Input).value = new
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    async def action_next(self) -> None:
+        field = self.focused
+        await drained(field)
         inputs = list(self.query(Input))
-        if event.input is inputs[-1]:
-            self.action_submit()
+        if field in inputs and field is not inputs[-1]:
+            self.set_focus(inputs[inputs.index(field) + 1])
         else:
-            inputs[inputs.index(event.input) + 1].focus()
+            self._submit()
 
-    def action_submit(self) -> None:
+    async def action_move(self, step: int) -> None:
+        await drained(self.focused)
+        self.focus_next() if step > 0 else self.focus_previous()
+
+    async def action_submit(self) -> None:
+        await drained(self.focused)
+        self._submit()
+
+    def _submit(self) -> None:
         try:
             result = self.submit(self.values())
         except WorkbookError as exc:
@@ -88,10 +107,17 @@ class FormScreen(ModalScreen[object]):
         self.dismiss(None)
 
 
-class PickScreen(ModalScreen[str | None]):
-    """One of a list (e.g. the parents a node may move under); Enter picks, Esc cancels."""
+class PickList(OwnKeysFirst, OptionList):
+    """The picker's list: ↑ ↓ move in order with the Enter typed after them (tui/keys.py)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Batal", id="pick.cancel")]
+
+class PickScreen(ModalScreen[str | None]):
+    """One of a list (e.g. the parents a node may move under); Enter picks, Esc cancels (priority keys, tui/keys.py)."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Batal", id="pick.cancel", priority=True),
+        Binding("enter", "pick", "Pilih", show=False, id="pick.choose", priority=True),
+    ]
     DEFAULT_CSS = f"""
     PickScreen {{ align: center middle; }}
     PickScreen > Vertical {{ {_BOX} }}
@@ -105,12 +131,18 @@ class PickScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = self.title_text
-            yield OptionList(*[Option(label, id=ref) for ref, label in self.options], id="pick-list")
+            yield PickList(*[Option(label, id=ref) for ref, label in self.options], id="pick-list")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
         options.highlighted = 0
-        options.focus()
+        self.set_focus(options)
+
+    async def action_pick(self) -> None:
+        options = self.query_one(OptionList)
+        await drained(options)
+        if options.highlighted is not None:
+            self.dismiss(options.get_option_at_index(options.highlighted).id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
@@ -120,11 +152,12 @@ class PickScreen(ModalScreen[str | None]):
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """A question naming what will happen; y or Enter says yes, n or Esc says no."""
+    """A question naming what will happen; y or Enter says yes, n or Esc says no. Priority keys: the answer is taken
+    as it arrives, and the keys after it go to the view below (tui/keys.py)."""
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Ya", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "Tidak", id="confirm.no"),
+        Binding("y,enter", "answer(True)", "Ya", id="confirm.yes", priority=True),
+        Binding("n,escape", "answer(False)", "Tidak", id="confirm.no", priority=True),
     ]
     DEFAULT_CSS = f"""
     ConfirmScreen {{ align: center middle; }}

@@ -28,7 +28,7 @@ class LogScreen(WorkbookView):
     def on_mount(self) -> None:
         view = self.query_one(DataTable)
         view.add_columns("Waktu", "Oleh", "Jenis", "Ref", "Kolom", "Tahun", "Lama", "Baru")
-        view.focus()
+        self.set_focus(view)  # at once: F6 and the arrows after it in one burst move in the log
 
     def redraw(self) -> None:
         # The document the app holds: the file may be unreadable right now (the app then keeps its last good one).

@@ -74,7 +74,7 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         if action == "move_focus":
             focused = self.focused
             return not (isinstance(focused, WorkGrid) and focused.is_editing)
-        return True
+        return super().check_action(action, parameters)  # the cascade keys (tui/views/cascade_edit.py)
 
     def action_move_focus(self, step: int) -> None:
         # From the tree, Tab goes to the node's indicators (its budget when it has none), chosen here: Textual's
@@ -184,7 +184,7 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         row = grid.get_row_index(ref) if ref in grid.refs() else 0
         col = next((i for i, c in enumerate(grid.spec) if field and c.field == field), grid.cursor_coordinate.column)
         grid.move_cursor(row=row, column=col, animate=False)
-        grid.focus()
+        self.set_focus(grid)  # at once: focus() would wait behind the keys of a burst already queued
 
     # -- editing ----------------------------------------------------------------------------------------------------
     def on_work_grid_edit_requested(self, msg: WorkGrid.EditRequested) -> None:

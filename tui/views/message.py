@@ -16,7 +16,8 @@ _BOX = "width: 70; height: auto; max-height: 20; border: round $error; padding: 
 class MessageScreen(ModalScreen[None]):
     """The whole sentence, wrapped; Enter or Esc closes it and the view is as it was (the typed value kept)."""
 
-    BINDINGS = [Binding("enter,escape,space", "close", "Tutup", id="message.close")]
+    # Priority keys (tui/keys.py): the key that closes it is taken as it arrives; the keys after it go to the view.
+    BINDINGS = [Binding("enter,escape,space", "close", "Tutup", id="message.close", priority=True)]
     DEFAULT_CSS = f"""
     MessageScreen {{ align: center middle; }}
     MessageScreen > Vertical {{ {_BOX} }}
@@ -40,9 +41,9 @@ class QuitWhileTyping(ModalScreen[str | None]):
     """Ctrl+Q with a cell being typed into: save it and quit, quit without it, or go back to it."""
 
     BINDINGS = [
-        Binding("y,enter", "answer('save')", "Simpan lalu keluar", id="quit.save"),
-        Binding("n", "answer('discard')", "Keluar tanpa menyimpan", id="quit.discard"),
-        Binding("escape", "answer(None)", "Kembali", id="quit.back"),
+        Binding("y,enter", "answer('save')", "Simpan lalu keluar", id="quit.save", priority=True),
+        Binding("n", "answer('discard')", "Keluar tanpa menyimpan", id="quit.discard", priority=True),
+        Binding("escape", "answer(None)", "Kembali", id="quit.back", priority=True),
     ]
     DEFAULT_CSS = f"""
     QuitWhileTyping {{ align: center middle; }}

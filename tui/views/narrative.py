@@ -96,7 +96,7 @@ class NarrativeScreen(WorkbookView):
 
     def action_year(self, step: int) -> None:
         if self.save_pending():
-            self.session.action_year(step)
+            self.session.show_year(step)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id and event.option.id != self.key:
@@ -148,7 +148,7 @@ class NarrativeScreen(WorkbookView):
                          f"{self._draft_file()}.", error=True)
             return
         if draft.year is not None and draft.year != self.session.year:
-            self.session.action_year(draft.year - self.session.year)
+            self.session.show_year(draft.year - self.session.year)
         keys = [o.id for o in self.query_one(OptionList).options]
         self._load(draft.key, force=True)
         if draft.key in keys:

@@ -16,6 +16,7 @@ from store.model import new_document, new_meta
 from store.sanitize import quote
 from store.workbook import Workbook
 
+from ..keys import InOrderInput
 from ..shown import shown
 from ..widgets.keybar import KeyBar
 from .base import SessionScreen
@@ -47,13 +48,13 @@ class StartScreen(SessionScreen):
             box.border_title = f"{self.path} belum ada"
             yield Static("Buat buku kerja baru, atau buka contoh Kecamatan Torjun 2022 (Ctrl+D).")
             yield Label("Instansi")
-            yield Input(placeholder="Kecamatan \u2026", id="instansi")
+            yield InOrderInput(placeholder="Kecamatan \u2026", id="instansi")
             yield Label("Pemerintah daerah")
-            yield Input(placeholder="Kabupaten \u2026", id="pemda")
+            yield InOrderInput(placeholder="Kabupaten \u2026", id="pemda")
             yield Label("Periode Renstra")
-            yield Input(placeholder="2025-2029", id="periode")
+            yield InOrderInput(placeholder="2025-2029", id="periode")
             yield Label("Tahun laporan")
-            yield Input(placeholder="2025", id="tahun")
+            yield InOrderInput(placeholder="2025", id="tahun")
             yield Button("Buat buku kerja", id="create", variant="primary")
             yield Button("Buka demo Kecamatan Torjun", id="demo")
             yield Static(id="start-message")
@@ -62,7 +63,7 @@ class StartScreen(SessionScreen):
     def on_mount(self) -> None:
         for inp in self.query(Input):
             inp.cursor_blink = False
-        self.query_one("#instansi", Input).focus()
+        self.set_focus(self.query_one("#instansi", Input))  # at once, not behind keys already queued
 
     def action_next_field(self) -> None:
         self.focus_next()

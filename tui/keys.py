@@ -1,0 +1,82 @@
+"""Keys in arrival order, when a burst (a paste, a fast typist on a laggy SSH link) arrives in one write.
+
+Textual hands every key to the widget in focus at once, but runs a key's *binding* only after the key has bubbled up
+from that widget to the app, behind the keys that came after it. So in a burst a dialog opened by a key came up after
+the next keys had gone to the tree ("aTujuan Baru Enter" lost the name), and an Enter, a Backspace or an arrow in a
+field acted after the characters typed behind it. Three rules keep the order:
+- A widget that edits or moves by its own keys (a form's fields, a pick list) runs its own bindings when the key
+  reaches it (`OwnKeysFirst`), as tui/widgets/grid.py and tui/widgets/cascade_tree.py do for the grids and the tree.
+- A key that opens, answers or closes a dialog, or acts on what the cursor or the year is (the cascade keys, Tab on
+  the main view, [ ], Ctrl+Z), is a priority binding, run by the app as the key arrives. Its action first waits until
+  the widget in focus has handled the keys that came before (`drained`), then acts, and awaits the dialog's mount:
+  the app reads the next key only when the dialog has focus. Where those keys opened a cell editor meanwhile, the
+  action raises SkipAction and the key goes to the editor as a character, in its place (`typing_into`).
+- Before the app routes a key, the widget that got the previous one has handled it (LkjipApp._settle_keys): a
+  refused commit in a grid opens its dialog before the next key, which answers it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from textual import events
+from textual._context import active_message_pump  # Textual's own record of whose handler is running (pinned 8.2.8)
+from textual.widgets import Input
+
+# A widget that has stopped (a dialog closing meanwhile) never answers: do not wait on it for ever.
+DRAIN_TIMEOUT = 2.0
+
+
+async def drained(widget: Any) -> None:
+    """Return once `widget` has handled every message queued to it before now (the keys the app already gave it)."""
+    try:
+        own = active_message_pump.get() is widget  # asked from the widget's own handler: it is handling them now
+    except LookupError:
+        own = False
+    if widget is None or own or not widget.is_running:
+        return
+    done = asyncio.Event()
+    if widget.call_later(done.set):
+        try:
+            await asyncio.wait_for(done.wait(), DRAIN_TIMEOUT)
+        except asyncio.TimeoutError:
+            pass
+
+
+class OwnKeysFirst:
+    """Mixed into a widget: a key it binds itself (an arrow, Backspace, Home…) runs when the key reaches it, in order
+    with the characters around it, instead of after bubbling up to the app."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        widget: Any = self
+        for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+            if binding.priority:
+                continue
+            if await widget.app.run_action(binding.action, widget):
+                event.stop()
+                event.prevent_default()  # not the widget's own default handling (an Input inserting) as well
+                return
+
+
+class InOrderInput(OwnKeysFirst, Input):
+    """A text field whose Backspace, arrows and Home act in order with the characters typed around them, and whose
+    screen hears of every change at once (`field_changed`), not by a message that arrives after the next keys: a
+    code typed in a burst fills the form's name, and a find filters its list, exactly as when typed slowly."""
+
+    def watch_value(self, value: str) -> None:
+        changed = getattr(self.screen, "field_changed", None) if self.is_mounted else None
+        if callable(changed):
+            changed(self, value)
+
+
+def in_text_field(widget: object) -> bool:
+    """A text field (Input, TextArea) has focus: its letters are characters, not commands. By name: importing
+    TextArea would cost every start-up its load time."""
+    return any(c.__name__ in ("Input", "TextArea") for c in type(widget).__mro__)
+
+
+def typing_into(widget: object) -> bool:
+    """The widget in focus takes letters as characters: a text field, or a grid cell being typed into."""
+    return in_text_field(widget) or bool(getattr(widget, "is_editing", False))
+
