@@ -7,7 +7,6 @@ operator's save shows up within two seconds without disturbing a cell being edit
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 import json
 import os
@@ -18,7 +17,6 @@ from textual.app import App
 from textual.binding import Binding
 from rich.cells import cell_len
 from textual.events import Event, Key, Resize
-from textual.message_pump import MessagePump
 from textual.screen import ModalScreen
 
 from store import structure
@@ -33,7 +31,7 @@ from store.structure import STRUCTURAL
 
 from . import lean_output
 from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin, YearMixin
-from .keys import in_text_field, typing_into
+from .keys import KeysInOrder, in_text_field, typing_into
 from .palette import LkjipCommands
 from .views.base import WorkbookView
 from .views.main import MainScreen
@@ -42,8 +40,6 @@ from .widgets.status import SAVED_SPLIT, StatusLine
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 lean_output.install()  # the same screens in fewer bytes (a slow SSH link): see tui/lean_output.py
 POLL_SECONDS = 1.0
-SETTLE_LIMIT = 0.5  # seconds a key waits at most for the previous one to be handled (see _settle_keys)
-SETTLE_ROUNDS = 8
 KEYMAP_FILE = Path(os.environ.get("LKJIP_KEYMAP", "~/.config/lkjip/keymap.json")).expanduser()
 
 
@@ -60,14 +56,7 @@ VIEWS = {
 }
 
 
-def _lazy_screen(module: str, name: str):
-    def make():
-        return getattr(importlib.import_module(module), name)()
-
-    return make
-
-
-class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, App):
+class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, KeysInOrder, App):
     TITLE = "lkjip"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
@@ -110,7 +99,6 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, App):
         self.year = self.casc.tahun if workbook else 0
         self.undo_stack: list[Edit | Batch] = []
         self.redo_stack: list[Edit | Batch] = []
-        self._key_target: MessagePump | None = None  # where the last typed key went (see _settle_keys)
         self.message = ""
         self.message_error = False
         self._quit_anyway = False
@@ -160,7 +148,7 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, App):
         self.title = visible(f"lkjip \u2014 {profile['instansi']}")
         for name, (module, cls) in VIEWS.items():
             if name not in self._modes:
-                self.add_mode(name, _lazy_screen(module, cls))
+                self.add_mode(name, lambda m=module, c=cls: getattr(importlib.import_module(m), c)())
         self.message, self.message_error = (f"Buku kerja {wb.path.name} dibuka: {profile['instansi']}, tahun "
                                             f"{self.year}. Tekan ? untuk bantuan."), False
 
@@ -229,7 +217,7 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, App):
     async def on_event(self, event: Event) -> None:
         typed = isinstance(event, Key) and not event.is_forwarded
         if typed:
-            await self._settle_keys()
+            await self.settle_keys()
         # A message goes away on the next key: an old refusal must not read as the answer to a new action.
         if isinstance(event, Key) and self.message and not self.disk_problem and not isinstance(self.screen,
                                                                                                   ModalScreen):
@@ -237,32 +225,7 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, App):
             self.show_status()
         await super().on_event(event)
         if typed:
-            self._key_target = self.focused or self.screen
-
-    async def _settle_keys(self) -> None:
-        """Let the widget that got the previous key finish with it, and the containers and screen its messages
-        bubble to, before the next key is routed. Textual routes a key as it arrives and handles it later in the
-        widget's own queue, so in a burst (`↓ ↓ Tab → 79 Enter` in one write) Tab moved focus before the tree had
-        moved, and the figures went to the rows of the node that was left. A marker is queued behind whatever each
-        of them still has to handle, from the widget up to its screen. Bounded: a handler that waits for the app
-        itself (a dialog awaited to its end) only delays the next key by SETTLE_LIMIT."""
-        target, self._key_target = self._key_target, None
-        if target is None or not target.is_attached:
-            return
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + SETTLE_LIMIT
-        for pump in target.ancestors_with_self:
-            if pump is self:
-                break
-            for _ in range(SETTLE_ROUNDS):  # what it handles may queue more for itself (a tree move: its highlight)
-                handled = loop.create_future()
-                pump.call_later(lambda done=handled: done.done() or done.set_result(None))
-                try:
-                    await asyncio.wait_for(handled, max(0.0, deadline - loop.time()))
-                except asyncio.TimeoutError:
-                    return
-                if pump._message_queue.empty():
-                    break
+            self.key_routed()
 
     # -- the one write path ------------------------------------------------------------------------------------------
     def apply_edit(self, edit: Edit, *, kind: str = "edit", quiet: bool = False) -> Applied | None:

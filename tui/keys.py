@@ -11,8 +11,9 @@ field acted after the characters typed behind it. Three rules keep the order:
   the widget in focus has handled the keys that came before (`drained`), then acts, and awaits the dialog's mount:
   the app reads the next key only when the dialog has focus. Where those keys opened a cell editor meanwhile, the
   action raises SkipAction and the key goes to the editor as a character, in its place (`typing_into`).
-- Before the app routes a key, the widget that got the previous one has handled it (LkjipApp._settle_keys): a
-  refused commit in a grid opens its dialog before the next key, which answers it.
+- Before the app routes a key, the widget that got the previous one has handled it, and the containers and screen
+  its messages bubble to (`KeysInOrder`): a tree move has shown its node before Tab moves on, and a refused commit
+  in a grid opens its dialog before the next key, which answers it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from textual.widgets import Input
 
 # A widget that has stopped (a dialog closing meanwhile) never answers: do not wait on it for ever.
 DRAIN_TIMEOUT = 2.0
+SETTLE_LIMIT = 0.5  # seconds a key waits at most for the previous one to be handled (KeysInOrder)
+SETTLE_ROUNDS = 8
 
 
 async def drained(widget: Any) -> None:
@@ -80,3 +83,38 @@ def typing_into(widget: object) -> bool:
     """The widget in focus takes letters as characters: a text field, or a grid cell being typed into."""
     return in_text_field(widget) or bool(getattr(widget, "is_editing", False))
 
+
+class KeysInOrder:
+    """Mixed into the app: each typed key is routed only once the one before it has been handled."""
+
+    _key_target: Any = None  # where the last typed key went
+
+    def key_routed(self) -> None:
+        app: Any = self
+        self._key_target = app.focused or app.screen
+
+    async def settle_keys(self) -> None:
+        """Let the widget that got the previous key finish with it, and the containers and screen its messages
+        bubble to, before the next key is routed. Textual routes a key as it arrives and handles it later in the
+        widget's own queue, so in a burst (`↓ ↓ Tab → 79 Enter` in one write) Tab moved focus before the tree had
+        moved, and the figures went to the rows of the node that was left. A marker is queued behind whatever each
+        of them still has to handle, from the widget up to its screen. Bounded: a handler that waits for the app
+        itself (a dialog awaited to its end) only delays the next key by SETTLE_LIMIT."""
+        target, self._key_target = self._key_target, None
+        app: Any = self
+        if target is None or not target.is_attached:
+            return
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + SETTLE_LIMIT
+        for pump in target.ancestors_with_self:
+            if pump is app:
+                break
+            for _ in range(SETTLE_ROUNDS):  # what it handles may queue more for itself (a tree move: its highlight)
+                handled = loop.create_future()
+                pump.call_later(lambda done=handled: done.done() or done.set_result(None))
+                try:
+                    await asyncio.wait_for(handled, max(0.0, deadline - loop.time()))
+                except asyncio.TimeoutError:
+                    return
+                if pump._message_queue.empty():
+                    break
