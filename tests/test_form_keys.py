@@ -73,3 +73,30 @@ async def test_the_year_keys_do_nothing_while_a_dialog_is_open(demo_path: Path) 
         await pilot.press("right_square_bracket", "n")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen) and app.year == 2022 and "T1" in app.casc.nodes
+
+
+async def test_a_key_remapped_in_the_operators_keymap_file_opens_its_view(demo_path: Path, tmp_path: Path,
+                                                                          monkeypatch) -> None:
+    import tui.keys
+
+    keymap = tmp_path / "keymap.json"
+    keymap.write_text('{"view.tables": "f3,t"}', encoding="utf-8")
+    monkeypatch.setattr(tui.keys, "KEYMAP_FILE", keymap)
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.current_mode == "tabel"
+
+
+async def test_a_broken_keymap_file_is_ignored(demo_path: Path, tmp_path: Path, monkeypatch) -> None:
+    import tui.keys
+
+    keymap = tmp_path / "keymap.json"
+    keymap.write_text('{"view.tables": ', encoding="utf-8")
+    monkeypatch.setattr(tui.keys, "KEYMAP_FILE", keymap)
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.current_mode == "tabel"

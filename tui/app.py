@@ -7,8 +7,8 @@ operator's save shows up within two seconds without disturbing a cell being edit
 
 from __future__ import annotations
 
+import gc
 import importlib
-import json
 import os
 import sys
 from pathlib import Path
@@ -31,7 +31,7 @@ from store.structure import STRUCTURAL
 
 from . import lean_output
 from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin, YearMixin
-from .keys import KeysInOrder, in_text_field, typing_into
+from .keys import KeysInOrder, in_text_field, load_keymap, typing_into
 from .palette import LkjipCommands
 from .views.base import WorkbookView
 from .views.main import MainScreen
@@ -40,7 +40,6 @@ from .widgets.status import SAVED_SPLIT, StatusLine
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 lean_output.install()  # the same screens in fewer bytes (a slow SSH link): see tui/lean_output.py
 POLL_SECONDS = 1.0
-KEYMAP_FILE = Path(os.environ.get("LKJIP_KEYMAP", "~/.config/lkjip/keymap.json")).expanduser()
 
 
 # The other views are imported on their first visit: start-up pays only for the main view (the narrative view alone
@@ -107,17 +106,9 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, KeysInOrder, A
         self.disk_problem: str | None = None
         self.stopping = False  # a signal arrived: the typed narrative goes to its draft, nothing more is saved
         self.narrative_view = None  # the narrative screen, once visited (it is drafted on a signal)
-        self._load_keymap()
+        load_keymap(self)
         if workbook is not None:
             self._adopt(workbook)
-
-    def _load_keymap(self) -> None:
-        try:
-            keymap = json.loads(KEYMAP_FILE.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        if isinstance(keymap, dict):
-            self.set_keymap({str(k): str(v) for k, v in keymap.items()})
 
     # -- life cycle --------------------------------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -149,6 +140,9 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, KeysInOrder, A
         for name, (module, cls) in VIEWS.items():
             if name not in self._modes:
                 self.add_mode(name, lambda m=module, c=cls: getattr(importlib.import_module(m), c)())
+        # The document read lives until the next reload: ≈1 million objects at kabupaten scale, which each full pass
+        # of the cyclic collector walked (≈60 ms, in the middle of a key). Frozen, they are left out of those passes.
+        gc.freeze()
         self.message, self.message_error = (f"Buku kerja {wb.path.name} dibuka: {profile['instansi']}, tahun "
                                             f"{self.year}. Tekan ? untuk bantuan."), False
 
@@ -326,6 +320,7 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, KeysInOrder, A
                          f"berkasnya baik lagi.", error=True)
             return
         self.casc = casc
+        gc.freeze()  # the document just reloaded, as in _adopt
         if self.disk_problem:
             self.disk_problem = None
             self.say("Buku kerja terbaca lagi; perubahan dapat disimpan.")

@@ -19,12 +19,16 @@ field acted after the characters typed behind it. Three rules keep the order:
 from __future__ import annotations
 
 import asyncio
+import json
+import os
+from pathlib import Path
 from typing import Any
 
 from textual import events
 from textual._context import active_message_pump  # Textual's own record of whose handler is running (pinned 8.2.8)
 from textual.widgets import Input
 
+KEYMAP_FILE = Path(os.environ.get("LKJIP_KEYMAP", "~/.config/lkjip/keymap.json")).expanduser()
 # A widget that has stopped (a dialog closing meanwhile) never answers: do not wait on it for ever.
 DRAIN_TIMEOUT = 2.0
 SETTLE_LIMIT = 0.5  # seconds a key waits at most for the previous one to be handled (KeysInOrder)
@@ -118,3 +122,13 @@ class KeysInOrder:
                     return
                 if pump._message_queue.empty():
                     break
+
+
+def load_keymap(app: Any) -> None:
+    """Keys are data with ids: ~/.config/lkjip/keymap.json ({"view.tables": "f3,t", ...}) remaps them."""
+    try:
+        keymap = json.loads(KEYMAP_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if isinstance(keymap, dict):
+        app.set_keymap({str(k): str(v) for k, v in keymap.items()})

@@ -37,6 +37,7 @@ class ProbeResult:
     commit_s: list[float] = field(default_factory=list)  # Enter → pause() returned, per edit
     commit_cpu_s: list[float] = field(default_factory=list)  # process CPU time over the same span
     floor_s: list[float] = field(default_factory=list)  # a key the app ignores → pause() returned
+    floor_cpu_s: list[float] = field(default_factory=list)  # ... and the process's CPU over the same span
     late: int = 0  # edits not yet in the workbook when pause() returned
     refused: int = 0  # edits that never reached the workbook after the first one did
 
@@ -164,7 +165,8 @@ async def _edits(pilot, app, path: Path, keys: Keys, values: list[str], res: Pro
         res.commit_cpu_s.append(c1 - c0)
         # The harness's own cost, measured the same way: a key the app ignores, then pause().
         with fine_idle(idle_granularity):
-            t0 = time.perf_counter()
+            c0, t0 = time.process_time(), time.perf_counter()
             await pilot.press(keys.noop)
             await pilot.pause()
             res.floor_s.append(time.perf_counter() - t0)
+            res.floor_cpu_s.append(time.process_time() - c0)
