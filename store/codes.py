@@ -9,7 +9,6 @@ own codes, an optional master list the office keeps (`kode.csv` beside the workb
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from pathlib import Path
@@ -77,6 +76,8 @@ def master_names(path: Path | None) -> dict[str, str]:
     sample = text[:2048]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     names: dict[str, str] = {}
+    import csv  # only when a master list is read: not a start-up import
+
     for row in csv.reader(io.StringIO(text), delimiter=delimiter):
         if len(row) >= 2 and row[0].strip() and row[1].strip() and row[0].strip()[0].isdigit():
             names[row[0].strip()] = row[1].strip()

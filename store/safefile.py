@@ -17,7 +17,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
 import stat
 import time
 from collections.abc import Sequence
@@ -109,7 +108,7 @@ def check_target(path: str | os.PathLike) -> os.stat_result | None:
 def temp_name(path: Path) -> Path:
     """`.NAME.PID.RANDOM.tmp` beside the destination: the pid lets a later writer tell a dead writer's leftover, the
     random part makes the name impossible to plant in advance."""
-    return path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
+    return path.parent / f".{path.name}.{os.getpid()}.{os.urandom(6).hex()}{TEMP_SUFFIX}"
 
 
 def _temp_pattern(name: str) -> re.Pattern[str]:

@@ -12,7 +12,6 @@ a later version does not come back with an earlier one's signature.
 
 from __future__ import annotations
 
-import calendar
 import errno
 import os
 import re
@@ -70,6 +69,8 @@ class _Backup:
     @property
     def taken(self) -> float | None:
         try:
+            import calendar  # only here: a backup's UTC stamp read back (no start-up import)
+
             return float(calendar.timegm(time.strptime(self.stamp, _UTC_FORMAT)))
         except (ValueError, OverflowError):
             return None

@@ -22,12 +22,12 @@ from store.structure import CHILD_LEVEL, what_goes
 from store.workbook import Edit
 
 from ..keys import drained, typing_into
-from .forms import ConfirmScreen, Field, FormScreen, PickScreen
 
 if TYPE_CHECKING:
     from textual.widget import Widget
 
     from ..session import Session
+    from .forms import Field
 
 # Priority keys (tui/keys.py): the app runs each as it arrives and reads the next key only once the dialog it opens
 # has focus, so "a", a name and Enter typed in one burst reach the form, not the tree. check_action lets the letter
@@ -127,6 +127,8 @@ class CascadeEditing:
                 self._apply(edit, (lambda: then(edit)) if then else None)
 
         # Awaited: the keys typed after the one that opened the form wait until its first field has focus.
+        from .forms import FormScreen  # the forms load on first use, not at start-up
+
         await self.session.push_screen(FormScreen(title, fields, submit, on_change=on_change), done)
 
     def cascade_palette(self) -> list[tuple[str, str, object]]:
@@ -255,6 +257,8 @@ class CascadeEditing:
 
         options = [(p["id"], f"{LEVEL_LABELS[p['level']]} {casc.label(p)}") for p in parents]
         title = f"Pindahkan {casc.label(node)}"[:60] + " ke bawah\u2026"
+        from .forms import PickScreen
+
         await self.session.push_screen(PickScreen(title, options), done)
 
     async def action_delete(self, _key: str = "") -> None:
@@ -277,6 +281,8 @@ class CascadeEditing:
                 self._apply(edit, lambda: self.focus_ref(parent) if parent else None)  
 
         question = f"Hapus {what}?" + (" Ikut terhapus:" if lines else " Tidak ada rincian atau angka yang ikut.")
+        from .forms import ConfirmScreen
+
         await self.session.push_screen(ConfirmScreen("Hapus", question, lines), done)
 
     # -- indicators ----------------------------------------------------------------------------------------------------
@@ -325,5 +331,7 @@ class CascadeEditing:
             for edit in edits if isinstance(edits, list) else []:
                 if not self.session.apply_edit(edit):
                     break
+
+        from .forms import FormScreen
 
         await self.session.push_screen(FormScreen(f"Sifat indikator {ind['name']}"[:70], fields, submit), done)
