@@ -75,28 +75,25 @@ async def test_the_year_keys_do_nothing_while_a_dialog_is_open(demo_path: Path) 
         assert isinstance(app.screen, MainScreen) and app.year == 2022 and "T1" in app.casc.nodes
 
 
-async def test_a_key_remapped_in_the_operators_keymap_file_opens_its_view(demo_path: Path, tmp_path: Path,
-                                                                          monkeypatch) -> None:
+async def view_after(key: str, keymap_text: str, demo_path: Path, tmp_path: Path, monkeypatch) -> str:
+    """The view open after `key`, with the operator's keymap file holding `keymap_text`."""
     import tui.keys
 
     keymap = tmp_path / "keymap.json"
-    keymap.write_text('{"view.tables": "f3,t"}', encoding="utf-8")
+    keymap.write_text(keymap_text, encoding="utf-8")
     monkeypatch.setattr(tui.keys, "KEYMAP_FILE", keymap)
     app = LkjipApp(Workbook.open(demo_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("t")
+        await pilot.press(key)
         await pilot.pause()
-        assert app.current_mode == "tabel"
+        return app.current_mode
+
+
+async def test_a_key_remapped_in_the_operators_keymap_file_opens_its_view(demo_path: Path, tmp_path: Path,
+                                                                          monkeypatch) -> None:
+    assert await view_after("t", '{"view.tables": "f3,t"}', demo_path, tmp_path, monkeypatch) == "tabel"
 
 
 async def test_a_broken_keymap_file_is_ignored(demo_path: Path, tmp_path: Path, monkeypatch) -> None:
-    import tui.keys
-
-    keymap = tmp_path / "keymap.json"
-    keymap.write_text('{"view.tables": ', encoding="utf-8")
-    monkeypatch.setattr(tui.keys, "KEYMAP_FILE", keymap)
-    app = LkjipApp(Workbook.open(demo_path))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f3")
-        await pilot.pause()
-        assert app.current_mode == "tabel"
+    assert await view_after("f3", '{"view.tables": ', demo_path, tmp_path, monkeypatch) == "tabel"
+    assert await view_after("t", '{"view.tables": ', demo_path, tmp_path, monkeypatch) == "utama"
