@@ -97,3 +97,17 @@ async def test_a_key_remapped_in_the_operators_keymap_file_opens_its_view(demo_p
 async def test_a_broken_keymap_file_is_ignored(demo_path: Path, tmp_path: Path, monkeypatch) -> None:
     assert await view_after("f3", '{"view.tables": ', demo_path, tmp_path, monkeypatch) == "tabel"
     assert await view_after("t", '{"view.tables": ', demo_path, tmp_path, monkeypatch) == "utama"
+
+
+async def test_the_garbage_collector_paused_for_start_up_runs_again_once_the_first_frame_is_drawn(
+        demo_path: Path) -> None:
+    import gc
+
+    gc.disable()  # as tui/cli.py does before importing the app
+    try:
+        app = LkjipApp(Workbook.open(demo_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()

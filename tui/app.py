@@ -112,6 +112,7 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, KeysInOrder, A
 
     # -- life cycle --------------------------------------------------------------------------------------------------
     def on_mount(self) -> None:
+        self.call_after_refresh(gc.enable)  # off while starting up (tui/cli.py)
         sixteen = not self.is_headless and self.console.color_system in ("standard", "windows")
         if sixteen or os.environ.get("LKJIP_THEME") == "ansi":
             # A 16-colour terminal: use the terminal's own palette, so every text stays readable whatever the

@@ -4,6 +4,7 @@ written when a command fails. Textual is imported only when the TUI opens, so sc
 from __future__ import annotations
 
 import argparse
+import gc
 import re
 import sys
 from pathlib import Path
@@ -214,6 +215,9 @@ def _open_tui(argv: list[str]) -> int:
     p.add_argument("--mouse", action="store_true", help="nyalakan laporan tetikus")
     args = p.parse_args(argv)
     path = Path(args.workbook)
+    # Start-up builds hundreds of thousands of objects that all live on (modules, widgets, the workbook): the cyclic
+    # collector's passes over them are wasted, so it waits until the first frame is drawn (LkjipApp.on_mount).
+    gc.disable()
     # A large workbook is checked on another core while Textual is imported below (store.precheck).
     from store.storage import precheck
 
