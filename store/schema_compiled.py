@@ -2,7 +2,7 @@
 VERSION = "2.22.3"
 from decimal import Decimal
 import re
-from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException
+from .schema_messages import Refused as JsonSchemaValueException, Refused as JsonSchemaValuesException
 
 
 REGEX_PATTERNS = {

@@ -10,6 +10,12 @@ import re
 
 import orjson
 
+class Refused(ValueError):
+    """A value the generated validators (store/schema_compiled.py) refuse. They raise it in place of fastjsonschema's
+    own exception, so a start-up need not import fastjsonschema (≈5 ms); only a refusal compiles the detailed
+    validator (store.schema._explain)."""
+
+
 _TYPES = {
     "string": "teks",
     "integer": "bilangan bulat",

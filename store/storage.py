@@ -19,17 +19,20 @@ import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tinydb.storages import Storage
 
 from .errors import SaveFailed, UnreadableWorkbook
 from .safefile import (FILE_MODE, Payload, UnsafeTarget, check_target, os_reason, read_regular, sweep_dead_temps,
                        write_atomically)
-from .serialize import DocumentWriter
 from .document import checked_document, read_document, validate
-from .precheck import Prechecked, start as _start_precheck
 from .model import SCHEMA_VERSION
 from .schema import DocumentInvalid, check
+
+if TYPE_CHECKING:
+    from .precheck import Prechecked
+    from .serialize import DocumentWriter
 
 __all__ = ["FILE_MODE", "os_reason", "replace_atomically", "backups_of", "validate", "read_document", "checked_document",
            "AtomicJSONStorage"]
@@ -108,7 +111,9 @@ def backups_of(path: str | os.PathLike) -> list[Path]:
 
 def precheck(path: str | os.PathLike) -> Prechecked | None:
     """Start checking a large workbook on another core (store.precheck); hand the result to Workbook.open."""
-    return _start_precheck(real_path(path), _signature)
+    from .precheck import start  # a large file only: the module is not needed to open the demo
+
+    return start(real_path(path), _signature)
 
 
 def last_good_backup(path: str | os.PathLike) -> Path | None:
@@ -152,7 +157,7 @@ class AtomicJSONStorage(Storage):
         self._dirty = False
         # Records changed by the running transaction: only these are serialised again (see store.serialize).
         self._touched: set[tuple[str, str]] = set()
-        self._writer = DocumentWriter()
+        self._writer_made: DocumentWriter | None = None
         self.last_save: float | None = None
         self.schema_read = SCHEMA_VERSION  # the schema of the bytes last read: older ones were migrated in memory
         self.prechecked: Prechecked | None = None  # a large file read and checked on another core (store.precheck)
@@ -199,7 +204,8 @@ class AtomicJSONStorage(Storage):
 
     def forget(self) -> None:
         self._data, self._sig, self._read_checked = None, None, None
-        self._writer.forget()
+        if self._writer_made is not None:
+            self._writer_made.forget()
 
     # -- writing -------------------------------------------------------------------------------------------------
     def write(self, data: dict) -> None:
@@ -294,6 +300,15 @@ class AtomicJSONStorage(Storage):
     def backup_now(self) -> Path | None:
         """A backup whatever the interval (before a migration rewrites an older file); None for a new workbook."""
         return self._take_backup(_backups(self.path), time.time())
+
+    @property
+    def _writer(self) -> DocumentWriter:
+        """Made on the first save: opening a workbook to read it never needs it."""
+        if self._writer_made is None:
+            from .serialize import DocumentWriter
+
+            self._writer_made = DocumentWriter()
+        return self._writer_made
 
     def _take_backup(self, existing: list[_Backup], now: float) -> Path | None:
         try:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tinydb import TinyDB
 
@@ -28,8 +29,11 @@ from .lock import WorkbookLock, login_name
 from .model import (LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, SIGNING_KEYS, YEARS_BEFORE, LogEntry, profile_for,
                     signing_year, text_year)
 from .refs import PROFILE_REF, Target, resolve
-from .storage import AtomicJSONStorage, Prechecked, backups_of
+from .storage import AtomicJSONStorage, backups_of
 from .structure import STRUCTURAL
+
+if TYPE_CHECKING:
+    from .precheck import Prechecked
 
 
 def _check_not_from_quarters(indicator: dict, year: int | None, spec: FieldSpec, target: Target) -> None:

@@ -12,6 +12,7 @@ import importlib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -25,17 +26,19 @@ from store.errors import WorkbookError
 from store.fields import spec_of
 from store.model import LOG
 from store.sanitize import visible
-from store.storage import Prechecked, os_reason
+from store.storage import os_reason
 from store.workbook import Applied, Batch, Edit, Workbook
 from store.structure import STRUCTURAL
 
 from . import lean_output
 from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin, YearMixin
 from .keys import KeysInOrder, in_text_field, load_keymap, typing_into
-from .palette import LkjipCommands
 from .views.base import WorkbookView
 from .views.main import MainScreen
 from .widgets.status import SAVED_SPLIT, StatusLine
+
+if TYPE_CHECKING:
+    from store.precheck import Prechecked
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 lean_output.install()  # the same screens in fewer bytes (a slow SSH link): see tui/lean_output.py
@@ -60,7 +63,7 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, KeysInOrder, A
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
     # Only the workbook's own, Indonesian commands (Textual's system commands are English and mostly moot here).
-    COMMANDS = {LkjipCommands}
+    COMMANDS = {lambda: importlib.import_module("tui.palette").LkjipCommands}  # imported on the first Ctrl+P
     MODES = {"utama": MainScreen}
 
     # Keys are data with ids: ~/.config/lkjip/keymap.json ({"view.tables": "f3,t", ...}) remaps them.

@@ -10,13 +10,11 @@ from pathlib import Path
 from textual.actions import SkipAction
 from textual.command import CommandPalette
 
-from store.drafts import draft_path, read_draft, remove_draft
 from store.errors import InvalidValue
 from store.fields import parse_value, spec_of
 from store.workbook import Applied, Batch, Edit
 
 from .keys import drained, typing_into
-from .palette import Palette
 from .views.main import MainScreen
 
 
@@ -112,6 +110,8 @@ class PaletteMixin:
 
     async def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):
+            from .palette import Palette
+
             await self.push_screen(Palette())  # awaited: what is typed after Ctrl+P goes to its search field
 
     def palette_commands(self) -> list[tuple[str, str, object]]:
@@ -159,9 +159,13 @@ class RecoveryMixin:
         install_signal_handlers(self)
 
     def draft_file(self) -> Path:
+        from store.drafts import draft_path  # after the first frame: offer_draft runs once it is drawn
+
         return draft_path(self.path, self.wb.user if self.wb else "operator")
 
     def offer_draft(self) -> None:
+        from store.drafts import read_draft, remove_draft
+
         draft = read_draft(self.draft_file())
         if draft is None:
             return

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from rich.text import Text
 
-from reports import plausibility
 from store.errors import InvalidValue
 from store.fields import FieldSpec, get_value, parse_value, spec_of
 from store.workbook import Batch, Edit
@@ -65,6 +64,8 @@ def paste_block(session: Session, bar: EditBar, text: str, *, editing: bool, row
         return None
     if session.message_error:
         session.say("")  # an earlier refusal is settled
+    from reports import plausibility  # on the first paste, not at start-up
+
     # A budget row's doubts include its parents' sums: pasted siblings would repeat them, so each reason once.
     doubts = list({d.reason: d for e in edits
                    for d in plausibility.doubts_after_edit(session.casc, e.ref, e.year)}.values())
