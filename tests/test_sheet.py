@@ -8,7 +8,7 @@ from pathlib import Path
 import orjson
 from textual import events
 
-from store.numbers import format_decimal
+from store.numbers import format_decimal, format_value
 from store.workbook import Workbook
 from tui.app import LkjipApp
 from tui.paste import split_paste
@@ -230,3 +230,23 @@ async def test_keying_down_a_column_keeps_the_cursor_on_screen_and_scrolls_in_ha
             await pilot.press("up")
             assert grid.row in grid.visible_rows()
         assert grid.top == 0
+
+
+async def test_a_row_changed_on_disk_shows_its_new_texts_though_its_record_rev_did_not_move(demo_path: Path) -> None:
+    # The sheet keeps each row's texts until its record changes (rev). A file rewritten by another program keeps the
+    # rev it had; the reload brings new records, and the row in view must show what is on disk now.
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        sheet = await open_sheet(pilot)
+        ref = indicator_refs(app)[0]
+        i = sheet.grid.index_of(ref)
+        assert sheet.grid.values(i)[4] != format_value(Decimal("12345"))
+        doc = orjson.loads(demo_path.read_bytes())
+        indicator = next(ind for node in doc["nodes"].values() for ind in node["indicators"] if ind["id"] == ref)
+        indicator["years"].setdefault("2022", {})["realisasi"] = "12345"
+        meta = next(iter(doc["meta"].values()))
+        meta["revision"] += 1
+        demo_path.write_bytes(orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS))
+        app.poll_disk()
+        await pilot.pause()
+        assert sheet.grid.values(i)[4] == format_value(Decimal("12345"))

@@ -53,6 +53,9 @@ class SheetScreen(SheetView):
         self.only_empty: str | None = None  # the field whose empty cells alone are shown
         self.level: str | None = None
         self.branch: str | None = None  # a node id: only its subtree
+        # A row's texts, with the records they were computed from: (node, its rev, meta, its rev, year, texts).
+        self._computed: dict[tuple[str, bool], tuple[dict, object, dict, object, int, list[str]]] = {}
+        self._computed_from: object = None  # the document those records belong to
 
     # -- rows ----------------------------------------------------------------------------------------------------------
     def build_rows(self) -> list[SheetRow]:
@@ -88,8 +91,24 @@ class SheetScreen(SheetView):
         return slot.get(self.only_empty) in (None, "")
 
     def row_values(self, row: SheetRow) -> list[str]:
+        """A row's texts follow from its node record (its indicators live in it), the year and the settings in meta
+        alone. Every write bumps the record's `rev` (and a reload brings new records): a row whose records did not
+        change keeps its texts, so a commit recomputes the edited row and not every row in view."""
         casc, year = self.session.casc, self.session.year
-        node = casc.nodes[row.node_id]
+        if casc.document is not self._computed_from:  # read again from disk: every record is a new one
+            self._computed, self._computed_from = {}, casc.document
+        node, meta = casc.nodes[row.node_id], casc.meta
+        key = (row.ref, row.group)
+        was = self._computed.get(key)
+        if (was is not None and was[0] is node and was[1] == node.get("rev") and was[2] is meta
+                and was[3] == meta.get("rev") and was[4] == year):
+            return was[5]
+        values = self._row_texts(row, node, year)
+        self._computed[key] = (node, node.get("rev"), meta, meta.get("rev"), year, values)
+        return values
+
+    def _row_texts(self, row: SheetRow, node: dict, year: int) -> list[str]:
+        casc = self.session.casc
         if row.group:
             label = f"{LEVEL_LABELS[node['level']]}: {node['name']}"
             return [node["code"] or node["id"], label, *[""] * (len(COLUMNS) - 2)]

@@ -123,6 +123,8 @@ class SheetGrid(Widget, can_focus=True):
     def update_row(self, i: int, values: list[str]) -> None:
         """Write only the cells whose text changed, repainting just those cells."""
         old = self._cache.get(i)
+        if old is values:  # the same texts the screen computed before (see SheetScreen.row_values)
+            return
         self._cache[i] = values
         if old is None or i not in self.visible_rows():
             return
