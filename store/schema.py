@@ -248,4 +248,5 @@ if __name__ == "__main__":  # python -m store.schema: regenerate store/schema_co
 
     from .storage import replace_atomically
 
-    replace_atomically(Path(__file__).with_name("schema_compiled.py"), generate().encode())
+    # Source code, readable by every operator's account (a workbook's own 0660 would lock the others out of lkjip).
+    replace_atomically(Path(__file__).with_name("schema_compiled.py"), generate().encode(), mode=0o644)
