@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from .errors import UnreadableWorkbook, WorkbookError
-from .safefile import FILE_MODE, check_target, os_reason, read_regular, write_atomically
+from .safefile import FILE_MODE, check_target, os_reason, read_regular, sweep_dead_temps, write_atomically
 
 # Names lkjip gives its own files beside a workbook: backups, set-aside copies, locks, temp files.
 _OWN_NAMES = re.compile(r".+\.(?:bak|rusak)-[0-9TZ-]+\Z|.+\.lock\Z|\..+\.[0-9]+(?:\.[0-9a-f]+)?\.tmp\Z")
@@ -68,6 +68,9 @@ def write_output(path: str | os.PathLike, payload: bytes, *, force: bool = False
     try:
         st = check_target(path)
         mode = FILE_MODE if st is None else st.st_mode & FILE_MODE  # a narrower mode someone chose is kept
+        # An export killed mid-write (a dropped SSH link, kill -9) left its temp file beside the target: the next
+        # export to that name removes those whose writer is gone (a running export's is kept).
+        sweep_dead_temps(path)
         write_atomically(path, payload, mode=mode, gid=None if st is None else st.st_gid)
     except OSError as exc:
         raise WorkbookError(f"Gagal menulis {path}: {os_reason(exc)}; tidak ada berkas yang ditulis.") from None

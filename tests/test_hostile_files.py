@@ -315,3 +315,24 @@ def test_temp_files_of_killed_writers_are_swept_under_the_lock(tmp_path):
     finally:
         live.kill()
         live.wait()
+
+
+def test_an_export_killed_mid_write_leaves_no_temp_file_after_the_next_export(tmp_path):
+    # A dropped SSH link during `lkjip export -o` left ".draf.md.<pid>.<hex>.tmp" beside the draft, and every
+    # interrupted export added one more. The next export to that name removes those whose writer is gone.
+    path = new_workbook(tmp_path)
+    out = tmp_path / "draf.md"
+    gone = dead_pid()
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    try:
+        time.sleep(0.1)
+        killed = tmp_path / f".draf.md.{gone}.0123456789ab.tmp"
+        killed.write_bytes(b"# Draf setengah\n")
+        running = tmp_path / f".draf.md.{live.pid}.0123456789ab.tmp"  # an export still being written
+        running.write_bytes(b"# Draf\n")
+        done = lkjip("export", str(path), "--format", "md", "-o", str(out))
+        assert done.returncode == 0, done.stderr
+        assert b"# LAPORAN KINERJA" in out.read_bytes() and not killed.exists() and running.exists()
+    finally:
+        live.kill()
+        live.wait()
