@@ -261,7 +261,9 @@ def _writer_is_gone(pid: int, mtime: float) -> bool:
 
 def sweep_dead_temps(path: Path) -> int:
     """Remove the temp files of `path` (and of its backups) left by writers that were killed mid-write.
-    Call it under the workbook's lock: every writer of these names holds it. Returns how many were removed."""
+    A temp file is removed only when the process named in it is gone (or is a later one with the same pid): a
+    running writer's is kept, and each name carries a random part, so no lock is needed (the workbook's save holds
+    one anyway; an export holds none). Returns how many were removed."""
     pattern = _temp_pattern(path.name)
     removed = 0
     try:
