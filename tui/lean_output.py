@@ -9,6 +9,10 @@ where a frame becomes bytes:
 - Every segment carries its own colour sequence and reset, even when its neighbour looks the same: a row of ten
   cells in one colour costs ten `ESC[38;5;253;48;5;233m … ESC[0m` pairs. Runs that render alike are written as one.
 
+A partial update also cost more CPU than it needed: Textual renders every widget under the rectangle around all the
+changed regions, and a commit changes a grid cell and the status lines, so the tree beside the grid was cut into
+pieces on every commit and thrown away. Only widgets under a changed region are rendered here (`partial_update`).
+
 "Alike" is what the terminal shows: the same style, or blanks whose style differs only in what a blank cannot show
 (foreground colour, bold, italic, dim). A blank next to an underlined, struck, overlined, reversed or linked run is
 never merged into it, since those draw on blanks too.
@@ -27,11 +31,13 @@ from rich.console import Console
 from rich.control import Control
 from rich.segment import Segment
 from rich.style import Style
-from textual._compositor import ChopsUpdate
+from textual._compositor import ChopsUpdate, Compositor
+from textual.geometry import Region
 from textual.strip import Strip
 
 ORIGINAL_STRIP_RENDER = Strip.render  # Textual's own, kept for the comparison tests and LKJIP_PLAIN_OUTPUT
 ORIGINAL_CHOPS_RENDER = ChopsUpdate.render_segments
+ORIGINAL_PARTIAL_UPDATE = Compositor.render_partial_update
 
 # What a blank shows besides its background: these styles draw on spaces, so blanks with them keep their own run.
 _DRAWS_ON_BLANKS = ("underline", "underline2", "strike", "overline", "reverse", "conceal")
@@ -113,10 +119,33 @@ def render_chops(self: ChopsUpdate, console: Console) -> str:
     return "".join(sequences)
 
 
+def partial_update(self: Compositor) -> ChopsUpdate | None:
+    """Compositor.render_partial_update over the widgets whose visible area meets a changed region.
+
+    What is written is only the changed spans (render_chops). A widget under none of the changed regions gives no
+    character to any span: every piece of a line that meets a span is covered by the same widgets, front to back, with
+    or without it. Left out, its pieces of the lines stay empty, and empty pieces are never written."""
+    changed = list(self._dirty_regions)
+    full = self.visible_widgets
+    # The cuts of every line are worked out once per layout, from the widgets the map holds at that moment: from all
+    # of them, before the narrowing (cut from a few, a later whole frame lost lines: tests/test_snapshots.py).
+    _ = self.cuts
+    overlaps = Region.overlaps
+    under = {widget: (region, clip) for widget, (region, clip) in full.items()
+             if any(overlaps(clip.intersection(region), r) for r in changed)}
+    self._visible_widgets = under
+    try:
+        return ORIGINAL_PARTIAL_UPDATE(self)
+    finally:
+        if self._visible_widgets is under:  # not replaced meanwhile (a new layout): the whole map again
+            self._visible_widgets = full
+
+
 def install() -> None:
-    """Replace Textual's two writers. LKJIP_PLAIN_OUTPUT=1 keeps Textual's own (to compare, or for a terminal that
-    misbehaves)."""
+    """Replace Textual's two writers and its partial update. LKJIP_PLAIN_OUTPUT=1 keeps Textual's own (to compare,
+    or for a terminal that misbehaves)."""
     if os.environ.get("LKJIP_PLAIN_OUTPUT"):
         return
     Strip.render = render_strip  # type: ignore[method-assign]
     ChopsUpdate.render_segments = render_chops  # type: ignore[method-assign]
+    Compositor.render_partial_update = partial_update  # type: ignore[method-assign]
