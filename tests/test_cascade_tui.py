@@ -292,3 +292,25 @@ async def test_a_tujuan_added_by_another_operator_meanwhile_does_not_collide(tmp
         await keys(pilot, "enter")
         names = {n["id"]: n["name"] for n in orjson.loads(path.read_bytes())["nodes"].values()}
         assert names == {"T1": "Tujuan rekan", "T2": "Tujuan saya"}
+
+
+async def test_the_properties_form_is_one_save_and_one_ctrl_z_takes_it_back_whole(tmp_path: Path) -> None:
+    path = new_office(tmp_path)
+    app = LkjipApp(Workbook.open(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await keys(pilot, "a", (*"Tujuan", "enter"), "shift+tab", "i",
+                   (*"Kasus kriminal", "enter", *"kasus", "enter", "enter"))
+        await keys(pilot, "p", ("enter", "ctrl+u", *"negatif", "enter", "enter", "enter", *"kumulatif", "enter",
+                                *"260", "enter", "enter"))
+        ind = app.casc.indicators["T1/1"][1]
+        assert (ind["arah"], ind["tw_rule"], ind["kondisi_awal"]) == ("negatif", "kumulatif", "260")
+        log = sorted(app.casc.document["log"].values(), key=lambda e: e["seq"])[-3:]
+        assert {e["field"] for e in log} == {"arah", "aturan-tw", "kondisi-awal"}
+        assert log[0].get("group") is not None and len({e.get("group") for e in log}) == 1  # one save, one group
+        assert "Ctrl+Z" in app.message and not app.message_error
+        await keys(pilot, "ctrl+z")
+        ind = app.casc.indicators["T1/1"][1]
+        assert (ind["arah"], ind.get("tw_rule"), ind.get("kondisi_awal")) == ("positif", None, None)
+        await keys(pilot, "ctrl+y")
+        ind = app.casc.indicators["T1/1"][1]
+        assert (ind["arah"], ind["tw_rule"], ind["kondisi_awal"]) == ("negatif", "kumulatif", "260")

@@ -19,7 +19,7 @@ from store.errors import InvalidValue, WorkbookError
 from store.fields import display_exact, get_value, parse_value, spec_of
 from store.model import LEVEL_LABELS
 from store.structure import CHILD_LEVEL, what_goes
-from store.workbook import Edit
+from store.workbook import Batch, Edit
 
 from ..keys import drained, typing_into
 
@@ -328,9 +328,16 @@ class CascadeEditing:
             return edits
 
         def done(edits: object) -> None:
-            for edit in edits if isinstance(edits, list) else []:
-                if not self.session.apply_edit(edit):
-                    break
+            """One form, one save and one undo step: every changed property is saved together or none is (a
+            conflict on the third no longer leaves the first two saved), and Ctrl+Z takes the form back whole."""
+            if not isinstance(edits, list) or not edits:
+                return
+            if len(edits) == 1:
+                self.session.apply_edit(edits[0])
+                return
+            if self.session.apply_batch(Batch(tuple(edits))) is not None:
+                changed = ", ".join(spec_of(e.field).label.lower() for e in edits)
+                self.session.say(f"Disimpan: {changed} indikator {ind['name'][:40]} (Ctrl+Z mengurungkan semuanya).")
 
         from .forms import FormScreen
 
