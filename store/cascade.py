@@ -41,7 +41,18 @@ class Cascade:
         for doc_id, sec in document[NARRATIVE].items():
             self.narrative[sec["key"]] = sec
             self.narrative_doc_ids[sec["key"]] = doc_id
+        self._add_analysis_sections()
         self.isu: list[IsuRow] = sorted(document[ISU].values(), key=lambda r: r.get("order", 0))
+
+    def _add_analysis_sections(self) -> None:
+        """BAB III has an analysis under each sasaran ("analisis:<id>"). A sasaran added by the office has no section
+        record yet: it gets an empty one here, in the index only, so the narrative view lists it and the draft names
+        it. The first text saved into it writes the record (Workbook._container); reading a workbook writes nothing."""
+        for no, sasaran in enumerate(self.of_level("sasaran"), start=1):
+            key = f"analisis:{sasaran['id']}"
+            if key not in self.narrative:
+                self.narrative[key] = {"key": key, "title": f"Analisis Sasaran {no}: {sasaran['name']}"[:200],
+                                       "texts": {}, "rev": 0}
 
     # -- shape ---------------------------------------------------------------------------------------------------
     @property

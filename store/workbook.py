@@ -26,11 +26,11 @@ from .errors import EditConflict, InvalidValue, SaveFailed, UnreadableWorkbook, 
 from .fields import FieldSpec, display, get_value, parse_value, set_value, spec_of
 from .freeze import check_edit
 from .lock import WorkbookLock, login_name
-from .model import (LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, SIGNING_KEYS, YEARS_BEFORE, LogEntry, profile_for,
-                    signing_year, text_year)
+from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, YEARS_BEFORE, LogEntry
 from .refs import PROFILE_REF, Target, resolve
 from .storage import AtomicJSONStorage, backups_of
 from .structure import STRUCTURAL
+from .year_locks import YearClosing
 
 if TYPE_CHECKING:
     from .precheck import Prechecked
@@ -94,7 +94,7 @@ def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-class Workbook:
+class Workbook(YearClosing):
     def __init__(self, path: str | os.PathLike, *, user: str | None = None, lock_timeout: float = 10.0) -> None:
         self.path = Path(path)  # as the operator named it, for messages
         # The storage and the lock resolve the real file once: two paths to one file share one lock and one log.
@@ -212,9 +212,19 @@ class Workbook:
             return NODES, casc.node_doc_ids[node["id"]], ind
         if target.kind == "node":
             return NODES, casc.node_doc_ids[target.id], casc.nodes[target.id]
-        if target.kind == "narrative":
-            return NARRATIVE, casc.narrative_doc_ids[target.id], casc.narrative[target.id]
+        if target.kind == "narrative":  # no document id yet: a sasaran's analysis not stored (see _store_section)
+            return NARRATIVE, casc.narrative_doc_ids.get(target.id, ""), casc.narrative[target.id]
         return META, casc.meta_doc_id, casc.meta  # type: ignore[return-value]
+
+    def _store_section(self, section: dict) -> str:
+        """A sasaran's analysis section, listed but not yet stored (Cascade._add_analysis_sections), becomes a record
+        of the document with the first text saved into it, in the same transaction. Returns its document id."""
+        table = self.storage.read()[NARRATIVE]  # the cached document, inside the transaction
+        doc_id = str(max(map(int, table), default=0) + 1)
+        table[doc_id] = section
+        self.db._tables.pop(NARRATIVE, None)  # TinyDB's cached next id of the table no longer holds
+        self._cascade = None  # the index learns the record's id
+        return doc_id
 
     def _target_of(self, casc: Cascade, edit: Edit, spec: FieldSpec) -> Target:
         if spec.target == "profile":
@@ -278,7 +288,8 @@ class Workbook:
 
     def _write(self, table: str, doc_id: str, container: dict, spec: FieldSpec, edit: Edit) -> None:
         year = edit.year if spec.yearly else None
-
+        if not doc_id:  # a sasaran's analysis section, written with its first text
+            doc_id = self._store_section(container)
         record = self.storage.read()[table][str(doc_id)]  # the cached document, inside the transaction
         set_value(container, spec, year, edit.new)  # the container lives inside `record`
         record["rev"] = int(record.get("rev", 0)) + 1
@@ -351,52 +362,3 @@ class Workbook:
         except EditConflict:
             # `set` reads and writes within one command: someone saved in between; retry once on fresh data.
             return self.apply(self.edit_for(ref, field, raw, year, clear=clear))
-
-    # -- year closing ------------------------------------------------------------------------------------------------
-    def lock_year(self, year: int, reason: str = "") -> bool:
-        with self.transaction():
-            casc = self.cascade()
-            self._check_year_in_period(casc, year)  # `lock --year -1` or 99999 would lock nothing real
-            if str(year) in casc.meta.get("locks", {}):
-                return False
-            stamp = {"by": self.user, "at": _now()}
-
-            signing = None if signing_year(casc.meta, year) in (None, str(year)) else {
-                k: v for k, v in profile_for(casc.meta, year).items() if k in SIGNING_KEYS}
-
-            def transform(meta: dict) -> None:
-                meta.setdefault("locks", {})[str(year)] = stamp
-                if signing is not None:
-                    meta.setdefault("profile_tahun", {})[str(year)] = signing
-
-            self.db.table(META).update(transform, doc_ids=[int(casc.meta_doc_id)])
-            self._own_texts(casc, year)
-            self._bump_revision(casc)  # touches the meta record too
-            self._log("kunci", "tahun", "kunci", year, False, True, reason or None)
-        return True
-
-    def _own_texts(self, casc: Cascade, year: int) -> None:
-        """A year being locked keeps the texts it shows as its own: an inherited text (another year's, see
-        model.text_for) would otherwise change with an edit of that other year (store.freeze)."""
-        for key, section in casc.narrative.items():  # the cached document's own records: changed in place
-            source = text_year(section, year)  # type: ignore[arg-type]
-            if source not in (None, str(year)):
-                section["texts"][str(year)] = section["texts"][source]
-                section["rev"] = int(section.get("rev", 0)) + 1
-                self.storage.changed_in_place(NARRATIVE, casc.narrative_doc_ids[key])
-
-    def unlock_year(self, year: int, reason: str) -> bool:
-        if not reason.strip():
-            raise InvalidValue("Membuka kunci tahun memerlukan alasan (--reason).")
-        with self.transaction():
-            casc = self.cascade()
-            if str(year) not in casc.meta.get("locks", {}):
-                return False
-
-            def transform(meta: dict) -> None:
-                meta["locks"].pop(str(year), None)
-
-            self.db.table(META).update(transform, doc_ids=[int(casc.meta_doc_id)])
-            self._bump_revision(casc)  # touches the meta record too
-            self._log("buka", "tahun", "kunci", year, True, False, reason)
-        return True
