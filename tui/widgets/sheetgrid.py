@@ -2,7 +2,7 @@
 
 A DataTable formats and measures every row it is given: 6,000 rows of a kabupaten sheet took seconds to open. This
 grid draws line by line (Textual's line API): a row's texts are asked for when the row comes into view and kept
-until the workbook changes. A cursor move repaints the two cells involved; a scroll repaints the grid.
+until the workbook changes. A cursor move repaints two cells; a scroll repaints the grid, each line one run of text.
 
 Group lines (tujuan, sasaran, program, kegiatan; or budget sums) are read-only: up, down and Enter pass over them.
 Every key is handled in `on_key`, in arrival order, and the screen (the `SheetEditor`) answers synchronously, so a
@@ -123,7 +123,7 @@ class SheetGrid(Widget, can_focus=True):
     def update_row(self, i: int, values: list[str]) -> None:
         """Write only the cells whose text changed, repainting just those cells."""
         old = self._cache.get(i)
-        if old is values:  # the same texts the screen computed before (see SheetScreen.row_values)
+        if old is values:  # the very texts computed before (SheetScreen.row_values keeps them)
             return
         self._cache[i] = values
         if old is None or i not in self.visible_rows():
@@ -160,8 +160,7 @@ class SheetGrid(Widget, can_focus=True):
         return self._columns_for[1]
 
     def _base_style(self) -> Style:
-        """The grid's own style (Textual works it out from the CSS of every ancestor on each call): kept until the
-        CSS or the focus changes."""
+        """The grid's own style (Textual works it out from every ancestor's CSS): kept until CSS or focus change."""
         key = (self.app._css_update_count, self.has_focus)
         if self._style_for[0] != key:
             self._style_for = (key, self.rich_style)
@@ -205,8 +204,7 @@ class SheetGrid(Widget, can_focus=True):
 
     # -- drawing ---------------------------------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        base = self._base_style()
+        width, base, cols = self.size.width, self._base_style(), self._shown_columns()
         if y == 0:
             texts, style_of = [c.label for c in self.spec], (lambda c: base + HEADER)
         else:
@@ -215,11 +213,8 @@ class SheetGrid(Widget, can_focus=True):
                 return Strip.blank(width, base)
             row = self.rows[i]
             texts = self.values(i)
-            if i != self.row and not row.group:
-                # Most lines: every cell in the grid's own style, so the line is one run of text. Built as one
-                # string, not 24 segments merged again (a scroll repaints every line: ≈2 ms less at 80×24).
-                line = "".join(_fit(texts[c], self.spec[c].width, self.spec[c].numeric) + " "
-                               for c, _x in self._shown_columns())
+            if i != self.row and not row.group:  # all in the grid's style: one run, not 24 segments merged again
+                line = "".join(_fit(texts[c], self.spec[c].width, self.spec[c].numeric) + " " for c, _ in cols)
                 return Strip([Segment(set_cell_size(line, width), base)], width)
             here = i == self.row and self.has_focus
 
@@ -238,7 +233,7 @@ class SheetGrid(Widget, can_focus=True):
             segments = [Segment(_fit(texts[0], first, False), style_of(0)), Segment(" ", base),
                         Segment(_fit(texts[1], max(1, width - first - 1), False), style_of(1))]
             return Strip(segments).simplify().crop_extend(0, width, base)
-        for c, _x in self._shown_columns():
+        for c, _x in cols:
             column = self.spec[c]
             segments.append(Segment(_fit(texts[c], column.width, column.numeric and y > 0), style_of(c)))
             segments.append(Segment(" ", base))
