@@ -47,7 +47,7 @@ class Cascade:
     def _add_analysis_sections(self) -> None:
         """BAB III has an analysis under each sasaran ("analisis:<id>"). A sasaran added by the office has no section
         record yet: it gets an empty one here, in the index only, so the narrative view lists it and the draft names
-        it. The first text saved into it writes the record (Workbook._container); reading a workbook writes nothing."""
+        it. The first text saved into it writes the record (Workbook._store_section); reading writes nothing."""
         for no, sasaran in enumerate(self.of_level("sasaran"), start=1):
             key = f"analisis:{sasaran['id']}"
             if key not in self.narrative:
