@@ -95,6 +95,9 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, KeysInOrder, A
             self.DEFAULT_MODE = "utama"
         super().__init__()
         self.animation_level = "none"  # no animations: every frame costs bytes over SSH
+        # lkjip says everything on its status lines and shows no tooltips: without Textual's notification rack and
+        # tooltip, every screen mounts, styles and lays out two widgets fewer (as under the Pilot, which drops them).
+        self._disable_tooltips = self._disable_notifications = True
         self.wb = workbook
         self.path = path or (workbook.path if workbook else Path("lkjip.json"))
         self.casc: Cascade = workbook.cascade() if workbook else None  # type: ignore[assignment]

@@ -8,7 +8,6 @@ from typing import cast
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets._toast import ToastRack
 
 from ..session import Session
 
@@ -47,14 +46,6 @@ class SessionScreen(Screen):
         if first:
             self._shown_once = True
             self._repaint_required = False  # the frame just drawn was the whole screen
-
-    def _extend_compose(self, widgets: list[Widget]) -> None:
-        """Textual's notification rack starts hidden: left to itself it hides only after the first frame, which lays
-        out and paints the whole screen a second time (≈4 KB more at start-up, and on each view's first visit)."""
-        super()._extend_compose(widgets)
-        for widget in widgets:
-            if isinstance(widget, ToastRack):
-                widget.display = False
 
     @property
     def session(self) -> Session:
