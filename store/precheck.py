@@ -27,8 +27,9 @@ from .errors import DocumentInvalid
 from .model import META, SCHEMA_VERSION
 from .safefile import UnsafeTarget, read_regular
 from .schema import check
+from .storage import PRECHECK_FROM
 
-LARGE = 1 << 20  # bytes: below this the check costs less than a fork
+LARGE = PRECHECK_FROM  # bytes: below this the check costs less than a fork (store.storage looks first)
 
 
 @dataclass

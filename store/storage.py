@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["FILE_MODE", "os_reason", "replace_atomically", "backups_of", "validate", "read_document", "checked_document",
            "AtomicJSONStorage"]
 
+PRECHECK_FROM = 1 << 20  # bytes: below this a check on another core costs more than the fork (store.precheck)
 BACKUP_KEEP = 5
 BACKUP_INTERVAL = 300.0  # seconds between two backups of the same workbook
 BACKUP_SUFFIX = ".bak-"
@@ -111,9 +112,15 @@ def backups_of(path: str | os.PathLike) -> list[Path]:
 
 def precheck(path: str | os.PathLike) -> Prechecked | None:
     """Start checking a large workbook on another core (store.precheck); hand the result to Workbook.open."""
-    from .precheck import start  # a large file only: the module is not needed to open the demo
+    real = real_path(path)
+    try:
+        if os.stat(real).st_size < PRECHECK_FROM:
+            return None  # a small workbook: the ordinary open is quicker, and store.precheck is not even imported
+    except OSError:
+        return None
+    from .precheck import start
 
-    return start(real_path(path), _signature)
+    return start(real, _signature)
 
 
 def last_good_backup(path: str | os.PathLike) -> Path | None:
