@@ -48,6 +48,8 @@ class Cascade:
         """BAB III has an analysis under each sasaran ("analisis:<id>"). A sasaran added by the office has no section
         record yet: it gets an empty one here, in the index only, so the narrative view lists it and the draft names
         it. The first text saved into it writes the record (Workbook._store_section); reading writes nothing."""
+        if all(f"analisis:{n['id']}" in self.narrative for n in self.nodes.values() if n["level"] == "sasaran"):
+            return  # the usual case: no walk of the whole cascade for the numbering
         for no, sasaran in enumerate(self.of_level("sasaran"), start=1):
             key = f"analisis:{sasaran['id']}"
             if key not in self.narrative:
