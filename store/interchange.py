@@ -19,6 +19,11 @@ def export_document(document: dict) -> bytes:
 
 
 def import_document(raw: bytes, where: str) -> dict:
+    return read_export(raw, where)[0]
+
+
+def read_export(raw: bytes, where: str) -> tuple[dict, int]:
+    """An export read back: (the document, migrated and checked; the schema it was written in)."""
     if not raw.strip():
         raise UnreadableWorkbook(f"{where} kosong; yang dapat diimpor adalah dokumen ekspor lkjip "
                                  f"(`lkjip export --format json`).")
@@ -39,8 +44,8 @@ def import_document(raw: bytes, where: str) -> dict:
         raise UnreadableWorkbook(f"{where} tidak berisi buku kerja (kunci \u201cworkbook\u201d tidak ada).")
     # The schema (store.schema) refuses a damaged document with its path; an older one is migrated first.
     try:
-        document = checked_document(outer["workbook"], where)[0]
+        document, schema = checked_document(outer["workbook"], where)
     except DocumentInvalid as exc:
         raise DocumentInvalid(exc.path, f"{exc.reason}; tidak ada yang ditulis.", where) from None
     check_limits(document, where)
-    return document
+    return document, schema

@@ -137,6 +137,16 @@ class Workbook(YearClosing):
         except (SaveFailed, OSError):
             self.storage.forget()
 
+    def log_migration(self, source: str, schema: int) -> None:
+        """A workbook made (`lkjip import`) from an export of an older schema says in its own log that it was
+        migrated, as opening an older workbook does (_save_migration). A current export adds nothing: export →
+        import → export stays byte for byte the same."""
+        if schema >= SCHEMA_VERSION:
+            return
+        with self.transaction():
+            self._bump_revision(self.cascade())
+            self._log("migrasi", "skema", "skema", None, schema, SCHEMA_VERSION, f"dari {source}")
+
     @classmethod
     def create(cls, path: str | os.PathLike, document: dict, **kw: object) -> "Workbook":
         if os.path.islink(path):  # a dangling symlink would create its target, wherever another operator aimed it

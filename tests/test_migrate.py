@@ -136,6 +136,9 @@ def test_a_schema_1_export_imports_migrated(tmp_path):
     source.write_bytes(exported)
     ok("import", source, path)
     assert ok("tables", path, "--format", "json") == (FIXTURES / "demo_schema1_tables_2022.json").read_bytes()
+    # The new workbook's log says it was migrated, and from which file, as opening an old file does.
+    last = max(orjson.loads(path.read_bytes())["log"].values(), key=lambda e: e["seq"])
+    assert (last["kind"], last["old"], last["new"]) == ("migrasi", 1, 2) and "lama.json" in last["reason"]
 
 
 def test_a_years_text_is_undone_through_the_log_like_any_edit(old):

@@ -208,7 +208,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         raw = Path(args.document).read_bytes()
     except OSError as exc:
         raise WorkbookError(f"Tidak dapat membaca {args.document}: {os_reason(exc, reading=True)}.") from None
-    document = interchange.import_document(raw, args.document)
+    document, schema = interchange.read_export(raw, args.document)
     if args.dry_run:
         from store.sheet_import import summary
 
@@ -220,7 +220,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         tree(document)
         _out("Tidak ada yang ditulis (--dry-run).")
         return 0
-    Workbook.create(args.workbook, document)
+    Workbook.create(args.workbook, document).log_migration(Path(args.document).name, schema)
     _out(f"Buku kerja {args.workbook} dibuat dari {args.document}.")
     return 0
 
