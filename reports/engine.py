@@ -208,6 +208,15 @@ def realisasi_anggaran_sd_tw(casc: Cascade, node: Node, year: int, tw: int) -> i
     return _sum([quarters.get(str(q)) for q in range(1, tw + 1)])
 
 
+def realisasi_anggaran_tw(casc: Cascade, node: Node, year: int, quarter: int) -> int | None:
+    """Budget spent in quarter `quarter` alone, summed upwards like every budget figure; None when no sub kegiatan
+    below the node has it."""
+    kids = _sum([realisasi_anggaran_tw(casc, k, year, quarter) for k in casc.kids(node["id"])])
+    if kids is not None:
+        return kids
+    return ((node.get("budget", {}).get(str(year)) or {}).get("tw") or {}).get(str(quarter))
+
+
 def anggaran_sd_tw(casc: Cascade, node: Node, year: int, tw: int) -> Anggaran:
     """Pagu of the year with the realisasi up to TW `tw`: its serapan is the absorption so far."""
     return Anggaran(budget_figure(casc, node, year, "pagu"), realisasi_anggaran_sd_tw(casc, node, year, tw),

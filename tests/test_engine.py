@@ -369,3 +369,21 @@ def test_stored_values_round_trip_through_the_engine():
     ind = indicator(canonical(D("82.00")), canonical(D("82.080")))
     assert ind["years"][str(YEAR)] == {"target": "82", "realisasi": "82.08"}
     assert shown(ind) == "100,10"
+
+
+def test_a_quarters_budget_realisasi_sums_the_sub_kegiatan_that_have_it() -> None:
+    # Kegiatan 7.01.01.2.01 of the demo: two of its sub kegiatan spent in TW I (2.500.000 + 1.000.000), one in TW II.
+    from store.demo import demo_document
+
+    doc = demo_document()
+    by_id = {n["id"]: n for n in doc[NODES].values()}
+    for node_id, quarters in (("7.01.01.2.01.0001", {"1": 2500000}), ("7.01.01.2.01.0002", {"1": 1000000, "2": 400}),
+                              ("7.01.01.2.01.0003", {"2": None})):
+        by_id[node_id].setdefault("budget", {}).setdefault("2022", {})["tw"] = quarters
+    casc = Cascade(doc)
+    kegiatan, program = casc.nodes["7.01.01.2.01"], casc.nodes["7.01.01"]
+    assert [engine.realisasi_anggaran_tw(casc, kegiatan, 2022, q) for q in (1, 2, 3)] == [3500000, 400, None]
+    assert engine.realisasi_anggaran_tw(casc, program, 2022, 1) == 3500000  # upwards, as every budget figure
+    assert engine.realisasi_anggaran_tw(casc, casc.nodes["7.01.01.2.01.0003"], 2022, 2) is None
+    # The s.d. TW figure of the quarterly report is these quarters added up.
+    assert engine.realisasi_anggaran_sd_tw(casc, kegiatan, 2022, 2) == 3500400

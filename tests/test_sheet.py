@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -187,6 +189,28 @@ async def test_budget_sheet_sums_follow_each_commit(demo_path: Path) -> None:
         assert node["budget"]["2022"]["pagu"] == 1234
         assert grid.values(program)[2] == "1.234"  # the program's sum followed
         assert "melebihi pagu" in sheet.query_one(EditBar).text.plain  # realisasi 14.835.750 > pagu 1.234
+
+
+async def test_quarterly_budget_realisasi_is_keyed_in_f9_and_summed_upwards(demo_path: Path) -> None:
+    # The monev triwulan needs what was spent each quarter: F9 has TW I–IV beside the year, right of Serapan%.
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        sheet = await open_sheet(pilot, "f9")
+        grid = sheet.grid
+        program = grid.index_of("7.01.02")
+        await pilot.press("right", "right", *"2.500.000", "enter")  # TW I of the first sub kegiatan
+        await pilot.pause()
+        assert grid.spec[grid.col].key == "tw1"  # Enter went down the same column
+        await pilot.press("up", "right", *"1.000.000", "enter")  # its TW II
+        await pilot.pause()
+        node = Workbook.open(demo_path).cascade().nodes["7.01.02.2.02.0003"]
+        assert node["budget"]["2022"]["tw"] == {"1": 2500000, "2": 1000000}
+        assert node["budget"]["2022"]["realisasi"] == 14835750  # the year's realisasi stays as entered
+        assert grid.values(program)[5:9] == ["2.500.000", "1.000.000", "\u2014", "\u2014"]
+    md = subprocess.run([sys.executable, "-m", "tui.cli", "export", str(demo_path), "--doc", "triwulan", "--tw", "2",
+                         "--format", "md"], capture_output=True, text=True, timeout=120)
+    assert md.returncode == 0, md.stderr
+    assert "3.500.000" in md.stdout  # spent up to TW II: the two quarters together
 
 
 async def test_the_node_grid_edit_line_flags_a_persentase_above_100_too(demo_path: Path) -> None:

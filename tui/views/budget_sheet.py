@@ -21,6 +21,9 @@ COLUMNS = [
     Column("pagu", "Pagu (Rp)", 14, field="pagu", numeric=True),
     Column("realisasi", "Realisasi (Rp)", 14, field="realisasi-anggaran", numeric=True),
     Column("serapan", "Serapan%", 8, numeric=True, explain=True),
+    # Spent per quarter, for the monev triwulan (its s.d. TW figures sum these); right of the year, as in F8.
+    *(Column(f"tw{q}", f"TW {roman} (Rp)", 14, field=f"realisasi-anggaran-tw{q}", numeric=True)
+      for q, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))),
 ]
 
 
@@ -46,7 +49,8 @@ class BudgetSheetScreen(SheetView):
         a = engine.anggaran(casc, node, year)
         name = node["name"] if not row.group else f"{LEVEL_LABELS[node['level']]}: {node['name']}"
         return [node["code"] or node["id"], name, format_rupiah(a.pagu, prefix=""),
-                format_rupiah(a.realisasi, prefix=""), format_percent(a.serapan)]
+                format_rupiah(a.realisasi, prefix=""), format_percent(a.serapan),
+                *(format_rupiah(engine.realisasi_anggaran_tw(casc, node, year, q), prefix="") for q in range(1, 5))]
 
     def container(self, row: SheetRow, spec: FieldSpec) -> dict | None:
         return self.session.casc.nodes[row.ref]
