@@ -86,6 +86,11 @@ def _budget_findings(casc: Cascade, node, year: int, label: str) -> list[Finding
         out.append(Finding(ERROR, node["id"], "realisasi-anggaran",
                            f"Realisasi anggaran {year} {label} ({format_rupiah(a.realisasi)}) melebihi pagu "
                            f"({format_rupiah(a.pagu)}); periksa kedua angka."))
+    quarters = [engine.realisasi_anggaran_tw(casc, node, year, q) for q in range(1, 5)]
+    if not casc.kids(node["id"]) and None not in quarters and a.realisasi is not None and sum(quarters) != a.realisasi:
+        out.append(Finding(WARNING, node["id"], "realisasi-anggaran",
+                           f"Realisasi anggaran TW I\u2013IV {year} {label} berjumlah {format_rupiah(sum(quarters))}, "
+                           f"berbeda dari realisasi tahunnya ({format_rupiah(a.realisasi)}); periksa angkanya."))
     if casc.kids(node["id"]):
         own = (node.get("budget", {}).get(str(year)) or {})
         for key, field, what in (("pagu", "pagu", "Pagu"), ("realisasi", "realisasi-anggaran", "Realisasi")):

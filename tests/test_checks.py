@@ -131,3 +131,16 @@ def test_a_typed_realisasi_beside_filled_quarters_is_flagged(demo_path):
     wb.set("kepuasan", "tw1", "81", 2022)  # realisasi 82,08 was typed directly for 2022
     findings = [f for f in checks.run(wb.cascade(), 2022) if f.ref == "S1/1" and "triwulan" in f.message]
     assert len(findings) == 1 and findings[0].severity == checks.WARNING
+
+
+def test_four_quarters_of_budget_that_do_not_add_up_to_the_year_are_a_peringatan(doc):
+    # Sub kegiatan 7.01.02.2.02.0003 spent 14.835.750 in 2022; its four quarters typed in F9 say 14.835.000.
+    sub = node(doc, "7.01.02.2.02.0003")
+    slot = sub["budget"]["2022"]
+    slot["tw"] = {"1": 3000000, "2": 4000000, "3": 5000000}
+    assert not about(findings(doc), sub["id"], "realisasi-anggaran")  # three quarters: the year is not over
+    slot["tw"]["4"] = 2835000
+    [f] = about(findings(doc), sub["id"], "realisasi-anggaran")
+    assert f.severity == checks.WARNING and "14.835.000" in f.message and "14.835.750" in f.message
+    slot["tw"]["4"] = 2835750
+    assert not about(findings(doc), sub["id"], "realisasi-anggaran")  # they add up: nothing to say
