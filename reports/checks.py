@@ -86,7 +86,7 @@ def _budget_findings(casc: Cascade, node, year: int, label: str) -> list[Finding
         out.append(Finding(ERROR, node["id"], "realisasi-anggaran",
                            f"Realisasi anggaran {year} {label} ({format_rupiah(a.realisasi)}) melebihi pagu "
                            f"({format_rupiah(a.pagu)}); periksa kedua angka."))
-    quarters = [engine.realisasi_anggaran_tw(casc, node, year, q) for q in range(1, 5)]
+    quarters = engine.realisasi_anggaran_quarters(casc, node, year)
     if not casc.kids(node["id"]) and None not in quarters and a.realisasi is not None and sum(quarters) != a.realisasi:
         out.append(Finding(WARNING, node["id"], "realisasi-anggaran",
                            f"Realisasi anggaran TW I\u2013IV {year} {label} berjumlah {format_rupiah(sum(quarters))}, "

@@ -208,13 +208,17 @@ def realisasi_anggaran_sd_tw(casc: Cascade, node: Node, year: int, tw: int) -> i
     return _sum([quarters.get(str(q)) for q in range(1, tw + 1)])
 
 
+def realisasi_anggaran_quarters(casc: Cascade, node: Node, year: int) -> tuple[int | None, ...]:
+    """Budget spent in each quarter alone (TW I..IV), summed upwards like every budget figure, in one walk of the
+    subtree (F9 shows all four on every row); None for a quarter no sub kegiatan below the node has."""
+    kids = [realisasi_anggaran_quarters(casc, k, year) for k in casc.kids(node["id"])]
+    own = (node.get("budget", {}).get(str(year)) or {}).get("tw") or {}
+    summed = (_sum([k[q] for k in kids]) for q in range(4))
+    return tuple(own.get(str(q + 1)) if total is None else total for q, total in enumerate(summed))
+
+
 def realisasi_anggaran_tw(casc: Cascade, node: Node, year: int, quarter: int) -> int | None:
-    """Budget spent in quarter `quarter` alone, summed upwards like every budget figure; None when no sub kegiatan
-    below the node has it."""
-    kids = _sum([realisasi_anggaran_tw(casc, k, year, quarter) for k in casc.kids(node["id"])])
-    if kids is not None:
-        return kids
-    return ((node.get("budget", {}).get(str(year)) or {}).get("tw") or {}).get(str(quarter))
+    return realisasi_anggaran_quarters(casc, node, year)[quarter - 1]
 
 
 def anggaran_sd_tw(casc: Cascade, node: Node, year: int, tw: int) -> Anggaran:

@@ -50,7 +50,7 @@ class BudgetSheetScreen(SheetView):
         name = node["name"] if not row.group else f"{LEVEL_LABELS[node['level']]}: {node['name']}"
         return [node["code"] or node["id"], name, format_rupiah(a.pagu, prefix=""),
                 format_rupiah(a.realisasi, prefix=""), format_percent(a.serapan),
-                *(format_rupiah(engine.realisasi_anggaran_tw(casc, node, year, q), prefix="") for q in range(1, 5))]
+                *(format_rupiah(q, prefix="") for q in engine.realisasi_anggaran_quarters(casc, node, year))]
 
     def container(self, row: SheetRow, spec: FieldSpec) -> dict | None:
         return self.session.casc.nodes[row.ref]
