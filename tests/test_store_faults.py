@@ -96,7 +96,7 @@ SAVE_STEPS = [
     ("open", 0),  # the temporary file
     ("fchmod", 0),
     ("fchown", 0),  # keep the office's group
-    ("writev", 0),  # the document's parts in one call, never joined into one copy first
+    ("writev", 0),  # the document's parts (≤ 1 MB a call), never joined into one copy first
     ("fsync", 0),
     ("close", 0),
     ("replace", 0),
@@ -172,6 +172,24 @@ def test_a_save_taken_a_little_at_a_time_still_writes_every_byte(wb, monkeypatch
     assert len(calls) > 3 and max(calls) <= 16
     assert wb.path.read_bytes() == dumps(Workbook.open(wb.path).document())
     assert realisasi(Workbook.open(wb.path)) == "81"
+
+
+def test_no_write_call_hands_the_kernel_more_than_the_cap(wb, monkeypatch):
+    """One multi-megabyte writev stalls the kernel now and then (safefile._write_all): a save goes out in calls of
+    at most _CALL_BYTES, splitting a part bigger than that, and still writes every byte in order."""
+    sizes: list[int] = []
+    real = os.writev
+
+    def writev(fd, buffers):
+        sizes.append(sum(len(b) for b in buffers))
+        return real(fd, buffers)
+
+    monkeypatch.setattr(os, "writev", writev)
+    monkeypatch.setattr(safefile, "_CALL_BYTES", 1000)
+    wb.set(IKM, "realisasi", "81", 2022)
+    monkeypatch.undo()
+    assert max(sizes) <= 1000 and sum(sizes) == wb.path.stat().st_size and len(sizes) > 20
+    assert wb.path.read_bytes() == dumps(Workbook.open(wb.path).document())
 
 
 def test_a_disk_that_fills_in_the_middle_of_a_save_changes_nothing(wb, monkeypatch):
