@@ -131,14 +131,58 @@ class Prepared:
     generation: int
 
 
+class _Warming:
+    """A warm-up in progress (DocumentWriter.warm): the tables done so far and where the current one stands."""
+
+    __slots__ = ("generation", "document", "keys", "done", "table")
+
+    def __init__(self, generation: int, document: dict) -> None:
+        self.generation, self.document = generation, document
+        self.keys = [key for key in sorted(document, reverse=True) if _is_table(document[key])]  # popped from the end
+        self.done: dict[str, _Table] = {}
+        self.table: tuple[str, _Table] | None = None  # (name, state) with some chunks still to serialise
+
+
 class DocumentWriter:
     def __init__(self) -> None:
         self._tables: dict[str, _Table] = {}
         self._generation = 0  # changes with every save and `forget`: a Prepared from before is found again
+        self._warming: _Warming | None = None
 
     def forget(self) -> None:
         self._tables.clear()
         self._generation += 1
+
+    def warm(self, document: dict, chunks: int = 4) -> bool:
+        """Serialise up to `chunks` chunks of `document` ahead of its first save, so that save costs what any later
+        one does (2,000 nodes: ≈35 ms in one go otherwise, on the operator's first Enter). Call it again until it
+        says True. Only between saves, never inside a transaction: a save, `forget` or another document makes it
+        start over; a record replaced meanwhile is found by identity at the save, like any replaced record."""
+        if self._tables:
+            self._warming = None
+            return True  # a save already wrote the document: its bytes are kept
+        w = self._warming
+        if w is None or w.generation != self._generation or w.document is not document:
+            w = self._warming = _Warming(self._generation, document)
+        while chunks > 0:
+            if w.table is None:
+                if not w.keys:
+                    self._tables, self._warming = w.done, None
+                    self._generation += 1  # what a Prepared from before found no longer holds
+                    return True
+                key = w.keys.pop()
+                ids = sorted(document[key])
+                records = list(_getter(ids)(document[key]))
+                w.table = key, _Table(ids, records, [])
+            key, state = w.table
+            k = len(state.parts) // CHUNK
+            state.parts.extend(_record_bytes(rid, rec) for rid, rec in
+                               zip(state.ids[k * CHUNK : (k + 1) * CHUNK], state.records[k * CHUNK : (k + 1) * CHUNK]))
+            state.chunks[k] = b",\n".join(state.parts[k * CHUNK :])
+            if len(state.parts) == len(state.ids):
+                w.done[key], w.table = state, None
+            chunks -= 1
+        return False
 
     def prepare(self, document: dict, dirty: set[tuple[str, str]]) -> Prepared:
         """What `write` will serialise again (`changed`): the dirty records and every record object not written

@@ -215,6 +215,13 @@ class AtomicJSONStorage(Storage):
             self._writer_made.forget()
 
     # -- writing -------------------------------------------------------------------------------------------------
+    def warm(self) -> bool:
+        """A step of serialising the document ahead of its first save (DocumentWriter.warm); True when done. Never
+        inside a transaction, where records may be changed in place before their save."""
+        if self._in_batch or self._data is None:
+            return self._data is None
+        return self._writer.warm(self._data)
+
     def write(self, data: dict) -> None:
         if self._in_batch:
             self._data = data

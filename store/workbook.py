@@ -178,6 +178,10 @@ class Workbook(YearClosing):
     def changed_on_disk(self) -> bool:
         return self.storage.changed_on_disk()
 
+    def warm_save(self) -> bool:
+        """One short step of preparing the first save while the operator reads the screen; True when done."""
+        return self._in_transaction or self.storage.warm()
+
     def revision(self) -> int:
         return int(self.cascade().meta.get("revision", 0))
 

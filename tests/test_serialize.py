@@ -126,3 +126,79 @@ def test_the_first_save_after_opening_checks_only_what_changed_and_still_catches
             doc["nodes"][rid] = dict(doc["nodes"][rid], level="sub_kegiatan")  # replaced, never touched
             wb.set("kepuasan", "realisasi", "81", 2022)
     assert demo_path.read_bytes() == before
+
+
+# -- preparing the first save while the operator reads the screen (DocumentWriter.warm) -----------------------------
+def _warm_fully(writer: DocumentWriter, document: dict, steps: list[int] | None = None) -> None:
+    for _ in range(10_000):
+        if writer.warm(document, chunks=1):
+            return
+        if steps is not None:
+            steps.append(1)
+    raise AssertionError("warm never finished")
+
+
+@given(documents, st.data())
+@settings(max_examples=60)
+def test_a_warmed_writer_writes_what_a_full_dump_writes_after_any_edit(document: dict, data) -> None:
+    writer = DocumentWriter()
+    _warm_fully(writer, document)
+    touched = set()
+    for table, value in document.items():
+        if isinstance(value, dict) and value and all(isinstance(r, dict) for r in value.values()):
+            for rid in data.draw(st.lists(st.sampled_from(sorted(value)), max_size=2)):
+                value[rid]["changed"] = data.draw(json_values)  # in place, and marked
+                touched.add((table, rid))
+            if data.draw(st.booleans()):
+                rid = data.draw(st.sampled_from(sorted(value)))
+                value[rid] = dict(value[rid], replaced=True)  # a new object, never marked
+    assert writer.dumps(document, touched) == dumps(document)
+
+
+def test_warming_is_done_in_steps_and_restarts_after_a_save_or_another_document(demo_path: Path) -> None:
+    doc = demo_document()
+    writer, steps = DocumentWriter(), []
+    assert not writer.warm(doc, chunks=1)  # the demo is more than one chunk
+    _warm_fully(writer, doc, steps)
+    assert steps and writer.warm(doc)  # done, and stays done
+    assert writer.changed(doc, set()) == set()  # the first save serialises nothing again
+    assert all(chunk is not None for table in writer._tables.values() for chunk in table.chunks)  # nor joins
+    assert writer.dumps(doc, set()) == dumps(doc)
+
+    other = DocumentWriter()
+    assert not other.warm(doc, chunks=1)
+    copy = orjson.loads(dumps(doc))
+    copy["nodes"][next(iter(copy["nodes"]))]["name"] = "Nama lain"
+    _warm_fully(other, copy)  # another document: the half-done warm-up of `doc` is dropped, not mixed in
+    assert other.changed(copy, set()) == set()
+    assert other.dumps(copy, set()) == dumps(copy)
+
+    saved = DocumentWriter()
+    assert not saved.warm(doc, chunks=1)
+    rid = next(iter(doc["nodes"]))
+    doc["nodes"][rid]["name"] = "Diubah lalu disimpan"
+    assert saved.dumps(doc, {("nodes", rid)}) == dumps(doc)  # a save in the middle of the warm-up
+    assert saved.warm(doc)  # the save wrote everything: nothing left to warm
+    doc["nodes"][rid]["name"] = "Diubah lagi"
+    assert saved.dumps(doc, {("nodes", rid)}) == dumps(doc)
+
+
+def test_a_warmed_workbook_saves_exactly_and_still_checks_a_replaced_record(demo_path: Path) -> None:
+    wb = Workbook.open(demo_path)
+    while not wb.warm_save():
+        pass
+    before = demo_path.read_bytes()
+    with pytest.raises(DocumentInvalid):
+        with wb.transaction() as doc:
+            rid = next(r for r, n in doc["nodes"].items() if n["id"] == "S1")
+            doc["nodes"][rid] = dict(doc["nodes"][rid], level="sub_kegiatan")  # replaced, never touched
+            wb.set("kepuasan", "realisasi", "81", 2022)
+    assert demo_path.read_bytes() == before
+    wb = Workbook.open(demo_path)
+    while not wb.warm_save():
+        pass
+    wb.set("kepuasan", "realisasi", "81", 2022)
+    raw = demo_path.read_bytes()
+    assert raw == dumps(orjson.loads(raw)) == dumps(wb.document())
+    with wb.transaction():
+        assert wb.warm_save()  # inside a transaction it does nothing (records may be half changed)

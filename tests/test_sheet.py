@@ -274,3 +274,23 @@ async def test_a_row_changed_on_disk_shows_its_new_texts_though_its_record_rev_d
         app.poll_disk()
         await pilot.pause()
         assert sheet.grid.values(i)[4] == format_value(Decimal("12345"))
+
+
+async def test_the_first_save_is_prepared_while_the_operator_reads_the_screen(demo_path: Path, monkeypatch) -> None:
+    """Opening starts serialising the workbook in short steps (Workbook.warm_save); the first Enter then
+    serialises only what it changed, as every later save does, and the file is exactly the full dump."""
+    import store.serialize as serialize
+
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.5)  # the operator reads the first screen
+        serialised: list[str] = []
+        real = serialize._record_bytes
+        monkeypatch.setattr(serialize, "_record_bytes", lambda rid, rec: serialised.append(rid) or real(rid, rec))
+        await open_sheet(pilot)
+        await pilot.press("7", "7", "enter")
+        await pilot.pause()
+        assert realisasi_on_disk(demo_path)[indicator_refs(app)[0]] == "77"
+        assert 0 < len(serialised) <= 3, serialised  # the indicator's node, the log entry, meta (the revision)
+    raw = demo_path.read_bytes()
+    assert raw == serialize.dumps(orjson.loads(raw))

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 lean_output.install()  # the same screens in fewer bytes (a slow SSH link): see tui/lean_output.py
 POLL_SECONDS = 1.0
+WARM_STEP_SECONDS = 0.02  # the pause between steps of preparing the first save (Workbook.warm_save)
 
 
 # The other views are imported on their first visit: start-up pays only for the main view (the narrative view alone
@@ -161,6 +162,9 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, KeysInOrder, A
         self.set_interval(POLL_SECONDS, self.poll_disk)
         self.show_status()
         self.call_after_refresh(self.offer_draft)
+        # The first save would serialise the whole document (2,000 nodes: ≈35 ms on the first Enter); done here in
+        # steps of a few ms while the operator reads the first screen, it costs what any later save does.
+        warming = self.set_interval(WARM_STEP_SECONDS, lambda: self.wb.warm_save() and warming.stop())
 
     @property
     def too_small(self) -> bool:
