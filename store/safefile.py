@@ -164,7 +164,7 @@ def _write_all(fd: int, payload: Payload) -> None:
         while last < len(pending) and last - first < _IOV_MAX and size + len(pending[last]) <= _CALL_BYTES:
             size += len(pending[last])
             last += 1
-        written = os.writev(fd, pending[first:last])
+        written = os.write(fd, pending[first]) if last == first + 1 else os.writev(fd, pending[first:last])
         if written <= 0:  # a regular file never takes nothing without an error; never spin on it
             raise OSError(errno.EIO, "write made no progress")
         while first < len(pending) and written >= len(pending[first]):

@@ -178,12 +178,17 @@ def test_no_write_call_hands_the_kernel_more_than_the_cap(wb, monkeypatch):
     """One multi-megabyte writev stalls the kernel now and then (safefile._write_all): a save goes out in calls of
     at most _CALL_BYTES, splitting a part bigger than that, and still writes every byte in order."""
     sizes: list[int] = []
-    real = os.writev
+    real_write, real_writev = os.write, os.writev
+
+    def write(fd, buffer):
+        sizes.append(len(buffer))
+        return real_write(fd, buffer)
 
     def writev(fd, buffers):
         sizes.append(sum(len(b) for b in buffers))
-        return real(fd, buffers)
+        return real_writev(fd, buffers)
 
+    monkeypatch.setattr(os, "write", write)
     monkeypatch.setattr(os, "writev", writev)
     monkeypatch.setattr(safefile, "_CALL_BYTES", 1000)
     wb.set(IKM, "realisasi", "81", 2022)
