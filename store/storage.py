@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tinydb.storages import Storage
-
 from .errors import SaveFailed, UnreadableWorkbook
 from .safefile import (FILE_MODE, Payload, UnsafeTarget, check_target, os_reason, read_regular, sweep_dead_temps,
                        write_atomically)
@@ -144,8 +142,9 @@ def refusal(path: str | os.PathLike, reason: str) -> UnreadableWorkbook:
     return UnreadableWorkbook(f"{reason}; berkas tidak diubah, {hint}.")
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage with atomic replace, a stat-keyed read cache and batched writes.
+class AtomicJSONStorage:
+    """TinyDB storage with atomic replace, a stat-keyed read cache and batched writes. TinyDB asks only for read,
+    write and close: not deriving from its Storage class keeps tinydb (and json) out of start-up, which only reads.
 
     Inside `batch()` (used by the workbook's transactions, under the file lock) TinyDB's writes only update memory
     and one atomic save happens at the end; if anything fails, memory is dropped and the disk keeps the old file.

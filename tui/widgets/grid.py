@@ -114,7 +114,7 @@ class WorkGrid(DataTable):
         self._replace_on_type = False
         self._initial = ""  # the key that started the edit (a digit typed on a cell), applied when it begins
         for c in columns:
-            self.add_column(c.label, key=c.key, width=c.width)
+            self.add_column(Text(c.label), key=c.key, width=c.width)  # a Text: no markup (nor emoji table) parse
 
     def _set_hover_cursor(self, active: bool) -> None:
         # Every keyboard move switches the mouse-hover highlight off and repaints the hovered cell, even when it is
