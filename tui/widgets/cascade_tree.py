@@ -27,7 +27,8 @@ class CascadeTree(Tree[str]):
     ]
 
     def __init__(self, **kw: object) -> None:
-        super().__init__(Text("Cascading"), **kw)  # a Text: a str label is parsed as markup  # type: ignore[arg-type]
+        # A Text label: a str one is parsed as markup (and loads rich's emoji table at start-up).
+        super().__init__(Text("Cascading"), **kw)  # type: ignore[arg-type]
         self.show_root = False
         self.auto_expand = False
         self.guide_depth = 2
