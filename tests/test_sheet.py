@@ -294,3 +294,27 @@ async def test_the_first_save_is_prepared_while_the_operator_reads_the_screen(de
         assert 0 < len(serialised) <= 3, serialised  # the indicator's node, the log entry, meta (the revision)
     raw = demo_path.read_bytes()
     assert raw == serialize.dumps(orjson.loads(raw))
+
+
+async def test_the_page_below_is_computed_while_the_operator_reads(demo_path: Path, monkeypatch) -> None:
+    """After the view moves, the texts of the page below it are computed in idle time: the key that scrolls there
+    only draws. The lines drawn are the same as those computed on the spot."""
+    from tui.views.sheet import SheetScreen
+
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        sheet = await open_sheet(pilot)
+        await pilot.pause(0.3)  # the operator reads the first page
+        computed: list[str] = []
+        real = SheetScreen._row_texts
+        monkeypatch.setattr(SheetScreen, "_row_texts", lambda self, row, node, year: computed.append(row.ref)
+                            or real(self, row, node, year))
+        top = sheet.grid.top
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert sheet.grid.top > top and computed == []  # every row now in view was ready
+        drawn = [sheet.grid.render_line(y).text for y in range(1, sheet.grid.body_height + 1)]
+        monkeypatch.undo()
+        sheet._computed.clear()
+        sheet.grid._cache.clear()
+        assert [sheet.grid.render_line(y).text for y in range(1, sheet.grid.body_height + 1)] == drawn

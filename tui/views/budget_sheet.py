@@ -12,7 +12,7 @@ from store.model import BUDGET_LEVELS, LEVEL_LABELS
 from store.numbers import format_percent, format_rupiah
 
 from ..widgets.grid import Column
-from ..widgets.sheetgrid import SheetRow
+from ..widgets.sheet_rows import SheetRow
 from .sheet_base import SheetView
 
 COLUMNS = [

@@ -18,7 +18,7 @@ from store.numbers import format_percent, format_value, to_decimal
 
 from ..rows import predikat_short
 from ..widgets.grid import Column
-from ..widgets.sheetgrid import SheetRow
+from ..widgets.sheet_rows import SheetRow
 from .sheet_base import SheetView
 
 COLUMNS = [

@@ -19,7 +19,8 @@ from ..rows import edit_label, locked_reason
 from ..widgets.editbar import EditBar
 from ..widgets.grid import Column
 from ..widgets.keybar import KeyBar
-from ..widgets.sheetgrid import SheetGrid, SheetRow
+from ..widgets.sheet_rows import SheetRow
+from ..widgets.sheetgrid import SheetGrid
 from ..widgets.status import StatusLine
 from .base import WorkbookView
 
