@@ -88,6 +88,13 @@ def typing_into(widget: object) -> bool:
     return in_text_field(widget) or bool(getattr(widget, "is_editing", False))
 
 
+def _mark_handled(done: asyncio.Future) -> None:
+    # One named function, not a lambda per key: Textual inspects the signature of every new callable it is given
+    # (inspect.signature, tens of µs), and caches it on a function it has seen.
+    if not done.done():
+        done.set_result(None)
+
+
 class KeysInOrder:
     """Mixed into the app: each typed key is routed only once the one before it has been handled."""
 
@@ -115,7 +122,7 @@ class KeysInOrder:
                 break
             for _ in range(SETTLE_ROUNDS):  # what it handles may queue more for itself (a tree move: its highlight)
                 handled = loop.create_future()
-                pump.call_later(lambda done=handled: done.done() or done.set_result(None))
+                pump.call_later(_mark_handled, handled)
                 try:
                     await asyncio.wait_for(handled, max(0.0, deadline - loop.time()))
                 except asyncio.TimeoutError:
