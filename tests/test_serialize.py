@@ -98,6 +98,17 @@ def test_a_record_replaced_without_a_mark_is_still_checked_and_written(demo_path
     assert Workbook.open(demo_path).cascade().nodes["S1"]["name"] == "Sasaran dengan nama baru"
 
 
+def refuses_a_replaced_record(wb: Workbook, path: Path) -> None:
+    """A node replaced by an invalid copy inside a transaction, never marked: the save is refused, the file unchanged."""
+    before = path.read_bytes()
+    with pytest.raises(DocumentInvalid):
+        with wb.transaction() as doc:
+            rid = next(r for r, n in doc["nodes"].items() if n["id"] == "S1")
+            doc["nodes"][rid] = dict(doc["nodes"][rid], level="sub_kegiatan")  # replaced, never touched
+            wb.set("kepuasan", "realisasi", "81", 2022)
+    assert path.read_bytes() == before
+
+
 def test_the_first_save_after_opening_checks_only_what_changed_and_still_catches_a_replaced_record(
         demo_path: Path, monkeypatch) -> None:
     """Opening checked every record; the first save (before the writer has written any) looks again only at the
@@ -119,13 +130,7 @@ def test_the_first_save_after_opening_checks_only_what_changed_and_still_catches
     assert len(looked[-1]) <= 3, looked[-1]  # the IKM's node, its log entry (and the revision in meta)
 
     wb = Workbook.open(demo_path)
-    before = demo_path.read_bytes()
-    with pytest.raises(DocumentInvalid):
-        with wb.transaction() as doc:
-            rid = next(r for r, n in doc["nodes"].items() if n["id"] == "S1")
-            doc["nodes"][rid] = dict(doc["nodes"][rid], level="sub_kegiatan")  # replaced, never touched
-            wb.set("kepuasan", "realisasi", "81", 2022)
-    assert demo_path.read_bytes() == before
+    refuses_a_replaced_record(wb, demo_path)
 
 
 # -- preparing the first save while the operator reads the screen (DocumentWriter.warm) -----------------------------
@@ -187,13 +192,7 @@ def test_a_warmed_workbook_saves_exactly_and_still_checks_a_replaced_record(demo
     wb = Workbook.open(demo_path)
     while not wb.warm_save():
         pass
-    before = demo_path.read_bytes()
-    with pytest.raises(DocumentInvalid):
-        with wb.transaction() as doc:
-            rid = next(r for r, n in doc["nodes"].items() if n["id"] == "S1")
-            doc["nodes"][rid] = dict(doc["nodes"][rid], level="sub_kegiatan")  # replaced, never touched
-            wb.set("kepuasan", "realisasi", "81", 2022)
-    assert demo_path.read_bytes() == before
+    refuses_a_replaced_record(wb, demo_path)
     wb = Workbook.open(demo_path)
     while not wb.warm_save():
         pass
