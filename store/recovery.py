@@ -25,17 +25,8 @@ from .lock import WorkbookLock, login_name
 from .model import LOG, META
 from .safefile import UnsafeTarget
 from .serialize import dumps
-from .storage import (
-    FILE_MODE,
-    backups_of,
-    copy_aside,
-    last_good_backup,
-    os_reason,
-    real_path,
-    replace_atomically,
-    validate,
-    writable_stat,
-)
+from .backups import backups_of, copy_aside, last_good_backup
+from .storage import FILE_MODE, os_reason, real_path, replace_atomically, validate, writable_stat
 
 ASIDE_SUFFIX = ".rusak-"
 

@@ -93,6 +93,16 @@ def _kind(mode: int) -> str:
     return "bukan berkas biasa"
 
 
+def real_path(path: str | os.PathLike) -> Path:
+    """The one real file behind a workbook path: a symlinked path and the real one share lock, backups and log."""
+    return Path(os.path.realpath(path))
+
+
+def kept_mode(st: os.stat_result | None) -> int:
+    """Keep the file's mode, never with bits for others: the operators share a group, others cannot read."""
+    return FILE_MODE if st is None else st.st_mode & 0o770
+
+
 def check_target(path: str | os.PathLike) -> os.stat_result | None:
     """The destination's own lstat, or None when it does not exist; a symlink or a non-regular file is refused."""
     try:

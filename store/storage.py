@@ -14,43 +14,29 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import SaveFailed, UnreadableWorkbook
-from .safefile import (FILE_MODE, Payload, UnsafeTarget, check_target, os_reason, read_regular, sweep_dead_temps,
+from .safefile import (FILE_MODE, Payload, check_target, kept_mode, os_reason, real_path, sweep_dead_temps,
                        write_atomically)
+from .backups import BACKUP_INTERVAL, listed, take_backup
 from .document import checked_document, read_document, validate
 from .model import SCHEMA_VERSION
 from .schema import DocumentInvalid, check
 
 if TYPE_CHECKING:
+    from .backups import Backup
     from .precheck import Prechecked
     from .serialize import DocumentWriter
 
-__all__ = ["FILE_MODE", "os_reason", "replace_atomically", "backups_of", "validate", "read_document", "checked_document",
-           "AtomicJSONStorage"]
+__all__ = ["FILE_MODE", "os_reason", "replace_atomically", "validate", "read_document", "checked_document",
+           "AtomicJSONStorage", "real_path"]
 
 PRECHECK_FROM = 1 << 20  # bytes: below this a check on another core costs more than the fork (store.precheck)
-BACKUP_KEEP = 5
-BACKUP_INTERVAL = 300.0  # seconds between two backups of the same workbook
-BACKUP_SUFFIX = ".bak-"
-# `NAME.bak-20261129T091500Z-0003`: the UTC time (never the operator's TZ) and a sequence number that orders
-# backups by when they were made, whatever the clocks said. `NAME.bak-20261129T091500` is the older, local form.
-_BACKUP_STAMP = re.compile(r"([0-9]{8}T[0-9]{6})(?:Z-([0-9]{4,9}))?\Z")
-_UTC_FORMAT = "%Y%m%dT%H%M%S"
-
-
 Signature = tuple[int, int, int, int, int]
-
-
-def real_path(path: str | os.PathLike) -> Path:
-    """The one real file behind a workbook path: a symlinked path and the real one share lock, backups and log."""
-    return Path(os.path.realpath(path))
 
 
 def _signature(path: Path) -> Signature | None:
@@ -59,53 +45,6 @@ def _signature(path: Path) -> Signature | None:
     except FileNotFoundError:
         return None
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
-
-
-@dataclass(frozen=True, order=True)
-class _Backup:
-    generation: int  # 0: the old local-time names, 1: UTC + sequence
-    seq: int
-    stamp: str
-    path: Path
-
-    @property
-    def taken(self) -> float | None:
-        try:
-            import calendar  # only here: a backup's UTC stamp read back (no start-up import)
-
-            return float(calendar.timegm(time.strptime(self.stamp, _UTC_FORMAT)))
-        except (ValueError, OverflowError):
-            return None
-
-
-def _backups(real: Path) -> list[_Backup]:
-    """Backups of the real workbook file, newest first, found by exact name (no glob: `w[1].json` and `w*.json`
-    are names, not patterns) and only as regular files."""
-    prefix = real.name + BACKUP_SUFFIX
-    found: list[_Backup] = []
-    try:
-        entries = list(os.scandir(real.parent))
-    except OSError:
-        return []
-    for entry in entries:
-        if not entry.name.startswith(prefix):
-            continue
-        m = _BACKUP_STAMP.match(entry.name, len(prefix))
-        if not m:
-            continue
-        try:
-            if not entry.is_file(follow_symlinks=False):
-                continue
-        except OSError:
-            continue
-        seq = m.group(2)
-        found.append(_Backup(1 if seq else 0, int(seq or 0), m.group(1), real.parent / entry.name))
-    return sorted(found, reverse=True)
-
-
-def backups_of(path: str | os.PathLike) -> list[Path]:
-    """Backups of a workbook, newest first."""
-    return [b.path for b in _backups(real_path(path))]
 
 
 def precheck(path: str | os.PathLike) -> Prechecked | None:
@@ -121,18 +60,10 @@ def precheck(path: str | os.PathLike) -> Prechecked | None:
     return start(real, _signature)
 
 
-def last_good_backup(path: str | os.PathLike) -> Path | None:
-    for b in backups_of(path):
-        try:
-            validate(b.read_bytes(), str(b))
-        except (OSError, UnreadableWorkbook):
-            continue
-        return b
-    return None
-
-
 def refusal(path: str | os.PathLike, reason: str) -> UnreadableWorkbook:
     """One sentence: what is wrong, that the file was left alone, and where the last good backup is."""
+    from .backups import last_good_backup  # only when a file is refused
+
     good = last_good_backup(path)
     hint = (
         f"cadangan terakhir yang baik: {good} (pulihkan dengan `lkjip restore {path}`)"
@@ -293,7 +224,7 @@ class AtomicJSONStorage:
         self.last_save = time.time()
 
     def _replace(self, payload: Payload, st: os.stat_result | None = None) -> None:
-        replace_atomically(self.path, payload, _mode_of(st), None if st is None else st.st_gid)
+        replace_atomically(self.path, payload, kept_mode(st), None if st is None else st.st_gid)
 
     def _backup_if_due(self) -> None:
         """Keep a copy of the file being replaced every few minutes. The interval is measured from the newest
@@ -302,7 +233,7 @@ class AtomicJSONStorage:
         now = time.time()
         if self._backup_seen is not None and 0 <= now - self._backup_seen < BACKUP_INTERVAL:
             return  # no listing of the folder on every save
-        existing = _backups(self.path)
+        existing = listed(self.path)
         if existing:
             taken = existing[0].taken
             if taken is not None and 0 <= now - taken < BACKUP_INTERVAL:
@@ -312,7 +243,13 @@ class AtomicJSONStorage:
 
     def backup_now(self) -> Path | None:
         """A backup whatever the interval (before a migration rewrites an older file); None for a new workbook."""
-        return self._take_backup(_backups(self.path), time.time())
+        return self._take_backup(listed(self.path), time.time())
+
+    def _take_backup(self, existing: list[Backup], now: float) -> Path | None:
+        made = take_backup(self.path, existing, now)
+        if made is not None:
+            self._backup_seen = now
+        return made
 
     @property
     def _writer(self) -> DocumentWriter:
@@ -322,22 +259,6 @@ class AtomicJSONStorage:
 
             self._writer_made = DocumentWriter()
         return self._writer_made
-
-    def _take_backup(self, existing: list[_Backup], now: float) -> Path | None:
-        try:
-            raw, st = read_regular(self.path)
-        except FileNotFoundError:
-            return None  # a new workbook: nothing to keep yet
-        sweep_dead_temps(self.path)
-        seq = max((b.seq for b in existing), default=0) + 1
-        made = make_backup(self.path, raw, st, now, seq)
-        self._backup_seen = now
-        for old in existing[BACKUP_KEEP - 1 :]:
-            try:
-                os.unlink(old.path)
-            except OSError:
-                pass
-        return made
 
     def close(self) -> None:  # TinyDB calls this; we keep no handle open
         pass
@@ -364,37 +285,10 @@ def writable_stat(path: Path) -> os.stat_result | None:
     return st
 
 
-def _mode_of(st: os.stat_result | None) -> int:
-    """Keep the file's mode, never with bits for others: the operators share a group, others cannot read."""
-    return FILE_MODE if st is None else st.st_mode & 0o770
-
-
 def replace_atomically(path: str | os.PathLike, payload: Payload, mode: int = FILE_MODE,
                        gid: int | None = None) -> None:
     """Kept for every caller that writes a whole file: delegates to the one safe writer (store.safefile)."""
     write_atomically(path, payload, mode=mode, gid=gid)
-
-
-def backup_name(real: Path, when: float, seq: int) -> Path:
-    return real.with_name(f"{real.name}{BACKUP_SUFFIX}{time.strftime(_UTC_FORMAT, time.gmtime(when))}Z-{seq:04d}")
-
-
-def make_backup(real: Path, raw: bytes, st: os.stat_result, when: float, seq: int) -> Path:
-    """A real copy (never a link) of the workbook's bytes under the next free backup name, 0660-style like it."""
-    for n in range(seq, seq + 100):
-        target = backup_name(real, when, n)
-        try:
-            write_atomically(target, raw, mode=_mode_of(st), gid=st.st_gid, exclusive=True)
-            return target
-        except (FileExistsError, UnsafeTarget):
-            continue  # taken, or a name planted in advance: the next number
-    raise FileExistsError(errno.EEXIST, "no free backup name", str(real))
-
-
-def copy_aside(source: Path, target: Path) -> None:
-    """A real copy of `source` under a new name that must not exist yet (restore's set-aside file)."""
-    raw, st = read_regular(source)
-    write_atomically(target, raw, mode=_mode_of(st), gid=st.st_gid, exclusive=True)
 
 
 def sweep_orphans(path: Path) -> None:

@@ -26,7 +26,8 @@ from .freeze import check_edit
 from .lock import WorkbookLock, login_name
 from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, YEARS_BEFORE, LogEntry
 from .refs import PROFILE_REF, Target, resolve
-from .storage import AtomicJSONStorage, backups_of
+from .backups import backups_of
+from .storage import AtomicJSONStorage
 from .structure import STRUCTURAL
 from .year_locks import YearClosing
 

@@ -24,7 +24,7 @@ from store import recovery
 from store.demo import demo_document
 from store.errors import YearLocked
 from store.model import LOG
-from store.storage import BACKUP_KEEP, backups_of
+from store.backups import BACKUP_KEEP, backups_of
 from store.workbook import Edit, Workbook
 from tui.cli import main as lkjip_main
 

@@ -14,7 +14,7 @@ import pytest
 
 from store.demo import demo_document
 from store.errors import EditConflict
-from store.storage import backups_of
+from store.backups import backups_of
 from store.workbook import Workbook
 
 IKM = "S1/1"

@@ -25,7 +25,7 @@ from store.errors import EditConflict, LockTimeout, SaveFailed, WorkbookError
 from store.lock import WorkbookLock
 from store.model import LOG
 from store.output import write_output
-from store.storage import backups_of
+from store.backups import backups_of
 from store.workbook import Workbook
 from tui.cli import main as lkjip_main
 

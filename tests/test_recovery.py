@@ -12,7 +12,7 @@ import pytest
 from store import recovery
 from store.demo import demo_document
 from store.errors import SaveFailed, UnreadableWorkbook, WorkbookError
-from store.storage import backups_of
+from store.backups import backups_of
 from store.workbook import Workbook
 
 IKM = "S1/1"

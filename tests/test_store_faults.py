@@ -22,7 +22,8 @@ from store.demo import demo_document
 from store.serialize import dumps
 from store.errors import LockTimeout, SaveFailed, UnreadableWorkbook
 from store.lock import WorkbookLock
-from store.storage import AtomicJSONStorage, backups_of
+from store.backups import backups_of
+from store.storage import AtomicJSONStorage
 from store.workbook import Workbook
 
 IKM = "S1/1"

@@ -24,7 +24,8 @@ import pytest
 from store.demo import demo_document
 from store.fields import parse_value, spec_of
 from store.model import LOG, META
-from store.storage import backups_of, validate
+from store.backups import backups_of
+from store.storage import validate
 from store.workbook import Workbook
 from tui.cli import main as lkjip_main
 

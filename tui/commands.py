@@ -20,7 +20,7 @@ from store.numbers import format_percent, format_rupiah
 from store.output import write_output
 from store.safefile import os_reason
 from store.sanitize import cut, json_safe, quote, visible
-from store.storage import backups_of
+from store.backups import backups_of
 from store.workbook import Workbook
 
 from .shown import log_value as _shown
