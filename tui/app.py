@@ -20,20 +20,16 @@ from rich.cells import cell_len
 from textual.events import Event, Key, Resize
 from textual.screen import ModalScreen
 
-from store import structure
 from store.cascade import Cascade
 from store.errors import WorkbookError
-from store.fields import spec_of
 from store.model import LOG
 from store.sanitize import visible
-from store.storage import os_reason
-from store.workbook import Applied, Batch, Edit, Workbook
-from store.structure import STRUCTURAL
+from store.workbook import Batch, Edit, Workbook
 
 from . import lean_output
 from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin, YearMixin
+from .app_writes import WritePath
 from .keys import KeysInOrder, in_text_field, load_keymap, typing_into
-from .views.base import WorkbookView
 from .views.main import MainScreen
 from .widgets.status import SAVED_SPLIT, StatusLine
 
@@ -59,7 +55,7 @@ VIEWS = {
 }
 
 
-class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, KeysInOrder, App):
+class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, KeysInOrder, App):
     TITLE = "lkjip"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
@@ -231,113 +227,6 @@ class LkjipApp(RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, KeysInOrder, A
         await super().on_event(event)
         if typed:
             self.key_routed()
-
-    # -- the one write path ------------------------------------------------------------------------------------------
-    def apply_edit(self, edit: Edit, *, kind: str = "edit", quiet: bool = False) -> Applied | None:
-        assert self.wb is not None
-        try:
-            applied = self.wb.apply(edit, kind=kind)
-        except (WorkbookError, OSError) as exc:
-            why = exc.message if isinstance(exc, WorkbookError) else f"Tidak tersimpan: {os_reason(exc)}."
-            self.say(why + (" Yang Anda ketik tetap di layar." if self.disk_problem else ""), error=True)
-            self._back_to_disk()
-            return None
-        self.casc = self.wb.cascade()
-        if kind == "edit" and applied.changed:
-            self.undo_stack.append(edit)
-            self.redo_stack.clear()
-        self.refresh_views()
-        if not quiet and edit.field in STRUCTURAL:
-            verb = {"undo": "Diurungkan", "redo": "Diulangi"}.get(kind, "Disimpan")
-            self.say(f"{verb}: {structure.sentence(applied)}")
-        elif not quiet:
-            spec = spec_of(edit.field)
-            year = f" {edit.year}" if edit.year is not None else ""
-            verb = {"edit": "Disimpan", "undo": "Diurungkan", "redo": "Diulangi"}.get(kind, "Disimpan")
-            tail = self.capaian_tail(edit)
-            self.say(f"{verb}: {spec.label}{year} {applied.target.label[:40]}: {applied.old_text} \u2192 "
-                     f"{applied.new_text}{tail}")
-        else:
-            for status in self.screen.query(StatusLine):
-                status.show_saved(self.saved_line())
-        return applied
-
-    def apply_batch(self, batch: Batch, *, kind: str = "edit", quiet: bool = True) -> list[Applied] | None:
-        """A paste: every edit in one lock and one save, one step for undo and redo."""
-        assert self.wb is not None
-        try:
-            applied = self.wb.apply_batch(batch, kind=kind)
-        except WorkbookError as exc:
-            self.say(exc.message, error=True)
-            self._back_to_disk()
-            return None
-        self.casc = self.wb.cascade()
-        if kind == "edit" and any(a.changed for a in applied):
-            self.undo_stack.append(batch)
-            self.redo_stack.clear()
-        self.refresh_views()
-        if not quiet:
-            verb = {"undo": "Diurungkan", "redo": "Diulangi"}.get(kind, "Disimpan")
-            self.say(f"{verb}: {sum(a.changed for a in applied)} nilai yang ditempel sekaligus.")
-        else:
-            for status in self.screen.query(StatusLine):
-                status.show_saved(self.saved_line())
-        return applied
-
-    def _back_to_disk(self) -> None:
-        """After a refused or failed save: the cascade on screen is what is on disk, not the document the failed
-        save had already changed in memory (the workbook dropped it; a repaint must not show the unsaved value)."""
-        if self.wb is None or self.disk_problem:
-            return
-        try:
-            self.casc = self.wb.cascade()
-        except (WorkbookError, OSError):
-            pass  # unreadable now: poll_disk says so and keeps the last good document
-
-    def capaian_tail(self, edit: Edit) -> str:
-        """What follows an echo: the new capaian, and ⚠ with the reason when a figure looks like a slip."""
-        from reports import engine, plausibility
-        from store.numbers import format_percent
-
-        tail = ""
-        if edit.ref in self.casc.indicators and edit.year is not None:
-            _, ind = self.casc.indicators[edit.ref]
-            c = engine.capaian(ind, edit.year, self.casc.meta["settings"])
-            tail = f" \u00b7 capaian {format_percent(c.value)}%"
-        warning = plausibility.warning_text(plausibility.doubts_after_edit(self.casc, edit.ref, edit.year))
-        return tail + (f" \u00b7 {warning}" if warning else "")
-
-    def refresh_views(self) -> None:
-        screen = self.screen
-        if isinstance(screen, MainScreen):
-            screen.refresh_values()
-        elif isinstance(screen, WorkbookView):
-            screen.refresh_content()
-
-    def poll_disk(self) -> None:
-        """Once a second: another operator's save shows up; a file that became unreadable is said once, and the
-        app goes on with the last good document (read-only) until the file is good again."""
-        if self.wb is None:
-            return
-        try:
-            if not self.wb.changed_on_disk():
-                return
-            casc = self.wb.cascade()
-        except (WorkbookError, OSError) as exc:
-            problem = exc.message if isinstance(exc, WorkbookError) else f"Buku kerja tidak terbaca: {os_reason(exc)}."
-            if problem != self.disk_problem:
-                self.disk_problem = problem
-                self.say(f"{problem} Yang tampil adalah versi terakhir yang terbaca; perubahan ditolak sampai "
-                         f"berkasnya baik lagi.", error=True)
-            return
-        self.casc = casc
-        gc.freeze()  # the document just reloaded, as in _adopt
-        if self.disk_problem:
-            self.disk_problem = None
-            self.say("Buku kerja terbaca lagi; perubahan dapat disimpan.")
-        self.refresh_views()
-        for status in self.screen.query(StatusLine):
-            status.show_saved(self.saved_line())
 
     # -- actions -----------------------------------------------------------------------------------------------------
     async def action_view(self, name: str) -> None:
