@@ -269,6 +269,15 @@ def efisiensi_rumus_of(settings: Settings) -> str:
     return RASIO if settings.get("efisiensi_rumus") == RASIO else SELISIH
 
 
+def efisiensi_shown(value: Decimal | None, rumus: str) -> str:
+    """As reports print it: a difference in points with two decimals (5,92), a ratio with three (1,063)."""
+    return "\u2014" if value is None else format_decimal(value, efisiensi_places(rumus))
+
+
+def efisiensi_places(rumus: str) -> int:
+    return 3 if rumus == RASIO else 2
+
+
 @dataclass(frozen=True)
 class Efisiensi:
     capaian: Decimal | None
@@ -285,9 +294,7 @@ class Efisiensi:
 
     @property
     def shown(self) -> str:
-        """As reports print it: a difference in points with two decimals (5,92), a ratio with three (1,063)."""
-        value = self.value
-        return "\u2014" if value is None else format_decimal(value, 3 if self.rumus == RASIO else 2)
+        return efisiensi_shown(self.value, self.rumus)
 
     @property
     def rumus_words(self) -> str:
@@ -315,7 +322,24 @@ def sasaran_efisiensi(casc: Cascade, sasaran: Node, year: int) -> Efisiensi:
                      efisiensi_rumus_of(settings))
 
 
-def instansi_efisiensi(casc: Cascade, year: int) -> Efisiensi:
-    """The office as a whole: its capaian (average of its sasaran) against the serapan of its whole budget."""
-    return Efisiensi(instansi_capaian(casc, year), instansi_anggaran(casc, year).serapan,
-                     efisiensi_rumus_of(casc.meta["settings"]))
+@dataclass(frozen=True)
+class EfisiensiInstansi:
+    """The office's tingkat efisiensi as the last row of its Tabel 3.5 prints it: the average of its sasaran's, over
+    the sasaran that have one (both capaian and serapan known), like the instansi's capaian is the average of its
+    sasaran's. Not the instansi capaian against the serapan of the whole budget: programs that serve no sasaran
+    (the office's own upkeep, 7.01.01) would then weigh on the serapan and on none of the capaian."""
+
+    value: Decimal | None
+    counted: int  # sasaran with an efisiensi
+    sasaran: int  # every sasaran of the office
+    rumus: str = SELISIH
+
+    @property
+    def shown(self) -> str:
+        return efisiensi_shown(self.value, self.rumus)
+
+
+def instansi_efisiensi(casc: Cascade, year: int) -> EfisiensiInstansi:
+    values = [sasaran_efisiensi(casc, s, year).value for s in casc.of_level("sasaran")]
+    return EfisiensiInstansi(average(values), sum(v is not None for v in values), len(values),
+                             efisiensi_rumus_of(casc.meta["settings"]))

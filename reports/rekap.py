@@ -6,7 +6,14 @@ the path reaches one inode, old or new, whole: each file is opened once, read to
 bytes, and a workbook caught mid-save is seen as the version before or after, never a mix.
 
 Every figure of a row comes from reports.engine and reports.checks, the same functions behind `lkjip tables` and
-`lkjip check`; only what the row needs is computed (no table is built).
+`lkjip check`; only what the row needs is computed (no table is built). An office's efisiensi is the one the last
+row of its own Tabel 3.5 prints (engine.instansi_efisiensi).
+
+The total row compares like with like (DOMAIN.md): each column is summed or averaged over the offices that have
+that figure, and its Keterangan says how many where that is fewer than all of them. Its serapan is the realisasi
+over the pagu of the offices that have both; its efisiensi the average of the offices' efisiensi, like each
+office's is the average of its sasaran's. Workbooks of different report years are not put in one table unless
+--year names the year (see mixed_years).
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from store.cascade import Cascade
 from store.errors import UnreadableWorkbook
 from store.model import META, default_settings
 from store.numbers import format_percent, format_rupiah
+from store.sanitize import quote
 from store.storage import os_reason, validate
 
 from . import checks, engine
@@ -31,6 +39,8 @@ from .tables import Table
 DASH = "\u2014"
 NO_CAPAIAN = "Tanpa capaian"
 TOTAL_LABEL = "Jumlah / rata-rata"
+# Not capaian minus serapan of the row: the average of the office's sasaran efisiensi, the last row of its Tabel 3.5.
+EFISIENSI = "Efisiensi (rata-rata sasaran)"
 
 
 @dataclass(frozen=True)
@@ -112,10 +122,13 @@ class Office:
     realisasi: int | None = None
     serapan: Decimal | None = None
     efisiensi: Decimal | None = None
+    efisiensi_shown: str = DASH  # as Tabel 3.5 prints it: 2 decimals for a difference, 3 for a ratio
+    efisiensi_rumus: str = engine.SELISIH
     efisiensi_label: str = DASH
     belum_diisi: int = 0
     galat: int = 0
     settings: dict | None = None
+    note: str = ""  # Keterangan of a readable row: what a figure is made of, where that is not plain
     foreign: bool = False  # valid JSON but plainly not a workbook (an export, another program's file)
 
     @property
@@ -144,7 +157,9 @@ def office_from_document(source: Source, document: dict, year: int | None) -> Of
         revision=int(casc.meta.get("revision", 0)), sasaran=len(casc.of_level("sasaran")), indikator=len(indicators),
         capaian=capaian, predikat=engine.predikat(capaian, settings), bands=bands,
         band_order=[b["label"] for b in ordered], pagu=a.pagu, realisasi=a.realisasi, serapan=a.serapan,
-        efisiensi=e.value, efisiensi_label=engine.efisiensi_label(e.value, settings),
+        efisiensi=e.value, efisiensi_shown=e.shown, efisiensi_rumus=e.rumus,
+        efisiensi_label=engine.efisiensi_label(e.value, settings),
+        note=f"Efisiensi: rata-rata {e.counted} dari {e.sasaran} sasaran" if 0 < e.counted < e.sasaran else "",
         # "Belum diisi": the check's findings of a target or realisasi not filled in (checks words them so).
         belum_diisi=sum(f.severity == checks.WARNING and "belum diisi" in f.message for f in findings),
         galat=sum(f.severity == checks.ERROR for f in findings), settings=settings,
@@ -185,14 +200,34 @@ def _foreign(raw: bytes) -> bool:
 # -- the rows ---------------------------------------------------------------------------------------------------------
 @dataclass
 class Rekap:
-    year: int | None  # --year, or None: each office's own report year (column Tahun)
+    year: int | None  # --year, or the report year every readable workbook shares (None: they differ, or none read)
     offices: list[Office]
     bands: list[str]  # the predikat columns: every band label met, highest first, then NO_CAPAIAN
     total: Office
+    mixed_years: str | None = None  # without --year, the refusal naming the years and their files
 
     @property
     def unreadable(self) -> list[Office]:
         return [o for o in self.offices if not o.readable]
+
+
+def mixed_years(offices: list[Office]) -> str | None:
+    """Workbooks of 2019, 2021 and 2022 summed in one row compare nothing: without --year, one Indonesian sentence
+    naming each year and its files; None when they share one."""
+    by_year: dict[int | None, list[str]] = {}
+    for o in offices:
+        if o.readable:
+            by_year.setdefault(o.year, []).append(quote(Path(o.source.shown).name))
+    if len(by_year) < 2:
+        return None
+    years = sorted(by_year, key=lambda y: (y is None, y))
+    parts = []
+    for y in years:
+        names = by_year[y]
+        more = f" dan {len(names) - 3} lainnya" if len(names) > 3 else ""
+        parts.append(f"{y} ({', '.join(names[:3])}{more})")
+    return (f"Buku kerja dari tahun laporan yang berbeda tidak direkap bersama: {'; '.join(parts)}; "
+            f"pilih satu tahun dengan --year, misalnya --year {years[-1]}.")
 
 
 SORT_KEYS = {
@@ -226,25 +261,46 @@ def _sum(values: list[int | None]) -> int | None:
     return sum(known) if known else None
 
 
+PREDIKAT_KEYS = ("predikat", "cap")
+EFISIENSI_KEYS = ("efisiensi_rumus", "efisiensi_atas", "efisiensi_bawah", "efisiensi_rasio_atas",
+                  "efisiensi_rasio_bawah")
+
+
+def _shared(offices: list[Office], keys: tuple[str, ...]) -> dict | None:
+    """The offices' settings for `keys` when they all agree on them, else None."""
+    seen = {repr([(o.settings or {}).get(k) for k in keys]) for o in offices}
+    return offices[0].settings if len(seen) == 1 and offices[0].settings else None
+
+
 def _total(offices: list[Office], bands: list[str]) -> Office:
     readable = [o for o in offices if o.readable]
-    same = {repr((o.settings or {}).get("predikat")) for o in readable}
     # One kabupaten's offices share their bands; if they do not, the total is judged on the default ones.
-    settings = readable[0].settings if len(same) == 1 else default_settings()
-    settings = settings or default_settings()
-    capaian = engine.average([o.capaian for o in readable])
-    pagu = _sum([o.pagu for o in readable])
-    realisasi = _sum([o.realisasi for o in readable])
-    serapan = engine.Anggaran(pagu, realisasi, None).serapan
-    e = engine.Efisiensi(capaian, serapan)
-    return Office(Source(Path(""), ""), instansi=TOTAL_LABEL, sasaran=sum(o.sasaran for o in readable),
-                  indikator=sum(o.indikator for o in readable), capaian=capaian,
-                  predikat=engine.predikat(capaian, settings),
-                  bands={b: sum(o.bands.get(b, 0) for o in readable) for b in bands}, band_order=bands, pagu=pagu,
-                  realisasi=realisasi, serapan=serapan, efisiensi=e.value,
-                  efisiensi_label=engine.efisiensi_label(e.value, settings),
+    settings = _shared(readable, PREDIKAT_KEYS) or default_settings()
+    # Each column over the offices that have its figure; `counted` says how many, for the note.
+    with_capaian = [o for o in readable if o.capaian is not None]
+    capaian = engine.average([o.capaian for o in with_capaian])
+    spent = [o for o in readable if o.serapan is not None]  # both pagu and realisasi: the serapan's own offices
+    serapan = engine.Anggaran(_sum([o.pagu for o in spent]), _sum([o.realisasi for o in spent]), None).serapan
+    efficient = [o for o in readable if o.efisiensi is not None]
+    # Differences in points and ratios (or labels on other bounds) do not average: then no total efisiensi.
+    rules = _shared(efficient, EFISIENSI_KEYS)
+    efisiensi = engine.average([o.efisiensi for o in efficient]) if rules or not efficient else None
+    rumus = engine.efisiensi_rumus_of(rules or settings)
+    counted = {"Capaian": len(with_capaian), "Pagu": sum(o.pagu is not None for o in readable),
+               "Realisasi": sum(o.realisasi is not None for o in readable), "Serapan": len(spent),
+               "Efisiensi": len(efficient) if efisiensi is not None else 0}
+    notes = [f"{name}: {k} dari {len(readable)} instansi" for name, k in counted.items() if 0 < k < len(readable)]
+    if efficient and efisiensi is None:
+        notes.append("Efisiensi: rumus atau batas efisiensi berbeda antarinstansi, tidak dirata-rata")
+    return Office(Source(Path(""), ""), instansi=f"{TOTAL_LABEL} ({len(readable)} instansi)",
+                  sasaran=sum(o.sasaran for o in readable), indikator=sum(o.indikator for o in readable),
+                  capaian=capaian, predikat=engine.predikat(capaian, settings),
+                  bands={b: sum(o.bands.get(b, 0) for o in readable) for b in bands}, band_order=bands,
+                  pagu=_sum([o.pagu for o in readable]), realisasi=_sum([o.realisasi for o in readable]),
+                  serapan=serapan, efisiensi=efisiensi, efisiensi_shown=engine.efisiensi_shown(efisiensi, rumus),
+                  efisiensi_rumus=rumus, efisiensi_label=engine.efisiensi_label(efisiensi, rules or settings),
                   belum_diisi=sum(o.belum_diisi for o in readable), galat=sum(o.galat for o in readable),
-                  settings=settings)
+                  settings=settings, note="; ".join(notes) + ("." if notes else ""))
 
 
 def build(names: list[str], *, year: int | None = None, sort: str | None = None) -> Rekap:
@@ -254,12 +310,15 @@ def build(names: list[str], *, year: int | None = None, sort: str | None = None)
     if sort:
         offices = sort_offices(offices, sort)
     bands = _band_columns(offices)
-    return Rekap(year, offices, bands, _total(offices, bands))
+    conflict = None if year is not None else mixed_years(offices)
+    if year is None and not conflict:
+        year = next((o.year for o in offices if o.readable), None)
+    return Rekap(year, offices, bands, _total(offices, bands), conflict)
 
 
 def columns(rekap: Rekap) -> list[str]:
     return ["No", "Berkas", "Instansi", "Tahun", "Revisi", "Sasaran", "Indikator", "Capaian (%)", "Predikat",
-            *rekap.bands, "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Efisiensi", "Tingkat efisiensi",
+            *rekap.bands, "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", EFISIENSI, "Tingkat efisiensi",
             "Belum diisi", "Galat", "Keterangan"]
 
 
@@ -270,8 +329,8 @@ def _cells(no: str, o: Office, bands: list[str]) -> list[str]:
     return [no, o.source.shown, o.instansi, str(o.year) if o.year is not None else "",
             str(o.revision) if o.revision is not None else "", str(o.sasaran), str(o.indikator),
             format_percent(o.capaian), o.predikat, *[str(o.bands.get(b, 0)) for b in bands],
-            format_rupiah(o.pagu), format_rupiah(o.realisasi), format_percent(o.serapan), format_percent(o.efisiensi),
-            o.efisiensi_label, str(o.belum_diisi), str(o.galat), ""]
+            format_rupiah(o.pagu), format_rupiah(o.realisasi), format_percent(o.serapan), o.efisiensi_shown,
+            o.efisiensi_label, str(o.belum_diisi), str(o.galat), o.note]
 
 
 def as_table(rekap: Rekap) -> Table:
@@ -284,7 +343,7 @@ def as_table(rekap: Rekap) -> Table:
         t.add(_cells(str(no), o, rekap.bands), str(o.source.path))
     t.add(_cells("", rekap.total, rekap.bands), "")
     figures = {"Tahun", "Revisi", "Sasaran", "Indikator", "Capaian (%)", *rekap.bands, "Pagu (Rp)",
-               "Realisasi (Rp)", "Serapan (%)", "Efisiensi", "Belum diisi", "Galat"}
+               "Realisasi (Rp)", "Serapan (%)", EFISIENSI, "Belum diisi", "Galat"}
     t.numeric = [c in figures for c in cols]
     return t
 
@@ -310,7 +369,7 @@ def printed_tables(rekap: Rekap) -> list[Table]:
     year = f" Tahun {rekap.year}" if rekap.year is not None else ""
     kinerja = ["No", "Instansi", "Tahun", "Sasaran", "Indikator", "Capaian (%)", "Predikat", *rekap.bands,
                "Belum diisi", "Galat"]
-    anggaran = ["No", "Instansi", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian (%)", "Efisiensi",
+    anggaran = ["No", "Instansi", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian (%)", EFISIENSI,
                 "Tingkat efisiensi"]
     return [_pick(table, "rekap-kinerja", f"Capaian Kinerja{year}", kinerja),
             _pick(table, "rekap-anggaran", f"Anggaran dan Efisiensi{year}", anggaran),

@@ -10,14 +10,15 @@ from datetime import datetime
 from decimal import Decimal
 from io import BytesIO
 
-from .rekap import DASH, Office, Rekap, as_table, columns, printed_tables
+from .engine import efisiensi_places
+from .rekap import DASH, EFISIENSI, Office, Rekap, as_table, columns, printed_tables
 
 MONEY_FORMAT = "#,##0"
 RATIO_FORMAT = "0.00"
 
 
-def _ratio(value: Decimal | None) -> float | None:
-    return None if value is None else float(value.quantize(Decimal("0.01")))
+def _ratio(value: Decimal | None, places: int = 2) -> float | None:
+    return None if value is None else float(value.quantize(Decimal(1).scaleb(-places)))
 
 
 def _values(no: int | None, o: Office, bands: list[str]) -> list[object]:
@@ -25,8 +26,8 @@ def _values(no: int | None, o: Office, bands: list[str]) -> list[object]:
         return [no, o.source.shown, *[None] * (14 + len(bands)), f"Tidak terbaca: {o.reason}."]
     return [no, o.source.shown, o.instansi, o.year, o.revision, o.sasaran, o.indikator, _ratio(o.capaian),
             o.predikat if o.predikat != DASH else None, *[o.bands.get(b, 0) for b in bands], o.pagu, o.realisasi,
-            _ratio(o.serapan), _ratio(o.efisiensi), o.efisiensi_label if o.efisiensi_label != DASH else None,
-            o.belum_diisi, o.galat, None]
+            _ratio(o.serapan), _ratio(o.efisiensi, efisiensi_places(o.efisiensi_rumus)),
+            o.efisiensi_label if o.efisiensi_label != DASH else None, o.belum_diisi, o.galat, o.note or None]
 
 
 def to_xlsx(rekap: Rekap) -> bytes:
@@ -43,10 +44,14 @@ def to_xlsx(rekap: Rekap) -> bytes:
     for no, o in enumerate(rekap.offices, start=1):
         sheet.append(_values(no, o, rekap.bands))
     sheet.append(_values(None, rekap.total, rekap.bands))
+    # Efisiensi as its rows' reports print it: a difference with two decimals, a ratio (1,063) with three.
+    col = cols.index(EFISIENSI) + 1
+    for row, o in enumerate([*rekap.offices, rekap.total], start=2):
+        sheet.cell(row=row, column=col).number_format = "0." + "0" * efisiensi_places(o.efisiensi_rumus)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     formats = {c: MONEY_FORMAT for c in ("Pagu (Rp)", "Realisasi (Rp)")}
-    formats.update({c: RATIO_FORMAT for c in ("Capaian (%)", "Serapan (%)", "Efisiensi")})
+    formats.update({c: RATIO_FORMAT for c in ("Capaian (%)", "Serapan (%)")})
     for i, name in enumerate(cols, start=1):
         letter = sheet.cell(row=1, column=i).column_letter
         sheet.column_dimensions[letter].width = max(8, min(40, len(name) + 2))
@@ -70,4 +75,6 @@ def to_docx(rekap: Rekap, *, now: datetime | None = None) -> bytes:
     d.centered(f"{len(rekap.offices)} buku kerja, dibaca {stamp}", size=10, bold=False, after=8)
     for table in printed_tables(rekap):
         d.table(table)
+    if rekap.total.note:  # the printed tables leave Keterangan out: how many offices the total row counts
+        d.text(f"Baris jumlah: {rekap.total.note}")
     return d.to_bytes()

@@ -229,8 +229,18 @@ def tabel_3_5(casc: Cascade, year: int) -> Table:
         e = engine.sasaran_efisiensi(casc, sasaran, year)
         t.add([sasaran["name"], _pct(e.capaian), _pct(e.serapan), e.shown,
                engine.efisiensi_label(e.value, s)], sasaran["id"])
+    # The office's own figure (the one `lkjip rekap` shows): only the efisiensi column is averaged, from the very
+    # rows above it; an average of capaian beside a pooled serapan would not be the same sasaran.
+    total = engine.instansi_efisiensi(casc, year)
+    t.add([f"Rata-rata tingkat efisiensi{efisiensi_dari(total)}", "", "", total.shown,
+           engine.efisiensi_label(total.value, s)])
     t.numeric = [False, True, True, True, False]
     return t
+
+
+def efisiensi_dari(e: engine.EfisiensiInstansi) -> str:
+    """" (1 dari 2 sasaran)" when some sasaran have no efisiensi yet; nothing when every one has."""
+    return f" ({e.counted} dari {e.sasaran} sasaran)" if 0 < e.counted < e.sasaran else ""
 
 
 def tabel_anggaran(casc: Cascade, year: int) -> Table:

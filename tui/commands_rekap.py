@@ -1,7 +1,8 @@
 """`lkjip rekap WORKBOOK... [--year Y] [--sort COLUMN] [--format text|md|json|xlsx|docx] [-o PATH]`.
 
 Reads the workbooks without their lock and writes nothing but the -o file (never onto a workbook). Exit 1 when any
-workbook could not be read: its row says why, and the others are still shown.
+workbook could not be read: its row says why, and the others are still shown. Exit 2, nothing shown or written,
+when the workbooks' report years differ and --year does not name one.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ FORMATS = ("text", "md", "json", "xlsx", "docx")
 def add_parser(sub) -> None:
     s = sub.add_parser("rekap", help="rekap banyak buku kerja, satu baris per instansi (hanya membaca)")
     s.add_argument("workbooks", nargs="+", help="berkas, folder (semua *.json di dalamnya) atau pola glob")
-    s.add_argument("--year", type=int, help="bawaan: tahun laporan masing-masing buku kerja")
+    s.add_argument("--year", type=int, help="tahun yang direkap; wajib bila tahun laporan buku kerja berbeda")
     s.add_argument("--sort", help="urutkan menurut kolom (capaian, serapan, instansi, …): angka terbesar dulu, "
                                   "nama A-Z")
     s.add_argument("--format", choices=FORMATS, help="bawaan: tabel di terminal, atau teks bila bukan terminal")
@@ -63,6 +64,9 @@ def cmd_rekap(args: argparse.Namespace) -> int:
         print(f"Rekap {fmt} memerlukan -o BERKAS.{fmt}.", file=sys.stderr)
         return 2
     rekap = R.build(args.workbooks, year=args.year, sort=args.sort)
+    if rekap.mixed_years:
+        print(rekap.mixed_years, file=sys.stderr)
+        return 2
     if args.output:
         target = Path(args.output)
         if any(os.path.realpath(target) == os.path.realpath(o.source.path) for o in rekap.offices):
@@ -99,3 +103,6 @@ def _browse(args: argparse.Namespace, rekap) -> int:
         row = app.chosen_row
         run_app(Path(chosen))
         rekap = R.build(args.workbooks, year=args.year, sort=args.sort)
+        if rekap.mixed_years:  # a workbook's report year changed meanwhile
+            print(rekap.mixed_years, file=sys.stderr)
+            return 2

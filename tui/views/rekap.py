@@ -40,8 +40,8 @@ class RekapApp(App[str]):
         self.chosen_row = row
 
     def compose(self) -> ComposeResult:
-        year = f"tahun {self.rekap.year}" if self.rekap.year is not None else "tahun laporan masing-masing"
-        yield Static(f"Rekap {len(self.rekap.offices)} buku kerja, {year}", id="rekap-title")
+        year = f", tahun {self.rekap.year}" if self.rekap.year is not None else ""
+        yield Static(f"Rekap {len(self.rekap.offices)} buku kerja{year}", id="rekap-title")
         yield DataTable(id="rekap-table", cursor_type="row", zebra_stripes=True)
         yield Line(id="rekap-message")
         yield KeyBar(["rekap.open", "rekap.quit"])
@@ -55,9 +55,19 @@ class RekapApp(App[str]):
             view.add_row(*[Text(c, justify="right" if n else "left") for c, n in zip(row, numeric)])
         view.move_cursor(row=min(self.start_row, max(len(self.table.rows) - 1, 0)))
         view.focus()
+        self.say_default()
+
+    def say_default(self) -> None:
         bad = len(self.rekap.unreadable)
         self.say(f"{bad} buku kerja tidak terbaca: lihat kolom Keterangan." if bad else
                  "Enter membuka buku kerja pada baris terpilih; Esc atau q keluar.", error=bool(bad))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        # The Keterangan column is far to the right: on the total row, say how many offices its figures count.
+        if event.cursor_row == len(self.rekap.offices) and self.rekap.total.note:
+            self.say(f"Baris jumlah: {self.rekap.total.note}")
+        else:
+            self.say_default()
 
     def say(self, message: str, *, error: bool = False) -> None:
         self.query_one("#rekap-message", Line).set_text(Text(message, style="bold red" if error else ""))
