@@ -78,7 +78,10 @@ def read_file(path: str) -> Parsed:
     except OSError as exc:
         raise WorkbookError(f"Tidak dapat membaca {path}: {exc.strerror}.") from None
     reader = read_csv if path.lower().endswith(".csv") else read_xlsx
-    return read_book(reader(raw, path))
+    parsed = read_book(reader(raw, path))
+    if parsed.halted:
+        raise SheetRefused(Path(path).name, parsed.problems)
+    return parsed
 
 
 def _check_years(p: Parsed, awal: int, akhir: int) -> None:
