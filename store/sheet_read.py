@@ -321,7 +321,11 @@ def read_profil(sheet: SheetIn, out: Parsed) -> None:
         if not row or not isinstance(row[0], str) or " ".join(row[0].split()).casefold() not in labels:
             continue
         key, raw, n = labels[" ".join(row[0].split()).casefold()], row[1] if len(row) > 1 else None, r + 1
-        text = "" if _blank(raw) else (_number_text(raw) if isinstance(raw, (int, Decimal)) else str(raw).strip())
+        text, wrong = read_cell(Column(key, dict(PROFIL_ROWS)[key]), raw)  # a text; a date or #REF! is refused
+        if wrong:
+            out.problem(PROFIL, n, 1, dict(PROFIL_ROWS)[key], wrong)
+            continue
+        text = str(text)
         if key == "periode":
             m = _PERIODE.match(text)
             if not m or not 1900 < int(m.group(1)) <= int(m.group(2)) < 2200:
@@ -361,19 +365,24 @@ def _uncomputed(sheets: list[SheetIn], out: Parsed) -> None:
     """Every formula cell whose value the file does not hold, named with its formula: the sheet is not read further,
     as any of them may be a figure, a code or a header that would otherwise be read as empty."""
     for sheet in sheets:
+        profil = sheet.name.casefold() == PROFIL.casefold()
         at = _header_row(sheet, "tingkat" if sheet.name.casefold() == KASKADE.casefold() else "kode")
         for cell in sheet.uncomputed:
-            header = ""
-            if sheet.name.casefold() == PROFIL.casefold():
-                label = sheet.rows[cell.row - 1][0] if sheet.rows[cell.row - 1] else None
-                header = str(label) if cell.col > 0 and isinstance(label, str) else ""
-            elif at is not None and cell.row - 1 > at and cell.col < len(sheet.rows[at]):
-                header = str(sheet.rows[at][cell.col] or "")
+            # Where the operator finds it: under its column's header, or on Profil beside the row's label.
+            if profil:
+                header = _text_at(sheet, cell.row - 1, 0) if cell.col else ""
+            else:
+                header = _text_at(sheet, at, cell.col) if at is not None and cell.row - 1 > at else ""
             formula = cell.formula if len(cell.formula) <= QUOTE_MAX else cell.formula[:QUOTE_MAX] + "\u2026"
             why = ("hanya membawa nilai sementara dari program yang menulisnya (berkas minta dihitung ulang saat "
                    "dibuka)") if cell.placeholder else "tanpa nilai tersimpan"
             out.problem(sheet.name, cell.row, cell.col, header[:QUOTE_MAX], f"berisi rumus {formula} {why}; buka "
                         f"dan simpan berkasnya di Excel atau LibreOffice, atau ketik angkanya")
+
+
+def _text_at(sheet: SheetIn, row: int, col: int) -> str:
+    value = sheet.rows[row][col] if 0 <= row < len(sheet.rows) and 0 <= col < len(sheet.rows[row]) else None
+    return value if isinstance(value, str) else ""
 
 
 def read_book(sheets: dict[str, SheetIn]) -> Parsed:

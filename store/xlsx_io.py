@@ -118,6 +118,11 @@ def _formats(ws, sheet: SheetOut, DataValidation) -> None:
 
 
 # -- reading ------------------------------------------------------------------------------------------------------
+class CellError(str):
+    """A cell showing a formula's error (#REF!, #DIV/0!, #N/A): its text where a text is read as it was before, and
+    refused by store.sheet_cells wherever a value is read, never stored as a name or a number."""
+
+
 def _number(value: object, number_format: str | None) -> object:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return value
@@ -146,7 +151,8 @@ def read_xlsx(raw: bytes, where: str) -> dict[str, SheetIn]:
                 if n > MAX_ROWS:
                     raise SheetFileError(f"{where}: lembar {ws.title} lebih dari {MAX_ROWS} baris; hapus baris "
                                          f"kosong di bawah datanya.")
-                rows.append([_number(c.value, getattr(c, "number_format", None)) for c in row])
+                rows.append([_number(c.value, getattr(c, "number_format", None)) if c.data_type != "e"
+                             else CellError(c.value) for c in row])
             sheets[ws.title] = SheetIn(ws.title, rows, getattr(ws, "sheet_state", "visible") != "visible")
         _formulas(raw, book, sheets)
     except SheetFileError:

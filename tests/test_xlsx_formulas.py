@@ -201,3 +201,55 @@ def test_import_into_an_existing_workbook_lists_every_change_old_and_new(tmp_pat
     assert out.count("Diubah: ") == 3 and all(text in out for text in expected), out
     assert "3 perubahan dari kantor-2025.xlsx disimpan" in out
     assert budgets(existing)["7.01.02.2.02.0002"]["2025"]["realisasi"] == 2_900_000
+
+
+def test_shared_formulas_prefixed_tags_and_cells_without_a_reference_are_found() -> None:
+    """Excel writes a column of one formula as a shared formula (the first cell carries the text); other writers
+    prefix the tags or leave out the cell references. Each formula cell without a value is named as it reads."""
+    import io
+
+    from store.xlsx_io import read_xlsx
+
+    book = openpyxl.Workbook()
+    book.active.title = "Anggaran"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    sheet = ('<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
+             '<x:row r="1"><x:c r="A1"><x:v>2</x:v></x:c></x:row>'
+             '<x:row r="2"><x:c r="B2"><x:f t="shared" ref="B2:B3" si="0">A2*2</x:f><x:v>4</x:v></x:c></x:row>'
+             '<x:row r="3"><x:c r="B3"><x:f t="shared" si="0"/><x:v></x:v></x:c></x:row>'
+             '<x:row><x:c><x:v>1</x:v></x:c><x:c><x:f>A1+1</x:f></x:c></x:row>'
+             '</x:sheetData></x:worksheet>').encode()
+    parts = {}
+    with zipfile.ZipFile(buffer) as zin:
+        for info in zin.infolist():
+            data = sheet if info.filename == "xl/worksheets/sheet1.xml" else zin.read(info.filename)
+            parts[info] = data.replace(b' fullCalcOnLoad="1"', b"")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, data in parts.items():
+            zout.writestr(info, data)
+    found = read_xlsx(out.getvalue(), "uji.xlsx")["Anggaran"].uncomputed
+    assert [(c.row, c.col, c.formula, c.placeholder) for c in found] == [(3, 1, "=A3*2", False),
+                                                                         (4, 1, "=A1+1", False)]
+
+
+def test_error_values_and_profile_formulas_are_refused_not_stored_as_text(tmp_path: Path) -> None:
+    """A cell showing #REF! is what the office sees, but not a name or a pagu to keep; a formula in the profile
+    is named beside its label."""
+    sheet = office_sheet(tmp_path, "galat.xlsx", formulas=False)
+    book = openpyxl.load_workbook(sheet)
+    ws = book["Kaskade"]
+    ws.cell(3, headers(ws)["Nama"], "#REF!")  # openpyxl writes an error code as an error cell
+    book["Anggaran"]["C2"] = "#DIV/0!"
+    book.save(sheet)
+    refused(lkjip("import", sheet, tmp_path / "baru.json"),
+            f"Kaskade baris 3 kolom {openpyxl.utils.get_column_letter(headers(ws)['Nama'])} (Nama): sel menampilkan "
+            f"galat #REF! dari rumusnya; perbaiki rumusnya di Excel atau LibreOffice, atau ketik nilainya",
+            "Anggaran baris 2 kolom C (Pagu 2025): sel menampilkan galat #DIV/0!")
+
+    book["Profil"]["B2"] = '="Kecamatan "&"Contoh"'
+    book.save(sheet)
+    refused(lkjip("import", sheet, tmp_path / "baru.json"),
+            "Profil baris 2 kolom B (Instansi): berisi rumus =\"Kecamatan \"&\"Contoh\" tanpa nilai tersimpan", "1 masalah")
+    assert not (tmp_path / "baru.json").exists()
