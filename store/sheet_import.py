@@ -30,9 +30,14 @@ _ORDER = {"tw1": 0, "tw2": 0, "tw3": 0, "tw4": 0}
 
 class SheetRefused(WorkbookError):
     def __init__(self, where: str, problems: list[Problem]) -> None:
-        lines = "\n".join("  " + p.line() for p in problems)
-        super().__init__(f"{where} tidak diimpor: {len(problems)} masalah, tidak ada yang ditulis.\n{lines}")
+        self._lines = [f"{where} tidak diimpor: {len(problems)} masalah, tidak ada yang ditulis.",
+                       *("  " + p.line() for p in problems)]
+        super().__init__("\n".join(self._lines))
         self.problems = problems
+
+    @property
+    def lines(self) -> list[str]:
+        return self._lines  # one a line: a problem's own line breaks are escapes already (Problem.line)
 
 
 @dataclass(frozen=True)

@@ -38,9 +38,9 @@ class Problem:
         where = f"{self.sheet} baris {self.row}" if self.row else self.sheet
         if self.col:
             where += f" kolom {self.col}" + (f" ({self.header})" if self.header else "")
-        # A cell's own line breaks and tabs are shown as escapes: one problem, one line.
-        text = re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m.group())[1:-1], self.text)
-        return f"{where}: {text}".rstrip(".") + "."
+        # A cell's (or a header's) own line breaks and tabs are shown as escapes: one problem, one line.
+        line = re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m.group())[1:-1], f"{where}: {self.text}")
+        return line.rstrip(".") + "."
 
 
 @dataclass(frozen=True)
