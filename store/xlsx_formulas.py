@@ -44,9 +44,7 @@ def recompute_on_open(archive: zipfile.ZipFile) -> bool:
     part = _workbook_part(archive)
     if part is None:
         return False
-    with archive.open(part) as src:
-        head = src.read(_CHUNK)
-    m = re.search(rb"<(?:[\w.-]+:)?calcPr\b[^>]*>", head)
+    m = re.search(rb"<(?:[\w.-]+:)?calcPr\b[^>]*>", archive.read(part))  # read whole by openpyxl already
     return bool(m and re.search(rb"""\sfullCalcOnLoad\s*=\s*["'](?:1|true)["']""", m.group()))
 
 
