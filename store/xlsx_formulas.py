@@ -20,6 +20,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
+from xml.etree.ElementTree import Element
 
 from .sheet_layout import letter
 
@@ -110,7 +111,7 @@ def uncomputed(archive: zipfile.ZipFile, part: str, placeholders: bool) -> list[
     return found
 
 
-def _stored(cell) -> bool:  # type: ignore[no-untyped-def]
+def _stored(cell: Element) -> bool:
     """A value the spreadsheet computed: any `<v>` text, or a text result (an empty text is a computed "")."""
     if cell.get("t") == "str":
         return True
@@ -118,7 +119,7 @@ def _stored(cell) -> bool:  # type: ignore[no-untyped-def]
     return v is not None and bool(v.text)
 
 
-def _cells(src: IO[bytes]) -> Iterator[tuple[int, int, object]]:
+def _cells(src: IO[bytes]) -> Iterator[tuple[int, int, Element]]:
     """(1-based row, 0-based column, element) of every cell, counted as openpyxl counts a row or cell without `r`."""
     from openpyxl.xml.functions import iterparse  # openpyxl's parser, with its protections
 
@@ -145,4 +146,3 @@ def _index(letters: str) -> int:
     for ch in letters.upper():
         n = n * 26 + ord(ch) - 64
     return n - 1
-
