@@ -10,6 +10,11 @@ class WorkbookError(Exception):
     def message(self) -> str:
         return str(self.args[0]) if self.args else self.__class__.__name__
 
+    @property
+    def lines(self) -> list[str]:
+        """The message as the lines to print: one, unless a refusal lists its problems one a line."""
+        return [self.message]
+
 
 class UnreadableWorkbook(WorkbookError):
     """The file is empty, truncated, not JSON, of the wrong shape or of a newer schema; it is never overwritten."""

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from .numbers import MAX_MONEY, NumberError, canonical, format_exact, parse_indicator, parse_money
 from .sheet_layout import ARAH_WORDS, ATURAN_TW_SHOWN, ATURAN_TW_WORDS, RUMUS_NEGATIF_WORDS, Column
+from .xlsx_io import CellError
 
 QUOTE_MAX = 60  # a cell quoted in a message beyond this is cut, so one stray paste cannot flood the listing
 CHOICES = {"arah": ARAH_WORDS, "rumus-negatif": RUMUS_NEGATIF_WORDS, "aturan-tw": ATURAN_TW_WORDS}
@@ -25,6 +26,9 @@ def read_cell(col: Column, value: object) -> tuple[object, str | None]:
     """(stored value, None) or (None, what is wrong and what to type instead)."""
     if blank(value):
         return (None if col.kind != "text" else ""), None
+    if isinstance(value, CellError):
+        return None, (f"sel menampilkan galat {value[:QUOTE_MAX]} dari rumusnya; perbaiki rumusnya di Excel atau "
+                      f"LibreOffice, atau ketik nilainya")
     if isinstance(value, (datetime, date, time)):
         return None, "sel ini terbaca sebagai tanggal/jam; format selnya sebagai Teks atau Angka lalu ketik ulang"
     if isinstance(value, bool):

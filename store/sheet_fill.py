@@ -39,8 +39,8 @@ def fill_empty(wb: Workbook, p: Parsed, where: str, *, dry_run: bool) -> tuple[d
     """(the document as it would be, the profile changes); SheetRefused listing every problem."""
     _profile_from_workbook(p, wb.cascade().meta)
     document = build_document(p, where)
-    if dry_run:
-        return document, []
+    if dry_run:  # the profile cells it would change, listed as the import lists them
+        return document, _profile_changes(p, wb.cascade(), where)
     with wb.transaction():
         casc = wb.cascade()
         if casc.nodes:

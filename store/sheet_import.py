@@ -30,9 +30,14 @@ _ORDER = {"tw1": 0, "tw2": 0, "tw3": 0, "tw4": 0}
 
 class SheetRefused(WorkbookError):
     def __init__(self, where: str, problems: list[Problem]) -> None:
-        lines = "\n".join("  " + p.line() for p in problems)
-        super().__init__(f"{where} tidak diimpor: {len(problems)} masalah, tidak ada yang ditulis.\n{lines}")
+        self._lines = [f"{where} tidak diimpor: {len(problems)} masalah, tidak ada yang ditulis.",
+                       *("  " + p.line() for p in problems)]
+        super().__init__("\n".join(self._lines))
         self.problems = problems
+
+    @property
+    def lines(self) -> list[str]:
+        return self._lines  # one a line: a problem's own line breaks are escapes already (Problem.line)
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,10 @@ def read_file(path: str) -> Parsed:
     except OSError as exc:
         raise WorkbookError(f"Tidak dapat membaca {path}: {exc.strerror}.") from None
     reader = read_csv if path.lower().endswith(".csv") else read_xlsx
-    return read_book(reader(raw, path))
+    parsed = read_book(reader(raw, path))
+    if parsed.halted:
+        raise SheetRefused(Path(path).name, parsed.problems)
+    return parsed
 
 
 def _check_years(p: Parsed, awal: int, akhir: int) -> None:

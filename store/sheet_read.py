@@ -15,7 +15,7 @@ import orjson
 from .model import BUDGET_LEVELS, LEVELS
 from .sheet_cells import blank as _blank
 from .sheet_cells import number_text as _number_text
-from .sheet_cells import read_cell
+from .sheet_cells import QUOTE_MAX, read_cell
 from .sheet_layout import (
     ANGGARAN, ASAL, CODE_EXAMPLES, CODE_PATTERNS, INDIKATOR, KASKADE, LEVEL_WORDS, PARENT_LEVEL, PROFIL, PROFIL_ROWS,
     Column, column_of, known_headers, letter, level_of,
@@ -38,9 +38,9 @@ class Problem:
         where = f"{self.sheet} baris {self.row}" if self.row else self.sheet
         if self.col:
             where += f" kolom {self.col}" + (f" ({self.header})" if self.header else "")
-        # A cell's own line breaks and tabs are shown as escapes: one problem, one line.
-        text = re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m.group())[1:-1], self.text)
-        return f"{where}: {text}".rstrip(".") + "."
+        # A cell's (or a header's) own line breaks and tabs are shown as escapes: one problem, one line.
+        line = re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m.group())[1:-1], f"{where}: {self.text}")
+        return line.rstrip(".") + "."
 
 
 @dataclass(frozen=True)
@@ -81,12 +81,14 @@ class RowNode:
 class Parsed:
     profile: dict[str, object] = field(default_factory=dict)  # instansi, pemda, periode (awal, akhir), tahun
     nodes: list[RowNode] = field(default_factory=list)
+    columns: dict[str, dict[int, Column]] = field(default_factory=dict)  # sheet -> its read columns by index
     # (column, sheet, header row, column index): checked against the period once it is known
     year_columns: list[tuple[Column, str, int, int]] = field(default_factory=list)
     asal: dict[tuple[str, str, int | None], object] | None = None
     asal_revision: int | None = None
     has_profil: bool = False  # a CSV, or a sheet of the office's own, has no Profil: the period comes from Target
     problems: list[Problem] = field(default_factory=list)
+    halted: bool = False  # not read past its problems (formulas without a value): they are all there is to say
 
     def problem(self, sheet: str, row: int, col: int | None, header: str, text: str) -> None:
         self.problems.append(Problem(sheet, row, letter(col) if col is not None else "", header, text))
@@ -119,6 +121,7 @@ def _columns(sheet: SheetIn, name: str, at: int, out: Parsed) -> dict[int, Colum
         cols[i] = col
         if col.year is not None:
             out.year_columns.append((col, name, at + 1, i))
+    out.columns[name] = cols
     return cols
 
 
@@ -318,7 +321,11 @@ def read_profil(sheet: SheetIn, out: Parsed) -> None:
         if not row or not isinstance(row[0], str) or " ".join(row[0].split()).casefold() not in labels:
             continue
         key, raw, n = labels[" ".join(row[0].split()).casefold()], row[1] if len(row) > 1 else None, r + 1
-        text = "" if _blank(raw) else (_number_text(raw) if isinstance(raw, (int, Decimal)) else str(raw).strip())
+        text, wrong = read_cell(Column(key, dict(PROFIL_ROWS)[key]), raw)  # a text; a date or #REF! is refused
+        if wrong:
+            out.problem(PROFIL, n, 1, dict(PROFIL_ROWS)[key], wrong)
+            continue
+        text = str(text)
         if key == "periode":
             m = _PERIODE.match(text)
             if not m or not 1900 < int(m.group(1)) <= int(m.group(2)) < 2200:
@@ -354,12 +361,41 @@ def read_asal(sheet: SheetIn, out: Parsed) -> None:
     out.asal = asal
 
 
+def _uncomputed(sheets: list[SheetIn], out: Parsed) -> None:
+    """Every formula cell whose value the file does not hold, named with its formula: the sheet is not read further,
+    as any of them may be a figure, a code or a header that would otherwise be read as empty."""
+    for sheet in sheets:
+        profil = sheet.name.casefold() == PROFIL.casefold()
+        at = _header_row(sheet, "tingkat" if sheet.name.casefold() == KASKADE.casefold() else "kode")
+        for cell in sheet.uncomputed:
+            # Where the operator finds it: under its column's header, or on Profil beside the row's label.
+            if profil:
+                header = _text_at(sheet, cell.row - 1, 0) if cell.col else ""
+            else:
+                header = _text_at(sheet, at, cell.col) if at is not None and cell.row - 1 > at else ""
+            formula = cell.formula if len(cell.formula) <= QUOTE_MAX else cell.formula[:QUOTE_MAX] + "\u2026"
+            why = ("hanya membawa nilai sementara dari program yang menulisnya (berkas minta dihitung ulang saat "
+                   "dibuka)") if cell.placeholder else "tanpa nilai tersimpan"
+            out.problem(sheet.name, cell.row, cell.col, header[:QUOTE_MAX], f"berisi rumus {formula} {why}; buka "
+                        f"dan simpan berkasnya di Excel atau LibreOffice, atau ketik angkanya")
+
+
+def _text_at(sheet: SheetIn, row: int, col: int) -> str:
+    value = sheet.rows[row][col] if 0 <= row < len(sheet.rows) and 0 <= col < len(sheet.rows[row]) else None
+    return value if isinstance(value, str) else ""
+
+
 def read_book(sheets: dict[str, SheetIn]) -> Parsed:
     out = Parsed()
     names = {name.casefold(): s for name, s in sheets.items()}
     kaskade = names.get(KASKADE.casefold())
     if kaskade is None:
         out.problem(KASKADE, 0, None, "", "lembar Kaskade tidak ada; pakai berkas dari `lkjip template`")
+        return out
+    read = [s for key, s in names.items() if key in (PROFIL.casefold(), KASKADE.casefold(), ANGGARAN.casefold())]
+    _uncomputed([*read, *([sheets[ASAL]] if ASAL in sheets else [])], out)
+    if out.problems:
+        out.halted = True
         return out
     if PROFIL.casefold() in names:
         out.has_profil = True

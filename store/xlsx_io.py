@@ -11,12 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .errors import WorkbookError
 from .sheet_export import SheetOut
 from .sheet_layout import KASKADE, PETUNJUK, PROFIL, letter
+from .xlsx_formulas import Uncomputed
 
 MAX_ROWS = 100_000  # far beyond a kabupaten's cascade; a runaway sheet is refused rather than read for minutes
 # XML 1.0 refuses these characters; openpyxl would raise. A stored text holding one is written with it escaped.
@@ -32,6 +33,9 @@ class SheetIn:
     name: str
     rows: list[list[object]]
     hidden: bool = False
+    # Formula cells whose value the file does not hold (store.xlsx_formulas): in `rows` they are None, never to be
+    # read as empty.
+    uncomputed: list[Uncomputed] = field(default_factory=list)
 
 
 # -- writing ------------------------------------------------------------------------------------------------------
@@ -114,6 +118,11 @@ def _formats(ws, sheet: SheetOut, DataValidation) -> None:
 
 
 # -- reading ------------------------------------------------------------------------------------------------------
+class CellError(str):
+    """A cell showing a formula's error (#REF!, #DIV/0!, #N/A): its text where a text is read as it was before, and
+    refused by store.sheet_cells wherever a value is read, never stored as a name or a number."""
+
+
 def _number(value: object, number_format: str | None) -> object:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return value
@@ -142,8 +151,10 @@ def read_xlsx(raw: bytes, where: str) -> dict[str, SheetIn]:
                 if n > MAX_ROWS:
                     raise SheetFileError(f"{where}: lembar {ws.title} lebih dari {MAX_ROWS} baris; hapus baris "
                                          f"kosong di bawah datanya.")
-                rows.append([_number(c.value, getattr(c, "number_format", None)) for c in row])
+                rows.append([_number(c.value, getattr(c, "number_format", None)) if c.data_type != "e"
+                             else CellError(c.value) for c in row])
             sheets[ws.title] = SheetIn(ws.title, rows, getattr(ws, "sheet_state", "visible") != "visible")
+        _formulas(raw, book, sheets)
     except SheetFileError:
         raise
     except Exception:
@@ -152,6 +163,23 @@ def read_xlsx(raw: bytes, where: str) -> dict[str, SheetIn]:
     finally:
         book.close()
     return sheets
+
+
+def _formulas(raw: bytes, book, sheets: dict[str, SheetIn]) -> None:  # type: ignore[no-untyped-def]
+    """Mark the formula cells that hold no value the spreadsheet computed (store.xlsx_formulas)."""
+    import zipfile
+
+    from .xlsx_formulas import has_formula, recompute_on_open, uncomputed
+
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        placeholders = None
+        for ws in book.worksheets:
+            part = ws._worksheet_path  # the part openpyxl read this sheet from (read-only mode keeps it)
+            if not has_formula(archive, part):
+                continue
+            if placeholders is None:
+                placeholders = recompute_on_open(archive)
+            sheets[ws.title].uncomputed = uncomputed(archive, part, placeholders)
 
 
 def read_csv(raw: bytes, where: str) -> dict[str, SheetIn]:

@@ -191,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
             _err(f"  {c}")
         return 1
     except WorkbookError as exc:
-        _err(exc.message)
+        for line in exc.lines:  # a refused sheet lists its problems one a line
+            _err(line)
         return 1
     except KeyboardInterrupt:
         _err("Dibatalkan.")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from store.errors import WorkbookError
 from store.output import write_output
+from store.sanitize import visible
 from store.workbook import Workbook
 
 OTHER_SHEETS = (".xls", ".ods", ".numbers")  # spreadsheets openpyxl cannot read: ask for .xlsx
@@ -19,6 +20,8 @@ SHEET_SUFFIXES = (".xlsx", ".csv", *OTHER_SHEETS)
 
 
 def _out(text: str) -> None:
+    """Cell values and stored names reach the terminal through the one sanitiser, as every CLI line does."""
+    text = visible(text, multiline=True)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
@@ -92,6 +95,7 @@ def tree(document: dict) -> None:
 
 def import_sheet(args: argparse.Namespace) -> int:
     from store import sheet_import
+    from store.sheet_counts import figures_read
     from store.sheet_fill import fill_empty, is_empty
 
     if args.document.lower().endswith(OTHER_SHEETS):
@@ -101,35 +105,40 @@ def import_sheet(args: argparse.Namespace) -> int:
     parsed = sheet_import.read_file(args.document)
     where = Path(args.document).name
     target = Path(args.workbook)
+    nothing = "Tidak ada yang ditulis (--dry-run)."
     if not target.exists():
         document = sheet_import.build_document(parsed, where)
         if args.dry_run:
             _out(f"Akan dibuat: {args.workbook} dengan {sheet_import.summary(document)}:")
             tree(document)
-            _out("Tidak ada yang ditulis (--dry-run).")
+            _lines(figures_read(parsed))
+            _out(nothing)
             return 0
         Workbook.create(target, document)
         _out(f"Buku kerja {args.workbook} dibuat dari {where}: {sheet_import.summary(document)}.")
+        _lines(figures_read(parsed))
         return 0
     wb = Workbook.open(target)
     if is_empty(wb):  # made with `lkjip init`: the sheet builds its cascade
         document, changes = fill_empty(wb, parsed, where, dry_run=args.dry_run)
+        verb = "Akan diubah" if args.dry_run else "Diubah"
         if args.dry_run:
             _out(f"Akan diisi: {args.workbook} dengan {sheet_import.summary(document)}:")
             tree(document)
-            _out("Tidak ada yang ditulis (--dry-run).")
-            return 0
-        _out(f"Buku kerja {args.workbook} diisi dari {where}: {sheet_import.summary(document)}.")
-        for change in changes:
-            _out(f"Diubah: {change.line()}")
+        else:
+            _out(f"Buku kerja {args.workbook} diisi dari {where}: {sheet_import.summary(document)}.")
+        _lines([f"{verb}: {change.line()}" for change in changes])
+        _lines(figures_read(parsed))
+        if args.dry_run:
+            _out(nothing)
         return 0
     if parsed.asal_revision is not None and parsed.asal_revision != wb.revision():
         _out(f"Catatan: {args.workbook} berubah sejak {where} diekspor (revisi {parsed.asal_revision} \u2192 "
              f"{wb.revision()}); sel yang diubah di kedua tempat ditolak, yang lain digabung.")
     changes = sheet_import.apply_changes(wb, parsed, where, dry_run=args.dry_run)
     verb = "Akan diubah" if args.dry_run else "Diubah"
-    for change in changes:
-        _out(f"{verb}: {change.line()}")
+    _lines([f"{verb}: {change.line()}" for change in changes])
+    _lines(figures_read(parsed))
     if args.dry_run:
         _out(f"{len(changes)} perubahan; tidak ada yang ditulis (--dry-run).")
     elif changes:
@@ -137,3 +146,8 @@ def import_sheet(args: argparse.Namespace) -> int:
     else:
         _out(f"Tidak ada perbedaan antara {where} dan {args.workbook}; tidak ada yang berubah.")
     return 0
+
+
+def _lines(lines: list[str]) -> None:
+    for line in lines:
+        _out(line)
