@@ -7,28 +7,16 @@ empty some of them as the operator's workbook had them."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
+
+from test_pk_triwulan import lkjip, ok
 
 from store.workbook import Workbook
 from tui.app import LkjipApp
 from tui.rows import explain
 
-ROOT = Path(__file__).resolve().parents[1]
 PROGRAMS = ["7.01.02", "7.01.01", "7.01.03", "7.01.04", "7.01.06"]  # in the order the PK lists them
 DASH = "\u2014"
-
-
-def lkjip(*args: object) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
-
-
-def ok(*args: object) -> str:
-    result = lkjip(*args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def empty_pagu_pk(path: Path, *programs: str) -> None:
@@ -37,15 +25,15 @@ def empty_pagu_pk(path: Path, *programs: str) -> None:
         wb.set(ref, "pagu-pk", "", 2022, clear=True)
 
 
-def pk_budget_json(path: Path) -> list[list[str]]:
-    doc = json.loads(ok("tables", path, "--table", "pk-anggaran", "--format", "json"))
-    return doc["tables"][0]["rows"]
-
-
 def docx_tables(path: Path) -> list[list[list[str]]]:
     from docx import Document
 
     return [[[c.text for c in row.cells] for row in t.rows] for t in Document(str(path)).tables]
+
+
+def pk_budget_json(path: Path) -> list[list[str]]:
+    doc = json.loads(ok("tables", path, "--table", "pk-anggaran", "--format", "json"))
+    return doc["tables"][0]["rows"]
 
 
 def test_without_any_pagu_pk_the_pk_prints_the_pagu_of_every_program(demo_path: Path, tmp_path: Path,
