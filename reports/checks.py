@@ -76,6 +76,28 @@ def run(casc: Cascade, year: int) -> list[Finding]:
                 out.append(Finding(WARNING, ind["id"], doubt.field, f"{where}: {doubt.reason}; periksa angkanya."))
         if node["level"] in BUDGET_LEVELS:
             out += _budget_findings(casc, node, year, label)
+    out += pagu_pk_findings(casc, year)
+    return out
+
+
+def pagu_pk_findings(casc: Cascade, year: int) -> list[Finding]:
+    """The PK prints the pagu where Pagu PK is empty (engine.PaguPK): said per node, never silently. A Pagu PK
+    typed on a parent whose rincian have their own is not the one printed: said where they differ."""
+    out = [Finding(WARNING, ref, "pagu-pk",
+                   f"Pagu PK kosong: PK memakai pagu {casc.label(casc.nodes[ref])} tahun {year} "
+                   f"({format_rupiah(pagu)}); isi Pagu PK bila PK yang ditandatangani memuat angka lain.")
+           for ref, pagu in engine.instansi_pagu_pk(casc, year).from_pagu]
+    for node, _ in casc.walk():
+        entered = (node.get("budget", {}).get(str(year)) or {}).get("pagu_pk")
+        kids = casc.kids(node["id"])
+        if entered is None or not any(engine.budget_figure(casc, k, year, "pagu_pk") is not None for k in kids):
+            continue
+        pk = engine.pagu_pk(casc, node, year).value
+        if pk != entered:
+            out.append(Finding(ERROR, node["id"], "pagu-pk",
+                               f"Pagu PK {year} yang diketik pada {casc.label(node)} ({format_rupiah(entered)}) "
+                               f"berbeda dari PK rinciannya ({format_rupiah(pk)}); PK memakai rinciannya, perbaiki "
+                               f"atau kosongkan angka induknya."))
     return out
 
 

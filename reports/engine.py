@@ -171,7 +171,7 @@ def instansi_capaian(casc: Cascade, year: int, tw: int | None = None) -> Decimal
 class Anggaran:
     pagu: int | None
     realisasi: int | None
-    pagu_pk: int | None
+    pagu_pk: int | None  # the PK budget the PK prints: an empty Pagu PK takes the pagu (PaguPK)
 
     @property
     def serapan(self) -> Decimal | None:
@@ -221,15 +221,45 @@ def realisasi_anggaran_tw(casc: Cascade, node: Node, year: int, quarter: int) ->
     return realisasi_anggaran_quarters(casc, node, year)[quarter - 1]
 
 
+@dataclass(frozen=True)
+class PaguPK:
+    """The PK budget (pagu awal) of a node as the Perjanjian Kinerja prints it.
+
+    An empty Pagu PK means the pagu of that year, node by node: a program with Pagu PK keeps it, one without takes
+    its pagu, and a sum adds its children by the same rule, so a total is never short of its nodes. `from_pagu`
+    names the nodes whose pagu stood in (`x` and `lkjip check` say so)."""
+
+    value: int | None
+    typed: int | None  # the part typed as Pagu PK (None when nothing of it was)
+    from_pagu: tuple[tuple[str, int], ...] = ()  # (node id, its pagu) for each empty Pagu PK that took the pagu
+
+
+def pagu_pk(casc: Cascade, node: Node, year: int) -> PaguPK:
+    kids = casc.kids(node["id"])
+    if any(budget_figure(casc, k, year, "pagu_pk") is not None for k in kids):
+        # Typed below, as pagu is typed at sub kegiatan level: the children decide, as in budget_figure.
+        return _pk_sum([pagu_pk(casc, k, year) for k in kids])
+    own = _own(node, year, "pagu_pk")
+    if own is not None:
+        return PaguPK(own, own)
+    pagu = budget_figure(casc, node, year, "pagu")
+    return PaguPK(pagu, None, ((node["id"], pagu),) if pagu is not None else ())
+
+
+def _pk_sum(parts: list[PaguPK]) -> PaguPK:
+    return PaguPK(_sum([p.value for p in parts]), _sum([p.typed for p in parts]),
+                  tuple(f for p in parts for f in p.from_pagu))
+
+
 def anggaran_sd_tw(casc: Cascade, node: Node, year: int, tw: int) -> Anggaran:
     """Pagu of the year with the realisasi up to TW `tw`: its serapan is the absorption so far."""
     return Anggaran(budget_figure(casc, node, year, "pagu"), realisasi_anggaran_sd_tw(casc, node, year, tw),
-                    budget_figure(casc, node, year, "pagu_pk"))
+                    pagu_pk(casc, node, year).value)
 
 
 def anggaran(casc: Cascade, node: Node, year: int) -> Anggaran:
     return Anggaran(budget_figure(casc, node, year, "pagu"), budget_figure(casc, node, year, "realisasi"),
-                    budget_figure(casc, node, year, "pagu_pk"))
+                    pagu_pk(casc, node, year).value)
 
 
 def sasaran_budget_nodes(casc: Cascade, sasaran: Node) -> list[Node]:
@@ -237,6 +267,15 @@ def sasaran_budget_nodes(casc: Cascade, sasaran: Node) -> list[Node]:
     if refs:
         return [casc.nodes[r] for r in refs]
     return [k for k in casc.kids(sasaran["id"]) if k["level"] == "program"]
+
+
+def sasaran_pagu_pk(casc: Cascade, sasaran: Node, year: int) -> PaguPK:
+    return _pk_sum([pagu_pk(casc, n, year) for n in sasaran_budget_nodes(casc, sasaran)])
+
+
+def instansi_pagu_pk(casc: Cascade, year: int) -> PaguPK:
+    """The PK total: its programs' PK budgets, each by the rule of PaguPK."""
+    return _pk_sum([pagu_pk(casc, p, year) for p in casc.of_level("program")])
 
 
 def sasaran_anggaran(casc: Cascade, sasaran: Node, year: int) -> Anggaran:

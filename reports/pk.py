@@ -3,8 +3,8 @@
 The form of PermenPAN-RB 53/2014: the title, the opening statement in which pihak pertama (the head of office)
 promises pihak kedua (the Bupati / Wali Kota or the superior) the year's targets, place and date and two signatures;
 then the attachment with the sasaran / indikator / target table and the program budget (the PK's own pagu awal,
-`pagu_pk`) with its total, signed again. The tables are reports.tables' `pk` and `pk-anggaran`, so the PK inside
-the LKjIP and this document cannot differ.
+`pagu_pk`; where it is empty, the pagu of the year: engine.PaguPK) with its total, signed again. The tables are
+reports.tables' `pk` and `pk-anggaran`, so the PK inside the LKjIP and this document cannot differ.
 """
 
 from __future__ import annotations

@@ -142,10 +142,11 @@ def tabel_pk(casc: Cascade, year: int) -> Table:
 def tabel_pk_anggaran(casc: Cascade, year: int) -> Table:
     t = Table("pk-anggaran", f"Perjanjian Kinerja Tahun {year}: Program dan Anggaran",
               ["No", "Program", "Anggaran (PK)"])
+    # An empty Pagu PK means the pagu, program by program (engine.PaguPK): a total never short of its rows.
     for no, program in enumerate(casc.of_level("program"), start=1):
-        t.add([str(no), casc.label(program), format_rupiah(engine.anggaran(casc, program, year).pagu_pk)],
+        t.add([str(no), casc.label(program), format_rupiah(engine.pagu_pk(casc, program, year).value)],
               program["id"])
-    t.add(["", "Jumlah", format_rupiah(engine.instansi_anggaran(casc, year).pagu_pk)])
+    t.add(["", "Jumlah", format_rupiah(engine.instansi_pagu_pk(casc, year).value)])
     t.numeric = _numeric(t.columns, "Anggaran (PK)")
     return t
 

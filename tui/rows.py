@@ -27,7 +27,8 @@ BUDGET_COLUMNS = [
     Column("pagu", "Pagu (Rp)", 14, field="pagu", numeric=True),
     Column("realisasi", "Realisasi (Rp)", 14, field="realisasi-anggaran", numeric=True),
     Column("serapan", "Serapan%", 8, numeric=True, explain=True),
-    Column("pagu_pk", "Pagu PK (Rp)", 14, field="pagu-pk", numeric=True),
+    # "PK", not "Pagu PK": at 80 columns only its first letters show, and "Pa" read as a second Pagu column.
+    Column("pagu_pk", "PK (Rp)", 14, field="pagu-pk", numeric=True, explain=True),
 ]
 
 
@@ -69,7 +70,28 @@ def budget_rows(casc: Cascade, node: Node, year: int) -> list[tuple[str, list[st
     else:
         return []
     return [(node["id"], [label, _money(a.pagu), _money(a.realisasi), format_percent(a.serapan),
-                          _money(a.pagu_pk)])]
+                          _money(pagu_pk_of(casc, node, year).typed)])]
+
+
+def pagu_pk_of(casc: Cascade, node: Node, year: int) -> engine.PaguPK:
+    return engine.sasaran_pagu_pk(casc, node, year) if node["level"] == "sasaran" else engine.pagu_pk(casc, node, year)
+
+
+def explain_pagu_pk(casc: Cascade, node: Node, year: int) -> str:
+    """A Pagu PK cell shows what was typed; the PK prints the pagu where it is empty (engine.PaguPK): say which."""
+    pk = pagu_pk_of(casc, node, year)
+    if pk.value is None:
+        return f"Pagu PK {year} kosong dan pagu belum diisi: PK menampilkan \u2014."
+    if not pk.from_pagu:
+        return f"Pagu PK {year}: {format_rupiah(pk.value)}, dipakai Perjanjian Kinerja."
+    fallback = sum(pagu for _, pagu in pk.from_pagu)
+    if pk.from_pagu == ((node["id"], pk.value),):
+        return f"Pagu PK {year} kosong: PK memakai pagu {format_rupiah(pk.value)}."
+    names = [casc.label(casc.nodes[ref]) for ref, _ in pk.from_pagu]
+    shown = ", ".join(names[:2]) + (f" dan {len(names) - 2} lainnya" if len(names) > 2 else "")
+    typed = f"{format_rupiah(pk.typed)} diisi; " if pk.typed is not None else ""
+    return (f"Pagu PK {year}: {typed}{len(names)} rincian kosong: PK memakai pagu {format_rupiah(fallback)} "
+            f"({shown}); PK {format_rupiah(pk.value)}.")
 
 
 def tw_rule_label(ind: dict) -> str:
@@ -131,6 +153,8 @@ def explain(casc: Cascade, ref: str, column: str, year: int) -> str:
     node = casc.nodes.get(ref)
     if node is None:
         return ""
+    if column == "pagu_pk":
+        return explain_pagu_pk(casc, node, year)
     a = engine.sasaran_anggaran(casc, node, year) if node["level"] == "sasaran" else engine.anggaran(casc, node,
                                                                                                      year)
     source = ""

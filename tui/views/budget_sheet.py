@@ -1,4 +1,5 @@
-"""F9, the budget sheet (Lembar isian anggaran): every sub kegiatan's pagu and realisasi of the year, with serapan.
+"""F9, the budget sheet (Lembar isian anggaran): every sub kegiatan's pagu, realisasi and Pagu PK of the year, with
+serapan.
 
 Budget is planned and spent at sub kegiatan level; programs and kegiatan are read-only lines whose sums (from the
 engine, like every figure) follow each commit. A program or kegiatan without any rincian is typed into itself.
@@ -24,6 +25,9 @@ COLUMNS = [
     # Spent per quarter, for the monev triwulan (its s.d. TW figures sum these); right of the year, as in F8.
     *(Column(f"tw{q}", f"TW {roman} (Rp)", 14, field=f"realisasi-anggaran-tw{q}", numeric=True)
       for q, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))),
+    # What was typed as Pagu PK (typed once, from the signed PK: at the end, the quarters stay beside the year's
+    # realisasi they add up to). Where it is empty the PK prints the pagu; `x` says so (engine.PaguPK).
+    Column("pagu_pk", "Pagu PK (Rp)", 14, field="pagu-pk", numeric=True, explain=True),
 ]
 
 
@@ -50,7 +54,8 @@ class BudgetSheetScreen(SheetView):
         name = node["name"] if not row.group else f"{LEVEL_LABELS[node['level']]}: {node['name']}"
         return [node["code"] or node["id"], name, format_rupiah(a.pagu, prefix=""),
                 format_rupiah(a.realisasi, prefix=""), format_percent(a.serapan),
-                *(format_rupiah(q, prefix="") for q in engine.realisasi_anggaran_quarters(casc, node, year))]
+                *(format_rupiah(q, prefix="") for q in engine.realisasi_anggaran_quarters(casc, node, year)),
+                format_rupiah(engine.budget_figure(casc, node, year, "pagu_pk"), prefix="")]  # = PaguPK.typed
 
     def container(self, row: SheetRow, spec: FieldSpec) -> dict | None:
         return self.session.casc.nodes[row.ref]

@@ -1,7 +1,12 @@
-"""Export (F7): the LKjIP draft as Markdown or Word; the work runs off the UI thread and ends with the path."""
+"""Export (F7): the LKjIP draft as Markdown or Word; the work runs off the UI thread and ends with the path.
+
+An existing file is replaced only after the operator says y to a question naming it and when it was last changed
+(the CLI's --force): a draft edited by hand in Word is not lost to a second Ctrl+W."""
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 from rich.text import Text
@@ -11,12 +16,23 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from store.errors import WorkbookError
+from store.output import refuse_reason, write_output
 from store.storage import os_reason
 
 from ..keys import InOrderInput, drained
 from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
 from .base import WorkbookView
+from .forms import ReplaceScreen
+
+
+def _changed(path: Path, seen: os.stat_result) -> bool:
+    """The file is no longer the one the operator was asked about (saved again, replaced, removed)."""
+    try:
+        now = path.lstat()
+    except OSError:
+        return True
+    return (now.st_ino, now.st_size, now.st_mtime_ns) != (seen.st_ino, seen.st_size, seen.st_mtime_ns)
 
 
 class ExportScreen(WorkbookView):
@@ -78,9 +94,35 @@ class ExportScreen(WorkbookView):
         except ImportError:
             self.session.say(f"Ekspor {fmt} belum tersedia di versi ini.", error=True)
             return
-        doc, tw, _, prefix = self.DOCUMENTS[self.document_index]
+        _, _, _, prefix = self.DOCUMENTS[self.document_index]
         base = self.query_one(Input).value.strip() or prefix
         target = Path(base if base.endswith("." + fmt) else f"{base}.{fmt}")
+        # A workbook, a backup, a lock, a link or a folder is never a target, asked or not (store.output).
+        why = refuse_reason(target, force=True, source=self.session.wb.path)
+        if why is not None:
+            self.session.say(f"Tidak menulis {target}: {why}.", error=True)
+            return
+        try:
+            seen = target.lstat()
+        except FileNotFoundError:
+            self._start(exporter, fmt, target, None)
+            return
+        # An existing file may be a draft edited by hand: asked first, as the CLI asks for --force.
+        when = time.strftime("%d-%m-%Y %H:%M", time.localtime(seen.st_mtime))
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._start(exporter, fmt, target, seen)
+            else:
+                self.session.say(f"Tidak ditimpa: {target} tetap seperti semula; tidak ada yang ditulis.")
+
+        await self.session.push_screen(ReplaceScreen(
+            "Timpa berkas", f"{target.name} sudah ada (diubah {when}). Timpa dengan ekspor baru?",
+            [str(target), "isinya sekarang, juga suntingan tangan, hilang bila ditimpa"]), answered)
+
+    def _start(self, exporter, fmt: str, target: Path, seen: os.stat_result | None) -> None:
+        """Render and write off the UI thread; `seen` is the file the operator agreed to replace (None: none)."""
+        doc, tw, _, _ = self.DOCUMENTS[self.document_index]
         app = self.session
         wb, year = app.wb, app.year
         self.query_one("#export-result", Static).update(f"Mengekspor {fmt} tahun {year}\u2026")
@@ -92,10 +134,9 @@ class ExportScreen(WorkbookView):
                 from reports import year_docs
 
                 payload = year_docs.render(wb.cascade(), doc, fmt, year, tw=tw)
-            from store.output import write_output
-
-            # The operator named the file on this screen: replacing an earlier draft is meant, a workbook never.
-            write_output(target, payload, force=True, source=wb.path)
+            if seen is not None and _changed(target, seen):
+                raise WorkbookError(f"{target} berubah sejak ditanyakan; tidak ditimpa, ekspor lagi bila perlu")
+            write_output(target, payload, force=seen is not None, source=wb.path)
             return str(target.resolve())
 
         self.run_worker(work, thread=True, exclusive=True, name=fmt)

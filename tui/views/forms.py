@@ -1,4 +1,5 @@
-"""Small dialogs for building the cascade: a form of a few fields, a picker, and a confirmation.
+"""Small dialogs for building the cascade: a form of a few fields, a picker, and a confirmation (also asked before
+an export replaces a file).
 
 A form checks what was typed before it closes (the caller's `submit` plans the edit and raises the store's refusal),
 so a malformed code or an empty name is said inside the form, the typed text kept, and nothing is saved.
@@ -17,6 +18,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.errors import WorkbookError
+from store.sanitize import visible
 
 from ..keys import InOrderInput, OwnKeysFirst, drained
 
@@ -165,6 +167,8 @@ class ConfirmScreen(ModalScreen[bool]):
     ConfirmScreen #confirm-lines {{ height: auto; max-height: 14; }}
     """
 
+    HINT = "y / Enter: ya, hapus (Ctrl+Z mengembalikannya) \u00b7 n / Esc: batal"
+
     def __init__(self, title: str, question: str, lines: list[str]) -> None:
         super().__init__()
         self.title_text, self.question, self.lines = title, question, lines
@@ -172,10 +176,22 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = self.title_text
-            yield Static(Text(self.question, style="bold"))
+            # Names and paths are stored or typed text: through the one sanitiser, line by line.
+            yield Static(Text(visible(self.question), style="bold"))
             shown = self.lines[:12] + ([f"\u2026 dan {len(self.lines) - 12} lagi"] if len(self.lines) > 12 else [])
-            yield Static(Text("\n".join(f"  \u2022 {line}" for line in shown)), id="confirm-lines")
-            yield Static("y / Enter: ya, hapus (Ctrl+Z mengembalikannya) \u00b7 n / Esc: batal")
+            yield Static(Text("\n".join(f"  \u2022 {visible(line)}" for line in shown)), id="confirm-lines")
+            yield Static(self.HINT)
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class ReplaceScreen(ConfirmScreen, inherit_bindings=False):
+    """Before an export replaces a file: only y replaces. Enter is the key that asked for the export, and a second
+    one in the same burst must not throw away a hand-edited draft."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Ya, timpa", id="replace.yes", priority=True),
+        Binding("n,escape", "answer(False)", "Tidak", id="replace.no", priority=True),
+    ]
+    HINT = "y: ya, timpa \u00b7 n / Esc: batal, berkas lama tetap dan tidak ada yang ditulis"

@@ -279,7 +279,7 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
             return
         ref, column = here
         if not column.explain:
-            self.session.say("Pilih sel Capaian, Predikat atau Serapan untuk melihat rumusnya.")
+            self.session.say("Pilih sel Capaian, Predikat, Serapan atau Pagu PK untuk melihat rumusnya.")
             return
         self.session.say(explain(casc, ref, column.key, year))
 

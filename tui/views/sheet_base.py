@@ -209,7 +209,7 @@ class SheetView(WorkbookView):
 
         here = grid.current()
         if here is None or not here[1].explain:
-            self.session.say("Pilih sel Capaian, Predikat atau Serapan untuk melihat rumusnya.")
+            self.session.say("Pilih sel Capaian, Predikat, Serapan atau Pagu PK untuk melihat rumusnya.")
             return
         self.session.say(explain(self.session.casc, here[0].ref, here[1].key, self.session.year))
 

@@ -142,13 +142,17 @@ class SheetGrid(Widget, can_focus=True):
 
     # -- geometry --------------------------------------------------------------------------------------------------
     def _shown_columns(self) -> list[tuple[int, int]]:
-        """(column index, x) of the columns on screen: the frozen ones, then from `left` on. Kept while the width
-        and the scroll stay: a repaint of the grid asks for it on every line."""
+        """(column index, x) of the columns on screen: the frozen ones, then from `left` on, each whole. Kept while
+        the width and the scroll stay: a repaint of the grid asks for it on every line.
+
+        A column that does not fit is left out, not cut at the edge: "TW III" cut to "TW I" read as a second TW I,
+        and a cut number shows other digits than the cell holds. Only the frozen columns and the first scrolled one
+        are cut when the room is narrower than they are (never at 80 columns)."""
         key = (self.left, self.size.width)
         if self._columns_for[0] != key:
             out, x = [], 0
             for c in [*range(self.frozen), *range(self.left, len(self.spec))]:
-                if x >= self.size.width:
+                if x >= self.size.width or len(out) > self.frozen and x + self.spec[c].width > self.size.width:
                     break
                 out.append((c, x))
                 x += self.spec[c].width + 1
