@@ -83,9 +83,14 @@ def cmd_tables(args: argparse.Namespace) -> int:
     ids = T.select_ids(args.table)
     if not ids:
         raise WorkbookError(f"Tabel {quote(args.table)} tidak ada; pilih dari: {', '.join(T.TABLE_IDS)}.")
-    built = T.build_all(wb.cascade(), year, args.table)
+    casc = wb.cascade()
+    built = T.build_all(casc, year, args.table)
     if args.format == "json":
-        sys.stdout.buffer.write(json_safe(orjson.dumps({"year": year, "tables": [t.as_json() for t in built]},
+        from store.refs import public_ref
+
+        # A row's ref as `lkjip set` takes it: the current code, not the internal id a moved node keeps.
+        tables = [{**t.as_json(), "refs": [public_ref(casc, r) for r in t.refs]} for t in built]
+        sys.stdout.buffer.write(json_safe(orjson.dumps({"year": year, "tables": tables},
                                                        option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)))
     else:
         render = as_markdown if args.format == "md" else as_text
@@ -274,14 +279,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_log(args: argparse.Namespace) -> int:
     from store.model import LOG
 
+    from store.log_names import log_refs
+
     wb = Workbook.open(args.workbook)
     entries = sorted(wb.document()[LOG].values(), key=lambda e: e["seq"])
+    refs = log_refs(wb.cascade(), entries)  # by the current code, "(dulu …)" where it changed since
     for e in entries:
         if args.year is not None and e.get("year") not in (args.year, None):
             continue
         year = f" {e['year']}" if e.get("year") is not None else ""
         reason = f" ({e['reason']})" if e.get("reason") else ""
         # One entry, one line: a newline or a CR stored in a value must not fake or hide another entry.
-        _out(visible(f"{e['seq']:>5} {e['at']} {e['user']} {e['kind']} {e['ref']} {e['field']}{year}: "
+        _out(visible(f"{e['seq']:>5} {e['at']} {e['user']} {e['kind']} {refs[e['seq']]} {e['field']}{year}: "
                      f"{_shown(e['field'], e['old'])} \u2192 {_shown(e['field'], e['new'])}{reason}"))
     return 0
