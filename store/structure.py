@@ -27,7 +27,7 @@ from .codes import CODED_LEVELS, code_problem, recoded
 from .errors import EditConflict, InvalidValue, YearLocked
 from .model import LEVEL_LABELS, NODES
 from .numbers import format_rupiah
-from .refs import Target
+from .refs import Target, public_ref
 
 if TYPE_CHECKING:
     from .workbook import Applied, Edit, Workbook
@@ -114,7 +114,7 @@ def describe(field: str, value: object, casc: Cascade | None = None, ref: str | 
         rank = f", urutan {order}" if order is not None else ""
         return f"di bawah {where}{rank}" + (f"; {codes}" if codes else "")
     if field == "urutan-indikator" and isinstance(value, list):
-        return "urutan " + ", ".join(value)
+        return "urutan " + ", ".join(public_ref(casc, i) if casc else i for i in value)
     return str(value)
 
 

@@ -130,6 +130,9 @@ def test_the_log_names_the_moved_node_by_its_current_code(demo_path: Path) -> No
     moved = next(line for line in log if " pindah " in line)
     assert f" pindah {NEW_KEGIATAN} posisi" in moved
     assert not any(f" {OLD_SUB} pagu" in line for line in log)
+    # `lkjip check` names the indicator by its code now too (its findings are jumped to by REF).
+    check = lkjip("check", str(demo_path)).stdout
+    assert f"] {NEW_SUB}/1: " in check and f"] {OLD_SUB}/1: " not in check
 
 
 async def test_the_title_and_the_log_view_show_only_the_current_code(demo_path: Path) -> None:

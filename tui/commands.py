@@ -143,9 +143,12 @@ def cmd_set(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     wb = Workbook.open(args.workbook)
     year = _year(wb, args.year)
-    findings = checks.run(wb.cascade(), year)
+    from store.refs import public_ref
+
+    casc = wb.cascade()
+    findings = checks.run(casc, year)
     for f in findings:
-        _out(f.line())
+        _out(f.line(public_ref(casc, f.ref)))  # by the current code, never a moved node's id
     errors = sum(f.severity == checks.ERROR for f in findings)
     _out(f"{len(findings)} temuan tahun {year}: {errors} galat, "
          f"{sum(f.severity == checks.WARNING for f in findings)} peringatan.")
@@ -277,13 +280,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    from store.model import LOG
-
     from store.log_names import log_refs
+    from store.model import LOG
 
     wb = Workbook.open(args.workbook)
     entries = sorted(wb.document()[LOG].values(), key=lambda e: e["seq"])
-    refs = log_refs(wb.cascade(), entries)  # by the current code, "(dulu …)" where it changed since
+    casc = wb.cascade()
+    refs = log_refs(casc, entries)  # by the current code, "(dulu …)" where it changed since
     for e in entries:
         if args.year is not None and e.get("year") not in (args.year, None):
             continue
@@ -291,5 +294,5 @@ def cmd_log(args: argparse.Namespace) -> int:
         reason = f" ({e['reason']})" if e.get("reason") else ""
         # One entry, one line: a newline or a CR stored in a value must not fake or hide another entry.
         _out(visible(f"{e['seq']:>5} {e['at']} {e['user']} {e['kind']} {refs[e['seq']]} {e['field']}{year}: "
-                     f"{_shown(e['field'], e['old'])} \u2192 {_shown(e['field'], e['new'])}{reason}"))
+                     f"{_shown(e['field'], e['old'], casc)} \u2192 {_shown(e['field'], e['new'], casc)}{reason}"))
     return 0

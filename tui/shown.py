@@ -25,9 +25,10 @@ def made_safe(text: Text) -> Text:
     return text
 
 
-def log_value(field: str, value: object) -> str:
+def log_value(field: str, value: object, casc: object = None) -> str:
     """A value of the edit log as `lkjip log` and the log view (F6) both show it: a year lock as terkunci /
-    terbuka, a node or indicator with its subtree in words, a field in its exact display form."""
+    terbuka, a node or indicator with its subtree in words (a parent, an indicator by its code now, given `casc`),
+    a field in its exact display form."""
     from store.fields import FIELDS, display_exact
     from store.structure import STRUCTURAL, describe
 
@@ -36,6 +37,6 @@ def log_value(field: str, value: object) -> str:
     if isinstance(value, bool):  # year locks
         return "terkunci" if value else "terbuka"
     if field in STRUCTURAL:
-        return describe(field, value)
+        return describe(field, value, casc)  # type: ignore[arg-type]
     spec = FIELDS.get(field)
     return display_exact(spec, value) if spec else str(value)

@@ -39,6 +39,6 @@ class LogScreen(WorkbookView):
         view.clear()
         for e in entries[:SHOWN]:
             # The values as `lkjip log` shows them (terkunci / terbuka, subtrees in words), long texts shortened.
-            old, new = (cut(log_value(e["field"], v).replace("\n", " "), LONG) for v in (e["old"], e["new"]))
+            old, new = (cut(log_value(e["field"], v, self.session.casc).replace("\n", " "), LONG) for v in (e["old"], e["new"]))
             view.add_row(*(shown(v) for v in (e["at"][5:16].replace("T", " "), e["user"], e["kind"], refs[e["seq"]],
                                               e["field"], str(e.get("year") or ""), old, new)))
