@@ -151,3 +151,22 @@ async def test_the_title_and_the_log_view_show_only_the_current_code(demo_path: 
         view = app.screen.query_one("#log-view")
         refs = [str(view.get_row_at(i)[3]) for i in range(view.row_count)]
         assert f"{NEW_SUB} (dulu {OLD_SUB})" in refs and OLD_SUB not in refs
+
+
+async def test_the_tui_form_gives_the_freed_code_to_a_new_kegiatan(demo_path: Path) -> None:
+    moved_kegiatan(demo_path)
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        tree = app.screen.query_one(CascadeTree)
+        tree.focus()
+        tree.reveal(PROGRAM)
+        await pilot.pause()
+        await pilot.press("a", *OLD_KEGIATAN, "enter")
+        await pilot.pause()
+        assert app.screen.values()["name"] == ""  # the code names nothing now: no name offered
+        await pilot.press(*"Kegiatan baru", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen), str(app.screen.query_one("#form-error").render())
+    assert node_by_code(demo_path, OLD_KEGIATAN)["name"] == "Kegiatan baru"
+    assert node_by_code(demo_path, NEW_KEGIATAN)["name"] == "Kegiatan tiga"
