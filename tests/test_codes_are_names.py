@@ -48,18 +48,24 @@ def node_by_code(path: Path, code: str) -> dict:
 
 
 # -- the add form's name ------------------------------------------------------------------------------------------------
+async def add_form_after_code(app: LkjipApp, pilot, parent: str, code: str) -> None:
+    """On `parent` in the tree: a, the code, Enter — the add form open on its name field."""
+    await pilot.pause()
+    tree = app.screen.query_one(CascadeTree)
+    tree.focus()
+    tree.reveal(parent)
+    await pilot.pause()
+    await pilot.press("a", *code, "enter")
+    await pilot.pause()
+    assert isinstance(app.screen, FormScreen)
+
+
 async def typed_code_then_enter(path: Path, parent: str, code: str) -> str:
-    """On `parent` in the tree: a, the code, Enter. The name field as the operator then sees it."""
+    """The name field as the operator sees it after a, the code, Enter on `parent`; Enter on an empty one saves
+    nothing."""
     app = LkjipApp(Workbook.open(path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        tree = app.screen.query_one(CascadeTree)
-        tree.focus()
-        tree.reveal(parent)
-        await pilot.pause()
-        await pilot.press("a", *code, "enter")
-        await pilot.pause()
-        assert isinstance(app.screen, FormScreen)
+        await add_form_after_code(app, pilot, parent, code)
         assert app.screen.focused is app.screen.query_one("#form-name")
         name = app.screen.values()["name"]
         before = path.read_bytes()
@@ -157,13 +163,7 @@ async def test_the_tui_form_gives_the_freed_code_to_a_new_kegiatan(demo_path: Pa
     moved_kegiatan(demo_path)
     app = LkjipApp(Workbook.open(demo_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        tree = app.screen.query_one(CascadeTree)
-        tree.focus()
-        tree.reveal(PROGRAM)
-        await pilot.pause()
-        await pilot.press("a", *OLD_KEGIATAN, "enter")
-        await pilot.pause()
+        await add_form_after_code(app, pilot, PROGRAM, OLD_KEGIATAN)
         assert app.screen.values()["name"] == ""  # the code names nothing now: no name offered
         await pilot.press(*"Kegiatan baru", "enter")
         await pilot.pause()
