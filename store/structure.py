@@ -237,8 +237,9 @@ def _check_codes_free(casc: Cascade, codes: dict[str, str]) -> None:
     for node_id, code in codes.items():
         clash = next((o for o in casc.nodes.values() if code and o["code"] == code and o["id"] not in codes), None)
         if clash:
-            raise InvalidValue(f"Kode {code} kini dipakai oleh {casc.label(clash)}; {casc.label(casc.nodes[node_id])} "
-                               f"tidak dapat memakainya lagi.")
+            mine = casc.label(casc.nodes[node_id]) if node_id in casc.nodes else node_id
+            raise InvalidValue(f"Kode {code} kini dipakai oleh {casc.label(clash)}; {mine} tidak dapat memakainya "
+                               f"lagi.")
 
 
 def _update(wb: "Workbook", casc: Cascade, node_id: str, change: Callable[[dict], None]) -> None:

@@ -9,7 +9,10 @@ import sys
 from pathlib import Path
 
 import orjson
+import pytest
 
+from store import plans
+from store.errors import InvalidValue
 from store.workbook import Workbook
 from tui.app import LkjipApp
 from tui.views.forms import FormScreen
@@ -170,3 +173,15 @@ async def test_the_tui_form_gives_the_freed_code_to_a_new_kegiatan(demo_path: Pa
         assert not isinstance(app.screen, FormScreen), str(app.screen.query_one("#form-error").render())
     assert node_by_code(demo_path, OLD_KEGIATAN)["name"] == "Kegiatan baru"
     assert node_by_code(demo_path, NEW_KEGIATAN)["name"] == "Kegiatan tiga"
+
+
+def test_taking_a_move_back_is_refused_once_its_old_code_is_given_to_a_new_node(demo_path: Path) -> None:
+    # Another operator gave the freed code to a new kegiatan before the move is taken back.
+    wb = Workbook.open(demo_path)
+    move = plans.plan_reparent(wb.cascade(), "7.01.01.2.05", "7.01.02")
+    wb.apply(move)
+    wb.apply(plans.plan_add_node(wb.cascade(), "kegiatan", "Kegiatan baru", PROGRAM, "7.01.01.2.05"))
+    before = demo_path.read_bytes()
+    with pytest.raises(InvalidValue, match="Kode 7.01.01.2.05 kini dipakai oleh 7.01.01.2.05 Kegiatan baru"):
+        wb.apply(move.inverse())
+    assert demo_path.read_bytes() == before
