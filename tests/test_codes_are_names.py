@@ -50,7 +50,7 @@ def node_by_code(path: Path, code: str) -> dict:
     return next(n for n in orjson.loads(path.read_bytes())["nodes"].values() if n["code"] == code)
 
 
-# -- the add form's name ------------------------------------------------------------------------------------------------
+# -- the add form's name -----------------------------------------------------------------------------------------------
 async def add_form_after_code(app: LkjipApp, pilot, parent: str, code: str) -> None:
     """On `parent` in the tree: a, the code, Enter — the add form open on its name field."""
     await pilot.pause()
@@ -95,7 +95,7 @@ async def test_a_code_in_the_master_list_takes_exactly_its_own_name(demo_path: P
     assert await typed_code_then_enter(demo_path, PROGRAM, OLD_KEGIATAN) == "Kegiatan dari daftar"
 
 
-# -- an old code names nothing --------------------------------------------------------------------------------------------
+# -- an old code names nothing -----------------------------------------------------------------------------------------
 def test_after_a_move_the_old_code_is_refused_naming_the_current_one(demo_path: Path) -> None:
     moved_kegiatan(demo_path)
     wb, before = str(demo_path), demo_path.read_bytes()

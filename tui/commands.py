@@ -141,10 +141,10 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    wb = Workbook.open(args.workbook)
-    year = _year(wb, args.year)
     from store.refs import public_ref
 
+    wb = Workbook.open(args.workbook)
+    year = _year(wb, args.year)
     casc = wb.cascade()
     findings = checks.run(casc, year)
     for f in findings:
