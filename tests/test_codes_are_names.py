@@ -84,6 +84,12 @@ async def test_a_kegiatan_code_on_a_program_never_takes_the_programs_name(demo_p
     assert await typed_code_then_enter(demo_path, PROGRAM, OLD_KEGIATAN) == ""
 
 
+async def test_the_operators_very_keys_offer_only_the_name_of_that_code(demo_path: Path) -> None:
+    # 7.01.01.2.01 is held in the demo: its own name may be offered (the save is then refused), never the program's.
+    name = await typed_code_then_enter(demo_path, PROGRAM, "7.01.01.2.01")
+    assert name != PROGRAM_NAME and name == "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"
+
+
 async def test_a_sub_kegiatan_code_never_takes_its_kegiatans_or_programs_name(demo_path: Path) -> None:
     # 7.01.01.2.01 is the demo's kegiatan Perencanaan…: typing its sub kegiatan's code passes through both codes.
     assert await typed_code_then_enter(demo_path, "7.01.01.2.01", "7.01.01.2.01.0009") == ""
