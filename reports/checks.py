@@ -25,8 +25,9 @@ class Finding:
     field: str  # the field at fault, for the jump ("" when none)
     message: str
 
-    def line(self) -> str:
-        return f"[{self.severity}] {self.ref}: {self.message}"
+    def line(self, shown_ref: str | None = None) -> str:
+        """One line of `lkjip check`; `shown_ref`: the REF as the operator names it (store.refs.public_ref)."""
+        return f"[{self.severity}] {shown_ref or self.ref}: {self.message}"
 
 
 def run(casc: Cascade, year: int) -> list[Finding]:

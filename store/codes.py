@@ -54,10 +54,18 @@ def code_problem(casc: Cascade, level: str, code: str, parent_id: str | None, *,
     parent_code = parent["code"] if parent else ""
     if parent_code and not code.startswith(parent_code + "."):
         return f"Kode \u201c{code}\u201d tidak diawali kode induknya {parent_code}; tulis {parent_code}.\u2026"
+    # Only a code held now counts: a node's id that looks like the code it once had does not hold it (a moved
+    # kegiatan frees its old code for a new one).
     for node in casc.nodes.values():
-        if node["id"] not in ignore and code in (node["code"], node["id"]):
+        if node["id"] not in ignore and code == node["code"]:
             return f"Kode {code} sudah dipakai oleh {casc.label(node)}."
     return None
+
+
+def looks_like_code(text: str) -> bool:
+    """Whether a text has the shape of a program, kegiatan or sub kegiatan code (older workbooks used a node's code
+    at creation as its id: such an id is a code only while the node still holds it)."""
+    return any(p.fullmatch(text) for p in PATTERNS.values())
 
 
 def _label(level: str) -> str:
@@ -91,17 +99,19 @@ def master_path(workbook_path: Path, explicit: str | Path | None = None) -> Path
     return beside if beside.is_file() else None
 
 
-def known_name(casc: Cascade, code: str, master: dict[str, str] | None = None) -> str | None:
-    """The name a typed code is known by: from the office's master list, the workbook, then urusan 7.01."""
+def known_name(casc: Cascade, code: str, master: dict[str, str] | None = None, level: str | None = None) -> str | None:
+    """The name a typed code is known by, only from an exact match of that very code: the office's master list, the
+    workbook's codes, then urusan 7.01. With `level`, a code that is not one of that level's has no name here (the
+    program code 7.01.01 typed on the way to a kegiatan code names nothing)."""
     code = code.strip()
-    if not code:
+    if not code or (level is not None and (level not in PATTERNS or not PATTERNS[level].fullmatch(code))):
         return None
     if master and code in master:
         return master[code]
     for node in casc.nodes.values():
         if node["code"] == code:
             return node["name"]
-    return KNOWN_PROGRAMS.get(code)
+    return KNOWN_PROGRAMS.get(code) if level in (None, "program") else None
 
 
 def recoded(code: str, old_prefix: str, new_prefix: str) -> str:

@@ -140,8 +140,7 @@ def plan_reparent(casc: Cascade, node_id: str, parent_id: str) -> "Edit":
         for n in subtree:
             code = recoded(n["code"], old_prefix, new_prefix)
             if code != n["code"]:
-                clash = next((o for o in casc.nodes.values() if o["id"] not in ids and code in (o["code"], o["id"])),
-                             None)
+                clash = next((o for o in casc.nodes.values() if o["id"] not in ids and code == o["code"]), None)
                 if clash:
                     raise InvalidValue(f"Di bawah {casc.label(parent)} kodenya menjadi {code}, yang sudah dipakai "
                                        f"oleh {casc.label(clash)}.")

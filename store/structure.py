@@ -27,7 +27,7 @@ from .codes import CODED_LEVELS, code_problem, recoded
 from .errors import EditConflict, InvalidValue, YearLocked
 from .model import LEVEL_LABELS, NODES
 from .numbers import format_rupiah
-from .refs import Target
+from .refs import Target, public_ref
 
 if TYPE_CHECKING:
     from .workbook import Applied, Edit, Workbook
@@ -114,7 +114,7 @@ def describe(field: str, value: object, casc: Cascade | None = None, ref: str | 
         rank = f", urutan {order}" if order is not None else ""
         return f"di bawah {where}{rank}" + (f"; {codes}" if codes else "")
     if field == "urutan-indikator" and isinstance(value, list):
-        return "urutan " + ", ".join(value)
+        return "urutan " + ", ".join(public_ref(casc, i) if casc else i for i in value)
     return str(value)
 
 
@@ -210,7 +210,7 @@ def _check_addable(casc: Cascade, value: dict) -> None:
         raise InvalidValue(f"Id {', '.join(sorted(taken))} sudah dipakai; {describe('simpul', value)} tidak dapat "
                            f"ditambahkan.")
     for n in nodes:
-        if n["code"] and any(n["code"] in (o["code"], o["id"]) for o in casc.nodes.values()):
+        if n["code"] and any(n["code"] == o["code"] for o in casc.nodes.values()):
             raise InvalidValue(f"Kode {n['code']} sudah dipakai; {describe('simpul', value)} tidak dapat ditambahkan.")
 
 
@@ -225,11 +225,21 @@ def _check_recode(casc: Cascade, node: dict, code: str) -> dict[str, str]:
     for n in subtree[1:]:
         codes[n["id"]] = recoded(n["code"], node["code"], code)
         clash = next((o for o in casc.nodes.values() if o["id"] not in ids and codes[n["id"]] and
-                      codes[n["id"]] in (o["code"], o["id"])), None)
+                      codes[n["id"]] == o["code"]), None)
         if clash:
             raise InvalidValue(f"Rincian {n['name']} akan berkode {codes[n['id']]}, yang sudah dipakai oleh "
                                f"{casc.label(clash)}.")
     return codes
+
+
+def _check_codes_free(casc: Cascade, codes: dict[str, str]) -> None:
+    """A move, or the undo of one, gives codes that a node freed by moving away may have passed to a new node."""
+    for node_id, code in codes.items():
+        clash = next((o for o in casc.nodes.values() if code and o["code"] == code and o["id"] not in codes), None)
+        if clash:
+            mine = casc.label(casc.nodes[node_id]) if node_id in casc.nodes else node_id
+            raise InvalidValue(f"Kode {code} kini dipakai oleh {casc.label(clash)}; {mine} tidak dapat memakainya "
+                               f"lagi.")
 
 
 def _update(wb: "Workbook", casc: Cascade, node_id: str, change: Callable[[dict], None]) -> None:
@@ -296,6 +306,7 @@ def _validate(wb: "Workbook", casc: Cascade, edit: "Edit") -> None:
     elif edit.field == "posisi":
         new = edit.new
         node = casc.nodes[edit.ref]
+        _check_codes_free(casc, new["codes"])  # type: ignore[index]
         if new["parent"] != node.get("parent"):  # type: ignore[index]
             parent = casc.nodes.get(new["parent"] or "")  # type: ignore[index]
             if parent is None or parent["level"] != PARENT_LEVEL[node["level"]]:

@@ -25,7 +25,7 @@ from .fields import FieldSpec, display, get_value, parse_value, set_value, spec_
 from .freeze import check_edit
 from .lock import WorkbookLock, login_name
 from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, YEARS_BEFORE, LogEntry
-from .refs import PROFILE_REF, Target, resolve
+from .refs import PROFILE_REF, Target, resolve, resolve_id
 from .backups import backups_of
 from .storage import AtomicJSONStorage
 from .structure import STRUCTURAL
@@ -253,7 +253,8 @@ class Workbook(YearClosing):
     def _target_of(self, casc: Cascade, edit: Edit, spec: FieldSpec) -> Target:
         if spec.target == "profile":
             return Target("profile", PROFILE_REF, "Profil instansi")
-        return resolve(casc, edit.ref if spec.target != "narrative" else "narasi:" + edit.ref, spec)
+        # An edit carries an id: by the id, even one that looks like a code another node holds now.
+        return resolve_id(casc, edit.ref if spec.target != "narrative" else "narasi:" + edit.ref, spec)
 
     def check_year_open(self, casc: Cascade, year: int | None) -> None:
         if year is None:

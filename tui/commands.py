@@ -83,9 +83,14 @@ def cmd_tables(args: argparse.Namespace) -> int:
     ids = T.select_ids(args.table)
     if not ids:
         raise WorkbookError(f"Tabel {quote(args.table)} tidak ada; pilih dari: {', '.join(T.TABLE_IDS)}.")
-    built = T.build_all(wb.cascade(), year, args.table)
+    casc = wb.cascade()
+    built = T.build_all(casc, year, args.table)
     if args.format == "json":
-        sys.stdout.buffer.write(json_safe(orjson.dumps({"year": year, "tables": [t.as_json() for t in built]},
+        from store.refs import public_ref
+
+        # A row's ref as `lkjip set` takes it: the current code, not the internal id a moved node keeps.
+        tables = [{**t.as_json(), "refs": [public_ref(casc, r) for r in t.refs]} for t in built]
+        sys.stdout.buffer.write(json_safe(orjson.dumps({"year": year, "tables": tables},
                                                        option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)))
     else:
         render = as_markdown if args.format == "md" else as_text
@@ -136,11 +141,14 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from store.refs import public_ref
+
     wb = Workbook.open(args.workbook)
     year = _year(wb, args.year)
-    findings = checks.run(wb.cascade(), year)
+    casc = wb.cascade()
+    findings = checks.run(casc, year)
     for f in findings:
-        _out(f.line())
+        _out(f.line(public_ref(casc, f.ref)))  # by the current code, never a moved node's id
     errors = sum(f.severity == checks.ERROR for f in findings)
     _out(f"{len(findings)} temuan tahun {year}: {errors} galat, "
          f"{sum(f.severity == checks.WARNING for f in findings)} peringatan.")
@@ -272,16 +280,19 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
+    from store.log_names import log_refs
     from store.model import LOG
 
     wb = Workbook.open(args.workbook)
     entries = sorted(wb.document()[LOG].values(), key=lambda e: e["seq"])
+    casc = wb.cascade()
+    refs = log_refs(casc, entries)  # by the current code, "(dulu …)" where it changed since
     for e in entries:
         if args.year is not None and e.get("year") not in (args.year, None):
             continue
         year = f" {e['year']}" if e.get("year") is not None else ""
         reason = f" ({e['reason']})" if e.get("reason") else ""
         # One entry, one line: a newline or a CR stored in a value must not fake or hide another entry.
-        _out(visible(f"{e['seq']:>5} {e['at']} {e['user']} {e['kind']} {e['ref']} {e['field']}{year}: "
-                     f"{_shown(e['field'], e['old'])} \u2192 {_shown(e['field'], e['new'])}{reason}"))
+        _out(visible(f"{e['seq']:>5} {e['at']} {e['user']} {e['kind']} {refs[e['seq']]} {e['field']}{year}: "
+                     f"{_shown(e['field'], e['old'], casc)} \u2192 {_shown(e['field'], e['new'], casc)}{reason}"))
     return 0

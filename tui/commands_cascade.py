@@ -18,7 +18,7 @@ from store.codes import known_name, master_names, master_path
 from store.errors import EditConflict, WorkbookError
 from store.fields import spec_of
 from store.model import LEVELS, LOG
-from store.refs import Target, resolve
+from store.refs import Target, public_ref, resolve
 from store.structure import what_goes
 from store.workbook import Applied, Edit, Workbook
 
@@ -98,7 +98,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         name = args.name
         if name.strip() in ("", "-"):
             master = master_names(master_path(Path(args.workbook), args.master))
-            name = known_name(wb.cascade(), args.code, master) or ""
+            name = known_name(wb.cascade(), args.code, master, args.level) or ""
             if not name:
                 raise WorkbookError(f"Nama untuk kode \u201c{args.code}\u201d tidak dikenal; tuliskan namanya.")
 
@@ -108,7 +108,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
     applied = _apply_planned(wb, plan)
     _out(f"Ditambahkan: {applied.new_text}")
-    _out(applied.edit.ref)
+    _out(public_ref(wb.cascade(), applied.edit.ref))  # the REF to use next: the code, never an internal id
     return 0
 
 

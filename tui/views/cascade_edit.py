@@ -178,9 +178,16 @@ class CascadeEditing:
         def submit(values: dict[str, str]) -> Edit:
             return plans.plan_add_node(self._fresh(), level, values["name"], parent_id, values.get("code", ""))
 
+        filled = {"name": ""}  # the name this form put in itself: it follows the code, a typed one never does
+
         def fill_name(key: str, value: str, values: dict[str, str]) -> dict[str, str]:
-            name = known_name(self.session.casc, value, master) if key == "code" else None
-            return {"name": name} if name and not values["name"].strip() else {}
+            """The known name of exactly the code typed so far, or nothing: on the way to 7.01.01.2.01 the code
+            passes 7.01.01, whose name must not stay behind as the kegiatan's."""
+            name = values["name"]
+            if key != "code" or (name.strip() and name != filled["name"]):
+                return {}
+            filled["name"] = known_name(self.session.casc, value, master, level) or ""
+            return {"name": filled["name"]} if filled["name"] != name else {}
 
         await self._form(f"Tambah {LEVEL_LABELS[level]}{where}", fields, submit,
                    lambda edit: self.focus_ref(edit.ref), fill_name if coded else None)  

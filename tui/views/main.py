@@ -130,7 +130,8 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         self._close_editor()
         title = Text(LEVEL_LABELS[node["level"]] + " ", style="bold")
         title.append(shown(f"{node['code']} {node['name']}".strip()))
-        title.append(f"  ({node['id']}, tahun {year})", style="dim")
+        # The code is the node's name for `lkjip set` and `/`; an internal id only where there is no code (T1, S2).
+        title.append(f"  ({'' if node['code'] else node['id'] + ', '}tahun {year})", style="dim")
         self.query_one("#node-title", Static).update(title)
         grid = self.query_one("#indicators", WorkGrid)
         grid.show_rows(indicator_rows(casc, node, year))
