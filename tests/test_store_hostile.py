@@ -1,0 +1,79 @@
+"""A hostile test of the store (issue 20): each test is one failure found, run as the operator runs it (the `lkjip`
+command in a subprocess) on files in the test's own folder.
+
+- a hard-linked workbook splits into two (two inodes after the first save, two logs, two locks);
+- a locked year's report changes through a structural edit (a code, an added or removed row);
+- `export --force` replaces a workbook this version cannot read;
+- `restore --from` puts another office's workbook in place;
+(the planted recovery drafts are in tests/test_draft_ownership.py.)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+
+from store.demo import demo_document
+from store.workbook import Workbook
+
+SAFETY = 120  # seconds: only against a hung child
+IKM = "S1/1"
+
+
+def lkjip(*argv: object) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, argv)], capture_output=True, text=True,
+                          timeout=SAFETY)
+
+
+def refused(done: subprocess.CompletedProcess) -> str:
+    """The one-sentence Indonesian refusal: a non-zero exit, nothing on stdout, no traceback."""
+    assert done.returncode != 0, done.stdout
+    assert "Traceback" not in done.stderr and done.stderr.strip(), done.stderr
+    return done.stderr
+
+
+# -- export --force never replaces a workbook, whatever its state -------------------------------------------------------
+def _newer_schema(good: bytes) -> bytes:
+    doc = orjson.loads(good)
+    next(iter(doc["meta"].values()))["schema"] = 99
+    return orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+
+
+def _unknown_key(good: bytes) -> bytes:
+    doc = orjson.loads(good)
+    doc["lampiran"] = {"1": {"catatan": "tabel baru versi berikutnya"}}
+    return orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+
+
+UNREADABLE = {
+    "newer-schema": _newer_schema,
+    "truncated": lambda good: good[: len(good) // 3],
+    "unknown-key": _unknown_key,
+    "tinydb-default": lambda good: b'{"_default": {"1": {"nama": "data lama"}}}',
+}
+
+
+@pytest.mark.parametrize("kind", sorted(UNREADABLE))
+def test_export_force_never_replaces_a_workbook_this_version_cannot_read(demo_path: Path, kind: str) -> None:
+    victim = demo_path.parent / "kantor-lain.json"
+    victim.write_bytes(UNREADABLE[kind](demo_path.read_bytes()))
+    before = victim.read_bytes()
+    for fmt in ("md", "json"):
+        err = refused(lkjip("export", demo_path, "--format", fmt, "-o", victim, "--force"))
+        assert "buku kerja" in err and "Ditulis" not in err
+    assert victim.read_bytes() == before
+
+
+def test_export_force_still_replaces_an_earlier_export_and_any_other_file(demo_path: Path) -> None:
+    out = demo_path.parent / "ekspor.json"
+    assert lkjip("export", demo_path, "--format", "json", "-o", out).returncode == 0
+    assert lkjip("export", demo_path, "--format", "json", "-o", out, "--force").returncode == 0
+    notes = demo_path.parent / "catatan.txt"
+    notes.write_text('{"judul": "bukan buku kerja"}\n')
+    assert lkjip("export", demo_path, "--format", "md", "-o", notes, "--force").returncode == 0
