@@ -77,3 +77,18 @@ def test_export_force_still_replaces_an_earlier_export_and_any_other_file(demo_p
     notes = demo_path.parent / "catatan.txt"
     notes.write_text('{"judul": "bukan buku kerja"}\n')
     assert lkjip("export", demo_path, "--format", "md", "-o", notes, "--force").returncode == 0
+
+
+# -- one workbook, one file: a hard link is refused -------------------------------------------------------------------
+def test_a_hard_linked_workbook_is_refused_through_either_name_and_never_splits(demo_path: Path) -> None:
+    alias = demo_path.parent / "alias.json"
+    os.link(demo_path, alias)
+    before = demo_path.read_bytes()
+    for name, value in ((demo_path, "80"), (alias, "81")):
+        err = refused(lkjip("set", name, IKM, "realisasi", value, "--year", "2022"))
+        assert "tautan keras" in err and "-samefile" in err, err
+    assert os.stat(demo_path).st_ino == os.stat(alias).st_ino  # still one file, with both names
+    assert demo_path.read_bytes() == before
+    assert not list(demo_path.parent.glob("alias.json*"))[1:]  # refused on reading: no second lock, no backups
+    os.unlink(alias)  # the way out the message gives: one name again
+    assert lkjip("set", demo_path, IKM, "realisasi", "80", "--year", "2022").returncode == 0
