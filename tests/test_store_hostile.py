@@ -92,3 +92,56 @@ def test_a_hard_linked_workbook_is_refused_through_either_name_and_never_splits(
     assert not list(demo_path.parent.glob("alias.json*"))[1:]  # refused on reading: no second lock, no backups
     os.unlink(alias)  # the way out the message gives: one name again
     assert lkjip("set", demo_path, IKM, "realisasi", "80", "--year", "2022").returncode == 0
+
+
+# -- a locked year's report never changes through a structural edit -----------------------------------------------------
+def tables(path: Path, year: int) -> list:
+    done = lkjip("tables", path, "--year", year, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)["tables"]
+
+
+def test_a_code_change_is_refused_while_a_year_whose_tables_print_it_is_locked(demo_path: Path) -> None:
+    assert lkjip("lock", demo_path, "--year", "2022").returncode == 0
+    shown, before = tables(demo_path, 2022), demo_path.read_bytes()
+    err = refused(lkjip("set", demo_path, "7.01.02", "kode", "7.01.09"))
+    assert "2022" in err and "dikunci" in err and "unlock" in err
+    assert tables(demo_path, 2022) == shown and demo_path.read_bytes() == before
+    assert "7.01.09" not in json.dumps(shown)
+
+
+def test_removing_an_indicator_whose_earlier_realisasi_a_locked_year_prints_is_refused(demo_path: Path) -> None:
+    # Tabel 3.1 and 3.2 of 2023 print IKM's realisasi of 2022; IKM holds nothing of 2023, and 2022 is open.
+    assert lkjip("set", demo_path, IKM, "target", "", "--clear", "--year", "2023").returncode == 0
+    assert lkjip("lock", demo_path, "--year", "2023").returncode == 0
+    shown = tables(demo_path, 2023)
+    err = refused(lkjip("rm", demo_path, IKM, "--yes"))
+    assert "2023" in err and "dikunci" in err
+    assert tables(demo_path, 2023) == shown
+
+
+@pytest.mark.parametrize("argv", [
+    ("add", "@", "indikator", "Jumlah dokumen baru", "--parent", "S1", "--satuan", "dokumen"),
+    ("add", "@", "sasaran", "Sasaran baru", "--parent", "T1"),
+    ("add", "@", "subkegiatan", "Sub kegiatan baru", "--parent", "7.01.02.2.02", "--code", "7.01.02.2.02.0009"),
+    ("mv", "@", "7.01.01.2.01.0001", "--down"),
+    ("rm", "@", "7.01.01.2.01.0001", "--yes"),
+])
+def test_adding_moving_or_removing_a_row_of_a_locked_years_tables_is_refused(demo_path: Path, argv) -> None:
+    """Every year's report prints the whole cascade (Tabel 1.2, 2.1, 3.1, anggaran): a new row, a row gone or a row
+    elsewhere changes the locked year's tables."""
+    assert lkjip("lock", demo_path, "--year", "2022").returncode == 0
+    shown, before = tables(demo_path, 2022), demo_path.read_bytes()
+    err = refused(lkjip(*[demo_path if a == "@" else a for a in argv]))
+    assert "2022" in err and "dikunci" in err
+    assert tables(demo_path, 2022) == shown and demo_path.read_bytes() == before
+
+
+def test_a_structural_edit_made_before_the_lock_is_not_undone_into_the_locked_report(demo_path: Path) -> None:
+    assert lkjip("add", demo_path, "indikator", "Jumlah dokumen baru", "--parent", "S1").returncode == 0
+    assert lkjip("lock", demo_path, "--year", "2022").returncode == 0
+    shown = tables(demo_path, 2022)
+    refused(lkjip("undo", demo_path))  # the undo would remove a row the signed 2022 report prints
+    assert tables(demo_path, 2022) == shown
+    assert lkjip("unlock", demo_path, "--year", "2022", "--reason", "koreksi kaskade").returncode == 0
+    assert lkjip("undo", demo_path).returncode == 0  # unlocked, with its reason logged: the way out works
