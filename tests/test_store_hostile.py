@@ -145,3 +145,32 @@ def test_a_structural_edit_made_before_the_lock_is_not_undone_into_the_locked_re
     assert tables(demo_path, 2022) == shown
     assert lkjip("unlock", demo_path, "--year", "2022", "--reason", "koreksi kaskade").returncode == 0
     assert lkjip("undo", demo_path).returncode == 0  # unlocked, with its reason logged: the way out works
+
+
+# -- restore --from takes only a backup of the same workbook unless told --yes ------------------------------------------
+def test_restore_from_another_offices_workbook_is_refused_naming_both_offices(demo_path: Path) -> None:
+    other = demo_path.parent / "kantor-lain.json"
+    assert lkjip("init", other, "--instansi", "Kecamatan Omben", "--pemda", "Kabupaten Sampang",
+                 "--periode", "2019-2024", "--tahun", "2022").returncode == 0
+    before = demo_path.read_bytes()
+    err = refused(lkjip("restore", demo_path, "--from", other))
+    assert "Kecamatan Omben" in err and "Kecamatan Torjun" in err and "--yes" in err
+    assert demo_path.read_bytes() == before and not list(demo_path.parent.glob("*.rusak-*"))
+    assert lkjip("restore", demo_path, "--from", other, "--yes").returncode == 0  # asked for: done, set aside
+    assert "Kecamatan Omben" in demo_path.read_text()
+
+
+def test_restore_from_an_own_backup_made_before_identities_is_accepted(demo_path: Path) -> None:
+    # A copy of the same office from before meta.uuid existed: same instansi and period, no uuid.
+    doc = orjson.loads(demo_path.read_bytes())
+    mine = next(iter(doc["meta"].values())).pop("uuid")
+    old = demo_path.parent / "salinan-lama.json"
+    old.write_bytes(orjson.dumps(doc))
+    assert lkjip("set", demo_path, IKM, "realisasi", "80", "--year", "2022").returncode == 0
+    done = lkjip("restore", demo_path, "--from", old)
+    assert done.returncode == 0, done.stderr
+    assert next(iter(orjson.loads(demo_path.read_bytes())["meta"].values()))["uuid"] == mine  # it keeps its own
+    # Another office from before identities: refused by its instansi.
+    next(iter(doc["meta"].values()))["profile"]["instansi"] = "Kecamatan Omben"
+    old.write_bytes(orjson.dumps(doc))
+    assert "Kecamatan Omben" in refused(lkjip("restore", demo_path, "--from", old))
