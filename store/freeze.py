@@ -130,7 +130,8 @@ def year_view(document: dict, year: int) -> dict:
     for node in casc.nodes.values():
         nodes[node["id"]] = {
             "name": node.get("name"), "code": node.get("code"), "level": node.get("level"),
-            "parent": node.get("parent"), "order": node.get("order"), "budget": (node.get("budget") or {}).get(str(year)),
+            "parent": node.get("parent"), "order": node.get("order"),
+            "budget": (node.get("budget") or {}).get(str(year)),
             "indicators": [
                 {**{k: v for k, v in ind.items() if k != "years"},
                  "years": {y: s for y, s in (ind.get("years") or {}).items() if y in years}}

@@ -67,7 +67,7 @@ def refuse_reason(path: Path, *, force: bool, source: str | os.PathLike | None =
     except OSError as exc:
         return os_reason(exc)
     if _OWN_NAMES.match(path.name):
-        return f"{path} adalah berkas milik lkjip (cadangan, kunci atau berkas sementara); pilih nama lain"
+        return f"{path} adalah berkas milik lkjip (cadangan, kunci, draf atau berkas sementara); pilih nama lain"
     if st is None:
         return None
     if source is not None:
