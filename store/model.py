@@ -141,6 +141,7 @@ class Meta(TypedDict):
     revision: int
     notes: list[str]
     rev: int
+    uuid: NotRequired[str]  # the workbook's identity (store.identity)
 
 
 class IsuRow(TypedDict):

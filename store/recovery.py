@@ -21,6 +21,7 @@ import orjson
 
 from .errors import SaveFailed, UnreadableWorkbook, WorkbookError, YearLocked
 from .freeze import restore_changes_locked
+from .identity import describe, keep_identity, same_workbook
 from .lock import WorkbookLock, login_name
 from .model import LOG, META
 from .safefile import UnsafeTarget
@@ -40,7 +41,8 @@ class Restored:
 
 
 def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None, *,
-            lock_timeout: float = 10.0, user: str | None = None, reason: str = "") -> Restored:
+            lock_timeout: float = 10.0, user: str | None = None, reason: str = "", yes: bool = False) -> Restored:
+    """`yes`: the operator confirmed that a document of another workbook (store.identity) takes this one's place."""
     shown = Path(workbook)
     path = real_path(workbook)  # the real file: a symlinked path restores the same workbook and keeps its link
     if not path.parent.is_dir():
@@ -57,6 +59,11 @@ def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None
         except UnreadableWorkbook as exc:
             raise UnreadableWorkbook(f"{exc}; cadangan ini tidak dipakai dan buku kerja tidak diubah.") from None
         current, broken = _current(path)
+        ours = current if current is not None else _last_good(path, backup)
+        if ours is not None and not yes and not same_workbook(ours, restored):
+            raise WorkbookError(f"{backup} adalah buku kerja lain ({describe(restored)}), bukan {shown} "
+                                f"({describe(ours)}); buku kerja tidak diubah. Bila memang ingin menggantinya dengan "
+                                f"buku kerja itu, ulangi dengan --yes.")
         if current is not None:
             year = restore_changes_locked(current, restored)
             if year is not None:
@@ -71,6 +78,8 @@ def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None
         why = reason.strip() or (f"berkas rusak: {broken[:120]}" if broken else
                                  "buku kerja hilang" if current is None else "dipulihkan dari cadangan")
         document, lost, seq = _as_edit(restored, current, user or login_name(), backup, aside, why)
+        if ours is not None:
+            keep_identity(document, ours)
         try:
             replace_atomically(path, dumps(document), FILE_MODE, None if st is None else st.st_gid)
         except OSError as exc:
@@ -81,6 +90,17 @@ def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None
                     pass
             raise SaveFailed(f"Gagal memulihkan {shown}: {os_reason(exc)}; berkas di disk tidak berubah.") from None
     return Restored(backup, aside, lost, seq)
+
+
+def _last_good(path: Path, chosen: Path) -> dict | None:
+    """The workbook's identity when its file cannot be read: its last good backup (other than the one chosen)."""
+    good = last_good_backup(path)
+    if good is None or good == chosen:
+        return None
+    try:
+        return validate(good.read_bytes(), str(good))
+    except (OSError, UnreadableWorkbook):
+        return None
 
 
 def _current(path: Path) -> tuple[dict | None, str | None]:

@@ -113,7 +113,10 @@ RECORDS: dict[str, dict] = {
         "revision": _rev,
         "notes": {"type": "array", "maxItems": MAX_ITEMS, "items": {"type": "string", "maxLength": MAX_TEXT}},
         "rev": _rev,
-    }),
+        # The workbook's identity, made once by init and kept by its backups (`restore --from` checks it); a
+        # workbook made before it existed has none.
+        "uuid": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
+    }, optional=("uuid",)),
     NODES: _record({
         "id": _name, "level": _enum(list(LEVELS), "tingkat"),
         "parent": {"type": ["string", "null"], "maxLength": MAX_NAME},

@@ -10,6 +10,7 @@ REGEX_PATTERNS = {
     '^[0-9]{4}$': re.compile('^[0-9]{4}$'),
     '^[1-4]$': re.compile('^[1-4]$'),
     '^-?[0-9]{1,24}(\\.[0-9]{1,24})?$': re.compile('^-?[0-9]{1,24}(\\.[0-9]{1,24})?\\Z'),
+    '^[0-9a-f]{32}$': re.compile('^[0-9a-f]{32}\\Z'),
     '^[1-9][0-9]{0,8}$': re.compile('^[1-9][0-9]{0,8}\\Z')
 }
 
@@ -1098,6 +1099,14 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
             if isinstance(data__rev, (int, float, Decimal)) and not isinstance(data__rev, bool):
                 if data__rev < 0:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".rev must be bigger than or equal to 0")
+        if "uuid" in data_keys:
+            data_keys.remove("uuid")
+            data__uuid = data["uuid"]
+            if not isinstance(data__uuid, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".uuid must be string")
+            if isinstance(data__uuid, str):
+                if not REGEX_PATTERNS['^[0-9a-f]{32}$'].search(data__uuid):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".uuid must match pattern ^[0-9a-f]{32}$")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Callable
 
 from .cascade import Cascade
 from .codes import CODED_LEVELS, code_problem, recoded
-from .errors import EditConflict, InvalidValue, YearLocked
+from .errors import EditConflict, InvalidValue
+from .freeze import check_structure
 from .model import LEVEL_LABELS, NODES
 from .numbers import format_rupiah
 from .refs import Target, public_ref
@@ -186,18 +187,6 @@ def _target(casc: Cascade, edit: "Edit") -> Target:
     return Target("node", edit.ref, casc.label(node) if node else edit.ref)
 
 
-def _check_locked(wb: "Workbook", casc: Cascade, nodes: list[dict], what: str) -> None:
-    """Removing or moving figures changes the report of a closed year: refused until it is reopened."""
-    for year in sorted(casc.meta.get("locks", {})):
-        for n in nodes:
-            budget = (n.get("budget") or {}).get(year) or {}
-            held = any(_filled(v) for v in budget.values()) or any(
-                indicator_figures({"years": {year: (i.get("years") or {}).get(year)}}) for i in n["indicators"])
-            if held:
-                raise YearLocked(f"{what} mengubah laporan tahun {year} yang sudah dikunci; buka dulu kuncinya "
-                                 f"(`lkjip unlock {wb.path} --year {year} --reason \u2026`).")
-
-
 def _check_addable(casc: Cascade, value: dict) -> None:
     nodes = value["nodes"]
     root = nodes[0]
@@ -288,17 +277,23 @@ def _write(wb: "Workbook", casc: Cascade, edit: "Edit") -> None:
             _update(wb, casc, node_id, lambda r, f=fields: r.update(f))
 
 
+def _action(casc: Cascade, edit: "Edit") -> str:
+    """The edit in a few words, for the refusal of a locked year."""
+    value = edit.new if edit.new is not None else edit.old
+    if edit.field in ("simpul", "butir-indikator"):
+        return f"{'Menambah' if edit.old is None else 'Menghapus'} {describe(edit.field, value)}"
+    label = casc.label(casc.nodes[edit.ref])
+    return {"posisi": f"Memindah {label}", "urutan-indikator": f"Mengubah urutan indikator {label}"}.get(
+        edit.field, f"Mengubah kode {label}")
+
+
 def _validate(wb: "Workbook", casc: Cascade, edit: "Edit") -> None:
+    check_structure(casc, _action(casc, edit), wb.path)  # a locked year's tables print the whole cascade
     if edit.field == "simpul":
-        if edit.new is None:
-            _check_locked(wb, casc, edit.old["nodes"], f"Menghapus {describe('simpul', edit.old)}")  # type: ignore
-        else:
+        if edit.new is not None:
             _check_addable(casc, edit.new)  # type: ignore[arg-type]
     elif edit.field == "butir-indikator":
-        if edit.new is None:
-            node, ind = casc.indicators[edit.ref]
-            _check_locked(wb, casc, [{"indicators": [ind]}], f"Menghapus indikator {ind['name']}")
-        else:
+        if edit.new is not None:
             if edit.new["node"] not in casc.nodes:  # type: ignore[index]
                 raise InvalidValue("Simpul induk indikator ini sudah tidak ada.")
             if edit.ref in casc.indicators:
@@ -311,7 +306,6 @@ def _validate(wb: "Workbook", casc: Cascade, edit: "Edit") -> None:
             parent = casc.nodes.get(new["parent"] or "")  # type: ignore[index]
             if parent is None or parent["level"] != PARENT_LEVEL[node["level"]]:
                 raise InvalidValue(f"Induk tujuan pemindahan {casc.label(node)} sudah tidak ada.")
-            _check_locked(wb, casc, [node, *casc.descendants(edit.ref)], f"Memindah {casc.label(node)}")
     elif edit.field == "kode":
         if casc.nodes[edit.ref]["level"] not in CODED_LEVELS and edit.new:
             raise InvalidValue(f"{LEVEL_LABELS[casc.nodes[edit.ref]['level']]} tidak memakai kode.")

@@ -23,6 +23,7 @@ from .cascade import Cascade
 from .errors import EditConflict, InvalidValue, SaveFailed, UnreadableWorkbook, WorkbookError, YearLocked
 from .fields import FieldSpec, display, get_value, parse_value, set_value, spec_of
 from .freeze import check_edit
+from .identity import with_identity
 from .lock import WorkbookLock, login_name
 from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, YEARS_BEFORE, LogEntry
 from .refs import PROFILE_REF, Target, resolve, resolve_id
@@ -169,7 +170,7 @@ class Workbook(YearClosing):
         with wb.lock:
             if wb.path.exists():
                 raise WorkbookError(f"{wb.path} sudah ada; lkjip tidak menimpa buku kerja yang ada.")
-            wb.storage.save(document)
+            wb.storage.save(with_identity(document))
         return wb
 
     # -- reading ---------------------------------------------------------------------------------------------------

@@ -138,6 +138,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("workbook")
     s.add_argument("--from", dest="source")
     s.add_argument("--reason", default="", help="alasan pemulihan, untuk catatan perubahan")
+    s.add_argument("--yes", action="store_true", help="juga bila cadangannya dari buku kerja lain (instansi lain)")
 
     s = sub.add_parser("log", help="catatan perubahan")
     s.add_argument("workbook")

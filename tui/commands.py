@@ -266,7 +266,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from store.recovery import restore
 
-    done = restore(args.workbook, args.source, reason=args.reason or "")
+    done = restore(args.workbook, args.source, reason=args.reason or "", yes=args.yes)
     kept = f"; berkas sebelumnya disimpan sebagai {done.aside}" if done.aside else ""
     _out(f"Buku kerja {args.workbook} dipulihkan dari {done.backup}{kept}.")
     if done.lost is None:

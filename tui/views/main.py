@@ -145,6 +145,8 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         """After a save or a reload: repaint only the cells of the shown node whose text changed; rebuild the tree
         when another operator renamed, added or moved nodes."""
         casc, year = self.session.casc, self.session.year
+        if self._edited_row_gone(casc):
+            return  # the screen stays as it was, with the editor, until the operator closes it
         if casc is not self._shape_of:
             shape = _shape(casc)
             if self._shape is not None and shape != self._shape:
@@ -165,6 +167,21 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
             grid.update_row(ref, values)
         for ref, values in budget_rows(casc, node, year):
             self.query_one("#budget", WorkGrid).update_row(ref, values)
+
+    def _edited_row_gone(self, casc) -> bool:
+        """Another operator removed the node or indicator whose cell is being typed in: rebuilding the view would
+        close the editor and put the cursor on another node's cell, the typed value gone in silence. Keep the
+        editor and its text, and say what happened; Esc closes it and the view follows the file."""
+        if not self.editing:
+            return False
+        grid, ref, _column, _old, label = self.editing
+        if ref in casc.indicators or ref in casc.nodes:
+            return False
+        what = "Indikator" if grid.id == "indicators" else "Simpul"
+        name = label.split(" \u00b7 ", 1)[-1].rstrip(":")
+        self.session.say(f"{what} {name} dihapus operator lain; nilai yang diketik: {grid.edit_text or ''} (belum "
+                         f"disimpan; Esc menutup isian).", error=True)
+        return True
 
     def reload_structure(self) -> None:
         self.query_one(CascadeTree).load(self.session.casc)
@@ -254,6 +271,12 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
     def on_work_grid_cancel(self, msg: WorkGrid.Cancel) -> None:
         if self.editing:
             grid, ref, column, _old, _ = self.editing
+            casc = self.session.casc
+            if ref not in casc.indicators and ref not in casc.nodes:  # removed by another operator meanwhile
+                self._close_editor()
+                self.refresh_values()
+                self.session.say("Dibatalkan; baris itu sudah dihapus operator lain.")
+                return
             self._close_editor()
             self.session.say(f"Dibatalkan; nilai tetap {grid.text_at(ref, column.key)}.")
 
