@@ -14,6 +14,7 @@ from textual.widgets import Static, Tree
 from store.fields import display_exact, get_value, spec_of
 from store.model import LEVEL_LABELS
 
+from ..session import why_no_digit
 from ..shown import shown
 from ..rows import (BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, edit_label, explain, indicator_rows,
                     locked_reason)
@@ -126,6 +127,11 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         node = casc.nodes.get(node_id)
         if node is None:
             return
+        # Another node's grids start at their first column, as the first node's did, so the keys that filled one
+        # sub kegiatan (Tab → 95.000.000 Tab 90.100.000 Enter) fill the next alike, and Tab never lands on the
+        # computed column the last node was left on (Serapan, Capaian). The same node shown again (another year, a
+        # save) keeps the cell the operator is on.
+        another = node_id != self.node_id
         self.node_id = node_id
         self._close_editor()
         title = Text(LEVEL_LABELS[node["level"]] + " ", style="bold")
@@ -134,11 +140,11 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         title.append(f"  ({'' if node['code'] else node['id'] + ', '}tahun {year})", style="dim")
         self.query_one("#node-title", Static).update(title)
         grid = self.query_one("#indicators", WorkGrid)
-        grid.show_rows(indicator_rows(casc, node, year))
+        grid.show_rows(indicator_rows(casc, node, year), INDICATOR_COLUMNS[0].key if another else None)
         grid.display = bool(node["indicators"])
         budget = self.query_one("#budget", WorkGrid)
         rows = budget_rows(casc, node, year)
-        budget.show_rows(rows)
+        budget.show_rows(rows, BUDGET_COLUMNS[0].key if another else None)
         budget.display = bool(rows)
 
     def refresh_values(self) -> None:
@@ -217,7 +223,7 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         ref, column = here
         if column.field is None:
             msg.grid.refuse_edit()
-            app.say("Kolom ini dihitung dari data; tekan x untuk melihat rumusnya.")
+            app.say(why_no_digit(column), error=True)
             return
         spec = spec_of(column.field)
         container = field_holder(app, ref, spec)
