@@ -6,18 +6,20 @@ from reports import engine
 from store.cascade import Cascade
 from store.model import BUDGET_LEVELS, Node
 from store.numbers import format_percent, format_rupiah, format_value, to_decimal
+from store.tw_rule import NO_RULE, roman, rule_label
 
 from .widgets.grid import Column
 
 INDICATOR_COLUMNS = [
     Column("name", "Indikator", 18, field="indikator"),
     Column("target", "Target", 9, field="target", numeric=True),
-    Column("realisasi", "Realisasi", 9, field="realisasi", numeric=True, explain=True),
+    # 10 wide: "aturan TW?" (quarters no rule combines) fits whole.
+    Column("realisasi", "Realisasi", 10, field="realisasi", numeric=True, explain=True),
     Column("capaian", "Capaian%", 8, numeric=True, explain=True),
     Column("predikat", "Pred", 4, explain=True),
     Column("satuan", "Satuan", 8, field="satuan"),
     Column("arah", "Arah", 7, field="arah"),
-    # Quarters, at the far right: where any is filled the year's realisasi follows them (kumulatif / nilai akhir).
+    # Quarters, at the far right: without a typed year value, the year's realisasi follows them once TW IV is filled.
     *(Column(f"tw{q}", f"TW {roman}", 8, field=f"tw{q}", numeric=True)
       for q, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))),
 ]
@@ -47,7 +49,7 @@ def indicator_rows(casc: Cascade, node: Node, year: int) -> list[tuple[str, list
         c = engine.capaian(ind, year, settings)
         tw = (ind.get("years", {}).get(str(year)) or {}).get("tw") or {}
         rows.append((ind["id"], [
-            ind["name"], format_value(c.target), format_value(engine.realisasi_of(ind, year)),
+            ind["name"], format_value(c.target), realisasi_text(ind, year),
             format_percent(c.value), predikat_short(engine.predikat(c.value, settings)), ind["satuan"] or "\u2014",
             ind["arah"] or "\u2014",
             *(format_value(to_decimal(tw.get(str(q)))) for q in range(1, 5)),
@@ -73,7 +75,15 @@ def budget_rows(casc: Cascade, node: Node, year: int) -> list[tuple[str, list[st
 
 
 def tw_rule_label(ind: dict) -> str:
-    return "kumulatif" if engine.tw_rule_of(ind) == "kumulatif" else "nilai akhir"
+    return rule_label(engine.tw_rule_of(ind))
+
+
+def realisasi_text(ind: dict, year: int) -> str:
+    """The year's realisasi in a cell; "aturan TW?" where quarters are filled that no rule combines."""
+    value = engine.realisasi_of(ind, year)
+    if value is None and engine.tw_rule_of(ind) is None and engine.quarters_of(ind, year):
+        return NO_RULE
+    return format_value(value)
 
 
 def edit_label(casc: Cascade, ref: str, spec_label: str, field: str, year: int | None, name: str) -> str:
@@ -94,23 +104,42 @@ def locked_reason(casc: Cascade, year: int | None) -> str | None:
             f"buka dengan lkjip unlock \u2026 --year {year}.")
 
 
+def _quarters_formula(r: engine.RealisasiTahun, value) -> str:
+    """How the quarters give `value`: the sum of the filled ones (kumulatif) or the latest one (nilai akhir)."""
+    if r.rule == "kumulatif":
+        terms = " + ".join(f"TW {roman(q)}" for q in r.quarters)
+        values = " + ".join(format_value(v) for v in r.quarters.values())
+        return f"{terms} = {values} = {format_value(value)}"
+    return f"TW {roman(max(r.quarters))}, triwulan terakhir yang terisi = {format_value(value)}"
+
+
 def explain_realisasi(ind: dict, year: int) -> str:
-    """How the year's realisasi came from the quarters (or that it was entered directly)."""
-    rule = tw_rule_label(ind)
-    quarters = (ind.get("years", {}).get(str(year)) or {}).get("tw") or {}
-    filled = [(q, to_decimal(quarters.get(str(q)))) for q in range(1, 5)]
-    filled = [(q, v) for q, v in filled if v is not None]
-    roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
-    if not filled:
-        return (f"Realisasi {year} diisi langsung (belum ada triwulan); bila TW diisi, realisasi mengikutinya "
-                f"menurut aturan {rule}.")
-    total = format_value(engine.realisasi_of(ind, year))
-    if engine.tw_rule_of(ind) == "kumulatif":
-        terms = " + ".join(f"TW {roman[q]}" for q, _ in filled)
-        values = " + ".join(format_value(v) for _, v in filled)
-        return f"Realisasi {year} (kumulatif) = {terms} = {values} = {total}."
-    q, _ = filled[-1]
-    return f"Realisasi {year} (nilai akhir) = TW {roman[q]}, triwulan terakhir yang terisi = {total}."
+    """Where the year's realisasi comes from: the value typed for the year, the quarters by the indicator's rule,
+    or both side by side (the typed one is reported; the quarters' value is said beside it, never put in its
+    place). Every way out is a key: Delete on the cell gives the year back to the quarters, p sets the rule."""
+    r = engine.realisasi_tahun(ind, year)
+    rule = rule_label(r.rule)
+    typed = (f"Realisasi {year} diketik {format_value(r.typed)} (dipakai laporan tahunan)" if r.typed is not None
+             else "")
+    if not r.quarters:
+        return f"{typed}; belum ada triwulan." if typed else f"Realisasi {year} belum diisi; belum ada triwulan."
+    last = max(r.quarters)
+    if r.needs_rule:
+        what = f"TW I\u2013{roman(last)}" if last > 1 else "TW I"
+        head = f"{typed}; " if typed else f"Realisasi {year} belum dihitung: "
+        satuan = ind.get("satuan") or "\u2014"
+        return (f"{head}{what} terisi tanpa aturan TW (satuan \u201c{satuan}\u201d); "
+                f"tekan p untuk memilih kumulatif atau nilai akhir.")
+    if r.from_quarters is None:  # TW IV not filled: the year is not over
+        so_far = f"s.d. TW {roman(last)} ({rule}): {_quarters_formula(r, r.so_far)}"
+        if typed:
+            return f"{typed}; {so_far}."
+        return f"Realisasi {year} mengikuti triwulan setelah TW IV diisi; {so_far}."
+    if not typed:
+        return f"Realisasi {year} ({rule}) = {_quarters_formula(r, r.from_quarters)}."
+    same = ("sama" if not r.disagrees
+            else "berbeda; Delete pada sel ini memakai nilai triwulan")
+    return f"{typed}; TW I\u2013IV ({rule}): {_quarters_formula(r, r.from_quarters)}, {same}."
 
 
 def explain(casc: Cascade, ref: str, column: str, year: int) -> str:

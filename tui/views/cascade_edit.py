@@ -51,7 +51,7 @@ CASCADE_ACTIONS = {b.action.split("(")[0] for b in CASCADE_BINDINGS}
 # The indicator's settings, in the order the properties form asks for them.
 PROPERTY_FIELDS = ("satuan", "arah", "rumus", "rumus-negatif", "aturan-tw", "kondisi-awal", "target-akhir")
 PROPERTY_HINTS = {"arah": " (positif / negatif)", "rumus-negatif": " (2T-R / T/R; kosong: ikut pengaturan)",
-                  "aturan-tw": " (kumulatif / nilai_akhir; kosong: menurut satuan)"}
+                  "aturan-tw": " (kumulatif / nilai_akhir; kosong: menurut satuan dan nama)"}
 
 
 class CascadeEditing:
