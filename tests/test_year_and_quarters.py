@@ -162,3 +162,26 @@ async def test_quarters_without_a_rule_show_aturan_tw_in_the_realisasi_cell(demo
         await pilot.press("x")
         await pilot.pause()
         assert "tekan p" in app.message and "lkjip" not in app.message, app.message
+
+
+async def test_in_the_entry_sheet_x_names_the_missing_rule_and_p_sets_it(demo_path: Path) -> None:
+    ind_id = _buah_indicator(demo_path)
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.press("slash", *"sarana pelayanan", "enter")
+        await pilot.pause()
+        sheet = app.screen.grid
+        row, column = sheet.current()
+        assert row.ref == ind_id and column.key == "realisasi", (row, column)
+        await pilot.press("x")
+        await pilot.pause()
+        assert "tekan p" in app.message, app.message
+        # p: the properties form; Enter past satuan, arah, rumus and rumus negatif, then the quarter rule.
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("enter", "enter", "enter", "enter", *"kumulatif", "enter", "enter", "enter")
+        await pilot.pause()
+        assert app.casc.indicators[ind_id][1]["tw_rule"] == "kumulatif"
+        assert app.screen.row_values(row)[4] == "10,00"  # 2 + 3 + 2 + 3

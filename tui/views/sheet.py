@@ -47,6 +47,7 @@ class SheetScreen(SheetView):
         Binding("l", "level", "Tingkat", id="sheet.level"),
         Binding("b", "branch", "Cabang", id="sheet.branch"),
         Binding("slash", "find", "Cari", id="sheet.find"),
+        Binding("p", "properties", "Sifat indikator", show=False, id="sheet.properties"),
     ]
 
     def __init__(self) -> None:
@@ -170,6 +171,17 @@ class SheetScreen(SheetView):
             self.session.say("Tidak ada indikator yang cocok dengan saringan ini; tekan k, l atau b lagi.")
 
     # -- find ----------------------------------------------------------------------------------------------------------
+    async def action_properties(self) -> None:
+        """The indicator's properties form, as `p` opens it in the main view: where `x` says a quarter rule is
+        missing, the key that sets it works here too."""
+        here = self.grid.current()
+        if here is None or here[0].group:
+            self.session.say("Pilih baris indikatornya, lalu tekan p.", error=True)
+            return
+        from .cascade_edit import open_properties
+
+        await open_properties(self.session, here[0].ref)
+
     def action_find(self) -> AwaitMount:
         from .find import FindScreen
 
