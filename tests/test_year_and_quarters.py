@@ -70,8 +70,10 @@ def _buah_indicator(path: Path) -> str:
 
 def test_quarters_in_buah_without_a_rule_give_no_year_value_and_a_galat(demo_path: Path, markdown_tables) -> None:
     ind_id = _buah_indicator(demo_path)
+    said = ok("set", demo_path, ind_id, "tw4", "4")  # the CLI says what it did not compute, and why
+    assert "Realisasi s.d. TW IV 2022: tidak dihitung, aturan TW belum dipilih" in said, said
     _, ind = Workbook.open(demo_path).cascade().indicators[ind_id]
-    assert engine.realisasi_of(ind, 2022) is None  # neither 10 (summed) nor 3 (the last): not guessed
+    assert engine.realisasi_of(ind, 2022) is None  # neither 11 (summed) nor 4 (the last): not guessed
     checked = lkjip("check", demo_path)
     assert checked.returncode == 1
     galat = [line for line in checked.stdout.splitlines() if line.startswith("[galat]") and ind_id in line]
@@ -81,7 +83,7 @@ def test_quarters_in_buah_without_a_rule_give_no_year_value_and_a_galat(demo_pat
     assert row[-3:] == ["aturan TW?", "\u2014", "\u2014"], row
     ok("set", demo_path, ind_id, "aturan-tw", "kumulatif")  # the operator settles it: an explicit rule wins
     _, ind = Workbook.open(demo_path).cascade().indicators[ind_id]
-    assert engine.realisasi_of(ind, 2022) == 10
+    assert engine.realisasi_of(ind, 2022) == 11
     assert not [line for line in ok("check", demo_path).splitlines() if ind_id in line and "Aturan TW" in line]
 
 
@@ -92,6 +94,9 @@ def test_quarters_keyed_after_a_typed_year_value_leave_it_in_tabel_3_1(demo_path
     ok("set", demo_path, IKM, "tw2", "81")
     row = tabel_3_1_row(demo_path, "Indeks Kepuasan Masyarakat (IKM)")
     assert row[6:8] == ["83,45", "101,77"], row  # still the typed year value and its capaian
+    said = ok("set", demo_path, IKM, "tw2", "81,5")
+    assert "Realisasi s.d. TW II 2022 (nilai akhir): 81,50" in said and "83,45 / 82" in said, said
+    ok("set", demo_path, IKM, "tw2", "81")
     md = ok("export", demo_path, "--doc", "triwulan", "--tw", "2", "--format", "md")
     assert "Realisasi s.d. TW II" in md
     row = md_row(markdown_tables, md, "Indeks Kepuasan Masyarakat (IKM)")
