@@ -5,11 +5,7 @@ never guessed. Told as the operators met it: through `lkjip set`, `lkjip check`,
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
-
-import orjson
 
 from reports import engine
 from store.demo import demo_document
@@ -18,20 +14,11 @@ from store.workbook import Workbook
 from tui.app import LkjipApp
 from tui.widgets.grid import WorkGrid
 
-ROOT = Path(__file__).resolve().parents[1]
+from test_pk_triwulan import lkjip, ok  # `lkjip …` in a subprocess, as the operator runs it
+from test_tui import on_disk
+
 IKM = "S1/1"  # Indeks Kepuasan Masyarakat, target 82 in 2022, 82,08 typed for the year: nilai akhir
 SUB = "7.01.02.2.02.0003"  # a sub kegiatan whose first indicator the "buah" story uses
-
-
-def lkjip(*args: object) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
-
-
-def ok(*args: object) -> str:
-    result = lkjip(*args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def tabel_3_1_row(path: Path, name: str) -> list[str]:
@@ -124,11 +111,6 @@ def test_a_typed_year_value_the_four_quarters_contradict_is_a_peringatan(demo_pa
 
 
 # -- the TUI ----------------------------------------------------------------------------------------------------------
-def on_disk(path: Path, ind_id: str = IKM, year: str = "2022") -> dict:
-    doc = orjson.loads(path.read_bytes())
-    return next(i for n in doc["nodes"].values() for i in n["indicators"] if i["id"] == ind_id)["years"][year]
-
-
 async def test_typing_the_years_realisasi_over_quarters_is_accepted_and_x_shows_both(demo_path: Path) -> None:
     wb = Workbook.open(demo_path)
     for q, value in enumerate(("80", "81", "82", "90"), start=1):
