@@ -34,6 +34,9 @@ def _n(d: Decimal | None) -> str:
     return format_decimal(d, 2) if d != d.to_integral_value() else format_decimal(d, 0)
 
 
+formula_number = _n  # for the formulas `x` shows outside this module (a realisasi from its quarters)
+
+
 # -- indicator values -----------------------------------------------------------------------------------------------
 # The quarter rule (kumulatif / nilai akhir, or none where the unit and name do not settle it) lives in the store
 # beside the model, so the template's text and the engine read one list.

@@ -17,11 +17,11 @@ from .cascade import Cascade
 from .fields import get_value, spec_of
 from .model import BUDGET_LEVELS
 from .numbers import format_exact
-from .tw_rule import DEFAULTS_TEXT
 from .sheet_layout import (
     ANGGARAN, ASAL, ATURAN_TW_SHOWN, KASKADE, LEVEL_WORDS, PETUNJUK, PROFIL, PROFIL_ROWS, Column, anggaran_columns,
     kaskade_columns,
 )
+from .tw_rule import DEFAULTS_TEXT
 from .workbook import YEARS_BEFORE
 
 PETUNJUK_LINES = (

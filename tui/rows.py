@@ -6,7 +6,7 @@ from reports import engine
 from store.cascade import Cascade
 from store.model import BUDGET_LEVELS, Node
 from store.numbers import format_percent, format_rupiah, format_value, to_decimal
-from store.tw_rule import NO_RULE, roman, rule_label
+from store.tw_rule import KUMULATIF, NO_RULE, roman, rule_label
 
 from .widgets.grid import Column
 
@@ -104,13 +104,14 @@ def locked_reason(casc: Cascade, year: int | None) -> str | None:
             f"buka dengan lkjip unlock \u2026 --year {year}.")
 
 
-def _quarters_formula(r: engine.RealisasiTahun, value) -> str:
-    """How the quarters give `value`: the sum of the filled ones (kumulatif) or the latest one (nilai akhir)."""
-    if r.rule == "kumulatif":
-        terms = " + ".join(f"TW {roman(q)}" for q in r.quarters)
-        values = " + ".join(format_value(v) for v in r.quarters.values())
-        return f"{terms} = {values} = {format_value(value)}"
-    return f"TW {roman(max(r.quarters))}, triwulan terakhir yang terisi = {format_value(value)}"
+def _quarters_formula(r: engine.RealisasiTahun, value, *, named: bool = True) -> str:
+    """How the quarters give `value`: the sum of the filled ones (kumulatif: "TW I + TW II = 20 + 30 = 50", the
+    names left out where the sentence already says TW I–IV) or the latest one (nilai akhir)."""
+    n = engine.formula_number
+    if r.rule == KUMULATIF:
+        terms = " + ".join(f"TW {roman(q)}" for q in r.quarters) + " = " if named else ""
+        return f"{terms}{' + '.join(n(v) for v in r.quarters.values())} = {n(value)}"
+    return f"TW {roman(max(r.quarters))} (terakhir) = {n(value)}"
 
 
 def explain_realisasi(ind: dict, year: int) -> str:
@@ -119,16 +120,14 @@ def explain_realisasi(ind: dict, year: int) -> str:
     place). Every way out is a key: Delete on the cell gives the year back to the quarters, p sets the rule."""
     r = engine.realisasi_tahun(ind, year)
     rule = rule_label(r.rule)
-    typed = (f"Realisasi {year} diketik {format_value(r.typed)} (dipakai laporan tahunan)" if r.typed is not None
-             else "")
+    typed = f"Realisasi {year} diketik {format_value(r.typed)} (dipakai laporan)" if r.typed is not None else ""
     if not r.quarters:
         return f"{typed}; belum ada triwulan." if typed else f"Realisasi {year} belum diisi; belum ada triwulan."
     last = max(r.quarters)
     if r.needs_rule:
-        what = f"TW I\u2013{roman(last)}" if last > 1 else "TW I"
         head = f"{typed}; " if typed else f"Realisasi {year} belum dihitung: "
         satuan = ind.get("satuan") or "\u2014"
-        return (f"{head}{what} terisi tanpa aturan TW (satuan \u201c{satuan}\u201d); "
+        return (f"{head}triwulan s.d. TW {roman(last)} terisi tanpa aturan TW (satuan \u201c{satuan}\u201d); "
                 f"tekan p untuk memilih kumulatif atau nilai akhir.")
     if r.from_quarters is None:  # TW IV not filled: the year is not over
         so_far = f"s.d. TW {roman(last)} ({rule}): {_quarters_formula(r, r.so_far)}"
@@ -137,9 +136,8 @@ def explain_realisasi(ind: dict, year: int) -> str:
         return f"Realisasi {year} mengikuti triwulan setelah TW IV diisi; {so_far}."
     if not typed:
         return f"Realisasi {year} ({rule}) = {_quarters_formula(r, r.from_quarters)}."
-    same = ("sama" if not r.disagrees
-            else "berbeda; Delete pada sel ini memakai nilai triwulan")
-    return f"{typed}; TW I\u2013IV ({rule}): {_quarters_formula(r, r.from_quarters)}, {same}."
+    same = "berbeda; Delete memakai nilai triwulan" if r.disagrees else "sama"
+    return f"{typed}; TW I\u2013IV ({rule}): {_quarters_formula(r, r.from_quarters, named=False)}, {same}."
 
 
 def explain(casc: Cascade, ref: str, column: str, year: int) -> str:
