@@ -24,9 +24,6 @@ from .sheet_read import Parsed, Problem, RowNode, Value, read_book
 from .workbook import YEARS_BEFORE, Edit, Workbook
 
 ID_PREFIX = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "subkegiatan": "SK"}
-# TW first: a realisasi typed for a year whose quarters are being emptied is accepted only after they are.
-_ORDER = {"tw1": 0, "tw2": 0, "tw3": 0, "tw4": 0}
-
 
 class SheetRefused(WorkbookError):
     def __init__(self, where: str, problems: list[Problem]) -> None:
@@ -341,7 +338,7 @@ def plan_changes(p: Parsed, casc: Cascade, where: str) -> list[Change]:
         planner.indicators(rn, node)
         planner.diff(node, wid, casc.label(node), rn.budget)
     _refuse_if_any(p, where)
-    return sorted(planner.changes, key=lambda c: _ORDER.get(c.edit.field, 1))
+    return planner.changes
 
 
 def apply_changes(wb: Workbook, p: Parsed, where: str, *, dry_run: bool) -> list[Change]:
