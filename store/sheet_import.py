@@ -245,7 +245,6 @@ class _Planner:
     def __init__(self, p: Parsed, casc: Cascade) -> None:
         self.p, self.casc, self.changes = p, casc, []  # type: ignore[var-annotated]
         self.locks = casc.meta.get("locks", {})
-        self.realisasi_changed: set[tuple[str, int | None]] = set()
 
     def diff(self, container: dict, ref: str, label: str, values: list[Value]) -> None:
         for v in values:
@@ -269,8 +268,6 @@ class _Planner:
                 continue
             self.changes.append(Change(Edit(ref, v.field, v.year, current, new), v.where, v.header, label,
                                        _shown(spec, current), _shown(spec, new)))
-            if v.field == "realisasi":
-                self.realisasi_changed.add((ref, v.year))
 
     def indicators(self, rn: RowNode, node: dict) -> None:
         have = {ind["id"]: ind for ind in node["indicators"]}
@@ -283,26 +280,12 @@ class _Planner:
                                f"impor")
                 continue
             used.add(ind["id"])
+            # A realisasi typed for the year beside its TW I–IV is the year's value; the quarters stay beside it.
             self.diff(ind, ind["id"], f"{ind['name']} ({self.casc.label(node)})", ri.values)
-            self._quarters_rule(ri, ind)
         for ind in node["indicators"]:
             if ind["id"] not in used:
                 self.p.problem(KASKADE, rn.row, None, "", f"indikator \u201c{ind['name']}\u201d dari "
                                f"{self.casc.label(node)} tidak ada di lembar; menghapus indikator tidak diimpor")
-
-    def _quarters_rule(self, ri, ind: dict) -> None:  # type: ignore[no-untyped-def]
-        """A typed realisasi for a year whose quarters stay filled would be stored but never shown."""
-        for v in ri.values:
-            if v.field != "realisasi" or v.value is None:
-                continue
-            if (ind["id"], v.year) not in self.realisasi_changed:
-                continue
-            sheet_tw = {x.field: x.value for x in ri.values if x.field.startswith("tw") and x.year == v.year}
-            slot = (ind.get("years", {}).get(str(v.year)) or {}).get("tw") or {}
-            after = [sheet_tw.get(f"tw{q}", slot.get(str(q))) for q in range(1, 5)]
-            if any(x not in (None, "") for x in after):
-                _problem_at(self.p, v, "realisasi tahun ini dihitung dari TW I\u2013IV yang terisi; ubah kolom "
-                            "TW-nya, atau kosongkan TW bila realisasi diketik langsung")
 
 
 def plan_changes(p: Parsed, casc: Cascade, where: str) -> list[Change]:

@@ -173,3 +173,21 @@ async def test_in_the_entry_sheet_x_names_the_missing_rule_and_p_sets_it(demo_pa
         await pilot.pause()
         assert app.casc.indicators[ind_id][1]["tw_rule"] == "kumulatif"
         assert app.screen.row_values(row)[4] == "10,00"  # 2 + 3 + 2 + 3
+
+
+def test_a_seksi_imports_the_years_realisasi_beside_its_quarters(tmp_path: Path, demo_path: Path) -> None:
+    import openpyxl
+
+    from test_xlsx import headers, row_of
+
+    sheet = tmp_path / "seksi.xlsx"
+    ok("export", demo_path, "--format", "xlsx", "--year", 2022, "-o", sheet)
+    book = openpyxl.load_workbook(sheet)
+    ws = book["Kaskade"]
+    row = row_of(ws, "ID Indikator", IKM)
+    for column, value in (("Realisasi 2022", "83,45"), ("TW I 2022", 80), ("TW II 2022", 81)):
+        ws.cell(row, headers(ws)[column], value)
+    book.save(sheet)
+    assert "3 perubahan" in ok("import", sheet, demo_path)  # accepted whole: the year's value and two quarters
+    assert on_disk(demo_path)["realisasi"] == "83.45" and on_disk(demo_path)["tw"] == {"1": "80", "2": "81"}
+    assert tabel_3_1_row(demo_path, "Indeks Kepuasan Masyarakat (IKM)")[6] == "83,45"
