@@ -12,6 +12,7 @@ from store.demo import demo_document
 from store.model import NODES
 from store.workbook import Workbook
 from tui.app import LkjipApp
+from tui.widgets.editbar import EditBar
 from tui.widgets.grid import WorkGrid
 
 from test_pk_triwulan import lkjip, ok  # `lkjip …` in a subprocess, as the operator runs it
@@ -191,3 +192,16 @@ def test_a_seksi_imports_the_years_realisasi_beside_its_quarters(tmp_path: Path,
     assert "3 perubahan" in ok("import", sheet, demo_path)  # accepted whole: the year's value and two quarters
     assert on_disk(demo_path)["realisasi"] == "83.45" and on_disk(demo_path)["tw"] == {"1": "80", "2": "81"}
     assert tabel_3_1_row(demo_path, "Indeks Kepuasan Masyarakat (IKM)")[6] == "83,45"
+
+
+async def test_a_quarter_keyed_in_the_grid_echoes_what_it_makes_so_far_and_the_years_capaian(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.goto(IKM, "tw1")
+        await pilot.pause()
+        await pilot.press("8", "0", "tab", "8", "1", "enter")
+        await pilot.pause()
+        # The echo: the quarterly figure so far, and the year's capaian still from the 82,08 typed for the year.
+        echo = app.screen.query_one(EditBar).text.plain
+        assert "\u2014 \u2192 81,00 \u00b7 s.d. TW II 81,00 \u00b7 capaian 100,10%" in echo, echo
+        assert app.screen.query_one("#indicators", WorkGrid).text_at(IKM, "realisasi") == "82,08"
