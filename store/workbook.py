@@ -37,15 +37,6 @@ if TYPE_CHECKING:
     from tinydb import TinyDB
 
 
-def _check_not_from_quarters(indicator: dict, year: int | None, spec: FieldSpec, target: Target) -> None:
-    """Where quarters (TW) are filled the year's realisasi is computed from them; a typed realisasi would be stored
-    but never shown, so it is refused with the way out."""
-    tw = ((indicator.get("years", {}).get(str(year)) or {}).get("tw")) or {}
-    if any(v not in (None, "") for v in tw.values()):
-        raise InvalidValue(f"{spec.label} {year} {target.label} dihitung dari realisasi triwulan (TW); ubah nilai "
-                           f"TW-nya, atau kosongkan TW dulu (`lkjip set \u2026 tw1 --clear`).")
-
-
 @dataclass(frozen=True)
 class Edit:
     ref: str  # canonical: indicator id, node id, narrative key or "profil"
@@ -296,8 +287,6 @@ class Workbook(YearClosing):
             self.check_year_open(casc, edit.year)
             self._check_year_in_period(casc, edit.year)
         check_edit(casc, target, spec, edit.year, container, self.path)  # a locked year is frozen: store.freeze
-        if spec.name == "realisasi" and edit.new is not None:
-            _check_not_from_quarters(container, edit.year, spec, target)
         current = get_value(container, spec, edit.year if spec.yearly else None)
         if current != edit.old:
             raise self._conflict(doc, edit, spec, current, target)

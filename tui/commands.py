@@ -16,10 +16,11 @@ from store import interchange
 from store.errors import WorkbookError
 from store.fields import spec_of, text_input
 from store.model import new_document, new_meta
-from store.numbers import format_percent, format_rupiah
+from store.numbers import format_percent, format_rupiah, format_value
 from store.output import write_output
 from store.safefile import os_reason
 from store.sanitize import cut, json_safe, quote, visible
+from store.tw_rule import roman, rule_label
 from store.backups import backups_of
 from store.workbook import Workbook
 
@@ -98,6 +99,17 @@ def cmd_tables(args: argparse.Namespace) -> int:
     return 0
 
 
+def _so_far_line(ind: dict, year: int, tw: int) -> str:
+    """After a quarter is set: what the quarterly report shows up to it (the year's capaian, said next, keeps a
+    value typed for the year and follows the quarters only once TW IV is filled)."""
+    rule = engine.tw_rule_of(ind)
+    if rule is None:
+        return (f"Realisasi s.d. TW {roman(tw)} {year}: tidak dihitung, aturan TW belum dipilih (lkjip set \u2026 "
+                f"aturan-tw kumulatif atau nilai_akhir).")
+    so_far = format_value(engine.realisasi_sd_tw(ind, year, tw))
+    return f"Realisasi s.d. TW {roman(tw)} {year} ({rule_label(rule)}): {so_far}"
+
+
 def cmd_set(args: argparse.Namespace) -> int:
     wb = Workbook.open(args.workbook)
     value = args.negative_value if args.negative_value is not None else args.value
@@ -114,6 +126,8 @@ def cmd_set(args: argparse.Namespace) -> int:
     settings = casc.meta["settings"]
     if applied.target.kind == "indicator" and applied.edit.year is not None:
         _, ind = casc.indicators[applied.target.id]
+        if spec.quarter:
+            _out(_so_far_line(ind, applied.edit.year, int(spec.quarter)))
         c = engine.capaian(ind, applied.edit.year, settings)
         if c.value is None:
             _out(f"Capaian {applied.edit.year}: tidak terdefinisi ({c.formula}).")

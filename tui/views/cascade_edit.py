@@ -51,7 +51,7 @@ CASCADE_ACTIONS = {b.action.split("(")[0] for b in CASCADE_BINDINGS}
 # The indicator's settings, in the order the properties form asks for them.
 PROPERTY_FIELDS = ("satuan", "arah", "rumus", "rumus-negatif", "aturan-tw", "kondisi-awal", "target-akhir")
 PROPERTY_HINTS = {"arah": " (positif / negatif)", "rumus-negatif": " (2T-R / T/R; kosong: ikut pengaturan)",
-                  "aturan-tw": " (kumulatif / nilai_akhir; kosong: menurut satuan)"}
+                  "aturan-tw": " (kumulatif / nilai_akhir; kosong: menurut satuan dan nama)"}
 
 
 class CascadeEditing:
@@ -321,31 +321,37 @@ class CascadeEditing:
         if ind_id is None:
             self._refuse("Pilih indikatornya di tabel indikator (Tab), lalu tekan p.")
             return
-        ind = casc.indicators[ind_id][1]
-        olds = {name: get_value(ind, spec_of(name), None) for name in PROPERTY_FIELDS}
-        fields: list[Field] = [(name.replace("-", "_"), spec_of(name).label + PROPERTY_HINTS.get(name, ""),
-                                display_exact(spec_of(name), olds[name])) for name in PROPERTY_FIELDS]
+        await open_properties(self.session, ind_id)
 
-        def submit(values: dict[str, str]) -> list[Edit]:
-            edits = []
-            for name in PROPERTY_FIELDS:
-                new = parse_value(spec_of(name), values[name.replace("-", "_")], clear=True)
-                if new != olds[name] and not (new in (None, "") and olds[name] in (None, "")):
-                    edits.append(Edit(ind_id, name, None, olds[name], new))
-            return edits
 
-        def done(edits: object) -> None:
-            """One form, one save and one undo step: every changed property is saved together or none is (a
-            conflict on the third no longer leaves the first two saved), and Ctrl+Z takes the form back whole."""
-            if not isinstance(edits, list) or not edits:
-                return
-            if len(edits) == 1:
-                self.session.apply_edit(edits[0])
-                return
-            if self.session.apply_batch(Batch(tuple(edits))) is not None:
-                changed = ", ".join(spec_of(e.field).label.lower() for e in edits)
-                self.session.say(f"Disimpan: {changed} indikator {ind['name'][:40]} (Ctrl+Z mengurungkan semuanya).")
+async def open_properties(session: Session, ind_id: str) -> None:
+    """The indicator's properties form (`p`, in the main view and the F8 sheet): satuan, arah, rumus, the negative
+    rule, the quarter rule, kondisi awal and target akhir, saved as one step."""
+    ind = session.casc.indicators[ind_id][1]
+    olds = {name: get_value(ind, spec_of(name), None) for name in PROPERTY_FIELDS}
+    fields: list[Field] = [(name.replace("-", "_"), spec_of(name).label + PROPERTY_HINTS.get(name, ""),
+                            display_exact(spec_of(name), olds[name])) for name in PROPERTY_FIELDS]
 
-        from .forms import FormScreen
+    def submit(values: dict[str, str]) -> list[Edit]:
+        edits = []
+        for name in PROPERTY_FIELDS:
+            new = parse_value(spec_of(name), values[name.replace("-", "_")], clear=True)
+            if new != olds[name] and not (new in (None, "") and olds[name] in (None, "")):
+                edits.append(Edit(ind_id, name, None, olds[name], new))
+        return edits
 
-        await self.session.push_screen(FormScreen(f"Sifat indikator {ind['name']}"[:70], fields, submit), done)
+    def done(edits: object) -> None:
+        """One form, one save and one undo step: every changed property is saved together or none is (a
+        conflict on the third no longer leaves the first two saved), and Ctrl+Z takes the form back whole."""
+        if not isinstance(edits, list) or not edits:
+            return
+        if len(edits) == 1:
+            session.apply_edit(edits[0])
+            return
+        if session.apply_batch(Batch(tuple(edits))) is not None:
+            changed = ", ".join(spec_of(e.field).label.lower() for e in edits)
+            session.say(f"Disimpan: {changed} indikator {ind['name'][:40]} (Ctrl+Z mengurungkan semuanya).")
+
+    from .forms import FormScreen
+
+    await session.push_screen(FormScreen(f"Sifat indikator {ind['name']}"[:70], fields, submit), done)
