@@ -34,9 +34,12 @@ MAX_TEXT_BYTES = 256 * 1024  # 32,767 characters, each up to 6 bytes as an XML e
 _CHUNK = 1 << 20
 _CELLS = format_decimal(MAX_CELLS, 0)
 
-# Start tags of rows, cells and the stated dimension, with or without a namespace prefix; attributes up to the
-# tag's end (a quoted value may hold ">", never "<", so a match never runs past the next tag).
-_TAG = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?(row|c|dimension)(?=[\s/>])((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>""")
+# Start tags of rows, cells and the stated dimension, with or without a namespace prefix. A cell as Excel writes it
+# (`<c r="AB12" s="4" t="n">`: the address first, plain double-quoted values) is read by the first branch and gives
+# its column letters; any other tag gives its kind and its attributes up to the tag's end (a quoted value may hold
+# ">", never "<", so a match never runs past the next tag).
+_TAG = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?(?:c\s+r="([A-Z]{1,3})\d+"(?:\s+[\w:.-]+="[^"<&]*")*\s*/?>"""
+                  rb"""|(row|c|dimension)(?=[\s/>])((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>)""")
 _DIMENSION = re.compile(rb"""(?:^|\s)ref\s*=\s*["'][A-Za-z]*\d*:?([A-Za-z]+)(\d+)["']""")
 _CELL_R = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([A-Za-z]+)\d+[\"']")
 _R_ATTR = re.compile(rb"(?:^|\s)r\s*=")
@@ -110,6 +113,37 @@ def _column(letters: bytes) -> int:
     return n
 
 
+def _known(columns: dict[bytes, int], letters: bytes, name: str, refuse) -> int:
+    n = columns[letters] = _column(letters)
+    if n > MAX_CELLS:
+        raise refuse(f"bagian {name[:60]} menulis alamat sel di luar lembar kerja")
+    return n
+
+
+def _odd_cell(letters: list[bytes], attrs: bytes, column: int, name: str, refuse) -> int:
+    """The column of a cell written unlike Excel writes it: no address (the next column), or an address the plain
+    reading could be fooled by, which is refused."""
+    if b"&" in attrs:
+        # An entity in an address (r="&#88;FD1") would hide a far column from this scan.
+        raise refuse(f"bagian {name[:60]} menulis alamat sel dengan entitas XML")
+    if letters or _R_ATTR.search(attrs):
+        raise refuse(f"bagian {name[:60]} menulis alamat sel yang tidak dikenal")
+    return column + 1
+
+
+def _dimension(attrs: bytes, refuse) -> None:
+    # A stated size is what a reader trusting it would fill in: A1:XFD1048576 is 17 billion cells.
+    corner = _DIMENSION.search(attrs)
+    if corner and _column(corner.group(1)) * int(corner.group(2)) > MAX_CELLS:
+        raise refuse(f"lembarnya menyatakan ukuran sampai sel {corner.group(1).decode()}{corner.group(2).decode()}, "
+                     f"lebih dari {_CELLS} sel")
+
+
+def _too_many(refuse) -> SheetTooLarge:
+    return refuse(f"lembarnya berisi lebih dari {_CELLS} sel terisi atau terlewati (tiap baris sampai selnya yang "
+                  f"terjauh, mis. sel di kolom XFD); hapus baris dan kolom kosong")
+
+
 def _scan(stream, cells: int, name: str, refuse) -> int:
     """Add up, over one part, the cells openpyxl would hand out; refuse what no real sheet holds."""
     head = stream.read(_CHUNK)
@@ -123,6 +157,7 @@ def _scan(stream, cells: int, name: str, refuse) -> int:
         raise refuse(f"bagian {name[:60]} memakai pengodean {declared.group(1)[:20].decode('ascii', 'replace')}; "
                      f"lembar kerja Excel selalu UTF-8")
     row_cells = 0  # the last cell of the current row: openpyxl pads the row up to it
+    columns: dict[bytes, int] = {}
     column = 0
     carry = b""
     chunk = head
@@ -135,32 +170,27 @@ def _scan(stream, cells: int, name: str, refuse) -> int:
         if len(carry) > MAX_TEXT_BYTES or max(map(len, done.split(b"<"))) > MAX_TEXT_BYTES:
             raise refuse(f"bagian {name[:60]} memuat teks lebih dari {MAX_TEXT_BYTES // 1024} KB tanpa jeda, "
                          f"lebih panjang dari yang dapat dimuat satu sel")
-        for m in _TAG.finditer(done):
-            attrs = m.group(2)
-            if b"&" in attrs:
-                # An entity in an address (r="&#88;FD1") would hide a far column from this scan.
-                raise refuse(f"bagian {name[:60]} menulis alamat sel dengan entitas XML")
-            if m.group(1) == b"dimension":
-                # A stated size is what a reader trusting it would fill in: A1:XFD1048576 is 17 billion cells.
-                corner = _DIMENSION.search(attrs)
-                if corner and _column(corner.group(1)) * int(corner.group(2)) > MAX_CELLS:
-                    raise refuse(f"lembarnya menyatakan ukuran sampai sel {corner.group(1).decode()}"
-                                 f"{corner.group(2).decode()}, lebih dari {_CELLS} sel")
-                continue
-            if m.group(1) == b"row":
+        for plain, kind, attrs in _TAG.findall(done):  # one pass in C; the loop below is the per-cell cost
+            if plain:
+                column = columns.get(plain) or _known(columns, plain, name, refuse)
+                if column > row_cells:
+                    row_cells = column
+            elif kind == b"c":
+                letters = _CELL_R.findall(attrs)
+                if len(letters) != 1 or b"&" in attrs:
+                    column = _odd_cell(letters, attrs, column, name, refuse)
+                else:
+                    column = _known(columns, letters[0], name, refuse)
+                if column > row_cells:
+                    row_cells = column
+            elif kind == b"row":
                 cells += row_cells
                 row_cells = column = 0
+                if cells > MAX_CELLS:
+                    raise _too_many(refuse)
             else:
-                letters = _CELL_R.findall(attrs)
-                if letters:
-                    column = max(_column(x) for x in letters)
-                elif _R_ATTR.search(attrs):
-                    raise refuse(f"bagian {name[:60]} menulis alamat sel yang tidak dikenal")
-                else:
-                    column += 1
-                row_cells = max(row_cells, column)
-            if cells + row_cells > MAX_CELLS:
-                raise refuse(f"lembarnya berisi lebih dari {_CELLS} sel terisi atau terlewati (tiap baris sampai "
-                             f"selnya yang terjauh, mis. sel di kolom XFD); hapus baris dan kolom kosong")
+                _dimension(attrs, refuse)
+        if cells + row_cells > MAX_CELLS:
+            raise _too_many(refuse)
         chunk = stream.read(_CHUNK)
     return cells + row_cells

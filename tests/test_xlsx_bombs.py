@@ -93,7 +93,7 @@ def test_compressed_whitespace_is_refused(tmp_path: Path) -> None:
         stream.write(SHEET_TAIL)
 
     bomb = build(tmp_path / "spasi.xlsx", {first_sheet(template_parts()): whitespace})
-    assert bomb.stat().st_size < 3_000_000
+    assert bomb.stat().st_size < 5_000_000
     refused_before_reading(import_capped(bomb, tmp_path), "mengembang")
 
 
@@ -107,7 +107,7 @@ def test_a_shared_string_inflating_to_a_gigabyte_is_refused(tmp_path: Path) -> N
         stream.write(b"</t></si></sst>")
 
     bomb = build(tmp_path / "teks.xlsx", {"xl/sharedStrings.xml": huge_string})
-    assert bomb.stat().st_size < 3_000_000
+    assert bomb.stat().st_size < 5_000_000
     refused_before_reading(import_capped(bomb, tmp_path), "mengembang")
 
 
@@ -151,3 +151,18 @@ def test_the_template_and_a_big_honest_sheet_pass(tmp_path: Path) -> None:
                     + b"</row>" for r in range(1, 20_001))
     check_xlsx(build(tmp_path / "besar.xlsx", {first_sheet(template_parts()): SHEET_HEAD + rows + SHEET_TAIL})
                .read_bytes(), "besar.xlsx")
+
+
+def test_cells_are_counted_as_openpyxl_hands_them_out() -> None:
+    """Each row counts up to its last cell (openpyxl pads it from column A); a cell without an address is the one
+    after the previous cell."""
+    from store.xlsx_guard import _scan
+
+    def refuse(why: str) -> SheetTooLarge:
+        return SheetTooLarge(why)
+
+    sheet = SHEET_HEAD + (b'<row r="1"><c r="C1"><v>1</v></c><c r="A1"/></row>'  # 3: out of order, the far one
+                          b'<row><c/><c/><c/><c/></row>'  # 4: no addresses
+                          b'<row r="9"><c r="B9"/><c/><c s=">" r="Z9"/></row>'  # 26: a ">" in a value
+                          b"<x:row><x:c r='AA10'/></x:row>") + SHEET_TAIL  # 27: prefixed, single quotes
+    assert _scan(io.BytesIO(sheet), 0, "lembar", refuse) == 3 + 4 + 26 + 27
