@@ -79,7 +79,9 @@ def find_sources(names: list[str]) -> list[Source]:
 
     for name in names:
         path = Path(name)
-        if path.is_dir():
+        # os.path's tests answer False where Path's raise (a name too long, a parent folder not to be entered): the
+        # name is then read as a file, and its row says why it cannot be.
+        if os.path.isdir(path):
             try:
                 found = sorted(p for p in path.iterdir() if _is_workbook_name(p) and p.is_file())
             except OSError as exc:  # a folder that can be entered but not listed (mode 0311), or gone meanwhile
@@ -89,7 +91,7 @@ def find_sources(names: list[str]) -> list[Source]:
                 out.append(Source(path, name, f"Folder {name} tidak berisi buku kerja (*.json)"))
             for p in found:
                 add(p, str(p))
-        elif path.exists() or not glob.has_magic(name):
+        elif os.path.exists(path) or not glob.has_magic(name):
             # An existing name is itself, even with [ ] in it (w[1].json); a missing one is reported as missing.
             add(path, name, named=True)
         else:

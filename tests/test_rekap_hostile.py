@@ -165,3 +165,14 @@ def test_the_rows_name_the_file_visibly_but_still_read_it(tmp_path: Path) -> Non
     assert row.readable and row.source.path == path
     assert row.source.shown == str(tmp_path / "kantor\u241b[31m.json")
     assert row.instansi == "Kecamatan\u241b[2J Torjun"
+
+
+def test_a_name_the_system_refuses_to_look_up_is_a_row_too(tmp_path: Path) -> None:
+    """Path.is_dir() raises where the system refuses the lookup itself (a name over 255 bytes; a parent folder
+    another operator closed): that name is a row saying why, never exit 70."""
+    office(tmp_path / "kantor.json", "Kecamatan Torjun")
+    long_name = tmp_path / ("a" * 300 + ".json")
+    result = lkjip("rekap", long_name, tmp_path / "kantor.json", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    assert "tak terduga" not in result.stderr and "nama berkas terlalu panjang" in result.stderr
+    assert "Kecamatan Torjun" in result.stdout
