@@ -38,8 +38,9 @@ _CELLS = format_decimal(MAX_CELLS, 0)
 # (`<c r="AB12" s="4" t="n">`: the address first, plain double-quoted values) is read by the first branch and gives
 # its column letters; any other tag gives its kind and its attributes up to the tag's end (a quoted value may hold
 # ">", never "<", so a match never runs past the next tag).
-_TAG = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?(?:c\s+r="([A-Z]{1,3})\d+"(?:\s+[\w:.-]+="[^"<&]*")*\s*/?>"""
-                  rb"""|(row|c|dimension)(?=[\s/>])((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>)""")
+# Possessive quantifiers: a match never backtracks, so a long tag costs one pass, not one per character.
+_TAG = re.compile(rb"""<(?:[A-Za-z_][\w.-]*:)?(?:c\s++r="([A-Z]{1,3})\d++"(?:\s++[\w:.-]++="[^"<&]*+")*+\s*+/?>"""
+                  rb"""|(row|c|dimension)(?=[\s/>])((?:[^<>"']++|"[^"<]*+"|'[^'<]*+')*+)>)""")
 _DIMENSION = re.compile(rb"""(?:^|\s)ref\s*=\s*["'][A-Za-z]*\d*:?([A-Za-z]+)(\d+)["']""")
 _CELL_R = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([A-Za-z]+)\d+[\"']")
 _R_ATTR = re.compile(rb"(?:^|\s)r\s*=")
