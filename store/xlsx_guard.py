@@ -19,9 +19,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from .errors import WorkbookError
 from .numbers import format_decimal
+from .sanitize import quote
 
 MAX_FILE_BYTES = 64 * 2**20
 MAX_PARTS = 10_000
@@ -32,6 +34,7 @@ RATIO_FROM = 2**20
 MAX_CELLS = 5_000_000  # what openpyxl would hand out: every row counted to its last cell
 MAX_TEXT_BYTES = 256 * 1024  # 32,767 characters, each up to 6 bytes as an XML entity, and some room
 _CHUNK = 1 << 20
+_PIECE = 4096
 _CELLS = format_decimal(MAX_CELLS, 0)
 
 # Start tags of rows, cells and the stated dimension, with or without a namespace prefix. A cell as Excel writes it
@@ -46,6 +49,7 @@ _CELL_R = re.compile(rb"(?:^|\s)r\s*=\s*[\"']([A-Za-z]+)\d+[\"']")
 _R_ATTR = re.compile(rb"(?:^|\s)r\s*=")
 _ENCODING = re.compile(rb"""^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']*)["']""")
 _ASCII_ENCODINGS = {b"utf-8", b"utf8", b"us-ascii", b"ascii"}
+_DAMAGED = (zipfile.BadZipFile, zlib.error, NotImplementedError, ValueError, OSError, EOFError, RuntimeError)
 
 
 class SheetTooLarge(WorkbookError):
@@ -79,22 +83,21 @@ def check_xlsx(raw: bytes, where: str) -> None:
             size = part.file_size
             total += size
             if size > MAX_PART_BYTES:
-                raise refuse(f"bagian {part.filename[:60]} mengembang menjadi {_mb(size)}, paling besar "
+                raise refuse(f"bagian {quote(part.filename)} mengembang menjadi {_mb(size)}, paling besar "
                              f"{_mb(MAX_PART_BYTES)}")
             if total > MAX_TOTAL_BYTES:
                 raise refuse(f"isinya mengembang menjadi lebih dari {_mb(MAX_TOTAL_BYTES)}")
             if size > RATIO_FROM and size > MAX_RATIO * max(part.compress_size, 1):
-                raise refuse(f"bagian {part.filename[:60]} mengembang {size // max(part.compress_size, 1)} kali "
+                raise refuse(f"bagian {quote(part.filename)} mengembang {size // max(part.compress_size, 1)} kali "
                              f"dari ukurannya (paling banyak {MAX_RATIO} kali)")
         cells = 0
         for part in parts:
             try:
-                with book.open(part) as stream:
-                    cells = _scan(stream, cells, part.filename, refuse)
-            except SheetTooLarge:
-                raise
-            except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError, RuntimeError):
-                return  # a damaged or encrypted part: openpyxl refuses the file as unreadable
+                stream = book.open(part)
+            except _DAMAGED:
+                continue  # encrypted or of an unknown compression: openpyxl cannot read it either
+            with stream:
+                cells = _scan(stream, cells, part.filename, refuse)
 
 
 def _check_part_count(raw: bytes, refuse) -> None:
@@ -117,7 +120,7 @@ def _column(letters: bytes) -> int:
 def _known(columns: dict[bytes, int], letters: bytes, name: str, refuse) -> int:
     n = columns[letters] = _column(letters)
     if n > MAX_CELLS:
-        raise refuse(f"bagian {name[:60]} menulis alamat sel di luar lembar kerja")
+        raise refuse(f"bagian {quote(name)} menulis alamat sel di luar lembar kerja")
     return n
 
 
@@ -126,9 +129,9 @@ def _odd_cell(letters: list[bytes], attrs: bytes, column: int, name: str, refuse
     reading could be fooled by, which is refused."""
     if b"&" in attrs:
         # An entity in an address (r="&#88;FD1") would hide a far column from this scan.
-        raise refuse(f"bagian {name[:60]} menulis alamat sel dengan entitas XML")
+        raise refuse(f"bagian {quote(name)} menulis alamat sel dengan entitas XML")
     if letters or _R_ATTR.search(attrs):
-        raise refuse(f"bagian {name[:60]} menulis alamat sel yang tidak dikenal")
+        raise refuse(f"bagian {quote(name)} menulis alamat sel yang tidak dikenal")
     return column + 1
 
 
@@ -145,17 +148,36 @@ def _too_many(refuse) -> SheetTooLarge:
                   f"terjauh, mis. sel di kolom XFD); hapus baris dan kolom kosong")
 
 
+def _read(stream) -> bytes:
+    """The next chunk of a part, up to where the part turns out damaged. zipfile checks a part's CRC in the read that
+    reaches its end and then drops that read's data, while a parser has handed out all it read before: so the part
+    is read in pieces smaller than a parser's (ElementTree reads 16 KB), and every piece before the error counts."""
+    pieces: list[bytes] = []
+    size = 0
+    while size < _CHUNK:
+        try:
+            piece = stream.read(_PIECE)
+        except _DAMAGED:
+            break
+        if not piece:
+            break
+        pieces.append(piece)
+        size += len(piece)
+    return b"".join(pieces)
+
+
 def _scan(stream, cells: int, name: str, refuse) -> int:
     """Add up, over one part, the cells openpyxl would hand out; refuse what no real sheet holds."""
-    head = stream.read(_CHUNK)
+    head = _read(stream)
     body = head.removeprefix(b"\xef\xbb\xbf")
     if body[:2] in (b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<"):
-        raise refuse(f"bagian {name[:60]} ditulis dalam UTF-16; lembar kerja Excel selalu UTF-8")
+        raise refuse(f"bagian {quote(name)} ditulis dalam UTF-16; lembar kerja Excel selalu UTF-8")
     if not body.lstrip()[:1] == b"<":
         return cells  # not XML (an image, printer settings): no parser reads cells from it
     declared = _ENCODING.match(body)
     if declared and declared.group(1).lower() not in _ASCII_ENCODINGS:
-        raise refuse(f"bagian {name[:60]} memakai pengodean {declared.group(1)[:20].decode('ascii', 'replace')}; "
+        raise refuse(f"bagian {quote(name)} memakai pengodean "
+                     f"{quote(declared.group(1).decode('ascii', 'replace'), 20)}; "
                      f"lembar kerja Excel selalu UTF-8")
     row_cells = 0  # the last cell of the current row: openpyxl pads the row up to it
     columns: dict[bytes, int] = {}
@@ -169,7 +191,7 @@ def _scan(stream, cells: int, name: str, refuse) -> int:
             cut = len(buf)
         done, carry = buf[:cut], buf[cut:]
         if len(carry) > MAX_TEXT_BYTES or max(map(len, done.split(b"<"))) > MAX_TEXT_BYTES:
-            raise refuse(f"bagian {name[:60]} memuat teks lebih dari {MAX_TEXT_BYTES // 1024} KB tanpa jeda, "
+            raise refuse(f"bagian {quote(name)} memuat teks lebih dari {MAX_TEXT_BYTES // 1024} KB tanpa jeda, "
                          f"lebih panjang dari yang dapat dimuat satu sel")
         for plain, kind, attrs in _TAG.findall(done):  # one pass in C; the loop below is the per-cell cost
             if plain:
@@ -193,5 +215,5 @@ def _scan(stream, cells: int, name: str, refuse) -> int:
                 _dimension(attrs, refuse)
         if cells + row_cells > MAX_CELLS:
             raise _too_many(refuse)
-        chunk = stream.read(_CHUNK)
+        chunk = _read(stream)
     return cells + row_cells

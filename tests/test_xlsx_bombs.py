@@ -166,3 +166,18 @@ def test_cells_are_counted_as_openpyxl_hands_them_out() -> None:
                           b'<row r="9"><c r="B9"/><c/><c s=">" r="Z9"/></row>'  # 26: a ">" in a value
                           b"<x:row><x:c r='AA10'/></x:row>") + SHEET_TAIL  # 27: prefixed, single quotes
     assert _scan(io.BytesIO(sheet), 0, "lembar", refuse) == 3 + 4 + 26 + 27
+
+
+def test_a_bomb_with_a_bad_checksum_at_its_end_is_still_measured(tmp_path: Path) -> None:
+    """zipfile notices a wrong CRC only after handing out the whole part, which openpyxl has parsed by then: the
+    cells before it count."""
+    rows = b"".join(b'<row r="%d"><c r="XFD%d"><v>1</v></c></row>' % (r, r) for r in range(1, 1001))
+    name = first_sheet(template_parts())
+    raw = bytearray(build(tmp_path / "crc.xlsx", {name: SHEET_HEAD + rows + SHEET_TAIL}).read_bytes())
+    at = raw.find(name.encode(), raw.index(b"PK\x01\x02"))  # the sheet's central entry: its name at offset 46
+    raw[at - 46 + 16] ^= 0xFF  # its CRC
+    with zipfile.ZipFile(io.BytesIO(bytes(raw))) as z, pytest.raises(zipfile.BadZipFile):
+        z.read(name)
+    with pytest.raises(SheetTooLarge) as refused:
+        check_xlsx(bytes(raw), "crc.xlsx")
+    assert "XFD" in str(refused.value)
