@@ -7,8 +7,8 @@ shared string inflating to 1 GB peaked at 2.1 GB and was accepted. So, before pa
 - the file itself, its number of parts, and every part's inflated size (`ZipInfo.file_size`, which Python's zipfile
   also holds the inflated data to) and its inflation ratio are bounded;
 - every XML part is scanned in chunks, never held whole, for the cells openpyxl would hand out (each row counts up
-  to its last cell, as openpyxl pads it) and for text runs longer than a cell may hold (Excel's own limit is
-  32,767 characters).
+  to its last cell, as openpyxl pads it), for text runs longer than a cell may hold (Excel's own limit is
+  32,767 characters) and for a DOCTYPE, whose entities would multiply text past every size measured here.
 
 The limits are far above the kabupaten's workbook (5.3 MB of JSON; its export is a few MB of XML); a file beyond
 them is refused with one Indonesian sentence, before it costs memory.
@@ -193,6 +193,10 @@ def _scan(stream, cells: int, name: str, refuse) -> int:
         if len(carry) > MAX_TEXT_BYTES or max(map(len, done.split(b"<"))) > MAX_TEXT_BYTES:
             raise refuse(f"bagian {quote(name)} memuat teks lebih dari {MAX_TEXT_BYTES // 1024} KB tanpa jeda, "
                          f"lebih panjang dari yang dapat dimuat satu sel")
+        if b"<!DOCTYPE" in done:
+            # Entities declared there multiply text as the parser reads it (a "billion laughs"), past every size
+            # measured here; Excel and LibreOffice never write one.
+            raise refuse(f"bagian {quote(name)} memuat deklarasi DOCTYPE, yang tidak pernah ditulis Excel")
         for plain, kind, attrs in _TAG.findall(done):  # one pass in C; the loop below is the per-cell cost
             if plain:
                 column = columns.get(plain) or _known(columns, plain, name, refuse)

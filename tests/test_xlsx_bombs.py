@@ -181,3 +181,12 @@ def test_a_bomb_with_a_bad_checksum_at_its_end_is_still_measured(tmp_path: Path)
     with pytest.raises(SheetTooLarge) as refused:
         check_xlsx(bytes(raw), "crc.xlsx")
     assert "XFD" in str(refused.value)
+
+
+def test_entities_that_multiply_a_string_are_refused(tmp_path: Path) -> None:
+    laughs = b"".join(b'<!ENTITY l%d "%s">' % (n, b"&l%d;" % (n - 1) * 10) for n in range(1, 8))
+    sst = (b'<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE sst [<!ENTITY l0 "ha">' + laughs + b']><sst xmlns='
+           b'"http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>&l7;</t>'
+           b"</si></sst>")
+    bomb = build(tmp_path / "tawa.xlsx", {"xl/sharedStrings.xml": sst})
+    refused_before_reading(import_capped(bomb, tmp_path), "DOCTYPE")
