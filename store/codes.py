@@ -9,11 +9,12 @@ own codes, an optional master list the office keeps (`kode.csv` beside the workb
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 from .cascade import Cascade
+from .errors import WorkbookError
+from .gate import refusal
 
 CODED_LEVELS = ("program", "kegiatan", "subkegiatan")
 MASTER_FILE = "kode.csv"
@@ -66,7 +67,9 @@ def _label(level: str) -> str:
 
 def master_names(path: Path | None) -> dict[str, str]:
     """code → name from a master-list CSV (code,name; a header row and blank lines are skipped). A missing or
-    unreadable file gives nothing: the list is a convenience, never a requirement."""
+    unreadable file gives nothing: the list is a convenience, never a requirement. But what it offers is entered
+    text: a code or name that the one gate (store.gate) refuses refuses the list, naming its line and column, so a
+    name is never stored from it that could not have been typed."""
     if path is None:
         return {}
     try:
@@ -76,10 +79,15 @@ def master_names(path: Path | None) -> dict[str, str]:
     sample = text[:2048]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     names: dict[str, str] = {}
-    import csv  # only when a master list is read: not a start-up import
+    from .csv_rows import rows  # only when a master list is read: not a start-up import
 
-    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+    for line, row in rows(text, str(path), delimiter):
         if len(row) >= 2 and row[0].strip() and row[1].strip() and row[0].strip()[0].isdigit():
+            for column, cell in enumerate(row[:2], start=1):
+                why = refusal(cell)
+                if why:
+                    raise WorkbookError(f"Daftar kode {path} baris {line}, kolom {column}: {why}; perbaiki daftar "
+                                        f"itu (atau tuliskan namanya sendiri).")
             names[row[0].strip()] = row[1].strip()
     return names
 

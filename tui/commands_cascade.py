@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +20,8 @@ from store.model import LEVELS, LOG
 from store.refs import Target, resolve
 from store.structure import what_goes
 from store.workbook import Applied, Edit, Workbook
+
+from .printer import err, out
 
 UNDOABLE = frozenset({"edit", "tambah", "hapus", "pindah"})
 _UNDONE = re.compile(r"urungkan #(\d+)")
@@ -53,10 +54,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
     s = sub.add_parser("undo", help="mengurungkan perubahan terakhir yang belum diurungkan")
     s.add_argument("workbook")
-
-
-def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
 
 
 def _node_id(wb: Workbook, text: str) -> str:
@@ -107,8 +104,8 @@ def cmd_add(args: argparse.Namespace) -> int:
             return plans.plan_add_node(wb.cascade(), args.level, name, parent, args.code)
 
     applied = _apply_planned(wb, plan)
-    _out(f"Ditambahkan: {applied.new_text}")
-    _out(applied.edit.ref)
+    out(f"Ditambahkan: {applied.new_text}")
+    out(applied.edit.ref)
     return 0
 
 
@@ -116,14 +113,13 @@ def cmd_rm(args: argparse.Namespace) -> int:
     wb, target = _open_target(args)
     goes = what_goes(wb.cascade(), target.id)
     if goes and not args.yes:
-        print(f"{target.label} tidak dihapus karena ikut terhapus:", file=sys.stderr)
+        err(f"{target.label} tidak dihapus karena ikut terhapus:")
         for line in goes:
-            print(f"  {line}", file=sys.stderr)
-        print("Ulangi dengan --yes untuk menghapus semuanya (dapat diurungkan dengan `lkjip undo`).",
-              file=sys.stderr)
+            err(f"  {line}")
+        err("Ulangi dengan --yes untuk menghapus semuanya (dapat diurungkan dengan `lkjip undo`).")
         return 1
     applied = _apply_planned(wb, lambda: plans.plan_delete(wb.cascade(), target.id))
-    _out(f"Dihapus: {applied.old_text}. Urungkan dengan `lkjip undo {args.workbook}`.")
+    out(f"Dihapus: {applied.old_text}. Urungkan dengan `lkjip undo {args.workbook}`.")
     return 0
 
 
@@ -140,7 +136,7 @@ def cmd_mv(args: argparse.Namespace) -> int:
             return plans.plan_step(wb.cascade(), target.id, -1 if args.up else 1)
 
     applied = _apply_planned(wb, plan)
-    _out(f"Dipindah: {target.label}: {applied.old_text} \u2192 {applied.new_text}")
+    out(f"Dipindah: {target.label}: {applied.old_text} \u2192 {applied.new_text}")
     return 0
 
 
@@ -150,9 +146,9 @@ def cmd_undo(args: argparse.Namespace) -> int:
     undone = {int(m.group(1)) for e in entries if e["kind"] == "undo" and (m := _UNDONE.match(e.get("reason", "")))}
     entry = next((e for e in entries if e["kind"] in UNDOABLE and e["seq"] not in undone), None)
     if entry is None:
-        _out("Tidak ada yang bisa diurungkan.")
+        out("Tidak ada yang bisa diurungkan.")
         return 0
     edit = Edit(entry["ref"], entry["field"], entry.get("year"), entry["old"], entry["new"]).inverse()
     applied = wb.apply(edit, kind="undo", reason=f"urungkan #{entry['seq']}")
-    _out(f"Diurungkan #{entry['seq']}: {applied.target.label}: {applied.old_text} \u2192 {applied.new_text}")
+    out(f"Diurungkan #{entry['seq']}: {applied.target.label}: {applied.old_text} \u2192 {applied.new_text}")
     return 0
