@@ -203,7 +203,8 @@ class CascadeEditing:
         def submit(values: dict[str, str]) -> Edit:
             if not values["name"].strip():
                 raise InvalidValue("Nama tidak boleh kosong.")
-            return Edit(ref, field, None, old, values["name"].strip())
+            # The one gate for a typed text (store.gate): its limit and no control characters.
+            return Edit(ref, field, None, old, str(parse_value(spec_of(field), values["name"])).strip())
 
         await self._form("Ganti nama", [("name", "Nama", old)], submit)
 
