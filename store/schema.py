@@ -229,7 +229,8 @@ def check(document: object, changed: Iterable[tuple[str, str]] | None = None,
     if changed is None:
         pairs: Iterable[tuple[str, str]] = ((t, rid) for t in TABLES for rid in document[t])
     else:
-        pairs = changed
+        # The log last: an edit's own record names what is wrong better than the log entry that repeats it.
+        pairs = changed = sorted(changed, key=lambda pair: pair[0] == LOG)
         for table, rid in changed:
             if not _RECORD_ID_RE.match(rid):
                 raise DocumentInvalid(table, f"nomor catatan \u201c{rid}\u201d harus bilangan bulat positif")

@@ -13,6 +13,7 @@ import orjson
 from . import gate
 from .sanitize import visible
 
+
 class Refused(ValueError):
     """A value the generated validators (store/schema_compiled.py) refuse. They raise it in place of fastjsonschema's
     own exception, so a start-up need not import fastjsonschema (≈5 ms); only a refusal compiles the detailed

@@ -284,3 +284,29 @@ def test_a_required_argument_is_named_in_indonesian() -> None:
         for action in parser._actions:
             if not action.option_strings and action.dest != argparse.SUPPRESS:
                 assert action.metavar and action.metavar.upper() == action.metavar, (command, action.dest)
+
+
+def test_a_refused_create_leaves_no_lock_file(tmp_path: Path) -> None:
+    from store.errors import WorkbookError
+
+    doc = demo_document()
+    next(iter(doc["nodes"].values()))["name"] = "  "  # refused by the schema before and after the gate
+    with pytest.raises(WorkbookError, match="tidak dibuat"):
+        Workbook.create(tmp_path / "wb.json", doc)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_os_refusal_anywhere_is_said_in_indonesian(monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture) -> None:
+    """Root passes every permission check, so the refusal is raised where a command would meet it."""
+    import errno
+
+    from tui import commands
+
+    def refused(args):
+        raise PermissionError(errno.EACCES, "Permission denied", f"/data/kantor{ESCAPES}.json")
+
+    monkeypatch.setattr(commands, "cmd_tables", refused)
+    assert cli.main(["tables", "x.json"]) == 1
+    message = clean(capsys.readouterr().err, "tables")
+    assert "izin" in message and "Permission" not in message and "kantor" in message, message

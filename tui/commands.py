@@ -246,7 +246,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from store.recovery import restore
 
-    done = restore(args.workbook, args.source, reason=args.reason or "")
+    done = restore(args.workbook, args.source, reason=_reason(args.reason or ""))
     kept = f"; berkas sebelumnya disimpan sebagai {done.aside}" if done.aside else ""
     out(f"Buku kerja {args.workbook} dipulihkan dari {done.backup}{kept}.")
     if done.lost is None:
