@@ -15,6 +15,7 @@ from pathlib import Path
 from .cascade import Cascade
 from .errors import WorkbookError
 from .gate import refusal
+from .sanitize import quote
 
 CODED_LEVELS = ("program", "kegiatan", "subkegiatan")
 MASTER_FILE = "kode.csv"
@@ -49,12 +50,12 @@ def code_problem(casc: Cascade, level: str, code: str, parent_id: str | None, *,
     if level not in CODED_LEVELS:
         return f"{level.capitalize()} tidak memakai kode; kosongkan kodenya."
     if not PATTERNS[level].fullmatch(code):
-        return (f"Kode \u201c{code}\u201d bukan kode {_label(level)} yang sah; tulis seperti "
+        return (f"Kode {quote(code)} bukan kode {_label(level)} yang sah; tulis seperti "
                 f"{EXAMPLES[level]}.")
     parent = casc.nodes.get(parent_id or "")
     parent_code = parent["code"] if parent else ""
     if parent_code and not code.startswith(parent_code + "."):
-        return f"Kode \u201c{code}\u201d tidak diawali kode induknya {parent_code}; tulis {parent_code}.\u2026"
+        return f"Kode {quote(code)} tidak diawali kode induknya {parent_code}; tulis {parent_code}.\u2026"
     for node in casc.nodes.values():
         if node["id"] not in ignore and code in (node["code"], node["id"]):
             return f"Kode {code} sudah dipakai oleh {casc.label(node)}."

@@ -15,6 +15,7 @@ from pathlib import Path
 from store import plans
 from store.codes import known_name, master_names, master_path
 from store.errors import EditConflict, WorkbookError
+from store.sanitize import quote
 from store.fields import spec_of
 from store.model import LEVELS, LOG
 from store.refs import Target, resolve
@@ -64,7 +65,7 @@ def _open_target(args: argparse.Namespace) -> tuple[Workbook, Target]:
     wb = Workbook.open(args.workbook)
     target = resolve(wb.cascade(), args.ref)
     if target.kind not in ("node", "indicator"):
-        raise WorkbookError(f"\u201c{args.ref}\u201d bukan simpul atau indikator cascading.")
+        raise WorkbookError(f"{quote(args.ref)} bukan simpul atau indikator cascading.")
     return wb, target
 
 
@@ -97,7 +98,7 @@ def cmd_add(args: argparse.Namespace) -> int:
             master = master_names(master_path(Path(args.workbook), args.master))
             name = known_name(wb.cascade(), args.code, master) or ""
             if not name:
-                raise WorkbookError(f"Nama untuk kode \u201c{args.code}\u201d tidak dikenal; tuliskan namanya.")
+                raise WorkbookError(f"Nama untuk kode {quote(args.code)} tidak dikenal; tuliskan namanya.")
 
         def plan() -> Edit:
             parent = _node_id(wb, args.parent) if args.parent else None

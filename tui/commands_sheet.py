@@ -11,6 +11,7 @@ from pathlib import Path
 
 from store.errors import WorkbookError
 from store.output import write_output
+from store.sanitize import quote
 from store.workbook import Workbook
 
 from .printer import out
@@ -42,9 +43,9 @@ def _periode(text: str | None) -> tuple[int, int]:
     try:
         awal, akhir = (int(x) for x in text.replace("\u2013", "-").split("-"))
     except ValueError:
-        raise WorkbookError(f"Periode \u201c{text}\u201d tidak terbaca; tulis seperti 2025-2029.") from None
+        raise WorkbookError(f"Periode {quote(text)} tidak terbaca; tulis seperti 2025-2029.") from None
     if not 1900 < awal <= akhir < 2200 or akhir - awal > 10:
-        raise WorkbookError(f"Periode \u201c{text}\u201d tidak masuk akal; tulis seperti 2025-2029.")
+        raise WorkbookError(f"Periode {quote(text)} tidak masuk akal; tulis seperti 2025-2029.")
     return awal, akhir
 
 
