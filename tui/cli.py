@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     except RefNotFound as exc:
         err(exc.message)
         for c in exc.candidates:
-            err(f"  {c}")
+            err(f"  {visible(c)}")  # one candidate, one line, whatever its name holds
         return 1
     except WorkbookError as exc:
         err(exc.message)

@@ -15,7 +15,7 @@ from pathlib import Path
 from store import plans
 from store.codes import known_name, master_names, master_path
 from store.errors import EditConflict, WorkbookError
-from store.sanitize import quote
+from store.sanitize import quote, visible
 from store.fields import spec_of
 from store.model import LEVELS, LOG
 from store.refs import Target, resolve
@@ -116,7 +116,7 @@ def cmd_rm(args: argparse.Namespace) -> int:
     if goes and not args.yes:
         err(f"{target.label} tidak dihapus karena ikut terhapus:")
         for line in goes:
-            err(f"  {line}")
+            err(f"  {visible(line)}")  # one thing that would go, one line
         err("Ulangi dengan --yes untuk menghapus semuanya (dapat diurungkan dengan `lkjip undo`).")
         return 1
     applied = _apply_planned(wb, lambda: plans.plan_delete(wb.cascade(), target.id))
