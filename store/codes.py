@@ -9,11 +9,13 @@ own codes, an optional master list the office keeps (`kode.csv` beside the workb
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 from .cascade import Cascade
+from .errors import WorkbookError
+from .gate import refusal
+from .sanitize import quote
 
 CODED_LEVELS = ("program", "kegiatan", "subkegiatan")
 MASTER_FILE = "kode.csv"
@@ -48,12 +50,12 @@ def code_problem(casc: Cascade, level: str, code: str, parent_id: str | None, *,
     if level not in CODED_LEVELS:
         return f"{level.capitalize()} tidak memakai kode; kosongkan kodenya."
     if not PATTERNS[level].fullmatch(code):
-        return (f"Kode \u201c{code}\u201d bukan kode {_label(level)} yang sah; tulis seperti "
+        return (f"Kode {quote(code)} bukan kode {_label(level)} yang sah; tulis seperti "
                 f"{EXAMPLES[level]}.")
     parent = casc.nodes.get(parent_id or "")
     parent_code = parent["code"] if parent else ""
     if parent_code and not code.startswith(parent_code + "."):
-        return f"Kode \u201c{code}\u201d tidak diawali kode induknya {parent_code}; tulis {parent_code}.\u2026"
+        return f"Kode {quote(code)} tidak diawali kode induknya {parent_code}; tulis {parent_code}.\u2026"
     # Only a code held now counts: a node's id that looks like the code it once had does not hold it (a moved
     # kegiatan frees its old code for a new one).
     for node in casc.nodes.values():
@@ -74,7 +76,9 @@ def _label(level: str) -> str:
 
 def master_names(path: Path | None) -> dict[str, str]:
     """code → name from a master-list CSV (code,name; a header row and blank lines are skipped). A missing or
-    unreadable file gives nothing: the list is a convenience, never a requirement."""
+    unreadable file gives nothing: the list is a convenience, never a requirement. But what it offers is entered
+    text: a code or name that the one gate (store.gate) refuses refuses the list, naming its line and column, so a
+    name is never stored from it that could not have been typed."""
     if path is None:
         return {}
     try:
@@ -84,10 +88,15 @@ def master_names(path: Path | None) -> dict[str, str]:
     sample = text[:2048]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     names: dict[str, str] = {}
-    import csv  # only when a master list is read: not a start-up import
+    from .csv_rows import rows  # only when a master list is read: not a start-up import
 
-    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+    for line, row in rows(text, str(path), delimiter):
         if len(row) >= 2 and row[0].strip() and row[1].strip() and row[0].strip()[0].isdigit():
+            for column, cell in enumerate(row[:2], start=1):
+                why = refusal(cell)
+                if why:
+                    raise WorkbookError(f"Daftar kode {path} baris {line}, kolom {column}: {why}; perbaiki daftar "
+                                        f"itu (atau tuliskan namanya sendiri).")
             names[row[0].strip()] = row[1].strip()
     return names
 

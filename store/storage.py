@@ -225,7 +225,10 @@ class AtomicJSONStorage:
             check(data, to_check)
         except DocumentInvalid as exc:
             self.forget()
-            raise DocumentInvalid(exc.path, exc.reason + "; tidak ada yang disimpan.", str(self.path)) from None
+            lead = (f"Perubahan ke {self.shown} ditolak" if os.path.exists(self.path) else
+                    f"Buku kerja {self.shown} tidak dibuat")
+            raise DocumentInvalid(exc.path, exc.reason + "; tidak ada yang disimpan.", str(self.shown),
+                                  lead=lead) from None
         try:
             payload = self._writer.parts(data) if prepared is None else self._writer.write(prepared)
             st = writable_stat(self.path)

@@ -158,10 +158,20 @@ class Workbook(YearClosing):
             raise WorkbookError(f"{wb.path} sudah ada; lkjip tidak menimpa buku kerja yang ada.")
         if not wb.path.parent.is_dir():
             raise WorkbookError(f"Folder {wb.path.parent} tidak ada.")
+        lock_was_there = os.path.lexists(wb.lock.path)
         with wb.lock:
             if wb.path.exists():
                 raise WorkbookError(f"{wb.path} sudah ada; lkjip tidak menimpa buku kerja yang ada.")
-            wb.storage.save(with_identity(document))
+            try:
+                wb.storage.save(with_identity(document))
+            except BaseException:
+                # Nothing was made: the lock file made for it goes too, so a refused create leaves no trace.
+                if not lock_was_there and not wb.path.exists():
+                    try:
+                        os.unlink(wb.lock.path)
+                    except OSError:
+                        pass
+                raise
         return wb
 
     # -- reading ---------------------------------------------------------------------------------------------------

@@ -8,11 +8,11 @@ a boolean) for the import to refuse with its place.
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .csv_rows import rows as csv_rows
 from .errors import WorkbookError
 from .sheet_export import SheetOut
 from .sheet_layout import KASKADE, PETUNJUK, PROFIL, letter
@@ -181,11 +181,8 @@ def read_csv(raw: bytes, where: str) -> dict[str, SheetIn]:
         raise SheetFileError(f"{where} bukan teks UTF-8; simpan ulang sebagai \u201cCSV UTF-8\u201d.") from None
     first = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first.count)
-    try:
-        rows: list[list[object]] = [[cell if cell.strip() else None for cell in r]
-                                    for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise SheetFileError(f"{where} bukan CSV yang utuh ({exc}).") from None
+    rows: list[list[object]] = [[cell if cell.strip() else None for cell in r]
+                                for _, r in csv_rows(text, where, delimiter)]  # refusals in Indonesian, with where
     if len(rows) > MAX_ROWS:
         raise SheetFileError(f"{where} lebih dari {MAX_ROWS} baris.")
     return {KASKADE: SheetIn(KASKADE, rows)}

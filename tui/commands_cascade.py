@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from store import plans
 from store.codes import known_name, master_names, master_path
 from store.errors import EditConflict, WorkbookError
+from store.sanitize import quote, visible
 from store.fields import spec_of
 from store.model import LEVELS, LOG
 from store.refs import Target, public_ref, resolve
 from store.structure import what_goes
 from store.workbook import Applied, Edit, Workbook
+
+from .printer import err, out
 
 UNDOABLE = frozenset({"edit", "tambah", "hapus", "pindah"})
 _UNDONE = re.compile(r"urungkan #(\d+)")
@@ -55,10 +57,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     s.add_argument("workbook")
 
 
-def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
-
-
 def _node_id(wb: Workbook, text: str) -> str:
     return resolve(wb.cascade(), text, spec_of("nama")).id
 
@@ -67,7 +65,7 @@ def _open_target(args: argparse.Namespace) -> tuple[Workbook, Target]:
     wb = Workbook.open(args.workbook)
     target = resolve(wb.cascade(), args.ref)
     if target.kind not in ("node", "indicator"):
-        raise WorkbookError(f"\u201c{args.ref}\u201d bukan simpul atau indikator cascading.")
+        raise WorkbookError(f"{quote(args.ref)} bukan simpul atau indikator cascading.")
     return wb, target
 
 
@@ -100,15 +98,15 @@ def cmd_add(args: argparse.Namespace) -> int:
             master = master_names(master_path(Path(args.workbook), args.master))
             name = known_name(wb.cascade(), args.code, master, args.level) or ""
             if not name:
-                raise WorkbookError(f"Nama untuk kode \u201c{args.code}\u201d tidak dikenal; tuliskan namanya.")
+                raise WorkbookError(f"Nama untuk kode {quote(args.code)} tidak dikenal; tuliskan namanya.")
 
         def plan() -> Edit:
             parent = _node_id(wb, args.parent) if args.parent else None
             return plans.plan_add_node(wb.cascade(), args.level, name, parent, args.code)
 
     applied = _apply_planned(wb, plan)
-    _out(f"Ditambahkan: {applied.new_text}")
-    _out(public_ref(wb.cascade(), applied.edit.ref))  # the REF to use next: the code, never an internal id
+    out(f"Ditambahkan: {applied.new_text}")
+    out(public_ref(wb.cascade(), applied.edit.ref))  # the REF to use next: the code, never an internal id
     return 0
 
 
@@ -116,14 +114,13 @@ def cmd_rm(args: argparse.Namespace) -> int:
     wb, target = _open_target(args)
     goes = what_goes(wb.cascade(), target.id)
     if goes and not args.yes:
-        print(f"{target.label} tidak dihapus karena ikut terhapus:", file=sys.stderr)
+        err(f"{target.label} tidak dihapus karena ikut terhapus:")
         for line in goes:
-            print(f"  {line}", file=sys.stderr)
-        print("Ulangi dengan --yes untuk menghapus semuanya (dapat diurungkan dengan `lkjip undo`).",
-              file=sys.stderr)
+            err(f"  {visible(line)}")  # one thing that would go, one line
+        err("Ulangi dengan --yes untuk menghapus semuanya (dapat diurungkan dengan `lkjip undo`).")
         return 1
     applied = _apply_planned(wb, lambda: plans.plan_delete(wb.cascade(), target.id))
-    _out(f"Dihapus: {applied.old_text}. Urungkan dengan `lkjip undo {args.workbook}`.")
+    out(f"Dihapus: {applied.old_text}. Urungkan dengan `lkjip undo {args.workbook}`.")
     return 0
 
 
@@ -140,7 +137,7 @@ def cmd_mv(args: argparse.Namespace) -> int:
             return plans.plan_step(wb.cascade(), target.id, -1 if args.up else 1)
 
     applied = _apply_planned(wb, plan)
-    _out(f"Dipindah: {target.label}: {applied.old_text} \u2192 {applied.new_text}")
+    out(f"Dipindah: {target.label}: {applied.old_text} \u2192 {applied.new_text}")
     return 0
 
 
@@ -150,9 +147,9 @@ def cmd_undo(args: argparse.Namespace) -> int:
     undone = {int(m.group(1)) for e in entries if e["kind"] == "undo" and (m := _UNDONE.match(e.get("reason", "")))}
     entry = next((e for e in entries if e["kind"] in UNDOABLE and e["seq"] not in undone), None)
     if entry is None:
-        _out("Tidak ada yang bisa diurungkan.")
+        out("Tidak ada yang bisa diurungkan.")
         return 0
     edit = Edit(entry["ref"], entry["field"], entry.get("year"), entry["old"], entry["new"]).inverse()
     applied = wb.apply(edit, kind="undo", reason=f"urungkan #{entry['seq']}")
-    _out(f"Diurungkan #{entry['seq']}: {applied.target.label}: {applied.old_text} \u2192 {applied.new_text}")
+    out(f"Diurungkan #{entry['seq']}: {applied.target.label}: {applied.old_text} \u2192 {applied.new_text}")
     return 0

@@ -173,7 +173,11 @@ class CascadeEditing:
         coded = level in CODED_LEVELS
         fields: list[Field] = ([("code", "Kode (mis. 7.01.02.2.02.0003; nama terisi bila kodenya dikenal)", "")]
                                if coded else []) + [("name", "Nama", "")]
-        master = master_names(master_path(self.session.wb.path)) if coded else {}
+        try:
+            master = master_names(master_path(self.session.wb.path)) if coded else {}
+        except WorkbookError as exc:  # a master list with a text the gate refuses offers nothing: fix it first
+            self._refuse(exc.message)
+            return
 
         def submit(values: dict[str, str]) -> Edit:
             return plans.plan_add_node(self._fresh(), level, values["name"], parent_id, values.get("code", ""))
@@ -206,7 +210,8 @@ class CascadeEditing:
         def submit(values: dict[str, str]) -> Edit:
             if not values["name"].strip():
                 raise InvalidValue("Nama tidak boleh kosong.")
-            return Edit(ref, field, None, old, values["name"].strip())
+            # The one gate for a typed text (store.gate): its limit and no control characters.
+            return Edit(ref, field, None, old, str(parse_value(spec_of(field), values["name"])).strip())
 
         await self._form("Ganti nama", [("name", "Nama", old)], submit)
 
