@@ -114,6 +114,11 @@ class PaletteMixin:
 
             await self.push_screen(Palette())  # awaited: what is typed after Ctrl+P goes to its search field
 
+    async def open_profile(self) -> None:
+        from .views.profile import open_profile_form
+
+        await open_profile_form(self)  # type: ignore[arg-type]  # the app is the Session
+
     def palette_commands(self) -> list[tuple[str, str, object]]:
         commands: list[tuple[str, str, object]] = [
             ("Tampilan: Cascade", "Pohon cascading dan isian indikator", lambda: self.action_view("utama")),
@@ -129,6 +134,8 @@ class PaletteMixin:
             ("Tahun sebelumnya", "[", lambda: self.action_year(-1)),
             ("Tahun berikutnya", "]", lambda: self.action_year(1)),
             ("Cari simpul atau indikator", "/", self.action_find),
+            ("Profil dan penandatangan", "P di Cascade \u00b7 instansi, kepala, NIP, pihak kedua, tempat, tanggal",
+             self.open_profile),
             ("Urungkan perubahan terakhir", "Ctrl+Z", self.action_undo),
             ("Ulangi perubahan", "Ctrl+Y", self.action_redo),
         ]
