@@ -121,3 +121,19 @@ async def test_an_empty_instansi_is_refused_in_the_form(demo_path: Path) -> None
         assert isinstance(app.screen, ProfileForm)
         assert "Instansi tidak boleh kosong" in str(app.screen.query_one("#form-error").render())
     assert demo_path.read_bytes() == before
+
+
+async def test_no_profile_form_before_there_is_a_workbook(tmp_path: Path) -> None:
+    """On the start screen the palette does not offer it (it crashed: no workbook to read the profile from)."""
+    app = LkjipApp(None, path=tmp_path / "baru.json")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not [c for c in app.palette_commands() if c[0] == "Profil dan penandatangan"]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"profil")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ProfileForm)
+    assert app.return_code in (None, 0)

@@ -134,11 +134,12 @@ class PaletteMixin:
             ("Tahun sebelumnya", "[", lambda: self.action_year(-1)),
             ("Tahun berikutnya", "]", lambda: self.action_year(1)),
             ("Cari simpul atau indikator", "/", self.action_find),
-            ("Profil dan penandatangan", "P di Cascade \u00b7 instansi, kepala, NIP, pihak kedua, tempat, tanggal",
-             self.open_profile),
             ("Urungkan perubahan terakhir", "Ctrl+Z", self.action_undo),
             ("Ulangi perubahan", "Ctrl+Y", self.action_redo),
         ]
+        if self.wb is not None:  # not on the start screen
+            commands.append(("Profil dan penandatangan", "P di Cascade \u00b7 instansi, kepala, NIP, pihak kedua, "
+                             "tempat, tanggal", self.open_profile))
         # While the palette is open it is the top screen: the view's own commands are those of the screen below it.
         stack = [s for s in self.screen_stack if not isinstance(s, CommandPalette)]
         screen_commands = getattr(stack[-1] if stack else self.screen, "palette_commands", None)

@@ -77,6 +77,8 @@ def profile_edits(session: Session, values: dict[str, str], year: int) -> list[E
 
 async def open_profile_form(session: Session) -> None:
     """Open the form on the year shown; saved as one batch when it closes with changes."""
+    if session.wb is None:  # the start screen: no workbook yet
+        return
     year = session.year
     meta = session.casc.meta
     fields = [(name, spec_of(name).label, display_exact(spec_of(name), get_value(meta, spec_of(name), year)))
