@@ -22,6 +22,7 @@ from .tables import Table
 GAP = 2  # spaces between columns, as tabulate's "simple" format
 NARROWEST = 8  # a text column narrower than this reads as a column of syllables: print row blocks instead
 WORD_MAX = 20  # a longer word (a code, a URL) may be broken rather than widen its column
+FIGURE = re.compile(r"(Rp )?[-\u2212]?[\d.,]+%?")  # "Rp 1.234.567", "82,08": one word, never wrapped
 
 
 def terminal_width() -> int:
@@ -46,7 +47,8 @@ def as_text(table: Table, width: int | None = None) -> str:
 
 def _wrap(text: str, width: int) -> list[str]:
     """Lines of at most `width` characters, broken at spaces; a word longer than the width is cut."""
-    lines = [piece for line in text.splitlines() for piece in textwrap.wrap(line, width, break_on_hyphens=False) or [""]]
+    lines = [piece for line in text.splitlines()
+             for piece in textwrap.wrap(line, width, break_on_hyphens=False) or [""]]
     return lines or [""]
 
 
@@ -63,10 +65,12 @@ def _fitted(table: Table, width: int) -> str:
     least = []
     for c, is_number in enumerate(numeric):
         if is_number:  # a figure keeps its line; its header wraps to its width
-            least.append(max(max(len(row[c]) for row in cells), min(_longest_word(table.columns[c]), WORD_MAX)))
+            figures = max((len(row[c]) for row in table.rows), default=0)
+            least.append(max(figures, min(_longest_word(table.columns[c]), WORD_MAX)))
         else:
             words = max(_longest_word(row[c]) for row in cells)
-            least.append(min(natural[c], max(NARROWEST, min(words, WORD_MAX))))
+            figures = max((len(row[c]) for row in table.rows if FIGURE.fullmatch(row[c])), default=0)
+            least.append(max(figures, min(natural[c], max(NARROWEST, min(words, WORD_MAX)))))
     if sum(least) + GAP * (len(least) - 1) > width:
         return _blocks(table, width)
     widths = _share(least, natural, width - GAP * (len(least) - 1))

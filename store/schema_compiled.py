@@ -785,6 +785,15 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                     data__profiletahun_val__kepalajabatan_len = len(data__profiletahun_val__kepalajabatan)
                                     if data__profiletahun_val__kepalajabatan_len > 2000:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_jabatan".format(**locals()) + " must be shorter than or equal to 2000 characters")
+                            if "kepala_pangkat" in data__profiletahun_val_keys:
+                                data__profiletahun_val_keys.remove("kepala_pangkat")
+                                data__profiletahun_val__kepalapangkat = data__profiletahun_val["kepala_pangkat"]
+                                if not isinstance(data__profiletahun_val__kepalapangkat, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_pangkat".format(**locals()) + " must be string")
+                                if isinstance(data__profiletahun_val__kepalapangkat, str):
+                                    data__profiletahun_val__kepalapangkat_len = len(data__profiletahun_val__kepalapangkat)
+                                    if data__profiletahun_val__kepalapangkat_len > 2000:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_pangkat".format(**locals()) + " must be shorter than or equal to 2000 characters")
                             if "tempat" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("tempat")
                                 data__profiletahun_val__tempat = data__profiletahun_val["tempat"]

@@ -10,6 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reports.tables import Table
+from reports.text import as_text
 
 ROOT = Path(__file__).resolve().parents[1]
 FIGURE = re.compile(r"\d")
@@ -89,3 +94,28 @@ def test_template_without_o_writes_a_named_file_and_never_overwrites(tmp_path):
 
 def test_help_says_lkjip_workbook_opens_it():
     assert "`lkjip BUKU-KERJA.json` membuka" in " ".join(lkjip("--help").stdout.split())
+
+
+words = st.text(alphabet="abcdefghij/-()", min_size=1, max_size=18)
+figures = st.decimals(min_value=-10**12, max_value=10**12, places=2, allow_nan=False).map(
+    lambda d: f"Rp {d:,.2f}".replace(",", "_").replace(".", ",").replace("_", "."))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 14).flatmap(lambda n: st.tuples(
+    st.lists(st.lists(words, min_size=1, max_size=3).map(" ".join), min_size=n, max_size=n),
+    st.lists(st.booleans(), min_size=n, max_size=n),
+    st.lists(st.lists(st.one_of(st.lists(words, max_size=12).map(" ".join), figures), min_size=n, max_size=n),
+             max_size=5))), st.integers(60, 200))
+def test_any_table_fits_any_width_and_keeps_its_figures_whole(shape, width):
+    columns, numeric, rows = shape
+    table = Table("x", "Tabel uji " * 12, columns, numeric=numeric)
+    for row in rows:
+        table.add(row)
+    text = as_text(table, width)
+    assert max(len(line) for line in text.splitlines()) <= width
+    lines = text.splitlines()
+    for row in rows:
+        for cell in row:
+            if cell.startswith("Rp "):
+                assert any(cell in line for line in lines), cell

@@ -1,4 +1,4 @@
-"""The profile and signing form (P, or "Profil dan penandatangan" in Ctrl+P): eleven fields that took nine
+"""The profile and signing form (P, or "Profil dan penandatangan" in Ctrl+P): twelve fields that took nine
 `lkjip set … profil` commands, saved as one step, shown in the Perjanjian Kinerja, taken back whole by Ctrl+Z."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from tui.views.profile import ProfileForm
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (80, 24)
-HEAD, HEAD_NIP = "Budi Santoso, S.STP.", "198001012005011001"
+HEAD, HEAD_NIP, HEAD_PANGKAT = "Budi Santoso, S.STP.", "198001012005011001", "Pembina Tk. I (IV/b)"
 SECOND, SECOND_NIP, SECOND_JABATAN = "H. Slamet Junaidi", "196512311990031001", "Bupati Sampang"
 
 
@@ -28,7 +28,7 @@ def profile_on_disk(path: Path, year: int = 2022) -> tuple[dict, dict]:
 
 # Enter keeps a field as it is and moves on; typing replaces the field (its text is selected when it gets focus).
 KEYS = ["enter", "enter",  # instansi, pemda as they are
-        *HEAD, "enter", *HEAD_NIP, "enter", "enter",  # kepala: nama, NIP; jabatan as it is
+        *HEAD, "enter", *HEAD_NIP, "enter", *HEAD_PANGKAT, "enter", "enter",  # kepala; jabatan as it is
         *SECOND, "enter", *SECOND_NIP, "enter", *SECOND_JABATAN, "enter",
         "enter", "enter", *"01 Februari 2022", "enter"]  # tempat, tanggal as they are; tanggal PK; Enter saves
 
@@ -59,13 +59,13 @@ async def test_the_form_sets_the_head_and_pihak_kedua_and_the_pk_shows_them(demo
         assert "Ctrl+Z" in app.message
     profile, signing = profile_on_disk(demo_path)
     assert profile == before[0]
-    assert (signing["kepala_nama"], signing["kepala_nip"]) == (HEAD, HEAD_NIP)
+    assert (signing["kepala_nama"], signing["kepala_nip"], signing["kepala_pangkat"]) == (HEAD, HEAD_NIP, HEAD_PANGKAT)
     assert signing["kepala_jabatan"] == before[1]["kepala_jabatan"] == "CAMAT TORJUN"
     assert (signing["pihak_kedua_nama"], signing["pihak_kedua_nip"], signing["pihak_kedua_jabatan"]) == (
         SECOND, SECOND_NIP, SECOND_JABATAN)
     assert signing["tanggal_pk"] == "01 Februari 2022"
     text = pk_docx_text(demo_path, tmp_path)
-    for shown in (HEAD, HEAD_NIP, SECOND, SECOND_NIP, SECOND_JABATAN, "01 Februari 2022"):
+    for shown in (HEAD, HEAD_NIP, HEAD_PANGKAT, SECOND, SECOND_NIP, SECOND_JABATAN, "01 Februari 2022"):
         assert shown in text, shown
 
 
@@ -137,3 +137,22 @@ async def test_no_profile_form_before_there_is_a_workbook(tmp_path: Path) -> Non
         await pilot.pause()
         assert not isinstance(app.screen, ProfileForm)
     assert app.return_code in (None, 0)
+
+
+def test_the_pangkat_stands_between_name_and_nip_when_entered(demo_path: Path, tmp_path: Path) -> None:
+    """Indonesian signature blocks: jabatan, (gap), name, pangkat, NIP. Without a pangkat the block is as before."""
+    def lkjip(*args: object) -> str:
+        done = subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    def exported(doc: str) -> str:
+        out = tmp_path / f"{doc}-{len(list(tmp_path.iterdir()))}.md"
+        lkjip("export", demo_path, "--doc", doc, "--format", "md", "-o", out)
+        return out.read_text(encoding="utf-8")
+
+    assert "**SAFFAK,SE.MM.**\\\nNIP. 197807142005011012" in exported("lkjip")
+    lkjip("set", demo_path, "profil", "kepala-pangkat", HEAD_PANGKAT, "--year", 2022)
+    for doc in ("lkjip", "pk"):
+        assert f"**SAFFAK,SE.MM.**\\\n{HEAD_PANGKAT}\\\nNIP. 197807142005011012" in exported(doc), doc

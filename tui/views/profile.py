@@ -1,7 +1,7 @@
 """The profile and signing form (P in the cascade view, or "Profil dan penandatangan" in Ctrl+P): instansi and
 pemda, who signs the year's reports (the head, and the Perjanjian Kinerja's pihak kedua), where and when.
 
-Eleven fields that `lkjip set WB profil …` sets one at a time. The form reads them all against the workbook on disk
+Twelve fields that `lkjip set WB profil …` sets one at a time. The form reads them all against the workbook on disk
 (Workbook.edit_for, as `lkjip set` does) and saves the changed ones as one Batch: one lock, one save, one undo step,
 and a locked year refuses the lot inside the form. The signing fields are the shown year's (store.model.profile_for:
 a year without its own inherits the latest earlier one, and its first edit copies them).
@@ -25,7 +25,8 @@ from .forms import FormScreen
 # (heading, [(field, label)]) in the order the form asks; the fields are those of store.fields
 SECTIONS = (
     ("Instansi", (("instansi", "Instansi"), ("pemda", "Pemerintah daerah"))),
-    ("Kepala (pihak pertama)", (("kepala-nama", "Nama"), ("kepala-nip", "NIP"), ("kepala-jabatan", "Jabatan"))),
+    ("Kepala (pihak pertama)", (("kepala-nama", "Nama"), ("kepala-nip", "NIP"), ("kepala-pangkat", "Pangkat/gol."),
+                                ("kepala-jabatan", "Jabatan"))),
     ("Pihak kedua Perjanjian Kinerja", (("pihak-kedua-nama", "Nama"), ("pihak-kedua-nip", "NIP"),
                                         ("pihak-kedua-jabatan", "Jabatan"))),
     ("Penandatanganan", (("tempat", "Tempat"), ("tanggal", "Tanggal LKjIP"), ("tanggal-pk", "Tanggal PK"))),
@@ -42,6 +43,7 @@ class ProfileForm(FormScreen):
     ProfileForm .profile-row { height: 1; }
     ProfileForm .profile-row Label { width: 20; padding-left: 2; }
     ProfileForm .profile-row Input { width: 1fr; }
+    ProfileForm #form-error { margin-top: 0; }
     """
 
     def compose(self) -> ComposeResult:
