@@ -74,6 +74,7 @@ class Signature:
     jabatan: str
     nama: str
     nip: str
+    pangkat: str = ""  # between name and NIP, when entered
 
     @property
     def place_date(self) -> str:
@@ -135,7 +136,7 @@ class _Builder:
 def _signature(casc: Cascade, year: int) -> Signature:
     p = profile_for(casc.meta, year)
     return Signature(p.get("tempat", ""), p.get("tanggal", ""), p.get("kepala_jabatan", ""),
-                     p.get("kepala_nama", ""), p.get("kepala_nip", ""))
+                     p.get("kepala_nama", ""), p.get("kepala_nip", ""), p.get("kepala_pangkat", "").strip())
 
 
 def build(casc: Cascade, year: int, *, revision: int, exported: datetime) -> Report:

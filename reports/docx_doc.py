@@ -28,6 +28,7 @@ class Signer(Protocol):
     jabatan: str
     nama: str
     nip: str
+    pangkat: str
 
 
 class ShortDocument:
@@ -91,7 +92,7 @@ class ShortDocument:
             top = place_date if i == len(signers) - 1 else ""
             # (text, bold and underlined, space after): the gap under the position leaves room to sign and stamp.
             lines = [(top, False, 0), (s.role, False, 0), (s.jabatan, False, 60), (s.nama, True, 0),
-                     (f"NIP. {s.nip}", False, 0)]
+                     *([(s.pangkat, False, 0)] if s.pangkat else []), (f"NIP. {s.nip}", False, 0)]
             first = cell.paragraphs[0]
             for n, (text, strong, after) in enumerate(lines):
                 p = first if n == 0 else cell.add_paragraph()

@@ -256,7 +256,7 @@ class _Renderer:
     def _signature(self, sig: D.Signature) -> None:
         # (text, bold and underlined, space after): the gap under the title leaves room for signature and stamp.
         lines = [(sig.place_date, False, Pt(0)), (sig.jabatan, False, Pt(60)), (sig.nama, True, Pt(0)),
-                 (sig.nip_line, False, Pt(0))]
+                 *([(sig.pangkat, False, Pt(0))] if sig.pangkat else []), (sig.nip_line, False, Pt(0))]
         for n, (text, strong, after) in enumerate(lines):
             p = F.add_paragraph(self.doc)
             pf = p.paragraph_format

@@ -78,7 +78,9 @@ def _block(block: D.Block) -> str:
     if isinstance(block, D.Signature):
         # A backslash at the end of a line is CommonMark's hard line break: name and NIP stay together.
         return "\n\n".join(p for p in [escape_text(block.place_date), escape_text(block.jabatan),
-                                       f"**{escape_text(block.nama)}**\\\n{escape_text(block.nip_line)}"] if p)
+                                       f"**{escape_text(block.nama)}**\\\n"
+                                       + (f"{escape_text(block.pangkat)}\\\n" if block.pangkat else "")
+                                       + escape_text(block.nip_line)] if p)
     raise TypeError(f"unknown block {block!r}")
 
 

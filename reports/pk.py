@@ -45,6 +45,7 @@ class Party:
     nama: str
     nip: str
     jabatan: str
+    pangkat: str = ""  # under the name in the signature block, when entered
 
     def fields(self) -> list[tuple[str, str]]:
         return [("Nama", self.nama), ("NIP", self.nip), ("Jabatan", self.jabatan)]
@@ -77,7 +78,7 @@ class PerjanjianKinerja:
 def build(casc: Cascade, year: int) -> PerjanjianKinerja:
     p = profile_for_year(casc, year)
     pertama = Party("Pihak Pertama,", _or_blank(p.get("kepala_nama", "")), _or_blank(p.get("kepala_nip", "")),
-                    _or_blank(p.get("kepala_jabatan", "")))
+                    _or_blank(p.get("kepala_jabatan", "")), p.get("kepala_pangkat", "").strip())
     kedua = Party("Pihak Kedua,", _or_blank(p["pihak_kedua_nama"]), _or_blank(p["pihak_kedua_nip"]),
                   _or_blank(p["pihak_kedua_jabatan"]))
     # The PK is signed at the start of its year: the LKjIP's date (the next year) would be wrong here.
@@ -101,7 +102,8 @@ def md_signatures(place_date: str, signers: list[Party]) -> list[str]:
     parts = [escape_text(place_date)]
     for s in signers:
         parts.append("\\\n".join(escape_text(line) for line in (s.role, s.jabatan) if line))
-        parts.append(f"**{escape_text(s.nama)}**\\\nNIP. {escape_text(s.nip)}")
+        pangkat = f"{escape_text(s.pangkat)}\\\n" if s.pangkat else ""
+        parts.append(f"**{escape_text(s.nama)}**\\\n{pangkat}NIP. {escape_text(s.nip)}")
     return parts
 
 

@@ -120,7 +120,7 @@ def build(casc: Cascade, year: int, tw: int) -> LaporanTriwulan:
     p = profile_for_year(casc, year)
     instansi = p.get("instansi", "")
     kepala = Party("", p.get("kepala_nama", "").strip() or BLANK, p.get("kepala_nip", "").strip() or BLANK,
-                   p.get("kepala_jabatan", "").strip() or BLANK)
+                   p.get("kepala_jabatan", "").strip() or BLANK, p.get("kepala_pangkat", "").strip())
     place_date = f"{p.get('tempat', '').strip() or '.' * 20}, {'.' * 24} {year}"
     tables = (tabel_sasaran(casc, year, tw), tabel_kegiatan(casc, year, tw), tabel_anggaran(casc, year, tw))
     return LaporanTriwulan(year, tw, instansi, p.get("pemda", ""), _summary(casc, year, tw, instansi), tables,

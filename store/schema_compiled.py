@@ -855,6 +855,17 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_jabatan".format(**locals()) + " must be shorter than or equal to 500 characters")
                                     if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__kepalajabatan):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_jabatan".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
+                            if "kepala_pangkat" in data__profiletahun_val_keys:
+                                data__profiletahun_val_keys.remove("kepala_pangkat")
+                                data__profiletahun_val__kepalapangkat = data__profiletahun_val["kepala_pangkat"]
+                                if not isinstance(data__profiletahun_val__kepalapangkat, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_pangkat".format(**locals()) + " must be string")
+                                if isinstance(data__profiletahun_val__kepalapangkat, str):
+                                    data__profiletahun_val__kepalapangkat_len = len(data__profiletahun_val__kepalapangkat)
+                                    if data__profiletahun_val__kepalapangkat_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_pangkat".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                    if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__kepalapangkat):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_pangkat".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                             if "tempat" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("tempat")
                                 data__profiletahun_val__tempat = data__profiletahun_val["tempat"]
