@@ -40,7 +40,9 @@ class Restored:
 
 
 def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None, *,
-            lock_timeout: float = 10.0, user: str | None = None, reason: str = "") -> Restored:
+            lock_timeout: float = 10.0, user: str | None = None, reason: str = "",
+            marks: dict | None = None) -> Restored:
+    """`marks`: an undo or redo of a restore (store.history) logs its own kind and the step it moves."""
     shown = Path(workbook)
     path = real_path(workbook)  # the real file: a symlinked path restores the same workbook and keeps its link
     if not path.parent.is_dir():
@@ -70,7 +72,7 @@ def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None
             raise SaveFailed(f"Gagal memulihkan {shown}: {os_reason(exc)}; berkas di disk tidak berubah.") from None
         why = reason.strip() or (f"berkas rusak: {broken[:120]}" if broken else
                                  "buku kerja hilang" if current is None else "dipulihkan dari cadangan")
-        document, lost, seq = _as_edit(restored, current, user or login_name(), backup, aside, why)
+        document, lost, seq = _as_edit(restored, current, user or login_name(), backup, aside, why, marks or {})
         try:
             replace_atomically(path, dumps(document), FILE_MODE, None if st is None else st.st_gid)
         except OSError as exc:
@@ -100,7 +102,7 @@ def _entry_key(entry: dict) -> bytes:
 
 
 def _as_edit(restored: dict, current: dict | None, user: str, backup: Path, aside: Path | None,
-             why: str) -> tuple[dict, int | None, int]:
+             why: str, marks: dict) -> tuple[dict, int | None, int]:
     """The backup's document with the current locks and log, one more log entry and a higher revision."""
     document = dict(restored)
     meta_id, meta = next(iter(restored[META].items()))
@@ -119,7 +121,7 @@ def _as_edit(restored: dict, current: dict | None, user: str, backup: Path, asid
     doc_id = max((int(k) for k in log), default=0) + 1
     log[str(doc_id)] = {"seq": seq, "at": datetime.now().astimezone().isoformat(timespec="seconds"), "user": user,
                         "kind": "pulih", "ref": "berkas", "field": "cadangan", "year": None,
-                        "old": aside.name if aside else None, "new": backup.name, "reason": why}
+                        "old": aside.name if aside else None, "new": backup.name, "reason": why, **marks}
     document[META] = {meta_id: meta}
     document[LOG] = log
     return document, lost, seq

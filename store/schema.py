@@ -144,7 +144,9 @@ RECORDS: dict[str, dict] = {
         "seq": {"type": "integer", "minimum": 1}, "at": _str, "user": _str, "kind": _name, "ref": _str,
         "field": _str, "year": {"type": ["integer", "null"]}, "old": {}, "new": {}, "reason": _str,
         "group": {"type": "integer", "minimum": 1},  # the edits of one paste: one step in undo and audit
-    }, optional=("reason", "group")),
+        # an undo or redo names the step (its group, or its seq) it takes back or puts back: store.history
+        "undoes": {"type": "integer", "minimum": 1}, "redoes": {"type": "integer", "minimum": 1},
+    }, optional=("reason", "group", "undoes", "redoes")),
 }
 
 _TABLE = {"type": "object", "propertyNames": {"pattern": _RECORD_ID}, "additionalProperties": {"type": "object"},

@@ -15,7 +15,7 @@ from store.sanitize import CONTROL, CUT, cut, quote, visible
 __version__ = "0.1.0"
 
 COMMANDS = ("init", "tables", "set", "check", "export", "import", "lock", "unlock", "backups", "restore", "log",
-            "rekap", "add", "rm", "mv", "undo", "template")
+            "rekap", "add", "rm", "mv", "undo", "redo", "template")
 
 
 class UsageError(Exception):

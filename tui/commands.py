@@ -24,7 +24,7 @@ from store.backups import backups_of
 from store.workbook import Workbook
 
 from .shown import log_value as _shown
-from .commands_cascade import cmd_add, cmd_mv, cmd_rm, cmd_undo  # noqa: F401 - run() finds them by name
+from .commands_cascade import cmd_add, cmd_mv, cmd_redo, cmd_rm, cmd_undo  # noqa: F401 - run() finds them by name
 
 
 def run(args: argparse.Namespace) -> int:
