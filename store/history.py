@@ -28,9 +28,10 @@ import orjson
 from .errors import WorkbookError
 from .fields import FIELDS
 from .model import LOG, LogEntry
-from .structure import STRUCTURAL
+from .structure import STRUCTURAL, node_value
 
 if TYPE_CHECKING:
+    from .cascade import Cascade
     from .recovery import Restored
     from .workbook import Applied, Edit, Workbook
 
@@ -76,21 +77,23 @@ def steps(log: dict) -> list[Step]:
     return [Step(key, tuple(entries)) for key, entries in grouped.items()]
 
 
-def position(log: dict) -> tuple[list[Step], list[Step]]:
-    """(steps done, steps undone) from the log alone; the last of each is the next to undo, to redo."""
+def position(log: dict) -> tuple[list[Step], list[tuple[Step, Step]]]:
+    """(steps done, steps undone each with the undo that took it back), from the log alone; the last of each is the
+    next to undo, to redo."""
     done: list[Step] = []
-    undone: list[Step] = []
+    undone: list[tuple[Step, Step]] = []
     for step in steps(log):
         first = step.entries[0]
         if step.kind == "undo":
             moved = _named(done, first.get("undoes"), first.get("reason", "")) or _matching(done, step, inverse=True)
             if moved is not None:
                 done.remove(moved)
-                undone.append(moved)
+                undone.append((moved, step))
         elif step.kind == "redo":
-            moved = _named(undone, first.get("redoes"), None) or _matching(undone, step, inverse=False)
+            back = [s for s, _ in undone]
+            moved = _named(back, first.get("redoes"), None) or _matching(back, step, inverse=False)
             if moved is not None:
-                undone.remove(moved)
+                del undone[back.index(moved)]
                 done.append(moved)
         elif step.kind in STEPS:
             done.append(step)
@@ -121,7 +124,7 @@ def next_undo(log: dict) -> Step | None:
 
 def next_redo(log: dict) -> Step | None:
     _, undone = position(log)
-    return undone[-1] if undone else None
+    return undone[-1][0] if undone else None
 
 
 # -- moving through the history ---------------------------------------------------------------------------------------
@@ -136,18 +139,20 @@ def redo(wb: "Workbook") -> Moved | None:
 
 
 def _move(wb: "Workbook", kind: str) -> Moved | None:
-    pick = next_undo if kind == "undo" else next_redo
     mark = "undoes" if kind == "undo" else "redoes"
     # Chosen and applied under one lock: two operators pressing undo at once take back two steps, not one twice.
     with wb.transaction() as doc:
-        step = pick(doc[LOG])
-        if step is None:
+        done, undone = position(doc[LOG])
+        if not (done if kind == "undo" else undone):
             return None
+        if kind == "undo":
+            step = done[-1]
+            edits = () if step.kind == "pulih" else _inverse(step, wb.cascade())
+        else:
+            # A redo is the inverse of the undo that took the step back: what that undo removed, it holds.
+            step, undo_step = undone[-1]
+            edits = () if step.kind == "pulih" else tuple(e.inverse() for e in reversed(undo_step.edits()))
         if step.kind != "pulih":
-            _check_invertible(step)
-            edits = step.edits()
-            if kind == "undo":
-                edits = tuple(e.inverse() for e in reversed(edits))
             # The reason stays readable in `lkjip log` (and by an older lkjip); the step is named by its field.
             why = f"{'urungkan' if kind == 'undo' else 'ulangi'} #{step.id}"
             with wb.one_step(**{mark: step.id}):
@@ -158,11 +163,21 @@ def _move(wb: "Workbook", kind: str) -> Moved | None:
     return Moved(kind, step, restored=_swap(wb, step, kind, mark))
 
 
-def _check_invertible(step: Step) -> None:
-    for entry in step.entries:
-        if entry["field"] not in FIELDS and entry["field"] not in STRUCTURAL:
+def _inverse(step: Step, casc: "Cascade") -> "tuple[Edit, ...]":
+    """The edits that take a step back, last first. The cascade an import filled into an empty workbook (one entry
+    that names its source, not its nodes) goes as each tujuan deleted with its subtree, which the log then holds."""
+    from .workbook import Edit
+
+    out: list[Edit] = []
+    for entry, edit in reversed(list(zip(step.entries, step.edits()))):
+        if entry["kind"] == "import" and entry["field"] == "susunan":
+            out += [Edit(n["id"], "simpul", None, node_value(casc, n["id"]), None) for n in casc.roots()]
+        elif entry["field"] in FIELDS or entry["field"] in STRUCTURAL:
+            out.append(edit.inverse())
+        else:
             raise WorkbookError(f"Langkah #{step.id} ({entry['kind']} {entry['ref']}: {entry['field']}) tidak dapat "
-                                f"diurungkan atau diulangi; pulihkan cadangan dengan `lkjip restore` bila perlu.")
+                                f"diurungkan; pulihkan cadangan dengan `lkjip restore` bila perlu.")
+    return tuple(out)
 
 
 def _swap(wb: "Workbook", step: Step, kind: str, mark: str) -> "Restored":
