@@ -182,14 +182,24 @@ def _inverse(step: Step, casc: "Cascade") -> "tuple[Edit, ...]":
 
 def _swap(wb: "Workbook", step: Step, kind: str, mark: str) -> "Restored":
     from .recovery import restore
+    from .storage import real_path
 
     entry = step.entries[0]
     name = entry["old"] if kind == "undo" else entry["new"]
     if not name:
         raise WorkbookError(f"Pemulihan #{step.id} tidak dapat diurungkan: sebelumnya tidak ada berkas buku kerja.")
-    source = Path(wb.path).parent / str(name)
+
+    def still(current: dict | None) -> None:
+        """Under restore's lock: another operator may have taken a step since it was chosen."""
+        done, undone = position(current[LOG]) if current is not None else ([], [])
+        moving = done[-1] if kind == "undo" and done else undone[-1][0] if kind == "redo" and undone else None
+        if moving is None or moving.id != step.id:
+            raise WorkbookError(f"Buku kerja baru saja diubah operator lain; pemulihan #{step.id} tidak "
+                                f"{'diurungkan' if kind == 'undo' else 'diulangi'}. Coba lagi.")
+
+    source = real_path(wb.path).parent / str(name)  # restore set its files aside beside the real file
     done = restore(wb.path, source, user=wb.user, reason=f"{'urungkan' if kind == 'undo' else 'ulangi'} #{step.id}",
-                   marks={"kind": kind, mark: step.id})
+                   marks={"kind": kind, mark: step.id}, still=still)
     wb.storage.forget()  # the file was replaced under another name for its content: read it afresh
     wb._cascade = None
     return done

@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
 import orjson
 
@@ -41,8 +42,9 @@ class Restored:
 
 def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None, *,
             lock_timeout: float = 10.0, user: str | None = None, reason: str = "",
-            marks: dict | None = None) -> Restored:
-    """`marks`: an undo or redo of a restore (store.history) logs its own kind and the step it moves."""
+            marks: dict | None = None, still: Callable[[dict | None], None] | None = None) -> Restored:
+    """`marks`, `still`: an undo or redo of a restore (store.history) logs its own kind and the step it moves, and
+    checks under the lock that the step is still the one to move (raising if not)."""
     shown = Path(workbook)
     path = real_path(workbook)  # the real file: a symlinked path restores the same workbook and keeps its link
     if not path.parent.is_dir():
@@ -59,6 +61,8 @@ def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None
         except UnreadableWorkbook as exc:
             raise UnreadableWorkbook(f"{exc}; cadangan ini tidak dipakai dan buku kerja tidak diubah.") from None
         current, broken = _current(path)
+        if still is not None:
+            still(current)
         if current is not None:
             year = restore_changes_locked(current, restored)
             if year is not None:
