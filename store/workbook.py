@@ -273,14 +273,13 @@ class Workbook(YearClosing):
         with self.transaction():
             return self._apply_in(edit, kind, reason=reason)
 
-    def apply_batch(self, batch: "Batch", *, kind: str = "edit", reason: str | None = None,
-                    marks: dict | None = None) -> list[Applied]:
+    def apply_batch(self, batch: "Batch", *, kind: str = "edit") -> list[Applied]:
         """Several edits (a pasted column, a form) under one lock and one save: all are written or none. Their log
         entries share a group id (the seq of the first), so undo, redo and the audit see one step."""
         if not batch.edits:
             return []
-        with self.one_step(**(marks or {})):
-            return [self.apply(edit, kind=kind, reason=reason) for edit in batch.edits]
+        with self.one_step():
+            return [self.apply(edit, kind=kind) for edit in batch.edits]
 
     @contextmanager
     def one_step(self, **marks: int) -> Iterator[dict]:

@@ -71,6 +71,7 @@ class UndoMixin:
             why = exc.message if isinstance(exc, WorkbookError) else f"Tidak tersimpan: {os_reason(exc)}."
             self.say(why, error=True)
             self._back_to_disk()
+            self.refusal_in_full()  # a conflict names both values: whole, not cut by the status line
             return
         if moved is None:
             self.say("Tidak ada yang bisa diurungkan." if kind == "undo" else "Tidak ada yang bisa diulangi.")
