@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from store.cascade import Cascade
 from store.model import BUDGET_LEVELS
 
-from store.numbers import format_rupiah
+from store.numbers import format_rupiah, format_value
+from store.tw_rule import roman, rule_label
 
 from . import engine, plausibility
 
@@ -25,8 +26,9 @@ class Finding:
     field: str  # the field at fault, for the jump ("" when none)
     message: str
 
-    def line(self) -> str:
-        return f"[{self.severity}] {self.ref}: {self.message}"
+    def line(self, shown_ref: str | None = None) -> str:
+        """One line of `lkjip check`; `shown_ref`: the REF as the operator names it (store.refs.public_ref)."""
+        return f"[{self.severity}] {shown_ref or self.ref}: {self.message}"
 
 
 def run(casc: Cascade, year: int) -> list[Finding]:
@@ -58,15 +60,11 @@ def run(casc: Cascade, year: int) -> list[Finding]:
             elif target == 0:
                 out.append(Finding(ERROR, ind["id"], "target", f"Target {year} {where} nol: capaian tidak "
                                                                f"dapat dihitung; periksa targetnya."))
-            slot = ind.get("years", {}).get(str(year)) or {}
-            typed = slot.get("realisasi")
-            if typed not in (None, "") and any(v not in (None, "") for v in (slot.get("tw") or {}).values()):
-                out.append(Finding(WARNING, ind["id"], "realisasi",
-                                   f"Realisasi {year} {where} diketik langsung, tetapi triwulannya terisi: laporan "
-                                   f"memakai triwulan ({engine.tw_rule_of(ind).replace('_', ' ')}); kosongkan "
-                                   f"salah satunya."))
-            if realisasi is None and target is not None:
-                out.append(Finding(WARNING, ind["id"], "realisasi", f"Realisasi {year} {where} belum diisi."))
+            quarter_findings = _quarter_findings(ind, year, where)
+            out += quarter_findings
+            if realisasi is None and target is not None and not quarter_findings:
+                out.append(Finding(WARNING, ind["id"], "realisasi", f"Realisasi {year} {where} belum diisi"
+                                                                    f"{_so_far(ind, year)}."))
             elif ind.get("arah") == "negatif" and engine.negatif_rumus_of(ind, settings) == "T/R" \
                     and realisasi == 0 and engine.negatif_nol_of(settings) is None:
                 out.append(Finding(ERROR, ind["id"], "realisasi", f"Realisasi {year} {where} nol dengan rumus T/R: "
@@ -99,6 +97,34 @@ def pagu_pk_findings(casc: Cascade, year: int) -> list[Finding]:
                                f"berbeda dari PK rinciannya ({format_rupiah(pk)}); PK memakai rinciannya, perbaiki "
                                f"atau kosongkan angka induknya."))
     return out
+
+
+def _quarter_findings(ind, year: int, where: str) -> list[Finding]:
+    """The year's realisasi against its quarters: quarters no rule combines (galat: no figure where one is due),
+    and a typed year value the four quarters contradict (peringatan: the typed one is reported, the operator
+    decides which is right)."""
+    r = engine.realisasi_tahun(ind, year)
+    if r.needs_rule:
+        satuan = ind.get("satuan", "").strip()
+        unit = f"satuan \u201c{satuan}\u201d" if satuan else "tanpa satuan"
+        return [Finding(ERROR, ind["id"], "realisasi",
+                        f"Aturan TW {where} belum dipilih ({unit}): realisasi triwulannya tidak dijumlahkan "
+                        f"dan tidak diambil yang terakhir; pilih aturan TW kumulatif atau nilai akhir.")]
+    if r.disagrees:
+        return [Finding(WARNING, ind["id"], "realisasi",
+                        f"Realisasi {year} {where} diketik {format_value(r.typed)}, tetapi TW I\u2013IV "
+                        f"({rule_label(r.rule)}) memberi {format_value(r.from_quarters)}; laporan tahunan memakai "
+                        f"{format_value(r.typed)}; periksa angkanya.")]
+    return []
+
+
+def _so_far(ind, year: int) -> str:
+    """Why a year with quarters has no realisasi yet: TW IV is not filled."""
+    quarters = engine.quarters_of(ind, year)
+    if not quarters:
+        return ""
+    return (f" (triwulan terisi s.d. TW {roman(max(quarters))}; realisasi tahunan mengikuti triwulan setelah TW IV "
+            f"diisi)")
 
 
 def _budget_findings(casc: Cascade, node, year: int, label: str) -> list[Finding]:

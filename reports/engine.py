@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from store import tw_rule
 from store.cascade import Cascade
 from store.model import Indicator, Node, Settings
 from store.numbers import format_decimal, to_decimal
 
 HUNDRED = Decimal(100)
-PERCENT_UNITS = {"%", "persen", "indeks", "nilai", "index", "skor"}
 
 
 @dataclass(frozen=True)
@@ -34,36 +34,87 @@ def _n(d: Decimal | None) -> str:
     return format_decimal(d, 2) if d != d.to_integral_value() else format_decimal(d, 0)
 
 
+formula_number = _n  # for the formulas `x` shows outside this module (a realisasi from its quarters)
+
+
 # -- indicator values -----------------------------------------------------------------------------------------------
-def tw_rule_of(ind: Indicator) -> str:
-    rule = ind.get("tw_rule")
-    if rule:
-        return rule
-    return "nilai_akhir" if ind.get("satuan", "").strip().lower() in PERCENT_UNITS else "kumulatif"
+# The quarter rule (kumulatif / nilai akhir, or none where the unit and name do not settle it) lives in the store
+# beside the model, so the template's text and the engine read one list.
+tw_rule_of = tw_rule.tw_rule_of
 
 
 def target_of(ind: Indicator, year: int) -> Decimal | None:
     return to_decimal(ind.get("years", {}).get(str(year), {}).get("target"))
 
 
+def quarters_of(ind: Indicator, year: int) -> dict[int, Decimal]:
+    """The filled quarters of a year, TW I..IV in order (an empty quarter is not filled in, never zero)."""
+    quarters = (ind.get("years", {}).get(str(year)) or {}).get("tw") or {}
+    values = ((q, to_decimal(quarters.get(str(q)))) for q in range(1, 5))
+    return {q: d for q, d in values if d is not None}
+
+
 def realisasi_sd_tw(ind: Indicator, year: int, tw: int) -> Decimal | None:
     """Realisasi up to quarter `tw` (1–4) by the indicator's rule: kumulatif sums the filled quarters TW I..tw,
-    nilai akhir takes the latest filled one of them. None when none of them is filled (never zero)."""
-    slot = ind.get("years", {}).get(str(year)) or {}
-    quarters = slot.get("tw") or {}
-    filled = [d for d in (to_decimal(quarters.get(str(q))) for q in range(1, tw + 1)) if d is not None]
-    if not filled:
+    nilai akhir takes the latest filled one of them. None when none of them is filled (never zero), and when the
+    indicator has no rule (never guessed)."""
+    rule = tw_rule_of(ind)
+    filled = [d for q, d in quarters_of(ind, year).items() if q <= tw]
+    if not filled or rule is None:
         return None
-    return sum(filled, Decimal(0)) if tw_rule_of(ind) == "kumulatif" else filled[-1]
+    return sum(filled, Decimal(0)) if rule == tw_rule.KUMULATIF else filled[-1]
+
+
+def realisasi_typed(ind: Indicator, year: int) -> Decimal | None:
+    """The realisasi the operator typed for the year itself."""
+    return to_decimal((ind.get("years", {}).get(str(year)) or {}).get("realisasi"))
+
+
+def realisasi_from_quarters(ind: Indicator, year: int) -> Decimal | None:
+    """The year's realisasi by the quarters: only once TW IV is filled (before that the year is not over; the
+    quarterly report says "s.d. TW n"), and only by a known rule."""
+    quarters = (ind.get("years", {}).get(str(year)) or {}).get("tw") or {}
+    if to_decimal(quarters.get("4")) is None:
+        return None
+    return realisasi_sd_tw(ind, year, 4)
 
 
 def realisasi_of(ind: Indicator, year: int) -> Decimal | None:
-    """The year's realisasi: entered directly, or from the quarters by the indicator's rule (kumulatif sums the
-    filled quarters, nilai akhir takes the latest filled one)."""
-    from_quarters = realisasi_sd_tw(ind, year, 4)
-    if from_quarters is not None:
-        return from_quarters
-    return to_decimal((ind.get("years", {}).get(str(year)) or {}).get("realisasi"))
+    """The year's realisasi: the value typed for the year when there is one (a typed value is never replaced by a
+    computed one), otherwise the quarters' value by the indicator's rule once TW IV is filled."""
+    typed = realisasi_typed(ind, year)
+    return typed if typed is not None else realisasi_from_quarters(ind, year)
+
+
+@dataclass(frozen=True)
+class RealisasiTahun:
+    """What `x` and `check` say about a year's realisasi: the typed value, the quarters and the rule beside it."""
+
+    typed: Decimal | None
+    quarters: dict[int, Decimal]
+    rule: str | None
+    from_quarters: Decimal | None  # by the rule, once TW IV is filled
+    so_far: Decimal | None  # by the rule, up to the latest filled quarter
+
+    @property
+    def value(self) -> Decimal | None:
+        return self.typed if self.typed is not None else self.from_quarters
+
+    @property
+    def disagrees(self) -> bool:
+        return self.typed is not None and self.from_quarters is not None and self.typed != self.from_quarters
+
+    @property
+    def needs_rule(self) -> bool:
+        """Quarters are filled but nothing says how they combine."""
+        return self.rule is None and bool(self.quarters)
+
+
+def realisasi_tahun(ind: Indicator, year: int) -> RealisasiTahun:
+    quarters = quarters_of(ind, year)
+    so_far = realisasi_sd_tw(ind, year, max(quarters)) if quarters else None
+    return RealisasiTahun(realisasi_typed(ind, year), quarters, tw_rule_of(ind), realisasi_from_quarters(ind, year),
+                          so_far)
 
 
 def negatif_rumus_of(ind: Indicator, settings: Settings) -> str:
@@ -116,7 +167,8 @@ def capaian(ind: Indicator, year: int, settings: Settings) -> Capaian:
 
 def capaian_sd_tw(ind: Indicator, year: int, tw: int, settings: Settings) -> Capaian:
     """Capaian so far (monev triwulan): realisasi up to TW `tw` against the year's target, by the same formulas.
-    With TW I..tw filled and later quarters empty it equals the year's capaian, which `x` explains in the TUI."""
+    The year's capaian may differ: it takes a typed year value first, and the quarters only once TW IV is filled;
+    `x` on a realisasi shows both."""
     return ratio(target_of(ind, year), realisasi_sd_tw(ind, year, tw), ind.get("arah"),
                  negatif_rumus_of(ind, settings))
 

@@ -28,8 +28,8 @@ from pathlib import Path
 from store.cascade import Cascade
 from store.errors import UnreadableWorkbook
 from store.model import META, default_settings
-from store.numbers import format_percent, format_rupiah
-from store.sanitize import quote
+from store.numbers import format_decimal, format_percent, format_rupiah
+from store.sanitize import quote, visible
 from store.storage import os_reason, validate
 
 from . import checks, engine
@@ -41,14 +41,24 @@ NO_CAPAIAN = "Tanpa capaian"
 TOTAL_LABEL = "Jumlah / rata-rata"
 # Not capaian minus serapan of the row: the average of the office's sasaran efisiensi, the last row of its Tabel 3.5.
 EFISIENSI = "Efisiensi (rata-rata sasaran)"
+# The kabupaten bench workbook is 5.3 MB: a file ten times that is no workbook, and reading an 8 GB one whole
+# would exhaust the memory of the rekap. It is a row saying it is too large.
+MAX_WORKBOOK_BYTES = 64 * 2**20
 
 
 @dataclass(frozen=True)
 class Source:
     path: Path
-    shown: str  # as the operator named it (or as found in the folder they named)
-    problem: str | None = None  # a name that matched nothing
+    shown: str  # as the operator named it (or as found in the folder they named), made visible
+    problem: str | None = None  # a name that matched nothing, or a folder that cannot be listed
     named: bool = True  # named by the operator, not found in a folder or by a pattern
+
+    def __post_init__(self) -> None:
+        # A file name may hold ESC or BEL (`\e]2;…\a` retitles the terminal): every text of the row that tells
+        # the file, in every format, shows them through the one sanitiser. `path` stays the name to open.
+        object.__setattr__(self, "shown", visible(self.shown))
+        if self.problem is not None:
+            object.__setattr__(self, "problem", visible(self.problem))
 
 
 def _is_workbook_name(path: Path) -> bool:
@@ -69,13 +79,19 @@ def find_sources(names: list[str]) -> list[Source]:
 
     for name in names:
         path = Path(name)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if _is_workbook_name(p) and p.is_file())
+        # os.path's tests answer False where Path's raise (a name too long, a parent folder not to be entered): the
+        # name is then read as a file, and its row says why it cannot be.
+        if os.path.isdir(path):
+            try:
+                found = sorted(p for p in path.iterdir() if _is_workbook_name(p) and p.is_file())
+            except OSError as exc:  # a folder that can be entered but not listed (mode 0311), or gone meanwhile
+                out.append(Source(path, name, f"Folder {name} tidak dapat dibuka: {os_reason(exc, reading=True)}"))
+                continue
             if not found:
                 out.append(Source(path, name, f"Folder {name} tidak berisi buku kerja (*.json)"))
             for p in found:
                 add(p, str(p))
-        elif path.exists() or not glob.has_magic(name):
+        elif os.path.exists(path) or not glob.has_magic(name):
             # An existing name is itself, even with [ ] in it (w[1].json); a missing one is reported as missing.
             add(path, name, named=True)
         else:
@@ -89,7 +105,7 @@ def find_sources(names: list[str]) -> list[Source]:
 
 def read_once(path: Path) -> bytes:
     """The file's bytes from one open: one inode, so one saved version. O_NONBLOCK and the regular-file check keep a
-    named pipe left in the folder from hanging the rekap."""
+    named pipe left in the folder from hanging the rekap; the size limit keeps a huge file from exhausting memory."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
@@ -97,12 +113,23 @@ def read_once(path: Path) -> bytes:
     except OSError as exc:
         raise UnreadableWorkbook(f"Berkas {path} tidak dapat dibaca: {os_reason(exc, reading=True)}") from None
     with os.fdopen(fd, "rb") as f:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
             raise UnreadableWorkbook(f"{path} bukan berkas biasa")
+        if st.st_size > MAX_WORKBOOK_BYTES:
+            raise UnreadableWorkbook(_too_large(path, st.st_size))
         try:
-            return f.read()
+            raw = f.read(MAX_WORKBOOK_BYTES + 1)  # a file growing since fstat is cut off here, not read whole
         except OSError as exc:
             raise UnreadableWorkbook(f"Berkas {path} tidak dapat dibaca: {os_reason(exc, reading=True)}") from None
+        if len(raw) > MAX_WORKBOOK_BYTES:
+            raise UnreadableWorkbook(_too_large(path, len(raw)))
+        return raw
+
+
+def _too_large(path: Path, size: int) -> str:
+    return (f"Berkas {path} terlalu besar untuk sebuah buku kerja ({format_decimal(Decimal(size) / 2**20, 0)} MB; "
+            f"paling besar {MAX_WORKBOOK_BYTES // 2**20} MB)")
 
 
 @dataclass
@@ -153,7 +180,8 @@ def office_from_document(source: Source, document: dict, year: int | None) -> Of
     ordered = sorted(settings["predikat"], key=lambda b: Decimal(b["min"]) if b["min"] is not None
                      else Decimal("-Infinity"), reverse=True)
     return Office(
-        source, instansi=profile_for_year(casc, y).get("instansi", ""), year=y,
+        # The instansi is typed text: shown through the one sanitiser in every format, like the file's name.
+        source, instansi=visible(profile_for_year(casc, y).get("instansi", "")), year=y,
         revision=int(casc.meta.get("revision", 0)), sasaran=len(casc.of_level("sasaran")), indikator=len(indicators),
         capaian=capaian, predikat=engine.predikat(capaian, settings), bands=bands,
         band_order=[b["label"] for b in ordered], pagu=a.pagu, realisasi=a.realisasi, serapan=a.serapan,
@@ -166,24 +194,30 @@ def office_from_document(source: Source, document: dict, year: int | None) -> Of
     )
 
 
+def _unreadable(source: Source, reason: str) -> Office:
+    """The row of a file that could not be read: its reason names the path, shown through the one sanitiser."""
+    return Office(source, visible(reason.rstrip(".")))
+
+
 def read_office(source: Source, year: int | None = None) -> Office:
     if source.problem:
         return Office(source, source.problem)
     try:
         raw = read_once(source.path)
     except UnreadableWorkbook as exc:
-        return Office(source, exc.message.rstrip("."))
+        return _unreadable(source, exc.message)
     try:
         document = validate(raw, str(source.path))
     except UnreadableWorkbook as exc:
-        office = Office(source, exc.message.rstrip("."))
+        office = _unreadable(source, exc.message)
         office.foreign = _foreign(raw)
         return office
     try:
         return office_from_document(source, document, year)
     except (KeyError, TypeError, ValueError, ArithmeticError) as exc:
         # A workbook that passed the store's checks but holds a value the engine cannot use.
-        return Office(source, f"Berkas {source.path} berisi data yang tidak dapat dihitung ({type(exc).__name__})")
+        return _unreadable(source, f"Berkas {source.path} berisi data yang tidak dapat dihitung "
+                                   f"({type(exc).__name__})")
 
 
 def _foreign(raw: bytes) -> bool:

@@ -10,6 +10,8 @@ from datetime import datetime
 from decimal import Decimal
 from io import BytesIO
 
+from store.xlsx_write import append_row
+
 from .engine import efisiensi_places
 from .rekap import DASH, EFISIENSI, Office, Rekap, as_table, columns, printed_tables
 
@@ -38,12 +40,12 @@ def to_xlsx(rekap: Rekap) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Rekap"
-    sheet.append(cols)
+    append_row(sheet, cols)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for no, o in enumerate(rekap.offices, start=1):
-        sheet.append(_values(no, o, rekap.bands))
-    sheet.append(_values(None, rekap.total, rekap.bands))
+        append_row(sheet, _values(no, o, rekap.bands))  # an instansi "=HYPERLINK(…)" stays text
+    append_row(sheet, _values(None, rekap.total, rekap.bands))
     # Efisiensi as its rows' reports print it: a difference with two decimals, a ratio (1,063) with three.
     col = cols.index(EFISIENSI) + 1
     for row, o in enumerate([*rekap.offices, rekap.total], start=2):

@@ -1,7 +1,8 @@
 """The quarterly report (monev triwulan): `lkjip export WB --doc triwulan --tw N --format md|docx`.
 
 Per indicator the realisasi up to TW N against the year's target and the capaian so far by the indicator's
-quarterly rule (engine.realisasi_sd_tw: kumulatif sums TW I..N, nilai akhir takes the latest filled one); per
+quarterly rule (engine.realisasi_sd_tw: kumulatif sums TW I..N, nilai akhir takes the latest filled one; an
+indicator without a rule shows "aturan TW?" and no realisasi, never a guess); per
 program, kegiatan and sub kegiatan the budget spent up to TW N (the quarterly realisasi anggaran, summed; "—" where
 no quarter is filled: the year's realisasi anggaran is never split into quarters by guess).
 """
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from store.cascade import Cascade
 from store.model import LEVEL_LABELS
 from store.numbers import format_percent, format_rupiah, format_value, to_decimal
+from store.tw_rule import ROMAN, rule_label
 
 from . import engine
 from .md_render import escape_text
@@ -21,8 +23,6 @@ from .profile import profile_for_year
 from .tables import Table
 from .text import as_markdown
 
-ROMAN = ("I", "II", "III", "IV")
-RULE_LABEL = {"kumulatif": "kumulatif", "nilai_akhir": "nilai akhir"}
 
 
 def _quarter_cells(ind: dict, year: int, tw: int) -> list[str]:
@@ -38,7 +38,7 @@ def _indicator_columns(tw: int, year: int) -> list[str]:
 def _indicator_cells(ind: dict, year: int, tw: int, settings: dict) -> list[str]:
     c = engine.capaian_sd_tw(ind, year, tw, settings)
     return [ind["name"], ind["satuan"], format_value(c.target), *_quarter_cells(ind, year, tw),
-            RULE_LABEL[engine.tw_rule_of(ind)], format_value(c.realisasi), format_percent(c.value)]
+            rule_label(engine.tw_rule_of(ind)), format_value(c.realisasi), format_percent(c.value)]
 
 
 def tabel_sasaran(casc: Cascade, year: int, tw: int) -> Table:

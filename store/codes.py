@@ -9,11 +9,13 @@ own codes, an optional master list the office keeps (`kode.csv` beside the workb
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 from .cascade import Cascade
+from .errors import WorkbookError
+from .gate import refusal
+from .sanitize import quote
 
 CODED_LEVELS = ("program", "kegiatan", "subkegiatan")
 MASTER_FILE = "kode.csv"
@@ -48,16 +50,24 @@ def code_problem(casc: Cascade, level: str, code: str, parent_id: str | None, *,
     if level not in CODED_LEVELS:
         return f"{level.capitalize()} tidak memakai kode; kosongkan kodenya."
     if not PATTERNS[level].fullmatch(code):
-        return (f"Kode \u201c{code}\u201d bukan kode {_label(level)} yang sah; tulis seperti "
+        return (f"Kode {quote(code)} bukan kode {_label(level)} yang sah; tulis seperti "
                 f"{EXAMPLES[level]}.")
     parent = casc.nodes.get(parent_id or "")
     parent_code = parent["code"] if parent else ""
     if parent_code and not code.startswith(parent_code + "."):
-        return f"Kode \u201c{code}\u201d tidak diawali kode induknya {parent_code}; tulis {parent_code}.\u2026"
+        return f"Kode {quote(code)} tidak diawali kode induknya {parent_code}; tulis {parent_code}.\u2026"
+    # Only a code held now counts: a node's id that looks like the code it once had does not hold it (a moved
+    # kegiatan frees its old code for a new one).
     for node in casc.nodes.values():
-        if node["id"] not in ignore and code in (node["code"], node["id"]):
+        if node["id"] not in ignore and code == node["code"]:
             return f"Kode {code} sudah dipakai oleh {casc.label(node)}."
     return None
+
+
+def looks_like_code(text: str) -> bool:
+    """Whether a text has the shape of a program, kegiatan or sub kegiatan code (older workbooks used a node's code
+    at creation as its id: such an id is a code only while the node still holds it)."""
+    return any(p.fullmatch(text) for p in PATTERNS.values())
 
 
 def _label(level: str) -> str:
@@ -66,7 +76,9 @@ def _label(level: str) -> str:
 
 def master_names(path: Path | None) -> dict[str, str]:
     """code → name from a master-list CSV (code,name; a header row and blank lines are skipped). A missing or
-    unreadable file gives nothing: the list is a convenience, never a requirement."""
+    unreadable file gives nothing: the list is a convenience, never a requirement. But what it offers is entered
+    text: a code or name that the one gate (store.gate) refuses refuses the list, naming its line and column, so a
+    name is never stored from it that could not have been typed."""
     if path is None:
         return {}
     try:
@@ -76,10 +88,15 @@ def master_names(path: Path | None) -> dict[str, str]:
     sample = text[:2048]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     names: dict[str, str] = {}
-    import csv  # only when a master list is read: not a start-up import
+    from .csv_rows import rows  # only when a master list is read: not a start-up import
 
-    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+    for line, row in rows(text, str(path), delimiter):
         if len(row) >= 2 and row[0].strip() and row[1].strip() and row[0].strip()[0].isdigit():
+            for column, cell in enumerate(row[:2], start=1):
+                why = refusal(cell)
+                if why:
+                    raise WorkbookError(f"Daftar kode {path} baris {line}, kolom {column}: {why}; perbaiki daftar "
+                                        f"itu (atau tuliskan namanya sendiri).")
             names[row[0].strip()] = row[1].strip()
     return names
 
@@ -91,17 +108,19 @@ def master_path(workbook_path: Path, explicit: str | Path | None = None) -> Path
     return beside if beside.is_file() else None
 
 
-def known_name(casc: Cascade, code: str, master: dict[str, str] | None = None) -> str | None:
-    """The name a typed code is known by: from the office's master list, the workbook, then urusan 7.01."""
+def known_name(casc: Cascade, code: str, master: dict[str, str] | None = None, level: str | None = None) -> str | None:
+    """The name a typed code is known by, only from an exact match of that very code: the office's master list, the
+    workbook's codes, then urusan 7.01. With `level`, a code that is not one of that level's has no name here (the
+    program code 7.01.01 typed on the way to a kegiatan code names nothing)."""
     code = code.strip()
-    if not code:
+    if not code or (level is not None and (level not in PATTERNS or not PATTERNS[level].fullmatch(code))):
         return None
     if master and code in master:
         return master[code]
     for node in casc.nodes.values():
         if node["code"] == code:
             return node["name"]
-    return KNOWN_PROGRAMS.get(code)
+    return KNOWN_PROGRAMS.get(code) if level in (None, "program") else None
 
 
 def recoded(code: str, old_prefix: str, new_prefix: str) -> str:

@@ -5,21 +5,34 @@ dropped SSH link (SIGHUP), a kill (SIGTERM, SIGINT) or an unreadable workbook wo
 is being typed to `WORKBOOK.draf-narasi-USER.json` as it is typed (at most once a second), on leaving the text and
 on those signals, and removes it once the text is saved. The next start offers it back. One draft per operator:
 two operators typing in the same workbook never take each other's draft.
+
+The folder is shared by the office's operators, so the file at an operator's draft name may have been planted by
+another: a draft is offered only when it is a regular file owned by the operator (uid), opened without following a
+link (O_NOFOLLOW) or blocking on a fifo (O_NONBLOCK), checked on the descriptor and read up to a limit. Anything
+else (another user's file, a fifo, a link to /dev/zero, an oversized file) is set aside under a new name, never
+read, offered or deleted, and the operator is told.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 import orjson
 
+from .safefile import UnsafeTarget, os_reason, read_regular
 from .storage import replace_atomically
 
 SUFFIX = ".draf-narasi-"
+ASIDE = ".disisihkan-"
+# A draft holds one section's text twice (as typed, and as it was); a section is at most 200 KB, JSON escapes may
+# make each several times longer.
+DRAFT_LIMIT = 8 * 2**20
 
 
 @dataclass(frozen=True)
@@ -44,21 +57,63 @@ def write_draft(path: Path, key: str, title: str, base: str, text: str, *, year:
     replace_atomically(path, payload)
 
 
-def read_draft(path: Path) -> Draft | None:
-    """The draft, or None when there is none or it cannot be read (a draft is a courtesy, never a reason to fail)."""
+def find_draft(path: Path) -> tuple[Draft | None, str | None]:
+    """(the operator's own draft or None, a sentence when the file at its name was set aside instead)."""
     try:
-        data = orjson.loads(path.read_bytes())
+        raw, st = read_regular(path, DRAFT_LIMIT + 1)
+    except FileNotFoundError:
+        return None, None
+    except OSError as exc:
+        why = "tautan simbolik" if exc.errno == errno.ELOOP else (
+            exc.reason.removeprefix(f"{path} ").split(";")[0] if isinstance(exc, UnsafeTarget)
+            else os_reason(exc, reading=True))
+        return None, _set_aside(path, why)
+    if st.st_uid != os.geteuid():
+        return None, _set_aside(path, f"milik pengguna lain (uid {st.st_uid})")
+    if len(raw) > DRAFT_LIMIT:
+        return None, _set_aside(path, f"lebih besar dari {DRAFT_LIMIT // 2**20} MB")
+    return _parsed(raw), None
+
+
+def read_draft(path: Path) -> Draft | None:
+    """The draft, or None when there is none or it is not the operator's to take (see find_draft)."""
+    return find_draft(path)[0]
+
+
+def _parsed(raw: bytes) -> Draft | None:
+    """None when it cannot be read: a draft is a courtesy, never a reason to fail."""
+    try:
+        data = orjson.loads(raw)
         year = data.get("year")
         return Draft(**{k: data[k] for k in ("key", "title", "base", "text", "at")},
                      year=year if type(year) is int else None)
-    except (OSError, ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError, AttributeError):
         return None
 
 
+def _set_aside(path: Path, why: str) -> str:
+    """Move a file that is not the operator's draft out of the draft's name (a rename: never followed, never
+    deleted), so the operator's own drafting can write there again."""
+    stamp = f"{path.name}{ASIDE}{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}"
+    where = "dibiarkan di tempatnya (tidak ada nama bebas)"
+    for n in range(1, 100):
+        aside = path.with_name(stamp + (f"-{n}" if n > 1 else ""))
+        if os.path.lexists(aside):
+            continue  # rename would replace it: an earlier set-aside file, or a name planted in advance
+        try:
+            os.rename(path, aside)
+            where = f"dipindah ke {aside.name}, tidak dihapus"
+        except OSError as exc:
+            where = f"dibiarkan di tempatnya ({os_reason(exc)})"
+        break
+    return f"Draf narasi {path.name} tidak ditawarkan: berkas itu {why}; {where}. Minta pengelola memeriksanya."
+
+
 def remove_draft(path: Path) -> None:
+    """Remove the operator's own draft; a file another operator put at its name is not theirs to delete."""
     try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
+        st = os.lstat(path)
+        if stat.S_ISREG(st.st_mode) and st.st_uid == os.geteuid():
+            os.unlink(path)
     except OSError:
         pass  # a draft left behind is offered again; nothing is lost

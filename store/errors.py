@@ -23,8 +23,10 @@ class UnreadableWorkbook(WorkbookError):
 class DocumentInvalid(UnreadableWorkbook):
     """A document that breaks the schema: `path` (`nodes.12.level`) and the sentence that says why."""
 
-    def __init__(self, path: str, reason: str, where: str | None = None) -> None:
-        if where is None:
+    def __init__(self, path: str, reason: str, where: str | None = None, *, lead: str | None = None) -> None:
+        if lead is not None:  # a save refused: the file on disk is not what is wrong (an import, an undo)
+            message = f"{lead}, {path}: {reason}"
+        elif where is None:
             message = f"{path}: {reason}"
         elif path == "dokumen":  # nothing of a workbook at all
             message = f"Berkas {where} bukan buku kerja lkjip, {path}: {reason}"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import InvalidValue, UnreadableWorkbook
+from .errors import InvalidValue
+from .gate import NARRATIVE_MAX, TEXT_MAX, text_input  # noqa: F401 - the gate, for the fields and their users
 from .model import SIGNING_KEYS, profile_for, text_for
 from .numbers import (
     NumberError,
@@ -20,7 +21,7 @@ from .numbers import (
     parse_money,
     to_decimal,
 )
-from .sanitize import control_in, quote
+from .sanitize import quote
 
 
 @dataclass(frozen=True)
@@ -96,9 +97,8 @@ def spec_of(name: str) -> FieldSpec:
 
 
 # Limits on text, so that a slip (a paste of a whole file into a name) is refused rather than stored: a 50 MB
-# narrative froze the TUI for half a minute and took minutes to export.
-TEXT_MAX = 500  # characters of a name or any other one-line field
-NARRATIVE_MAX = 200 * 1024  # bytes (UTF-8) of one narrative section
+# narrative froze the TUI for half a minute and took minutes to export. The limits and the control-character rule
+# are the one gate's (store.gate), which the schema states too.
 NEVER_EMPTY = frozenset({"nama", "indikator"})  # a node or indicator without a name cannot be found or reported
 MULTILINE = frozenset({"teks"})  # Markdown: newlines and tabs are part of the text
 
@@ -146,26 +146,6 @@ def _empty(spec: FieldSpec, clear: bool) -> object:
 
 def _text(spec: FieldSpec, raw: str) -> str:
     return text_input(spec.label, raw, multiline=spec.name in MULTILINE)
-
-
-def text_input(label: str, raw: str, *, multiline: bool = False) -> str:
-    """The rule for any text typed in (a field, a lock's reason): no control characters (a multi-line text may hold
-    newlines and tabs; its line breaks are stored as LF), and the length limit."""
-    if multiline:  # a pasted line break arrives as LF, CR or CRLF depending on the terminal: store LF
-        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-        size = len(raw.encode("utf-8", "surrogatepass"))
-        if size > NARRATIVE_MAX:
-            raise InvalidValue(f"{label}: {size // 1024} KB, lebih dari batas {NARRATIVE_MAX // 1024} KB per "
-                               f"bagian narasi; pecah atau ringkas teksnya.")
-    elif len(raw) > TEXT_MAX:
-        raise InvalidValue(f"{label}: {len(raw)} karakter, lebih dari batas {TEXT_MAX} karakter; "
-                           f"{quote(raw)} tidak disimpan.")
-    bad = control_in(raw, multiline=multiline)
-    if bad is not None:
-        allowed = "selain baris baru dan tab " if multiline else ""
-        raise InvalidValue(f"{label}: berisi karakter kendali {bad} {allowed}yang tidak boleh disimpan; "
-                           f"ketik ulang tanpa karakter itu.")
-    return raw
 
 
 def _year_slot(container: dict, spec: FieldSpec, year: int, create: bool) -> dict | None:
@@ -248,37 +228,3 @@ def display_exact(spec: FieldSpec, value: object) -> str:
     if spec.kind == "money" and value is not None:
         return format_rupiah(value, prefix="")  # type: ignore[arg-type]
     return "" if value is None else str(value)
-
-
-def check_limits(document: dict, where: str) -> None:
-    """A document brought in whole (an import) keeps the same limits as typed values: an oversized text is refused
-    with where it is, before anything is written."""
-    from .model import META, NARRATIVE, NODES
-
-    def short(value: object, what: str) -> None:
-        if isinstance(value, str) and len(value) > TEXT_MAX:
-            raise UnreadableWorkbook(f"{where}: {what} {len(value)} karakter, lebih dari batas {TEXT_MAX}; tidak ada "
-                                     f"yang diimpor.")
-
-    for node in document.get(NODES, {}).values():
-        for key in ("name", "code", "unit"):
-            short(node.get(key), f"{key} simpul {quote(str(node.get('id')))}")
-        for ind in node.get("indicators", []):
-            for key in ("name", "satuan", "rumus"):
-                short(ind.get(key), f"{key} indikator {quote(str(ind.get('id')))}")
-    for meta in document.get(META, {}).values():
-        for key, value in (meta.get("profile") or {}).items():
-            short(value, f"profil {key}")
-    for meta in document.get(META, {}).values():
-        for year, signing in (meta.get("profile_tahun") or {}).items():
-            for key, value in (signing or {}).items():
-                short(value, f"profil {year} {key}")
-    for section in document.get(NARRATIVE, {}).values():
-        texts = section.get("texts") or {}  # schema 2: one text per year
-        for text in [section.get("text"), *texts.values()]:
-            size = len(text.encode("utf-8", "surrogatepass")) if isinstance(text, str) else 0
-            if size > NARRATIVE_MAX:
-                raise UnreadableWorkbook(f"{where}: narasi {quote(str(section.get('key')))} {size // 1024} KB, "
-                                         f"lebih dari batas {NARRATIVE_MAX // 1024} KB per bagian; tidak ada yang "
-                                         f"diimpor.")
-        short(section.get("title"), f"judul narasi {quote(str(section.get('key')))}")

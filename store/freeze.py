@@ -7,6 +7,11 @@ undo, redo) and in `lkjip restore`, every change that the locked year's report w
 - of an indicator that holds figures in those years: its name, satuan (it also decides how quarters combine), arah,
   rumus, negative rule, quarter rule, kondisi awal and end target;
 - of a node that holds such figures itself or below it: its name and code;
+- the shape of the cascade: which nodes and indicators exist, their codes, parents and order. Every year's report
+  prints the whole cascade (Tabel 1.2 names every node and indicator, Tabel 2.1 every sasaran indicator, the
+  anggaran table and the lampiran every program, kegiatan and sub kegiatan with its code), so while any year is
+  locked every structural edit is refused (check_structure): adding a node or an indicator (a new row), removing
+  one (a row gone, with figures Tabel 3.1/3.2 compare), moving or reordering (rows elsewhere) and recoding;
 - the narrative and the signing profile of a locked year (schema 2 keeps them per year); a locked year that has
   no text or profile of its own shows another year's (inherited), so then that section or the profile is frozen in
   every year; instansi and pemda show in every year's report, so they are frozen while any year is locked.
@@ -90,6 +95,18 @@ def check_edit(casc: Cascade, target: Target, spec: FieldSpec, year: int | None,
                          f"(`lkjip unlock {path} --year {lock} --reason \u2026`).")
 
 
+def check_structure(casc: Cascade, what: str, path: object) -> None:
+    """Refuse a structural edit (add, remove, move, reorder, recode) while any year is locked: every year's report
+    prints the whole cascade, so the edit would change each locked year's tables."""
+    locked = locked_years(casc)
+    if not locked:
+        return
+    years = str(locked[-1]) if len(locked) == 1 else f"{', '.join(map(str, locked[:-1]))} dan {locked[-1]}"
+    raise YearLocked(f"{what} mengubah laporan tahun {years} yang sudah dikunci (laporan setiap tahun memuat seluruh "
+                     f"kaskade: Tabel 1.2, 2.1, 3.1 dan anggaran); buka dulu kuncinya (`lkjip unlock {path} --year "
+                     f"{locked[0]} --reason \u2026`).")
+
+
 def _text_lock(casc: Cascade, spec: FieldSpec, target: Target, year: int | None, locked: list[int]) -> int | None:
     """The locked year whose report a narrative or profile edit would change, or None."""
     if not spec.yearly or year is None:
@@ -113,7 +130,8 @@ def year_view(document: dict, year: int) -> dict:
     for node in casc.nodes.values():
         nodes[node["id"]] = {
             "name": node.get("name"), "code": node.get("code"), "level": node.get("level"),
-            "parent": node.get("parent"), "budget": (node.get("budget") or {}).get(str(year)),
+            "parent": node.get("parent"), "order": node.get("order"),
+            "budget": (node.get("budget") or {}).get(str(year)),
             "indicators": [
                 {**{k: v for k, v in ind.items() if k != "years"},
                  "years": {y: s for y, s in (ind.get("years") or {}).items() if y in years}}

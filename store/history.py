@@ -199,7 +199,8 @@ def _swap(wb: "Workbook", step: Step, kind: str, mark: str) -> "Restored":
 
     source = real_path(wb.path).parent / str(name)  # restore set its files aside beside the real file
     done = restore(wb.path, source, user=wb.user, reason=f"{'urungkan' if kind == 'undo' else 'ulangi'} #{step.id}",
-                   marks={"kind": kind, mark: step.id}, still=still)
+                   marks={"kind": kind, mark: step.id}, still=still,
+                   yes=True)  # the restore itself was the operator's choice (with --yes if it was another workbook)
     wb.storage.forget()  # the file was replaced under another name for its content: read it afresh
     wb._cascade = None
     return done

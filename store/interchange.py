@@ -5,7 +5,6 @@ from __future__ import annotations
 import orjson
 
 from .errors import DocumentInvalid, UnreadableWorkbook
-from .fields import check_limits
 from .serialize import dumps
 from .storage import checked_document
 
@@ -47,5 +46,4 @@ def read_export(raw: bytes, where: str) -> tuple[dict, int]:
         document, schema = checked_document(outer["workbook"], where)
     except DocumentInvalid as exc:
         raise DocumentInvalid(exc.path, f"{exc.reason}; tidak ada yang ditulis.", where) from None
-    check_limits(document, where)
     return document, schema

@@ -37,7 +37,8 @@ TABLES = (META, NODES, ISU, NARRATIVE, LOG)
 class YearValues(TypedDict, total=False):
     target: str | None
     realisasi: str | None
-    # Quarters "1".."4"; when any is filled the year's realisasi follows the indicator's tw_rule.
+    # Quarters "1".."4". Without a typed realisasi the year's follows them by the indicator's tw_rule once TW IV is
+    # filled; a typed realisasi is never replaced by them (engine.realisasi_of).
     tw: dict[str, str | None]
 
 
@@ -49,7 +50,7 @@ class Indicator(TypedDict):
     rumus: str
     # None: the workbook's setting applies.
     negatif_rumus: NegatifRumus | None
-    # None: nilai_akhir for %, indeks and nilai units, kumulatif otherwise (see engine.tw_rule_of).
+    # None: the default of the unit and name, or no rule where they do not settle it (store.tw_rule).
     tw_rule: TwRule | None
     kondisi_awal: str | None
     target_akhir: str | None
@@ -141,6 +142,7 @@ class Meta(TypedDict):
     revision: int
     notes: list[str]
     rev: int
+    uuid: NotRequired[str]  # the workbook's identity (store.identity)
 
 
 class IsuRow(TypedDict):

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from .cascade import Cascade
 from .codes import code_problem, recoded
 from .errors import InvalidValue
+from .gate import text_input
+from .sanitize import quote
 from .model import LEVEL_LABELS, LEVELS, new_indicator, new_node
 from .structure import PARENT_LEVEL, clean, indicator_value, level_name, node_value
 
@@ -38,8 +40,8 @@ def new_node_id(casc: Cascade, level: str, code: str) -> str:
 
 def plan_add_node(casc: Cascade, level: str, name: str, parent_id: str | None, code: str = "") -> "Edit":
     if level not in LEVELS:
-        raise InvalidValue(f"Tingkat \u201c{level}\u201d tidak dikenal; pilih salah satu: {', '.join(LEVELS)}.")
-    name, code = name.strip(), code.strip()
+        raise InvalidValue(f"Tingkat {quote(level)} tidak dikenal; pilih salah satu: {', '.join(LEVELS)}.")
+    name, code = text_input("Nama", name).strip(), code.strip()  # the one gate, whatever the name came from
     if not name:
         raise InvalidValue(f"{LEVEL_LABELS[level]} baru memerlukan nama.")
     want = PARENT_LEVEL[level]
@@ -65,10 +67,11 @@ def plan_add_indicator(casc: Cascade, node_id: str, name: str, satuan: str = "",
     node = casc.nodes.get(node_id)
     if node is None:
         raise InvalidValue("Indikator baru memerlukan simpul induknya (--parent).")
-    if not name.strip():
+    if not text_input("Nama indikator", name).strip():
         raise InvalidValue("Indikator baru memerlukan nama.")
+    text_input("Satuan", satuan)
     if arah not in ("positif", "negatif"):
-        raise InvalidValue(f"Arah \u201c{arah}\u201d tidak dikenal; pilih positif atau negatif.")
+        raise InvalidValue(f"Arah {quote(arah)} tidak dikenal; pilih positif atau negatif.")
     n = len(node["indicators"]) + 1
     while f"{node_id}/{n}" in casc.indicators:
         n += 1
@@ -140,8 +143,7 @@ def plan_reparent(casc: Cascade, node_id: str, parent_id: str) -> "Edit":
         for n in subtree:
             code = recoded(n["code"], old_prefix, new_prefix)
             if code != n["code"]:
-                clash = next((o for o in casc.nodes.values() if o["id"] not in ids and code in (o["code"], o["id"])),
-                             None)
+                clash = next((o for o in casc.nodes.values() if o["id"] not in ids and code == o["code"]), None)
                 if clash:
                     raise InvalidValue(f"Di bawah {casc.label(parent)} kodenya menjadi {code}, yang sudah dipakai "
                                        f"oleh {casc.label(clash)}.")

@@ -22,6 +22,7 @@ import orjson
 
 from .errors import SaveFailed, UnreadableWorkbook, WorkbookError, YearLocked
 from .freeze import restore_changes_locked
+from .identity import describe, keep_identity, same_workbook
 from .lock import WorkbookLock, login_name
 from .model import LOG, META
 from .safefile import UnsafeTarget
@@ -41,9 +42,10 @@ class Restored:
 
 
 def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None, *,
-            lock_timeout: float = 10.0, user: str | None = None, reason: str = "",
+            lock_timeout: float = 10.0, user: str | None = None, reason: str = "", yes: bool = False,
             marks: dict | None = None, still: Callable[[dict | None], None] | None = None) -> Restored:
-    """`marks`, `still`: an undo or redo of a restore (store.history) logs its own kind and the step it moves, and
+    """`yes`: the operator confirmed that a document of another workbook (store.identity) takes this one's place.
+    `marks`, `still`: an undo or redo of a restore (store.history) logs its own kind and the step it moves, and
     checks under the lock that the step is still the one to move (raising if not)."""
     shown = Path(workbook)
     path = real_path(workbook)  # the real file: a symlinked path restores the same workbook and keeps its link
@@ -63,6 +65,11 @@ def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None
         current, broken = _current(path)
         if still is not None:
             still(current)
+        ours = current if current is not None else _last_good(path, backup)
+        if ours is not None and not yes and not same_workbook(ours, restored):
+            raise WorkbookError(f"{backup} adalah buku kerja lain ({describe(restored)}), bukan {shown} "
+                                f"({describe(ours)}); buku kerja tidak diubah. Bila memang ingin menggantinya dengan "
+                                f"buku kerja itu, ulangi dengan --yes.")
         if current is not None:
             year = restore_changes_locked(current, restored)
             if year is not None:
@@ -77,6 +84,8 @@ def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None
         why = reason.strip() or (f"berkas rusak: {broken[:120]}" if broken else
                                  "buku kerja hilang" if current is None else "dipulihkan dari cadangan")
         document, lost, seq = _as_edit(restored, current, user or login_name(), backup, aside, why, marks or {})
+        if ours is not None:
+            keep_identity(document, ours)
         try:
             replace_atomically(path, dumps(document), FILE_MODE, None if st is None else st.st_gid)
         except OSError as exc:
@@ -87,6 +96,17 @@ def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None
                     pass
             raise SaveFailed(f"Gagal memulihkan {shown}: {os_reason(exc)}; berkas di disk tidak berubah.") from None
     return Restored(backup, aside, lost, seq)
+
+
+def _last_good(path: Path, chosen: Path) -> dict | None:
+    """The workbook's identity when its file cannot be read: its last good backup (other than the one chosen)."""
+    good = last_good_backup(path)
+    if good is None or good == chosen:
+        return None
+    try:
+        return validate(good.read_bytes(), str(good))
+    except (OSError, UnreadableWorkbook):
+        return None
 
 
 def _current(path: Path) -> tuple[dict | None, str | None]:

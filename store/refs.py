@@ -1,14 +1,23 @@
-"""Finding what an operator means by a REF: an id, a code, or a piece of a name that matches exactly one thing."""
+"""Finding what an operator means by a REF: a code, an id, or a piece of a name that matches exactly one thing.
+
+A node is named by its code: ids are internal (undo, the log and `budget_refs` hold them) and must stay stable, so a
+node keeps the id it was given, and an older workbook's ids are the codes its nodes had when they were made
+(`7.01.01.2.03`). Such an id is a name only while the node still holds that code: after a move or a code change the
+old code names nothing (a REF by it is refused naming the current code) and may be given to a new node. So an
+operator's REF is read current code first, and what lkjip shows as a REF (`node_ref`, `indicator_ref`) is the
+current code, never such an id. The edit path, which carries ids, resolves them by `resolve_id`.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .cascade import Cascade
+from .codes import looks_like_code
 from .errors import RefNotFound
 from .fields import FieldSpec
-from .model import BUDGET_LEVELS
-from .sanitize import quote
+from .model import BUDGET_LEVELS, LEVEL_LABELS
+from .sanitize import cut, quote
 
 NARRATIVE_PREFIX = "narasi:"
 PROFILE_REF = "profil"
@@ -19,6 +28,81 @@ class Target:
     kind: str  # "indicator", "node", "narrative" or "profile"
     id: str  # indicator id, node id, narrative key, or "profil"
     label: str
+
+
+def node_ref(node: dict) -> str:
+    """The REF that names a node: its code; a node without one by its id (T1, S2, P3)."""
+    return node["code"] or node["id"]
+
+
+def indicator_ref(casc: Cascade, ind_id: str) -> str:
+    """The REF that names an indicator: its node's REF and its number there (`7.01.02.2.02.0003/1`, `S1/2`)."""
+    node, _ = casc.indicators[ind_id]
+    head, slash, number = ind_id.rpartition("/")
+    return f"{node_ref(node)}/{number}" if slash and head == node["id"] else ind_id
+
+
+def public_ref(casc: Cascade, ref: str) -> str:
+    """The REF shown for an id (a node's or an indicator's); anything else as it is."""
+    if ref in casc.nodes:
+        return node_ref(casc.nodes[ref])
+    if ref in casc.indicators:
+        return indicator_ref(casc, ref)
+    return ref
+
+
+def _stale(node: dict) -> bool:
+    """An id that looks like a code the node no longer holds (moved, recoded): not a name of it any more."""
+    return bool(node["code"]) and node["id"] != node["code"] and looks_like_code(node["id"])
+
+
+def _moved(text: str, node: dict, now: str) -> RefNotFound:
+    # `text` is an id shaped like a code (digits and dots, maybe /N): nothing to sanitise, short.
+    what = f"{LEVEL_LABELS[node['level']].lower()} {node['name']}"
+    return RefNotFound(f"{text} sekarang {now} ({cut(what, 60)}: kodenya sudah diubah atau dipindah); pakai kode "
+                       f"yang sekarang.")
+
+
+def _node_by_ref(casc: Cascade, ref: str) -> dict | None:
+    """A node by its current code, else by an id that is not an old code of it."""
+    if not ref:
+        return None
+    by_code = next((n for n in casc.nodes.values() if n["code"] == ref), None)
+    if by_code is not None:
+        return by_code
+    node = casc.nodes.get(ref)
+    if node is not None and _stale(node):
+        raise _moved(ref, node, node["code"])
+    return node
+
+
+def _indicator_by_ref(casc: Cascade, ref: str) -> str | None:
+    """An indicator id by its REF (node REF/number), else by an id whose node part is not an old code."""
+    head, slash, number = ref.rpartition("/")
+    if slash and head:
+        node = next((n for n in casc.nodes.values() if n["code"] == head), None)
+        if node is not None and f"{node['id']}/{number}" in casc.indicators:
+            return f"{node['id']}/{number}"
+    if ref in casc.indicators:
+        node, _ = casc.indicators[ref]
+        if slash and head == node["id"] and _stale(node):
+            raise _moved(ref, node, indicator_ref(casc, ref))
+        return ref
+    return None
+
+
+def resolve_id(casc: Cascade, ref: str, spec: FieldSpec | None = None) -> Target:
+    """The target of an Edit, whose ref is an id (or a narrative key / profil): by the id itself, first, so that an
+    old code now held by another node never redirects an edit, an undo or a replayed paste. Anything that is not
+    such an id is read as an operator's REF."""
+    want = spec.target if spec else None
+    if want in (None, "indicator") and ref in casc.indicators:
+        return _indicator_target(casc, ref)
+    node = casc.nodes.get(ref)
+    if node is not None and want in (None, "node") and not (
+            want == "node" and spec and spec.yearly and node["level"] not in BUDGET_LEVELS):
+        return _node_target(casc, ref)
+    return resolve(casc, ref, spec)
 
 
 def _indicator_target(casc: Cascade, ind_id: str) -> Target:
@@ -50,16 +134,17 @@ def resolve(casc: Cascade, text: str, spec: FieldSpec | None = None) -> Target:
             return casc.nodes[node_id]["level"] in BUDGET_LEVELS
         return True
 
-    if ref in casc.indicators and want in (None, "indicator"):
-        return _indicator_target(casc, ref)
-    exact_nodes = [n["id"] for n in casc.nodes.values() if ref in (n["id"], n["code"]) and ref]
-    if len(exact_nodes) == 1:
-        node = casc.nodes[exact_nodes[0]]
+    if want in (None, "indicator"):
+        ind_id = _indicator_by_ref(casc, ref)
+        if ind_id is not None:
+            return _indicator_target(casc, ind_id)
+    node = _node_by_ref(casc, ref)
+    if node is not None:
         if want == "indicator":
             # A node with a single indicator stands for it: `lkjip set wb S1 realisasi 80`.
             if len(node["indicators"]) == 1:
                 return _indicator_target(casc, node["indicators"][0]["id"])
-            names = [f"{i['id']} \u2014 {i['name']}" for i in node["indicators"]]
+            names = [f"{indicator_ref(casc, i['id'])} \u2014 {i['name']}" for i in node["indicators"]]
             raise RefNotFound(
                 f"{casc.label(node)} punya {len(names)} indikator; sebutkan salah satunya.", names
             )
@@ -81,7 +166,7 @@ def resolve(casc: Cascade, text: str, spec: FieldSpec | None = None) -> Target:
     if not found:
         what = {"indicator": "indikator", "node": "simpul cascading"}.get(want or "", "indikator atau simpul")
         raise RefNotFound(f"Tidak ada {what} yang cocok dengan {quote(text)}.")
-    listing = [f"{t.id} \u2014 {t.label}" for t in found]
+    listing = [f"{public_ref(casc, t.id)} \u2014 {t.label}" for t in found]
     raise RefNotFound(
         f"{quote(text)} cocok dengan {len(found)} hal; pakai id atau kode salah satunya.", listing
     )

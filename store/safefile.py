@@ -231,19 +231,28 @@ def _link_in(tmp: Path, path: Path) -> None:
     _unlink_quietly(tmp)
 
 
-def read_regular(path: str | os.PathLike) -> tuple[bytes, os.stat_result]:
-    """The bytes of a regular file, opened without following a symlink (O_NOFOLLOW) nor blocking on a fifo."""
+def read_regular(path: str | os.PathLike, limit: int | None = None) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file, opened without following a symlink (O_NOFOLLOW) nor blocking on a fifo; with
+    `limit`, at most that many (a link to /dev/zero is refused as a device, a huge file is not read whole)."""
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise UnsafeTarget(path, _kind(st.st_mode))
-        chunks = []
-        while chunk := os.read(fd, 1 << 20):
+        chunks, size = [], 0
+        while chunk := os.read(fd, 1 << 20 if limit is None else min(1 << 20, limit - size)):
             chunks.append(chunk)
+            size += len(chunk)
+            if limit is not None and size >= limit:
+                break
         return b"".join(chunks), st
     finally:
         os.close(fd)
+
+
+def read_head(path: str | os.PathLike, size: int) -> bytes:
+    """The first `size` bytes of a regular file (see read_regular)."""
+    return read_regular(path, size)[0]
 
 
 # -- leftovers of dead writers -------------------------------------------------------------------------------------------

@@ -27,16 +27,16 @@ CUT = 60  # characters of an operator's input quoted back in a message
 _PICTURES = {c: 0x2400 + c for c in range(0x20)}
 _PICTURES[0x7F] = 0x2421
 _REPLACEMENT = 0xFFFD
-_FORMAT = [0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+FORMAT_CONTROLS = [0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0xFEFF, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 
 # One table per context: control pictures, and C1 and format controls as U+FFFD.
-_ONE_LINE = {**_PICTURES, **{c: _REPLACEMENT for c in range(0x80, 0xA0)}, **{c: _REPLACEMENT for c in _FORMAT}}
+_ONE_LINE = {**_PICTURES, **{c: _REPLACEMENT for c in range(0x80, 0xA0)}, **{c: _REPLACEMENT for c in FORMAT_CONTROLS}}
 _MULTI_LINE = {k: v for k, v in _ONE_LINE.items() if k not in (0x0A, 0x09)}
 
 # Characters that have no business in a stored text (what `visible` replaces), for the input rule and for tests.
-_CONTROL_CLASS = "\x00-\x1f\x7f-\x9f" + "".join(chr(c) for c in _FORMAT)
+_CONTROL_CLASS = "\x00-\x1f\x7f-\x9f" + "".join(chr(c) for c in FORMAT_CONTROLS)
 CONTROL = re.compile(f"[{_CONTROL_CLASS}]")
-_JSON_UNESCAPED = re.compile("[\x7f-\x9f" + "".join(chr(c) for c in _FORMAT) + "]")
+_JSON_UNESCAPED = re.compile("[\x7f-\x9f" + "".join(chr(c) for c in FORMAT_CONTROLS) + "]")
 
 
 def visible(text: str, *, multiline: bool = False) -> str:

@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from . import gate
 from .errors import DocumentInvalid
+from .gate import COUNT_MAX, LONG_TEXT_MAX, NARRATIVE_MAX, TEXT_MAX
 from .model import ISU, LEVELS, LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, SIGNING_KEYS, TABLES
 from .schema_messages import Refused, sentence
 from .schema_rules import MEMO as _MEMO, Rules as _Rules
@@ -30,8 +32,8 @@ except ImportError:  # pragma: no cover - only while regenerating it
     schema_compiled = None  # type: ignore[assignment]
 
 # Caps: far above any real office (a kabupaten has ≈2,000 nodes), low enough that a hostile file is refused quickly.
-MAX_TEXT = 200 * 1024  # one narrative section: store.fields.NARRATIVE_MAX (bytes) can never hold more characters
-MAX_NAME = 2_000
+# The texts' limits and characters are the one gate's (store.gate): what may be typed is what may be stored.
+MAX_TEXT = LONG_TEXT_MAX
 MAX_ITEMS = 500
 
 _YEAR = "^[0-9]{4}$"
@@ -41,13 +43,17 @@ _RECORD_ID_RE = re.compile(_RECORD_ID)
 # Leaf values are written out where they stand: a $ref costs the generated code a name built with str.format on every
 # call (56,000 decimals at kabupaten scale: 0.5 s). Only the indicator, a whole record, is a definition.
 _DECIMAL = r"^-?[0-9]{1,24}(\.[0-9]{1,24})?$"
-_str = {"type": "string", "maxLength": MAX_NAME}
-_name = {"type": "string", "minLength": 1, "maxLength": MAX_NAME, "pattern": r"\S", "description": "nama"}
+_str = {"type": "string", "maxLength": TEXT_MAX, "pattern": gate.ONE_LINE, "description": "teks satu baris"}
+_name = {"type": "string", "minLength": 1, "maxLength": TEXT_MAX, "pattern": gate.NAME, "description": "nama"}
+_long = {"type": "string", "maxLength": MAX_TEXT, "pattern": gate.MULTI_LINE, "description": "teks"}
+# A narrative's limit is in bytes (store.gate): the schema bounds its characters, the rules its bytes.
+_narrative = {"type": "string", "maxLength": NARRATIVE_MAX, "pattern": gate.MULTI_LINE, "description": "teks"}
 _decimal = {"type": ["string", "null"], "pattern": _DECIMAL, "maxLength": 50, "description": "angka"}
 _decimal_given = {"type": "string", "pattern": _DECIMAL, "maxLength": 50, "description": "angka"}
 _money = {"type": ["integer", "null"], "minimum": 0, "maximum": 10**15 - 1, "description": "rupiah"}
-_int = {"type": "integer"}
-_rev = {"type": "integer", "minimum": 0}
+_int = {"type": "integer", "minimum": -COUNT_MAX, "maximum": COUNT_MAX}
+_rev = {"type": "integer", "minimum": 0, "maximum": COUNT_MAX}
+_seq = {"type": "integer", "minimum": 1, "maximum": COUNT_MAX}
 DEFINITIONS: dict[str, dict] = {}
 
 
@@ -74,7 +80,7 @@ PROFILE_KEYS = ("instansi", "pemda")
 DEFINITIONS["indicator"] = _record({
     "id": _name, "name": _name, "satuan": _str,
     "arah": _enum(["positif", "negatif", None], "arah"),
-    "rumus": {"type": "string", "maxLength": MAX_TEXT},
+    "rumus": _str,
     "negatif_rumus": _enum(["2T-R", "T/R", None], "rumus indikator negatif"),
     "tw_rule": _enum(["kumulatif", "nilai_akhir", None], "aturan triwulan"),
     "kondisi_awal": _decimal, "target_akhir": _decimal,
@@ -111,12 +117,15 @@ RECORDS: dict[str, dict] = {
                      "capaian_batas_wajar")),
         "locks": _per_year(_record({"by": _str, "at": _str})),
         "revision": _rev,
-        "notes": {"type": "array", "maxItems": MAX_ITEMS, "items": {"type": "string", "maxLength": MAX_TEXT}},
+        "notes": {"type": "array", "maxItems": MAX_ITEMS, "items": _long},
         "rev": _rev,
-    }),
+        # The workbook's identity, made once by init and kept by its backups (`restore --from` checks it); a
+        # workbook made before it existed has none.
+        "uuid": {"type": "string", "pattern": "^[0-9a-f]{32}$"},
+    }, optional=("uuid",)),
     NODES: _record({
         "id": _name, "level": _enum(list(LEVELS), "tingkat"),
-        "parent": {"type": ["string", "null"], "maxLength": MAX_NAME},
+        "parent": {"type": ["string", "null"], "maxLength": TEXT_MAX, "pattern": gate.ONE_LINE},
         "code": _str, "name": _name, "order": _int, "unit": _str,
         "indicators": {"type": "array", "maxItems": MAX_ITEMS, "items": _ref("indicator")},
         "budget": _per_year(_record({
@@ -129,23 +138,24 @@ RECORDS: dict[str, dict] = {
         "rev": _rev,
     }),
     ISU: _record({
-        "id": _name, "order": _int, "masalah": {"type": "string", "maxLength": MAX_TEXT},
+        "id": _name, "order": _int, "masalah": _long,
         "items": {"type": "array", "maxItems": MAX_ITEMS,
-                  "items": _record({"pokok": {"type": "string", "maxLength": MAX_TEXT},
-                                    "akar": {"type": "string", "maxLength": MAX_TEXT}})},
+                  "items": _record({"pokok": _long, "akar": _long})},
         "rev": _rev,
     }),
     NARRATIVE: _record({
         "key": _name, "title": _str,
-        "texts": _per_year({"type": "string", "maxLength": MAX_TEXT}),
+        "texts": _per_year(_narrative),
         "rev": _rev,
     }),
     LOG: _record({
-        "seq": {"type": "integer", "minimum": 1}, "at": _str, "user": _str, "kind": _name, "ref": _str,
-        "field": _str, "year": {"type": ["integer", "null"]}, "old": {}, "new": {}, "reason": _str,
-        "group": {"type": "integer", "minimum": 1},  # the edits of one paste: one step in undo and audit
+        "seq": _seq, "at": _str, "user": _str, "kind": _name, "ref": _str,
+        "field": _str, "year": {"type": ["integer", "null"], "minimum": -COUNT_MAX, "maximum": COUNT_MAX},
+        "old": {}, "new": {},  # any value, even a whole record: its texts are checked by store.schema_rules
+        "reason": _str,
+        "group": _seq,  # the edits of one paste: one step in undo and audit
         # an undo or redo names the step (its group, or its seq) it takes back or puts back: store.history
-        "undoes": {"type": "integer", "minimum": 1}, "redoes": {"type": "integer", "minimum": 1},
+        "undoes": _seq, "redoes": _seq,
     }, optional=("reason", "group", "undoes", "redoes")),
 }
 
@@ -224,7 +234,8 @@ def check(document: object, changed: Iterable[tuple[str, str]] | None = None,
     if changed is None:
         pairs: Iterable[tuple[str, str]] = ((t, rid) for t in TABLES for rid in document[t])
     else:
-        pairs = changed
+        # The log last: an edit's own record names what is wrong better than the log entry that repeats it.
+        pairs = changed = sorted(changed, key=lambda pair: pair[0] == LOG)
         for table, rid in changed:
             if not _RECORD_ID_RE.match(rid):
                 raise DocumentInvalid(table, f"nomor catatan \u201c{rid}\u201d harus bilangan bulat positif")

@@ -6,10 +6,13 @@ from .schema_messages import Refused as JsonSchemaValueException, Refused as Jso
 
 
 REGEX_PATTERNS = {
-    '\\S': re.compile('\\S'),
+    '^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$': re.compile('^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*\\Z'),
+    '^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\S]*[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\s][^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$': re.compile('^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\S]*[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\s][^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*\\Z'),
     '^[0-9]{4}$': re.compile('^[0-9]{4}$'),
+    '^[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$': re.compile('^[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*\\Z'),
     '^[1-4]$': re.compile('^[1-4]$'),
     '^-?[0-9]{1,24}(\\.[0-9]{1,24})?$': re.compile('^-?[0-9]{1,24}(\\.[0-9]{1,24})?\\Z'),
+    '^[0-9a-f]{32}$': re.compile('^[0-9a-f]{32}\\Z'),
     '^[1-9][0-9]{0,8}$': re.compile('^[1-9][0-9]{0,8}\\Z')
 }
 
@@ -89,6 +92,8 @@ def validate___definitions_log(data, custom_formats={}, name_prefix=None):
             if isinstance(data__seq, (int, float, Decimal)) and not isinstance(data__seq, bool):
                 if data__seq < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".seq must be bigger than or equal to 1")
+                if data__seq > 9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".seq must be smaller than or equal to 9007199254740992")
         if "at" in data_keys:
             data_keys.remove("at")
             data__at = data["at"]
@@ -96,8 +101,10 @@ def validate___definitions_log(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".at must be string")
             if isinstance(data__at, str):
                 data__at_len = len(data__at)
-                if data__at_len > 2000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".at must be shorter than or equal to 2000 characters")
+                if data__at_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".at must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__at):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".at must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "user" in data_keys:
             data_keys.remove("user")
             data__user = data["user"]
@@ -105,8 +112,10 @@ def validate___definitions_log(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".user must be string")
             if isinstance(data__user, str):
                 data__user_len = len(data__user)
-                if data__user_len > 2000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".user must be shorter than or equal to 2000 characters")
+                if data__user_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".user must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__user):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".user must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "kind" in data_keys:
             data_keys.remove("kind")
             data__kind = data["kind"]
@@ -116,10 +125,10 @@ def validate___definitions_log(data, custom_formats={}, name_prefix=None):
                 data__kind_len = len(data__kind)
                 if data__kind_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be longer than or equal to 1 characters")
-                if data__kind_len > 2000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be shorter than or equal to 2000 characters")
-                if not REGEX_PATTERNS['\\S'].search(data__kind):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must match pattern \\S")
+                if data__kind_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\S]*[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\s][^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__kind):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".kind must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\S]*[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\s][^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "ref" in data_keys:
             data_keys.remove("ref")
             data__ref = data["ref"]
@@ -127,8 +136,10 @@ def validate___definitions_log(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".ref must be string")
             if isinstance(data__ref, str):
                 data__ref_len = len(data__ref)
-                if data__ref_len > 2000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".ref must be shorter than or equal to 2000 characters")
+                if data__ref_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".ref must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__ref):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".ref must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "field" in data_keys:
             data_keys.remove("field")
             data__field = data["field"]
@@ -136,13 +147,20 @@ def validate___definitions_log(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".field must be string")
             if isinstance(data__field, str):
                 data__field_len = len(data__field)
-                if data__field_len > 2000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".field must be shorter than or equal to 2000 characters")
+                if data__field_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".field must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__field):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".field must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "year" in data_keys:
             data_keys.remove("year")
             data__year = data["year"]
             if not isinstance(data__year, (int, NoneType)) and not (isinstance(data__year, float) and data__year.is_integer()) or isinstance(data__year, bool):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".year must be integer or null")
+            if isinstance(data__year, (int, float, Decimal)) and not isinstance(data__year, bool):
+                if data__year < -9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".year must be bigger than or equal to -9007199254740992")
+                if data__year > 9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".year must be smaller than or equal to 9007199254740992")
         if "old" in data_keys:
             data_keys.remove("old")
             data__old = data["old"]
@@ -156,8 +174,10 @@ def validate___definitions_log(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".reason must be string")
             if isinstance(data__reason, str):
                 data__reason_len = len(data__reason)
-                if data__reason_len > 2000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reason must be shorter than or equal to 2000 characters")
+                if data__reason_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reason must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__reason):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".reason must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "group" in data_keys:
             data_keys.remove("group")
             data__group = data["group"]
@@ -166,6 +186,8 @@ def validate___definitions_log(data, custom_formats={}, name_prefix=None):
             if isinstance(data__group, (int, float, Decimal)) and not isinstance(data__group, bool):
                 if data__group < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".group must be bigger than or equal to 1")
+                if data__group > 9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".group must be smaller than or equal to 9007199254740992")
         if "undoes" in data_keys:
             data_keys.remove("undoes")
             data__undoes = data["undoes"]
@@ -174,6 +196,8 @@ def validate___definitions_log(data, custom_formats={}, name_prefix=None):
             if isinstance(data__undoes, (int, float, Decimal)) and not isinstance(data__undoes, bool):
                 if data__undoes < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".undoes must be bigger than or equal to 1")
+                if data__undoes > 9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".undoes must be smaller than or equal to 9007199254740992")
         if "redoes" in data_keys:
             data_keys.remove("redoes")
             data__redoes = data["redoes"]
@@ -182,6 +206,8 @@ def validate___definitions_log(data, custom_formats={}, name_prefix=None):
             if isinstance(data__redoes, (int, float, Decimal)) and not isinstance(data__redoes, bool):
                 if data__redoes < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".redoes must be bigger than or equal to 1")
+                if data__redoes > 9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".redoes must be smaller than or equal to 9007199254740992")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -204,10 +230,10 @@ def validate___definitions_narrative(data, custom_formats={}, name_prefix=None):
                 data__key_len = len(data__key)
                 if data__key_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must be longer than or equal to 1 characters")
-                if data__key_len > 2000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must be shorter than or equal to 2000 characters")
-                if not REGEX_PATTERNS['\\S'].search(data__key):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must match pattern \\S")
+                if data__key_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\S]*[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\s][^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__key):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".key must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\S]*[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\s][^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "title" in data_keys:
             data_keys.remove("title")
             data__title = data["title"]
@@ -215,8 +241,10 @@ def validate___definitions_narrative(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be string")
             if isinstance(data__title, str):
                 data__title_len = len(data__title)
-                if data__title_len > 2000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be shorter than or equal to 2000 characters")
+                if data__title_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__title):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".title must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "texts" in data_keys:
             data_keys.remove("texts")
             data__texts = data["texts"]
@@ -238,6 +266,8 @@ def validate___definitions_narrative(data, custom_formats={}, name_prefix=None):
                             data__texts_val_len = len(data__texts_val)
                             if data__texts_val_len > 204800:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".texts.{data__texts_key}".format(**locals()) + " must be shorter than or equal to 204800 characters")
+                            if not REGEX_PATTERNS['^[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__texts_val):
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".texts.{data__texts_key}".format(**locals()) + " must match pattern ^[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                 if data__texts_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".texts must not contain "+str(data__texts_keys)+" properties")
         if "rev" in data_keys:
@@ -248,6 +278,8 @@ def validate___definitions_narrative(data, custom_formats={}, name_prefix=None):
             if isinstance(data__rev, (int, float, Decimal)) and not isinstance(data__rev, bool):
                 if data__rev < 0:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".rev must be bigger than or equal to 0")
+                if data__rev > 9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rev must be smaller than or equal to 9007199254740992")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -270,15 +302,20 @@ def validate___definitions_isu(data, custom_formats={}, name_prefix=None):
                 data__id_len = len(data__id)
                 if data__id_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be longer than or equal to 1 characters")
-                if data__id_len > 2000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be shorter than or equal to 2000 characters")
-                if not REGEX_PATTERNS['\\S'].search(data__id):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern \\S")
+                if data__id_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\S]*[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\s][^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__id):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\S]*[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\s][^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "order" in data_keys:
             data_keys.remove("order")
             data__order = data["order"]
             if not isinstance(data__order, (int)) and not (isinstance(data__order, float) and data__order.is_integer()) or isinstance(data__order, bool):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".order must be integer")
+            if isinstance(data__order, (int, float, Decimal)) and not isinstance(data__order, bool):
+                if data__order < -9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".order must be bigger than or equal to -9007199254740992")
+                if data__order > 9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".order must be smaller than or equal to 9007199254740992")
         if "masalah" in data_keys:
             data_keys.remove("masalah")
             data__masalah = data["masalah"]
@@ -288,6 +325,8 @@ def validate___definitions_isu(data, custom_formats={}, name_prefix=None):
                 data__masalah_len = len(data__masalah)
                 if data__masalah_len > 204800:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".masalah must be shorter than or equal to 204800 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__masalah):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".masalah must match pattern ^[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "items" in data_keys:
             data_keys.remove("items")
             data__items = data["items"]
@@ -316,6 +355,8 @@ def validate___definitions_isu(data, custom_formats={}, name_prefix=None):
                                 data__items_item__pokok_len = len(data__items_item__pokok)
                                 if data__items_item__pokok_len > 204800:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].pokok".format(**locals()) + " must be shorter than or equal to 204800 characters")
+                                if not REGEX_PATTERNS['^[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__items_item__pokok):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].pokok".format(**locals()) + " must match pattern ^[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                         if "akar" in data__items_item_keys:
                             data__items_item_keys.remove("akar")
                             data__items_item__akar = data__items_item["akar"]
@@ -325,6 +366,8 @@ def validate___definitions_isu(data, custom_formats={}, name_prefix=None):
                                 data__items_item__akar_len = len(data__items_item__akar)
                                 if data__items_item__akar_len > 204800:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].akar".format(**locals()) + " must be shorter than or equal to 204800 characters")
+                                if not REGEX_PATTERNS['^[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__items_item__akar):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}].akar".format(**locals()) + " must match pattern ^[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                         if data__items_item_keys:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".items[{data__items_x}]".format(**locals()) + " must not contain "+str(data__items_item_keys)+" properties")
         if "rev" in data_keys:
@@ -335,6 +378,8 @@ def validate___definitions_isu(data, custom_formats={}, name_prefix=None):
             if isinstance(data__rev, (int, float, Decimal)) and not isinstance(data__rev, bool):
                 if data__rev < 0:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".rev must be bigger than or equal to 0")
+                if data__rev > 9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rev must be smaller than or equal to 9007199254740992")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -357,10 +402,10 @@ def validate___definitions_nodes(data, custom_formats={}, name_prefix=None):
                 data__id_len = len(data__id)
                 if data__id_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be longer than or equal to 1 characters")
-                if data__id_len > 2000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be shorter than or equal to 2000 characters")
-                if not REGEX_PATTERNS['\\S'].search(data__id):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern \\S")
+                if data__id_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\S]*[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\s][^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__id):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\S]*[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\s][^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "level" in data_keys:
             data_keys.remove("level")
             data__level = data["level"]
@@ -373,8 +418,10 @@ def validate___definitions_nodes(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".parent must be string or null")
             if isinstance(data__parent, str):
                 data__parent_len = len(data__parent)
-                if data__parent_len > 2000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parent must be shorter than or equal to 2000 characters")
+                if data__parent_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parent must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__parent):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".parent must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "code" in data_keys:
             data_keys.remove("code")
             data__code = data["code"]
@@ -382,8 +429,10 @@ def validate___definitions_nodes(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".code must be string")
             if isinstance(data__code, str):
                 data__code_len = len(data__code)
-                if data__code_len > 2000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".code must be shorter than or equal to 2000 characters")
+                if data__code_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".code must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__code):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".code must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "name" in data_keys:
             data_keys.remove("name")
             data__name = data["name"]
@@ -393,15 +442,20 @@ def validate___definitions_nodes(data, custom_formats={}, name_prefix=None):
                 data__name_len = len(data__name)
                 if data__name_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be longer than or equal to 1 characters")
-                if data__name_len > 2000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be shorter than or equal to 2000 characters")
-                if not REGEX_PATTERNS['\\S'].search(data__name):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must match pattern \\S")
+                if data__name_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\S]*[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\s][^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__name):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\S]*[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\s][^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "order" in data_keys:
             data_keys.remove("order")
             data__order = data["order"]
             if not isinstance(data__order, (int)) and not (isinstance(data__order, float) and data__order.is_integer()) or isinstance(data__order, bool):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".order must be integer")
+            if isinstance(data__order, (int, float, Decimal)) and not isinstance(data__order, bool):
+                if data__order < -9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".order must be bigger than or equal to -9007199254740992")
+                if data__order > 9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".order must be smaller than or equal to 9007199254740992")
         if "unit" in data_keys:
             data_keys.remove("unit")
             data__unit = data["unit"]
@@ -409,8 +463,10 @@ def validate___definitions_nodes(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".unit must be string")
             if isinstance(data__unit, str):
                 data__unit_len = len(data__unit)
-                if data__unit_len > 2000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".unit must be shorter than or equal to 2000 characters")
+                if data__unit_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".unit must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__unit):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".unit must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "indicators" in data_keys:
             data_keys.remove("indicators")
             data__indicators = data["indicators"]
@@ -516,8 +572,10 @@ def validate___definitions_nodes(data, custom_formats={}, name_prefix=None):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget_refs[{data__budgetrefs_x}]".format(**locals()) + " must be string")
                     if isinstance(data__budgetrefs_item, str):
                         data__budgetrefs_item_len = len(data__budgetrefs_item)
-                        if data__budgetrefs_item_len > 2000:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget_refs[{data__budgetrefs_x}]".format(**locals()) + " must be shorter than or equal to 2000 characters")
+                        if data__budgetrefs_item_len > 500:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget_refs[{data__budgetrefs_x}]".format(**locals()) + " must be shorter than or equal to 500 characters")
+                        if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__budgetrefs_item):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".budget_refs[{data__budgetrefs_x}]".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "rev" in data_keys:
             data_keys.remove("rev")
             data__rev = data["rev"]
@@ -526,6 +584,8 @@ def validate___definitions_nodes(data, custom_formats={}, name_prefix=None):
             if isinstance(data__rev, (int, float, Decimal)) and not isinstance(data__rev, bool):
                 if data__rev < 0:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".rev must be bigger than or equal to 0")
+                if data__rev > 9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rev must be smaller than or equal to 9007199254740992")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -548,10 +608,10 @@ def validate___definitions_indicator(data, custom_formats={}, name_prefix=None):
                 data__id_len = len(data__id)
                 if data__id_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be longer than or equal to 1 characters")
-                if data__id_len > 2000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be shorter than or equal to 2000 characters")
-                if not REGEX_PATTERNS['\\S'].search(data__id):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern \\S")
+                if data__id_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\S]*[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\s][^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__id):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".id must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\S]*[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\s][^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "name" in data_keys:
             data_keys.remove("name")
             data__name = data["name"]
@@ -561,10 +621,10 @@ def validate___definitions_indicator(data, custom_formats={}, name_prefix=None):
                 data__name_len = len(data__name)
                 if data__name_len < 1:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be longer than or equal to 1 characters")
-                if data__name_len > 2000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be shorter than or equal to 2000 characters")
-                if not REGEX_PATTERNS['\\S'].search(data__name):
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must match pattern \\S")
+                if data__name_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\S]*[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\s][^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__name):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".name must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\S]*[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\s][^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "satuan" in data_keys:
             data_keys.remove("satuan")
             data__satuan = data["satuan"]
@@ -572,8 +632,10 @@ def validate___definitions_indicator(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".satuan must be string")
             if isinstance(data__satuan, str):
                 data__satuan_len = len(data__satuan)
-                if data__satuan_len > 2000:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".satuan must be shorter than or equal to 2000 characters")
+                if data__satuan_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".satuan must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__satuan):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".satuan must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "arah" in data_keys:
             data_keys.remove("arah")
             data__arah = data["arah"]
@@ -586,8 +648,10 @@ def validate___definitions_indicator(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".rumus must be string")
             if isinstance(data__rumus, str):
                 data__rumus_len = len(data__rumus)
-                if data__rumus_len > 204800:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rumus must be shorter than or equal to 204800 characters")
+                if data__rumus_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rumus must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__rumus):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rumus must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "negatif_rumus" in data_keys:
             data_keys.remove("negatif_rumus")
             data__negatifrumus = data["negatif_rumus"]
@@ -738,8 +802,10 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile.instansi must be string")
                     if isinstance(data__profile__instansi, str):
                         data__profile__instansi_len = len(data__profile__instansi)
-                        if data__profile__instansi_len > 2000:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile.instansi must be shorter than or equal to 2000 characters")
+                        if data__profile__instansi_len > 500:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile.instansi must be shorter than or equal to 500 characters")
+                        if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profile__instansi):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile.instansi must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                 if "pemda" in data__profile_keys:
                     data__profile_keys.remove("pemda")
                     data__profile__pemda = data__profile["pemda"]
@@ -747,8 +813,10 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile.pemda must be string")
                     if isinstance(data__profile__pemda, str):
                         data__profile__pemda_len = len(data__profile__pemda)
-                        if data__profile__pemda_len > 2000:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile.pemda must be shorter than or equal to 2000 characters")
+                        if data__profile__pemda_len > 500:
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile.pemda must be shorter than or equal to 500 characters")
+                        if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profile__pemda):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile.pemda must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                 if data__profile_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile must not contain "+str(data__profile_keys)+" properties")
         if "profile_tahun" in data_keys:
@@ -781,8 +849,10 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_nama".format(**locals()) + " must be string")
                                 if isinstance(data__profiletahun_val__kepalanama, str):
                                     data__profiletahun_val__kepalanama_len = len(data__profiletahun_val__kepalanama)
-                                    if data__profiletahun_val__kepalanama_len > 2000:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_nama".format(**locals()) + " must be shorter than or equal to 2000 characters")
+                                    if data__profiletahun_val__kepalanama_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_nama".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                    if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__kepalanama):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_nama".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                             if "kepala_nip" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("kepala_nip")
                                 data__profiletahun_val__kepalanip = data__profiletahun_val["kepala_nip"]
@@ -790,8 +860,10 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_nip".format(**locals()) + " must be string")
                                 if isinstance(data__profiletahun_val__kepalanip, str):
                                     data__profiletahun_val__kepalanip_len = len(data__profiletahun_val__kepalanip)
-                                    if data__profiletahun_val__kepalanip_len > 2000:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_nip".format(**locals()) + " must be shorter than or equal to 2000 characters")
+                                    if data__profiletahun_val__kepalanip_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_nip".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                    if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__kepalanip):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_nip".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                             if "kepala_jabatan" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("kepala_jabatan")
                                 data__profiletahun_val__kepalajabatan = data__profiletahun_val["kepala_jabatan"]
@@ -799,8 +871,10 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_jabatan".format(**locals()) + " must be string")
                                 if isinstance(data__profiletahun_val__kepalajabatan, str):
                                     data__profiletahun_val__kepalajabatan_len = len(data__profiletahun_val__kepalajabatan)
-                                    if data__profiletahun_val__kepalajabatan_len > 2000:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_jabatan".format(**locals()) + " must be shorter than or equal to 2000 characters")
+                                    if data__profiletahun_val__kepalajabatan_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_jabatan".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                    if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__kepalajabatan):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_jabatan".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                             if "tempat" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("tempat")
                                 data__profiletahun_val__tempat = data__profiletahun_val["tempat"]
@@ -808,8 +882,10 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tempat".format(**locals()) + " must be string")
                                 if isinstance(data__profiletahun_val__tempat, str):
                                     data__profiletahun_val__tempat_len = len(data__profiletahun_val__tempat)
-                                    if data__profiletahun_val__tempat_len > 2000:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tempat".format(**locals()) + " must be shorter than or equal to 2000 characters")
+                                    if data__profiletahun_val__tempat_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tempat".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                    if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__tempat):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tempat".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                             if "tanggal" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("tanggal")
                                 data__profiletahun_val__tanggal = data__profiletahun_val["tanggal"]
@@ -817,8 +893,10 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal".format(**locals()) + " must be string")
                                 if isinstance(data__profiletahun_val__tanggal, str):
                                     data__profiletahun_val__tanggal_len = len(data__profiletahun_val__tanggal)
-                                    if data__profiletahun_val__tanggal_len > 2000:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal".format(**locals()) + " must be shorter than or equal to 2000 characters")
+                                    if data__profiletahun_val__tanggal_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                    if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__tanggal):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                             if "pihak_kedua_nama" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("pihak_kedua_nama")
                                 data__profiletahun_val__pihakkeduanama = data__profiletahun_val["pihak_kedua_nama"]
@@ -826,8 +904,10 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_nama".format(**locals()) + " must be string")
                                 if isinstance(data__profiletahun_val__pihakkeduanama, str):
                                     data__profiletahun_val__pihakkeduanama_len = len(data__profiletahun_val__pihakkeduanama)
-                                    if data__profiletahun_val__pihakkeduanama_len > 2000:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_nama".format(**locals()) + " must be shorter than or equal to 2000 characters")
+                                    if data__profiletahun_val__pihakkeduanama_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_nama".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                    if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__pihakkeduanama):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_nama".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                             if "pihak_kedua_nip" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("pihak_kedua_nip")
                                 data__profiletahun_val__pihakkeduanip = data__profiletahun_val["pihak_kedua_nip"]
@@ -835,8 +915,10 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_nip".format(**locals()) + " must be string")
                                 if isinstance(data__profiletahun_val__pihakkeduanip, str):
                                     data__profiletahun_val__pihakkeduanip_len = len(data__profiletahun_val__pihakkeduanip)
-                                    if data__profiletahun_val__pihakkeduanip_len > 2000:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_nip".format(**locals()) + " must be shorter than or equal to 2000 characters")
+                                    if data__profiletahun_val__pihakkeduanip_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_nip".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                    if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__pihakkeduanip):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_nip".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                             if "pihak_kedua_jabatan" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("pihak_kedua_jabatan")
                                 data__profiletahun_val__pihakkeduajabatan = data__profiletahun_val["pihak_kedua_jabatan"]
@@ -844,8 +926,10 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_jabatan".format(**locals()) + " must be string")
                                 if isinstance(data__profiletahun_val__pihakkeduajabatan, str):
                                     data__profiletahun_val__pihakkeduajabatan_len = len(data__profiletahun_val__pihakkeduajabatan)
-                                    if data__profiletahun_val__pihakkeduajabatan_len > 2000:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_jabatan".format(**locals()) + " must be shorter than or equal to 2000 characters")
+                                    if data__profiletahun_val__pihakkeduajabatan_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_jabatan".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                    if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__pihakkeduajabatan):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_jabatan".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                             if "tanggal_pk" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("tanggal_pk")
                                 data__profiletahun_val__tanggalpk = data__profiletahun_val["tanggal_pk"]
@@ -853,8 +937,10 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal_pk".format(**locals()) + " must be string")
                                 if isinstance(data__profiletahun_val__tanggalpk, str):
                                     data__profiletahun_val__tanggalpk_len = len(data__profiletahun_val__tanggalpk)
-                                    if data__profiletahun_val__tanggalpk_len > 2000:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal_pk".format(**locals()) + " must be shorter than or equal to 2000 characters")
+                                    if data__profiletahun_val__tanggalpk_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal_pk".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                    if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__tanggalpk):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal_pk".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                             if data__profiletahun_val_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}".format(**locals()) + " must not contain "+str(data__profiletahun_val_keys)+" properties")
                 if data__profiletahun_keys:
@@ -946,10 +1032,10 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                         data__settings__predikat_item__label_len = len(data__settings__predikat_item__label)
                                         if data__settings__predikat_item__label_len < 1:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.predikat[{data__settings__predikat_x}].label".format(**locals()) + " must be longer than or equal to 1 characters")
-                                        if data__settings__predikat_item__label_len > 2000:
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.predikat[{data__settings__predikat_x}].label".format(**locals()) + " must be shorter than or equal to 2000 characters")
-                                        if not REGEX_PATTERNS['\\S'].search(data__settings__predikat_item__label):
-                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.predikat[{data__settings__predikat_x}].label".format(**locals()) + " must match pattern \\S")
+                                        if data__settings__predikat_item__label_len > 500:
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.predikat[{data__settings__predikat_x}].label".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                        if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\S]*[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\s][^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__settings__predikat_item__label):
+                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.predikat[{data__settings__predikat_x}].label".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\S]*[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069\\s][^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                                 if data__settings__predikat_item_keys:
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".settings.predikat[{data__settings__predikat_x}]".format(**locals()) + " must not contain "+str(data__settings__predikat_item_keys)+" properties")
                 if "cap" in data__settings_keys:
@@ -1066,8 +1152,10 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}.by".format(**locals()) + " must be string")
                                 if isinstance(data__locks_val__by, str):
                                     data__locks_val__by_len = len(data__locks_val__by)
-                                    if data__locks_val__by_len > 2000:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}.by".format(**locals()) + " must be shorter than or equal to 2000 characters")
+                                    if data__locks_val__by_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}.by".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                    if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__locks_val__by):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}.by".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                             if "at" in data__locks_val_keys:
                                 data__locks_val_keys.remove("at")
                                 data__locks_val__at = data__locks_val["at"]
@@ -1075,8 +1163,10 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}.at".format(**locals()) + " must be string")
                                 if isinstance(data__locks_val__at, str):
                                     data__locks_val__at_len = len(data__locks_val__at)
-                                    if data__locks_val__at_len > 2000:
-                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}.at".format(**locals()) + " must be shorter than or equal to 2000 characters")
+                                    if data__locks_val__at_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}.at".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                    if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__locks_val__at):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}.at".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                             if data__locks_val_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}".format(**locals()) + " must not contain "+str(data__locks_val_keys)+" properties")
                 if data__locks_keys:
@@ -1089,6 +1179,8 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
             if isinstance(data__revision, (int, float, Decimal)) and not isinstance(data__revision, bool):
                 if data__revision < 0:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".revision must be bigger than or equal to 0")
+                if data__revision > 9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".revision must be smaller than or equal to 9007199254740992")
         if "notes" in data_keys:
             data_keys.remove("notes")
             data__notes = data["notes"]
@@ -1106,6 +1198,8 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                         data__notes_item_len = len(data__notes_item)
                         if data__notes_item_len > 204800:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".notes[{data__notes_x}]".format(**locals()) + " must be shorter than or equal to 204800 characters")
+                        if not REGEX_PATTERNS['^[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__notes_item):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".notes[{data__notes_x}]".format(**locals()) + " must match pattern ^[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if "rev" in data_keys:
             data_keys.remove("rev")
             data__rev = data["rev"]
@@ -1114,6 +1208,16 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
             if isinstance(data__rev, (int, float, Decimal)) and not isinstance(data__rev, bool):
                 if data__rev < 0:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".rev must be bigger than or equal to 0")
+                if data__rev > 9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".rev must be smaller than or equal to 9007199254740992")
+        if "uuid" in data_keys:
+            data_keys.remove("uuid")
+            data__uuid = data["uuid"]
+            if not isinstance(data__uuid, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".uuid must be string")
+            if isinstance(data__uuid, str):
+                if not REGEX_PATTERNS['^[0-9a-f]{32}$'].search(data__uuid):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".uuid must match pattern ^[0-9a-f]{32}$")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data

@@ -10,6 +10,10 @@ import re
 
 import orjson
 
+from . import gate
+from .sanitize import visible
+
+
 class Refused(ValueError):
     """A value the generated validators (store/schema_compiled.py) refuse. They raise it in place of fastjsonschema's
     own exception, so a start-up need not import fastjsonschema (≈5 ms); only a refusal compiles the detailed
@@ -28,12 +32,13 @@ _TYPES = {
 
 
 def shown(value: object, limit: int = 60) -> str:
-    """A value as it stands in the file, cut short: a refusal quotes what it refuses."""
+    """A value as it stands in the file, cut short and with nothing raw that a terminal would obey (orjson escapes
+    C0 controls, not C1 or direction controls): a refusal quotes what it refuses."""
     try:
         text = orjson.dumps(value).decode()
     except (TypeError, orjson.JSONEncodeError):
         text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+    return visible(text if len(text) <= limit else text[: limit - 1] + "\u2026")
 
 
 def _kind(value: object) -> str:
@@ -85,6 +90,10 @@ def sentence(exc) -> str:  # exc: fastjsonschema.JsonSchemaValueException
         what = "null" if value is None else f"{_kind(value)} {shown(value)}"
         return f"{what} bukan {_expected(definition)}"
     if rule == "pattern":
+        if isinstance(value, str) and definition.get("pattern") in (gate.ONE_LINE, gate.NAME, gate.MULTI_LINE):
+            why = gate.control(value, multiline=definition["pattern"] == gate.MULTI_LINE)
+            if why:
+                return why
         if noun == "angka":
             hint = value.replace(".", "").replace(",", ".") if "," in value else None
             fix = f"; tulis {hint}" if hint else "; tulis angka dengan titik desimal, mis. 84.75"
@@ -94,6 +103,8 @@ def sentence(exc) -> str:  # exc: fastjsonschema.JsonSchemaValueException
         return f"{shown(value)} tidak berbentuk benar"
     if rule == "minLength":
         return f"{noun or 'teks'} tidak boleh kosong"
+    if rule == "maxLength" and isinstance(value, str):
+        return f"{len(value)} karakter, lebih dari batas {exc.rule_definition} karakter"
     if rule in ("maxLength", "maxItems", "maxProperties"):
         return f"terlalu panjang atau terlalu banyak isi (batas {exc.rule_definition})"
     if rule == "minItems" or rule == "minProperties":

@@ -1,11 +1,13 @@
 """The rules between the records of a workbook document, which a JSON Schema cannot say (store/schema.py declares
 the shape and runs these in the same pass): years inside the Renstra period, a log value not nested too deep, ids
-unique, every parent one level up, no node its own ancestor, budget_refs that exist."""
+unique, every parent one level up, no node its own ancestor, budget_refs that exist; and the parts of the one text
+gate (store.gate) a pattern cannot state: a narrative's limit in bytes, the texts inside a log entry's values."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from . import gate
 from .errors import DocumentInvalid
 from .model import LEVELS, LOG, META, NARRATIVE, NODES, YEARS_BEFORE
 
@@ -82,6 +84,10 @@ class Rules:
                 self.years(ind["years"], f"{path}.indicators.{i}.years")
         elif table == NARRATIVE:
             self.years(record["texts"], f"{path}.texts")
+            for year, text in record["texts"].items():
+                why = gate.too_long(text, multiline=True)
+                if why:
+                    raise DocumentInvalid(f"{path}.texts.{year}", why)
         elif table == LOG:
             for key in ("old", "new"):
                 _shallow(record[key], f"{path}.{key}")
@@ -163,13 +169,20 @@ def _loop(by_id: dict[str, tuple[str, dict]], node: dict, path: str) -> None:
 
 
 def _shallow(value: object, path: str) -> None:
-    """Iterative, so that a value nested thousands deep is refused without a RecursionError."""
+    """Not nested too deep, and no text in it that the gate refuses (an undo would store it again); iterative, so
+    that a value nested thousands deep is refused without a RecursionError. A log value may be a narrative: newlines
+    and tabs are allowed, as in any multi-line text."""
     level = [value]
     for _ in range(MAX_LOG_DEPTH):
         nxt: list = []
         for v in level:
-            if isinstance(v, dict):
+            if isinstance(v, str):
+                why = gate.control(v, multiline=True)
+                if why:
+                    raise DocumentInvalid(path, why)
+            elif isinstance(v, dict):
                 nxt.extend(v.values())
+                nxt.extend(v)  # keys are texts too
             elif isinstance(v, list):
                 nxt.extend(v)
         if not nxt:

@@ -21,6 +21,7 @@ from .sheet_layout import (
     ANGGARAN, ASAL, ATURAN_TW_SHOWN, KASKADE, LEVEL_WORDS, PETUNJUK, PROFIL, PROFIL_ROWS, Column, anggaran_columns,
     kaskade_columns,
 )
+from .tw_rule import DEFAULTS_TEXT
 from .workbook import YEARS_BEFORE
 
 PETUNJUK_LINES = (
@@ -43,8 +44,9 @@ PETUNJUK_LINES = (
     "Satu titik dengan tepat tiga angka di belakangnya (82.125) ditolak karena bisa dibaca dua cara: ketik 82,125 "
     "atau 82125.",
     "7. Arah: positif (makin tinggi makin baik) atau negatif (makin rendah makin baik); kosong dibaca positif. "
-    "Rumus Negatif: 2T-R atau T/R (kosong: pengaturan buku kerja). Aturan TW: kumulatif atau nilai akhir (kosong: "
-    "nilai akhir untuk %, indeks dan nilai; kumulatif untuk satuan lain).",
+    "Rumus Negatif: 2T-R atau T/R (kosong: pengaturan buku kerja). Aturan TW: kumulatif (triwulan dijumlahkan) atau "
+    f"nilai akhir (triwulan terakhir); {DEFAULTS_TEXT}. Realisasi tahunan yang diketik selalu dipakai; tanpa itu "
+    "realisasi tahunan dihitung dari triwulan setelah TW IV diisi.",
     "8. Lembar Anggaran: satu baris per Program, Kegiatan atau Sub Kegiatan, dikenali dari Kode (atau ID Simpul). "
     "Isi Pagu pada baris Sub Kegiatan: jumlah Kegiatan dan Program dihitung sendiri. Pagu PK (pagu awal dalam "
     "Perjanjian Kinerja) biasanya pada baris Program. Rupiah utuh, tanpa sen.",

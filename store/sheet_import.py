@@ -24,9 +24,6 @@ from .sheet_read import Parsed, Problem, RowNode, Value, read_book
 from .workbook import YEARS_BEFORE, Edit, Workbook
 
 ID_PREFIX = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "subkegiatan": "SK"}
-# TW first: a realisasi typed for a year whose quarters are being emptied is accepted only after they are.
-_ORDER = {"tw1": 0, "tw2": 0, "tw3": 0, "tw4": 0}
-
 
 class SheetRefused(WorkbookError):
     def __init__(self, where: str, problems: list[Problem]) -> None:
@@ -256,7 +253,6 @@ class _Planner:
     def __init__(self, p: Parsed, casc: Cascade) -> None:
         self.p, self.casc, self.changes = p, casc, []  # type: ignore[var-annotated]
         self.locks = casc.meta.get("locks", {})
-        self.realisasi_changed: set[tuple[str, int | None]] = set()
 
     def diff(self, container: dict, ref: str, label: str, values: list[Value]) -> None:
         for v in values:
@@ -280,8 +276,6 @@ class _Planner:
                 continue
             self.changes.append(Change(Edit(ref, v.field, v.year, current, new), v.where, v.header, label,
                                        _shown(spec, current), _shown(spec, new)))
-            if v.field == "realisasi":
-                self.realisasi_changed.add((ref, v.year))
 
     def indicators(self, rn: RowNode, node: dict) -> None:
         have = {ind["id"]: ind for ind in node["indicators"]}
@@ -294,26 +288,12 @@ class _Planner:
                                f"impor")
                 continue
             used.add(ind["id"])
+            # A realisasi typed for the year beside its TW I–IV is the year's value; the quarters stay beside it.
             self.diff(ind, ind["id"], f"{ind['name']} ({self.casc.label(node)})", ri.values)
-            self._quarters_rule(ri, ind)
         for ind in node["indicators"]:
             if ind["id"] not in used:
                 self.p.problem(KASKADE, rn.row, None, "", f"indikator \u201c{ind['name']}\u201d dari "
                                f"{self.casc.label(node)} tidak ada di lembar; menghapus indikator tidak diimpor")
-
-    def _quarters_rule(self, ri, ind: dict) -> None:  # type: ignore[no-untyped-def]
-        """A typed realisasi for a year whose quarters stay filled would be stored but never shown."""
-        for v in ri.values:
-            if v.field != "realisasi" or v.value is None:
-                continue
-            if (ind["id"], v.year) not in self.realisasi_changed:
-                continue
-            sheet_tw = {x.field: x.value for x in ri.values if x.field.startswith("tw") and x.year == v.year}
-            slot = (ind.get("years", {}).get(str(v.year)) or {}).get("tw") or {}
-            after = [sheet_tw.get(f"tw{q}", slot.get(str(q))) for q in range(1, 5)]
-            if any(x not in (None, "") for x in after):
-                _problem_at(self.p, v, "realisasi tahun ini dihitung dari TW I\u2013IV yang terisi; ubah kolom "
-                            "TW-nya, atau kosongkan TW bila realisasi diketik langsung")
 
 
 def plan_changes(p: Parsed, casc: Cascade, where: str) -> list[Change]:
@@ -349,7 +329,7 @@ def plan_changes(p: Parsed, casc: Cascade, where: str) -> list[Change]:
         planner.indicators(rn, node)
         planner.diff(node, wid, casc.label(node), rn.budget)
     _refuse_if_any(p, where)
-    return sorted(planner.changes, key=lambda c: _ORDER.get(c.edit.field, 1))
+    return planner.changes
 
 
 def apply_changes(wb: Workbook, p: Parsed, where: str, *, dry_run: bool) -> list[Change]:

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import SaveFailed, UnreadableWorkbook
-from .safefile import (FILE_MODE, Payload, check_target, kept_mode, os_reason, real_path, sweep_dead_temps,
-                       write_atomically)
+from .safefile import (FILE_MODE, Payload, UnsafeTarget, check_target, kept_mode, os_reason, real_path,
+                       sweep_dead_temps, write_atomically)
 from .backups import BACKUP_INTERVAL, listed, take_backup
 from .document import checked_document, read_document, validate
 from .model import SCHEMA_VERSION
@@ -58,6 +58,23 @@ def precheck(path: str | os.PathLike) -> Prechecked | None:
     from .precheck import start
 
     return start(real, _signature)
+
+
+def hard_link_refusal(shown: Path, names: int) -> str:
+    """A workbook with a second name (`ln w.json alias.json`) would split on the first save: each name would get its
+    own lock, backups and log, and the atomic replace gives the saved name a new file while the other keeps the old
+    one. realpath does not join hard links, so lkjip refuses them rather than guess which name is the workbook."""
+    folder = shown.parent if str(shown.parent) else Path(".")
+    return (f"Buku kerja {shown} punya {names} nama (tautan keras): setiap nama akan terpecah menjadi buku kerja "
+            f"sendiri, jadi lkjip tidak memakainya; hapus nama yang lain (cari dengan `find {folder} -samefile "
+            f"{shown}`) atau pakai salinan (`cp`). Berkas tidak diubah.")
+
+
+def _one_name(path: Path) -> bool:
+    try:
+        return os.stat(path).st_nlink == 1
+    except OSError:
+        return False
 
 
 def refusal(path: str | os.PathLike, reason: str) -> UnreadableWorkbook:
@@ -114,14 +131,18 @@ class AtomicJSONStorage:
         sig = _signature(self.path)
         pre, self.prechecked = self.prechecked, None
         if pre is not None:
-            if pre.path == self.path and sig is not None and pre.signature == sig and pre.passed():
+            if pre.path == self.path and sig is not None and pre.signature == sig and _one_name(self.path) \
+                    and pre.passed():
                 self._data, self._sig, self.schema_read = pre.data, sig, SCHEMA_VERSION
                 self._read_checked = _records_of(pre.data)
                 return pre.data  # exactly these bytes were read, parsed and found sound by the check
             pre.discard()
         try:
-            if not stat.S_ISREG(os.stat(self.path).st_mode):  # a fifo planted in its place would hang every reader
+            st = os.stat(self.path)
+            if not stat.S_ISREG(st.st_mode):  # a fifo planted in its place would hang every reader
                 raise UnreadableWorkbook(f"Buku kerja {self.shown} bukan berkas biasa; berkas tidak diubah.")
+            if st.st_nlink > 1:
+                raise UnreadableWorkbook(hard_link_refusal(self.shown, st.st_nlink))
             raw = self.path.read_bytes()
         except FileNotFoundError:
             raise UnreadableWorkbook(f"Buku kerja {self.shown} tidak ditemukan.") from None
@@ -204,7 +225,10 @@ class AtomicJSONStorage:
             check(data, to_check)
         except DocumentInvalid as exc:
             self.forget()
-            raise DocumentInvalid(exc.path, exc.reason + "; tidak ada yang disimpan.", str(self.path)) from None
+            lead = (f"Perubahan ke {self.shown} ditolak" if os.path.exists(self.path) else
+                    f"Buku kerja {self.shown} tidak dibuat")
+            raise DocumentInvalid(exc.path, exc.reason + "; tidak ada yang disimpan.", str(self.shown),
+                                  lead=lead) from None
         try:
             payload = self._writer.parts(data) if prepared is None else self._writer.write(prepared)
             st = writable_stat(self.path)
@@ -276,10 +300,12 @@ def _save_failure(path: Path, exc: OSError) -> str:
 def writable_stat(path: Path) -> os.stat_result | None:
     """The current file's stat, or None for a new file. A file without any write bit was made read-only on purpose
     (by an administrator, after closing): refuse to replace it, even as root, although the folder would allow it.
-    A symlink or a non-regular file in the real file's place is refused too (see store.safefile)."""
+    A symlink, a non-regular file or a file with a second name (a hard link) in its place is refused too."""
     if check_target(path) is None:
         return None
     st = os.stat(path)
+    if st.st_nlink > 1:  # replacing one name of a hard-linked file would split it (see hard_link_refusal)
+        raise UnsafeTarget(path, f"punya {st.st_nlink} nama (tautan keras)")
     if not st.st_mode & 0o222 or not os.access(path, os.W_OK):
         raise PermissionError(errno.EACCES, "read-only workbook", str(path))
     return st

@@ -24,10 +24,11 @@ from typing import TYPE_CHECKING, Callable
 
 from .cascade import Cascade
 from .codes import CODED_LEVELS, code_problem, recoded
-from .errors import EditConflict, InvalidValue, YearLocked
+from .errors import EditConflict, InvalidValue
+from .freeze import check_structure
 from .model import LEVEL_LABELS, NODES
 from .numbers import format_rupiah
-from .refs import Target
+from .refs import Target, public_ref
 
 if TYPE_CHECKING:
     from .workbook import Applied, Edit, Workbook
@@ -114,7 +115,7 @@ def describe(field: str, value: object, casc: Cascade | None = None, ref: str | 
         rank = f", urutan {order}" if order is not None else ""
         return f"di bawah {where}{rank}" + (f"; {codes}" if codes else "")
     if field == "urutan-indikator" and isinstance(value, list):
-        return "urutan " + ", ".join(value)
+        return "urutan " + ", ".join(public_ref(casc, i) if casc else i for i in value)
     return str(value)
 
 
@@ -186,18 +187,6 @@ def _target(casc: Cascade, edit: "Edit") -> Target:
     return Target("node", edit.ref, casc.label(node) if node else edit.ref)
 
 
-def _check_locked(wb: "Workbook", casc: Cascade, nodes: list[dict], what: str) -> None:
-    """Removing or moving figures changes the report of a closed year: refused until it is reopened."""
-    for year in sorted(casc.meta.get("locks", {})):
-        for n in nodes:
-            budget = (n.get("budget") or {}).get(year) or {}
-            held = any(_filled(v) for v in budget.values()) or any(
-                indicator_figures({"years": {year: (i.get("years") or {}).get(year)}}) for i in n["indicators"])
-            if held:
-                raise YearLocked(f"{what} mengubah laporan tahun {year} yang sudah dikunci; buka dulu kuncinya "
-                                 f"(`lkjip unlock {wb.path} --year {year} --reason \u2026`).")
-
-
 def _check_addable(casc: Cascade, value: dict) -> None:
     nodes = value["nodes"]
     root = nodes[0]
@@ -210,7 +199,7 @@ def _check_addable(casc: Cascade, value: dict) -> None:
         raise InvalidValue(f"Id {', '.join(sorted(taken))} sudah dipakai; {describe('simpul', value)} tidak dapat "
                            f"ditambahkan.")
     for n in nodes:
-        if n["code"] and any(n["code"] in (o["code"], o["id"]) for o in casc.nodes.values()):
+        if n["code"] and any(n["code"] == o["code"] for o in casc.nodes.values()):
             raise InvalidValue(f"Kode {n['code']} sudah dipakai; {describe('simpul', value)} tidak dapat ditambahkan.")
 
 
@@ -225,11 +214,21 @@ def _check_recode(casc: Cascade, node: dict, code: str) -> dict[str, str]:
     for n in subtree[1:]:
         codes[n["id"]] = recoded(n["code"], node["code"], code)
         clash = next((o for o in casc.nodes.values() if o["id"] not in ids and codes[n["id"]] and
-                      codes[n["id"]] in (o["code"], o["id"])), None)
+                      codes[n["id"]] == o["code"]), None)
         if clash:
             raise InvalidValue(f"Rincian {n['name']} akan berkode {codes[n['id']]}, yang sudah dipakai oleh "
                                f"{casc.label(clash)}.")
     return codes
+
+
+def _check_codes_free(casc: Cascade, codes: dict[str, str]) -> None:
+    """A move, or the undo of one, gives codes that a node freed by moving away may have passed to a new node."""
+    for node_id, code in codes.items():
+        clash = next((o for o in casc.nodes.values() if code and o["code"] == code and o["id"] not in codes), None)
+        if clash:
+            mine = casc.label(casc.nodes[node_id]) if node_id in casc.nodes else node_id
+            raise InvalidValue(f"Kode {code} kini dipakai oleh {casc.label(clash)}; {mine} tidak dapat memakainya "
+                               f"lagi.")
 
 
 def _update(wb: "Workbook", casc: Cascade, node_id: str, change: Callable[[dict], None]) -> None:
@@ -278,17 +277,23 @@ def _write(wb: "Workbook", casc: Cascade, edit: "Edit") -> None:
             _update(wb, casc, node_id, lambda r, f=fields: r.update(f))
 
 
+def _action(casc: Cascade, edit: "Edit") -> str:
+    """The edit in a few words, for the refusal of a locked year."""
+    value = edit.new if edit.new is not None else edit.old
+    if edit.field in ("simpul", "butir-indikator"):
+        return f"{'Menambah' if edit.old is None else 'Menghapus'} {describe(edit.field, value)}"
+    label = casc.label(casc.nodes[edit.ref])
+    return {"posisi": f"Memindah {label}", "urutan-indikator": f"Mengubah urutan indikator {label}"}.get(
+        edit.field, f"Mengubah kode {label}")
+
+
 def _validate(wb: "Workbook", casc: Cascade, edit: "Edit") -> None:
+    check_structure(casc, _action(casc, edit), wb.path)  # a locked year's tables print the whole cascade
     if edit.field == "simpul":
-        if edit.new is None:
-            _check_locked(wb, casc, edit.old["nodes"], f"Menghapus {describe('simpul', edit.old)}")  # type: ignore
-        else:
+        if edit.new is not None:
             _check_addable(casc, edit.new)  # type: ignore[arg-type]
     elif edit.field == "butir-indikator":
-        if edit.new is None:
-            node, ind = casc.indicators[edit.ref]
-            _check_locked(wb, casc, [{"indicators": [ind]}], f"Menghapus indikator {ind['name']}")
-        else:
+        if edit.new is not None:
             if edit.new["node"] not in casc.nodes:  # type: ignore[index]
                 raise InvalidValue("Simpul induk indikator ini sudah tidak ada.")
             if edit.ref in casc.indicators:
@@ -296,11 +301,11 @@ def _validate(wb: "Workbook", casc: Cascade, edit: "Edit") -> None:
     elif edit.field == "posisi":
         new = edit.new
         node = casc.nodes[edit.ref]
+        _check_codes_free(casc, new["codes"])  # type: ignore[index]
         if new["parent"] != node.get("parent"):  # type: ignore[index]
             parent = casc.nodes.get(new["parent"] or "")  # type: ignore[index]
             if parent is None or parent["level"] != PARENT_LEVEL[node["level"]]:
                 raise InvalidValue(f"Induk tujuan pemindahan {casc.label(node)} sudah tidak ada.")
-            _check_locked(wb, casc, [node, *casc.descendants(edit.ref)], f"Memindah {casc.label(node)}")
     elif edit.field == "kode":
         if casc.nodes[edit.ref]["level"] not in CODED_LEVELS and edit.new:
             raise InvalidValue(f"{LEVEL_LABELS[casc.nodes[edit.ref]['level']]} tidak memakai kode.")

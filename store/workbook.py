@@ -23,9 +23,10 @@ from .cascade import Cascade
 from .errors import EditConflict, InvalidValue, SaveFailed, UnreadableWorkbook, WorkbookError, YearLocked
 from .fields import FieldSpec, display, get_value, parse_value, set_value, spec_of
 from .freeze import check_edit
+from .identity import with_identity
 from .lock import WorkbookLock, login_name
 from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, YEARS_BEFORE, LogEntry
-from .refs import PROFILE_REF, Target, resolve
+from .refs import PROFILE_REF, Target, resolve, resolve_id
 from .backups import backups_of
 from .storage import AtomicJSONStorage
 from .structure import STRUCTURAL
@@ -34,15 +35,6 @@ from .year_locks import YearClosing
 if TYPE_CHECKING:
     from .precheck import Prechecked
     from tinydb import TinyDB
-
-
-def _check_not_from_quarters(indicator: dict, year: int | None, spec: FieldSpec, target: Target) -> None:
-    """Where quarters (TW) are filled the year's realisasi is computed from them; a typed realisasi would be stored
-    but never shown, so it is refused with the way out."""
-    tw = ((indicator.get("years", {}).get(str(year)) or {}).get("tw")) or {}
-    if any(v not in (None, "") for v in tw.values()):
-        raise InvalidValue(f"{spec.label} {year} {target.label} dihitung dari realisasi triwulan (TW); ubah nilai "
-                           f"TW-nya, atau kosongkan TW dulu (`lkjip set \u2026 tw1 --clear`).")
 
 
 @dataclass(frozen=True)
@@ -167,10 +159,20 @@ class Workbook(YearClosing):
             raise WorkbookError(f"{wb.path} sudah ada; lkjip tidak menimpa buku kerja yang ada.")
         if not wb.path.parent.is_dir():
             raise WorkbookError(f"Folder {wb.path.parent} tidak ada.")
+        lock_was_there = os.path.lexists(wb.lock.path)
         with wb.lock:
             if wb.path.exists():
                 raise WorkbookError(f"{wb.path} sudah ada; lkjip tidak menimpa buku kerja yang ada.")
-            wb.storage.save(document)
+            try:
+                wb.storage.save(with_identity(document))
+            except BaseException:
+                # Nothing was made: the lock file made for it goes too, so a refused create leaves no trace.
+                if not lock_was_there and not wb.path.exists():
+                    try:
+                        os.unlink(wb.lock.path)
+                    except OSError:
+                        pass
+                raise
         return wb
 
     # -- reading ---------------------------------------------------------------------------------------------------
@@ -254,7 +256,8 @@ class Workbook(YearClosing):
     def _target_of(self, casc: Cascade, edit: Edit, spec: FieldSpec) -> Target:
         if spec.target == "profile":
             return Target("profile", PROFILE_REF, "Profil instansi")
-        return resolve(casc, edit.ref if spec.target != "narrative" else "narasi:" + edit.ref, spec)
+        # An edit carries an id: by the id, even one that looks like a code another node holds now.
+        return resolve_id(casc, edit.ref if spec.target != "narrative" else "narasi:" + edit.ref, spec)
 
     def check_year_open(self, casc: Cascade, year: int | None) -> None:
         if year is None:
@@ -309,8 +312,6 @@ class Workbook(YearClosing):
             self.check_year_open(casc, edit.year)
             self._check_year_in_period(casc, edit.year)
         check_edit(casc, target, spec, edit.year, container, self.path)  # a locked year is frozen: store.freeze
-        if spec.name == "realisasi" and edit.new is not None:
-            _check_not_from_quarters(container, edit.year, spec, target)
         current = get_value(container, spec, edit.year if spec.yearly else None)
         if current != edit.old:
             raise self._conflict(doc, edit, spec, current, target)

@@ -8,20 +8,18 @@ a boolean) for the import to refuse with its place.
 
 from __future__ import annotations
 
-import csv
 import io
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .csv_rows import rows as csv_rows
 from .errors import WorkbookError
 from .sheet_export import SheetOut
 from .sheet_layout import KASKADE, PETUNJUK, PROFIL, letter
 from .xlsx_formulas import Uncomputed
+from .xlsx_write import append_row
 
 MAX_ROWS = 100_000  # far beyond a kabupaten's cascade; a runaway sheet is refused rather than read for minutes
-# XML 1.0 refuses these characters; openpyxl would raise. A stored text holding one is written with it escaped.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class SheetFileError(WorkbookError):
@@ -39,12 +37,6 @@ class SheetIn:
 
 
 # -- writing ------------------------------------------------------------------------------------------------------
-def _safe(value: object) -> object:
-    if isinstance(value, str):
-        return _ILLEGAL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
-    return value
-
-
 def render(sheets: list[SheetOut]) -> bytes:
     """The sheets as .xlsx bytes (saved to memory: the caller writes them through the one safe writer)."""
     from openpyxl import Workbook
@@ -61,18 +53,14 @@ def render(sheets: list[SheetOut]) -> bytes:
         if sheet.hidden:
             ws.sheet_state = "hidden"
         if sheet.columns is not None:
-            ws.append([c.header for c in sheet.columns])
+            append_row(ws, [c.header for c in sheet.columns])
             for i, col in enumerate(sheet.columns):
                 cell = ws.cell(row=1, column=i + 1)
                 cell.font, cell.fill, cell.alignment = bold, head_fill, wrap
                 ws.column_dimensions[letter(i)].width = col.width
             ws.freeze_panes = "D2" if sheet.name == KASKADE else "C2"
-        first = 2 if sheet.columns is not None else 1
-        for r, row in enumerate(sheet.rows, start=first):
-            ws.append([_safe(v) for v in row])
-            for c, value in enumerate(row, start=1):
-                if isinstance(value, str) and value.startswith("="):
-                    ws.cell(r, c).data_type = "s"  # a name or rumus starting with "=" is text, never a formula
+        for row in sheet.rows:
+            append_row(ws, row)  # a name or rumus starting with "=" is text, never a formula
         if sheet.columns is not None:
             _formats(ws, sheet, DataValidation)
         elif sheet.name == PETUNJUK:
@@ -135,6 +123,9 @@ def _number(value: object, number_format: str | None) -> object:
 
 
 def read_xlsx(raw: bytes, where: str) -> dict[str, SheetIn]:
+    from .xlsx_guard import check_xlsx
+
+    check_xlsx(raw, where)  # a zip bomb is refused by its inflated size and shape before openpyxl parses it
     from openpyxl import load_workbook
 
     try:
@@ -190,11 +181,8 @@ def read_csv(raw: bytes, where: str) -> dict[str, SheetIn]:
         raise SheetFileError(f"{where} bukan teks UTF-8; simpan ulang sebagai \u201cCSV UTF-8\u201d.") from None
     first = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first.count)
-    try:
-        rows: list[list[object]] = [[cell if cell.strip() else None for cell in r]
-                                    for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise SheetFileError(f"{where} bukan CSV yang utuh ({exc}).") from None
+    rows: list[list[object]] = [[cell if cell.strip() else None for cell in r]
+                                for _, r in csv_rows(text, where, delimiter)]  # refusals in Indonesian, with where
     if len(rows) > MAX_ROWS:
         raise SheetFileError(f"{where} lebih dari {MAX_ROWS} baris.")
     return {KASKADE: SheetIn(KASKADE, rows)}

@@ -17,7 +17,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
 from terminal import KEY_BYTES, key_bytes  # noqa: E402
-from test_burst_pty import QUIET, fresh, open_tui, write, write_one_by_one  # noqa: E402
+from test_burst_pty import QUIET, Tui, figures, fresh, open_tui, write, write_one_by_one  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 
@@ -161,19 +161,25 @@ def test_a_palette_command_and_an_export_path_typed_in_one_write_do_what_they_sa
     assert not list(tmp_path.glob("LKjIP-*"))
 
 
-def test_a_refusal_dialog_is_answered_by_the_enter_typed_after_it_in_the_same_write(tmp_path: Path) -> None:
+def test_a_refusal_dialog_stays_until_the_operators_next_key_and_the_keys_typed_behind_it_are_dropped(
+        tmp_path: Path) -> None:
     # Realisasi of Nilai SAKIP Kecamatan: an unreadable value too long for the status line opens the refusal as a
-    # dialog; the Enter after it (same write) closes it, Ctrl+U clears what was typed and 90 is saved. Before, every
-    # key of the write had gone to the grid before the dialog came up, and the dialog stayed: the next 77 was lost.
+    # dialog. The keys written behind it in the same write (Enter, Ctrl+U, 90 Enter: 5 keys) were typed blind and are
+    # dropped; the dialog says so and stays. The operator's next Enter closes it, and the value typed then is saved.
     path = fresh(tmp_path, "refusal.json")
-    session = open_tui(path, tmp_path)
+    before = figures(path)
+    tui = Tui(path, tmp_path)
     try:
-        for step in (KEY_BYTES["tab"], KEY_BYTES["right"] * 2, b"\r"):  # to the cell and into its editor
-            write(session, step)
-        write(session, b"1x" * 40 + b"\r" + b"\r" + KEY_BYTES["ctrl+u"] + b"90\r")
-        write(session, b"77\r")
+        tui.write(["tab", "right", "right", "enter"])  # to the cell and into its editor
+        tui.write([*"1x" * 40, "enter", "enter", "ctrl+u", "9", "0", "enter"])
+        dialog = tui.text()
+        stored = figures(path)
+        tui.write(["enter"])
+        tui.write(["ctrl+u", "7", "7", "enter"])
     finally:
-        session.close()
+        tui.close()
+    assert "Ditolak" in dialog and "(5 tombol berikutnya diabaikan)" in " ".join(dialog.split()), dialog
+    assert stored == before
     years = next(i["years"] for n in orjson.loads(path.read_bytes())["nodes"].values() for i in n["indicators"]
                  if i["id"] == "T1/1")
     assert years["2022"].get("realisasi") == "77"

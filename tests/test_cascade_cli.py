@@ -83,7 +83,7 @@ def test_mv_up_down_and_under_another_parent(demo_path: Path) -> None:
     moved = nodes(demo_path)
     assert moved[KEGIATAN]["parent"] == "7.01.04" and moved[KEGIATAN]["code"] == "7.01.04.2.02"
     assert moved[SUB]["code"] == "7.01.04.2.02.0003"
-    wrong = lkjip("mv", wb, KEGIATAN, "--parent", "S1")
+    wrong = lkjip("mv", wb, "7.01.04.2.02", "--parent", "S1")  # by its code now: the old one names nothing
     assert wrong.returncode == 1 and "program" in wrong.stderr
     assert lkjip("mv", wb, KEGIATAN).returncode == 2  # one of --parent, --up, --down
 

@@ -123,14 +123,31 @@ def test_a_locked_year_is_reported_with_who_locked_it(demo_path):
     assert not about(checks.run(Workbook.open(demo_path).cascade(), 2023), "tahun")
 
 
-def test_a_typed_realisasi_beside_filled_quarters_is_flagged(demo_path):
-    from store.workbook import Workbook
-    from reports import checks
+def test_a_typed_year_value_the_four_quarters_contradict_is_a_peringatan(doc):
+    # IKM (indeks: nilai akhir) has 82,08 typed for 2022; the operator keys the four quarters too.
+    ikm = node(doc, "S1")["indicators"][0]
+    ikm["years"]["2022"]["realisasi"] = "83.45"
+    ikm["years"]["2022"]["tw"] = {"1": "80", "2": "81", "3": "82"}
+    assert not about(findings(doc), ikm["id"], "realisasi")  # TW IV empty: nothing to compare yet
+    ikm["years"]["2022"]["tw"]["4"] = "90"
+    [f] = about(findings(doc), ikm["id"], "realisasi")
+    assert f.severity == checks.WARNING and "83,45" in f.message and "90,00" in f.message, f.message
+    assert "nilai akhir" in f.message
+    ikm["years"]["2022"]["tw"]["4"] = "83.45"
+    assert not about(findings(doc), ikm["id"], "realisasi")  # they agree: nothing to say
 
-    wb = Workbook.open(demo_path)
-    wb.set("kepuasan", "tw1", "81", 2022)  # realisasi 82,08 was typed directly for 2022
-    findings = [f for f in checks.run(wb.cascade(), 2022) if f.ref == "S1/1" and "triwulan" in f.message]
-    assert len(findings) == 1 and findings[0].severity == checks.WARNING
+
+def test_quarters_without_a_rule_are_a_galat_until_the_rule_is_set(doc):
+    sub = node(doc, "7.01.02.2.02.0003")
+    ind = sub["indicators"][0]
+    ind["satuan"], ind["tw_rule"] = "buah", None
+    ind["name"] = "Jumlah sarana pelayanan"
+    ind["years"]["2022"] = {"target": "10", "realisasi": None, "tw": {"1": "2", "2": "3", "3": "2", "4": "3"}}
+    [f] = about(findings(doc), ind["id"], "realisasi")
+    assert f.severity == checks.ERROR and "Aturan TW" in f.message and "buah" in f.message, f.message
+    assert checks.has_errors(findings(doc))
+    ind["tw_rule"] = "kumulatif"  # the operator sets it: the year's value follows, the galat goes
+    assert not about(findings(doc), ind["id"], "realisasi")
 
 
 def test_four_quarters_of_budget_that_do_not_add_up_to_the_year_are_a_peringatan(doc):

@@ -217,27 +217,59 @@ def test_a_kumulatif_indicator_sums_the_filled_quarters():
 
 
 def test_a_nilai_akhir_indicator_takes_the_latest_filled_quarter():
-    ikm = indicator("82", None, satuan="indeks", tw={"1": "80.5", "2": "81.25", "3": "82.08", "4": None})
+    ikm = indicator("82", None, satuan="indeks", tw={"1": "80.5", "2": "81.25", "3": None, "4": "82.08"})
     assert engine.tw_rule_of(ikm) == "nilai_akhir"
     assert engine.realisasi_of(ikm, YEAR) == D("82.08")
     assert shown(ikm) == "100,10"
 
 
-@pytest.mark.parametrize("satuan,rule", [("%", "nilai_akhir"), ("indeks", "nilai_akhir"), ("Nilai", "nilai_akhir"),
-                                         ("dokumen", "kumulatif"), ("kasus", "kumulatif"), ("", "kumulatif")])
-def test_the_default_quarter_rule_follows_the_unit(satuan, rule):
-    assert engine.tw_rule_of(indicator(satuan=satuan)) == rule
+def test_before_tw_iv_the_year_has_no_realisasi_from_its_quarters():
+    ikm = indicator("82", None, satuan="indeks", tw={"1": "80.5", "2": "81.25", "3": "82.08"})
+    assert engine.realisasi_of(ikm, YEAR) is None  # the year is not over: yearly tables show —
+    assert engine.realisasi_sd_tw(ikm, YEAR, 3) == D("82.08")  # the quarterly report's "s.d. TW III"
+    assert shown(ikm) == "\u2014"
+
+
+@pytest.mark.parametrize("satuan,name,rule", [
+    ("%", "Indikator", "nilai_akhir"), ("indeks", "Indikator", "nilai_akhir"), ("Nilai", "Indikator", "nilai_akhir"),
+    ("persen", "x", "nilai_akhir"), ("Rasio", "x", "nilai_akhir"), ("predikat", "x", "nilai_akhir"),
+    ("opini", "x", "nilai_akhir"), ("skor", "x", "nilai_akhir"),
+    ("", "Persentase pelayanan yang diselesaikan", "nilai_akhir"), ("", "Indeks Kepuasan Masyarakat", "nilai_akhir"),
+    ("", "Tingkat partisipasi", "nilai_akhir"), ("", "Opini BPK", "nilai_akhir"), ("", "Rasio x", "nilai_akhir"),
+    ("", "Skor x", "nilai_akhir"), ("", "Nilai SAKIP", "nilai_akhir"), ("buah", "Persentase x", "nilai_akhir"),
+    ("dokumen", "Indikator", "kumulatif"), ("kasus", "Indikator", "kumulatif"), ("Dok", "Jumlah dokumen", "kumulatif"),
+    ("Unit", "Jumlah x", "kumulatif"), ("orang", "x", "kumulatif"), ("Laporan", "x", "kumulatif"),
+    ("kegiatan", "x", "kumulatif"), ("desa", "x", "kumulatif"), ("paket", "x", "kumulatif"), ("kali", "x", "kumulatif"),
+    # Nothing settles these: no rule until the operator sets one (never a guess).
+    ("", "Indikator", None), ("", "Jumlah surat keluar", None), ("buah", "Jumlah sarana", None),
+    ("Bulan", "Cakupan layanan kantor", None), ("dokumen", "Persentase dokumen yang tepat waktu", None),
+])
+def test_the_default_quarter_rule_follows_the_unit_and_the_name(satuan, name, rule):
+    assert engine.tw_rule_of(indicator(satuan=satuan, name=name)) == rule
 
 
 def test_the_quarter_rule_can_be_set_per_indicator():
-    persen = indicator("100", None, satuan="%", tw={"1": "20", "2": "30"}, tw_rule="kumulatif")
-    assert engine.realisasi_of(persen, YEAR) == 50
-    kasus = indicator("10", None, satuan="kasus", tw={"1": "4", "3": "7"}, tw_rule="nilai_akhir")
-    assert engine.realisasi_of(kasus, YEAR) == 7
+    persen = indicator("100", None, satuan="%", tw={"1": "20", "2": "30", "4": "10"}, tw_rule="kumulatif")
+    assert engine.realisasi_of(persen, YEAR) == 60
+    kasus = indicator("10", None, satuan="kasus", tw={"1": "4", "3": "7", "4": "2"}, tw_rule="nilai_akhir")
+    assert engine.realisasi_of(kasus, YEAR) == 2
+    buah = indicator("10", None, satuan="buah", tw={"1": "4", "2": "3", "3": "1", "4": "2"})
+    assert engine.realisasi_of(buah, YEAR) is None and engine.realisasi_sd_tw(buah, YEAR, 2) is None
+    buah["tw_rule"] = "kumulatif"
+    assert engine.realisasi_of(buah, YEAR) == 10
 
 
 def test_without_quarters_the_typed_realisasi_counts():
     assert engine.realisasi_of(indicator("82", "82.08", tw={"1": None}), YEAR) == D("82.08")
+
+
+def test_a_typed_year_value_is_never_replaced_by_the_quarters():
+    ikm = indicator("82", "83.45", satuan="indeks", tw={"1": "80", "2": "81"})
+    assert engine.realisasi_of(ikm, YEAR) == D("83.45")
+    ikm["years"][str(YEAR)]["tw"].update({"3": "82", "4": "90"})
+    r = engine.realisasi_tahun(ikm, YEAR)
+    assert (r.value, r.from_quarters, r.disagrees) == (D("83.45"), D(90), True)
+    assert shown(ikm) == "101,77"
 
 
 # -- anggaran: serapan, roll-up, efisiensi -----------------------------------------------------------------------------

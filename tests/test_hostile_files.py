@@ -73,16 +73,18 @@ def test_export_over_another_workbook_a_backup_or_the_lock_is_refused_even_with_
     other = new_workbook(tmp_path, "kantor-lain.json")
     link = tmp_path / "tautan.json"
     link.symlink_to(path)
-    hard = tmp_path / "nama-kedua.json"
-    os.link(path, hard)
     (backup,) = backups_of(path)
-    victims = [other, backup, Path(str(path) + ".lock"), link, hard]
+    victims = [other, backup, Path(str(path) + ".lock"), link]
     before = {p: p.read_bytes() for p in victims}
     for target in victims:
         code = lkjip_main(["export", str(path), "--format", "md", "-o", str(target), "--force"])
         assert code == 1, target
     assert {p: p.read_bytes() for p in victims} == before
     assert link.is_symlink()
+    hard = tmp_path / "nama-kedua.json"  # a second name makes the workbook itself refused (issue 20)
+    os.link(path, hard)
+    assert lkjip_main(["export", str(path), "--format", "md", "-o", str(hard), "--force"]) == 1
+    assert hard.read_bytes() == before[link]
 
 
 def test_an_existing_file_is_replaced_only_with_force(tmp_path, capsys):

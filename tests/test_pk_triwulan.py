@@ -111,15 +111,17 @@ def _indicator_row(tables, md: str, name: str) -> list[str]:
     raise AssertionError(name)
 
 
-def test_the_tw_ii_report_gives_the_capaian_that_x_explains(demo_path: Path, markdown_tables) -> None:
+def test_the_tw_ii_report_gives_the_realisasi_so_far_that_x_explains(demo_path: Path, markdown_tables) -> None:
     _filled_quarters(demo_path)
     md = _triwulan_md(demo_path, 2)
     row = _indicator_row(markdown_tables, md, "Indeks Kepuasan Masyarakat (IKM)")
     # Target, TW I, TW II, the rule, realisasi s.d. TW II, capaian s.d. TW II, predikat.
     assert row[4:] == ["82,00", "80,50", "82,10", "nilai akhir", "82,10", "100,12", "Sangat Tinggi"], row
     casc = Workbook.open(demo_path).cascade()
-    said = explain(casc, IKM, "capaian", 2022)  # what `x` on the Capaian cell says
-    assert re.search(r"= 100,12 ", said), said
+    said = explain(casc, IKM, "realisasi", 2022)  # what `x` on the Realisasi cell says
+    assert "diketik 82,08" in said and re.search(r"s\.d\. TW II \(nilai akhir\).*= 82,10", said), said
+    # The year's capaian stays the typed year value's: the quarters never replace it.
+    assert re.search(r"= 100,10 ", explain(casc, IKM, "capaian", 2022))
     # TW I alone: the capaian so far is TW I's.
     row = _indicator_row(markdown_tables, _triwulan_md(demo_path, 1),
                          "Indeks Kepuasan Masyarakat (IKM)")
@@ -143,7 +145,8 @@ def test_a_kumulatif_indicator_sums_its_quarters_up_to_the_report_quarter(demo_p
 def test_nilai_akhir_takes_the_latest_filled_quarter_up_to_n() -> None:
     ind = {"satuan": "%", "tw_rule": None, "years": {"2022": {"target": "100", "tw": {"1": "70", "3": "90"}}}}
     assert engine.realisasi_sd_tw(ind, 2022, 2) == Decimal(70)
-    assert engine.realisasi_sd_tw(ind, 2022, 4) == Decimal(90) == engine.realisasi_of(ind, 2022)
+    assert engine.realisasi_sd_tw(ind, 2022, 4) == Decimal(90)
+    assert engine.realisasi_of(ind, 2022) is None  # TW IV empty: the year is not over
     ind["tw_rule"] = "kumulatif"
     assert engine.realisasi_sd_tw(ind, 2022, 2) == Decimal(70)
     assert engine.realisasi_sd_tw(ind, 2022, 3) == Decimal(160)

@@ -18,6 +18,7 @@ from store.cascade import Cascade
 from store.model import (BUDGET_LEVELS, LEVELS, NARRATIVE, NODES, SIGNING_KEYS, new_document, new_indicator,
                          new_meta, new_node)
 from store.numbers import canonical
+from store import gate
 from store.schema import check
 
 NOW = datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)
@@ -28,8 +29,13 @@ decimals = st.one_of(
 ).map(canonical)
 maybe_decimal = st.none() | decimals
 money = st.none() | st.integers(min_value=0, max_value=10**15 - 1) | st.just(0)
-names = st.text(min_size=1, max_size=30).filter(lambda s: s.strip())
-texts = st.text(max_size=80) | st.sampled_from(["# Judul\n\n**tebal** dan *miring*\n\n1. satu\n2. dua", "- a\n- b",
+# Odd texts, but only what the one gate (store.gate) lets in: the schema refuses control characters.
+_printable = st.characters(blacklist_categories=("Cs", "Cc"))
+one_line = st.text(_printable, max_size=20).filter(lambda s: gate.refusal(s) is None)
+names = st.text(_printable, min_size=1, max_size=30).filter(lambda s: s.strip() and gate.refusal(s) is None)
+_multi = st.text(_printable | st.sampled_from("\n\t"), max_size=80).filter(
+    lambda s: gate.refusal(s, multiline=True) is None)
+texts = _multi | st.sampled_from(["# Judul\n\n**tebal** dan *miring*\n\n1. satu\n2. dua", "- a\n- b",
                                                  "| a | b |\n|---|---|\n| 1 | 2 |"])
 
 
@@ -48,7 +54,7 @@ def workbooks(draw) -> dict:
     low = draw(st.integers(min_value=-20, max_value=20))
     s["efisiensi_bawah"], s["efisiensi_atas"] = str(low), str(low + draw(st.integers(min_value=0, max_value=20)))
     for year in draw(st.lists(st.sampled_from(years), max_size=3, unique=True)):
-        meta["profile_tahun"][str(year)] = {k: draw(st.text(max_size=20)) for k in SIGNING_KEYS}
+        meta["profile_tahun"][str(year)] = {k: draw(one_line) for k in SIGNING_KEYS}
     doc = new_document(meta)
 
     nodes: list[dict] = []
@@ -148,3 +154,28 @@ def test_every_mutated_demo_the_schema_accepts_renders_too(doc, year):
     checks.run(casc, year)
     report = document.build(casc, year, revision=0, exported=NOW)
     assert render_md(report) and render_docx(report)[:2] == b"PK"
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=40), st.sampled_from(["name", "satuan", "texts"]))
+def test_the_schema_lets_in_exactly_what_the_gate_lets_in(text, where):
+    """One gate: a text typed in (store.gate) and the same text in a document (store.schema) meet one rule."""
+    from store.demo import demo_document
+    from store.schema import DocumentInvalid
+
+    doc = demo_document()
+    node = next(n for n in doc[NODES].values() if n["indicators"])
+    if where == "texts":
+        next(iter(doc[NARRATIVE].values()))["texts"]["2022"] = text
+    elif where == "satuan":
+        node["indicators"][0]["satuan"] = text
+    else:
+        node["name"] = text
+    multiline = where == "texts"
+    expected = gate.refusal(text, multiline=multiline) is None and (where != "name" or bool(text.strip()))
+    try:
+        check(doc)
+        accepted = True
+    except DocumentInvalid:
+        accepted = False
+    assert accepted == expected, (repr(text), where)

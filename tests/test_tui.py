@@ -461,7 +461,8 @@ async def test_a_full_disk_refuses_the_edit_and_the_typed_value_stays(demo_path:
         assert on_disk(demo_path)["realisasi"] == "79"
 
 
-async def test_quarters_keyed_in_the_grid_make_the_years_realisasi(demo_path: Path) -> None:
+async def test_quarters_keyed_in_the_grid_make_the_years_realisasi_once_tw_iv_is_filled(demo_path: Path) -> None:
+    Workbook.open(demo_path).set(IKM, "realisasi", "", 2022, clear=True)  # nothing typed for the year
     app = LkjipApp(Workbook.open(demo_path))
     async with app.run_test(size=(80, 24)) as pilot:
         app.goto(IKM, "tw1")
@@ -469,5 +470,10 @@ async def test_quarters_keyed_in_the_grid_make_the_years_realisasi(demo_path: Pa
         await pilot.press("8", "1", "tab", "8", "3", "enter")  # TW I 81, TW II 83 (IKM is an indeks: nilai akhir)
         await pilot.pause()
         assert on_disk(demo_path)["tw"] == {"1": "81", "2": "83"}
+        assert grid(app).text_at(IKM, "realisasi") == "\u2014"  # the year is not over
+        app.goto(IKM, "tw3")
+        await pilot.pause()
+        await pilot.press("8", "2", "tab", "8", "3", "enter")  # TW III 82, TW IV 83
+        await pilot.pause()
         assert grid(app).text_at(IKM, "realisasi") == "83,00"
         assert grid(app).text_at(IKM, "capaian") == "101,22"

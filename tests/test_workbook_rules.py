@@ -28,15 +28,13 @@ def test_a_closed_year_cannot_be_recomputed_by_changing_arah_or_the_end_target(d
     assert engine.capaian(ind, 2022, wb.cascade().meta["settings"]).value is not None
 
 
-def test_realisasi_typed_over_filled_quarters_is_refused_with_the_way_out(demo_path: Path) -> None:
+def test_realisasi_typed_over_filled_quarters_is_kept_as_the_years_value(demo_path: Path) -> None:
     wb = Workbook.open(demo_path)
     wb.set("kepuasan", "tw1", "50", 2023)
-    with pytest.raises(InvalidValue, match="triwulan"):
-        wb.set("kepuasan", "realisasi", "90", 2023)
-    wb.set("kepuasan", "tw1", "", 2023, clear=True)
-    wb.set("kepuasan", "realisasi", "90", 2023)
+    wb.set("kepuasan", "realisasi", "90", 2023)  # accepted: the value typed for the year
     _, ind = wb.cascade().indicators["S1/1"]
     assert engine.realisasi_of(ind, 2023) == 90
+    assert ind["years"]["2023"]["tw"] == {"1": "50"}  # the quarter is kept beside it
 
 
 def test_a_year_far_outside_the_renstra_is_refused(demo_path: Path) -> None:

@@ -29,7 +29,7 @@ from store.workbook import Workbook
 from . import lean_output
 from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin, YearMixin
 from .app_writes import WritePath
-from .keys import KeysInOrder, in_text_field, load_keymap, typing_into
+from .keys import KeysInOrder, in_text_field, load_keymap, stamp_arrival_times, typing_into
 from .views.main import MainScreen
 from .widgets.status import SAVED_SPLIT, StatusLine
 
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 lean_output.install()  # the same screens in fewer bytes (a slow SSH link): see tui/lean_output.py
+stamp_arrival_times()  # a burst is the keys read together (tui/keys.py)
 POLL_SECONDS = 1.0
 WARM_STEP_SECONDS = 0.02  # the pause between steps of preparing the first save (Workbook.warm_save)
 
@@ -197,6 +198,8 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
 
     def say(self, message: str, *, error: bool = False) -> None:
         self.message, self.message_error = message, error
+        if error:  # a refusal ends the burst it came in: the keys behind it would act blind (tui/keys.py)
+            self.end_burst(message)
         self.show_status()
 
     def refusal_in_full(self) -> None:
@@ -217,6 +220,13 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
         typed = isinstance(event, Key) and not event.is_forwarded
         if typed:
             await self.settle_keys()
+            if self.dropped_from_burst(event):  # typed behind a refused key: the refusal stays, with the count
+                self.message, self.message_error = self.refusal_and_dropped(), True
+                self.show_status()
+                whole = getattr(self.screen, "show_message", None)  # a refusal opened whole in a dialog
+                if callable(whole):
+                    whole(self.message)
+                return
         # A message goes away on the next key: an old refusal must not read as the answer to a new action.
         if isinstance(event, Key) and self.message and not self.disk_problem and not isinstance(self.screen,
                                                                                                   ModalScreen):

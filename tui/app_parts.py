@@ -182,9 +182,12 @@ class RecoveryMixin:
         return draft_path(self.path, self.wb.user if self.wb else "operator")
 
     def offer_draft(self) -> None:
-        from store.drafts import read_draft, remove_draft
+        from store.drafts import find_draft, remove_draft
 
-        draft = read_draft(self.draft_file())
+        # Only the operator's own regular file is read; anything planted at its name is set aside, with a message.
+        draft, problem = find_draft(self.draft_file())
+        if problem is not None:
+            self.say(problem, error=True)
         if draft is None:
             return
         from .draft import DraftOffer

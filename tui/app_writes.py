@@ -74,15 +74,23 @@ class WritePath:
             pass  # unreadable now: poll_disk says so and keeps the last good document
 
     def capaian_tail(self, edit: Edit) -> str:
-        """What follows an echo: the new capaian, and ⚠ with the reason when a figure looks like a slip."""
+        """What follows an echo: after a quarter what it makes so far (by the rule, or that no rule combines the
+        quarters); the new capaian; and ⚠ with the reason when a figure looks like a slip."""
         from reports import engine, plausibility
-        from store.numbers import format_percent
+        from store.numbers import format_percent, format_value
+        from store.tw_rule import NO_RULE, roman
 
         tail = ""
         if edit.ref in self.casc.indicators and edit.year is not None:
             _, ind = self.casc.indicators[edit.ref]
+            quarter = spec_of(edit.field).quarter
+            if quarter:
+                rule = engine.tw_rule_of(ind)
+                so_far = format_value(engine.realisasi_sd_tw(ind, edit.year, int(quarter)))
+                # The rule is in the edit line's label already: "Realisasi TW II 2022 (nilai akhir) · IKM".
+                tail = f" \u00b7 {NO_RULE} (p)" if rule is None else f" \u00b7 s.d. TW {roman(int(quarter))} {so_far}"
             c = engine.capaian(ind, edit.year, self.casc.meta["settings"])
-            tail = f" \u00b7 capaian {format_percent(c.value)}%"
+            tail += f" \u00b7 capaian {format_percent(c.value)}%"
         warning = plausibility.warning_text(plausibility.doubts_after_edit(self.casc, edit.ref, edit.year))
         return tail + (f" \u00b7 {warning}" if warning else "")
 

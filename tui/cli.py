@@ -12,6 +12,8 @@ from pathlib import Path
 from store.errors import RefNotFound, WorkbookError
 from store.sanitize import CONTROL, CUT, cut, quote, visible
 
+from .printer import err, out
+
 __version__ = "0.1.0"
 
 COMMANDS = ("init", "tables", "set", "check", "export", "import", "lock", "unlock", "backups", "restore", "log",
@@ -58,9 +60,28 @@ _HELP_WORDS = (("usage:", "cara pakai:"), ("positional arguments:", "argumen:"),
                ("show program's version number and exit", "menampilkan versi lkjip lalu keluar"))
 
 
+# Positional arguments by their Indonesian names, in usage lines and in messages ("wajib diisi: BUKU-KERJA"), for
+# every subcommand, including one added later (tests/test_cli_output.py checks each positional has one).
+METAVARS = {"workbook": "BUKU-KERJA", "workbooks": "BUKU-KERJA", "document": "DOKUMEN", "ref": "REF",
+            "field": "KOLOM", "value": "NILAI", "level": "TINGKAT", "name": "NAMA"}
+
+
+def _name_positionals(parser: argparse.ArgumentParser) -> None:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                _name_positionals(sub)
+        elif not action.option_strings and action.metavar is None and action.dest in METAVARS:
+            action.metavar = METAVARS[action.dest]
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's own exit prints usage in English; keep ours one sentence
         raise UsageError(f"Perintah tidak lengkap atau salah: {translate_usage(message)}. Lihat `lkjip --help`.")
+
+    def _print_message(self, message: str, file=None) -> None:  # --help and --version: the one printer too
+        if message:
+            (err if file is sys.stderr else out)(message)
 
     def format_help(self) -> str:
         text = super().format_help()
@@ -138,6 +159,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("workbook")
     s.add_argument("--from", dest="source")
     s.add_argument("--reason", default="", help="alasan pemulihan, untuk catatan perubahan")
+    s.add_argument("--yes", action="store_true", help="juga bila cadangannya dari buku kerja lain (instansi lain)")
 
     s = sub.add_parser("log", help="catatan perubahan")
     s.add_argument("workbook")
@@ -148,6 +170,7 @@ def _parser() -> argparse.ArgumentParser:
 
     add_rekap(sub)
     add_parsers(sub)
+    _name_positionals(p)
     return p
 
 
@@ -183,31 +206,44 @@ def main(argv: list[str] | None = None) -> int:
 
         return commands.run(args)
     except UsageError as exc:
-        _err(str(exc))
+        err(str(exc))
         return 2
     except RefNotFound as exc:
-        _err(exc.message)
+        err(exc.message)
         for c in exc.candidates:
-            _err(f"  {c}")
+            err(f"  {visible(c)}")  # one candidate, one line, whatever its name holds
         return 1
     except WorkbookError as exc:
         for line in exc.lines:  # a refused sheet lists its problems one a line
-            _err(line)
+            err(line)
         return 1
     except KeyboardInterrupt:
-        _err("Dibatalkan.")
+        err("Dibatalkan.")
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a path the operating system refused, in the operator's words, never its English
+        err(_os_refusal(exc))
+        return 1
     except Exception as exc:  # the promise: no traceback reaches a user
-        _err(f"Kesalahan tak terduga ({type(exc).__name__}: {cut(str(exc), 200)}); tidak ada yang disimpan. "
-             f"Laporkan ini ke pengembang lkjip.")
+        err(f"Kesalahan tak terduga ({type(exc).__name__}: {quote(str(exc), 200)}); tidak ada yang disimpan. "
+            f"Laporkan ini ke pengembang lkjip.")
         return 70
 
 
-def _err(line: str) -> None:
-    """One line of a message on stderr: names and inputs quoted in it are stored or typed text, shown visibly."""
-    print(visible(line), file=sys.stderr)
+def _os_refusal(exc: OSError) -> str:
+    import errno
+
+    from store.safefile import os_reason
+
+    if exc.errno == errno.ENOENT:
+        reason = "berkas atau folder itu tidak ada"
+    elif exc.errno in (errno.EACCES, errno.EPERM):
+        reason = "tidak ada izin membuka atau menulisnya"
+    else:
+        reason = os_reason(exc)
+    name = f"{quote(str(exc.filename))}: " if exc.filename is not None else ""
+    return f"{name}{reason}; tidak ada yang disimpan."
 
 
 def _open_tui(argv: list[str]) -> int:

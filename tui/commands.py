@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 
 import orjson
@@ -16,13 +15,15 @@ from store import interchange
 from store.errors import WorkbookError
 from store.fields import spec_of, text_input
 from store.model import new_document, new_meta
-from store.numbers import format_percent, format_rupiah
+from store.numbers import format_percent, format_rupiah, format_value
 from store.output import write_output
 from store.safefile import os_reason
 from store.sanitize import cut, json_safe, quote, visible
+from store.tw_rule import roman, rule_label
 from store.backups import backups_of
 from store.workbook import Workbook
 
+from .printer import err, out, out_document
 from .shown import log_value as _shown
 from .commands_cascade import cmd_add, cmd_mv, cmd_redo, cmd_rm, cmd_undo  # noqa: F401 - run() finds them by name
 
@@ -30,16 +31,9 @@ from .commands_cascade import cmd_add, cmd_mv, cmd_redo, cmd_rm, cmd_undo  # noq
 def run(args: argparse.Namespace) -> int:
     handler = globals().get("cmd_" + args.command)
     if handler is None:
-        print("Ketik `lkjip --help` untuk daftar perintah.", file=sys.stderr)
+        err("Ketik `lkjip --help` untuk daftar perintah.")
         return 2
     return handler(args)
-
-
-def _out(text: str) -> None:
-    """Every line the CLI prints: stored names and texts reach a terminal here, so no control character passes
-    (store.sanitize shows them as visible escapes); the output's own line breaks stay."""
-    text = visible(text, multiline=True)
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 def _year(wb: Workbook, year: int | None) -> int:
@@ -73,7 +67,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         document = new_document(new_meta(instansi=args.instansi, pemda=args.pemda, periode_awal=awal,
                                          periode_akhir=akhir, tahun=tahun))
     Workbook.create(args.workbook, document)
-    _out(f"Buku kerja {args.workbook} dibuat.")
+    out(f"Buku kerja {args.workbook} dibuat.")
     return 0
 
 
@@ -83,14 +77,30 @@ def cmd_tables(args: argparse.Namespace) -> int:
     ids = T.select_ids(args.table)
     if not ids:
         raise WorkbookError(f"Tabel {quote(args.table)} tidak ada; pilih dari: {', '.join(T.TABLE_IDS)}.")
-    built = T.build_all(wb.cascade(), year, args.table)
+    casc = wb.cascade()
+    built = T.build_all(casc, year, args.table)
     if args.format == "json":
-        sys.stdout.buffer.write(json_safe(orjson.dumps({"year": year, "tables": [t.as_json() for t in built]},
-                                                       option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)))
+        from store.refs import public_ref
+
+        # A row's ref as `lkjip set` takes it: the current code, not the internal id a moved node keeps.
+        tables = [{**t.as_json(), "refs": [public_ref(casc, r) for r in t.refs]} for t in built]
+        out_document(orjson.dumps({"year": year, "tables": tables},
+                                  option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE), "json")
     else:
         render = as_markdown if args.format == "md" else as_text
-        _out("\n".join(render(t) for t in built))
+        out("\n".join(render(t) for t in built))
     return 0
+
+
+def _so_far_line(ind: dict, year: int, tw: int) -> str:
+    """After a quarter is set: what the quarterly report shows up to it (the year's capaian, said next, keeps a
+    value typed for the year and follows the quarters only once TW IV is filled)."""
+    rule = engine.tw_rule_of(ind)
+    if rule is None:
+        return (f"Realisasi s.d. TW {roman(tw)} {year}: tidak dihitung, aturan TW belum dipilih (lkjip set \u2026 "
+                f"aturan-tw kumulatif atau nilai_akhir).")
+    so_far = format_value(engine.realisasi_sd_tw(ind, year, tw))
+    return f"Realisasi s.d. TW {roman(tw)} {year} ({rule_label(rule)}): {so_far}"
 
 
 def cmd_set(args: argparse.Namespace) -> int:
@@ -100,49 +110,54 @@ def cmd_set(args: argparse.Namespace) -> int:
     spec = spec_of(args.field)
     year = f" {applied.edit.year}" if applied.edit.year is not None else ""
     if not applied.changed:
-        _out(f"{applied.target.label}: {spec.label}{year} sudah {visible(cut(applied.new_text))}; tidak ada yang "
+        out(f"{applied.target.label}: {spec.label}{year} sudah {visible(cut(applied.new_text))}; tidak ada yang "
              f"berubah.")
         return 0
     old, new = (cut(" ".join(t.split())) for t in (applied.old_text, applied.new_text))  # a narrative: its start
-    _out(f"{applied.target.label}: {spec.label}{year} {visible(old)} \u2192 {visible(new)}")
+    out(f"{applied.target.label}: {spec.label}{year} {visible(old)} \u2192 {visible(new)}")
     casc = wb.cascade()
     settings = casc.meta["settings"]
     if applied.target.kind == "indicator" and applied.edit.year is not None:
         _, ind = casc.indicators[applied.target.id]
+        if spec.quarter:
+            out(_so_far_line(ind, applied.edit.year, int(spec.quarter)))
         c = engine.capaian(ind, applied.edit.year, settings)
         if c.value is None:
-            _out(f"Capaian {applied.edit.year}: tidak terdefinisi ({c.formula}).")
+            out(f"Capaian {applied.edit.year}: tidak terdefinisi ({c.formula}).")
         else:
-            _out(f"Capaian {applied.edit.year}: {format_percent(c.value)}% ({engine.predikat(c.value, settings)}); "
+            out(f"Capaian {applied.edit.year}: {format_percent(c.value)}% ({engine.predikat(c.value, settings)}); "
                  f"{c.formula}")
     elif applied.target.kind == "node" and applied.edit.year is not None:
         node = casc.nodes[applied.target.id]
         if spec.quarter:  # a quarterly figure: what the triwulan report will show, not the year's serapan
             tw = int(spec.quarter)
             a = engine.anggaran_sd_tw(casc, node, applied.edit.year, tw)
-            _out(f"Realisasi anggaran s.d. TW {'I II III IV'.split()[tw - 1]} {applied.edit.year}: "
+            out(f"Realisasi anggaran s.d. TW {'I II III IV'.split()[tw - 1]} {applied.edit.year}: "
                  f"{format_rupiah(a.realisasi)} (serapan {format_percent(a.serapan)}%)")
             return 0
         a = engine.anggaran(casc, node, applied.edit.year)
-        _out(f"Serapan {applied.edit.year}: {format_percent(a.serapan)}%")
+        out(f"Serapan {applied.edit.year}: {format_percent(a.serapan)}%")
         if casc.kids(node["id"]) and spec.name != "pagu-pk":
-            _out(f"Catatan: {casc.label(node)} punya rincian; laporan memakai jumlah rinciannya "
+            out(f"Catatan: {casc.label(node)} punya rincian; laporan memakai jumlah rinciannya "
                  f"({format_rupiah(engine.budget_figure(casc, node, applied.edit.year, spec.key))}), dan "
                  f"`lkjip check` menandai angka induk yang berbeda.")
     warning = plausibility.warning_text(plausibility.doubts_after_edit(casc, applied.target.id, applied.edit.year))
     if warning:
-        _out(f"{warning} (tersimpan; periksa angkanya).")
+        out(f"{warning} (tersimpan; periksa angkanya).")
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from store.refs import public_ref
+
     wb = Workbook.open(args.workbook)
     year = _year(wb, args.year)
-    findings = checks.run(wb.cascade(), year)
+    casc = wb.cascade()
+    findings = checks.run(casc, year)
     for f in findings:
-        _out(f.line())
+        out(f.line(public_ref(casc, f.ref)))  # by the current code, never a moved node's id
     errors = sum(f.severity == checks.ERROR for f in findings)
-    _out(f"{len(findings)} temuan tahun {year}: {errors} galat, "
+    out(f"{len(findings)} temuan tahun {year}: {errors} galat, "
          f"{sum(f.severity == checks.WARNING for f in findings)} peringatan.")
     return 1 if errors else 0
 
@@ -151,10 +166,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     doc = getattr(args, "doc", "lkjip")
     tw = getattr(args, "tw", None)
     if (doc == "triwulan") != (tw is not None):
-        print("--tw N (1-4) dipakai bersama --doc triwulan, dan hanya dengannya.", file=sys.stderr)
+        err("--tw N (1-4) dipakai bersama --doc triwulan, dan hanya dengannya.")
         return 2
     if doc != "lkjip" and args.format not in ("md", "docx"):
-        print(f"Dokumen {doc} tersedia sebagai md atau docx, bukan {args.format}.", file=sys.stderr)
+        err(f"Dokumen {doc} tersedia sebagai md atau docx, bukan {args.format}.")
         return 2
     wb = Workbook.open(args.workbook)
     if doc != "lkjip":
@@ -176,32 +191,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         payload = exporter.render(wb, args.format, _year(wb, args.year))
     if args.output:
         write_output(args.output, payload, force=args.force, source=args.workbook)
-        _out(f"Ditulis: {args.output}")
+        out(f"Ditulis: {args.output}")
     elif args.format == "docx":
         raise WorkbookError("Ekspor docx memerlukan -o BERKAS.docx.")
     else:
-        _to_stdout(payload)
+        out_document(payload, args.format)
     return 0
-
-
-def _to_stdout(payload: bytes) -> None:
-    """A full disk behind `> file` must be reported, not lost in Python's exit-time flush."""
-    try:
-        sys.stdout.buffer.write(payload)
-        sys.stdout.buffer.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        try:  # what is still buffered must not fail again, in English, when Python exits
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except OSError:
-            pass
-        raise WorkbookError(f"Gagal menulis ke keluaran standar: {os_reason(exc)}.") from None
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from .commands_sheet import SHEET_SUFFIXES, import_sheet
 
+    _check_readable(args.document)
     if args.document.lower().endswith(SHEET_SUFFIXES):
         return import_sheet(args)
     try:
@@ -216,13 +217,22 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         if Path(args.workbook).exists():
             raise WorkbookError(f"{args.workbook} sudah ada; lkjip tidak menimpa buku kerja yang ada.")
-        _out(f"Akan dibuat: {args.workbook} dengan {summary(document)}:")
+        out(f"Akan dibuat: {args.workbook} dengan {summary(document)}:")
         tree(document)
-        _out("Tidak ada yang ditulis (--dry-run).")
+        out("Tidak ada yang ditulis (--dry-run).")
         return 0
     Workbook.create(args.workbook, document).log_migration(Path(args.document).name, schema)
-    _out(f"Buku kerja {args.workbook} dibuat dari {args.document}.")
+    out(f"Buku kerja {args.workbook} dibuat dari {args.document}.")
     return 0
+
+
+def _check_readable(path: str) -> None:
+    """The document exists and may be read, or one Indonesian sentence (never the system's English), before any
+    reader of any format opens it. Non-blocking: a planted fifo does not hang the command."""
+    try:
+        os.close(os.open(path, os.O_RDONLY | os.O_NONBLOCK))
+    except OSError as exc:
+        raise WorkbookError(f"Tidak dapat membaca {path}: {os_reason(exc, reading=True)}.") from None
 
 
 def _reason(text: str) -> str:
@@ -234,7 +244,7 @@ def cmd_lock(args: argparse.Namespace) -> int:
     args.reason = _reason(args.reason)
     wb = Workbook.open(args.workbook)
     done = wb.lock_year(args.year, args.reason)
-    _out(f"Tahun {args.year} dikunci." if done else f"Tahun {args.year} sudah terkunci.")
+    out(f"Tahun {args.year} dikunci." if done else f"Tahun {args.year} sudah terkunci.")
     return 0
 
 
@@ -242,46 +252,49 @@ def cmd_unlock(args: argparse.Namespace) -> int:
     args.reason = _reason(args.reason)
     wb = Workbook.open(args.workbook)
     done = wb.unlock_year(args.year, args.reason)
-    _out(f"Kunci tahun {args.year} dibuka." if done else f"Tahun {args.year} tidak terkunci.")
+    out(f"Kunci tahun {args.year} dibuka." if done else f"Tahun {args.year} tidak terkunci.")
     return 0
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
     found = backups_of(args.workbook)
     if not found:
-        _out(f"Belum ada cadangan untuk {args.workbook}.")
+        out(f"Belum ada cadangan untuk {args.workbook}.")
     for b in found:
-        _out(str(b))
+        out(str(b))
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from store.recovery import restore
 
-    done = restore(args.workbook, args.source, reason=args.reason or "")
+    done = restore(args.workbook, args.source, reason=_reason(args.reason or ""), yes=args.yes)
     kept = f"; berkas sebelumnya disimpan sebagai {done.aside}" if done.aside else ""
-    _out(f"Buku kerja {args.workbook} dipulihkan dari {done.backup}{kept}.")
+    out(f"Buku kerja {args.workbook} dipulihkan dari {done.backup}{kept}.")
     if done.lost is None:
         what = "Berkas yang diganti tidak terbaca, jadi perubahan yang hilang tidak dapat dihitung" if done.aside \
             else "Tidak ada berkas yang diganti"
-        _out(f"{what}; kunci tahun dan catatan perubahan diambil dari cadangan.")
+        out(f"{what}; kunci tahun dan catatan perubahan diambil dari cadangan.")
     else:
-        _out(f"{done.lost} perubahan tercatat di berkas yang diganti tidak ada di cadangan ini (lihat `lkjip log`); "
+        out(f"{done.lost} perubahan tercatat di berkas yang diganti tidak ada di cadangan ini (lihat `lkjip log`); "
              f"kunci tahun dan catatan perubahan tetap, pemulihan dicatat sebagai nomor {done.seq}.")
     return 0
 
 
 def cmd_log(args: argparse.Namespace) -> int:
+    from store.log_names import log_refs
     from store.model import LOG
 
     wb = Workbook.open(args.workbook)
     entries = sorted(wb.document()[LOG].values(), key=lambda e: e["seq"])
+    casc = wb.cascade()
+    refs = log_refs(casc, entries)  # by the current code, "(dulu …)" where it changed since
     for e in entries:
         if args.year is not None and e.get("year") not in (args.year, None):
             continue
         year = f" {e['year']}" if e.get("year") is not None else ""
         reason = f" ({e['reason']})" if e.get("reason") else ""
         # One entry, one line: a newline or a CR stored in a value must not fake or hide another entry.
-        _out(visible(f"{e['seq']:>5} {e['at']} {e['user']} {e['kind']} {e['ref']} {e['field']}{year}: "
-                     f"{_shown(e['field'], e['old'])} \u2192 {_shown(e['field'], e['new'])}{reason}"))
+        out(visible(f"{e['seq']:>5} {e['at']} {e['user']} {e['kind']} {refs[e['seq']]} {e['field']}{year}: "
+                     f"{_shown(e['field'], e['old'], casc)} \u2192 {_shown(e['field'], e['new'], casc)}{reason}"))
     return 0

@@ -8,19 +8,20 @@ scripts: `S=$(lkjip add wb.json sasaran "…" --parent T1 | tail -1)`.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from store import history, plans
 from store.codes import known_name, master_names, master_path
 from store.errors import EditConflict, WorkbookError
+from store.sanitize import quote, visible
 from store.fields import spec_of
 from store.model import LEVELS
-from store.refs import Target, resolve
+from store.refs import Target, public_ref, resolve
 from store.structure import what_goes
 from store.workbook import Applied, Edit, Workbook
 
+from .printer import err, out
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -55,10 +56,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     s.add_argument("workbook")
 
 
-def _out(text: str) -> None:
-    sys.stdout.write(text + "\n")
-
-
 def _node_id(wb: Workbook, text: str) -> str:
     return resolve(wb.cascade(), text, spec_of("nama")).id
 
@@ -67,7 +64,7 @@ def _open_target(args: argparse.Namespace) -> tuple[Workbook, Target]:
     wb = Workbook.open(args.workbook)
     target = resolve(wb.cascade(), args.ref)
     if target.kind not in ("node", "indicator"):
-        raise WorkbookError(f"\u201c{args.ref}\u201d bukan simpul atau indikator cascading.")
+        raise WorkbookError(f"{quote(args.ref)} bukan simpul atau indikator cascading.")
     return wb, target
 
 
@@ -98,17 +95,17 @@ def cmd_add(args: argparse.Namespace) -> int:
         name = args.name
         if name.strip() in ("", "-"):
             master = master_names(master_path(Path(args.workbook), args.master))
-            name = known_name(wb.cascade(), args.code, master) or ""
+            name = known_name(wb.cascade(), args.code, master, args.level) or ""
             if not name:
-                raise WorkbookError(f"Nama untuk kode \u201c{args.code}\u201d tidak dikenal; tuliskan namanya.")
+                raise WorkbookError(f"Nama untuk kode {quote(args.code)} tidak dikenal; tuliskan namanya.")
 
         def plan() -> Edit:
             parent = _node_id(wb, args.parent) if args.parent else None
             return plans.plan_add_node(wb.cascade(), args.level, name, parent, args.code)
 
     applied = _apply_planned(wb, plan)
-    _out(f"Ditambahkan: {applied.new_text}")
-    _out(applied.edit.ref)
+    out(f"Ditambahkan: {applied.new_text}")
+    out(public_ref(wb.cascade(), applied.edit.ref))  # the REF to use next: the code, never an internal id
     return 0
 
 
@@ -116,14 +113,13 @@ def cmd_rm(args: argparse.Namespace) -> int:
     wb, target = _open_target(args)
     goes = what_goes(wb.cascade(), target.id)
     if goes and not args.yes:
-        print(f"{target.label} tidak dihapus karena ikut terhapus:", file=sys.stderr)
+        err(f"{target.label} tidak dihapus karena ikut terhapus:")
         for line in goes:
-            print(f"  {line}", file=sys.stderr)
-        print("Ulangi dengan --yes untuk menghapus semuanya (dapat diurungkan dengan `lkjip undo`).",
-              file=sys.stderr)
+            err(f"  {visible(line)}")  # one thing that would go, one line
+        err("Ulangi dengan --yes untuk menghapus semuanya (dapat diurungkan dengan `lkjip undo`).")
         return 1
     applied = _apply_planned(wb, lambda: plans.plan_delete(wb.cascade(), target.id))
-    _out(f"Dihapus: {applied.old_text}. Urungkan dengan `lkjip undo {args.workbook}`.")
+    out(f"Dihapus: {applied.old_text}. Urungkan dengan `lkjip undo {args.workbook}`.")
     return 0
 
 
@@ -140,7 +136,7 @@ def cmd_mv(args: argparse.Namespace) -> int:
             return plans.plan_step(wb.cascade(), target.id, -1 if args.up else 1)
 
     applied = _apply_planned(wb, plan)
-    _out(f"Dipindah: {target.label}: {applied.old_text} \u2192 {applied.new_text}")
+    out(f"Dipindah: {target.label}: {applied.old_text} \u2192 {applied.new_text}")
     return 0
 
 
@@ -157,8 +153,8 @@ def _move(args: argparse.Namespace, kind: str) -> int:
     wb = Workbook.open(args.workbook)
     moved = history.undo(wb) if kind == "undo" else history.redo(wb)
     if moved is None:
-        _out("Tidak ada yang bisa diurungkan." if kind == "undo" else "Tidak ada yang bisa diulangi.")
+        out("Tidak ada yang bisa diurungkan." if kind == "undo" else "Tidak ada yang bisa diulangi.")
         return 0
     verb = "Diurungkan" if kind == "undo" else "Diulangi"
-    _out(f"{verb} #{moved.step.id}: {history.describe(moved)}")
+    out(f"{verb} #{moved.step.id}: {history.describe(moved)}")
     return 0

@@ -12,6 +12,10 @@ import os
 import sys
 from pathlib import Path
 
+from store.sanitize import quote
+
+from .printer import err, out, out_document
+
 
 # reports.rekap and the writers are imported when the command runs: every other command builds this parser too.
 FORMATS = ("text", "md", "json", "xlsx", "docx")
@@ -54,14 +58,13 @@ def cmd_rekap(args: argparse.Namespace) -> int:
     from store.output import write_output
 
     if args.sort is not None and args.sort not in R.SORT_KEYS:
-        print(f"Kolom urut \u201c{args.sort}\u201d tidak dikenal; pilih salah satu: {', '.join(R.SORT_KEYS)}.",
-              file=sys.stderr)
+        err(f"Kolom urut {quote(args.sort)} tidak dikenal; pilih salah satu: {', '.join(R.SORT_KEYS)}.")
         return 2
     fmt = args.format
     interactive = fmt is None and not args.output and sys.stdout.isatty() and sys.stdin.isatty()
     fmt = fmt or "text"
     if fmt in ("xlsx", "docx") and not args.output:
-        print(f"Rekap {fmt} memerlukan -o BERKAS.{fmt}.", file=sys.stderr)
+        err(f"Rekap {fmt} memerlukan -o BERKAS.{fmt}.")
         return 2
     rekap = R.build(args.workbooks, year=args.year, sort=args.sort)
     if rekap.mixed_years:
@@ -70,8 +73,7 @@ def cmd_rekap(args: argparse.Namespace) -> int:
     if args.output:
         target = Path(args.output)
         if any(os.path.realpath(target) == os.path.realpath(o.source.path) for o in rekap.offices):
-            print(f"{args.output} adalah salah satu buku kerja yang direkap; pilih nama berkas lain.",
-                  file=sys.stderr)
+            err(f"{args.output} adalah salah satu buku kerja yang direkap; pilih nama berkas lain.")
             return 2
     if interactive:
         return _browse(args, rekap)
@@ -79,11 +81,11 @@ def cmd_rekap(args: argparse.Namespace) -> int:
     if args.output:
         # The one export writer: never over a workbook, backup or lock; another file only with --force.
         write_output(args.output, payload, force=args.force)
-        print(f"Ditulis: {args.output}")
+        out(f"Ditulis: {args.output}")
     else:
-        sys.stdout.buffer.write(payload)
+        out_document(payload, fmt)  # the Berkas column names files, which may hold anything: the one printer
     for office in rekap.unreadable:
-        print(f"Tidak terbaca: {office.source.shown}: {office.reason}.", file=sys.stderr)
+        err(f"Tidak terbaca: {office.source.shown}: {office.reason}.")
     return 1 if rekap.unreadable else 0
 
 

@@ -6,23 +6,18 @@ The spreadsheet side of the command line; the rules of the sheet live in store.s
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 
 from store.errors import WorkbookError
 from store.output import write_output
-from store.sanitize import visible
+from store.sanitize import quote
 from store.workbook import Workbook
+
+from .printer import out
 
 OTHER_SHEETS = (".xls", ".ods", ".numbers")  # spreadsheets openpyxl cannot read: ask for .xlsx
 SHEET_SUFFIXES = (".xlsx", ".csv", *OTHER_SHEETS)
-
-
-def _out(text: str) -> None:
-    """Cell values and stored names reach the terminal through the one sanitiser, as every CLI line does."""
-    text = visible(text, multiline=True)
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 def _write_sheet(output: str | None, payload: bytes) -> None:
@@ -48,9 +43,9 @@ def _periode(text: str | None) -> tuple[int, int]:
     try:
         awal, akhir = (int(x) for x in text.replace("\u2013", "-").split("-"))
     except ValueError:
-        raise WorkbookError(f"Periode \u201c{text}\u201d tidak terbaca; tulis seperti 2025-2029.") from None
+        raise WorkbookError(f"Periode {quote(text)} tidak terbaca; tulis seperti 2025-2029.") from None
     if not 1900 < awal <= akhir < 2200 or akhir - awal > 10:
-        raise WorkbookError(f"Periode \u201c{text}\u201d tidak masuk akal; tulis seperti 2025-2029.")
+        raise WorkbookError(f"Periode {quote(text)} tidak masuk akal; tulis seperti 2025-2029.")
     return awal, akhir
 
 
@@ -61,7 +56,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     awal, akhir = _periode(args.periode)
     tahun = min(max(date.today().year, awal), akhir)
     _write_sheet(args.output, render(template_book(awal, akhir, tahun)))
-    _out(f"Templat periode {awal}\u2013{akhir} ditulis: {args.output} (baca lembar Petunjuk; lalu `lkjip import "
+    out(f"Templat periode {awal}\u2013{akhir} ditulis: {args.output} (baca lembar Petunjuk; lalu `lkjip import "
          f"{args.output} BUKU-KERJA.json`).")
     return 0
 
@@ -77,7 +72,7 @@ def export_xlsx(wb: Workbook, args: argparse.Namespace, year: int) -> int:
     # Without -o: beside the workbook, named by it and the year (kantor.json -> kantor-2025.xlsx).
     output = args.output or str(wb.path.with_name(f"{wb.path.stem}-{year}.xlsx"))
     _write_sheet(output, render(export_book(casc, year)))
-    _out(f"Ditulis: {output} (realisasi tahun {year}; revisi {casc.meta.get('revision', 0)}).")
+    out(f"Ditulis: {output} (realisasi tahun {year}; revisi {casc.meta.get('revision', 0)}).")
     return 0
 
 
@@ -89,7 +84,7 @@ def tree(document: dict) -> None:
     casc = Cascade(document)
     for node, depth in casc.walk():
         ref = f" [{node['id']}]" if node["id"] != node["code"] else ""
-        _out(f"{'  ' * (depth + 1)}{LEVEL_LABELS[node['level']]}{ref}: {casc.label(node)} "
+        out(f"{'  ' * (depth + 1)}{LEVEL_LABELS[node['level']]}{ref}: {casc.label(node)} "
              f"({len(node['indicators'])} indikator)")
 
 
@@ -109,13 +104,13 @@ def import_sheet(args: argparse.Namespace) -> int:
     if not target.exists():
         document = sheet_import.build_document(parsed, where)
         if args.dry_run:
-            _out(f"Akan dibuat: {args.workbook} dengan {sheet_import.summary(document)}:")
+            out(f"Akan dibuat: {args.workbook} dengan {sheet_import.summary(document)}:")
             tree(document)
             _lines(figures_read(parsed))
-            _out(nothing)
+            out(nothing)
             return 0
         Workbook.create(target, document)
-        _out(f"Buku kerja {args.workbook} dibuat dari {where}: {sheet_import.summary(document)}.")
+        out(f"Buku kerja {args.workbook} dibuat dari {where}: {sheet_import.summary(document)}.")
         _lines(figures_read(parsed))
         return 0
     wb = Workbook.open(target)
@@ -123,31 +118,31 @@ def import_sheet(args: argparse.Namespace) -> int:
         document, changes = fill_empty(wb, parsed, where, dry_run=args.dry_run)
         verb = "Akan diubah" if args.dry_run else "Diubah"
         if args.dry_run:
-            _out(f"Akan diisi: {args.workbook} dengan {sheet_import.summary(document)}:")
+            out(f"Akan diisi: {args.workbook} dengan {sheet_import.summary(document)}:")
             tree(document)
         else:
-            _out(f"Buku kerja {args.workbook} diisi dari {where}: {sheet_import.summary(document)}.")
+            out(f"Buku kerja {args.workbook} diisi dari {where}: {sheet_import.summary(document)}.")
         _lines([f"{verb}: {change.line()}" for change in changes])
         _lines(figures_read(parsed))
         if args.dry_run:
-            _out(nothing)
+            out(nothing)
         return 0
     if parsed.asal_revision is not None and parsed.asal_revision != wb.revision():
-        _out(f"Catatan: {args.workbook} berubah sejak {where} diekspor (revisi {parsed.asal_revision} \u2192 "
+        out(f"Catatan: {args.workbook} berubah sejak {where} diekspor (revisi {parsed.asal_revision} \u2192 "
              f"{wb.revision()}); sel yang diubah di kedua tempat ditolak, yang lain digabung.")
     changes = sheet_import.apply_changes(wb, parsed, where, dry_run=args.dry_run)
     verb = "Akan diubah" if args.dry_run else "Diubah"
     _lines([f"{verb}: {change.line()}" for change in changes])
     _lines(figures_read(parsed))
     if args.dry_run:
-        _out(f"{len(changes)} perubahan; tidak ada yang ditulis (--dry-run).")
+        out(f"{len(changes)} perubahan; tidak ada yang ditulis (--dry-run).")
     elif changes:
-        _out(f"{len(changes)} perubahan dari {where} disimpan dan dicatat (`lkjip log {args.workbook}`).")
+        out(f"{len(changes)} perubahan dari {where} disimpan dan dicatat (`lkjip log {args.workbook}`).")
     else:
-        _out(f"Tidak ada perbedaan antara {where} dan {args.workbook}; tidak ada yang berubah.")
+        out(f"Tidak ada perbedaan antara {where} dan {args.workbook}; tidak ada yang berubah.")
     return 0
 
 
 def _lines(lines: list[str]) -> None:
     for line in lines:
-        _out(line)
+        out(line)

@@ -12,8 +12,11 @@ field acted after the characters typed behind it. Three rules keep the order:
   the app reads the next key only when the dialog has focus. Where those keys opened a cell editor meanwhile, the
   action raises SkipAction and the key goes to the editor as a character, in its place (`typing_into`).
 - Before the app routes a key, the widget that got the previous one has handled it, and the containers and screen
-  its messages bubble to (`KeysInOrder`): a tree move has shown its node before Tab moves on, and a refused commit
-  in a grid opens its dialog before the next key, which answers it.
+  its messages bubble to (`KeysInOrder`): a tree move has shown its node before Tab moves on.
+- A refused key ends its burst (`end_burst`): the keys that had already arrived when it was refused are dropped, and
+  the refusal stays on screen, with how many keys were dropped, until the operator's next key. Typed blind behind a
+  refusal, they went wherever it left the cursor: a value refused on the computed Serapan column, then Tab and the
+  next value, stored that value in the cell Tab led to, and the refusal was wiped by the keys behind it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import Any
 
 from textual import events
 from textual._context import active_message_pump  # Textual's own record of whose handler is running (pinned 8.2.8)
+from textual._time import get_time  # the clock of every Message's `time`
 from textual.widgets import Input
 
 KEYMAP_FILE = Path(os.environ.get("LKJIP_KEYMAP", "~/.config/lkjip/keymap.json")).expanduser()
@@ -99,6 +103,33 @@ class KeysInOrder:
     """Mixed into the app: each typed key is routed only once the one before it has been handled."""
 
     _key_target: Any = None  # where the last typed key went
+    _burst_refused_at: float | None = None  # a key was refused then: the keys that had arrived by then are dropped
+    _refusal = ""
+    dropped_keys = 0  # how many keys of the refused burst were dropped so far
+
+    def end_burst(self, refusal: str) -> None:
+        """A key was refused: the rest of its burst is dropped. A burst is the keys that have already arrived (read
+        from the terminal, queued behind the refused one) when the refusal is said; a key read after it is the
+        operator's answer to what the screen now shows."""
+        self._burst_refused_at = get_time()
+        self._refusal = refusal
+        self.dropped_keys = 0
+
+    def refusal_and_dropped(self) -> str:
+        """The refusal, and how many keys typed behind it were dropped."""
+        return f"{self._refusal} ({self.dropped_keys} tombol berikutnya diabaikan)"
+
+    def dropped_from_burst(self, event: events.Key) -> bool:
+        """True for a key of a refused burst (counted in `dropped_keys`); the first key read after the refusal ends
+        the dropping."""
+        refused_at = self._burst_refused_at
+        if refused_at is None:
+            return False
+        if event.time <= refused_at:
+            self.dropped_keys += 1
+            return True
+        self._burst_refused_at = None
+        return False
 
     def key_routed(self) -> None:
         app: Any = self
@@ -129,6 +160,27 @@ class KeysInOrder:
                     return
                 if pump._message_queue.empty():
                     break
+
+
+def stamp_arrival_times() -> None:
+    """A key's `time` becomes the moment its bytes were read from the terminal. Textual stamps a key when its input
+    thread has parsed it, and that thread parses a burst a few keys at a time between the app's own work (they share
+    the interpreter): keys read in the same write as a refused key were stamped after the refusal and taken for the
+    operator's next keys. Textual reads `time` of keys nowhere else (only of mouse clicks). Textual 8.2.8's parser."""
+    from textual._xterm_parser import XTermParser
+
+    parse = XTermParser.feed
+    if getattr(parse, "stamps_arrival", False):
+        return
+
+    def feed(parser: XTermParser, data: str) -> Any:
+        read_at = get_time()  # called right after the read, before any of its keys is parsed
+        for message in parse(parser, data):
+            message.time = read_at
+            yield message
+
+    feed.stamps_arrival = True  # type: ignore[attr-defined]
+    XTermParser.feed = feed  # type: ignore[method-assign]
 
 
 def load_keymap(app: Any) -> None:

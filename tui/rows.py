@@ -6,18 +6,20 @@ from reports import engine
 from store.cascade import Cascade
 from store.model import BUDGET_LEVELS, Node
 from store.numbers import format_percent, format_rupiah, format_value, to_decimal
+from store.tw_rule import KUMULATIF, NO_RULE, roman, rule_label
 
 from .widgets.grid import Column
 
 INDICATOR_COLUMNS = [
     Column("name", "Indikator", 18, field="indikator"),
     Column("target", "Target", 9, field="target", numeric=True),
-    Column("realisasi", "Realisasi", 9, field="realisasi", numeric=True, explain=True),
+    # 10 wide: "aturan TW?" (quarters no rule combines) fits whole.
+    Column("realisasi", "Realisasi", 10, field="realisasi", numeric=True, explain=True),
     Column("capaian", "Capaian%", 8, numeric=True, explain=True),
     Column("predikat", "Pred", 4, explain=True),
     Column("satuan", "Satuan", 8, field="satuan"),
     Column("arah", "Arah", 7, field="arah"),
-    # Quarters, at the far right: where any is filled the year's realisasi follows them (kumulatif / nilai akhir).
+    # Quarters, at the far right: without a typed year value, the year's realisasi follows them once TW IV is filled.
     *(Column(f"tw{q}", f"TW {roman}", 8, field=f"tw{q}", numeric=True)
       for q, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))),
 ]
@@ -48,7 +50,7 @@ def indicator_rows(casc: Cascade, node: Node, year: int) -> list[tuple[str, list
         c = engine.capaian(ind, year, settings)
         tw = (ind.get("years", {}).get(str(year)) or {}).get("tw") or {}
         rows.append((ind["id"], [
-            ind["name"], format_value(c.target), format_value(engine.realisasi_of(ind, year)),
+            ind["name"], format_value(c.target), realisasi_text(ind, year),
             format_percent(c.value), predikat_short(engine.predikat(c.value, settings)), ind["satuan"] or "\u2014",
             ind["arah"] or "\u2014",
             *(format_value(to_decimal(tw.get(str(q)))) for q in range(1, 5)),
@@ -95,7 +97,15 @@ def explain_pagu_pk(casc: Cascade, node: Node, year: int) -> str:
 
 
 def tw_rule_label(ind: dict) -> str:
-    return "kumulatif" if engine.tw_rule_of(ind) == "kumulatif" else "nilai akhir"
+    return rule_label(engine.tw_rule_of(ind))
+
+
+def realisasi_text(ind: dict, year: int) -> str:
+    """The year's realisasi in a cell; "aturan TW?" where quarters are filled that no rule combines."""
+    value = engine.realisasi_of(ind, year)
+    if value is None and engine.tw_rule_of(ind) is None and engine.quarters_of(ind, year):
+        return NO_RULE
+    return format_value(value)
 
 
 def edit_label(casc: Cascade, ref: str, spec_label: str, field: str, year: int | None, name: str) -> str:
@@ -116,23 +126,40 @@ def locked_reason(casc: Cascade, year: int | None) -> str | None:
             f"buka dengan lkjip unlock \u2026 --year {year}.")
 
 
+def _quarters_formula(r: engine.RealisasiTahun, value, *, named: bool = True) -> str:
+    """How the quarters give `value`: the sum of the filled ones (kumulatif: "TW I + TW II = 20 + 30 = 50", the
+    names left out where the sentence already says TW I–IV) or the latest one (nilai akhir)."""
+    n = engine.formula_number
+    if r.rule == KUMULATIF:
+        terms = " + ".join(f"TW {roman(q)}" for q in r.quarters) + " = " if named else ""
+        return f"{terms}{' + '.join(n(v) for v in r.quarters.values())} = {n(value)}"
+    return f"TW {roman(max(r.quarters))} (terakhir) = {n(value)}"
+
+
 def explain_realisasi(ind: dict, year: int) -> str:
-    """How the year's realisasi came from the quarters (or that it was entered directly)."""
-    rule = tw_rule_label(ind)
-    quarters = (ind.get("years", {}).get(str(year)) or {}).get("tw") or {}
-    filled = [(q, to_decimal(quarters.get(str(q)))) for q in range(1, 5)]
-    filled = [(q, v) for q, v in filled if v is not None]
-    roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
-    if not filled:
-        return (f"Realisasi {year} diisi langsung (belum ada triwulan); bila TW diisi, realisasi mengikutinya "
-                f"menurut aturan {rule}.")
-    total = format_value(engine.realisasi_of(ind, year))
-    if engine.tw_rule_of(ind) == "kumulatif":
-        terms = " + ".join(f"TW {roman[q]}" for q, _ in filled)
-        values = " + ".join(format_value(v) for _, v in filled)
-        return f"Realisasi {year} (kumulatif) = {terms} = {values} = {total}."
-    q, _ = filled[-1]
-    return f"Realisasi {year} (nilai akhir) = TW {roman[q]}, triwulan terakhir yang terisi = {total}."
+    """Where the year's realisasi comes from: the value typed for the year, the quarters by the indicator's rule,
+    or both side by side (the typed one is reported; the quarters' value is said beside it, never put in its
+    place). Every way out is a key: Delete on the cell gives the year back to the quarters, p sets the rule."""
+    r = engine.realisasi_tahun(ind, year)
+    rule = rule_label(r.rule)
+    typed = f"Realisasi {year} diketik {format_value(r.typed)} (dipakai laporan)" if r.typed is not None else ""
+    if not r.quarters:
+        return f"{typed}; belum ada triwulan." if typed else f"Realisasi {year} belum diisi; belum ada triwulan."
+    last = max(r.quarters)
+    if r.needs_rule:
+        head = f"{typed}; " if typed else f"Realisasi {year} belum dihitung: "
+        satuan = ind.get("satuan") or "\u2014"
+        return (f"{head}triwulan s.d. TW {roman(last)} terisi tanpa aturan TW (satuan \u201c{satuan}\u201d); "
+                f"tekan p untuk memilih kumulatif atau nilai akhir.")
+    if r.from_quarters is None:  # TW IV not filled: the year is not over
+        so_far = f"s.d. TW {roman(last)} ({rule}): {_quarters_formula(r, r.so_far)}"
+        if typed:
+            return f"{typed}; {so_far}."
+        return f"Realisasi {year} mengikuti triwulan setelah TW IV diisi; {so_far}."
+    if not typed:
+        return f"Realisasi {year} ({rule}) = {_quarters_formula(r, r.from_quarters)}."
+    same = "berbeda; Delete memakai nilai triwulan" if r.disagrees else "sama"
+    return f"{typed}; TW I\u2013IV ({rule}): {_quarters_formula(r, r.from_quarters, named=False)}, {same}."
 
 
 def explain(casc: Cascade, ref: str, column: str, year: int) -> str:

@@ -15,6 +15,8 @@ if TYPE_CHECKING:  # pragma: no cover - for the type checker only
     from store.cascade import Cascade
     from store.workbook import Applied, Batch, Edit, Workbook
 
+    from .widgets.grid import Column
+
 
 class Session(Protocol):
     wb: Workbook | None
@@ -26,7 +28,8 @@ class Session(Protocol):
     narrative_view: Any  # the narrative screen once visited: the app drafts it on a signal
 
     def say(self, message: str, *, error: bool = False) -> None:
-        """Show one sentence on the status line (red when error); it goes away on the next action."""
+        """Show one sentence on the status line (red when error); it goes away on the next action. An error is a
+        refusal: it ends the burst of keys it came in (tui/keys.py)."""
 
     def refusal_in_full(self) -> None:
         """Open the last refusal in a dialog when the status line would cut it."""
@@ -65,9 +68,12 @@ def session_of(node: Any) -> Session:
     return cast(Session, node.app)
 
 
-def why_no_digit(column_label: str, editable: bool) -> str:
-    """Said when a digit lands on a cell it cannot start an edit in: a text cell or a computed one."""
-    if editable:
-        return (f"Angka tidak mengganti {column_label.lower()}: tekan Enter atau e untuk mengubahnya; "
+def why_no_digit(column: Column) -> str:
+    """Said when a digit (or, but for a text cell, Enter) lands on a cell it cannot start an edit in: a text cell, a
+    computed one, or a fixed label."""
+    if column.field:
+        return (f"Angka tidak mengganti {column.label.lower()}: tekan Enter atau e untuk mengubahnya; "
                 f"angka langsung hanya di kolom angka.")
-    return f"Kolom {column_label} dihitung dari data, tidak diisi; tekan x untuk melihat rumusnya."
+    if column.explain:
+        return f"Kolom {column.label} dihitung dari data, tidak diisi; tekan x untuk melihat rumusnya."
+    return f"Kolom {column.label} tidak diisi di sini; pindah dengan \u2190 \u2192 ke kolom angka, lalu ketik."

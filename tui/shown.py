@@ -3,9 +3,14 @@ reaches the terminal, and as a Rich Text, so that brackets in a name are never r
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from store.sanitize import cut, visible
+
+if TYPE_CHECKING:
+    from store.cascade import Cascade
 
 SHOWN_MAX = 500  # characters of one stored text drawn in a cell or a label; the rest is marked with an ellipsis
 
@@ -25,9 +30,10 @@ def made_safe(text: Text) -> Text:
     return text
 
 
-def log_value(field: str, value: object) -> str:
+def log_value(field: str, value: object, casc: Cascade | None = None) -> str:
     """A value of the edit log as `lkjip log` and the log view (F6) both show it: a year lock as terkunci /
-    terbuka, a node or indicator with its subtree in words, a field in its exact display form."""
+    terbuka, a node or indicator with its subtree in words (a parent, an indicator by its code now, given `casc`),
+    a field in its exact display form."""
     from store.fields import FIELDS, display_exact
     from store.structure import STRUCTURAL, describe
 
@@ -36,6 +42,6 @@ def log_value(field: str, value: object) -> str:
     if isinstance(value, bool):  # year locks
         return "terkunci" if value else "terbuka"
     if field in STRUCTURAL:
-        return describe(field, value)
+        return describe(field, value, casc)
     spec = FIELDS.get(field)
     return display_exact(spec, value) if spec else str(value)

@@ -51,7 +51,7 @@ CASCADE_ACTIONS = {b.action.split("(")[0] for b in CASCADE_BINDINGS}
 # The indicator's settings, in the order the properties form asks for them.
 PROPERTY_FIELDS = ("satuan", "arah", "rumus", "rumus-negatif", "aturan-tw", "kondisi-awal", "target-akhir")
 PROPERTY_HINTS = {"arah": " (positif / negatif)", "rumus-negatif": " (2T-R / T/R; kosong: ikut pengaturan)",
-                  "aturan-tw": " (kumulatif / nilai_akhir; kosong: menurut satuan)"}
+                  "aturan-tw": " (kumulatif / nilai_akhir; kosong: menurut satuan dan nama)"}
 
 
 class CascadeEditing:
@@ -173,14 +173,25 @@ class CascadeEditing:
         coded = level in CODED_LEVELS
         fields: list[Field] = ([("code", "Kode (mis. 7.01.02.2.02.0003; nama terisi bila kodenya dikenal)", "")]
                                if coded else []) + [("name", "Nama", "")]
-        master = master_names(master_path(self.session.wb.path)) if coded else {}
+        try:
+            master = master_names(master_path(self.session.wb.path)) if coded else {}
+        except WorkbookError as exc:  # a master list with a text the gate refuses offers nothing: fix it first
+            self._refuse(exc.message)
+            return
 
         def submit(values: dict[str, str]) -> Edit:
             return plans.plan_add_node(self._fresh(), level, values["name"], parent_id, values.get("code", ""))
 
+        filled = {"name": ""}  # the name this form put in itself: it follows the code, a typed one never does
+
         def fill_name(key: str, value: str, values: dict[str, str]) -> dict[str, str]:
-            name = known_name(self.session.casc, value, master) if key == "code" else None
-            return {"name": name} if name and not values["name"].strip() else {}
+            """The known name of exactly the code typed so far, or nothing: on the way to 7.01.01.2.01 the code
+            passes 7.01.01, whose name must not stay behind as the kegiatan's."""
+            name = values["name"]
+            if key != "code" or (name.strip() and name != filled["name"]):
+                return {}
+            filled["name"] = known_name(self.session.casc, value, master, level) or ""
+            return {"name": filled["name"]} if filled["name"] != name else {}
 
         await self._form(f"Tambah {LEVEL_LABELS[level]}{where}", fields, submit,
                    lambda edit: self.focus_ref(edit.ref), fill_name if coded else None)  
@@ -199,7 +210,8 @@ class CascadeEditing:
         def submit(values: dict[str, str]) -> Edit:
             if not values["name"].strip():
                 raise InvalidValue("Nama tidak boleh kosong.")
-            return Edit(ref, field, None, old, values["name"].strip())
+            # The one gate for a typed text (store.gate): its limit and no control characters.
+            return Edit(ref, field, None, old, str(parse_value(spec_of(field), values["name"])).strip())
 
         await self._form("Ganti nama", [("name", "Nama", old)], submit)
 
@@ -314,31 +326,37 @@ class CascadeEditing:
         if ind_id is None:
             self._refuse("Pilih indikatornya di tabel indikator (Tab), lalu tekan p.")
             return
-        ind = casc.indicators[ind_id][1]
-        olds = {name: get_value(ind, spec_of(name), None) for name in PROPERTY_FIELDS}
-        fields: list[Field] = [(name.replace("-", "_"), spec_of(name).label + PROPERTY_HINTS.get(name, ""),
-                                display_exact(spec_of(name), olds[name])) for name in PROPERTY_FIELDS]
+        await open_properties(self.session, ind_id)
 
-        def submit(values: dict[str, str]) -> list[Edit]:
-            edits = []
-            for name in PROPERTY_FIELDS:
-                new = parse_value(spec_of(name), values[name.replace("-", "_")], clear=True)
-                if new != olds[name] and not (new in (None, "") and olds[name] in (None, "")):
-                    edits.append(Edit(ind_id, name, None, olds[name], new))
-            return edits
 
-        def done(edits: object) -> None:
-            """One form, one save and one undo step: every changed property is saved together or none is (a
-            conflict on the third no longer leaves the first two saved), and Ctrl+Z takes the form back whole."""
-            if not isinstance(edits, list) or not edits:
-                return
-            if len(edits) == 1:
-                self.session.apply_edit(edits[0])
-                return
-            if self.session.apply_batch(Batch(tuple(edits))) is not None:
-                changed = ", ".join(spec_of(e.field).label.lower() for e in edits)
-                self.session.say(f"Disimpan: {changed} indikator {ind['name'][:40]} (Ctrl+Z mengurungkan semuanya).")
+async def open_properties(session: Session, ind_id: str) -> None:
+    """The indicator's properties form (`p`, in the main view and the F8 sheet): satuan, arah, rumus, the negative
+    rule, the quarter rule, kondisi awal and target akhir, saved as one step."""
+    ind = session.casc.indicators[ind_id][1]
+    olds = {name: get_value(ind, spec_of(name), None) for name in PROPERTY_FIELDS}
+    fields: list[Field] = [(name.replace("-", "_"), spec_of(name).label + PROPERTY_HINTS.get(name, ""),
+                            display_exact(spec_of(name), olds[name])) for name in PROPERTY_FIELDS]
 
-        from .forms import FormScreen
+    def submit(values: dict[str, str]) -> list[Edit]:
+        edits = []
+        for name in PROPERTY_FIELDS:
+            new = parse_value(spec_of(name), values[name.replace("-", "_")], clear=True)
+            if new != olds[name] and not (new in (None, "") and olds[name] in (None, "")):
+                edits.append(Edit(ind_id, name, None, olds[name], new))
+        return edits
 
-        await self.session.push_screen(FormScreen(f"Sifat indikator {ind['name']}"[:70], fields, submit), done)
+    def done(edits: object) -> None:
+        """One form, one save and one undo step: every changed property is saved together or none is (a
+        conflict on the third no longer leaves the first two saved), and Ctrl+Z takes the form back whole."""
+        if not isinstance(edits, list) or not edits:
+            return
+        if len(edits) == 1:
+            session.apply_edit(edits[0])
+            return
+        if session.apply_batch(Batch(tuple(edits))) is not None:
+            changed = ", ".join(spec_of(e.field).label.lower() for e in edits)
+            session.say(f"Disimpan: {changed} indikator {ind['name'][:40]} (Ctrl+Z mengurungkan semuanya).")
+
+    from .forms import FormScreen
+
+    await session.push_screen(FormScreen(f"Sifat indikator {ind['name']}"[:70], fields, submit), done)

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from reports import checks
+from store.refs import public_ref
 
 from ..shown import shown
 from ..widgets.keybar import VIEW_KEYS, KeyBar
@@ -45,7 +46,7 @@ class ChecksScreen(WorkbookView):
         view = self.query_one(DataTable)
         view.clear()
         for f in self.findings:
-            view.add_row(f.severity, shown(f.ref), shown(f.message))
+            view.add_row(f.severity, shown(public_ref(app.casc, f.ref)), shown(f.message))  # the code, not an id
 
     def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
         self.action_jump()

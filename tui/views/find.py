@@ -10,6 +10,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from store.cascade import Cascade
+from store.refs import indicator_ref, node_ref
 
 from ..keys import InOrderInput, drained
 from ..shown import shown
@@ -36,9 +37,9 @@ class FindScreen(ModalScreen[str | None]):
         self.casc = casc
         entries = []
         for node, _ in casc.walk():
-            entries.append((node["id"], f"{node['code'] or node['id']} {node['name']}"))
+            entries.append((node["id"], f"{node_ref(node)} {node['name']}"))
             for ind in node["indicators"]:
-                entries.append((ind["id"], f"  \u2022 {ind['name']} [{ind['id']}]"))
+                entries.append((ind["id"], f"  \u2022 {ind['name']} [{indicator_ref(casc, ind['id'])}]"))
         self.entries = entries
 
     def compose(self) -> ComposeResult:
@@ -58,7 +59,7 @@ class FindScreen(ModalScreen[str | None]):
     def _fill(self, text: str) -> None:
         needle = text.strip().casefold()
         found = [(ref, label) for ref, label in self.entries
-                 if not needle or needle in label.casefold() or needle == ref.casefold()][:LIMIT]
+                 if not needle or needle in label.casefold()][:LIMIT]  # codes, never internal ids
         results = self.query_one(OptionList)
         results.clear_options()
         results.add_options([Option(shown(label, limit=120), id=ref) for ref, label in found])

@@ -34,11 +34,11 @@ def field_holder(session: Session, ref: str, spec: FieldSpec) -> dict | None:
         return casc.indicators[ref][1]
     node = casc.nodes[ref]
     if node["level"] not in BUDGET_LEVELS:
-        session.say("Anggaran sasaran adalah jumlah simpul pendukungnya; ubah di sub kegiatan.")
+        session.say("Anggaran sasaran adalah jumlah simpul pendukungnya; ubah di sub kegiatan.", error=True)
         return None
     if spec.name != "pagu-pk" and casc.kids(node["id"]):
         session.say(f"{spec.label} {LEVEL_LABELS[node['level']].lower()} adalah jumlah rinciannya; ubah "
-                    f"angkanya di sub kegiatan.")
+                    f"angkanya di sub kegiatan.", error=True)
         return None
     return node
 

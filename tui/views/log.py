@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
+from store.log_names import log_refs
 from store.model import LOG
 from store.sanitize import cut
 
@@ -33,10 +34,13 @@ class LogScreen(WorkbookView):
     def redraw(self) -> None:
         # The document the app holds: the file may be unreadable right now (the app then keeps its last good one).
         entries = sorted(self.session.casc.document[LOG].values(), key=lambda e: e["seq"], reverse=True)
+        casc = self.session.casc
+        # By the current code, "(dulu …)" where it changed since: walked back from now, so the newest suffice.
+        refs = log_refs(casc, entries[:SHOWN])
         view = self.query_one(DataTable)
         view.clear()
         for e in entries[:SHOWN]:
             # The values as `lkjip log` shows them (terkunci / terbuka, subtrees in words), long texts shortened.
-            old, new = (cut(log_value(e["field"], v).replace("\n", " "), LONG) for v in (e["old"], e["new"]))
-            view.add_row(*(shown(v) for v in (e["at"][5:16].replace("T", " "), e["user"], e["kind"], e["ref"],
+            old, new = (cut(log_value(e["field"], v, casc).replace("\n", " "), LONG) for v in (e["old"], e["new"]))
+            view.add_row(*(shown(v) for v in (e["at"][5:16].replace("T", " "), e["user"], e["kind"], refs[e["seq"]],
                                               e["field"], str(e.get("year") or ""), old, new)))

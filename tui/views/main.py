@@ -14,6 +14,7 @@ from textual.widgets import Static, Tree
 from store.fields import display_exact, get_value, spec_of
 from store.model import LEVEL_LABELS
 
+from ..session import why_no_digit
 from ..shown import shown
 from ..rows import (BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, edit_label, explain, indicator_rows,
                     locked_reason)
@@ -126,24 +127,32 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         node = casc.nodes.get(node_id)
         if node is None:
             return
+        # Another node's grids start at their first column, as the first node's did, so the keys that filled one
+        # sub kegiatan (Tab → 95.000.000 Tab 90.100.000 Enter) fill the next alike, and Tab never lands on the
+        # computed column the last node was left on (Serapan, Capaian). The same node shown again (another year, a
+        # save) keeps the cell the operator is on.
+        another = node_id != self.node_id
         self.node_id = node_id
         self._close_editor()
         title = Text(LEVEL_LABELS[node["level"]] + " ", style="bold")
         title.append(shown(f"{node['code']} {node['name']}".strip()))
-        title.append(f"  ({node['id']}, tahun {year})", style="dim")
+        # The code is the node's name for `lkjip set` and `/`; an internal id only where there is no code (T1, S2).
+        title.append(f"  ({'' if node['code'] else node['id'] + ', '}tahun {year})", style="dim")
         self.query_one("#node-title", Static).update(title)
         grid = self.query_one("#indicators", WorkGrid)
-        grid.show_rows(indicator_rows(casc, node, year))
+        grid.show_rows(indicator_rows(casc, node, year), INDICATOR_COLUMNS[0].key if another else None)
         grid.display = bool(node["indicators"])
         budget = self.query_one("#budget", WorkGrid)
         rows = budget_rows(casc, node, year)
-        budget.show_rows(rows)
+        budget.show_rows(rows, BUDGET_COLUMNS[0].key if another else None)
         budget.display = bool(rows)
 
     def refresh_values(self) -> None:
         """After a save or a reload: repaint only the cells of the shown node whose text changed; rebuild the tree
         when another operator renamed, added or moved nodes."""
         casc, year = self.session.casc, self.session.year
+        if self._edited_row_gone(casc):
+            return  # the screen stays as it was, with the editor, until the operator closes it
         if casc is not self._shape_of:
             shape = _shape(casc)
             if self._shape is not None and shape != self._shape:
@@ -164,6 +173,21 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
             grid.update_row(ref, values)
         for ref, values in budget_rows(casc, node, year):
             self.query_one("#budget", WorkGrid).update_row(ref, values)
+
+    def _edited_row_gone(self, casc) -> bool:
+        """Another operator removed the node or indicator whose cell is being typed in: rebuilding the view would
+        close the editor and put the cursor on another node's cell, the typed value gone in silence. Keep the
+        editor and its text, and say what happened; Esc closes it and the view follows the file."""
+        if not self.editing:
+            return False
+        grid, ref, _column, _old, label = self.editing
+        if ref in casc.indicators or ref in casc.nodes:
+            return False
+        what = "Indikator" if grid.id == "indicators" else "Simpul"
+        name = label.split(" \u00b7 ", 1)[-1].rstrip(":")
+        self.session.say(f"{what} {name} dihapus operator lain; nilai yang diketik: {grid.edit_text or ''} (belum "
+                         f"disimpan; Esc menutup isian).", error=True)
+        return True
 
     def reload_structure(self) -> None:
         self.query_one(CascadeTree).load(self.session.casc)
@@ -199,7 +223,7 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         ref, column = here
         if column.field is None:
             msg.grid.refuse_edit()
-            app.say("Kolom ini dihitung dari data; tekan x untuk melihat rumusnya.")
+            app.say(why_no_digit(column), error=True)
             return
         spec = spec_of(column.field)
         container = field_holder(app, ref, spec)
@@ -253,6 +277,12 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
     def on_work_grid_cancel(self, msg: WorkGrid.Cancel) -> None:
         if self.editing:
             grid, ref, column, _old, _ = self.editing
+            casc = self.session.casc
+            if ref not in casc.indicators and ref not in casc.nodes:  # removed by another operator meanwhile
+                self._close_editor()
+                self.refresh_values()
+                self.session.say("Dibatalkan; baris itu sudah dihapus operator lain.")
+                return
             self._close_editor()
             self.session.say(f"Dibatalkan; nilai tetap {grid.text_at(ref, column.key)}.")
 

@@ -33,6 +33,12 @@ class MessageScreen(ModalScreen[None]):
             yield Static(Text(self.message), id="message-text")
             yield Static(Text("Enter / Esc: tutup", style="dim"))
 
+    def show_message(self, message: str) -> None:
+        """The sentence grew (the keys typed behind a refusal, dropped, are counted after it)."""
+        self.message = message
+        if self.is_mounted:
+            self.query_one("#message-text", Static).update(Text(message))
+
     def action_close(self) -> None:
         self.dismiss(None)
 

@@ -16,7 +16,7 @@ from store.fields import FieldSpec
 from store.model import LEVEL_LABELS, LEVELS
 from store.numbers import format_percent, format_value, to_decimal
 
-from ..rows import predikat_short
+from ..rows import predikat_short, realisasi_text
 from ..widgets.grid import Column
 from ..widgets.sheet_rows import SheetRow
 from .sheet_base import SheetView
@@ -26,7 +26,8 @@ COLUMNS = [
     Column("name", "Indikator", 20),
     Column("satuan", "Satuan", 6),
     Column("target", "Target", 8, field="target", numeric=True),
-    Column("realisasi", "Realisasi", 9, field="realisasi", numeric=True, explain=True),
+    # 10 wide: "aturan TW?" (quarters no rule combines) fits whole.
+    Column("realisasi", "Realisasi", 10, field="realisasi", numeric=True, explain=True),
     *(Column(f"tw{q}", f"TW {roman}", 8, field=f"tw{q}", numeric=True)
       for q, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))),
     Column("capaian", "Capaian%", 8, numeric=True, explain=True),
@@ -46,6 +47,7 @@ class SheetScreen(SheetView):
         Binding("l", "level", "Tingkat", id="sheet.level"),
         Binding("b", "branch", "Cabang", id="sheet.branch"),
         Binding("slash", "find", "Cari", id="sheet.find"),
+        Binding("p", "properties", "Sifat indikator", show=False, id="sheet.properties"),
     ]
 
     def __init__(self) -> None:
@@ -117,7 +119,7 @@ class SheetScreen(SheetView):
         c = engine.capaian(ind, year, settings)
         tw = (ind.get("years", {}).get(str(year)) or {}).get("tw") or {}
         return [node["code"] or ind["id"], ind["name"], ind["satuan"] or "\u2014", format_value(c.target),
-                format_value(engine.realisasi_of(ind, year)),
+                realisasi_text(ind, year),
                 *(format_value(to_decimal(tw.get(str(q)))) for q in range(1, 5)),
                 format_percent(c.value), predikat_short(engine.predikat(c.value, settings))]
 
@@ -169,6 +171,17 @@ class SheetScreen(SheetView):
             self.session.say("Tidak ada indikator yang cocok dengan saringan ini; tekan k, l atau b lagi.")
 
     # -- find ----------------------------------------------------------------------------------------------------------
+    async def action_properties(self) -> None:
+        """The indicator's properties form, as `p` opens it in the main view: where `x` says a quarter rule is
+        missing, the key that sets it works here too."""
+        here = self.grid.current()
+        if here is None or here[0].group:
+            self.session.say("Pilih baris indikatornya, lalu tekan p.", error=True)
+            return
+        from .cascade_edit import open_properties
+
+        await open_properties(self.session, here[0].ref)
+
     def action_find(self) -> AwaitMount:
         from .find import FindScreen
 

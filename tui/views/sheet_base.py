@@ -16,6 +16,7 @@ from store.fields import FieldSpec, display_exact, get_value, spec_of
 
 from ..paste import paste_block
 from ..rows import edit_label, locked_reason
+from ..session import why_no_digit
 from ..widgets.editbar import EditBar
 from ..widgets.grid import Column
 from ..widgets.keybar import KeyBar
@@ -136,7 +137,7 @@ class SheetView(WorkbookView):
             return
         row, column = here
         if column.field is None:
-            self.session.say("Kolom ini dihitung dari data; tekan x untuk melihat rumusnya.")
+            self.session.say(why_no_digit(column), error=True)
             return
         spec = spec_of(column.field)
         holder = self.container(row, spec)

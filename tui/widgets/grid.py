@@ -300,7 +300,7 @@ class WorkGrid(DataTable):
                 if here[1].field and here[1].numeric:
                     self._request(char)
                 else:
-                    session_of(self).say(why_no_digit(here[1].label, bool(here[1].field)))
+                    session_of(self).say(why_no_digit(here[1]), error=True)
         elif await self.app._check_bindings(event.key):  # the screen's and the app's keys, in order too
             event.stop()
             event.prevent_default()

@@ -374,7 +374,7 @@ class SheetGrid(Widget, can_focus=True):
             if column.field and column.numeric:
                 self._start(char)  # a digit starts the edit with it, as in a spreadsheet
             else:  # never on a text or computed cell: say why nothing happens
-                session_of(self).say(why_no_digit(column.label, bool(column.field)))
+                session_of(self).say(why_no_digit(column), error=True)
         elif await self.app._check_bindings(event.key):
             event.stop()
             event.prevent_default()
