@@ -173,6 +173,8 @@ class LogEntry(TypedDict):
     new: object
     reason: NotRequired[str]
     group: NotRequired[int]  # edits applied together (a paste) share the seq of the first: one undo step
+    undoes: NotRequired[int]  # an undo: the step (its group or seq) it takes back (store.history)
+    redoes: NotRequired[int]  # a redo: the step it puts back
 
 
 DEFAULT_PREDIKAT: list[PredikatBand] = [

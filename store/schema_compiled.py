@@ -188,6 +188,26 @@ def validate___definitions_log(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".group must be bigger than or equal to 1")
                 if data__group > 9007199254740992:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".group must be smaller than or equal to 9007199254740992")
+        if "undoes" in data_keys:
+            data_keys.remove("undoes")
+            data__undoes = data["undoes"]
+            if not isinstance(data__undoes, (int)) and not (isinstance(data__undoes, float) and data__undoes.is_integer()) or isinstance(data__undoes, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".undoes must be integer")
+            if isinstance(data__undoes, (int, float, Decimal)) and not isinstance(data__undoes, bool):
+                if data__undoes < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".undoes must be bigger than or equal to 1")
+                if data__undoes > 9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".undoes must be smaller than or equal to 9007199254740992")
+        if "redoes" in data_keys:
+            data_keys.remove("redoes")
+            data__redoes = data["redoes"]
+            if not isinstance(data__redoes, (int)) and not (isinstance(data__redoes, float) and data__redoes.is_integer()) or isinstance(data__redoes, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".redoes must be integer")
+            if isinstance(data__redoes, (int, float, Decimal)) and not isinstance(data__redoes, bool):
+                if data__redoes < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".redoes must be bigger than or equal to 1")
+                if data__redoes > 9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".redoes must be smaller than or equal to 9007199254740992")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data

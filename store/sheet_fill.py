@@ -41,7 +41,7 @@ def fill_empty(wb: Workbook, p: Parsed, where: str, *, dry_run: bool) -> tuple[d
     document = build_document(p, where)
     if dry_run:  # the profile cells it would change, listed as the import lists them
         return document, _profile_changes(p, wb.cascade(), where)
-    with wb.transaction():
+    with wb.one_step():
         casc = wb.cascade()
         if casc.nodes:
             raise WorkbookError(f"{wb.path} baru saja diisi cascade oleh operator lain; jalankan impor sekali lagi "

@@ -336,7 +336,7 @@ def apply_changes(wb: Workbook, p: Parsed, where: str, *, dry_run: bool) -> list
     """Plan against the workbook and, unless dry_run, apply every change in one transaction (all or nothing)."""
     if dry_run:
         return plan_changes(p, wb.cascade(), where)
-    with wb.transaction():
+    with wb.one_step():  # one step of the history: `lkjip undo` takes the whole import back
         changes = plan_changes(p, wb.cascade(), where)
         for change in changes:
             wb.apply(change.edit, kind="import")

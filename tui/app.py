@@ -1,7 +1,7 @@
 """The keyboard workbook: a Textual app over one Workbook.
 
 Every committed value goes through Workbook.apply at once (lock, reload, atomic save, edit log): there is no unsaved
-state. Undo and redo apply the inverse edit through the same path. The file is polled once a second so another
+state. Undo and redo take the step the edit log names (store.history), as `lkjip undo` and `lkjip redo` do. The file is polled once a second so another
 operator's save shows up within two seconds without disturbing a cell being edited.
 """
 
@@ -24,7 +24,7 @@ from store.cascade import Cascade
 from store.errors import WorkbookError
 from store.model import LOG
 from store.sanitize import visible
-from store.workbook import Batch, Edit, Workbook
+from store.workbook import Workbook
 
 from . import lean_output
 from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin, YearMixin
@@ -100,8 +100,6 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
         self.path = path or (workbook.path if workbook else Path("lkjip.json"))
         self.casc: Cascade = workbook.cascade() if workbook else None  # type: ignore[assignment]
         self.year = self.casc.tahun if workbook else 0
-        self.undo_stack: list[Edit | Batch] = []
-        self.redo_stack: list[Edit | Batch] = []
         self.message = ""
         self.message_error = False
         self._quit_anyway = False

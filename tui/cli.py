@@ -17,7 +17,7 @@ from .printer import err, out
 __version__ = "0.1.0"
 
 COMMANDS = ("init", "tables", "set", "check", "export", "import", "lock", "unlock", "backups", "restore", "log",
-            "rekap", "add", "rm", "mv", "undo", "template")
+            "rekap", "add", "rm", "mv", "undo", "redo", "template")
 
 
 class UsageError(Exception):

@@ -25,7 +25,7 @@ from store.workbook import Workbook
 
 from .printer import err, out, out_document
 from .shown import log_value as _shown
-from .commands_cascade import cmd_add, cmd_mv, cmd_rm, cmd_undo  # noqa: F401 - run() finds them by name
+from .commands_cascade import cmd_add, cmd_mv, cmd_redo, cmd_rm, cmd_undo  # noqa: F401 - run() finds them by name
 
 
 def run(args: argparse.Namespace) -> int:
