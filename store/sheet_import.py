@@ -26,6 +26,9 @@ from .sheet_read import read_book
 from .workbook import YEARS_BEFORE, Edit, Workbook
 
 ID_PREFIX = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "subkegiatan": "SK"}
+# A node's or an indicator's code and name in a line: an office's real names (up to ~100 characters with the code)
+# stay whole, a 500-character one does not flood it. A value quoted from a cell is cut shorter (sanitize.CUT).
+LABEL_MAX = 100
 
 class SheetRefused(WorkbookError):
     def __init__(self, where: str, problems: list[Problem]) -> None:
@@ -220,7 +223,7 @@ def _match_nodes(p: Parsed, casc: Cascade) -> dict[int, str]:
         else:
             same = by_name.get((rn.level, name.casefold()), [])
             wid = by_code.get(code) if code else (same[0] if len(same) == 1 else None)
-        label = cut(f"{LEVEL_LABELS[rn.level]} {code} {name}".replace("  ", " "))
+        label = cut(f"{LEVEL_LABELS[rn.level]} {code} {name}".replace("  ", " "), LABEL_MAX)
         if wid is None or wid in taken or casc.nodes[wid]["level"] != rn.level:
             p.problem(KASKADE, rn.row, None, "", f"{label} tidak ada di buku kerja; baris baru tidak diimpor ke buku "
                       f"kerja yang sudah ada: {how}")
@@ -255,7 +258,7 @@ def _shown(spec, value: object) -> str:  # type: ignore[no-untyped-def]
 
 def _label(casc: Cascade, node: dict) -> str:
     """A node as the change lines and messages name it: its code and name, cut."""
-    return cut(casc.label(node))
+    return cut(casc.label(node), LABEL_MAX)
 
 
 class _Planner:
@@ -292,16 +295,16 @@ class _Planner:
         for k, ri in enumerate(rn.indicators):
             ind = have.get(ri.id) if ri.id else (node["indicators"][k] if k < len(node["indicators"]) else None)
             if ind is None or ind["id"] in used:
-                self.p.problem(KASKADE, ri.row, None, "", f"indikator {quote(str(ri.get('indikator') or ''))} tidak "
-                               f"ada di {_label(self.casc, node)} dalam buku kerja; tambahkan indikator di lkjip, "
-                               f"bukan lewat impor")
+                name = quote(str(ri.get("indikator") or ""), LABEL_MAX)
+                self.p.problem(KASKADE, ri.row, None, "", f"indikator {name} tidak ada di {_label(self.casc, node)} "
+                               f"dalam buku kerja; tambahkan indikator di lkjip, bukan lewat impor")
                 continue
             used.add(ind["id"])
             # A realisasi typed for the year beside its TW I–IV is the year's value; the quarters stay beside it.
-            self.diff(ind, ind["id"], f"{cut(ind['name'])} ({_label(self.casc, node)})", ri.values)
+            self.diff(ind, ind["id"], f"{cut(ind['name'], LABEL_MAX)} ({_label(self.casc, node)})", ri.values)
         for ind in node["indicators"]:
             if ind["id"] not in used:
-                self.p.problem(KASKADE, rn.row, None, "", f"indikator {quote(ind['name'])} dari "
+                self.p.problem(KASKADE, rn.row, None, "", f"indikator {quote(ind['name'], LABEL_MAX)} dari "
                                f"{_label(self.casc, node)} tidak ada di lembar; menghapus indikator tidak diimpor")
 
 

@@ -83,11 +83,12 @@ def tree(document: dict) -> None:
     from store.cascade import Cascade
     from store.model import LEVEL_LABELS
     from store.refs import node_ref
+    from store.sheet_import import LABEL_MAX
 
     casc = Cascade(document)
     for node, depth in casc.walk():
         ref = "" if node["code"] else f" [{node_ref(node)}]"
-        out(f"{'  ' * (depth + 1)}{LEVEL_LABELS[node['level']]}{ref}: {cut(casc.label(node))} "
+        out(f"{'  ' * (depth + 1)}{LEVEL_LABELS[node['level']]}{ref}: {cut(casc.label(node), LABEL_MAX)} "
             f"({len(node['indicators'])} indikator)")
 
 
