@@ -11,7 +11,7 @@ from .errors import WorkbookError
 from .model import NODES
 from .sheet_import import Change, build_document, plan_changes, summary
 from .sheet_layout import PROFIL
-from .sheet_read import Parsed
+from .sheet_parsed import Parsed
 from .workbook import Workbook
 
 
