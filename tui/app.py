@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 from rich.cells import cell_len
-from textual.events import Event, Key, Resize
+from textual.events import Event, Key, Paste, Resize
 from textual.screen import ModalScreen
 
 from store.cascade import Cascade
@@ -30,6 +30,7 @@ from . import lean_output
 from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin, YearMixin
 from .app_writes import WritePath
 from .keys import KeysInOrder, in_text_field, load_keymap, stamp_arrival_times, typing_into
+from .paste import paste_refusal
 from .views.main import MainScreen
 from .widgets.status import SAVED_SPLIT, StatusLine
 
@@ -219,6 +220,11 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
             status.show(self.message, self.saved_line(), error=self.message_error)
 
     async def on_event(self, event: Event) -> None:
+        if isinstance(event, Paste) and not event.is_forwarded:  # refused for its size before any widget sees it
+            too_large = paste_refusal(self.focused, event.text)
+            if too_large:
+                self.say(too_large, error=True)
+                return
         typed = isinstance(event, Key) and not event.is_forwarded
         if typed:
             await self.settle_keys()
