@@ -125,9 +125,11 @@ def test_a_143_kb_narrative_paste_is_refused_for_its_size_and_nothing_is_pasted(
     before = kata_pengantar(path)
     try:
         writer = threading.Thread(target=os.write, args=(tui.session.master, bracketed(text)), daemon=True)
+        started = time.monotonic()
         writer.start()  # the program reads while the terminal writes: the write may not fit the pty at once
         tui.stream.feed(tui.session.read_until_quiet(0.3, first_timeout=5.0, timeout=60.0).data)
         writer.join(30)
+        print(f"143 KB paste refused (quiet again) after {time.monotonic() - started:.2f} s")
         shown = tui.text()
         tui.write(["ctrl+s"])
     finally:
@@ -142,19 +144,27 @@ def test_sigterm_while_a_large_paste_is_read_ends_the_tui_with_the_typed_text_dr
     try:
         tui.write(list("DRAF PENTING "))
         assert "DRAF PENTING" in tui.text()
-        big = bracketed(coloured_text() * 200)  # ≈ 1.8 MB: still being read when the signal comes
+        big = bracketed(coloured_text() * 200)  # ≈ 1.7 MB
+        chunk = 16 * 1024
+        quarter_read = threading.Event()
 
         def write_all() -> None:
             try:
-                os.write(session.master, big)
+                for at in range(0, len(big), chunk):  # each write waits until the program has read enough
+                    os.write(session.master, big[at:at + chunk])
+                    if at >= len(big) // 4:
+                        quarter_read.set()
             except OSError:  # the program ended, the terminal closed
                 pass
+            quarter_read.set()
 
         threading.Thread(target=write_all, daemon=True).start()
+        quarter_read.wait(30)  # the program is reading the paste: it has read at least a quarter
         os.kill(session.proc.pid, signal.SIGTERM)
-        session.read_until_quiet(0.3, first_timeout=1.0, timeout=10)
+        signalled = time.monotonic()
     finally:
-        session.close(quit_keys=(), wait=10)  # killed (and failing below) if it does not end by itself
+        session.close(quit_keys=(), wait=5)  # killed (and failing below) if it does not end by itself in 5 s
+    print(f"ended {time.monotonic() - signalled:.2f} s after SIGTERM")
     assert session.returncode == 128 + signal.SIGTERM
     assert read_draft(draft_path(path, login_name())).text.startswith("DRAF PENTING ")
 
