@@ -180,3 +180,13 @@ def test_ctrl_u_then_a_word_in_one_burst_in_the_palette_leaves_the_word(tmp_path
         tui.close()
     field = next(line for line in lines if "\U0001f50e" in line)  # the palette's search field
     assert "kantor" in field and "tahun" not in field and not re.search(r"\bkantor\w", field), field
+
+
+def test_the_narrative_takes_a_burst_with_backspace_and_ctrl_u_in_order(tmp_path: Path) -> None:
+    path, tui = in_the_narrative(tmp_path)
+    before = kata_pengantar(path)
+    try:
+        tui.write(["x", "y", "backspace", "z", "enter", "a", "b", "ctrl+u", "c", "d", "ctrl+s"])
+    finally:
+        tui.close()
+    assert kata_pengantar(path) == "xz\ncd" + before

@@ -119,9 +119,9 @@ class KeysInOrder:
         """The refusal, and how many keys typed behind it were dropped."""
         return f"{self._refusal} ({self.dropped_keys} tombol berikutnya diabaikan)"
 
-    def dropped_from_burst(self, event: events.Key) -> bool:
-        """True for a key of a refused burst (counted in `dropped_keys`); the first key read after the refusal ends
-        the dropping."""
+    def dropped_from_burst(self, event: events.Key | events.Paste) -> bool:
+        """True for a key (or a paste) of a refused burst (counted in `dropped_keys`); the first key read after the
+        refusal ends the dropping."""
         refused_at = self._burst_refused_at
         if refused_at is None:
             return False

@@ -1,10 +1,11 @@
 """Pasting a block from a spreadsheet into a grid: the entry sheets (F8, F9) and the main screen's node grids.
 
-A bracketed paste arrives as one text, whatever it holds (tui/keys.py). It is split into rows (LF, CR, CRLF, or CR CR
-where tmux turned a spreadsheet's CRLF into two CRs) and cells (tab), laid over the editable rows from the cursor down and the columns from the cursor right, and every
-value is read with the one parser (store/numbers.py through store/fields.py, the same rules as typing) before anything
-is written. The first value that cannot be stored stops the paste with one sentence naming its row, and nothing is
-saved. What passes is applied as one Batch: one lock, one save, one undo step.
+A bracketed paste arrives as one text, whatever it holds (tui/keys.py). It is split into rows (LF, CR, CRLF, or
+CR CR where tmux turned a spreadsheet's CRLF into two CRs) and cells (tab), laid over the editable rows from the
+cursor down and the columns from the cursor right, and every value is read with the one parser (store/numbers.py
+through store/fields.py, the same rules as typing) before anything is written. The first value that cannot be stored
+stops the paste with one sentence naming its row, and nothing is saved. What passes is applied as one Batch: one
+lock, one save, one undo step.
 
 Every paste is held to a size for where it goes (`too_large`, asked by the app before any widget sees it), and a
 narrative paste loses its terminal codes (`for_narrative`): each in one pass of a regular expression, not per
@@ -21,6 +22,7 @@ from rich.text import Text
 
 from store.errors import InvalidValue
 from store.fields import FieldSpec, get_value, parse_value, spec_of
+from store.sanitize import CONTROL
 from store.workbook import Batch, Edit
 
 from .rows import locked_reason
@@ -30,14 +32,12 @@ if TYPE_CHECKING:  # pragma: no cover - annotations only: the grids import this 
     from .widgets.editbar import EditBar
     from .widgets.grid import Column
 
-from store.sanitize import CONTROL
-
 LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 _CR_RUNS = re.compile(r"\r+")
 
 # A paste larger than this for where it goes is refused whole, before it is split or drawn. A column or block of
 # figures from a spreadsheet is small (500 rows of 6 values ≈ 20 KB); a narrative section pasted from a document
-# rarely passes 30 KB; a one-line field keeps at most 500 characters (store/gate.py).
+# rarely passes 30 KB; a one-line field takes a paste's first line and stores at most 500 characters (store/gate.py).
 GRID_PASTE_MAX = 32 * 1024
 NARRATIVE_PASTE_MAX = 64 * 1024
 FIELD_PASTE_MAX = 64 * 1024
@@ -52,7 +52,8 @@ TERMINAL_CODES = re.compile(
 _NOT_MULTI_LINE = re.compile(f"(?![\n\t]){CONTROL.pattern}")
 
 
-# Per kind of widget in focus (its `PASTE_KIND`, a plain name: the grids are imported by this module's imports).
+# Per kind of widget in focus, by its `PASTE_KIND` ("field" when it has none): a name, not a class, since the grids
+# import modules that import this one.
 PASTE_LIMITS = {"grid": (GRID_PASTE_MAX, "tabel isian"), "narrative": (NARRATIVE_PASTE_MAX, "teks narasi"),
                 "field": (FIELD_PASTE_MAX, "kolom isian")}
 

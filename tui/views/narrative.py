@@ -57,7 +57,8 @@ class NarrativeArea(OwnKeysFirst, TextArea):
         if removed:
             session = getattr(self.screen, "session", None)
             if session is not None:
-                session.say(f"Tempelan: {removed} kode warna atau karakter kendali dibuang; teksnya ditempel tanpa itu.")
+                session.say(f"Tempelan: {removed} kode warna atau karakter kendali dibuang; teksnya ditempel "
+                            f"tanpa itu.")
 
 
 class NarrativeScreen(WorkbookView):
