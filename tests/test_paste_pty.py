@@ -24,7 +24,7 @@ from store.lock import login_name
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_burst_pty import Tui, fresh  # noqa: E402
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+needs_pty = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 
 
 def bracketed(text: str) -> bytes:
@@ -61,6 +61,7 @@ def in_the_narrative(tmp_path: Path) -> tuple[Path, Tui]:
     return path, tui
 
 
+@needs_pty
 def test_a_paste_holding_one_esc_in_the_sheet_is_one_refusal_and_nothing_is_stored(tmp_path: Path) -> None:
     path = fresh(tmp_path, "esc.json")
     before = path.read_bytes()
@@ -75,6 +76,7 @@ def test_a_paste_holding_one_esc_in_the_sheet_is_one_refusal_and_nothing_is_stor
     assert "Tempel dibatalkan di baris 1" in shown and "membaca \u201c\u241b\u201d sebagai angka" in shown, shown
 
 
+@needs_pty
 @pytest.mark.parametrize("line_end", ["\r\n", "\r\r", "\n", "\r"], ids=["CRLF", "CR CR (tmux)", "LF", "CR"])
 def test_five_values_pasted_with_any_line_end_fill_five_cells_in_one_undo_step(tmp_path: Path,
                                                                                line_end: str) -> None:
@@ -99,6 +101,7 @@ def coloured_text(lines: int = 200) -> str:
     return "".join(f"\x1b[1;3{n % 8}mBaris {n:03d}\x1b[0m kinerja \x1b[32mbaik\x1b[0m\r" for n in range(lines))
 
 
+@needs_pty
 def test_a_9_kb_narrative_paste_with_colour_codes_is_taken_whole_with_its_line_breaks(tmp_path: Path) -> None:
     text = coloured_text()
     assert 8 * 1024 < len(text) < 10 * 1024 and text.count("\r") == 200
@@ -119,6 +122,7 @@ def test_a_9_kb_narrative_paste_with_colour_codes_is_taken_whole_with_its_line_b
     assert "800 kode warna atau karakter kendali dibuang" in shown
 
 
+@needs_pty
 def test_a_143_kb_narrative_paste_is_refused_for_its_size_and_nothing_is_pasted(tmp_path: Path) -> None:
     text = (coloured_text() * 17)[: 143 * 1024]
     path, tui = in_the_narrative(tmp_path)
@@ -138,6 +142,7 @@ def test_a_143_kb_narrative_paste_is_refused_for_its_size_and_nothing_is_pasted(
     assert kata_pengantar(path) == before
 
 
+@needs_pty
 def test_sigterm_while_a_large_paste_is_read_ends_the_tui_with_the_typed_text_drafted(tmp_path: Path) -> None:
     path, tui = in_the_narrative(tmp_path)
     session = tui.session
@@ -169,6 +174,7 @@ def test_sigterm_while_a_large_paste_is_read_ends_the_tui_with_the_typed_text_dr
     assert read_draft(draft_path(path, login_name())).text.startswith("DRAF PENTING ")
 
 
+@needs_pty
 def test_ctrl_u_then_a_word_in_one_burst_in_the_palette_leaves_the_word(tmp_path: Path) -> None:
     tui = Tui(fresh(tmp_path, "palet.json"), tmp_path)
     try:
@@ -182,6 +188,7 @@ def test_ctrl_u_then_a_word_in_one_burst_in_the_palette_leaves_the_word(tmp_path
     assert "kantor" in field and "tahun" not in field and not re.search(r"\bkantor\w", field), field
 
 
+@needs_pty
 def test_the_narrative_takes_a_burst_with_backspace_and_ctrl_u_in_order(tmp_path: Path) -> None:
     path, tui = in_the_narrative(tmp_path)
     before = kata_pengantar(path)
@@ -190,3 +197,22 @@ def test_the_narrative_takes_a_burst_with_backspace_and_ctrl_u_in_order(tmp_path
     finally:
         tui.close()
     assert kata_pengantar(path) == "xz\ncd" + before
+
+
+def parsed(reads: list[str]) -> list[tuple[str, str]]:
+    """What the app gets from the terminal parser (as patched by the app) for these reads."""
+    import tui.app  # noqa: F401  # patches the parser, as the installed program does
+    from textual._xterm_parser import XTermParser
+
+    parser = XTermParser()
+    return [(type(m).__name__, getattr(m, "key", None) or getattr(m, "text", ""))
+            for data in reads if data for m in parser.feed(data)]
+
+
+def test_a_paste_is_one_paste_however_the_terminal_reads_split_it() -> None:
+    stream = "x\x1b[200~\x1b\r12\r\x1b[31mabc\x1b[0m\r\x1b[201~y\x1b[A\x1b[200~\x1b[201~z"
+    whole = [("Key", "x"), ("Paste", "\x1b\r12\r\x1b[31mabc\x1b[0m\r"), ("Key", "y"), ("Key", "up"),
+             ("Paste", ""), ("Key", "z")]
+    assert parsed([stream]) == whole
+    for cut in range(len(stream)):  # a marker or an escape split between two reads
+        assert parsed([stream[:cut], stream[cut:]]) == whole, cut
