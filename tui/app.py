@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 from rich.cells import cell_len
-from textual.events import Event, Key, Resize
+from textual.events import Event, Key, Paste, Resize
 from textual.screen import ModalScreen
 
 from store.cascade import Cascade
@@ -30,6 +30,7 @@ from . import lean_output
 from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin, YearMixin
 from .app_writes import WritePath
 from .keys import KeysInOrder, in_text_field, load_keymap, stamp_arrival_times, typing_into
+from .paste import paste_refusal
 from .views.main import MainScreen
 from .widgets.status import SAVED_SPLIT, StatusLine
 
@@ -217,7 +218,8 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
             status.show(self.message, self.saved_line(), error=self.message_error)
 
     async def on_event(self, event: Event) -> None:
-        typed = isinstance(event, Key) and not event.is_forwarded
+        # A paste is routed as a key is: where the keys before it led, and not at all behind a refused key.
+        typed = isinstance(event, (Key, Paste)) and not event.is_forwarded
         if typed:
             await self.settle_keys()
             if self.dropped_from_burst(event):  # typed behind a refused key: the refusal stays, with the count
@@ -226,6 +228,11 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
                 whole = getattr(self.screen, "show_message", None)  # a refusal opened whole in a dialog
                 if callable(whole):
                     whole(self.message)
+                return
+        if typed and isinstance(event, Paste):  # refused for its size before any widget sees it (tui/paste.py)
+            too_large = paste_refusal(self.focused, event.text)
+            if too_large:
+                self.say(too_large, error=True)
                 return
         # A message goes away on the next key: an old refusal must not read as the answer to a new action.
         if isinstance(event, Key) and self.message and not self.disk_problem and not isinstance(self.screen,

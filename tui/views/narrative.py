@@ -21,6 +21,8 @@ from store.sanitize import visible
 from store.storage import os_reason
 from store.workbook import Edit
 
+from ..keys import OwnKeysFirst
+from ..paste import for_narrative
 from ..shown import shown
 
 from ..widgets.keybar import VIEW_KEYS, KeyBar
@@ -39,14 +41,24 @@ def section_order(key: str) -> tuple[int, int, str]:
     return (_ORDER.index(key) if key in _ORDER else len(_ORDER), 0, key)
 
 
-class NarrativeArea(TextArea):
-    """The narrative editor. A paste may carry anything (escapes copied from a terminal, CR line breaks from tmux,
-    CRLF from a spreadsheet): line breaks arrive as LF and control characters as their visible escapes, so nothing
-    raw is drawn or stored."""
+class NarrativeArea(OwnKeysFirst, TextArea):
+    """The narrative editor. Its own keys (Backspace, arrows, Ctrl+U …) act in order with the characters typed
+    around them (tui/keys.py). A paste may carry anything (colour codes copied from a terminal, CR line breaks from
+    tmux, CRLF from a spreadsheet): it is taken as text the gate accepts (tui/paste.py `for_narrative`: LF line
+    breaks, codes and control characters taken out, in one pass each), and what was taken out is said."""
+
+    PASTE_KIND = "narrative"  # the size a paste into it may have (tui/paste.py)
 
     def _on_paste(self, event: events.Paste) -> None:
         # Textual then runs TextArea's own paste handler (handlers run along the class hierarchy) with this text.
-        event.text = visible(event.text.replace("\r\n", "\n").replace("\r", "\n"), multiline=True)
+        if self.read_only:
+            return
+        event.text, removed = for_narrative(event.text)
+        if removed:
+            session = getattr(self.screen, "session", None)
+            if session is not None:
+                session.say(f"Tempelan: {removed} kode warna atau karakter kendali dibuang; teksnya ditempel "
+                            f"tanpa itu.")
 
 
 class NarrativeScreen(WorkbookView):

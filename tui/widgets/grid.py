@@ -57,6 +57,7 @@ SegmentLines = list[list[Segment]]
 class WorkGrid(DataTable):
     """Rows are keyed by the ref (indicator or node id) they show; columns by Column.key."""
 
+    PASTE_KIND = "grid"  # the size a paste into it may have (tui/paste.py)
     BINDINGS = [
         Binding("enter", "enter", "Ubah / simpan", id="grid.edit"),
         Binding("e", "edit", "Ubah", show=False, id="grid.edit_alt"),
