@@ -14,6 +14,9 @@ from store.model import profile_for, text_for, text_year
 
 from . import sentences
 from . import tables as T
+from .profile import pemda_heading
+from .signing import Signatory, signatory
+from .stamp import Stamp, stamp_for
 
 REPORT_TITLE = "LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)"
 
@@ -69,19 +72,10 @@ class Contents:
 
 @dataclass(frozen=True)
 class Signature:
-    tempat: str
-    tanggal: str
-    jabatan: str
-    nama: str
-    nip: str
+    """One signature block on the right half of the page, under the place and date (reports.signing)."""
 
-    @property
-    def place_date(self) -> str:
-        return ", ".join(p for p in (self.tempat, self.tanggal) if p)
-
-    @property
-    def nip_line(self) -> str:
-        return f"NIP. {self.nip}"
+    place_date: str
+    signer: Signatory
 
 
 Block = Cover | Heading | Paragraph | Items | Narrative | TableBlock | Contents | Signature
@@ -94,11 +88,8 @@ class Report:
     year: int
     revision: int
     exported: datetime
+    stamp: Stamp
     blocks: list[Block] = field(default_factory=list)
-
-    @property
-    def draft_mark(self) -> str:
-        return f"DRAF \u2014 diekspor {self.exported:%Y-%m-%d %H:%M}, revisi {self.revision}"
 
 
 class _Builder:
@@ -132,22 +123,51 @@ class _Builder:
         self.add(TableBlock(T.build(self.casc, self.year, table_id)))
 
 
+def _place_date(p: dict, key: str, year: int) -> str:
+    tempat = p.get("tempat", "").strip() or "." * 20
+    return f"{tempat}, {p.get(key, '').strip() or '.' * 24 + f' {year}'}"
+
+
 def _signature(casc: Cascade, year: int) -> Signature:
     p = profile_for(casc.meta, year)
-    return Signature(p.get("tempat", ""), p.get("tanggal", ""), p.get("kepala_jabatan", ""),
-                     p.get("kepala_nama", ""), p.get("kepala_nip", ""))
+    return Signature(_place_date(p, "tanggal", year + 1), signatory(p, "kepala"))
 
 
-def build(casc: Cascade, year: int, *, revision: int, exported: datetime) -> Report:
+REVIU_TEXT = (
+    "Kami telah mereviu Laporan Kinerja {instansi} untuk tahun anggaran {year} sesuai Pedoman Reviu atas Laporan "
+    "Kinerja. Substansi informasi yang dimuat dalam Laporan Kinerja menjadi tanggung jawab manajemen {instansi}.",
+    "Reviu bertujuan untuk memberikan keyakinan terbatas bahwa laporan kinerja telah disajikan secara akurat, andal "
+    "dan valid.",
+    "Berdasarkan reviu kami, tidak terdapat kondisi atau hal-hal yang menimbulkan perbedaan dalam meyakini keandalan "
+    "informasi yang disajikan di dalam laporan kinerja ini.",
+)
+
+
+def _review_statement(b: _Builder, profile: dict, year: int) -> None:
+    """The "Pernyataan Telah Direviu" of PermenPAN-RB 53/2014, signed by the Inspektur (APIP) after the review:
+    the Inspektur's name, pangkat, NIP and the review date come from the year's profile, dotted while empty."""
+    instansi = profile.get("instansi", "").strip() or "." * 24
+    b.heading("PERNYATAAN TELAH DIREVIU", 1, new_page=True)
+    b.add(*(Paragraph(t.format(instansi=instansi, year=year)) for t in REVIU_TEXT))
+    pemda = profile.get("pemda", "").strip()
+    jabatan = f"Inspektur {pemda}".upper() if pemda else "INSPEKTUR"
+    inspektur = Signatory(jabatan, profile.get("inspektur_nama", ""), profile.get("inspektur_pangkat", ""),
+                          profile.get("inspektur_nip", ""))
+    b.add(Signature(_place_date(profile, "tanggal_reviu", year + 1), inspektur))
+
+
+def build(casc: Cascade, year: int, *, revision: int, exported: datetime, draf: bool = False) -> Report:
     profile = profile_for(casc.meta, year)
     b = _Builder(casc, year)
     sasaran = casc.of_level("sasaran")
 
-    b.add(Cover(REPORT_TITLE, profile.get("instansi", ""), profile.get("pemda", ""), year))
+    b.add(Cover(REPORT_TITLE, profile.get("instansi", ""), pemda_heading(profile.get("pemda", "")), year))
 
     b.heading("KATA PENGANTAR", 1, new_page=True)
     b.narrative("kata_pengantar", 1)
     b.add(_signature(casc, year))
+
+    _review_statement(b, profile, year)
 
     b.heading("IKHTISAR EKSEKUTIF", 1, new_page=True)
     b.narrative("ikhtisar", 1)
@@ -219,4 +239,5 @@ def build(casc: Cascade, year: int, *, revision: int, exported: datetime) -> Rep
 
     entries = tuple(h for h in b.blocks if isinstance(h, Heading) and h.in_contents)
     b.blocks.insert(contents_at, Contents(entries))
-    return Report(REPORT_TITLE, profile.get("instansi", ""), year, revision, exported, b.blocks)
+    stamp = stamp_for(casc.meta, year, revision=revision, exported=exported, draf=draf)
+    return Report(REPORT_TITLE, profile.get("instansi", ""), year, revision, exported, stamp, b.blocks)

@@ -96,12 +96,18 @@ class Signing(TypedDict, total=False):
     kepala_nama: str
     kepala_nip: str
     kepala_jabatan: str
+    kepala_pangkat: str  # pangkat/golongan under the name ("Pembina Tk. I (IV/b)")
     tempat: str
     tanggal: str  # date of signing, free text ("06 Maret 2023")
     pihak_kedua_nama: str  # the Perjanjian Kinerja's pihak kedua (the Bupati, or the superior)
     pihak_kedua_nip: str
     pihak_kedua_jabatan: str
     tanggal_pk: str  # date the Perjanjian Kinerja was signed, free text
+    pihak_kedua_pangkat: str
+    inspektur_nama: str  # the Inspektur (APIP) who signs the "Pernyataan Telah Direviu"
+    inspektur_nip: str
+    inspektur_pangkat: str
+    tanggal_reviu: str  # date of the review statement, free text
 
 
 SIGNING_KEYS = tuple(Signing.__annotations__)
