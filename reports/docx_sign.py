@@ -11,10 +11,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
+from docx.table import Table
 
 from .signing import ROWS, Signatory
 
 GAP_PT = 56  # room to sign and stamp
+SIGNATURE_CAPTION = "Tanda tangan"
 
 
 def _keep_previous(doc) -> None:
@@ -22,6 +24,11 @@ def _keep_previous(doc) -> None:
     last = [el for el in body if el.tag != qn("w:sectPr")]
     if last and last[-1].tag == qn("w:p"):
         Paragraph(last[-1], doc._body).paragraph_format.keep_with_next = True
+
+
+def is_signature(table: Table) -> bool:
+    caption = table._tbl.tblPr.find(qn("w:tblCaption"))
+    return caption is not None and caption.get(qn("w:val")) == SIGNATURE_CAPTION
 
 
 def add_signatures(doc, place_date: str, signers: list[Signatory | None]) -> None:
@@ -33,6 +40,10 @@ def add_signatures(doc, place_date: str, signers: list[Signatory | None]) -> Non
     lines = [s.lines() if s else {} for s in signers]
     rows = [r for r in ROWS if r in ("top", "gap") or any(r in ln for ln in lines)]
     table = doc.add_table(rows=len(rows), cols=len(signers))
+    # Alternative text, which also tells a signature block from the report's tables when the document is read back.
+    caption = OxmlElement("w:tblCaption")
+    caption.set(qn("w:val"), SIGNATURE_CAPTION)
+    table._tbl.tblPr.append(caption)
     for r, (name, row) in enumerate(zip(rows, table.rows)):
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for c, (cell, ln) in enumerate(zip(row.cells, lines)):
