@@ -154,3 +154,20 @@ def test_the_heading_names_the_pemerintah_once() -> None:
     assert pemda_heading("Kabupaten Sampang") == "PEMERINTAH KABUPATEN SAMPANG"
     assert pemda_heading("Pemerintah Kota Surabaya") == "PEMERINTAH KOTA SURABAYA"
     assert pemda_heading("  ") == ""
+
+
+async def test_f7_exports_the_final_copy_of_a_locked_year(demo_path: Path, tmp_path: Path) -> None:
+    from tui.app import LkjipApp
+
+    Workbook.open(demo_path).lock_year(2022)
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        app.screen.query_one("#export-path").value = str(tmp_path / "lkjip")
+        await pilot.press("ctrl+e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Salinan final (tahun 2022 terkunci" in app.message, app.message
+    md = (tmp_path / "lkjip.md").read_text(encoding="utf-8")
+    assert "DRAF" not in md and "Tahun 2022 dikunci" in md
