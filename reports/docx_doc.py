@@ -74,8 +74,8 @@ class ShortDocument:
 
     def signatures(self, place_date: str, signers: list[Signatory]) -> None:
         """Signature blocks side by side, the place and date above the last one: the party who signs on the right,
-        as printed PKs have it (reports.docx_sign)."""
-        add_signatures(self.doc, place_date, list(signers))
+        as printed PKs have it (reports.docx_sign). One signature sits on the right half, as in the LKjIP."""
+        add_signatures(self.doc, place_date, [None, *signers] if len(signers) == 1 else list(signers))
 
     def to_bytes(self) -> bytes:
         buffer = BytesIO()

@@ -20,10 +20,17 @@ SIGNATURE_CAPTION = "Tanda tangan"
 
 
 def _keep_previous(doc) -> None:
+    """The paragraph before the block, or the last row of a table before it, keeps with the block."""
     body = doc.element.body
     last = [el for el in body if el.tag != qn("w:sectPr")]
-    if last and last[-1].tag == qn("w:p"):
+    if not last:
+        return
+    if last[-1].tag == qn("w:p"):
         Paragraph(last[-1], doc._body).paragraph_format.keep_with_next = True
+    elif last[-1].tag == qn("w:tbl"):
+        for cell in Table(last[-1], doc._body).rows[-1].cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
 
 
 def is_signature(table: Table) -> bool:
