@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from store.cascade import Cascade
-from store.model import profile_for, text_for, text_year
+from store.model import ANALYSIS_POINTS, Node, analysis_key, profile_for, text_for, text_year
 
 from . import sentences
 from . import tables as T
@@ -93,9 +93,10 @@ class Report:
 
 
 class _Builder:
-    def __init__(self, casc: Cascade, year: int) -> None:
+    def __init__(self, casc: Cascade, year: int, *, final: bool = False) -> None:
         self.casc = casc
         self.year = year
+        self.final = final  # the signed copy: an analysis point nobody wrote prints nothing
         self.blocks: list[Block] = []
 
     def add(self, *blocks: Block) -> None:
@@ -103,6 +104,10 @@ class _Builder:
 
     def heading(self, text: str, level: int, *, new_page: bool = False, in_contents: bool = True) -> None:
         self.add(Heading(text, level, new_page, in_contents))
+
+    def written(self, key: str) -> bool:
+        section = self.casc.narrative.get(key)
+        return bool(section and text_for(section, self.year).strip())
 
     def narrative(self, key: str, level: int) -> None:
         section = self.casc.narrative.get(key)
@@ -156,9 +161,28 @@ def _review_statement(b: _Builder, profile: dict, year: int) -> None:
     b.add(Signature(_place_date(profile, "tanggal_reviu", year + 1), inspektur))
 
 
+def _seven_points(b: _Builder, no: int, s: Node) -> None:
+    """The analysis of one sasaran in the seven points of PermenPAN-RB 53/2014 (store.model.ANALYSIS_POINTS): the
+    first three and the figures of the sixth from the data, the rest written by people. In the signed copy a point
+    with nothing to say is left out whole; a draft shows it with its note, for the reviewers."""
+    casc, year = b.casc, b.year
+    data = {0: [sentences.capaian_sasaran(casc, no, s, year)], 1: sentences.tahun_sebelumnya(casc, s, year),
+            2: sentences.kemajuan(casc, year, s), 5: [sentences.anggaran_sasaran(casc, s, year)]}
+    for n, (suffix, title) in enumerate(ANALYSIS_POINTS):
+        key = analysis_key(s["id"], suffix) if suffix is not None else None
+        written = key is not None and b.written(key)
+        if b.final and not data.get(n) and not written:
+            continue
+        b.heading(f"{'abcdefg'[n]}. {title}", 4)
+        b.add(*(Paragraph(t) for t in data.get(n, [])))
+        if key is not None and (written or not b.final):
+            b.narrative(key, 4)
+
+
 def build(casc: Cascade, year: int, *, revision: int, exported: datetime, draf: bool = False) -> Report:
     profile = profile_for(casc.meta, year)
-    b = _Builder(casc, year)
+    stamp = stamp_for(casc.meta, year, revision=revision, exported=exported, draf=draf)
+    b = _Builder(casc, year, final=not stamp.draft)
     sasaran = casc.of_level("sasaran")
 
     b.add(Cover(REPORT_TITLE, profile.get("instansi", ""), pemda_heading(profile.get("pemda", "")), year))
@@ -209,9 +233,7 @@ def build(casc: Cascade, year: int, *, revision: int, exported: datetime, draf: 
     b.table("3.1")
     for no, s in enumerate(sasaran, start=1):
         b.heading(f"Sasaran {no}: {s['name']}", 3)
-        b.add(Paragraph(sentences.capaian_sasaran(casc, no, s, year)),
-              Paragraph(sentences.anggaran_sasaran(casc, s, year)))
-        b.narrative(f"analisis:{s['id']}", 3)
+        _seven_points(b, no, s)
     b.add(Paragraph(f"Realisasi kinerja tahun {year} dibandingkan dengan tahun-tahun sebelumnya disajikan pada "
                     f"tabel berikut."))
     b.table("3.2")
@@ -239,5 +261,4 @@ def build(casc: Cascade, year: int, *, revision: int, exported: datetime, draf: 
 
     entries = tuple(h for h in b.blocks if isinstance(h, Heading) and h.in_contents)
     b.blocks.insert(contents_at, Contents(entries))
-    stamp = stamp_for(casc.meta, year, revision=revision, exported=exported, draf=draf)
     return Report(REPORT_TITLE, profile.get("instansi", ""), year, revision, exported, stamp, b.blocks)
