@@ -91,7 +91,7 @@ def analysis_findings(casc: Cascade, year: int) -> list[Finding]:
             section = casc.narrative.get(analysis_key(sasaran["id"], suffix))
             if section is None or not text_for(section, year).strip():
                 out.append(Finding(WARNING, sasaran["id"], "", f"Analisis sasaran {no} butir {'abcdefg'[n]} "
-                                   f"({title}) tahun {year} belum diisi; salinan final tidak mencetaknya."))
+                                   f"({title}) tahun {year} masih kosong; salinan final tidak mencetaknya."))
     return out
 
 

@@ -171,3 +171,33 @@ async def test_f7_exports_the_final_copy_of_a_locked_year(demo_path: Path, tmp_p
         assert "Salinan final (tahun 2022 terkunci" in app.message, app.message
     md = (tmp_path / "lkjip.md").read_text(encoding="utf-8")
     assert "DRAF" not in md and "Tahun 2022 dikunci" in md
+
+
+POINT_D = "d. Perbandingan realisasi kinerja dengan standar nasional"
+
+
+def test_each_sasaran_is_analysed_in_seven_points(demo_path: Path) -> None:
+    md = ok("export", demo_path, "--format", "md", "--year", 2022)
+    sasaran_1 = md[md.index("#### Sasaran 1:"):md.index("#### Sasaran 2:")]
+    points = [line[6:] for line in sasaran_1.splitlines() if line.startswith("##### ")]
+    assert [p[:2] for p in points] == ["a.", "b.", "c.", "d.", "e.", "f.", "g."]
+    # The first three from the data, as the tables have them (Tabel 3.2: 2021's 81,78; Tabel 3.3: 99,43%).
+    assert "realisasi 82,08 dari target 82,00, capaian 100,10%" in sasaran_1
+    assert "tahun 2021 sebesar 81,78; naik dari tahun 2021" in sasaran_1
+    assert "tingkat kemajuan 99,43%" in sasaran_1
+    assert "Narasi \u201cSasaran 1: Perbandingan realisasi kinerja dengan standar nasional\u201d belum diisi" in sasaran_1
+
+
+def test_an_unfilled_point_prints_nothing_in_the_final_copy_and_check_lists_it(demo_path: Path) -> None:
+    ok("set", demo_path, "narasi:analisis:S1:standar", "teks", "Standar nasional IKM adalah 76,61.", "--year", 2022)
+    check = ok("check", demo_path, "--year", 2022)
+    assert "Analisis sasaran 1 butir d" not in check  # written
+    assert "Analisis sasaran 1 butir g (Analisis program dan kegiatan" in check and "masih kosong" in check
+    ok("lock", demo_path, "--year", 2022)
+    assert "Analisis sasaran" not in ok("check", demo_path, "--year", 2022)  # locked: nothing to list any more
+    md = ok("export", demo_path, "--format", "md", "--year", 2022)
+    sasaran_1 = md[md.index("#### Sasaran 1:"):md.index("#### Sasaran 2:")]
+    assert POINT_D in sasaran_1 and "Standar nasional IKM adalah 76,61." in sasaran_1
+    assert "g. Analisis program" not in sasaran_1 and "belum diisi" not in sasaran_1
+    assert "f. Analisis efisiensi" in sasaran_1  # its figures are printed, written or not
+    assert POINT_D not in md[md.index("#### Sasaran 2:"):]
