@@ -76,7 +76,7 @@ _SPECS = [
             ("kepala-nama", "Nama kepala", "kepala_nama"),
             ("kepala-nip", "NIP kepala", "kepala_nip"),
             ("kepala-jabatan", "Jabatan kepala", "kepala_jabatan"),
-            ("kepala-pangkat", "Pangkat/golongan kepala", "kepala_pangkat"),
+            ("kepala-pangkat", "Pangkat kepala", "kepala_pangkat"),
             ("tempat", "Tempat", "tempat"),
             ("tanggal", "Tanggal", "tanggal"),
             ("pihak-kedua-nama", "Nama pihak kedua (PK)", "pihak_kedua_nama"),

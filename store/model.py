@@ -96,7 +96,7 @@ class Signing(TypedDict, total=False):
     kepala_nama: str
     kepala_nip: str
     kepala_jabatan: str
-    kepala_pangkat: str  # pangkat/golongan under the name ("Pembina Tk. I (IV/b)")
+    kepala_pangkat: str  # pangkat/golongan ("Pembina Tk. I (IV/b)"), printed between name and NIP when entered
     tempat: str
     tanggal: str  # date of signing, free text ("06 Maret 2023")
     pihak_kedua_nama: str  # the Perjanjian Kinerja's pihak kedua (the Bupati, or the superior)

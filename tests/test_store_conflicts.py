@@ -43,8 +43,8 @@ def test_the_yearly_fields_are_the_ones_a_closed_year_guards():
                       "kepala-nip", "kepala-pangkat", "pagu", "pagu-pk", "pihak-kedua-jabatan", "pihak-kedua-nama",
                       "pihak-kedua-nip", "pihak-kedua-pangkat", "realisasi", "realisasi-anggaran",
                       "realisasi-anggaran-tw1", "realisasi-anggaran-tw2", "realisasi-anggaran-tw3",
-                      "realisasi-anggaran-tw4", "tanggal", "tanggal-pk", "tanggal-reviu", "target", "teks", "tempat", "tw1", "tw2",
-                      "tw3", "tw4"]
+                      "realisasi-anggaran-tw4", "tanggal", "tanggal-pk", "tanggal-reviu", "target", "teks", "tempat",
+                      "tw1", "tw2", "tw3", "tw4"]
 
 
 # -- conflicts -----------------------------------------------------------------------------------------------------

@@ -114,6 +114,11 @@ class PaletteMixin:
 
             await self.push_screen(Palette())  # awaited: what is typed after Ctrl+P goes to its search field
 
+    async def open_profile(self) -> None:
+        from .views.profile import open_profile_form
+
+        await open_profile_form(self)  # type: ignore[arg-type]  # the app is the Session
+
     def palette_commands(self) -> list[tuple[str, str, object]]:
         commands: list[tuple[str, str, object]] = [
             ("Tampilan: Cascade", "Pohon cascading dan isian indikator", lambda: self.action_view("utama")),
@@ -132,6 +137,9 @@ class PaletteMixin:
             ("Urungkan perubahan terakhir", "Ctrl+Z", self.action_undo),
             ("Ulangi perubahan", "Ctrl+Y", self.action_redo),
         ]
+        if self.wb is not None:  # not on the start screen
+            commands.append(("Profil dan penandatangan", "P di Cascade \u00b7 instansi, kepala, NIP, pihak kedua, "
+                             "tempat, tanggal", self.open_profile))
         # While the palette is open it is the top screen: the view's own commands are those of the screen below it.
         stack = [s for s in self.screen_stack if not isinstance(s, CommandPalette)]
         screen_commands = getattr(stack[-1] if stack else self.screen, "palette_commands", None)

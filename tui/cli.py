@@ -91,7 +91,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="lkjip", description="Buku kerja LKjIP di terminal.")
+    p = _Parser(prog="lkjip", description="Buku kerja LKjIP di terminal. `lkjip BUKU-KERJA.json` membuka buku kerja "
+                "itu di layar (bila belum ada: layar untuk membuatnya); perintah di bawah untuk skrip.")
     p.add_argument("--version", action="version", version=f"lkjip {__version__}")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -141,7 +142,7 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("template", help="templat lembar kerja untuk cascade, target dan pagu")
     s.add_argument("--format", choices=("xlsx",), default="xlsx")
-    s.add_argument("-o", "--output", required=True)
+    s.add_argument("-o", "--output", help="bawaan: templat-AWAL-AKHIR.xlsx di folder ini (tidak pernah menimpa)")
     s.add_argument("--periode", help="periode Renstra, mis. 2025-2029")
 
     s = sub.add_parser("lock", help="mengunci tahun setelah tutup buku")

@@ -55,9 +55,10 @@ def cmd_template(args: argparse.Namespace) -> int:
 
     awal, akhir = _periode(args.periode)
     tahun = min(max(date.today().year, awal), akhir)
-    _write_sheet(args.output, render(template_book(awal, akhir, tahun)))
-    out(f"Templat periode {awal}\u2013{akhir} ditulis: {args.output} (baca lembar Petunjuk; lalu `lkjip import "
-         f"{args.output} BUKU-KERJA.json`).")
+    output = args.output or f"templat-{awal}-{akhir}.xlsx"  # named and printed; _write_sheet never overwrites
+    _write_sheet(output, render(template_book(awal, akhir, tahun)))
+    out(f"Templat periode {awal}\u2013{akhir} ditulis: {output} (baca lembar Petunjuk; lalu `lkjip import "
+         f"{output} BUKU-KERJA.json`).")
     return 0
 
 

@@ -49,6 +49,9 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         Binding("tab", "move_focus(1)", "Panel berikut", show=False, priority=True, id="main.focus_next"),
         Binding("shift+tab", "move_focus(-1)", "Panel sebelumnya", show=False, priority=True,
                 id="main.focus_previous"),
+        # The profile and signing form (tui/views/profile.py); priority like the cascade keys, a character while a
+        # cell is being typed into.
+        Binding("P", "profile", "Profil dan penandatangan", show=False, priority=True, id="main.profile"),
     ]
 
     def __init__(self) -> None:
@@ -75,6 +78,8 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         if action == "move_focus":
             focused = self.focused
             return not (isinstance(focused, WorkGrid) and focused.is_editing)
+        if action == "profile":
+            return self._keys_are_commands()
         return super().check_action(action, parameters)  # the cascade keys (tui/views/cascade_edit.py)
 
     def action_move_focus(self, step: int) -> None:
@@ -312,6 +317,12 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
             self.session.say("Pilih sel Capaian, Predikat, Serapan atau Pagu PK untuk melihat rumusnya.")
             return
         self.session.say(explain(casc, ref, column.key, year))
+
+    async def action_profile(self) -> None:
+        await self._settle()  # the keys typed before P first; a P that lands in a cell editor is a character
+        from .profile import open_profile_form
+
+        await open_profile_form(self.session)
 
     def palette_commands(self) -> list[tuple[str, str, object]]:
         return [
