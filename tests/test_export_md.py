@@ -207,8 +207,8 @@ def test_generated_sentences_with_markup_in_names_read_back_as_plain_text(awkwar
 
 def test_a_narrative_heading_sits_below_its_section(awkward):
     md = render(awkward, "md", 2022).decode("utf-8")
-    # analisis:S1 sits under "Sasaran 1" (outline level 3, "####"): its "# Judul" becomes "#####".
-    assert (5, "Judul") in headings(md)
+    # analisis:S1 sits under "Sasaran 1", point e (outline level 4, "#####"): its "# Judul" becomes "######".
+    assert (6, "Judul") in headings(md)
 
 
 def test_escape_text_keeps_block_markers_literal():
