@@ -248,7 +248,8 @@ def cmd_lock(args: argparse.Namespace) -> int:
     args.reason = _reason(args.reason)
     wb = Workbook.open(args.workbook)
     done = wb.lock_year(args.year, args.reason)
-    out(f"Tahun {args.year} dikunci." if done else f"Tahun {args.year} sudah terkunci.")
+    out(f"Tahun {args.year} dikunci; ekspornya kini salinan final tanpa tanda DRAF (--draf untuk draf)." if done
+        else f"Tahun {args.year} sudah terkunci.")
     return 0
 
 
