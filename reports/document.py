@@ -168,12 +168,14 @@ def _seven_points(b: _Builder, no: int, s: Node) -> None:
     casc, year = b.casc, b.year
     data = {0: [sentences.capaian_sasaran(casc, no, s, year)], 1: sentences.tahun_sebelumnya(casc, s, year),
             2: sentences.kemajuan(casc, year, s), 5: [sentences.anggaran_sasaran(casc, s, year)]}
+    shown = 0  # the points printed are lettered a, b, c… in turn: the signed copy skips none
     for n, (suffix, title) in enumerate(ANALYSIS_POINTS):
         key = analysis_key(s["id"], suffix) if suffix is not None else None
         written = key is not None and b.written(key)
         if b.final and not data.get(n) and not written:
             continue
-        b.heading(f"{'abcdefg'[n]}. {title}", 4)
+        b.heading(f"{'abcdefg'[shown]}. {title}", 4)
+        shown += 1
         b.add(*(Paragraph(t) for t in data.get(n, [])))
         if key is not None and (written or not b.final):
             b.narrative(key, 4)

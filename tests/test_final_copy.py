@@ -198,6 +198,9 @@ def test_an_unfilled_point_prints_nothing_in_the_final_copy_and_check_lists_it(d
     md = ok("export", demo_path, "--format", "md", "--year", 2022)
     sasaran_1 = md[md.index("#### Sasaran 1:"):md.index("#### Sasaran 2:")]
     assert POINT_D in sasaran_1 and "Standar nasional IKM adalah 76,61." in sasaran_1
-    assert "g. Analisis program" not in sasaran_1 and "belum diisi" not in sasaran_1
+    assert "Analisis program dan kegiatan" not in sasaran_1 and "belum diisi" not in sasaran_1
     assert "f. Analisis efisiensi" in sasaran_1  # its figures are printed, written or not
-    assert POINT_D not in md[md.index("#### Sasaran 2:"):]
+    sasaran_2 = md[md.index("#### Sasaran 2:"):]
+    assert "standar nasional" not in sasaran_2
+    # The points printed are lettered in turn: d is the causes once the national standard is left out.
+    assert "##### d. Analisis penyebab keberhasilan" in sasaran_2 and "##### e. Analisis efisiensi" in sasaran_2
