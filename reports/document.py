@@ -154,8 +154,9 @@ def _review_statement(b: _Builder, profile: dict, year: int) -> None:
     instansi = profile.get("instansi", "").strip() or "." * 24
     b.heading("PERNYATAAN TELAH DIREVIU", 1, new_page=True)
     b.add(*(Paragraph(t.format(instansi=instansi, year=year)) for t in REVIU_TEXT))
-    pemda = profile.get("pemda", "").strip()
-    jabatan = f"Inspektur {pemda}".upper() if pemda else "INSPEKTUR"
+    # "INSPEKTUR KABUPATEN SAMPANG", also from a pemda entered as "Pemerintah Kabupaten Sampang".
+    pemda = pemda_heading(profile.get("pemda", "")).removeprefix("PEMERINTAH").strip()
+    jabatan = f"INSPEKTUR {pemda}" if pemda else "INSPEKTUR"
     inspektur = Signatory(jabatan, profile.get("inspektur_nama", ""), profile.get("inspektur_pangkat", ""),
                           profile.get("inspektur_nip", ""))
     b.add(Signature(_place_date(profile, "tanggal_reviu", year + 1), inspektur))

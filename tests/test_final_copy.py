@@ -204,3 +204,10 @@ def test_an_unfilled_point_prints_nothing_in_the_final_copy_and_check_lists_it(d
     assert "standar nasional" not in sasaran_2
     # The points printed are lettered in turn: d is the causes once the national standard is left out.
     assert "##### d. Analisis penyebab keberhasilan" in sasaran_2 and "##### e. Analisis efisiensi" in sasaran_2
+
+
+def test_the_inspektur_is_of_the_pemda_entered_either_way(demo_path: Path) -> None:
+    ok("set", demo_path, "profil", "pemda", "Pemerintah Kabupaten Sampang")
+    md = ok("export", demo_path, "--format", "md", "--year", 2022)
+    assert "INSPEKTUR KABUPATEN SAMPANG" in md and "PEMERINTAH PEMERINTAH" not in md
+    assert "PEMERINTAH KABUPATEN SAMPANG" in md  # the cover
