@@ -211,3 +211,29 @@ def test_the_inspektur_is_of_the_pemda_entered_either_way(demo_path: Path) -> No
     md = ok("export", demo_path, "--format", "md", "--year", 2022)
     assert "INSPEKTUR KABUPATEN SAMPANG" in md and "PEMERINTAH PEMERINTAH" not in md
     assert "PEMERINTAH KABUPATEN SAMPANG" in md  # the cover
+
+
+async def test_f5_lists_a_sasarans_analysis_points_in_report_order_and_saves_one(demo_path: Path) -> None:
+    from tui.app import LkjipApp
+
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        options = app.screen.query_one("OptionList")
+        titles = [str(o.prompt) for o in options.options]
+        first = titles.index("Sasaran 1: Perbandingan realisasi kinerja dengan standar nasional")
+        assert titles[first + 1] == "Analisis Sasaran 1"  # the causes and solutions (e), as it always was
+        assert titles[first + 2] == "Sasaran 1: Analisis efisiensi penggunaan sumber daya"
+        assert titles[first + 3].startswith("Sasaran 1: Analisis program dan kegiatan")
+        assert titles[first + 4] == "Sasaran 2: Perbandingan realisasi kinerja dengan standar nasional"
+        options.highlighted = first
+        await pilot.pause()
+        area = app.screen.query_one("TextArea")
+        area.focus()
+        area.load_text("Standar pelayanan minimal nasional: IKM 76,61.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app.message_error, app.message
+    md = ok("export", demo_path, "--format", "md", "--year", 2022)
+    assert "##### d. Perbandingan realisasi kinerja dengan standar nasional\n\nStandar pelayanan minimal" in md
