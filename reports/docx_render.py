@@ -1,8 +1,8 @@
 """The outline as a Word document (python-docx).
 
 A4 portrait throughout, with a landscape section for the wide tables (the cascade, Tabel 1.2) and the headings and
-sentences that introduce them; heading styles and a TOC field; page numbers in the footer; the DRAFT mark with the
-export time and workbook revision in the header of every page.
+sentences that introduce them; heading styles and a TOC field; page numbers in the footer; the DRAF mark with the
+export time and workbook revision in the header of every page, or the final copy's lock line (reports.stamp).
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from docx.shared import Cm, Pt, RGBColor
 
 from . import docx_fields as F
 from . import document as D
+from .stamp import Stamp
+from .docx_sign import add_signatures
+from .docx_stamp import add_stamp, page_number
 from .docx_tables import TableStyles, add_table
 from .md_to_docx import MarkdownWriter
 
@@ -29,7 +32,6 @@ FONT = "Arial"
 A4_SHORT, A4_LONG = Cm(21), Cm(29.7)
 MARGINS = {"left_margin": Cm(3), "right_margin": Cm(2.5), "top_margin": Cm(2.5), "bottom_margin": Cm(2.5)}
 BLACK = RGBColor(0, 0, 0)
-DRAFT_RED = RGBColor(0xC0, 0x00, 0x00)
 TABLE_PT = 8
 
 
@@ -120,26 +122,11 @@ def _page(section, *, landscape: bool) -> None:
     section.header_distance = section.footer_distance = Cm(1.25)
 
 
-def _draft_paragraph(header, mark: str) -> None:
-    p = header.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    run = p.add_run(mark)
-    run.font.size = Pt(8)
-    run.font.bold = True
-    run.font.color.rgb = DRAFT_RED
-
-
-def _header_footer(section, mark: str) -> None:
+def _header_footer(section, stamp: Stamp) -> None:
     # The cover gets the draft mark but no page number: its own first-page header and footer.
     section.different_first_page_header_footer = True
-    _draft_paragraph(section.first_page_header, mark)
-    _draft_paragraph(section.header, mark)
-    p = section.footer.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.add_run("Halaman ").font.size = Pt(9)
-    F.add_field(p, "PAGE", "1")
-    for run in p.runs:
-        run.font.size = Pt(9)
+    page_number(section.footer)
+    add_stamp(section, stamp)
 
 
 def _landscape_flags(blocks: list[D.Block]) -> list[bool]:
@@ -254,21 +241,7 @@ class _Renderer:
         F.end_field(paragraphs[-1])
 
     def _signature(self, sig: D.Signature) -> None:
-        # (text, bold and underlined, space after): the gap under the title leaves room for signature and stamp.
-        lines = [(sig.place_date, False, Pt(0)), (sig.jabatan, False, Pt(60)), (sig.nama, True, Pt(0)),
-                 *([(sig.pangkat, False, Pt(0))] if sig.pangkat else []), (sig.nip_line, False, Pt(0))]
-        for n, (text, strong, after) in enumerate(lines):
-            p = F.add_paragraph(self.doc)
-            pf = p.paragraph_format
-            pf.left_indent = Cm(8.5)
-            pf.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            pf.keep_with_next = n < len(lines) - 1
-            pf.space_before = Pt(12) if n == 0 else Pt(0)
-            pf.space_after = after
-            run = p.add_run(text)
-            if strong:
-                run.bold = True
-                run.underline = True
+        add_signatures(self.doc, sig.place_date, [None, sig.signer])
 
 
 # Word's XML cannot hold C0 control characters (other than tab, newline, carriage return); a name typed with one
@@ -303,11 +276,11 @@ def render(report: D.Report) -> bytes:
     table_styles = _setup_styles(doc)
     first = doc.sections[0]
     _page(first, landscape=False)
-    _header_footer(first, report.draft_mark)
+    _header_footer(first, report.stamp)
     F.update_fields_on_open(doc.settings.element)
     props = doc.core_properties
     props.title = f"{report.title} {report.instansi} Tahun {report.year}"
-    props.subject = report.draft_mark
+    props.subject = report.stamp.text
     props.author = report.instansi
     # Core properties are UTC (W3CDTF with Z).
     props.created = props.modified = report.exported.astimezone(timezone.utc).replace(tzinfo=None)

@@ -14,15 +14,16 @@ from . import document
 FORMATS = ("md", "docx")
 
 
-def render(wb: Workbook, fmt: str, year: int, *, now: datetime | None = None) -> bytes:
-    """The whole draft for `year`, stamped with the export time and the workbook revision it was made from."""
+def render(wb: Workbook, fmt: str, year: int, *, now: datetime | None = None, draf: bool = False) -> bytes:
+    """The whole report for `year`: a draft stamped with the export time and the workbook revision it was made from,
+    or, the year locked, the final copy naming its lock (reports.stamp); `draf` marks a locked year's copy a draft."""
     if fmt not in FORMATS:
         raise WorkbookError(f"Format ekspor \u201c{fmt}\u201d tidak dikenal; pilih md atau docx.")
     casc = wb.cascade()
     # Stored escapes are shown visibly in the draft, never raw (Word's XML would refuse them outright).
     casc = Cascade(visible_everywhere(casc.document))  # type: ignore[arg-type]
     report = document.build(casc, year, revision=int(casc.meta.get("revision", 0)),
-                            exported=now or datetime.now().astimezone())
+                            exported=now or datetime.now().astimezone(), draf=draf)
     if fmt == "md":
         from .md_render import render as render_md
 

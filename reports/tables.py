@@ -178,8 +178,14 @@ def tabel_3_1(casc: Cascade, year: int) -> Table:
     return t
 
 
+def compared_years(casc: Cascade, year: int) -> list[int]:
+    """The years Tabel 3.2 sets side by side: up to three before `year` (from the year before the Renstra period)
+    and `year` itself."""
+    return [y for y in range(year - 3, year + 1) if y >= int(casc.meta["periode_awal"]) - 1]
+
+
 def tabel_3_2(casc: Cascade, year: int) -> Table:
-    years = [y for y in range(year - 3, year + 1) if y >= int(casc.meta["periode_awal"]) - 1]
+    years = compared_years(casc, year)
     cols = ["Sasaran Strategis", "Indikator Kinerja", f"Target {year}", *[f"Realisasi {y}" for y in years],
             f"Capaian {year} (%)"]
     t = Table("3.2", f"Tabel 3.2 Realisasi Kinerja Tahun {year} dibandingkan Tahun-Tahun Sebelumnya", cols)

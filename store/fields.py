@@ -83,6 +83,11 @@ _SPECS = [
             ("pihak-kedua-nip", "NIP pihak kedua (PK)", "pihak_kedua_nip"),
             ("pihak-kedua-jabatan", "Jabatan pihak kedua (PK)", "pihak_kedua_jabatan"),
             ("tanggal-pk", "Tanggal penandatanganan PK", "tanggal_pk"),
+            ("pihak-kedua-pangkat", "Pangkat/golongan pihak kedua (PK)", "pihak_kedua_pangkat"),
+            ("inspektur-nama", "Nama Inspektur (reviu)", "inspektur_nama"),
+            ("inspektur-nip", "NIP Inspektur (reviu)", "inspektur_nip"),
+            ("inspektur-pangkat", "Pangkat/golongan Inspektur (reviu)", "inspektur_pangkat"),
+            ("tanggal-reviu", "Tanggal pernyataan telah direviu", "tanggal_reviu"),
         )
     ),
 ]

@@ -115,7 +115,7 @@ RECORDS: dict[str, dict] = {
             "capaian_batas_wajar": _decimal,
         }, optional=("efisiensi_rumus", "efisiensi_rasio_atas", "efisiensi_rasio_bawah", "negatif_nol_nilai",
                      "capaian_batas_wajar")),
-        "locks": _per_year(_record({"by": _str, "at": _str})),
+        "locks": _per_year(_record({"by": _str, "at": _str, "revision": _rev}, optional=("revision",))),
         "revision": _rev,
         "notes": {"type": "array", "maxItems": MAX_ITEMS, "items": _long},
         "rev": _rev,

@@ -132,6 +132,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--doc", choices=("lkjip", "pk", "triwulan"), default="lkjip",
                    help="lkjip (bawaan), pk: Perjanjian Kinerja, triwulan: laporan triwulan (dengan --tw)")
     s.add_argument("--tw", type=int, choices=(1, 2, 3, 4), help="triwulan 1-4 untuk --doc triwulan")
+    s.add_argument("--draf", action="store_true",
+                   help="tandai DRAF walau tahunnya sudah dikunci (tahun terkunci diekspor sebagai salinan final)")
 
     s = sub.add_parser("import", help="membuat atau mengubah buku kerja dari .json, .xlsx atau .csv")
     s.add_argument("document")

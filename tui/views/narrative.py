@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from store.drafts import Draft, remove_draft, write_draft
 from store.errors import InvalidValue
 from store.fields import NARRATIVE_MAX, parse_value, spec_of
-from store.model import NARRATIVE_SECTIONS, text_for, text_year
+from store.model import ANALYSIS_POINTS, NARRATIVE_SECTIONS, text_for, text_year
 from store.sanitize import visible
 from store.storage import os_reason
 from store.workbook import Edit
@@ -34,11 +34,16 @@ DRAFT_SECONDS = 1.0
 _ORDER = [key for key, _ in NARRATIVE_SECTIONS]
 
 
-def section_order(key: str) -> tuple[int, int, str]:
-    """Report order: the fixed sections, with each sasaran's analysis right after BAB III A."""
+# The points of a sasaran's analysis written by people, in the order the report prints them (d, e, f, g).
+_POINTS = [suffix for suffix, _ in ANALYSIS_POINTS if suffix is not None]
+
+
+def section_order(key: str) -> tuple[int, int, str, int]:
+    """Report order: the fixed sections, with each sasaran's analysis points right after BAB III A."""
     if key.startswith("analisis:"):
-        return (_ORDER.index("bab3_capaian"), 1, key)
-    return (_ORDER.index(key) if key in _ORDER else len(_ORDER), 0, key)
+        sasaran, _, suffix = key.removeprefix("analisis:").partition(":")
+        return (_ORDER.index("bab3_capaian"), 1, sasaran, _POINTS.index(suffix) if suffix in _POINTS else 0)
+    return (_ORDER.index(key) if key in _ORDER else len(_ORDER), 0, key, 0)
 
 
 class NarrativeArea(OwnKeysFirst, TextArea):
