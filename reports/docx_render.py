@@ -22,7 +22,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from . import docx_fields as F
 from . import document as D
-from .docx_tables import TableStyles, add_table
+from .docx_tables import TableStyles, add_table, wants_landscape
 from .md_to_docx import MarkdownWriter
 
 FONT = "Arial"
@@ -146,7 +146,8 @@ def _landscape_flags(blocks: list[D.Block]) -> list[bool]:
     """Which blocks go on landscape pages: each wide table, with the headings and short generated sentences that
     lead into it, so that a section title is never left alone at the foot of a portrait page. An operator's
     narrative stays on portrait pages: it may be long."""
-    flags = [isinstance(b, D.TableBlock) and b.table.wide for b in blocks]
+    portrait = A4_SHORT - MARGINS["left_margin"] - MARGINS["right_margin"]
+    flags = [isinstance(b, D.TableBlock) and wants_landscape(b.table, portrait, TABLE_PT) for b in blocks]
     for i in range(len(blocks)):
         if not flags[i] or (i and flags[i - 1]):
             continue

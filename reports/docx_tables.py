@@ -88,6 +88,31 @@ def _share(minimum: list[float], natural: list[float], weight: list[float], avai
     return widths
 
 
+SHORT_TABLE_ROWS = 10  # a wide table this short reads on a portrait page when its words fit side by side
+
+
+def wants_landscape(table: Table, portrait_width: Length, size_pt: float) -> bool:
+    """A wide table goes on a landscape page unless it is short and its longest words fit a portrait page: Tabel
+    2.2 of three rows does not take a page of its own. An empty table prints one sentence: portrait."""
+    if not table.wide or not table.rows:
+        return False
+    if len(table.rows) > SHORT_TABLE_ROWS:
+        return True
+    return sum(_minimums(table, size_pt)) > float(portrait_width)
+
+
+def _minimums(table: Table, size_pt: float) -> list[float]:
+    """Each column's narrowest width: its longest word (a number whole), the margins included."""
+    numeric = table.numeric or [False] * len(table.columns)
+    minimum = [_longest_word(head, size_pt, False) * BOLD_FACTOR for head in table.columns]
+    for row in table.rows:
+        for c, cell in enumerate(row):
+            if cell:
+                minimum[c] = max(minimum[c], _longest_word(cell, size_pt, numeric[c]))
+    pad = 2 * cell_margin(table)
+    return [m * SAFETY + pad for m in minimum]
+
+
 def column_widths(table: Table, available: Length, size_pt: float) -> list[Length]:
     n = len(table.columns)
     numeric = table.numeric or [False] * n
@@ -208,6 +233,9 @@ class TableStyles:
 def add_table(doc, table: Table, width: Length, styles: TableStyles) -> None:
     """The title as a caption kept with the table, then the table: header row repeated on every page."""
     F.add_paragraph(doc, styles.caption, table.title)
+    if not table.rows:  # a header over nothing says less than one line saying why
+        F.add_paragraph(doc, None, table.empty).runs[0].italic = True
+        return
     widths = column_widths(table, width, styles.size_pt)
     t = doc.add_table(rows=0, cols=len(table.columns))
     t._tbl.tblPr.style = styles.grid
@@ -222,6 +250,31 @@ def add_table(doc, table: Table, width: Length, styles: TableStyles) -> None:
                   + F.rows_xml(_slash_breaks(table.rows), widths, styles.body, numeric))
     if table.spans:
         merge_down(t._tbl.tr_lst[1:], table.spans)
+    if table.outline:
+        set_outline(t._tbl.tr_lst[1:], table.outline, table.outline_col)
+
+
+INDENT_TWIPS = 170  # per outline level: about 0.3 cm, enough to see kegiatan under program in a narrow column
+
+
+def set_outline(rows, levels: list[int], column: int) -> None:
+    """Program (and total) rows bold; kegiatan and sub kegiatan names indented one and two steps in `column`, so
+    the three levels of a budget table read apart as they do in printed reports."""
+    for tr, level in zip(rows, levels, strict=True):
+        if level < 0:
+            continue
+        if level == 0:
+            for r in tr.iter(qn("w:r")):
+                rpr = r.find(qn("w:rPr"))
+                if rpr is None:
+                    rpr = OxmlElement("w:rPr")
+                    r.insert(0, rpr)
+                rpr.append(OxmlElement("w:b"))
+        elif level > 0:
+            ppr = tr.tc_lst[column].find(qn("w:p")).find(qn("w:pPr"))
+            ind = OxmlElement("w:ind")
+            ind.set(qn("w:left"), str(INDENT_TWIPS * level))
+            ppr.append(ind)  # after pStyle (and before jc, which a text column has none of)
 
 
 def merge_down(rows, spans: list[list[int]]) -> None:

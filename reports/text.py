@@ -20,6 +20,8 @@ def _align(table: Table) -> list[str]:
 
 
 def as_text(table: Table) -> str:
+    if not table.rows:
+        return f"{table.title}\n\n{table.empty}\n"
     body = tabulate(table.rows, headers=table.columns, tablefmt="simple", disable_numparse=True,
                     colalign=_align(table))
     return f"{table.title}\n\n{body}\n"
@@ -37,6 +39,8 @@ def escape_cell(text: str) -> str:
 
 
 def as_markdown(table: Table) -> str:
+    if not table.rows:  # one line saying why, not a bare header
+        return f"**{escape_cell(table.title)}**\n\n*{escape_cell(table.empty)}*\n"
     header = [escape_cell(c) for c in table.columns]
     rows = [[escape_cell(c) for c in row] for row in table.rows]
     body = tabulate(rows, headers=header, tablefmt="github", disable_numparse=True, colalign=_align(table))
