@@ -8,6 +8,7 @@ export time and workbook revision in the header of every page.
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 import re
 from datetime import timezone
 from io import BytesIO
@@ -15,7 +16,7 @@ from io import BytesIO
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -163,14 +164,62 @@ def _landscape_flags(blocks: list[D.Block]) -> list[bool]:
     return flags
 
 
+# The successors of w:pgNumType in CT_SectPr: it goes before the first of them that is present.
+_AFTER_PG_NUM = ("cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter",
+                 "docGrid", "printerSettings", "sectPrChange")
+MARKER = "QXH{:03d}QX"  # a heading's tag in the measuring render (reports.paginate finds it in the PDF text)
+
+
+def set_page_numbers(section, fmt: str, *, restart: bool) -> None:
+    """w:pgNumType: the format of the footer's PAGE field in this section ("lowerRoman" for the front matter,
+    "decimal" from BAB I) and, when `restart`, numbering from 1. python-docx copies the previous section's
+    properties into a new one, so a continuing section must drop the start it inherited."""
+    sectPr = section._sectPr
+    el = sectPr.find(qn("w:pgNumType"))
+    if el is None:
+        el = OxmlElement("w:pgNumType")
+        later = {qn(f"w:{n}") for n in _AFTER_PG_NUM}
+        anchor = next((c for c in sectPr if c.tag in later), None)
+        if anchor is not None:
+            anchor.addprevious(el)
+        else:
+            sectPr.append(el)
+    el.set(qn("w:fmt"), fmt)
+    if restart:
+        el.set(qn("w:start"), "1")
+    else:
+        el.attrib.pop(qn("w:start"), None)
+
+
+def numbering_starts(blocks: list[D.Block]) -> dict[int, str]:
+    """Where page numbering restarts: the front matter after the cover in small roman numerals (i, ii, …), the body
+    from its first chapter after the Daftar Isi in arabic from 1, as printed LKjIPs number their pages."""
+    starts: dict[int, str] = {}
+    if len(blocks) > 1 and isinstance(blocks[0], D.Cover):
+        starts[1] = "lowerRoman"
+    contents = next((i for i, b in enumerate(blocks) if isinstance(b, D.Contents)), None)
+    if contents is not None:
+        body = next((i for i in range(contents + 1, len(blocks))
+                     if isinstance(blocks[i], D.Heading) and blocks[i].level == 1), None)
+        if body is not None:
+            starts[body] = "decimal"
+    return starts
+
+
 class _Renderer:
-    def __init__(self, doc, report: D.Report, table_styles: TableStyles) -> None:
+    def __init__(self, doc, report: D.Report, table_styles: TableStyles, *, pages: list[str] | None = None,
+                 measure: bool = False) -> None:
         self.doc = doc
         self.report = report
         self.table_styles = table_styles
         self.numbering = F.Numbering(doc.part.numbering_part.element)
         self.landscape = False
         self.page_is_fresh = True  # nothing written since the last page or section break
+        self.page_format = "decimal"
+        self.pages = pages  # the Daftar Isi's page number of each entry, when known (reports.paginate)
+        self.measure = measure  # tag each heading of the Daftar Isi, for reports.paginate to find in the PDF
+        self.entry = 0  # the Daftar Isi entries written so far, as headings
+        self.front_entry = self.body_entry = None  # the entry that starts the roman / the arabic numbering
 
     # -- pages -----------------------------------------------------------------------------------------------------
     def _width(self):
@@ -183,8 +232,21 @@ class _Renderer:
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
         section.different_first_page_header_footer = False
         _page(section, landscape=landscape)
+        set_page_numbers(section, self.page_format, restart=False)
         self.landscape = landscape
         self.page_is_fresh = True
+
+    def restart_numbering(self, fmt: str, landscape: bool) -> None:
+        """A new section on a new page whose page numbers start at 1 in `fmt`."""
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.different_first_page_header_footer = False
+        _page(section, landscape=landscape)
+        set_page_numbers(section, fmt, restart=True)
+        self.page_format, self.landscape, self.page_is_fresh = fmt, landscape, True
+        if fmt == "lowerRoman":
+            self.front_entry = self.entry
+        else:
+            self.body_entry = self.entry
 
     def _markdown(self, level: int) -> MarkdownWriter:
         return MarkdownWriter(self.doc, self.numbering, heading_base=level, add_table=self._table)
@@ -195,7 +257,10 @@ class _Renderer:
     # -- blocks ----------------------------------------------------------------------------------------------------
     def render(self) -> None:
         blocks = self.report.blocks
-        for block, landscape in zip(blocks, _landscape_flags(blocks)):
+        starts = numbering_starts(blocks)
+        for i, (block, landscape) in enumerate(zip(blocks, _landscape_flags(blocks))):
+            if i in starts:
+                self.restart_numbering(starts[i], landscape)
             self.orient(landscape)
             self.block(block)
 
@@ -204,7 +269,14 @@ class _Renderer:
         if isinstance(block, D.Cover):
             self._cover(block)
         elif isinstance(block, D.Heading):
-            p = F.add_paragraph(doc, f"Heading{block.level}" if block.in_contents else "TOCHeading", block.text)
+            p = F.add_paragraph(doc, f"Heading{block.level}" if block.in_contents else "TOCHeading")
+            if block.in_contents and block.level <= 3:
+                if self.measure:  # a 1-pt tag at the heading's start: found in the PDF text, unseen in layout
+                    tag = p.add_run(MARKER.format(self.entry))
+                    tag.font.size = Pt(1)
+                    tag.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+                self.entry += 1
+            p.add_run(block.text)
             if block.new_page and not self.page_is_fresh:
                 p.paragraph_format.page_break_before = True
         elif isinstance(block, D.Paragraph):
@@ -242,15 +314,20 @@ class _Renderer:
             run.font.all_caps = caps
 
     def _contents(self, contents: D.Contents) -> None:
-        """A TOC field that Word fills with page numbers on opening; until then (and in LibreOffice, which does not
-        update it when converting) its result lists the headings."""
+        """A TOC field whose result is written here: each heading with its page number when reports.paginate has
+        measured them from LibreOffice's layout, else the headings alone. Word and LibreOffice show that result as
+        it is, with no question on opening; Word's F9 (LibreOffice: Perbarui indeks) recomputes it from their own
+        layout. The measuring render puts "00" where the numbers go, so both renders wrap the same lines."""
         entries = [e for e in contents.entries if e.level <= 3] or [D.Heading("(Daftar isi kosong)", 1)]
+        right = self._width()
         paragraphs = []
         for n, entry in enumerate(entries):
             p = F.add_paragraph(self.doc, f"TOC{entry.level}")
+            p.paragraph_format.tab_stops.add_tab_stop(right, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
             if n == 0:
-                F.begin_field(p, F.TOC_INSTRUCTION, dirty=True)
-            p.add_run(entry.text)
+                F.begin_field(p, F.TOC_INSTRUCTION)
+            page = "00" if self.measure else (self.pages[n] if self.pages and n < len(self.pages) else "")
+            p.add_run(f"{entry.text}\t{page}" if page else entry.text)
             paragraphs.append(p)
         F.end_field(paragraphs[-1])
 
@@ -298,14 +375,30 @@ def _xml_safe(value: object) -> object:
     return value
 
 
-def render(report: D.Report) -> bytes:
+@dataclass(frozen=True)
+class Rendered:
+    docx: bytes
+    front_entry: int | None  # the Daftar Isi entry on the first page numbered i
+    body_entry: int | None  # the entry on the first page numbered 1
+
+
+def render(report: D.Report, *, pages: list[str] | None = None) -> bytes:
+    """The Word document; `pages` the Daftar Isi's page numbers (reports.paginate), else headings alone."""
+    return _render(report, pages=pages).docx
+
+
+def render_measured(report: D.Report) -> Rendered:
+    """A render to be laid out by LibreOffice and read back: every Daftar Isi heading tagged (MARKER)."""
+    return _render(report, measure=True)
+
+
+def _render(report: D.Report, *, pages: list[str] | None = None, measure: bool = False) -> Rendered:
     report = _xml_safe(report)  # type: ignore[assignment]
     doc = Document()
     table_styles = _setup_styles(doc)
     first = doc.sections[0]
     _page(first, landscape=False)
     _header_footer(first, report.draft_mark)
-    F.update_fields_on_open(doc.settings.element)
     props = doc.core_properties
     props.title = f"{report.title} {report.instansi} Tahun {report.year}"
     props.subject = report.draft_mark
@@ -313,10 +406,11 @@ def render(report: D.Report) -> bytes:
     # Core properties are UTC (W3CDTF with Z).
     props.created = props.modified = report.exported.astimezone(timezone.utc).replace(tzinfo=None)
     props.revision = max(1, report.revision)
-    _Renderer(doc, report, table_styles).render()
+    renderer = _Renderer(doc, report, table_styles, pages=pages, measure=measure)
+    renderer.render()
     buffer = BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return Rendered(buffer.getvalue(), renderer.front_entry, renderer.body_entry)
 
 
 # The year's other documents (Perjanjian Kinerja, monev triwulan, rekap) share the LKjIP's page and styles.
