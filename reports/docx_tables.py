@@ -59,8 +59,17 @@ _SLASH = re.compile(r"(?<=\w/)(?=\w)")
 ZWSP = "\u200b"
 
 
-def _slash_breaks(rows: list[list[str]]) -> list[list[str]]:
-    return [[_SLASH.sub(ZWSP, cell) if "/" in cell else cell for cell in row] for row in rows]
+def _slash_breaks(rows: list[list[str]], widths: list[Length], size_pt: float, pad: Length) -> list[list[str]]:
+    """A zero-width space after the slashes of a slashed word only where the word is wider than its column: the
+    cell's text stays as typed wherever it fits (what Word copies or finds)."""
+    def fix(cell: str, width: Length) -> str:
+        if "/" not in cell:
+            return cell
+        words = cell.split(" ")
+        return " ".join(_SLASH.sub(ZWSP, w) if "/" in w and text_width(w, size_pt) * SAFETY > width - pad else w
+                        for w in words)
+
+    return [[fix(cell, width) for cell, width in zip(row, widths)] for row in rows]
 
 
 def _longest_word(text: str, size_pt: float, keep_whole: bool) -> int:
@@ -247,7 +256,8 @@ def add_table(doc, table: Table, width: Length, styles: TableStyles) -> None:
     numeric = table.numeric or [False] * len(table.columns)
     # The header row is centred by its paragraph style; only body cells of number columns align right.
     F.append_rows(t._tbl, F.rows_xml([table.columns], widths, styles.head, [False] * len(widths), header=True)
-                  + F.rows_xml(_slash_breaks(table.rows), widths, styles.body, numeric))
+                  + F.rows_xml(_slash_breaks(table.rows, widths, styles.size_pt, 2 * margin), widths, styles.body,
+                               numeric))
     if table.spans:
         merge_down(t._tbl.tr_lst[1:], table.spans)
     if table.outline:
