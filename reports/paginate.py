@@ -22,13 +22,13 @@ from pathlib import Path
 from store.errors import WorkbookError
 
 from . import document as D
-from . import docx_render
+from . import docx_pages, docx_render
 
 CONVERT_TIMEOUT = 300  # seconds: a first start of LibreOffice with a fresh profile takes a while on a slow machine
 NO_SOFFICE = ("Ekspor PDF memerlukan LibreOffice (perintah soffice), yang tidak terpasang; pasang paket Debian "
               "libreoffice-writer, atau ekspor --format docx dan cetak ke PDF dari Word; tidak ada berkas yang "
               "ditulis.")
-_TAG = re.compile(docx_render.MARKER.replace("{:03d}", r"(\d{3})"))
+_TAG = re.compile(docx_pages.MARKER.replace("{:03d}", r"(\d{3})"))
 
 
 def soffice() -> str | None:
