@@ -123,7 +123,10 @@ def numbered_docx(report: D.Report) -> tuple[bytes, bool]:
     if soffice() is None or shutil.which("pdftotext") is None:
         return docx_render.render(report), False
     measured = docx_render.render_measured(report)
-    texts = page_texts(to_pdf(measured.docx))
+    try:
+        texts = page_texts(to_pdf(measured.docx))
+    except WorkbookError:  # a LibreOffice that fails to convert: the Word document still comes, without numbers
+        texts = None
     pages = printed_pages(texts, measured, contents_entries(report)) if texts is not None else None
     return docx_render.render(report, pages=pages), pages is not None
 
