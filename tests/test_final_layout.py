@@ -245,3 +245,19 @@ def test_where_the_pk_budget_and_the_budget_differ_one_sentence_says_by_how_much
     assert (f"Anggaran pada Perjanjian Kinerja sebesar {format_rupiah(pk)} adalah pagu saat Perjanjian Kinerja "
             f"ditandatangani; setelah perubahan anggaran, pagu tahun 2022 menjadi {format_rupiah(pagu)}, "
             f"bertambah {format_rupiah(pagu - pk)}.") in md
+
+
+def test_a_libreoffice_that_fails_leaves_the_word_export_without_numbers_and_refuses_the_pdf(demo, tmp_path):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for name in ("soffice", "pdftotext"):  # installed, but every conversion fails
+        (bin_dir / name).write_text("#!/bin/sh\nexit 1\n")
+        (bin_dir / name).chmod(0o755)
+    env = {**os.environ, "PATH": str(bin_dir)}
+    out = tmp_path / "lkjip.docx"
+    assert lkjip("export", demo["workbook"], "--format", "docx", "-o", out, env=env).returncode == 0
+    toc = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name.startswith("toc")]
+    assert "BAB I PENDAHULUAN" in toc  # the heading alone, no tab and number
+    refused = lkjip("export", demo["workbook"], "--format", "pdf", "-o", tmp_path / "lkjip.pdf", env=env)
+    assert refused.returncode == 1 and not (tmp_path / "lkjip.pdf").exists()
+    assert "LibreOffice gagal mengubah dokumen ke PDF" in refused.stderr and "Traceback" not in refused.stderr
