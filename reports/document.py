@@ -248,6 +248,8 @@ def build(casc: Cascade, year: int, *, revision: int, exported: datetime, draf: 
     b.table("3.5")
     b.heading(f"B. Realisasi Anggaran Tahun {year}", 2)
     b.add(Paragraph(sentences.anggaran_instansi(casc, year)))
+    if pk_note := sentences.pk_dan_pagu(casc, year):
+        b.add(Paragraph(pk_note))
     b.narrative("bab3_anggaran", 2)
     b.table("anggaran")
 

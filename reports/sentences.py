@@ -122,6 +122,18 @@ def anggaran_pk(casc: Cascade, year: int) -> str:
             f"dukungan anggaran APBD sebesar {format_rupiah(pagu_pk)} untuk melaksanakan {counts(casc)}.")
 
 
+def pk_dan_pagu(casc: Cascade, year: int) -> str:
+    """BAB III B: why the budget differs from the PK budget in BAB II, and by how much ("" when they agree)."""
+    diff = engine.pk_vs_pagu(casc, year)
+    if diff is None:
+        return ""
+    pk, pagu, selisih = diff
+    arah = "bertambah" if selisih > 0 else "berkurang"
+    return (f"Anggaran pada Perjanjian Kinerja sebesar {format_rupiah(pk)} adalah pagu saat Perjanjian Kinerja "
+            f"ditandatangani; setelah perubahan anggaran, pagu tahun {year} menjadi {format_rupiah(pagu)}, "
+            f"{arah} {format_rupiah(abs(selisih))}.")
+
+
 def anggaran_sasaran(casc: Cascade, sasaran: Node, year: int) -> str:
     """Per sasaran in BAB III: its budget, serapan and efisiensi (Tabel 3.4 and 3.5 in words)."""
     settings = casc.meta["settings"]

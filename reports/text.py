@@ -37,6 +37,8 @@ def _align(table: Table) -> list[str]:
 
 def as_text(table: Table, width: int | None = None) -> str:
     width = terminal_width() if width is None else width
+    if not table.rows:
+        return f"{table.title}\n\n{table.empty}\n"
     title = "\n".join(_wrap(table.title, width))
     body = tabulate(table.rows, headers=table.columns, tablefmt="simple", disable_numparse=True,
                     colalign=_align(table))
@@ -142,6 +144,8 @@ def escape_cell(text: str) -> str:
 
 
 def as_markdown(table: Table) -> str:
+    if not table.rows:  # one line saying why, not a bare header
+        return f"**{escape_cell(table.title)}**\n\n*{escape_cell(table.empty)}*\n"
     header = [escape_cell(c) for c in table.columns]
     rows = [[escape_cell(c) for c in row] for row in table.rows]
     body = tabulate(rows, headers=header, tablefmt="github", disable_numparse=True, colalign=_align(table))

@@ -21,7 +21,7 @@ from .md_render import escape_text, md_signatures, with_stamp
 from .profile import pemda_heading, profile_for_year
 from .signing import Signatory, signatory
 from .stamp import Stamp
-from .tables import Table
+from .tables import OUTLINE, TOTAL_ROW, Table
 from .text import as_markdown
 
 
@@ -63,7 +63,8 @@ def tabel_kegiatan(casc: Cascade, year: int, tw: int) -> Table:
     s = casc.meta["settings"]
     cols = ["Kode", "Program/Kegiatan/Sub Kegiatan", *_indicator_columns(tw, year)]
     t = Table("triwulan-kegiatan", f"Kinerja Program, Kegiatan dan Sub Kegiatan s.d. Triwulan {ROMAN[tw - 1]} "
-                                   f"Tahun {year}", cols, wide=True)
+                                   f"Tahun {year}", cols, wide=True,
+              empty="Belum ada indikator program, kegiatan atau sub kegiatan yang diisi.")
     for program in casc.of_level("program"):
         for node in [program, *casc.descendants(program["id"])]:
             for i, ind in enumerate(node["indicators"]):
@@ -82,8 +83,11 @@ def tabel_anggaran(casc: Cascade, year: int, tw: int) -> Table:
             a = engine.anggaran_sd_tw(casc, node, year, tw)
             t.add([node["code"], node["name"], format_rupiah(a.pagu), format_rupiah(a.realisasi),
                    format_percent(a.serapan)], node["id"])
+            t.outline.append(OUTLINE[node["level"]])
     total = engine.instansi_anggaran_sd_tw(casc, year, tw)
     t.add(["", "Jumlah", format_rupiah(total.pagu), format_rupiah(total.realisasi), format_percent(total.serapan)])
+    t.outline.append(TOTAL_ROW)
+    t.outline_col = 1
     t.numeric = [False, False, True, True, True]
     return t
 

@@ -16,6 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Length, Pt
 from docx.table import Table as DocxTable
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from reports import tables as T
@@ -71,7 +72,10 @@ def titled_tables(document) -> list[tuple[str, int, DocxTable]]:
 
 
 def cells(table: DocxTable) -> list[list[str]]:
-    return [[c.text for c in row.cells] for row in table.rows]
+    """Each row's own cells as Word stores them: a cell that continues a merged cell from the row above (w:vMerge,
+    Tabel 1.2) is empty, as `lkjip tables` leaves it, where python-docx's row.cells would repeat the merged text.
+    The zero-width spaces that let a line break after a slash are layout, not text."""
+    return [[_Cell(tc, table).text.replace("\u200b", "") for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
 
 
 @pytest.fixture(scope="module")

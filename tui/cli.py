@@ -125,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("export", help="ekspor draf LKjIP atau dokumen pertukaran")
     s.add_argument("workbook")
-    s.add_argument("--format", choices=("md", "docx", "json", "xlsx"), required=True)
+    s.add_argument("--format", choices=("md", "docx", "pdf", "json", "xlsx"), required=True)
     s.add_argument("-o", "--output")
     s.add_argument("--force", action="store_true", help="menimpa berkas lain yang sudah ada (tidak pernah buku kerja)")
     s.add_argument("--year", type=int)

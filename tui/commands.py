@@ -196,8 +196,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output:
         write_output(args.output, payload, force=args.force, source=args.workbook)
         out(f"Ditulis: {args.output}")
-    elif args.format == "docx":
-        raise WorkbookError("Ekspor docx memerlukan -o BERKAS.docx.")
+    elif args.format in ("docx", "pdf"):
+        raise WorkbookError(f"Ekspor {args.format} memerlukan -o BERKAS.{args.format}.")
     else:
         out_document(payload, args.format)
     return 0
