@@ -33,5 +33,12 @@ def render(wb: Workbook, fmt: str, year: int, *, now: datetime | None = None, dr
 
     if fmt == "pdf":
         return paginate.pdf(report)
-    # With LibreOffice installed the Daftar Isi carries page numbers measured from its layout (reports.paginate).
+    if report.stamp.draft:
+        # A draft is exported many times a day and must come in about a second: its Daftar Isi lists the headings
+        # (Word's F9 numbers them). Laying the document out in LibreOffice to measure the pages costs 6-8 s.
+        from . import docx_render
+
+        return docx_render.render(report)
+    # The final copy, exported once when the year is closed: with LibreOffice installed its Daftar Isi carries the
+    # page numbers measured from its layout (reports.paginate).
     return paginate.numbered_docx(report)[0]

@@ -37,9 +37,10 @@ def _align(table: Table) -> list[str]:
 
 def as_text(table: Table, width: int | None = None) -> str:
     width = terminal_width() if width is None else width
-    if not table.rows:
-        return f"{table.title}\n\n{table.empty}\n"
     title = "\n".join(_wrap(table.title, width))
+    if not table.rows:
+        empty = "\n".join(_wrap(table.empty, width))
+        return f"{title}\n\n{empty}\n"
     body = tabulate(table.rows, headers=table.columns, tablefmt="simple", disable_numparse=True,
                     colalign=_align(table))
     if max(map(len, body.splitlines()), default=0) > width:

@@ -275,6 +275,8 @@ def test_names_with_line_breaks_tabs_and_markup_keep_their_exact_cells(tmp_path,
     out.write_bytes(render(wb, "docx", 2022))
     found = titled_tables(docx.Document(str(out)))
     for table in T.build_all(wb.cascade(), 2022):
+        if not table.rows:  # an empty table is one sentence saying why, not a table
+            continue
         same = [tbl for title, _, tbl in found if title == table.title]
         assert same, table.title
         assert all(cells(tbl) == [table.columns, *table.rows] for tbl in same), table.id
