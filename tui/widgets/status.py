@@ -7,14 +7,17 @@ opens whole in a dialog (tui/views/message.py)."""
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 
 from .line import Line
 
 
+_OPENED: WeakKeyDictionary[App, str] = WeakKeyDictionary()  # the long message each app has opened in a dialog
 MESSAGE_LINES = 2  # what the status keeps for a message whatever it says: a short one costs no re-layout
 SAVED_SPLIT = " \u00b7 revisi "  # where the saved line's steady part ends and its per-commit part begins
 
@@ -55,9 +58,13 @@ class StatusLine(Vertical):
         if needed > most:  # too long even for half the screen: whole in a dialog, its first lines here
             from ..views.message import MessageScreen
 
-            if not isinstance(self.app.screen, MessageScreen):
+            # Once per message: the status is shown again on every view and after the dialog closes.
+            if _OPENED.get(self.app) != message and not isinstance(self.app.screen, MessageScreen):
                 self.app.push_screen(MessageScreen("Ditolak" if error else "Pesan", message))
+            _OPENED[self.app] = message
             needed = most
+        else:
+            _OPENED.pop(self.app, None)
         if line.styles.height is None or line.styles.height.value != needed:
             line.styles.height = needed  # a re-layout, only when the message's line count changes
 
