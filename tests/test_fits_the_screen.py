@@ -13,7 +13,6 @@ import pytest
 from textual.widget import Widget
 from textual.widgets import DataTable
 
-from reports import checks
 from reports import tables as T
 from store.workbook import Workbook
 from tui.app import LkjipApp
@@ -208,4 +207,3 @@ def test_the_words_checker_catches_a_word_folded_by_a_narrow_column() -> None:
                 "                t (IKM)"]
     dictionary = words_of("Meningkatnya", "Indeks Kepuasan Masyarakat (IKM)", "indeks", "1")
     assert broken_words(reported, dictionary) == ["Meningkat", "nya", "Masyaraka", "t"]
-    assert checks.ERROR == "galat"
