@@ -81,12 +81,14 @@ class CascadeTree(Tree[str]):
             name = fit_name(label.plain[MARK_CELLS:], room, siblings)
             label = label[:MARK_CELLS]
             label.append(name)
-        fitted = node._label
+        # Tree.render_label reads the node's own label; lent the fitted one for this call only (the label's
+        # setter would count an update and repaint, and the whole name must stay for a wider tree).
+        whole = node._label
         node._label = label
         try:
             return super().render_label(node, base_style, style)
         finally:
-            node._label = fitted
+            node._label = whole
 
     def _name_room(self, node: TreeNode[str]) -> int | None:
         """Cells left for the name on the node's line: the tree's width less the guides, the branch icon and the
