@@ -207,3 +207,19 @@ def test_the_words_checker_catches_a_word_folded_by_a_narrow_column() -> None:
                 "                t (IKM)"]
     dictionary = words_of("Meningkatnya", "Indeks Kepuasan Masyarakat (IKM)", "indeks", "1")
     assert broken_words(reported, dictionary) == ["Meningkat", "nya", "Masyaraka", "t"]
+
+
+def test_every_shortened_grid_header_is_said_in_full_in_the_help() -> None:
+    """A header that is not a word of its own ("Pred", "PK (Rp)", "TW III") is explained under `?`."""
+    from tui.rows import BUDGET_COLUMNS, INDICATOR_COLUMNS
+    from tui.views.budget_sheet import COLUMNS as BUDGET_SHEET_COLUMNS
+    from tui.views.sheet import COLUMNS as SHEET_COLUMNS
+
+    plain = {"Indikator", "Target", "Realisasi", "Capaian%", "Satuan", "Arah", "Anggaran", "Pagu (Rp)",
+             "Realisasi (Rp)", "Serapan%", "Kode", "Uraian", "Pagu PK (Rp)"}
+    keys = " ".join(key for key, _ in EXTRA)
+    for column in [*INDICATOR_COLUMNS, *BUDGET_COLUMNS, *SHEET_COLUMNS, *BUDGET_SHEET_COLUMNS]:
+        label = column.label
+        if label in plain:
+            continue
+        assert label in keys or (label.startswith("TW ") and "TW I\u2013IV" in keys), label
