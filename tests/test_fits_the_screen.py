@@ -223,3 +223,14 @@ def test_every_shortened_grid_header_is_said_in_full_in_the_help() -> None:
         if label in plain:
             continue
         assert label in keys or (label.startswith("TW ") and "TW I\u2013IV" in keys), label
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_right_pane_names_a_long_kegiatan_whole(demo_path: Path, size) -> None:
+    app = open_app(demo_path)
+    async with app.run_test(size=size) as pilot:
+        kegiatan = max((n for n in app.casc.nodes.values() if n["level"] == "kegiatan"), key=lambda n: len(n["name"]))
+        app.screen.query_one(CascadeTree).reveal(kegiatan["id"])  # the tree keeps focus, at its widest
+        await pilot.pause()
+        title = joined(region_lines(app, app.screen.query_one("#node-title")))
+        assert title == f"Kegiatan {kegiatan['code']} {kegiatan['name']} (tahun 2022)"
