@@ -27,6 +27,7 @@ from .identity import with_identity
 from .lock import WorkbookLock, login_name
 from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, YEARS_BEFORE, LogEntry
 from .refs import PROFILE_REF, Target, resolve, resolve_id
+from .sanitize import quote
 from .backups import backups_of
 from .storage import AtomicJSONStorage
 from .structure import STRUCTURAL
@@ -371,9 +372,14 @@ class Workbook(YearClosing):
                 break
         year = f" {edit.year}" if spec.yearly else ""
         by = f" oleh {who}" if who else ""
+
+        def said(value: object) -> str:  # a text (a whole narrative section) quoted cut, as any quoted input
+            return quote(display(spec, value)) if spec.kind == "text" and value not in (None, "") else display(
+                spec, value)
+
         return EditConflict(
-            f"{spec.label}{year} {target.label} sudah diubah{by} menjadi {display(spec, current)} sejak Anda "
-            f"melihatnya ({display(spec, edit.old)}); nilai Anda {display(spec, edit.new)} tidak disimpan.",
+            f"{spec.label}{year} {target.label} sudah diubah{by} menjadi {said(current)} sejak Anda "
+            f"melihatnya ({said(edit.old)}); nilai Anda {said(edit.new)} tidak disimpan.",
             mine=edit.new, theirs=current, who=who,
         )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
@@ -23,6 +24,9 @@ EXTRA = [
                    "ditanya dulu, Ctrl+Z mengembalikan"),
     ("Ctrl+↑ / Ctrl+↓", "di pohon: naikkan / turunkan simpul; di tabel indikator: indikatornya"),
     ("Pred", "predikat: ST sangat tinggi, T tinggi, S sedang, R rendah, SR sangat rendah (x: lengkap)"),
+    # Every shortened column header is said here in full (tests/test_fits_the_screen.py checks it).
+    ("PK (Rp)", "pagu Perjanjian Kinerja; kosong: PK memakai pagu (x: rinciannya)"),
+    ("TW I–IV", "realisasi per triwulan I sampai IV"),
     ("Ctrl+Q", "keluar; bila sel sedang diisi, ditanya dulu apakah nilainya disimpan"),
 ]
 
@@ -42,7 +46,8 @@ class HelpScreen(ModalScreen[None]):
         table: DataTable = DataTable(id="help-box", cursor_type="row", show_cursor=False)
         table.border_title = "Bantuan \u2014 tombol di tampilan ini (Esc menutup)"
         table.add_column("Tombol", width=16)
-        table.add_column("Fungsi", width=38)
+        # Within the box (76 less its border and scrollbar): a table wider than the box scrolled sideways.
+        table.add_column("Fungsi", width=35)
         table.add_column("Id (keymap)", width=16)
         seen = set()
         for key, active in self.shown_bindings.items():
@@ -51,9 +56,12 @@ class HelpScreen(ModalScreen[None]):
             if not b.id or not b.description or (b.action, b.description) in seen:
                 continue
             seen.add((b.action, b.description))
-            table.add_row(self.app.get_key_display(b), b.description, b.id or "")
+            table.add_row(self.app.get_key_display(b), b.description,
+                          Text(b.id, no_wrap=True, overflow="ellipsis"), height=None)
+        # A line longer than its column wraps between words onto as many lines as it needs: cut at the column's
+        # edge, "pohon → i" and "Ctrl+Shift+V" read as half sentences.
         for key, what in EXTRA:
-            table.add_row(key, what, "")
+            table.add_row(key, what, "", height=None)
         yield table
 
     def action_dismiss(self) -> None:  # type: ignore[override]

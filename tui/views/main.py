@@ -82,6 +82,12 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
             return self._keys_are_commands()
         return super().check_action(action, parameters)  # the cascade keys (tui/views/cascade_edit.py)
 
+    def watch_focused(self, focused: object) -> None:
+        # The tree is wider while it has focus, so sibling names read apart while the operator moves in it; the
+        # grids get the room back when Tab takes the operator into them (a modal on top changes nothing).
+        if focused is not None:
+            self.query_one(CascadeTree).set_class(isinstance(focused, CascadeTree), "wide")
+
     def action_move_focus(self, step: int) -> None:
         # From the tree, Tab goes to the node's indicators (its budget when it has none), chosen here: Textual's
         # focus chain is refreshed only on the next paint, and in a burst the node shown may have just changed.
