@@ -29,8 +29,9 @@ def profile_on_disk(path: Path, year: int = 2022) -> tuple[dict, dict]:
 # Enter keeps a field as it is and moves on; typing replaces the field (its text is selected when it gets focus).
 KEYS = ["enter", "enter",  # instansi, pemda as they are
         *HEAD, "enter", *HEAD_NIP, "enter", *HEAD_PANGKAT, "enter", "enter",  # kepala; jabatan as it is
-        *SECOND, "enter", *SECOND_NIP, "enter", *SECOND_JABATAN, "enter",
-        "enter", "enter", *"01 Februari 2022", "enter"]  # tempat, tanggal as they are; tanggal PK; Enter saves
+        *SECOND, "enter", *SECOND_NIP, "enter", "enter", *SECOND_JABATAN, "enter",  # pihak kedua; no pangkat
+        "enter", "enter", *"01 Februari 2022", "enter",  # tempat, tanggal as they are; tanggal PK
+        "enter", "enter", "enter", "enter"]  # the Inspektur's four as they are; the last Enter saves
 
 
 def pk_docx_text(path: Path, tmp_path: Path) -> str:
@@ -156,3 +157,20 @@ def test_the_pangkat_stands_between_name_and_nip_when_entered(demo_path: Path, t
     lkjip("set", demo_path, "profil", "kepala-pangkat", HEAD_PANGKAT, "--year", 2022)
     for doc in ("lkjip", "pk"):
         assert f"**SAFFAK,SE.MM.**\\\n{HEAD_PANGKAT}\\\nNIP. 197807142005011012" in exported(doc), doc
+
+
+async def test_the_inspektur_of_the_review_statement_is_typed_in_the_same_form(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("P", *["enter"] * 13, *"Drs. Inspektur Uji", "enter", *"196501011990031002")
+        await pilot.pause()
+        field = app.screen.query_one("#form-inspektur-nip")
+        assert field.has_focus and 0 <= field.region.y < SIZE[1]  # scrolled into view, not hidden below the box
+        assert app.screen.query_one("#form-help").region.bottom <= SIZE[1]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    _, signing = profile_on_disk(demo_path)
+    assert signing["inspektur_nama"] == "Drs. Inspektur Uji"
+    assert signing["inspektur_nip"] == "196501011990031002"

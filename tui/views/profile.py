@@ -1,7 +1,7 @@
 """The profile and signing form (P in the cascade view, or "Profil dan penandatangan" in Ctrl+P): instansi and
 pemda, who signs the year's reports (the head, and the Perjanjian Kinerja's pihak kedua), where and when.
 
-Twelve fields that `lkjip set WB profil …` sets one at a time. The form reads them all against the workbook on disk
+Seventeen fields that `lkjip set WB profil …` sets one at a time (the form scrolls at 80×24). The form reads them all against the workbook on disk
 (Workbook.edit_for, as `lkjip set` does) and saves the changed ones as one Batch: one lock, one save, one undo step,
 and a locked year refuses the lot inside the form. The signing fields are the shown year's (store.model.profile_for:
 a year without its own inherits the latest earlier one, and its first edit copies them).
@@ -10,7 +10,7 @@ a year without its own inherits the latest earlier one, and its first edit copie
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from store.errors import InvalidValue
@@ -28,15 +28,18 @@ SECTIONS = (
     ("Kepala (pihak pertama)", (("kepala-nama", "Nama"), ("kepala-nip", "NIP"), ("kepala-pangkat", "Pangkat/gol."),
                                 ("kepala-jabatan", "Jabatan"))),
     ("Pihak kedua Perjanjian Kinerja", (("pihak-kedua-nama", "Nama"), ("pihak-kedua-nip", "NIP"),
-                                        ("pihak-kedua-jabatan", "Jabatan"))),
+                                        ("pihak-kedua-pangkat", "Pangkat/gol."), ("pihak-kedua-jabatan", "Jabatan"))),
     ("Penandatanganan", (("tempat", "Tempat"), ("tanggal", "Tanggal LKjIP"), ("tanggal-pk", "Tanggal PK"))),
+    ("Pernyataan telah direviu (Inspektur)", (("inspektur-nama", "Nama"), ("inspektur-nip", "NIP"),
+                                              ("inspektur-pangkat", "Pangkat/gol."),
+                                              ("tanggal-reviu", "Tanggal reviu"))),
 )
 NAMES = tuple(name for _, fields in SECTIONS for name, _ in fields)
 NEVER_EMPTY = ("instansi", "pemda")  # every report's title names them
 
 
 class ProfileForm(FormScreen):
-    """FormScreen's keys and checks, laid out one line per field under four headings so that it fits 80×24."""
+    """FormScreen's keys and checks, laid out one line per field under five headings; at 80×24 the box fits and its fields scroll."""
 
     DEFAULT_CSS = """
     ProfileForm .profile-heading { text-style: bold; color: $text-accent; }
@@ -44,18 +47,21 @@ class ProfileForm(FormScreen):
     ProfileForm .profile-row Label { width: 20; padding-left: 2; }
     ProfileForm .profile-row Input { width: 1fr; }
     ProfileForm #form-error { margin-top: 0; }
+    ProfileForm #profile-fields { height: auto; max-height: 16; }
     """
 
     def compose(self) -> ComposeResult:
         values = {key: value for key, _, value in self.fields}
         with Vertical() as box:
             box.border_title = self.title_text
-            for heading, fields in SECTIONS:
-                yield Static(heading, classes="profile-heading")
-                for name, label in fields:
-                    with Horizontal(classes="profile-row"):
-                        yield Label(label)
-                        yield InOrderInput(value=values[name], id=f"form-{name}")
+            # The fields scroll (focus brings each into view); the refusal and the keys below them always show.
+            with VerticalScroll(id="profile-fields"):
+                for heading, fields in SECTIONS:
+                    yield Static(heading, classes="profile-heading")
+                    for name, label in fields:
+                        with Horizontal(classes="profile-row"):
+                            yield Label(label)
+                            yield InOrderInput(value=values[name], id=f"form-{name}")
             yield Static(id="form-error")
             yield Static("Enter: berikutnya / simpan \u00b7 Ctrl+S: simpan \u00b7 Esc: batal", id="form-help")
 
