@@ -28,6 +28,7 @@ from .tables import Table
 from .text import as_markdown
 
 PERCENT_COLUMNS = (13, 15)
+INPUT_COLUMNS_END = 11  # (5)–(11) are entered; (12)–(15) are computed from them
 LEVELS = ("sasaran", "program", "kegiatan", "subkegiatan")
 DASH = "\u2014"
 
@@ -76,10 +77,12 @@ class EvaluasiRenja:
 
     @property
     def missing(self) -> list[str]:
+        """The entries the workbook lacks, by row: the input columns (5)–(11); (12)–(15) follow from them."""
         lines = []
         for r in self.rows:
-            parts = [f"{kind} {', '.join(f'({c})' for c in f.missing)}" for kind, f in (("K", r.k), ("Rp", r.rp))
-                     if f is not None and f.missing]
+            lacking = [(kind, [c for c in f.missing if c <= INPUT_COLUMNS_END])
+                       for kind, f in (("K", r.k), ("Rp", r.rp)) if f is not None]
+            parts = [f"{kind} {', '.join(f'({c})' for c in cols)}" for kind, cols in lacking if cols]
             if parts:
                 lines.append(f"{r.label}: {'; '.join(parts)}")
         return lines
