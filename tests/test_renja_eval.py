@@ -202,3 +202,23 @@ def test_the_document_refuses_what_it_cannot_do(tmp_path: Path) -> None:
     assert pdf.returncode == 2 and "bukan pdf" in pdf.stderr and not (tmp_path / "e.pdf").exists()
     xlsx = lkjip("export", path, "--doc", "evaluasi-renja", "--tw", 1, "--format", "xlsx")
     assert xlsx.returncode != 0 and "-o" in xlsx.stderr
+
+
+async def test_the_export_view_reaches_the_renja_evaluation_with_ctrl_t(tmp_path: Path) -> None:
+    from tui.app import LkjipApp
+
+    path = _workbook(tmp_path)
+    app = LkjipApp(Workbook.open(path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        for _ in range(7):  # LKjIP, PK, TW I–IV, then E.81 TW I, TW II
+            await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert "evaluasi Renja TW II (Tabel E.81)" in app.message
+        app.screen.query_one("#export-path").value = str(tmp_path / "e81")
+        await pilot.press("ctrl+e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    md = (tmp_path / "e81.md").read_text(encoding="utf-8")
+    assert "# EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH TRIWULAN II TAHUN 2022" in md
