@@ -17,12 +17,6 @@ DECIMAL_FORMAT = "#,##0.00"
 FIRST_FIGURE = 7  # column G: after No, Sasaran, Kode, Uraian, Indikator, Satuan
 
 
-def figure_cells(report: EvaluasiRenja) -> list[tuple[int, int]]:
-    """(row, column) of every figure cell of the table, 1-based, as render() lays them out."""
-    first = 4  # title, instansi, blank, header
-    return [(first + i, FIRST_FIGURE + j) for i in range(len(report.rows)) for j in range(2 * len(FIGURE_COLUMNS))]
-
-
 def render(report: EvaluasiRenja) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
@@ -32,7 +26,7 @@ def render(report: EvaluasiRenja) -> bytes:
     sheet.title = f"E.81 TW {report.tw}"
     append_row(sheet, [report.title])
     append_row(sheet, [report.instansi])
-    append_row(sheet, [])
+    append_row(sheet, [report.stamp.text])  # the DRAF mark, or the final copy's lock line, as in md and Word
     append_row(sheet, headers(report))
     for cell in sheet[4]:
         cell.font = Font(bold=True)
