@@ -121,10 +121,15 @@ def build(casc: Cascade, year: int, tw: int, stamp: Stamp) -> EvaluasiRenja:
     p = profile_for_year(casc, year)
     instansi = p.get("instansi", "")
     rows: list[Row] = []
+    seen: set[str] = set()
     for no, sasaran in enumerate(casc.of_level("sasaran"), start=1):
-        rows += _rows_of(casc, sasaran, str(no), year, tw, instansi)
-        for node in casc.descendants(sasaran["id"]):
+        for node in [sasaran, *casc.descendants(sasaran["id"])]:
             if node["level"] in LEVELS:
+                rows += _rows_of(casc, node, str(no) if node is sasaran else "", year, tw, instansi)
+                seen.add(node["id"])
+    for program in casc.of_level("program"):  # a program placed under no sasaran is still evaluated
+        for node in [program, *casc.descendants(program["id"])]:
+            if node["id"] not in seen:
                 rows += _rows_of(casc, node, "", year, tw, instansi)
     settings = casc.meta["settings"]
     capaian = [r.k.values[13] for r in rows if r.k is not None and r.k.values[13] is not None]

@@ -48,8 +48,8 @@ def period(casc: Cascade) -> tuple[int, int]:
 
 
 def _earlier_years(casc: Cascade, year: int) -> list[int]:
-    awal, _ = period(casc)
-    return list(range(awal, year))
+    awal, akhir = period(casc)
+    return list(range(awal, min(year, akhir + 1)))
 
 
 def _add(a: Decimal | int | None, b: Decimal | int | None) -> Decimal | int | None:

@@ -222,3 +222,23 @@ async def test_the_export_view_reaches_the_renja_evaluation_with_ctrl_t(tmp_path
         await pilot.pause()
     md = (tmp_path / "e81.md").read_text(encoding="utf-8")
     assert "# EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH TRIWULAN II TAHUN 2022" in md
+
+
+def test_columns_6_and_14_follow_the_quarterly_rule(tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    from reports import renja_figures
+
+    casc = Workbook.open(_workbook(tmp_path)).cascade()
+    _, desa = casc.indicators["S2/1"]
+    _, dok = next((n, i) for n, i in casc.indicators.values() if i["name"] == DOK)
+    # Nilai akhir: (6) is last year's value (2021: 100), and (14) the latest quarter once one is filled.
+    k = renja_figures.kinerja(casc, desa, 2022, 1)
+    assert (k.values[6], k.values[12], k.values[14]) == (Decimal(100), Decimal(95), Decimal(95))
+    # Kumulatif with one earlier year not filled: (6) and (14) are not known, and (6) is listed, never 0.
+    dok["years"]["2020"]["realisasi"] = None
+    k = renja_figures.kinerja(casc, dok, 2022, 2)
+    assert k.values[6] is None and k.values[14] is None and 6 in k.missing
+    # The period's first year has no earlier year: (6) empty and not missing, (14) is (12).
+    k = renja_figures.kinerja(casc, dok, 2019, 4)
+    assert k.values[6] is None and 6 not in k.missing
