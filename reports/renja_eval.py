@@ -167,12 +167,18 @@ def _cell(f: Figures | None, column: int, shown) -> str:
 
 
 def headers(report: EvaluasiRenja) -> list[str]:
-    titles = column_titles(report.year, report.tw, *report.period)
+    """The form's column numbers, short enough for 30 columns on a landscape page; legend() says what each holds."""
     cols = ["(1) No", "(2) Sasaran", "(3) Kode", "(4) Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja",
             "Satuan"]
     for c in FIGURE_COLUMNS:
-        cols += [f"({c}) {titles[c]} K", f"({c}) {titles[c]} Rp"]
+        cols += [f"({c}) K", f"({c}) Rp"]
     return [*cols, "(16) Unit Penanggung Jawab", "(17) Keterangan"]
+
+
+def legend(report: EvaluasiRenja) -> str:
+    titles = column_titles(report.year, report.tw, *report.period)
+    figures = "; ".join(f"({c}) {titles[c]}" for c in FIGURE_COLUMNS)
+    return f"Kolom: {figures}. K = kinerja (dalam satuan indikator), Rp = anggaran."
 
 
 def table(report: EvaluasiRenja) -> Table:
@@ -206,7 +212,8 @@ def missing_line(report: EvaluasiRenja) -> list[str]:
 
 def render_md(report: EvaluasiRenja) -> str:
     heads = [f"**{escape_text(h)}**" for h in (pemda_heading(report.pemda), report.instansi.upper()) if h]
-    parts = [f"# {escape_text(report.title)}", *heads, as_markdown(table(report)).rstrip("\n"),
+    parts = [f"# {escape_text(report.title)}", *heads, escape_text(legend(report)),
+             as_markdown(table(report)).rstrip("\n"),
              escape_text(average_line(report))]
     for key, title, text in report.texts:
         parts += [f"**{escape_text(title)}**", shift_headings(text, 2) if text else escape_text(_text_or_hint(key, text))]
@@ -219,14 +226,19 @@ def render_md(report: EvaluasiRenja) -> str:
 def render_docx(report: EvaluasiRenja) -> bytes:
     from .docx_doc import ShortDocument
 
-    # Landscape, as Bappeda's form: 22 figure columns.
+    # Landscape, as Bappeda's form.
     d = ShortDocument(title=f"{report.title} {report.instansi}", author=report.instansi, stamp=report.stamp,
-                      landscape=True)
+                      landscape=True, table_pt=6.5)
+    # A3: 30 columns of the form, 22 of them figures up to "3.080.095.712", do not fit an A4 landscape page.
+    from docx.shared import Cm
+
+    section = d.doc.sections[0]
+    section.page_width, section.page_height = Cm(42), Cm(29.7)
     d.centered(report.title, size=13, after=4)
     for head in (pemda_heading(report.pemda), report.instansi.upper()):
         if head:
             d.centered(head, size=12)
-    d.text("")
+    d.text(legend(report))
     d.table(table(report))
     d.text(average_line(report))
     for key, title, text in report.texts:

@@ -9,11 +9,12 @@ from io import BytesIO
 
 from store.xlsx_write import append_row
 
-from .renja_eval import PERCENT_COLUMNS, EvaluasiRenja, average_line, headers, missing_line
+from .renja_eval import PERCENT_COLUMNS, EvaluasiRenja, average_line, headers, legend, missing_line
 from .renja_figures import FIGURE_COLUMNS
 
 MONEY_FORMAT = "#,##0"
 DECIMAL_FORMAT = "#,##0.00"
+HEADER_ROW = 5  # title, instansi, stamp, legend, then the form's header
 FIRST_FIGURE = 7  # column G: after No, Sasaran, Kode, Uraian, Indikator, Satuan
 
 
@@ -27,8 +28,9 @@ def render(report: EvaluasiRenja) -> bytes:
     append_row(sheet, [report.title])
     append_row(sheet, [report.instansi])
     append_row(sheet, [report.stamp.text])  # the DRAF mark, or the final copy's lock line, as in md and Word
+    append_row(sheet, [legend(report)])
     append_row(sheet, headers(report))
-    for cell in sheet[4]:
+    for cell in sheet[HEADER_ROW]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet["A1"].font = Font(bold=True, size=13)
@@ -55,7 +57,7 @@ def render(report: EvaluasiRenja) -> bytes:
         append_row(sheet, [line])
     for letter, width in (("A", 5), ("B", 30), ("C", 16), ("D", 40), ("E", 36), ("F", 10)):
         sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = sheet.cell(5, FIRST_FIGURE)
+    sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, FIRST_FIGURE)
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()
