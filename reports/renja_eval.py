@@ -4,8 +4,8 @@
 Per sasaran, program, kegiatan and sub kegiatan with code and indicator, the form's figure columns (5)–(15), each as
 K (kinerja) and Rp (reports.renja_figures, every figure from the engine), (16) the responsible unit and (17) a
 keterangan (the indicator's quarterly rule). Under the table: the average of column (13) K and its predikat, the four
-texts of the quarter (narrative sections "evaluasi-renja:twN:…", F5 or `lkjip set WB narasi:KEY teks …`) and the list
-of the figures the workbook still lacks ("—" in the table, an empty cell in the xlsx; never 0).
+texts of the quarter (narrative sections "evaluasi-renja:twN:…", F5 or `lkjip set WB narasi:KEY teks …`) and the
+list of the figures the workbook still lacks ("—" in the table, an empty cell in the xlsx; never 0).
 """
 
 from __future__ import annotations
@@ -216,7 +216,8 @@ def render_md(report: EvaluasiRenja) -> str:
              as_markdown(table(report)).rstrip("\n"),
              escape_text(average_line(report))]
     for key, title, text in report.texts:
-        parts += [f"**{escape_text(title)}**", shift_headings(text, 2) if text else escape_text(_text_or_hint(key, text))]
+        written = shift_headings(text, 2) if text else escape_text(_text_or_hint(key, text))
+        parts += [f"**{escape_text(title)}**", written]
     head, *items = missing_line(report)
     parts.append("\n".join([escape_text(head), *(f"- {escape_text(i)}" for i in items)]))
     parts += md_signatures(report.place_date, [report.kepala])
