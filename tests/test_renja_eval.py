@@ -242,3 +242,15 @@ def test_columns_6_and_14_follow_the_quarterly_rule(tmp_path: Path) -> None:
     # The period's first year has no earlier year: (6) empty and not missing, (14) is (12).
     k = renja_figures.kinerja(casc, dok, 2019, 4)
     assert k.values[6] is None and 6 not in k.missing
+
+
+def test_a_locked_year_refuses_the_texts_and_exports_the_final_copy(tmp_path: Path) -> None:
+    path = _workbook(tmp_path)
+    ok("set", path, "narasi:evaluasi-renja:tw2:pendorong", "teks", "Kader aktif.", "--year", 2022)
+    ok("lock", path, "--year", 2022)
+    before = path.read_bytes()
+    refused = lkjip("set", path, "narasi:evaluasi-renja:tw2:pendorong", "teks", "Diubah.", "--year", 2022)
+    assert refused.returncode != 0 and "dikunci" in refused.stderr and not refused.stdout
+    assert path.read_bytes() == before
+    md = ok("export", path, "--doc", "evaluasi-renja", "--tw", 2, "--format", "md")
+    assert "DRAF" not in md and "Kader aktif." in md
