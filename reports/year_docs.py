@@ -10,17 +10,22 @@ from store.sanitize import visible_everywhere
 
 from .stamp import stamp_for
 
-DOCS = ("lkjip", "pk", "triwulan")
+DOCS = ("lkjip", "pk", "triwulan", "evaluasi-renja")
 FORMATS = ("md", "docx")
-DOC_LABELS = {"lkjip": "draf LKjIP", "pk": "Perjanjian Kinerja", "triwulan": "laporan triwulan"}
+DOC_FORMATS = {"evaluasi-renja": ("md", "docx", "xlsx")}  # Bappeda adds the E.81 sheets of its offices up
+QUARTERLY = ("triwulan", "evaluasi-renja")  # the documents of a quarter: --tw N
+DOC_LABELS = {"lkjip": "draf LKjIP", "pk": "Perjanjian Kinerja", "triwulan": "laporan triwulan",
+              "evaluasi-renja": "evaluasi Renja (Tabel E.81)"}
 
 
 def render(casc: Cascade, doc: str, fmt: str, year: int, *, tw: int | None = None, draf: bool = False,
            now: datetime | None = None) -> bytes:
     """The Perjanjian Kinerja or the quarterly report of `year` as Markdown (UTF-8) or Word bytes: a draft unless
     the year is locked (reports.stamp), or a draft on purpose with `draf`."""
-    if fmt not in FORMATS:
-        raise WorkbookError(f"Dokumen {DOC_LABELS.get(doc, doc)} tersedia sebagai md atau docx, bukan {fmt}.")
+    formats = DOC_FORMATS.get(doc, FORMATS)
+    if fmt not in formats:
+        raise WorkbookError(f"Dokumen {DOC_LABELS.get(doc, doc)} tersedia sebagai {', '.join(formats[:-1])} atau "
+                            f"{formats[-1]}, bukan {fmt}.")
     # Stored escapes are shown visibly in the document, never raw (as in the LKjIP draft).
     casc = Cascade(visible_everywhere(casc.document))  # type: ignore[arg-type]
     stamp = stamp_for(casc.meta, year, revision=int(casc.meta.get("revision", 0)),
@@ -37,4 +42,13 @@ def render(casc: Cascade, doc: str, fmt: str, year: int, *, tw: int | None = Non
             raise WorkbookError("Laporan triwulan memerlukan --tw 1, 2, 3 atau 4.")
         report = triwulan.build(casc, year, tw, stamp)
         return triwulan.render_md(report).encode("utf-8") if fmt == "md" else triwulan.render_docx(report)
+    if doc == "evaluasi-renja":
+        from . import renja_eval
+
+        if tw not in (1, 2, 3, 4):
+            raise WorkbookError("Evaluasi Renja memerlukan --tw 1, 2, 3 atau 4.")
+        evaluasi = renja_eval.build(casc, year, tw, stamp)
+        if fmt == "md":
+            return renja_eval.render_md(evaluasi).encode("utf-8")
+        return renja_eval.render_docx(evaluasi) if fmt == "docx" else renja_eval.render_xlsx(evaluasi)
     raise WorkbookError(f"Dokumen \u201c{doc}\u201d tidak dikenal; pilih salah satu: {', '.join(DOCS)}.")

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .model import (ANALYSIS_POINTS, ISU, META, NARRATIVE, NODES, Indicator, IsuRow, Meta, Narrative, Node,
-                    analysis_key)
+from .model import (ANALYSIS_POINTS, ISU, META, NARRATIVE, NODES, RENJA_EVAL_POINTS, Indicator, IsuRow, Meta,
+                    Narrative, Node, analysis_key, renja_eval_key)
 
 
 def _sort_key(node: Node) -> tuple:
@@ -43,6 +43,7 @@ class Cascade:
             self.narrative[sec["key"]] = sec
             self.narrative_doc_ids[sec["key"]] = doc_id
         self._add_analysis_sections()
+        self._add_renja_eval_sections()
         self.isu: list[IsuRow] = sorted(document[ISU].values(), key=lambda r: r.get("order", 0))
 
     def _add_analysis_sections(self) -> None:
@@ -61,6 +62,17 @@ class Cascade:
                 # The points besides the causes (the section "analisis:<id>") are named by their own titles.
                 name = f"Analisis Sasaran {no}: {sasaran['name']}" if not suffix else f"Sasaran {no}: {title}"
                 self.narrative[key] = {"key": key, "title": name[:200], "texts": {}, "rev": 0}
+
+    def _add_renja_eval_sections(self) -> None:
+        """The four texts under each quarter's Renja evaluation, listed like a sasaran's analysis: in the index only
+        until the first text is saved into one (Workbook._store_section)."""
+        roman = ("I", "II", "III", "IV")
+        for tw in range(1, 5):
+            for part, title in RENJA_EVAL_POINTS:
+                key = renja_eval_key(tw, part)
+                if key not in self.narrative:
+                    self.narrative[key] = {"key": key, "title": f"Evaluasi Renja TW {roman[tw - 1]}: {title}",
+                                           "texts": {}, "rev": 0}
 
     # -- shape ---------------------------------------------------------------------------------------------------
     @property

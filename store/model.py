@@ -222,6 +222,21 @@ def analysis_key(sasaran_id: str, suffix: str) -> str:
     return f"analisis:{sasaran_id}" + (f":{suffix}" if suffix else "")
 
 
+# The texts under the Renja evaluation (Tabel E.81, Permendagri 86/2017), written per quarter: (key part, title).
+RENJA_EVAL_PREFIX = "evaluasi-renja"
+RENJA_EVAL_POINTS: tuple[tuple[str, str], ...] = (
+    ("pendorong", "Faktor pendorong keberhasilan pencapaian"),
+    ("penghambat", "Faktor penghambat pencapaian kinerja"),
+    ("tindak-lanjut-tw", "Tindak lanjut yang diperlukan dalam triwulan berikutnya"),
+    ("tindak-lanjut-renja", "Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya"),
+)
+
+
+def renja_eval_key(tw: int, part: str) -> str:
+    """"evaluasi-renja:tw2:pendorong": one quarter's text, kept per year like every narrative section."""
+    return f"{RENJA_EVAL_PREFIX}:tw{tw}:{part}"
+
+
 def default_settings() -> Settings:
     return {
         "negatif_rumus": "2T-R",

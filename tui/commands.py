@@ -169,11 +169,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if draf and args.format not in ("md", "docx"):
         err("--draf hanya untuk ekspor md atau docx.")
         return 2
-    if (doc == "triwulan") != (tw is not None):
-        err("--tw N (1-4) dipakai bersama --doc triwulan, dan hanya dengannya.")
+    if (doc in ("triwulan", "evaluasi-renja")) != (tw is not None):
+        err("--tw N (1-4) dipakai bersama --doc triwulan atau evaluasi-renja, dan hanya dengannya.")
         return 2
-    if doc != "lkjip" and args.format not in ("md", "docx"):
-        err(f"Dokumen {doc} tersedia sebagai md atau docx, bukan {args.format}.")
+    formats = ("md", "docx", "xlsx") if doc == "evaluasi-renja" else ("md", "docx")
+    if doc != "lkjip" and args.format not in formats:
+        err(f"Dokumen {doc} tersedia sebagai {', '.join(formats[:-1])} atau {formats[-1]}, bukan {args.format}.")
         return 2
     wb = Workbook.open(args.workbook)
     if doc != "lkjip":
@@ -196,7 +197,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output:
         write_output(args.output, payload, force=args.force, source=args.workbook)
         out(f"Ditulis: {args.output}")
-    elif args.format in ("docx", "pdf"):
+    elif args.format in ("docx", "pdf", "xlsx"):
         raise WorkbookError(f"Ekspor {args.format} memerlukan -o BERKAS.{args.format}.")
     else:
         out_document(payload, args.format)

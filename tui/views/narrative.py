@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from store.drafts import Draft, remove_draft, write_draft
 from store.errors import InvalidValue
 from store.fields import NARRATIVE_MAX, parse_value, spec_of
-from store.model import ANALYSIS_POINTS, NARRATIVE_SECTIONS, text_for, text_year
+from store.model import ANALYSIS_POINTS, NARRATIVE_SECTIONS, RENJA_EVAL_POINTS, RENJA_EVAL_PREFIX, text_for, text_year
 from store.sanitize import visible
 from store.storage import os_reason
 from store.workbook import Edit
@@ -36,10 +36,15 @@ _ORDER = [key for key, _ in NARRATIVE_SECTIONS]
 
 # The points of a sasaran's analysis written by people, in the order the report prints them (d, e, f, g).
 _POINTS = [suffix for suffix, _ in ANALYSIS_POINTS if suffix is not None]
+_RENJA_POINTS = [part for part, _ in RENJA_EVAL_POINTS]
 
 
 def section_order(key: str) -> tuple[int, int, str, int]:
-    """Report order: the fixed sections, with each sasaran's analysis points right after BAB III A."""
+    """Report order: the fixed sections, with each sasaran's analysis points right after BAB III A; the Renja
+    evaluation's texts after them, by quarter."""
+    if key.startswith(RENJA_EVAL_PREFIX + ":"):
+        tw, _, part = key.removeprefix(RENJA_EVAL_PREFIX + ":").partition(":")
+        return (len(_ORDER) + 1, 0, tw, _RENJA_POINTS.index(part) if part in _RENJA_POINTS else len(_RENJA_POINTS))
     if key.startswith("analisis:"):
         sasaran, _, suffix = key.removeprefix("analisis:").partition(":")
         return (_ORDER.index("bab3_capaian"), 1, sasaran, _POINTS.index(suffix) if suffix in _POINTS else 0)
