@@ -46,16 +46,19 @@ async def build_office(pilot, app: LkjipApp) -> None:
     """The keys an operator presses to enter the whole small office (shared with the CLI comparison test)."""
     await keys(pilot, "a", (*"Meningkatnya tata kelola Kecamatan", "enter"),
                "a", (*"Meningkatnya kualitas pelayanan", "enter"))
-    # An indicator with satuan and arah; the cursor lands on it in the indicator grid.
+    # An indicator with satuan and arah; the tree keeps the focus, the grid's cursor waits on the indicator (Tab).
     await keys(pilot, "i", (*"Indeks Kepuasan Masyarakat", "enter", *"indeks", "enter", "ctrl+u", *"positif", "enter"))
-    await keys(pilot, ("right", "8", "2", "enter"))  # Target 2022
+    assert isinstance(app.focused, CascadeTree)
+    await keys(pilot, ("tab", "right", "8", "2", "enter"))  # Target 2022
     await keys(pilot, ("right", *"82,08", "enter"))  # Realisasi 2022
     await keys(pilot, "shift+tab")  # back to the tree, on the sasaran
     # A program by its code: the name of a known 7.01 program fills itself in.
     await keys(pilot, "a", tuple(PROGRAM), ("enter", "enter"))
     await keys(pilot, "a", (*KEGIATAN, "enter", *"Penyelenggaraan Urusan Pemerintahan", "enter"))
     await keys(pilot, "a", (*SUB, "enter", *"Peningkatan Efektifitas Pelayanan", "enter"))
-    # The new sub kegiatan is shown with its budget row: pagu and realisasi anggaran go in the budget grid.
+    # The new sub kegiatan is shown with its budget row: pagu and realisasi anggaran go in the budget grid (Tab).
+    assert isinstance(app.focused, CascadeTree)
+    await keys(pilot, "tab")
     assert isinstance(app.focused, WorkGrid) and app.focused.id == "budget"
     await keys(pilot, ("right", *"3.000.000", "enter"), ("right", *"2.850.000", "enter"))
 

@@ -71,6 +71,7 @@ class ExportScreen(WorkbookView):
         path = self.session.wb.path
         self.query_one(Input).value = str(path.with_name(f"{prefix}-{path.stem}"))
         self.query_one("#export-title", Static).update(f"Ekspor {label} (Ctrl+T: pilih dokumen lain)")
+        self.redraw()  # "Selesai: …" named the last document's file: with another document chosen it is gone
 
     async def action_next_document(self) -> None:
         await drained(self.query_one(Input))

@@ -42,8 +42,8 @@ class HelpScreen(ModalScreen[None]):
         table: DataTable = DataTable(id="help-box", cursor_type="row", show_cursor=False)
         table.border_title = "Bantuan \u2014 tombol di tampilan ini (Esc menutup)"
         table.add_column("Tombol", width=16)
-        table.add_column("Fungsi", width=38)
-        table.add_column("Id (keymap)", width=16)
+        # What a key does, in words; the keymap ids are for the README's keymap list, not for the operator here.
+        table.add_column("Fungsi", width=54)
         seen = set()
         for key, active in self.shown_bindings.items():
             b = active.binding
@@ -51,9 +51,9 @@ class HelpScreen(ModalScreen[None]):
             if not b.id or not b.description or (b.action, b.description) in seen:
                 continue
             seen.add((b.action, b.description))
-            table.add_row(self.app.get_key_display(b), b.description, b.id or "")
+            table.add_row(self.app.get_key_display(b), b.description)
         for key, what in EXTRA:
-            table.add_row(key, what, "")
+            table.add_row(key, what)
         yield table
 
     def action_dismiss(self) -> None:  # type: ignore[override]
