@@ -285,9 +285,10 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
 
         # Awaited: the keys typed after "/" wait in the app's queue until the dialog's input has focus.
         own = getattr(self.screen, "action_find", None)  # the sheets find a row within themselves
-        # Found: the tree at the node (the indicator's row waits in its grid, for Tab), as the operator goes on.
-        await (own() if callable(own) else self.push_screen(FindScreen(self.casc),
-                                                            lambda ref: self.goto(ref, tree=True)))
+        # A node found: the tree at it, as the operator goes on (↓, a). An indicator found: its row in the grid, to
+        # key its figures.
+        await (own() if callable(own) else self.push_screen(
+            FindScreen(self.casc), lambda ref: self.goto(ref, tree=ref not in self.casc.indicators)))
 
     def goto(self, ref: str | None, field: str | None = None, *, tree: bool = False) -> None:
         if not ref:
