@@ -79,17 +79,12 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         return super().check_action(action, parameters)  # the cascade keys (tui/views/cascade_edit.py)
 
     def action_move_focus(self, step: int) -> None:
-        # From the tree, Tab goes to the node's indicators (its budget when it has none), chosen here: Textual's
-        # focus chain is refreshed only on the next paint, and in a burst the node shown may have just changed.
-        if step > 0 and isinstance(self.focused, CascadeTree):
-            for grid in self.query(WorkGrid):
-                if grid.display and grid.row_count:
-                    self.set_focus(grid)  # at once: Widget.focus() waits its turn in the app's queue
-                    return
-        if step > 0:
-            self.focus_next()
-        else:
-            self.focus_previous()
+        # Tree → indicators → budget and round, over the grids the node shows, chosen here: Textual's focus chain is
+        # refreshed only on the next paint, and in a burst (Tab Tab after a find) the node shown may have just
+        # changed and a grid just appeared.
+        chain = [self.query_one(CascadeTree), *(g for g in self.query(WorkGrid) if g.display and g.row_count)]
+        here = chain.index(self.focused) if self.focused in chain else 0
+        self.set_focus(chain[(here + step) % len(chain)])  # at once: Widget.focus() waits its turn in the queue
 
     def on_mount(self) -> None:
         casc = self.session.casc
