@@ -146,12 +146,17 @@ class ExportScreen(WorkbookView):
         from textual.worker import WorkerState
 
         result = self.query_one("#export-result", Static)
+        # The status line says it only while this view is on screen: a message belongs to the view it is about, and
+        # the operator who went on to another view reads the outcome here, on coming back.
+        here = self.app.screen is self
         if event.state == WorkerState.SUCCESS:
             result.update(Text(f"Selesai: {event.worker.result}"))
-            self.session.say(f"Draf ditulis ke {event.worker.result}.")
+            if here:
+                self.session.say(f"Draf ditulis ke {event.worker.result}.")
         elif event.state == WorkerState.ERROR:
             err = event.worker.error
-            result.update("Ekspor gagal.")
             why = err.message if isinstance(err, WorkbookError) else os_reason(err) if isinstance(err, OSError) \
                 else f"kesalahan tak terduga ({type(err).__name__})"
-            self.session.say(f"Ekspor gagal: {why}. Tidak ada berkas yang ditulis.", error=True)
+            result.update(Text(f"Ekspor gagal: {why}. Tidak ada berkas yang ditulis."))
+            if here:
+                self.session.say(f"Ekspor gagal: {why}. Tidak ada berkas yang ditulis.", error=True)
