@@ -151,6 +151,7 @@ async def test_help_in_every_view_says_what_keys_do_without_keymap_ids(demo_path
             assert headers == ["Tombol", "Fungsi"], view
             assert not [c for c in cells if KEYMAP_ID.match(c)], view
             assert any("Tambah" in c for c in cells) == (view == "f2"), view
+            assert "Lembar isian anggaran: pagu dan realisasi sub kegiatan" in cells, view  # F9, in words
             await settle(pilot, "escape")
 
 

@@ -26,6 +26,24 @@ EXTRA = [
     ("Ctrl+Q", "keluar; bila sel sedang diisi, ditanya dulu apakah nilainya disimpan"),
 ]
 
+# Where a key's short label (the footer's) is one word, help says what it does in full.
+IN_WORDS = {
+    "view.main": "Tampilan cascading: pohon, indikator dan anggaran",
+    "view.tables": "Tabel LKjIP, dihitung ulang dari data",
+    "view.checks": "Pemeriksaan konsistensi data",
+    "view.narrative": "Narasi laporan (Markdown)",
+    "view.log": "Log perubahan: siapa mengubah apa, kapan",
+    "view.export": "Ekspor LKjIP, Perjanjian Kinerja atau laporan triwulan",
+    "view.sheet": "Lembar isian kinerja: semua indikator tahun ini",
+    "view.budget_sheet": "Lembar isian anggaran: pagu dan realisasi sub kegiatan",
+    "year.previous": "Tahun sebelumnya",
+    "year.next": "Tahun berikutnya",
+    "narrative.year.previous": "Tahun sebelumnya (teks yang diketik disimpan dulu)",
+    "narrative.year.next": "Tahun berikutnya (teks yang diketik disimpan dulu)",
+    "app.find": "Cari simpul atau indikator (nama, kode)",
+    "app.help": "Bantuan: layar ini",
+}
+
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Tutup", id="help.close")]
@@ -51,7 +69,7 @@ class HelpScreen(ModalScreen[None]):
             if not b.id or not b.description or (b.action, b.description) in seen:
                 continue
             seen.add((b.action, b.description))
-            table.add_row(self.app.get_key_display(b), b.description)
+            table.add_row(self.app.get_key_display(b), IN_WORDS.get(b.id, b.description))
         for key, what in EXTRA:
             table.add_row(key, what)
         yield table
