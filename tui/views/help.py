@@ -33,7 +33,7 @@ IN_WORDS = {
     "view.checks": "Pemeriksaan konsistensi data",
     "view.narrative": "Narasi laporan (Markdown)",
     "view.log": "Log perubahan: siapa mengubah apa, kapan",
-    "view.export": "Ekspor LKjIP, Perjanjian Kinerja atau laporan triwulan",
+    "view.export": "Ekspor LKjIP, Perjanjian Kinerja, laporan triwulan",
     "view.sheet": "Lembar isian kinerja: semua indikator tahun ini",
     "view.budget_sheet": "Lembar isian anggaran: pagu dan realisasi sub kegiatan",
     "year.previous": "Tahun sebelumnya",
@@ -61,7 +61,8 @@ class HelpScreen(ModalScreen[None]):
         table.border_title = "Bantuan \u2014 tombol di tampilan ini (Esc menutup)"
         table.add_column("Tombol", width=16)
         # What a key does, in words; the keymap ids are for the README's keymap list, not for the operator here.
-        table.add_column("Fungsi", width=54)
+        # Within the box: 76 less its border and scrollbar, less each column's padding.
+        table.add_column("Fungsi", width=53)
         seen = set()
         for key, active in self.shown_bindings.items():
             b = active.binding
