@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from store.cascade import Cascade
-from store.model import BUDGET_LEVELS
+from store.model import ANALYSIS_POINTS, BUDGET_LEVELS, analysis_key, text_for
 
 from store.numbers import format_rupiah, format_value
 from store.tw_rule import roman, rule_label
@@ -75,6 +75,23 @@ def run(casc: Cascade, year: int) -> list[Finding]:
         if node["level"] in BUDGET_LEVELS:
             out += _budget_findings(casc, node, year, label)
     out += pagu_pk_findings(casc, year)
+    if not lock:
+        out += analysis_findings(casc, year)
+    return out
+
+
+def analysis_findings(casc: Cascade, year: int) -> list[Finding]:
+    """For a year not yet locked: each analysis point written by people (store.model.ANALYSIS_POINTS) still empty,
+    since the signed copy leaves it out."""
+    out = []
+    for no, sasaran in enumerate(casc.of_level("sasaran"), start=1):
+        for n, (suffix, title) in enumerate(ANALYSIS_POINTS):
+            if suffix is None:
+                continue
+            section = casc.narrative.get(analysis_key(sasaran["id"], suffix))
+            if section is None or not text_for(section, year).strip():
+                out.append(Finding(WARNING, sasaran["id"], "", f"Analisis sasaran {no} butir {'abcdefg'[n]} "
+                                   f"({title}) tahun {year} masih kosong; salinan final tidak mencetaknya."))
     return out
 
 

@@ -10,10 +10,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from store.cascade import Cascade
-from store.model import profile_for, text_for, text_year
+from store.model import ANALYSIS_POINTS, Node, analysis_key, profile_for, text_for, text_year
 
 from . import sentences
 from . import tables as T
+from .profile import pemda_heading
+from .signing import Signatory, signatory
+from .stamp import Stamp, stamp_for
 
 REPORT_TITLE = "LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)"
 
@@ -69,19 +72,10 @@ class Contents:
 
 @dataclass(frozen=True)
 class Signature:
-    tempat: str
-    tanggal: str
-    jabatan: str
-    nama: str
-    nip: str
+    """One signature block on the right half of the page, under the place and date (reports.signing)."""
 
-    @property
-    def place_date(self) -> str:
-        return ", ".join(p for p in (self.tempat, self.tanggal) if p)
-
-    @property
-    def nip_line(self) -> str:
-        return f"NIP. {self.nip}"
+    place_date: str
+    signer: Signatory
 
 
 Block = Cover | Heading | Paragraph | Items | Narrative | TableBlock | Contents | Signature
@@ -94,17 +88,15 @@ class Report:
     year: int
     revision: int
     exported: datetime
+    stamp: Stamp
     blocks: list[Block] = field(default_factory=list)
-
-    @property
-    def draft_mark(self) -> str:
-        return f"DRAF \u2014 diekspor {self.exported:%Y-%m-%d %H:%M}, revisi {self.revision}"
 
 
 class _Builder:
-    def __init__(self, casc: Cascade, year: int) -> None:
+    def __init__(self, casc: Cascade, year: int, *, final: bool = False) -> None:
         self.casc = casc
         self.year = year
+        self.final = final  # the signed copy: an analysis point nobody wrote prints nothing
         self.blocks: list[Block] = []
 
     def add(self, *blocks: Block) -> None:
@@ -112,6 +104,10 @@ class _Builder:
 
     def heading(self, text: str, level: int, *, new_page: bool = False, in_contents: bool = True) -> None:
         self.add(Heading(text, level, new_page, in_contents))
+
+    def written(self, key: str) -> bool:
+        section = self.casc.narrative.get(key)
+        return bool(section and text_for(section, self.year).strip())
 
     def narrative(self, key: str, level: int) -> None:
         section = self.casc.narrative.get(key)
@@ -132,22 +128,73 @@ class _Builder:
         self.add(TableBlock(T.build(self.casc, self.year, table_id)))
 
 
+def _place_date(p: dict, key: str, year: int) -> str:
+    tempat = p.get("tempat", "").strip() or "." * 20
+    return f"{tempat}, {p.get(key, '').strip() or '.' * 24 + f' {year}'}"
+
+
 def _signature(casc: Cascade, year: int) -> Signature:
     p = profile_for(casc.meta, year)
-    return Signature(p.get("tempat", ""), p.get("tanggal", ""), p.get("kepala_jabatan", ""),
-                     p.get("kepala_nama", ""), p.get("kepala_nip", ""))
+    return Signature(_place_date(p, "tanggal", year + 1), signatory(p, "kepala"))
 
 
-def build(casc: Cascade, year: int, *, revision: int, exported: datetime) -> Report:
+REVIU_TEXT = (
+    "Kami telah mereviu Laporan Kinerja {instansi} untuk tahun anggaran {year} sesuai Pedoman Reviu atas Laporan "
+    "Kinerja. Substansi informasi yang dimuat dalam Laporan Kinerja menjadi tanggung jawab manajemen {instansi}.",
+    "Reviu bertujuan untuk memberikan keyakinan terbatas bahwa laporan kinerja telah disajikan secara akurat, andal "
+    "dan valid.",
+    "Berdasarkan reviu kami, tidak terdapat kondisi atau hal-hal yang menimbulkan perbedaan dalam meyakini keandalan "
+    "informasi yang disajikan di dalam laporan kinerja ini.",
+)
+
+
+def _review_statement(b: _Builder, profile: dict, year: int) -> None:
+    """The "Pernyataan Telah Direviu" of PermenPAN-RB 53/2014, signed by the Inspektur (APIP) after the review:
+    the Inspektur's name, pangkat, NIP and the review date come from the year's profile, dotted while empty."""
+    instansi = profile.get("instansi", "").strip() or "." * 24
+    b.heading("PERNYATAAN TELAH DIREVIU", 1, new_page=True)
+    b.add(*(Paragraph(t.format(instansi=instansi, year=year)) for t in REVIU_TEXT))
+    # "INSPEKTUR KABUPATEN SAMPANG", also from a pemda entered as "Pemerintah Kabupaten Sampang".
+    pemda = pemda_heading(profile.get("pemda", "")).removeprefix("PEMERINTAH").strip()
+    jabatan = f"INSPEKTUR {pemda}" if pemda else "INSPEKTUR"
+    inspektur = Signatory(jabatan, profile.get("inspektur_nama", ""), profile.get("inspektur_pangkat", ""),
+                          profile.get("inspektur_nip", ""))
+    b.add(Signature(_place_date(profile, "tanggal_reviu", year + 1), inspektur))
+
+
+def _seven_points(b: _Builder, no: int, s: Node) -> None:
+    """The analysis of one sasaran in the seven points of PermenPAN-RB 53/2014 (store.model.ANALYSIS_POINTS): the
+    first three and the figures of the sixth from the data, the rest written by people. In the signed copy a point
+    with nothing to say is left out whole; a draft shows it with its note, for the reviewers."""
+    casc, year = b.casc, b.year
+    data = {0: [sentences.capaian_sasaran(casc, no, s, year)], 1: sentences.tahun_sebelumnya(casc, s, year),
+            2: sentences.kemajuan(casc, year, s), 5: [sentences.anggaran_sasaran(casc, s, year)]}
+    shown = 0  # the points printed are lettered a, b, c… in turn: the signed copy skips none
+    for n, (suffix, title) in enumerate(ANALYSIS_POINTS):
+        key = analysis_key(s["id"], suffix) if suffix is not None else None
+        written = key is not None and b.written(key)
+        if b.final and not data.get(n) and not written:
+            continue
+        b.heading(f"{'abcdefg'[shown]}. {title}", 4)
+        shown += 1
+        b.add(*(Paragraph(t) for t in data.get(n, [])))
+        if key is not None and (written or not b.final):
+            b.narrative(key, 4)
+
+
+def build(casc: Cascade, year: int, *, revision: int, exported: datetime, draf: bool = False) -> Report:
     profile = profile_for(casc.meta, year)
-    b = _Builder(casc, year)
+    stamp = stamp_for(casc.meta, year, revision=revision, exported=exported, draf=draf)
+    b = _Builder(casc, year, final=not stamp.draft)
     sasaran = casc.of_level("sasaran")
 
-    b.add(Cover(REPORT_TITLE, profile.get("instansi", ""), profile.get("pemda", ""), year))
+    b.add(Cover(REPORT_TITLE, profile.get("instansi", ""), pemda_heading(profile.get("pemda", "")), year))
 
     b.heading("KATA PENGANTAR", 1, new_page=True)
     b.narrative("kata_pengantar", 1)
     b.add(_signature(casc, year))
+
+    _review_statement(b, profile, year)
 
     b.heading("IKHTISAR EKSEKUTIF", 1, new_page=True)
     b.narrative("ikhtisar", 1)
@@ -189,9 +236,7 @@ def build(casc: Cascade, year: int, *, revision: int, exported: datetime) -> Rep
     b.table("3.1")
     for no, s in enumerate(sasaran, start=1):
         b.heading(f"Sasaran {no}: {s['name']}", 3)
-        b.add(Paragraph(sentences.capaian_sasaran(casc, no, s, year)),
-              Paragraph(sentences.anggaran_sasaran(casc, s, year)))
-        b.narrative(f"analisis:{s['id']}", 3)
+        _seven_points(b, no, s)
     b.add(Paragraph(f"Realisasi kinerja tahun {year} dibandingkan dengan tahun-tahun sebelumnya disajikan pada "
                     f"tabel berikut."))
     b.table("3.2")
@@ -203,6 +248,8 @@ def build(casc: Cascade, year: int, *, revision: int, exported: datetime) -> Rep
     b.table("3.5")
     b.heading(f"B. Realisasi Anggaran Tahun {year}", 2)
     b.add(Paragraph(sentences.anggaran_instansi(casc, year)))
+    if pk_note := sentences.pk_dan_pagu(casc, year):
+        b.add(Paragraph(pk_note))
     b.narrative("bab3_anggaran", 2)
     b.table("anggaran")
 
@@ -219,4 +266,4 @@ def build(casc: Cascade, year: int, *, revision: int, exported: datetime) -> Rep
 
     entries = tuple(h for h in b.blocks if isinstance(h, Heading) and h.in_contents)
     b.blocks.insert(contents_at, Contents(entries))
-    return Report(REPORT_TITLE, profile.get("instansi", ""), year, revision, exported, b.blocks)
+    return Report(REPORT_TITLE, profile.get("instansi", ""), year, revision, exported, stamp, b.blocks)

@@ -1,13 +1,14 @@
 """The outline as a Word document (python-docx).
 
 A4 portrait throughout, with a landscape section for the wide tables (the cascade, Tabel 1.2) and the headings and
-sentences that introduce them; heading styles and a TOC field; page numbers in the footer; the DRAFT mark with the
-export time and workbook revision in the header of every page.
+sentences that introduce them; heading styles and a TOC field; page numbers in the footer; the DRAF mark with the
+export time and workbook revision in the header of every page, or the final copy's lock line (reports.stamp).
 """
 
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 import re
 from datetime import timezone
 from io import BytesIO
@@ -15,21 +16,24 @@ from io import BytesIO
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from . import docx_fields as F
 from . import document as D
-from .docx_tables import TableStyles, add_table
+from .docx_pages import MARKER, numbering_starts, set_page_numbers
+from .docx_sign import add_signatures
+from .docx_stamp import add_stamp, page_number
+from .docx_tables import TableStyles, add_table, wants_landscape
+from .stamp import Stamp
 from .md_to_docx import MarkdownWriter
 
 FONT = "Arial"
 A4_SHORT, A4_LONG = Cm(21), Cm(29.7)
 MARGINS = {"left_margin": Cm(3), "right_margin": Cm(2.5), "top_margin": Cm(2.5), "bottom_margin": Cm(2.5)}
 BLACK = RGBColor(0, 0, 0)
-DRAFT_RED = RGBColor(0xC0, 0x00, 0x00)
 TABLE_PT = 8
 
 
@@ -120,33 +124,19 @@ def _page(section, *, landscape: bool) -> None:
     section.header_distance = section.footer_distance = Cm(1.25)
 
 
-def _draft_paragraph(header, mark: str) -> None:
-    p = header.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    run = p.add_run(mark)
-    run.font.size = Pt(8)
-    run.font.bold = True
-    run.font.color.rgb = DRAFT_RED
-
-
-def _header_footer(section, mark: str) -> None:
+def _header_footer(section, stamp: Stamp) -> None:
     # The cover gets the draft mark but no page number: its own first-page header and footer.
     section.different_first_page_header_footer = True
-    _draft_paragraph(section.first_page_header, mark)
-    _draft_paragraph(section.header, mark)
-    p = section.footer.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.add_run("Halaman ").font.size = Pt(9)
-    F.add_field(p, "PAGE", "1")
-    for run in p.runs:
-        run.font.size = Pt(9)
+    page_number(section.footer)
+    add_stamp(section, stamp)
 
 
 def _landscape_flags(blocks: list[D.Block]) -> list[bool]:
     """Which blocks go on landscape pages: each wide table, with the headings and short generated sentences that
     lead into it, so that a section title is never left alone at the foot of a portrait page. An operator's
     narrative stays on portrait pages: it may be long."""
-    flags = [isinstance(b, D.TableBlock) and b.table.wide for b in blocks]
+    portrait = A4_SHORT - MARGINS["left_margin"] - MARGINS["right_margin"]
+    flags = [isinstance(b, D.TableBlock) and wants_landscape(b.table, portrait, TABLE_PT) for b in blocks]
     for i in range(len(blocks)):
         if not flags[i] or (i and flags[i - 1]):
             continue
@@ -163,13 +153,19 @@ def _landscape_flags(blocks: list[D.Block]) -> list[bool]:
 
 
 class _Renderer:
-    def __init__(self, doc, report: D.Report, table_styles: TableStyles) -> None:
+    def __init__(self, doc, report: D.Report, table_styles: TableStyles, *, pages: list[str] | None = None,
+                 measure: bool = False) -> None:
         self.doc = doc
         self.report = report
         self.table_styles = table_styles
         self.numbering = F.Numbering(doc.part.numbering_part.element)
         self.landscape = False
         self.page_is_fresh = True  # nothing written since the last page or section break
+        self.page_format = "decimal"
+        self.pages = pages  # the Daftar Isi's page number of each entry, when known (reports.paginate)
+        self.measure = measure  # tag each heading of the Daftar Isi, for reports.paginate to find in the PDF
+        self.entry = 0  # the Daftar Isi entries written so far, as headings
+        self.front_entry = self.body_entry = None  # the entry that starts the roman / the arabic numbering
 
     # -- pages -----------------------------------------------------------------------------------------------------
     def _width(self):
@@ -182,8 +178,21 @@ class _Renderer:
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
         section.different_first_page_header_footer = False
         _page(section, landscape=landscape)
+        set_page_numbers(section, self.page_format, restart=False)
         self.landscape = landscape
         self.page_is_fresh = True
+
+    def restart_numbering(self, fmt: str, landscape: bool) -> None:
+        """A new section on a new page whose page numbers start at 1 in `fmt`."""
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.different_first_page_header_footer = False
+        _page(section, landscape=landscape)
+        set_page_numbers(section, fmt, restart=True)
+        self.page_format, self.landscape, self.page_is_fresh = fmt, landscape, True
+        if fmt == "lowerRoman":
+            self.front_entry = self.entry
+        else:
+            self.body_entry = self.entry
 
     def _markdown(self, level: int) -> MarkdownWriter:
         return MarkdownWriter(self.doc, self.numbering, heading_base=level, add_table=self._table)
@@ -194,7 +203,10 @@ class _Renderer:
     # -- blocks ----------------------------------------------------------------------------------------------------
     def render(self) -> None:
         blocks = self.report.blocks
-        for block, landscape in zip(blocks, _landscape_flags(blocks)):
+        starts = numbering_starts(blocks)
+        for i, (block, landscape) in enumerate(zip(blocks, _landscape_flags(blocks))):
+            if i in starts:
+                self.restart_numbering(starts[i], landscape)
             self.orient(landscape)
             self.block(block)
 
@@ -203,7 +215,14 @@ class _Renderer:
         if isinstance(block, D.Cover):
             self._cover(block)
         elif isinstance(block, D.Heading):
-            p = F.add_paragraph(doc, f"Heading{block.level}" if block.in_contents else "TOCHeading", block.text)
+            p = F.add_paragraph(doc, f"Heading{block.level}" if block.in_contents else "TOCHeading")
+            if block.in_contents and block.level <= 3:
+                if self.measure:  # a 1-pt tag at the heading's start: found in the PDF text, unseen in layout
+                    tag = p.add_run(MARKER.format(self.entry))
+                    tag.font.size = Pt(1)
+                    tag.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+                self.entry += 1
+            p.add_run(block.text)
             if block.new_page and not self.page_is_fresh:
                 p.paragraph_format.page_break_before = True
         elif isinstance(block, D.Paragraph):
@@ -241,34 +260,25 @@ class _Renderer:
             run.font.all_caps = caps
 
     def _contents(self, contents: D.Contents) -> None:
-        """A TOC field that Word fills with page numbers on opening; until then (and in LibreOffice, which does not
-        update it when converting) its result lists the headings."""
+        """A TOC field whose result is written here: each heading with its page number when reports.paginate has
+        measured them from LibreOffice's layout, else the headings alone. Word and LibreOffice show that result as
+        it is, with no question on opening; Word's F9 (LibreOffice: Perbarui indeks) recomputes it from their own
+        layout. The measuring render puts "00" where the numbers go, so both renders wrap the same lines."""
         entries = [e for e in contents.entries if e.level <= 3] or [D.Heading("(Daftar isi kosong)", 1)]
+        right = self._width()
         paragraphs = []
         for n, entry in enumerate(entries):
             p = F.add_paragraph(self.doc, f"TOC{entry.level}")
+            p.paragraph_format.tab_stops.add_tab_stop(right, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
             if n == 0:
-                F.begin_field(p, F.TOC_INSTRUCTION, dirty=True)
-            p.add_run(entry.text)
+                F.begin_field(p, F.TOC_INSTRUCTION)
+            page = "00" if self.measure else (self.pages[n] if self.pages and n < len(self.pages) else "")
+            p.add_run(f"{entry.text}\t{page}" if page else entry.text)
             paragraphs.append(p)
         F.end_field(paragraphs[-1])
 
     def _signature(self, sig: D.Signature) -> None:
-        # (text, bold and underlined, space after): the gap under the title leaves room for signature and stamp.
-        lines = [(sig.place_date, False, Pt(0)), (sig.jabatan, False, Pt(60)), (sig.nama, True, Pt(0)),
-                 (sig.nip_line, False, Pt(0))]
-        for n, (text, strong, after) in enumerate(lines):
-            p = F.add_paragraph(self.doc)
-            pf = p.paragraph_format
-            pf.left_indent = Cm(8.5)
-            pf.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            pf.keep_with_next = n < len(lines) - 1
-            pf.space_before = Pt(12) if n == 0 else Pt(0)
-            pf.space_after = after
-            run = p.add_run(text)
-            if strong:
-                run.bold = True
-                run.underline = True
+        add_signatures(self.doc, sig.place_date, [None, sig.signer])
 
 
 # Word's XML cannot hold C0 control characters (other than tab, newline, carriage return); a name typed with one
@@ -297,25 +307,42 @@ def _xml_safe(value: object) -> object:
     return value
 
 
-def render(report: D.Report) -> bytes:
+@dataclass(frozen=True)
+class Rendered:
+    docx: bytes
+    front_entry: int | None  # the Daftar Isi entry on the first page numbered i
+    body_entry: int | None  # the entry on the first page numbered 1
+
+
+def render(report: D.Report, *, pages: list[str] | None = None) -> bytes:
+    """The Word document; `pages` the Daftar Isi's page numbers (reports.paginate), else headings alone."""
+    return _render(report, pages=pages).docx
+
+
+def render_measured(report: D.Report) -> Rendered:
+    """A render to be laid out by LibreOffice and read back: every Daftar Isi heading tagged (MARKER)."""
+    return _render(report, measure=True)
+
+
+def _render(report: D.Report, *, pages: list[str] | None = None, measure: bool = False) -> Rendered:
     report = _xml_safe(report)  # type: ignore[assignment]
     doc = Document()
     table_styles = _setup_styles(doc)
     first = doc.sections[0]
     _page(first, landscape=False)
-    _header_footer(first, report.draft_mark)
-    F.update_fields_on_open(doc.settings.element)
+    _header_footer(first, report.stamp)
     props = doc.core_properties
     props.title = f"{report.title} {report.instansi} Tahun {report.year}"
-    props.subject = report.draft_mark
+    props.subject = report.stamp.text
     props.author = report.instansi
     # Core properties are UTC (W3CDTF with Z).
     props.created = props.modified = report.exported.astimezone(timezone.utc).replace(tzinfo=None)
     props.revision = max(1, report.revision)
-    _Renderer(doc, report, table_styles).render()
+    renderer = _Renderer(doc, report, table_styles, pages=pages, measure=measure)
+    renderer.render()
     buffer = BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return Rendered(buffer.getvalue(), renderer.front_entry, renderer.body_entry)
 
 
 # The year's other documents (Perjanjian Kinerja, monev triwulan, rekap) share the LKjIP's page and styles.

@@ -330,6 +330,15 @@ def instansi_pagu_pk(casc: Cascade, year: int) -> PaguPK:
     return _pk_sum([pagu_pk(casc, p, year) for p in casc.of_level("program")])
 
 
+def pk_vs_pagu(casc: Cascade, year: int) -> tuple[int, int, int] | None:
+    """(Pagu PK, pagu, pagu − Pagu PK) of the office where both are known and differ: the PK is signed on the pagu
+    awal, the budget tables show the pagu after the APBD Perubahan. None when they agree or one is missing."""
+    pk, pagu = instansi_pagu_pk(casc, year).value, instansi_anggaran(casc, year).pagu
+    if pk is None or pagu is None or pk == pagu:
+        return None
+    return pk, pagu, pagu - pk
+
+
 def sasaran_anggaran(casc: Cascade, sasaran: Node, year: int) -> Anggaran:
     parts = [anggaran(casc, n, year) for n in sasaran_budget_nodes(casc, sasaran)]
     return Anggaran(_sum([p.pagu for p in parts]), _sum([p.realisasi for p in parts]),

@@ -7,6 +7,8 @@ import re
 from markdown_it import MarkdownIt
 
 from . import document as D
+from .signing import Signatory
+from .stamp import Stamp
 from .text import as_markdown, escape_cell
 
 _BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
@@ -76,13 +78,29 @@ def _block(block: D.Block) -> str:
     if isinstance(block, D.Contents):
         return _contents(block)
     if isinstance(block, D.Signature):
-        # A backslash at the end of a line is CommonMark's hard line break: name and NIP stay together.
-        return "\n\n".join(p for p in [escape_text(block.place_date), escape_text(block.jabatan),
-                                       f"**{escape_text(block.nama)}**\\\n{escape_text(block.nip_line)}"] if p)
+        return "\n\n".join(md_signatures(block.place_date, [block.signer]))
     raise TypeError(f"unknown block {block!r}")
 
 
+def md_signature(s: Signatory) -> str:
+    """One signature block as one Markdown paragraph: role and position, then name (bold), pangkat and NIP."""
+    lines = s.lines()
+    head = [escape_text(lines[k]) for k in ("role", "jabatan") if k in lines]
+    tail = [f"**{escape_text(lines['nama'])}**", *(escape_text(lines[k]) for k in ("pangkat", "nip") if k in lines)]
+    return "\\\n".join(head) + "\n\n" + "\\\n".join(tail)
+
+
+def md_signatures(place_date: str, signers: list[Signatory]) -> list[str]:
+    return [escape_text(place_date), *(md_signature(s) for s in signers)]
+
+
+def with_stamp(markdown: str, stamp: Stamp) -> str:
+    """A draft opens with its DRAF mark; the signed copy ends with the line naming the year's lock
+    (reports.stamp)."""
+    if stamp.draft:
+        return f"> {escape_text(stamp.text)}\n\n{markdown}"
+    return f"{markdown}\n---\n\n*{escape_text(stamp.text)}*\n"
+
+
 def render(report: D.Report) -> str:
-    parts = [f"> {escape_text(report.draft_mark)}"]
-    parts += [_block(b) for b in report.blocks]
-    return "\n\n".join(parts) + "\n"
+    return with_stamp("\n\n".join(_block(b) for b in report.blocks) + "\n", report.stamp)

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from store.cascade import Cascade
 
 from . import tables as T
-from .profile import profile_for_year
-from .md_render import escape_text
+from .md_render import escape_text, md_signatures, with_stamp
+from .profile import pemda_heading, profile_for_year
+from .signing import Signatory, dotted, signatory
+from .stamp import Stamp
 from .text import as_markdown
 
-# What a printed form leaves for a pen: a field of the profile that is still empty.
-BLANK = "." * 40
 OPENING = ("Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta "
            "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:")
 PIHAK_PERTAMA = "selanjutnya disebut pihak pertama."
@@ -33,21 +33,10 @@ PROMISES = (
 )
 
 
-def _or_blank(text: str) -> str:
-    return text.strip() or BLANK
-
-
-@dataclass(frozen=True)
-class Party:
-    """One who signs: the role line above the position ("Pihak Pertama,"), then name and NIP under the gap."""
-
-    role: str
-    nama: str
-    nip: str
-    jabatan: str
-
-    def fields(self) -> list[tuple[str, str]]:
-        return [("Nama", self.nama), ("NIP", self.nip), ("Jabatan", self.jabatan)]
+def party_fields(party: Signatory) -> list[tuple[str, str]]:
+    """The "Nama / NIP / Jabatan" lines of the opening statement; an official without NIP has no NIP line."""
+    nip = [("NIP", dotted(party.nip))] if party.has_nip else []
+    return [("Nama", dotted(party.nama)), *nip, ("Jabatan", dotted(party.jabatan))]
 
 
 @dataclass(frozen=True)
@@ -55,11 +44,12 @@ class PerjanjianKinerja:
     year: int
     instansi: str
     pemda: str
-    pertama: Party
-    kedua: Party
+    pertama: Signatory
+    kedua: Signatory
     place_date: str
     sasaran: T.Table  # sasaran / indikator / satuan / target of the year
     anggaran: T.Table  # program / pagu PK, with the Jumlah row
+    stamp: Stamp
 
     @property
     def title(self) -> str:
@@ -67,19 +57,17 @@ class PerjanjianKinerja:
 
     @property
     def heads(self) -> list[str]:
-        return [h for h in (self.pemda.upper(), self.instansi.upper()) if h]
+        return [h for h in (pemda_heading(self.pemda), self.instansi.upper()) if h]
 
-    def signers(self) -> list[Party]:
+    def signers(self) -> list[Signatory]:
         # Pihak kedua (the superior) on the left, pihak pertama on the right under the place and date.
         return [self.kedua, self.pertama]
 
 
-def build(casc: Cascade, year: int) -> PerjanjianKinerja:
+def build(casc: Cascade, year: int, stamp: Stamp) -> PerjanjianKinerja:
     p = profile_for_year(casc, year)
-    pertama = Party("Pihak Pertama,", _or_blank(p.get("kepala_nama", "")), _or_blank(p.get("kepala_nip", "")),
-                    _or_blank(p.get("kepala_jabatan", "")))
-    kedua = Party("Pihak Kedua,", _or_blank(p["pihak_kedua_nama"]), _or_blank(p["pihak_kedua_nip"]),
-                  _or_blank(p["pihak_kedua_jabatan"]))
+    pertama = signatory(p, "kepala", "Pihak Pertama,")
+    kedua = signatory(p, "pihak_kedua", "Pihak Kedua,")
     # The PK is signed at the start of its year: the LKjIP's date (the next year) would be wrong here.
     tanggal = p["tanggal_pk"].strip() or f"{'.' * 24} {year}"
     tempat = p.get("tempat", "").strip() or "." * 20
@@ -88,21 +76,13 @@ def build(casc: Cascade, year: int) -> PerjanjianKinerja:
     anggaran = T.build(casc, year, "pk-anggaran")
     anggaran.title = f"Program dan Anggaran Tahun {year}"
     return PerjanjianKinerja(year, p.get("instansi", ""), p.get("pemda", ""), pertama, kedua,
-                             f"{tempat}, {tanggal}", sasaran, anggaran)
+                             f"{tempat}, {tanggal}", sasaran, anggaran, stamp)
 
 
 # -- Markdown ---------------------------------------------------------------------------------------------------------
-def md_fields(party: Party) -> str:
+def md_fields(party: Signatory) -> str:
     # A backslash at the end of a line is CommonMark's hard line break: the lines stay one block.
-    return "\\\n".join(f"{label}: {escape_text(value)}" for label, value in party.fields())
-
-
-def md_signatures(place_date: str, signers: list[Party]) -> list[str]:
-    parts = [escape_text(place_date)]
-    for s in signers:
-        parts.append("\\\n".join(escape_text(line) for line in (s.role, s.jabatan) if line))
-        parts.append(f"**{escape_text(s.nama)}**\\\nNIP. {escape_text(s.nip)}")
-    return parts
+    return "\\\n".join(f"{label}: {escape_text(value)}" for label, value in party_fields(party))
 
 
 def render_md(pk: PerjanjianKinerja) -> str:
@@ -113,22 +93,22 @@ def render_md(pk: PerjanjianKinerja) -> str:
              f"## Lampiran Perjanjian Kinerja Tahun {pk.year}", *heads,
              as_markdown(pk.sasaran).rstrip("\n"), as_markdown(pk.anggaran).rstrip("\n"),
              *md_signatures(pk.place_date, pk.signers())]
-    return "\n\n".join(parts) + "\n"
+    return with_stamp("\n\n".join(parts) + "\n", pk.stamp)
 
 
 # -- Word -------------------------------------------------------------------------------------------------------------
 def render_docx(pk: PerjanjianKinerja) -> bytes:
     from .docx_doc import ShortDocument
 
-    d = ShortDocument(title=f"{pk.title} {pk.instansi}", author=pk.instansi, table_pt=10)
+    d = ShortDocument(title=f"{pk.title} {pk.instansi}", author=pk.instansi, stamp=pk.stamp, table_pt=10)
     d.centered(pk.title, size=14, after=4)
     for head in pk.heads:
         d.centered(head, size=12)
     d.text("")
     d.text(OPENING)
-    d.fields(pk.pertama.fields())
+    d.fields(party_fields(pk.pertama))
     d.text(PIHAK_PERTAMA)
-    d.fields(pk.kedua.fields())
+    d.fields(party_fields(pk.kedua))
     d.text(PIHAK_KEDUA)
     for promise in PROMISES:
         d.text(promise)

@@ -9,3 +9,14 @@ from store.model import profile_for
 def profile_for_year(casc: Cascade, year: int) -> dict:
     """Instansi, pemda and the signing fields of `year` (schema 2 keeps them per year; see store.model.profile_for)."""
     return profile_for(casc.meta, year)  # type: ignore[arg-type]
+
+
+def pemda_heading(pemda: str) -> str:
+    """The heading offices print over their documents: "PEMERINTAH KABUPATEN SAMPANG" from "Kabupaten Sampang";
+    a pemda entered as "Pemerintah Kabupaten …" is not doubled. Empty stays empty."""
+    text = pemda.strip()
+    if not text:
+        return ""
+    if not text.lower().startswith("pemerintah"):
+        text = f"Pemerintah {text}"
+    return text.upper()

@@ -14,6 +14,7 @@ from store.model import Indicator, Node, profile_for
 from store.numbers import format_percent, format_rupiah, format_value
 
 from . import engine
+from . import tables as T
 
 
 def _amount(value: Decimal | None, satuan: str) -> str:
@@ -121,6 +122,18 @@ def anggaran_pk(casc: Cascade, year: int) -> str:
             f"dukungan anggaran APBD sebesar {format_rupiah(pagu_pk)} untuk melaksanakan {counts(casc)}.")
 
 
+def pk_dan_pagu(casc: Cascade, year: int) -> str:
+    """BAB III B: why the budget differs from the PK budget in BAB II, and by how much ("" when they agree)."""
+    diff = engine.pk_vs_pagu(casc, year)
+    if diff is None:
+        return ""
+    pk, pagu, selisih = diff
+    arah = "bertambah" if selisih > 0 else "berkurang"
+    return (f"Anggaran pada Perjanjian Kinerja sebesar {format_rupiah(pk)} adalah pagu saat Perjanjian Kinerja "
+            f"ditandatangani; setelah perubahan anggaran, pagu tahun {year} menjadi {format_rupiah(pagu)}, "
+            f"{arah} {format_rupiah(abs(selisih))}.")
+
+
 def anggaran_sasaran(casc: Cascade, sasaran: Node, year: int) -> str:
     """Per sasaran in BAB III: its budget, serapan and efisiensi (Tabel 3.4 and 3.5 in words)."""
     settings = casc.meta["settings"]
@@ -135,13 +148,14 @@ def anggaran_sasaran(casc: Cascade, sasaran: Node, year: int) -> str:
     return text + "."
 
 
-def kemajuan(casc: Cascade, year: int) -> list[str]:
-    """Tingkat kemajuan against the Renstra end target, one sentence per sasaran indicator."""
+def kemajuan(casc: Cascade, year: int, sasaran: Node | None = None) -> list[str]:
+    """Tingkat kemajuan against the Renstra end target, one sentence per sasaran indicator (of one sasaran: its
+    own)."""
     settings = casc.meta["settings"]
     akhir = casc.meta["periode_akhir"]
     out = []
-    for sasaran in casc.of_level("sasaran"):
-        for ind in sasaran["indicators"]:
+    for s in [sasaran] if sasaran is not None else casc.of_level("sasaran"):
+        for ind in s["indicators"]:
             k = engine.kemajuan(ind, year, settings)
             satuan = ind.get("satuan", "")
             if k.value is None:
@@ -151,4 +165,27 @@ def kemajuan(casc: Cascade, year: int) -> list[str]:
                 out.append(f"Realisasi indikator {ind['name']} tahun {year} sebesar {_amount(k.realisasi, satuan)} "
                            f"dibandingkan target akhir Renstra tahun {akhir} sebesar {_amount(k.target, satuan)} "
                            f"memberikan tingkat kemajuan {_pct(k.value)}.")
+    return out
+
+
+def tahun_sebelumnya(casc: Cascade, sasaran: Node, year: int) -> list[str]:
+    """Per indicator of `sasaran`: this year's realisasi against the earlier years of Tabel 3.2."""
+    out = []
+    for ind in sasaran["indicators"]:
+        satuan = ind.get("satuan", "")
+        now = engine.realisasi_of(ind, year)
+        if now is None:
+            out.append(f"Realisasi indikator {ind['name']} tahun {year} belum diisi.")
+            continue
+        head = f"Realisasi indikator {ind['name']} tahun {year} sebesar {_amount(now, satuan)}"
+        earlier = [(y, v) for y in T.compared_years(casc, year)[:-1]
+                   if (v := engine.realisasi_of(ind, y)) is not None]
+        if not earlier:
+            out.append(f"{head}; realisasi tahun-tahun sebelumnya belum diisi.")
+            continue
+        last_year, last = earlier[-1]
+        trend = "naik" if now > last else "turun" if now < last else "sama"
+        shown = _join([f"tahun {y} sebesar {_amount(v, satuan)}" for y, v in earlier])
+        out.append(f"{head}, dibandingkan {shown}; {trend} dari tahun {last_year}." if trend != "sama"
+                   else f"{head}, dibandingkan {shown}; sama dengan tahun {last_year}.")
     return out

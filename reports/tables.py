@@ -14,6 +14,7 @@ from store.model import LEVEL_LABELS, Node
 from store.numbers import format_percent, format_rupiah, format_value, to_decimal
 
 from . import engine
+from .cascade_grid import CASCADE_LEVELS, CascadeGrid
 
 DASH = "\u2014"
 
@@ -29,6 +30,15 @@ class Table:
     # Per column: True where the column holds numbers (right-aligned in every rendering).
     numeric: list[bool] = field(default_factory=list)
     wide: bool = False  # wants a landscape page
+    # Per row, per column, for tables whose cells merge down (Tabel 1.2): 1 a plain cell, n > 1 the first of n rows
+    # merged into one cell, 0 a row the cell above runs through. Empty: no merges.
+    spans: list[list[int]] = field(default_factory=list)
+    # Per row, for the budget tables: 0 a program (or the total), set bold; 1 a kegiatan and 2 a sub kegiatan,
+    # indented in column `outline_col`; -1 a plain row. Empty: every row plain.
+    outline: list[int] = field(default_factory=list)
+    outline_col: int = 0
+    # What a document prints instead of a bare header when the table has no rows: why it is empty.
+    empty: str = "Belum ada data yang diisi untuk tabel ini."
 
     def add(self, row: list[str], ref: str = "") -> None:
         assert len(row) == len(self.columns), (self.id, row)
@@ -37,6 +47,11 @@ class Table:
 
     def as_json(self) -> dict:
         return {"id": self.id, "title": self.title, "columns": self.columns, "rows": self.rows, "refs": self.refs}
+
+
+NO_SASARAN_INDICATOR = "Belum ada indikator sasaran yang diisi."
+OUTLINE = {"program": 0, "kegiatan": 1, "subkegiatan": 2}
+TOTAL_ROW = 0  # a Jumlah row is set bold like a program
 
 
 def _numeric(columns: list[str], *names: str) -> list[bool]:
@@ -50,7 +65,7 @@ def _pct(value: Decimal | None) -> str:
 # -- BAB I ----------------------------------------------------------------------------------------------------------
 def tabel_1_1(casc: Cascade, year: int) -> Table:
     t = Table("1.1", "Tabel 1.1 Pemetaan Permasalahan untuk Penentuan Prioritas dan Sasaran Perangkat Daerah",
-              ["No", "Masalah", "Pokok Masalah", "Akar Masalah"])
+              ["No", "Masalah", "Pokok Masalah", "Akar Masalah"], empty="Belum ada isu strategis yang diisi.")
     for no, row in enumerate(casc.isu, start=1):
         items = row.get("items") or [{"pokok": "", "akar": ""}]
         for i, item in enumerate(items):
@@ -61,25 +76,24 @@ def tabel_1_1(casc: Cascade, year: int) -> Table:
 
 
 def tabel_1_2(casc: Cascade, year: int) -> Table:
-    """The cascade as a staircase: each node in its level's column, each indicator beside it."""
+    """The cascade with merged cells (see reports.cascade_grid); `spans` tells the Word renderer which cells merge, and the
+    rows leave a merged cell's text in its first row only, as the other tables leave a repeated parent blank."""
     cols: list[str] = []
-    for level in ("tujuan", "sasaran", "program", "kegiatan", "subkegiatan"):
+    for level in CASCADE_LEVELS:
         cols += [LEVEL_LABELS[level], f"Indikator {LEVEL_LABELS[level]}"]
-    t = Table("1.2", "Tabel 1.2 Keterhubungan Perencanaan Kinerja (Cascading)", ["No", *cols], wide=True)
-    position = {lvl: i for i, lvl in enumerate(("tujuan", "sasaran", "program", "kegiatan", "subkegiatan"))}
+    t = Table("1.2", "Tabel 1.2 Keterhubungan Perencanaan Kinerja (Cascading)", ["No", *cols], wide=True,
+              empty="Belum ada tujuan yang diisi.")
+    grid = CascadeGrid(casc, len(t.columns))
     no = 0
-    for node, _ in casc.walk():
-        col = 1 + 2 * position[node["level"]]
-        indicators = node["indicators"] or [None]
-        for i, ind in enumerate(indicators):
-            row = [""] * len(t.columns)
-            if node["level"] == "tujuan" and i == 0:
-                no += 1
-                row[0] = str(no)
-            if i == 0:
-                row[col] = casc.label(node)
-            row[col + 1] = ind["name"] if ind else ""
-            t.add(row, ind["id"] if ind else node["id"])
+    for root in casc.roots():
+        no += root["level"] == "tujuan"
+        grid.add_root(root, str(no) if root["level"] == "tujuan" else "")
+    for row, owners, spans in zip(grid.cells, grid.owner, grid.spans):
+        # The row is about the deepest thing that starts on it (a second indicator of a program starts a row that
+        # its sub kegiatan only runs through).
+        starts = [o for o, s in zip(owners, spans) if o and s]
+        t.add(row, starts[-1] if starts else next((o for o in reversed(owners) if o), ""))
+    t.spans = grid.spans
     t.numeric = [False] * len(t.columns)
     return t
 
@@ -96,7 +110,8 @@ def _goal_rows(casc: Cascade) -> list[tuple[Node, Node | None]]:
 
 
 def tabel_2_1(casc: Cascade, year: int) -> Table:
-    t = Table("2.1", "Tabel 2.1 Tujuan, Sasaran dan Indikator", ["Tujuan", "Sasaran", "Indikator", "Satuan"])
+    t = Table("2.1", "Tabel 2.1 Tujuan, Sasaran dan Indikator", ["Tujuan", "Sasaran", "Indikator", "Satuan"],
+              empty="Belum ada tujuan yang diisi.")
     last_tujuan = None
     for tujuan, sasaran in _goal_rows(casc):
         holder = sasaran or tujuan
@@ -116,7 +131,8 @@ def tabel_2_2(casc: Cascade, year: int) -> Table:
     years = list(range(awal, akhir + 1))
     cols = ["Tujuan/Sasaran", "Indikator", "Satuan", f"Kondisi Awal ({awal - 1})", *[f"Target {y}" for y in years],
             f"Kondisi Akhir ({akhir})"]
-    t = Table("2.2", f"Tabel 2.2 Tujuan, Sasaran dan Target Jangka Menengah {awal}\u2013{akhir}", cols, wide=True)
+    t = Table("2.2", f"Tabel 2.2 Tujuan, Sasaran dan Target Jangka Menengah {awal}\u2013{akhir}", cols, wide=True,
+              empty="Belum ada indikator tujuan atau sasaran yang diisi.")
     ordered = [n for n, _ in casc.walk() if n["level"] in ("tujuan", "sasaran")]
     for node in ordered:
         for i, ind in enumerate(node["indicators"]):
@@ -130,7 +146,8 @@ def tabel_2_2(casc: Cascade, year: int) -> Table:
 
 def tabel_pk(casc: Cascade, year: int) -> Table:
     t = Table("pk", f"Perjanjian Kinerja Tahun {year}", ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan",
-                                                          "Target"])
+                                                          "Target"],
+              empty="Belum ada indikator sasaran yang diisi.")
     for no, sasaran in enumerate(casc.of_level("sasaran"), start=1):
         for i, ind in enumerate(sasaran["indicators"]):
             t.add([str(no) if i == 0 else "", sasaran["name"] if i == 0 else "", ind["name"], ind["satuan"],
@@ -178,11 +195,18 @@ def tabel_3_1(casc: Cascade, year: int) -> Table:
     return t
 
 
+def compared_years(casc: Cascade, year: int) -> list[int]:
+    """The years Tabel 3.2 sets side by side: up to three before `year` (from the year before the Renstra period)
+    and `year` itself."""
+    return [y for y in range(year - 3, year + 1) if y >= int(casc.meta["periode_awal"]) - 1]
+
+
 def tabel_3_2(casc: Cascade, year: int) -> Table:
-    years = [y for y in range(year - 3, year + 1) if y >= int(casc.meta["periode_awal"]) - 1]
+    years = compared_years(casc, year)
     cols = ["Sasaran Strategis", "Indikator Kinerja", f"Target {year}", *[f"Realisasi {y}" for y in years],
             f"Capaian {year} (%)"]
-    t = Table("3.2", f"Tabel 3.2 Realisasi Kinerja Tahun {year} dibandingkan Tahun-Tahun Sebelumnya", cols)
+    t = Table("3.2", f"Tabel 3.2 Realisasi Kinerja Tahun {year} dibandingkan Tahun-Tahun Sebelumnya", cols,
+              empty=NO_SASARAN_INDICATOR)
     s = casc.meta["settings"]
     for _, sasaran, i, ind in _sasaran_indicators(casc):
         t.add([sasaran["name"] if i == 0 else "", ind["name"], format_value(engine.target_of(ind, year)),
@@ -196,7 +220,8 @@ def tabel_3_3(casc: Cascade, year: int) -> Table:
     akhir = int(casc.meta["periode_akhir"])
     cols = ["Sasaran Strategis", "Indikator Kinerja", f"Target Akhir Renstra ({akhir})", f"Realisasi {year}",
             "Tingkat Kemajuan (%)"]
-    t = Table("3.3", "Tabel 3.3 Realisasi Kinerja dibandingkan Target Akhir Renstra", cols)
+    t = Table("3.3", "Tabel 3.3 Realisasi Kinerja dibandingkan Target Akhir Renstra", cols,
+              empty=NO_SASARAN_INDICATOR)
     s = casc.meta["settings"]
     for _, sasaran, i, ind in _sasaran_indicators(casc):
         k = engine.kemajuan(ind, year, s)
@@ -209,7 +234,7 @@ def tabel_3_3(casc: Cascade, year: int) -> Table:
 def tabel_3_4(casc: Cascade, year: int) -> Table:
     cols = ["Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian (%)", "Anggaran (Rp)",
             "Realisasi Anggaran (Rp)", "Serapan (%)"]
-    t = Table("3.4", f"Tabel 3.4 Pencapaian Kinerja dan Anggaran Tahun {year}", cols)
+    t = Table("3.4", f"Tabel 3.4 Pencapaian Kinerja dan Anggaran Tahun {year}", cols, empty=NO_SASARAN_INDICATOR)
     s = casc.meta["settings"]
     for _, sasaran, i, ind in _sasaran_indicators(casc):
         c = engine.capaian(ind, year, s)
@@ -254,8 +279,11 @@ def tabel_anggaran(casc: Cascade, year: int) -> Table:
             a = engine.anggaran(casc, node, year)
             t.add([str(no) if node is program else "", node["code"], node["name"], format_rupiah(a.pagu),
                    format_rupiah(a.realisasi), _pct(a.serapan)], node["id"])
+            t.outline.append(OUTLINE[node["level"]])
     total = engine.instansi_anggaran(casc, year)
     t.add(["", "", "Jumlah", format_rupiah(total.pagu), format_rupiah(total.realisasi), _pct(total.serapan)])
+    t.outline.append(TOTAL_ROW)
+    t.outline_col = 2
     t.numeric = [False, False, False, True, True, True]
     return t
 
@@ -301,7 +329,8 @@ def tabel_lampiran_kegiatan(casc: Cascade, year: int) -> Table:
     s = casc.meta["settings"]
     cols = ["No", "Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator", "Satuan", f"Target {year}",
             f"Realisasi {year}", "Capaian (%)"]
-    t = Table(LAMPIRAN_KEGIATAN_ID, f"Pengukuran Kinerja Kegiatan Tahun {year}", cols)
+    t = Table(LAMPIRAN_KEGIATAN_ID, f"Pengukuran Kinerja Kegiatan Tahun {year}", cols,
+              empty="Belum ada program yang diisi.")
     for no, program in enumerate(casc.of_level("program"), start=1):
         for node in [program, *casc.descendants(program["id"])]:
             # A node without indicators still shows, so the reader sees the whole program structure.
@@ -309,11 +338,13 @@ def tabel_lampiran_kegiatan(casc: Cascade, year: int) -> Table:
                 first = i == 0
                 head = [str(no) if first and node is program else "", node["code"] if first else "",
                         f"{LEVEL_LABELS[node['level']]}: {node['name']}" if first else ""]
+                t.outline.append(OUTLINE[node["level"]] if first else -1)
                 if ind is None:
                     t.add([*head, DASH, "", DASH, DASH, DASH], node["id"])
                     continue
                 c = engine.capaian(ind, year, s)
                 t.add([*head, ind["name"], ind["satuan"], format_value(c.target), format_value(c.realisasi),
                        _pct(c.value)], ind["id"])
+    t.outline_col = 2
     t.numeric = [False] * 5 + [True] * 3
     return t

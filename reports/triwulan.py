@@ -17,10 +17,11 @@ from store.numbers import format_percent, format_rupiah, format_value, to_decima
 from store.tw_rule import ROMAN, rule_label
 
 from . import engine
-from .md_render import escape_text
-from .pk import BLANK, Party, md_signatures
-from .profile import profile_for_year
-from .tables import Table
+from .md_render import escape_text, md_signatures, with_stamp
+from .profile import pemda_heading, profile_for_year
+from .signing import Signatory, signatory
+from .stamp import Stamp
+from .tables import OUTLINE, TOTAL_ROW, Table
 from .text import as_markdown
 
 
@@ -62,7 +63,8 @@ def tabel_kegiatan(casc: Cascade, year: int, tw: int) -> Table:
     s = casc.meta["settings"]
     cols = ["Kode", "Program/Kegiatan/Sub Kegiatan", *_indicator_columns(tw, year)]
     t = Table("triwulan-kegiatan", f"Kinerja Program, Kegiatan dan Sub Kegiatan s.d. Triwulan {ROMAN[tw - 1]} "
-                                   f"Tahun {year}", cols, wide=True)
+                                   f"Tahun {year}", cols, wide=True,
+              empty="Belum ada indikator program, kegiatan atau sub kegiatan yang diisi.")
     for program in casc.of_level("program"):
         for node in [program, *casc.descendants(program["id"])]:
             for i, ind in enumerate(node["indicators"]):
@@ -81,8 +83,11 @@ def tabel_anggaran(casc: Cascade, year: int, tw: int) -> Table:
             a = engine.anggaran_sd_tw(casc, node, year, tw)
             t.add([node["code"], node["name"], format_rupiah(a.pagu), format_rupiah(a.realisasi),
                    format_percent(a.serapan)], node["id"])
+            t.outline.append(OUTLINE[node["level"]])
     total = engine.instansi_anggaran_sd_tw(casc, year, tw)
     t.add(["", "Jumlah", format_rupiah(total.pagu), format_rupiah(total.realisasi), format_percent(total.serapan)])
+    t.outline.append(TOTAL_ROW)
+    t.outline_col = 1
     t.numeric = [False, False, True, True, True]
     return t
 
@@ -96,7 +101,8 @@ class LaporanTriwulan:
     summary: str
     tables: tuple[Table, ...]
     place_date: str
-    kepala: Party
+    kepala: Signatory
+    stamp: Stamp
 
     @property
     def title(self) -> str:
@@ -116,34 +122,34 @@ def _summary(casc: Cascade, year: int, tw: int, instansi: str) -> str:
     return f"Sampai dengan triwulan {ROMAN[tw - 1]} tahun {year}, {kinerja}; {uang}."
 
 
-def build(casc: Cascade, year: int, tw: int) -> LaporanTriwulan:
+def build(casc: Cascade, year: int, tw: int, stamp: Stamp) -> LaporanTriwulan:
     p = profile_for_year(casc, year)
     instansi = p.get("instansi", "")
-    kepala = Party("", p.get("kepala_nama", "").strip() or BLANK, p.get("kepala_nip", "").strip() or BLANK,
-                   p.get("kepala_jabatan", "").strip() or BLANK)
+    kepala = signatory(p, "kepala")
     place_date = f"{p.get('tempat', '').strip() or '.' * 20}, {'.' * 24} {year}"
     tables = (tabel_sasaran(casc, year, tw), tabel_kegiatan(casc, year, tw), tabel_anggaran(casc, year, tw))
     return LaporanTriwulan(year, tw, instansi, p.get("pemda", ""), _summary(casc, year, tw, instansi), tables,
-                           place_date, kepala)
+                           place_date, kepala, stamp)
 
 
 def render_md(report: LaporanTriwulan) -> str:
-    heads = [f"**{escape_text(h.upper())}**" for h in (report.pemda, report.instansi) if h]
+    heads = [f"**{escape_text(h)}**" for h in (pemda_heading(report.pemda), report.instansi.upper()) if h]
     parts = [f"# {escape_text(report.title)}", *heads, escape_text(report.summary),
              *(as_markdown(t).rstrip("\n") for t in report.tables),
              *md_signatures(report.place_date, [report.kepala])]
-    return "\n\n".join(parts) + "\n"
+    return with_stamp("\n\n".join(parts) + "\n", report.stamp)
 
 
 def render_docx(report: LaporanTriwulan) -> bytes:
     from .docx_doc import ShortDocument
 
     # Landscape: the quarter columns make the indicator tables wide.
-    d = ShortDocument(title=f"{report.title} {report.instansi}", author=report.instansi, landscape=True)
+    d = ShortDocument(title=f"{report.title} {report.instansi}", author=report.instansi, stamp=report.stamp,
+                      landscape=True)
     d.centered(report.title, size=13, after=4)
-    for head in (report.pemda, report.instansi):
+    for head in (pemda_heading(report.pemda), report.instansi.upper()):
         if head:
-            d.centered(head.upper(), size=12)
+            d.centered(head, size=12)
     d.text("")
     d.text(report.summary)
     for table in report.tables:

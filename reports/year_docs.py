@@ -2,31 +2,39 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from store.cascade import Cascade
 from store.errors import WorkbookError
 from store.sanitize import visible_everywhere
+
+from .stamp import stamp_for
 
 DOCS = ("lkjip", "pk", "triwulan")
 FORMATS = ("md", "docx")
 DOC_LABELS = {"lkjip": "draf LKjIP", "pk": "Perjanjian Kinerja", "triwulan": "laporan triwulan"}
 
 
-def render(casc: Cascade, doc: str, fmt: str, year: int, *, tw: int | None = None) -> bytes:
-    """The Perjanjian Kinerja or the quarterly report of `year` as Markdown (UTF-8) or Word bytes."""
+def render(casc: Cascade, doc: str, fmt: str, year: int, *, tw: int | None = None, draf: bool = False,
+           now: datetime | None = None) -> bytes:
+    """The Perjanjian Kinerja or the quarterly report of `year` as Markdown (UTF-8) or Word bytes: a draft unless
+    the year is locked (reports.stamp), or a draft on purpose with `draf`."""
     if fmt not in FORMATS:
         raise WorkbookError(f"Dokumen {DOC_LABELS.get(doc, doc)} tersedia sebagai md atau docx, bukan {fmt}.")
     # Stored escapes are shown visibly in the document, never raw (as in the LKjIP draft).
     casc = Cascade(visible_everywhere(casc.document))  # type: ignore[arg-type]
+    stamp = stamp_for(casc.meta, year, revision=int(casc.meta.get("revision", 0)),
+                      exported=now or datetime.now().astimezone(), draf=draf)
     if doc == "pk":
         from . import pk
 
-        built = pk.build(casc, year)
+        built = pk.build(casc, year, stamp)
         return pk.render_md(built).encode("utf-8") if fmt == "md" else pk.render_docx(built)
     if doc == "triwulan":
         from . import triwulan
 
         if tw not in (1, 2, 3, 4):
             raise WorkbookError("Laporan triwulan memerlukan --tw 1, 2, 3 atau 4.")
-        report = triwulan.build(casc, year, tw)
+        report = triwulan.build(casc, year, tw, stamp)
         return triwulan.render_md(report).encode("utf-8") if fmt == "md" else triwulan.render_docx(report)
     raise WorkbookError(f"Dokumen \u201c{doc}\u201d tidak dikenal; pilih salah satu: {', '.join(DOCS)}.")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .model import ISU, META, NARRATIVE, NODES, Indicator, IsuRow, Meta, Narrative, Node
+from .model import (ANALYSIS_POINTS, ISU, META, NARRATIVE, NODES, Indicator, IsuRow, Meta, Narrative, Node,
+                    analysis_key)
 
 
 def _sort_key(node: Node) -> tuple:
@@ -48,13 +49,18 @@ class Cascade:
         """BAB III has an analysis under each sasaran ("analisis:<id>"). A sasaran added by the office has no section
         record yet: it gets an empty one here, in the index only, so the narrative view lists it and the draft names
         it. The first text saved into it writes the record (Workbook._store_section); reading writes nothing."""
-        if all(f"analisis:{n['id']}" in self.narrative for n in self.nodes.values() if n["level"] == "sasaran"):
+        keys = [(analysis_key(n["id"], suffix), suffix, title) for n in self.nodes.values()
+                if n["level"] == "sasaran" for suffix, title in ANALYSIS_POINTS if suffix is not None]
+        if all(key in self.narrative for key, _, _ in keys):
             return  # the usual case: no walk of the whole cascade for the numbering
         for no, sasaran in enumerate(self.of_level("sasaran"), start=1):
-            key = f"analisis:{sasaran['id']}"
-            if key not in self.narrative:
-                self.narrative[key] = {"key": key, "title": f"Analisis Sasaran {no}: {sasaran['name']}"[:200],
-                                       "texts": {}, "rev": 0}
+            for suffix, title in ANALYSIS_POINTS:
+                key = analysis_key(sasaran["id"], suffix) if suffix is not None else None
+                if key is None or key in self.narrative:
+                    continue
+                # The points besides the causes (the section "analisis:<id>") are named by their own titles.
+                name = f"Analisis Sasaran {no}: {sasaran['name']}" if not suffix else f"Sasaran {no}: {title}"
+                self.narrative[key] = {"key": key, "title": name[:200], "texts": {}, "rev": 0}
 
     # -- shape ---------------------------------------------------------------------------------------------------
     @property

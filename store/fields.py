@@ -76,12 +76,18 @@ _SPECS = [
             ("kepala-nama", "Nama kepala", "kepala_nama"),
             ("kepala-nip", "NIP kepala", "kepala_nip"),
             ("kepala-jabatan", "Jabatan kepala", "kepala_jabatan"),
+            ("kepala-pangkat", "Pangkat kepala", "kepala_pangkat"),
             ("tempat", "Tempat", "tempat"),
             ("tanggal", "Tanggal", "tanggal"),
             ("pihak-kedua-nama", "Nama pihak kedua (PK)", "pihak_kedua_nama"),
             ("pihak-kedua-nip", "NIP pihak kedua (PK)", "pihak_kedua_nip"),
             ("pihak-kedua-jabatan", "Jabatan pihak kedua (PK)", "pihak_kedua_jabatan"),
             ("tanggal-pk", "Tanggal penandatanganan PK", "tanggal_pk"),
+            ("pihak-kedua-pangkat", "Pangkat/golongan pihak kedua (PK)", "pihak_kedua_pangkat"),
+            ("inspektur-nama", "Nama Inspektur (reviu)", "inspektur_nama"),
+            ("inspektur-nip", "NIP Inspektur (reviu)", "inspektur_nip"),
+            ("inspektur-pangkat", "Pangkat/golongan Inspektur (reviu)", "inspektur_pangkat"),
+            ("tanggal-reviu", "Tanggal pernyataan telah direviu", "tanggal_reviu"),
         )
     ),
 ]

@@ -96,12 +96,18 @@ class Signing(TypedDict, total=False):
     kepala_nama: str
     kepala_nip: str
     kepala_jabatan: str
+    kepala_pangkat: str  # pangkat/golongan ("Pembina Tk. I (IV/b)"), printed between name and NIP when entered
     tempat: str
     tanggal: str  # date of signing, free text ("06 Maret 2023")
     pihak_kedua_nama: str  # the Perjanjian Kinerja's pihak kedua (the Bupati, or the superior)
     pihak_kedua_nip: str
     pihak_kedua_jabatan: str
     tanggal_pk: str  # date the Perjanjian Kinerja was signed, free text
+    pihak_kedua_pangkat: str
+    inspektur_nama: str  # the Inspektur (APIP) who signs the "Pernyataan Telah Direviu"
+    inspektur_nip: str
+    inspektur_pangkat: str
+    tanggal_reviu: str  # date of the review statement, free text
 
 
 SIGNING_KEYS = tuple(Signing.__annotations__)
@@ -172,6 +178,8 @@ class LogEntry(TypedDict):
     new: object
     reason: NotRequired[str]
     group: NotRequired[int]  # edits applied together (a paste) share the seq of the first: one undo step
+    undoes: NotRequired[int]  # an undo: the step (its group or seq) it takes back (store.history)
+    redoes: NotRequired[int]  # a redo: the step it puts back
 
 
 DEFAULT_PREDIKAT: list[PredikatBand] = [
@@ -195,6 +203,23 @@ NARRATIVE_SECTIONS = (
     ("bab3_anggaran", "BAB III B. Realisasi Anggaran"),
     ("bab4_penutup", "BAB IV Penutup"),
 )
+
+# The seven points of each sasaran's analysis (PermenPAN-RB 53/2014; DOMAIN.md), in order: (narrative key suffix,
+# title). None: written from the data (reports.document); "" is the section "analisis:<id>" itself (causes and
+# solutions, as before the seven points); another suffix is its own section "analisis:<id>:<suffix>".
+ANALYSIS_POINTS: tuple[tuple[str | None, str], ...] = (
+    (None, "Perbandingan target dan realisasi kinerja tahun ini"),
+    (None, "Perbandingan realisasi kinerja tahun ini dengan tahun-tahun sebelumnya"),
+    (None, "Perbandingan realisasi kinerja dengan target jangka menengah (Renstra)"),
+    ("standar", "Perbandingan realisasi kinerja dengan standar nasional"),
+    ("", "Analisis penyebab keberhasilan atau kegagalan serta alternatif solusi"),
+    ("efisiensi", "Analisis efisiensi penggunaan sumber daya"),
+    ("program", "Analisis program dan kegiatan yang menunjang keberhasilan atau kegagalan pencapaian kinerja"),
+)
+
+
+def analysis_key(sasaran_id: str, suffix: str) -> str:
+    return f"analisis:{sasaran_id}" + (f":{suffix}" if suffix else "")
 
 
 def default_settings() -> Settings:

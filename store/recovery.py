@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
 import orjson
 
@@ -41,8 +42,11 @@ class Restored:
 
 
 def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None, *,
-            lock_timeout: float = 10.0, user: str | None = None, reason: str = "", yes: bool = False) -> Restored:
-    """`yes`: the operator confirmed that a document of another workbook (store.identity) takes this one's place."""
+            lock_timeout: float = 10.0, user: str | None = None, reason: str = "", yes: bool = False,
+            marks: dict | None = None, still: Callable[[dict | None], None] | None = None) -> Restored:
+    """`yes`: the operator confirmed that a document of another workbook (store.identity) takes this one's place.
+    `marks`, `still`: an undo or redo of a restore (store.history) logs its own kind and the step it moves, and
+    checks under the lock that the step is still the one to move (raising if not)."""
     shown = Path(workbook)
     path = real_path(workbook)  # the real file: a symlinked path restores the same workbook and keeps its link
     if not path.parent.is_dir():
@@ -59,6 +63,8 @@ def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None
         except UnreadableWorkbook as exc:
             raise UnreadableWorkbook(f"{exc}; cadangan ini tidak dipakai dan buku kerja tidak diubah.") from None
         current, broken = _current(path)
+        if still is not None:
+            still(current)
         ours = current if current is not None else _last_good(path, backup)
         if ours is not None and not yes and not same_workbook(ours, restored):
             raise WorkbookError(f"{backup} adalah buku kerja lain ({describe(restored)}), bukan {shown} "
@@ -77,7 +83,7 @@ def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None
             raise SaveFailed(f"Gagal memulihkan {shown}: {os_reason(exc)}; berkas di disk tidak berubah.") from None
         why = reason.strip() or (f"berkas rusak: {broken[:120]}" if broken else
                                  "buku kerja hilang" if current is None else "dipulihkan dari cadangan")
-        document, lost, seq = _as_edit(restored, current, user or login_name(), backup, aside, why)
+        document, lost, seq = _as_edit(restored, current, user or login_name(), backup, aside, why, marks or {})
         if ours is not None:
             keep_identity(document, ours)
         try:
@@ -120,7 +126,7 @@ def _entry_key(entry: dict) -> bytes:
 
 
 def _as_edit(restored: dict, current: dict | None, user: str, backup: Path, aside: Path | None,
-             why: str) -> tuple[dict, int | None, int]:
+             why: str, marks: dict) -> tuple[dict, int | None, int]:
     """The backup's document with the current locks and log, one more log entry and a higher revision."""
     document = dict(restored)
     meta_id, meta = next(iter(restored[META].items()))
@@ -139,7 +145,7 @@ def _as_edit(restored: dict, current: dict | None, user: str, backup: Path, asid
     doc_id = max((int(k) for k in log), default=0) + 1
     log[str(doc_id)] = {"seq": seq, "at": datetime.now().astimezone().isoformat(timespec="seconds"), "user": user,
                         "kind": "pulih", "ref": "berkas", "field": "cadangan", "year": None,
-                        "old": aside.name if aside else None, "new": backup.name, "reason": why}
+                        "old": aside.name if aside else None, "new": backup.name, "reason": why, **marks}
     document[META] = {meta_id: meta}
     document[LOG] = log
     return document, lost, seq

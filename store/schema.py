@@ -115,7 +115,7 @@ RECORDS: dict[str, dict] = {
             "capaian_batas_wajar": _decimal,
         }, optional=("efisiensi_rumus", "efisiensi_rasio_atas", "efisiensi_rasio_bawah", "negatif_nol_nilai",
                      "capaian_batas_wajar")),
-        "locks": _per_year(_record({"by": _str, "at": _str})),
+        "locks": _per_year(_record({"by": _str, "at": _str, "revision": _rev}, optional=("revision",))),
         "revision": _rev,
         "notes": {"type": "array", "maxItems": MAX_ITEMS, "items": _long},
         "rev": _rev,
@@ -154,7 +154,9 @@ RECORDS: dict[str, dict] = {
         "old": {}, "new": {},  # any value, even a whole record: its texts are checked by store.schema_rules
         "reason": _str,
         "group": _seq,  # the edits of one paste: one step in undo and audit
-    }, optional=("reason", "group")),
+        # an undo or redo names the step (its group, or its seq) it takes back or puts back: store.history
+        "undoes": _seq, "redoes": _seq,
+    }, optional=("reason", "group", "undoes", "redoes")),
 }
 
 _TABLE = {"type": "object", "propertyNames": {"pattern": _RECORD_ID}, "additionalProperties": {"type": "object"},

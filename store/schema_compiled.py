@@ -188,6 +188,26 @@ def validate___definitions_log(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".group must be bigger than or equal to 1")
                 if data__group > 9007199254740992:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".group must be smaller than or equal to 9007199254740992")
+        if "undoes" in data_keys:
+            data_keys.remove("undoes")
+            data__undoes = data["undoes"]
+            if not isinstance(data__undoes, (int)) and not (isinstance(data__undoes, float) and data__undoes.is_integer()) or isinstance(data__undoes, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".undoes must be integer")
+            if isinstance(data__undoes, (int, float, Decimal)) and not isinstance(data__undoes, bool):
+                if data__undoes < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".undoes must be bigger than or equal to 1")
+                if data__undoes > 9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".undoes must be smaller than or equal to 9007199254740992")
+        if "redoes" in data_keys:
+            data_keys.remove("redoes")
+            data__redoes = data["redoes"]
+            if not isinstance(data__redoes, (int)) and not (isinstance(data__redoes, float) and data__redoes.is_integer()) or isinstance(data__redoes, bool):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".redoes must be integer")
+            if isinstance(data__redoes, (int, float, Decimal)) and not isinstance(data__redoes, bool):
+                if data__redoes < 1:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".redoes must be bigger than or equal to 1")
+                if data__redoes > 9007199254740992:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".redoes must be smaller than or equal to 9007199254740992")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -855,6 +875,17 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_jabatan".format(**locals()) + " must be shorter than or equal to 500 characters")
                                     if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__kepalajabatan):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_jabatan".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
+                            if "kepala_pangkat" in data__profiletahun_val_keys:
+                                data__profiletahun_val_keys.remove("kepala_pangkat")
+                                data__profiletahun_val__kepalapangkat = data__profiletahun_val["kepala_pangkat"]
+                                if not isinstance(data__profiletahun_val__kepalapangkat, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_pangkat".format(**locals()) + " must be string")
+                                if isinstance(data__profiletahun_val__kepalapangkat, str):
+                                    data__profiletahun_val__kepalapangkat_len = len(data__profiletahun_val__kepalapangkat)
+                                    if data__profiletahun_val__kepalapangkat_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_pangkat".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                    if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__kepalapangkat):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.kepala_pangkat".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                             if "tempat" in data__profiletahun_val_keys:
                                 data__profiletahun_val_keys.remove("tempat")
                                 data__profiletahun_val__tempat = data__profiletahun_val["tempat"]
@@ -921,6 +952,61 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal_pk".format(**locals()) + " must be shorter than or equal to 500 characters")
                                     if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__tanggalpk):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal_pk".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
+                            if "pihak_kedua_pangkat" in data__profiletahun_val_keys:
+                                data__profiletahun_val_keys.remove("pihak_kedua_pangkat")
+                                data__profiletahun_val__pihakkeduapangkat = data__profiletahun_val["pihak_kedua_pangkat"]
+                                if not isinstance(data__profiletahun_val__pihakkeduapangkat, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_pangkat".format(**locals()) + " must be string")
+                                if isinstance(data__profiletahun_val__pihakkeduapangkat, str):
+                                    data__profiletahun_val__pihakkeduapangkat_len = len(data__profiletahun_val__pihakkeduapangkat)
+                                    if data__profiletahun_val__pihakkeduapangkat_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_pangkat".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                    if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__pihakkeduapangkat):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pihak_kedua_pangkat".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
+                            if "inspektur_nama" in data__profiletahun_val_keys:
+                                data__profiletahun_val_keys.remove("inspektur_nama")
+                                data__profiletahun_val__inspekturnama = data__profiletahun_val["inspektur_nama"]
+                                if not isinstance(data__profiletahun_val__inspekturnama, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.inspektur_nama".format(**locals()) + " must be string")
+                                if isinstance(data__profiletahun_val__inspekturnama, str):
+                                    data__profiletahun_val__inspekturnama_len = len(data__profiletahun_val__inspekturnama)
+                                    if data__profiletahun_val__inspekturnama_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.inspektur_nama".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                    if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__inspekturnama):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.inspektur_nama".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
+                            if "inspektur_nip" in data__profiletahun_val_keys:
+                                data__profiletahun_val_keys.remove("inspektur_nip")
+                                data__profiletahun_val__inspekturnip = data__profiletahun_val["inspektur_nip"]
+                                if not isinstance(data__profiletahun_val__inspekturnip, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.inspektur_nip".format(**locals()) + " must be string")
+                                if isinstance(data__profiletahun_val__inspekturnip, str):
+                                    data__profiletahun_val__inspekturnip_len = len(data__profiletahun_val__inspekturnip)
+                                    if data__profiletahun_val__inspekturnip_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.inspektur_nip".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                    if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__inspekturnip):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.inspektur_nip".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
+                            if "inspektur_pangkat" in data__profiletahun_val_keys:
+                                data__profiletahun_val_keys.remove("inspektur_pangkat")
+                                data__profiletahun_val__inspekturpangkat = data__profiletahun_val["inspektur_pangkat"]
+                                if not isinstance(data__profiletahun_val__inspekturpangkat, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.inspektur_pangkat".format(**locals()) + " must be string")
+                                if isinstance(data__profiletahun_val__inspekturpangkat, str):
+                                    data__profiletahun_val__inspekturpangkat_len = len(data__profiletahun_val__inspekturpangkat)
+                                    if data__profiletahun_val__inspekturpangkat_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.inspektur_pangkat".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                    if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__inspekturpangkat):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.inspektur_pangkat".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
+                            if "tanggal_reviu" in data__profiletahun_val_keys:
+                                data__profiletahun_val_keys.remove("tanggal_reviu")
+                                data__profiletahun_val__tanggalreviu = data__profiletahun_val["tanggal_reviu"]
+                                if not isinstance(data__profiletahun_val__tanggalreviu, (str)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal_reviu".format(**locals()) + " must be string")
+                                if isinstance(data__profiletahun_val__tanggalreviu, str):
+                                    data__profiletahun_val__tanggalreviu_len = len(data__profiletahun_val__tanggalreviu)
+                                    if data__profiletahun_val__tanggalreviu_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal_reviu".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                    if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__tanggalreviu):
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal_reviu".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
                             if data__profiletahun_val_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}".format(**locals()) + " must not contain "+str(data__profiletahun_val_keys)+" properties")
                 if data__profiletahun_keys:
@@ -1147,6 +1233,16 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}.at".format(**locals()) + " must be shorter than or equal to 500 characters")
                                     if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__locks_val__at):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}.at".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
+                            if "revision" in data__locks_val_keys:
+                                data__locks_val_keys.remove("revision")
+                                data__locks_val__revision = data__locks_val["revision"]
+                                if not isinstance(data__locks_val__revision, (int)) and not (isinstance(data__locks_val__revision, float) and data__locks_val__revision.is_integer()) or isinstance(data__locks_val__revision, bool):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}.revision".format(**locals()) + " must be integer")
+                                if isinstance(data__locks_val__revision, (int, float, Decimal)) and not isinstance(data__locks_val__revision, bool):
+                                    if data__locks_val__revision < 0:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}.revision".format(**locals()) + " must be bigger than or equal to 0")
+                                    if data__locks_val__revision > 9007199254740992:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}.revision".format(**locals()) + " must be smaller than or equal to 9007199254740992")
                             if data__locks_val_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".locks.{data__locks_key}".format(**locals()) + " must not contain "+str(data__locks_val_keys)+" properties")
                 if data__locks_keys:

@@ -2,6 +2,9 @@
 
 Numbers go through the one parser (store.numbers): a numeric cell arrives as its exact digits (store.xlsx_io),
 a text cell is read as operators type (`82,08`, `3.247.636.481`), and `82.125` is refused with both readings.
+A text cell (a name, indikator, satuan, rumus, unit, code, profile field) meets the one text gate (store.gate) here,
+where its sheet, row and column are still known: refused at its cell, not later as a path in the document it would
+have become. Its surrounding spaces (and a line break a copy left at its end) are trimmed first, as always.
 """
 
 from __future__ import annotations
@@ -10,11 +13,13 @@ import re
 from datetime import date, datetime, time
 from decimal import Decimal
 
+from . import gate
 from .numbers import MAX_MONEY, NumberError, canonical, format_exact, parse_indicator, parse_money
+from .sanitize import CUT, cut, quote
 from .sheet_layout import ARAH_WORDS, ATURAN_TW_SHOWN, ATURAN_TW_WORDS, RUMUS_NEGATIF_WORDS, Column
 from .xlsx_io import CellError
 
-QUOTE_MAX = 60  # a cell quoted in a message beyond this is cut, so one stray paste cannot flood the listing
+QUOTE_MAX = CUT  # a cell quoted in a message beyond this is cut, so one stray paste cannot flood the listing
 CHOICES = {"arah": ARAH_WORDS, "rumus-negatif": RUMUS_NEGATIF_WORDS, "aturan-tw": ATURAN_TW_WORDS}
 
 
@@ -27,7 +32,7 @@ def read_cell(col: Column, value: object) -> tuple[object, str | None]:
     if blank(value):
         return (None if col.kind != "text" else ""), None
     if isinstance(value, CellError):
-        return None, (f"sel menampilkan galat {value[:QUOTE_MAX]} dari rumusnya; perbaiki rumusnya di Excel atau "
+        return None, (f"sel menampilkan galat {cut(value)} dari rumusnya; perbaiki rumusnya di Excel atau "
                       f"LibreOffice, atau ketik nilainya")
     if isinstance(value, (datetime, date, time)):
         return None, "sel ini terbaca sebagai tanggal/jam; format selnya sebagai Teks atau Angka lalu ketik ulang"
@@ -63,9 +68,21 @@ def read_cell(col: Column, value: object) -> tuple[object, str | None]:
         words = CHOICES[col.key]
         key = re.sub(r"[\s_]", "", text).casefold()
         if key not in words:
-            shown = text if len(text) <= QUOTE_MAX else text[:QUOTE_MAX] + "\u2026"
-            return None, f"\u201c{shown}\u201d tidak dikenal; ketik salah satu: {', '.join(sorted({ATURAN_TW_SHOWN.get(w, w) for w in words.values()}))}"
+            shown = ", ".join(sorted({ATURAN_TW_SHOWN.get(w, w) for w in words.values()}))
+            return None, f"{quote(text)} tidak dikenal; ketik salah satu: {shown}"
         return words[key], None
+    return _text(text)
+
+
+def _text(text: str) -> tuple[object, str | None]:
+    """A one-line text as stored, or why the gate refuses it and what to do (the cell itself is not quoted back:
+    it is too long to read, or holds what a terminal would act on)."""
+    why = gate.too_long(text)
+    if why:
+        return None, f"{why}; ringkas isi sel ini"
+    why = gate.control(text)
+    if why:
+        return None, f"{why}; ketik ulang isi sel ini tanpa karakter itu (sering terbawa saat menyalin)"
     return text, None
 
 

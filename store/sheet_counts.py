@@ -10,7 +10,7 @@ from itertools import groupby
 
 from .numbers import format_exact
 from .sheet_layout import ANGGARAN, KASKADE
-from .sheet_read import Parsed, Value
+from .sheet_parsed import Parsed, Value
 
 _FIGURES = ("number", "money")
 

@@ -57,7 +57,9 @@ PETUNJUK_LINES = (
     "10. Berkas ekspor (`lkjip export BUKU-KERJA.json --format xlsx --year TAHUN -o BERKAS.xlsx`) berisi juga "
     "Realisasi, TW I\u2013IV dan Realisasi Anggaran tahun itu untuk diisi Seksi. Jangan ubah kolom ID dan lembar "
     "tersembunyi \u201casal\u201d: dengannya lkjip mengenali setiap baris dan menolak sel yang sudah diubah di "
-    "lkjip sejak berkas diekspor (kedua nilainya ditampilkan).",
+    "lkjip sejak berkas diekspor (kedua nilainya ditampilkan). ID Simpul dan ID Indikator adalah penanda internal "
+    "lkjip, bukan kode: setelah simpul dipindah, isinya bisa tampak seperti kode lamanya; kode yang berlaku ada di "
+    "kolom Kode.",
     "11. Baris yang ditambah atau dihapus pada berkas ekspor tidak diimpor ke buku kerja yang sudah ada: ubah "
     "susunan cascade di lkjip sendiri, lalu ekspor lagi.",
     "12. CSV (pemisah koma atau titik koma, UTF-8) hanya memuat lembar Kaskade: tanpa Profil (periode diambil dari "

@@ -11,7 +11,7 @@ from .errors import WorkbookError
 from .model import NODES
 from .sheet_import import Change, build_document, plan_changes, summary
 from .sheet_layout import PROFIL
-from .sheet_read import Parsed
+from .sheet_parsed import Parsed
 from .workbook import Workbook
 
 
@@ -41,7 +41,7 @@ def fill_empty(wb: Workbook, p: Parsed, where: str, *, dry_run: bool) -> tuple[d
     document = build_document(p, where)
     if dry_run:  # the profile cells it would change, listed as the import lists them
         return document, _profile_changes(p, wb.cascade(), where)
-    with wb.transaction():
+    with wb.one_step():
         casc = wb.cascade()
         if casc.nodes:
             raise WorkbookError(f"{wb.path} baru saja diisi cascade oleh operator lain; jalankan impor sekali lagi "

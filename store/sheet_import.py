@@ -19,11 +19,16 @@ from .errors import WorkbookError
 from .fields import display_exact, get_value, set_value, spec_of
 from .model import BUDGET_LEVELS, LEVEL_LABELS, NODES, new_document, new_indicator, new_meta, new_node
 from .numbers import to_decimal
+from .sanitize import cut, quote
 from .sheet_layout import KASKADE, PROFIL
-from .sheet_read import Parsed, Problem, RowNode, Value, read_book
+from .sheet_parsed import Parsed, Problem, RowNode, Value
+from .sheet_read import read_book
 from .workbook import YEARS_BEFORE, Edit, Workbook
 
 ID_PREFIX = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "subkegiatan": "SK"}
+# A node's or an indicator's code and name in a line: an office's real names (up to ~100 characters with the code)
+# stay whole, a 500-character one does not flood it. A value quoted from a cell is cut shorter (sanitize.CUT).
+LABEL_MAX = 100
 
 class SheetRefused(WorkbookError):
     def __init__(self, where: str, problems: list[Problem]) -> None:
@@ -65,7 +70,7 @@ def _related(p: Parsed, rn: RowNode, ids_of: dict[str, str]) -> list[str]:
         if not token:
             continue
         if token not in ids_of:
-            _problem_at(p, rn.related, f"{token} bukan kode Program, Kegiatan atau Sub Kegiatan yang ada; ketik "
+            _problem_at(p, rn.related, f"{quote(token)} bukan kode Program, Kegiatan atau Sub Kegiatan yang ada; ketik "
                         f"kodenya, beberapa kode dipisah titik koma")
         else:
             found.append(ids_of[token])
@@ -108,7 +113,7 @@ def _profile_of(p: Parsed) -> tuple[str, str, int, int, int]:
                                  ("pemda", "Pemerintah Daerah", "mis. Kabupaten Sampang"),
                                  ("periode", "Periode Renstra", "mis. 2025-2029"),
                                  ("tahun", "Tahun Laporan", "mis. 2025")):
-            if not prof.get(key):
+            if not prof.get(key) and key not in p.refused_profile:
                 p.problem(PROFIL, int(prof.get(key + "@", 0)), 1, label, f"kosong; isi sel ini, {hint}")
     if "periode" not in prof:
         years = [c.year for c, *_ in p.year_columns if c.key == "target"]
@@ -144,8 +149,8 @@ def _assign_ids(p: Parsed) -> None:
     for node in p.nodes:
         for k, ind in enumerate(node.indicators, start=1):
             if ind.id in seen:
-                p.problem(KASKADE, ind.row, None, "", f"ID Indikator {ind.id} sudah dipakai di baris {seen[ind.id]}; "
-                          f"kosongkan ID pada baris yang disalin")
+                p.problem(KASKADE, ind.row, None, "", f"ID Indikator {cut(ind.id)} sudah dipakai di baris "
+                          f"{seen[ind.id]}; kosongkan ID pada baris yang disalin")
             if not ind.id:
                 n = k
                 while f"{node.id}/{n}" in seen:
@@ -218,7 +223,7 @@ def _match_nodes(p: Parsed, casc: Cascade) -> dict[int, str]:
         else:
             same = by_name.get((rn.level, name.casefold()), [])
             wid = by_code.get(code) if code else (same[0] if len(same) == 1 else None)
-        label = f"{LEVEL_LABELS[rn.level]} {code} {name}".replace("  ", " ")
+        label = cut(f"{LEVEL_LABELS[rn.level]} {code} {name}".replace("  ", " "), LABEL_MAX)
         if wid is None or wid in taken or casc.nodes[wid]["level"] != rn.level:
             p.problem(KASKADE, rn.row, None, "", f"{label} tidak ada di buku kerja; baris baru tidak diimpor ke buku "
                       f"kerja yang sudah ada: {how}")
@@ -231,10 +236,11 @@ def _match_nodes(p: Parsed, casc: Cascade) -> dict[int, str]:
         if parent != want:
             p.problem(KASKADE, rn.row, None, "", f"{label} berada di bawah induk lain di buku kerja; memindah simpul "
                       f"tidak diimpor: {how}")
-    for node, _ in casc.walk():
+    # Rows not read (the header row refused) are not rows removed: then no node is said to be missing from the sheet.
+    for node, _ in casc.walk() if p.rows_read else []:
         parent = node.get("parent")
         if node["id"] not in taken and (parent not in casc.nodes or parent in taken):  # a missing branch: once
-            p.problem(KASKADE, 0, None, "", f"{casc.label(node)} ({LEVEL_LABELS[node['level']]}) ada di buku kerja "
+            p.problem(KASKADE, 0, None, "", f"{_label(casc, node)} ({LEVEL_LABELS[node['level']]}) ada di buku kerja "
                       f"tetapi tidak ada di lembar; menghapus simpul tidak diimpor: {how}")
     return matched
 
@@ -246,7 +252,13 @@ def _same(kind: str, a: object, b: object) -> bool:
 
 
 def _shown(spec, value: object) -> str:  # type: ignore[no-untyped-def]
-    return display_exact(spec, value) or "\u2014"
+    """A value in a change line or a message: a name of 500 characters is cut, as any quoted input."""
+    return cut(display_exact(spec, value)) or "\u2014"
+
+
+def _label(casc: Cascade, node: dict) -> str:
+    """A node as the change lines and messages name it: its code and name, cut."""
+    return cut(casc.label(node), LABEL_MAX)
 
 
 class _Planner:
@@ -283,17 +295,17 @@ class _Planner:
         for k, ri in enumerate(rn.indicators):
             ind = have.get(ri.id) if ri.id else (node["indicators"][k] if k < len(node["indicators"]) else None)
             if ind is None or ind["id"] in used:
-                self.p.problem(KASKADE, ri.row, None, "", f"indikator \u201c{ri.get('indikator')}\u201d tidak ada di "
-                               f"{self.casc.label(node)} dalam buku kerja; tambahkan indikator di lkjip, bukan lewat "
-                               f"impor")
+                name = quote(str(ri.get("indikator") or ""), LABEL_MAX)
+                self.p.problem(KASKADE, ri.row, None, "", f"indikator {name} tidak ada di {_label(self.casc, node)} "
+                               f"dalam buku kerja; tambahkan indikator di lkjip, bukan lewat impor")
                 continue
             used.add(ind["id"])
             # A realisasi typed for the year beside its TW I–IV is the year's value; the quarters stay beside it.
-            self.diff(ind, ind["id"], f"{ind['name']} ({self.casc.label(node)})", ri.values)
+            self.diff(ind, ind["id"], f"{cut(ind['name'], LABEL_MAX)} ({_label(self.casc, node)})", ri.values)
         for ind in node["indicators"]:
             if ind["id"] not in used:
-                self.p.problem(KASKADE, rn.row, None, "", f"indikator \u201c{ind['name']}\u201d dari "
-                               f"{self.casc.label(node)} tidak ada di lembar; menghapus indikator tidak diimpor")
+                self.p.problem(KASKADE, rn.row, None, "", f"indikator {quote(ind['name'], LABEL_MAX)} dari "
+                               f"{_label(self.casc, node)} tidak ada di lembar; menghapus indikator tidak diimpor")
 
 
 def plan_changes(p: Parsed, casc: Cascade, where: str) -> list[Change]:
@@ -325,9 +337,9 @@ def plan_changes(p: Parsed, casc: Cascade, where: str) -> list[Change]:
         if stated and refs != seen:
             _problem_at(p, rn.related or Value("", None, "", f"{KASKADE}!{rn.row}", ""),
                         "anggaran terkait tidak diubah lewat impor; kembalikan isi sel seperti saat diekspor")
-        planner.diff(node, wid, casc.label(node), rn.values)
+        planner.diff(node, wid, _label(casc, node), rn.values)
         planner.indicators(rn, node)
-        planner.diff(node, wid, casc.label(node), rn.budget)
+        planner.diff(node, wid, _label(casc, node), rn.budget)
     _refuse_if_any(p, where)
     return planner.changes
 
@@ -336,7 +348,7 @@ def apply_changes(wb: Workbook, p: Parsed, where: str, *, dry_run: bool) -> list
     """Plan against the workbook and, unless dry_run, apply every change in one transaction (all or nothing)."""
     if dry_run:
         return plan_changes(p, wb.cascade(), where)
-    with wb.transaction():
+    with wb.one_step():  # one step of the history: `lkjip undo` takes the whole import back
         changes = plan_changes(p, wb.cascade(), where)
         for change in changes:
             wb.apply(change.edit, kind="import")

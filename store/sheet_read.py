@@ -1,97 +1,32 @@
 """Reading the filled spreadsheet into checked rows: nodes with their parents, indicators, values and budget.
 
-Every cell is read by store.sheet_cells (the one number parser, the lists of choices); every problem is collected with its sheet, row and column and what to type instead, so the operator sees all of them at
-once. Nothing here touches a workbook: store.sheet_import builds or edits one from what this returns.
+Every cell is read by store.sheet_cells (the one number parser, the lists of choices, the one text gate); every
+problem is collected with its sheet, row and column and what to type instead, so the operator sees all of them at
+once. Nothing here touches a workbook: store.sheet_import builds or edits one from what this returns (the rows and
+problems are store.sheet_parsed's).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 import orjson
 
 from .model import BUDGET_LEVELS, LEVELS
+from .sanitize import cut, quote
 from .sheet_cells import blank as _blank
 from .sheet_cells import number_text as _number_text
-from .sheet_cells import QUOTE_MAX, read_cell
+from .sheet_cells import read_cell
 from .sheet_layout import (
     ANGGARAN, ASAL, CODE_EXAMPLES, CODE_PATTERNS, INDIKATOR, KASKADE, LEVEL_WORDS, PARENT_LEVEL, PROFIL, PROFIL_ROWS,
     Column, column_of, known_headers, letter, level_of,
 )
+from .sheet_parsed import Parsed, RowIndicator, RowNode, Value
 from .xlsx_io import SheetIn
 
 NODE_FIELDS = ("kode", "nama", "unit")  # node cells that are edit fields (store.fields)
 NODE_KEYS = (*NODE_FIELDS, "anggaran-terkait", "id-simpul")
-
-
-@dataclass(frozen=True)
-class Problem:
-    sheet: str
-    row: int
-    col: str  # column letter, "" for a whole row or sheet
-    header: str
-    text: str
-
-    def line(self) -> str:
-        where = f"{self.sheet} baris {self.row}" if self.row else self.sheet
-        if self.col:
-            where += f" kolom {self.col}" + (f" ({self.header})" if self.header else "")
-        # A cell's (or a header's) own line breaks and tabs are shown as escapes: one problem, one line.
-        line = re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m.group())[1:-1], f"{where}: {self.text}")
-        return line.rstrip(".") + "."
-
-
-@dataclass(frozen=True)
-class Value:
-    field: str
-    year: int | None
-    value: object
-    where: str  # "Kaskade!H5"
-    header: str
-
-
-@dataclass
-class RowIndicator:
-    row: int
-    id: str
-    values: list[Value] = field(default_factory=list)
-
-    def get(self, name: str) -> object:
-        return next((v.value for v in self.values if v.field == name and v.year is None), None)
-
-
-@dataclass
-class RowNode:
-    row: int
-    level: str
-    id: str
-    parent: int | None  # index of the parent in Parsed.nodes
-    values: list[Value] = field(default_factory=list)  # kode, nama, unit
-    indicators: list[RowIndicator] = field(default_factory=list)
-    budget: list[Value] = field(default_factory=list)
-    related: Value | None = None  # Anggaran Terkait (sasaran): codes or ids, "; " between
-
-    def get(self, name: str) -> object:
-        return next((v.value for v in self.values if v.field == name), "")
-
-
-@dataclass
-class Parsed:
-    profile: dict[str, object] = field(default_factory=dict)  # instansi, pemda, periode (awal, akhir), tahun
-    nodes: list[RowNode] = field(default_factory=list)
-    columns: dict[str, dict[int, Column]] = field(default_factory=dict)  # sheet -> its read columns by index
-    # (column, sheet, header row, column index): checked against the period once it is known
-    year_columns: list[tuple[Column, str, int, int]] = field(default_factory=list)
-    asal: dict[tuple[str, str, int | None], object] | None = None
-    asal_revision: int | None = None
-    has_profil: bool = False  # a CSV, or a sheet of the office's own, has no Profil: the period comes from Target
-    problems: list[Problem] = field(default_factory=list)
-    halted: bool = False  # not read past its problems (formulas without a value): they are all there is to say
-
-    def problem(self, sheet: str, row: int, col: int | None, header: str, text: str) -> None:
-        self.problems.append(Problem(sheet, row, letter(col) if col is not None else "", header, text))
 
 
 # -- the header row --------------------------------------------------------------------------------------------------
@@ -141,6 +76,7 @@ def read_kaskade(sheet: SheetIn, out: Parsed) -> None:
                         f"judul dari templat")
     if len(out.problems) > known:  # rows cannot be read without their columns
         return
+    out.rows_read = True
     stack: list[int] = []  # the path of node indexes from the current tujuan down
     codes: dict[str, int] = {}
     ids: dict[str, int] = {}
@@ -150,6 +86,7 @@ def read_kaskade(sheet: SheetIn, out: Parsed) -> None:
         if all(_blank(v) for v in cells.values()):
             continue
         read: dict[int, object] = {}
+        refused: set[str] = set()  # keys of the cells refused here: their problem says why, not "kosong" besides
         for i, col in cols.items():
             value, wrong = read_cell(col, cells[i]) if col.key != "tingkat" else (cells[i], None)
             if col.key == "kode" and isinstance(cells[i], (int, Decimal)):
@@ -157,11 +94,12 @@ def read_kaskade(sheet: SheetIn, out: Parsed) -> None:
                                       f"dengan tanda petik di depan, mis. '{CODE_EXAMPLES['program']}")
             if wrong:
                 out.problem(KASKADE, n, i, col.header, wrong)
+                refused.add(col.key)
             read[i] = value
-        _row(out, n, cols, read, stack, codes, ids)
+        _row(out, n, cols, read, refused, stack, codes, ids)
 
 
-def _row(out: Parsed, n: int, cols: dict[int, Column], read: dict[int, object], stack: list[int],
+def _row(out: Parsed, n: int, cols: dict[int, Column], read: dict[int, object], refused: set[str], stack: list[int],
          codes: dict[str, int], ids: dict[str, int]) -> None:
     by_key = {c.key: i for i, c in cols.items() if not c.yearly}
     get = lambda key: read.get(by_key[key], "") if key in by_key else ""  # noqa: E731
@@ -171,7 +109,7 @@ def _row(out: Parsed, n: int, cols: dict[int, Column], read: dict[int, object], 
     t_col = by_key["tingkat"]
     has_node_text = any(get(k) for k in NODE_KEYS)
     if word and level is None:
-        out.problem(KASKADE, n, t_col, "Tingkat", f"\u201c{word}\u201d bukan tingkat yang dikenal; ketik salah satu: "
+        out.problem(KASKADE, n, t_col, "Tingkat", f"{quote(word)} bukan tingkat yang dikenal; ketik salah satu: "
                     f"{', '.join(LEVEL_WORDS.values())}")
         return
     if level is None and has_node_text:
@@ -187,11 +125,11 @@ def _row(out: Parsed, n: int, cols: dict[int, Column], read: dict[int, object], 
             out.problem(KASKADE, n, t_col, "Tingkat", "indikator ini tidak punya simpul di atasnya; tulis dulu baris "
                         "Tujuan, Sasaran, Program, Kegiatan atau Sub Kegiatannya")
             return
-        _indicator(out, out.nodes[-1], n, cols, read, by_key)
+        _indicator(out, out.nodes[-1], n, cols, read, refused, by_key)
         return
     node = RowNode(n, level, str(get("id-simpul") or ""), None)
     name, code = str(get("nama") or ""), str(get("kode") or "")
-    if not name:
+    if not name and "nama" not in refused:
         out.problem(KASKADE, n, by_key["nama"], "Nama", f"nama {LEVEL_WORDS[level]} kosong; ketik namanya")
     rank = LEVELS.index(level)
     while stack and LEVELS.index(out.nodes[stack[-1]].level) >= rank:
@@ -206,10 +144,11 @@ def _row(out: Parsed, n: int, cols: dict[int, Column], read: dict[int, object], 
                         f"{LEVEL_WORDS[want]}, tetapi {seen}; sisipkan baris {LEVEL_WORDS[want]} induknya di atasnya")
         else:
             node.parent = stack[-1]
-    _check_code(out, node, code, by_key.get("kode"), codes)
+    if "kode" not in refused:
+        _check_code(out, node, code, by_key.get("kode"), codes)
     if node.id:
         if node.id in ids:
-            out.problem(KASKADE, n, by_key["id-simpul"], "ID Simpul", f"ID {node.id} sudah dipakai di baris "
+            out.problem(KASKADE, n, by_key["id-simpul"], "ID Simpul", f"ID {cut(node.id)} sudah dipakai di baris "
                         f"{ids[node.id]}; kosongkan ID pada baris yang disalin")
         ids[node.id] = n
     for key in NODE_FIELDS:
@@ -226,7 +165,7 @@ def _row(out: Parsed, n: int, cols: dict[int, Column], read: dict[int, object], 
                              "Anggaran Terkait")
     out.nodes.append(node)
     stack.append(len(out.nodes) - 1)
-    _indicator(out, node, n, cols, read, by_key)
+    _indicator(out, node, n, cols, read, refused, by_key)
 
 
 def _check_code(out: Parsed, node: RowNode, code: str, col: int | None, codes: dict[str, int]) -> None:
@@ -237,7 +176,7 @@ def _check_code(out: Parsed, node: RowNode, code: str, col: int | None, codes: d
             out.problem(KASKADE, n, col, "Kode", f"kode {LEVEL_WORDS[level]} kosong; ketik kodenya, mis. {example}")
             return
         if not CODE_PATTERNS[level].fullmatch(code):
-            out.problem(KASKADE, n, col, "Kode", f"\u201c{code}\u201d bukan kode {LEVEL_WORDS[level]}; tulis seperti "
+            out.problem(KASKADE, n, col, "Kode", f"{quote(code)} bukan kode {LEVEL_WORDS[level]}; tulis seperti "
                         f"{example}")
             return
     parent = out.nodes[node.parent] if node.parent is not None else None
@@ -247,18 +186,18 @@ def _check_code(out: Parsed, node: RowNode, code: str, col: int | None, codes: d
                     f"({parent_code}, baris {parent.row}); perbaiki kodenya atau pindahkan barisnya")
     if code:
         if code in codes:
-            out.problem(KASKADE, n, col, "Kode", f"kode {code} sudah dipakai di baris {codes[code]}; setiap kode "
+            out.problem(KASKADE, n, col, "Kode", f"kode {cut(code)} sudah dipakai di baris {codes[code]}; setiap kode "
                         f"hanya boleh sekali")
         codes[code] = n
 
 
 def _indicator(out: Parsed, node: RowNode, n: int, cols: dict[int, Column], read: dict[int, object],
-               by_key: dict[str, int]) -> None:
+               refused: set[str], by_key: dict[str, int]) -> None:
     values = [Value(c.key, c.year, read[i], f"{KASKADE}!{letter(i)}{n}", c.header) for i, c in cols.items()
               if c.key not in ("tingkat", "id-indikator", *NODE_KEYS)]
     name = read.get(by_key["indikator"]) or ""
     filled = [v for v in values if v.field != "indikator" and v.value not in (None, "")]
-    if not name:
+    if not name and "indikator" not in refused:  # a refused name still holds its row's values, so ids match
         if filled:
             out.problem(KASKADE, n, by_key["indikator"], "Indikator", f"ada isian indikator ({filled[0].header}) "
                         f"tetapi nama indikatornya kosong; ketik nama indikatornya")
@@ -290,7 +229,7 @@ def read_anggaran(sheet: SheetIn, out: Parsed) -> None:
         node = by_id.get(node_id) if node_id else by_code.get(code)
         key_col = by_key.get("id-simpul") if node_id else by_key.get("kode")
         if node is None:
-            what = f"ID Simpul {node_id}" if node_id else (f"kode {code}" if code else "kode kosong")
+            what = f"ID Simpul {cut(node_id)}" if node_id else (f"kode {cut(code)}" if code else "kode kosong")
             out.problem(ANGGARAN, n, key_col, "Kode", f"{what} tidak ada di lembar Kaskade; ketik kode Program, "
                         f"Kegiatan atau Sub Kegiatan yang ada di sana")
             continue
@@ -324,18 +263,19 @@ def read_profil(sheet: SheetIn, out: Parsed) -> None:
         text, wrong = read_cell(Column(key, dict(PROFIL_ROWS)[key]), raw)  # a text; a date or #REF! is refused
         if wrong:
             out.problem(PROFIL, n, 1, dict(PROFIL_ROWS)[key], wrong)
+            out.refused_profile.add(key)
             continue
         text = str(text)
         if key == "periode":
             m = _PERIODE.match(text)
             if not m or not 1900 < int(m.group(1)) <= int(m.group(2)) < 2200:
-                out.problem(PROFIL, n, 1, "Periode Renstra", f"\u201c{text}\u201d bukan periode; tulis seperti "
+                out.problem(PROFIL, n, 1, "Periode Renstra", f"{quote(text)} bukan periode; tulis seperti "
                             f"2025-2029")
                 continue
             out.profile[key] = (int(m.group(1)), int(m.group(2)))
         elif key == "tahun":
             if not re.fullmatch(r"\d{4}", text):
-                out.problem(PROFIL, n, 1, "Tahun Laporan", f"\u201c{text}\u201d bukan tahun; tulis seperti 2025")
+                out.problem(PROFIL, n, 1, "Tahun Laporan", f"{quote(text)} bukan tahun; tulis seperti 2025")
                 continue
             out.profile[key] = int(text)
         else:
@@ -373,10 +313,10 @@ def _uncomputed(sheets: list[SheetIn], out: Parsed) -> None:
                 header = _text_at(sheet, cell.row - 1, 0) if cell.col else ""
             else:
                 header = _text_at(sheet, at, cell.col) if at is not None and cell.row - 1 > at else ""
-            formula = cell.formula if len(cell.formula) <= QUOTE_MAX else cell.formula[:QUOTE_MAX] + "\u2026"
+            formula = cut(cell.formula)
             why = ("hanya membawa nilai sementara dari program yang menulisnya (berkas minta dihitung ulang saat "
                    "dibuka)") if cell.placeholder else "tanpa nilai tersimpan"
-            out.problem(sheet.name, cell.row, cell.col, header[:QUOTE_MAX], f"berisi rumus {formula} {why}; buka "
+            out.problem(sheet.name, cell.row, cell.col, cut(header), f"berisi rumus {formula} {why}; buka "
                         f"dan simpan berkasnya di Excel atau LibreOffice, atau ketik angkanya")
 
 
@@ -391,6 +331,7 @@ def read_book(sheets: dict[str, SheetIn]) -> Parsed:
     kaskade = names.get(KASKADE.casefold())
     if kaskade is None:
         out.problem(KASKADE, 0, None, "", "lembar Kaskade tidak ada; pakai berkas dari `lkjip template`")
+        out.halted = True  # nothing else can be read or said (no period, no rows): only this
         return out
     read = [s for key, s in names.items() if key in (PROFIL.casefold(), KASKADE.casefold(), ANGGARAN.casefold())]
     _uncomputed([*read, *([sheets[ASAL]] if ASAL in sheets else [])], out)

@@ -27,6 +27,7 @@ from .identity import with_identity
 from .lock import WorkbookLock, login_name
 from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, YEARS_BEFORE, LogEntry
 from .refs import PROFILE_REF, Target, resolve, resolve_id
+from .sanitize import quote
 from .backups import backups_of
 from .storage import AtomicJSONStorage
 from .structure import STRUCTURAL
@@ -97,6 +98,7 @@ class Workbook(YearClosing):
         self._cascade: Cascade | None = None
         self._next_log_id: int | None = None  # the log's next record number, within one transaction
         self._in_transaction = False
+        self._step: dict | None = None  # within one_step: the marks every log entry of the step carries
 
     @property
     def db(self) -> "TinyDB":
@@ -276,15 +278,29 @@ class Workbook(YearClosing):
             return self._apply_in(edit, kind, reason=reason)
 
     def apply_batch(self, batch: "Batch", *, kind: str = "edit") -> list[Applied]:
-        """Several edits (a pasted column) under one lock and one save: all are written or none. Their log entries
-        share a group id (the seq of the first), so undo, redo and the audit see one step."""
+        """Several edits (a pasted column, a form) under one lock and one save: all are written or none. Their log
+        entries share a group id (the seq of the first), so undo, redo and the audit see one step."""
         if not batch.edits:
             return []
-        with self.transaction():
-            group = len(self.db.table(LOG)) + 1
-            return [self._apply_in(edit, kind, group) for edit in batch.edits]
+        with self.one_step():
+            return [self.apply(edit, kind=kind) for edit in batch.edits]
 
-    def _apply_in(self, edit: Edit, kind: str, group: int | None = None, *, reason: str | None = None) -> Applied:
+    @contextmanager
+    def one_step(self, **marks: int) -> Iterator[dict]:
+        """Everything applied inside is one transaction and one step of the history (store.history): every log
+        entry written carries the group id (the seq of the first) and the marks (`undoes`, `redoes`). Nested: joins
+        the step already open."""
+        with self.transaction() as doc:
+            if self._step is not None:
+                yield doc
+                return
+            self._step = dict(marks)
+            try:
+                yield doc
+            finally:
+                self._step = None
+
+    def _apply_in(self, edit: Edit, kind: str, *, reason: str | None = None) -> Applied:
         """One edit inside an open transaction: checks, conflict test, write, revision, log."""
         spec = spec_of(edit.field)
         if spec.yearly and edit.year is None:
@@ -305,8 +321,7 @@ class Workbook(YearClosing):
                            display(spec, current))
         self._write(table, doc_id, container, spec, edit)
         revision = self._bump_revision(casc)
-        self._log(kind, target.id, edit.field, edit.year if spec.yearly else None, edit.old, edit.new, reason,
-                  group=group)
+        self._log(kind, target.id, edit.field, edit.year if spec.yearly else None, edit.old, edit.new, reason)
         if spec.target == "node" and spec.key in ("name", "code"):
             self._cascade = None  # the tree's labels and order follow names and codes
         return Applied(edit, target, True, revision, display(spec, edit.old), display(spec, edit.new))
@@ -331,14 +346,15 @@ class Workbook(YearClosing):
         return revision
 
     def _log(self, kind: str, ref: str, field: str, year: int | None, old: object, new: object,
-             reason: str | None = None, group: int | None = None) -> None:
+             reason: str | None = None) -> None:
         log = self.storage.read()[LOG]
         entry: LogEntry = {"seq": len(log) + 1, "at": _now(), "user": self.user, "kind": kind, "ref": ref,
                            "field": field, "year": year, "old": old, "new": new}
         if reason:
             entry["reason"] = reason
-        if group is not None:
-            entry["group"] = group  # one paste: one step in undo and audit
+        if self._step is not None:  # one paste, form or import: one step in undo, redo and the audit
+            self._step.setdefault("group", entry["seq"])
+            entry.update(self._step)  # type: ignore[typeddict-item]
         # Inserted directly (see storage.changed_in_place); the next record number is found once a transaction.
         if self._next_log_id is None:
             self._next_log_id = max(map(int, log), default=0) + 1
@@ -356,9 +372,14 @@ class Workbook(YearClosing):
                 break
         year = f" {edit.year}" if spec.yearly else ""
         by = f" oleh {who}" if who else ""
+
+        def said(value: object) -> str:  # a text (a whole narrative section) quoted cut, as any quoted input
+            return quote(display(spec, value)) if spec.kind == "text" and value not in (None, "") else display(
+                spec, value)
+
         return EditConflict(
-            f"{spec.label}{year} {target.label} sudah diubah{by} menjadi {display(spec, current)} sejak Anda "
-            f"melihatnya ({display(spec, edit.old)}); nilai Anda {display(spec, edit.new)} tidak disimpan.",
+            f"{spec.label}{year} {target.label} sudah diubah{by} menjadi {said(current)} sejak Anda "
+            f"melihatnya ({said(edit.old)}); nilai Anda {said(edit.new)} tidak disimpan.",
             mine=edit.new, theirs=current, who=who,
         )
 

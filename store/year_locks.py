@@ -24,7 +24,8 @@ class YearClosing:
                 return False
             from .workbook import _now  # the one clock of the edit log
 
-            stamp = {"by": self.user, "at": _now()}
+            # The revision the lock makes: the signed copy's footer names it (reports.stamp).
+            stamp = {"by": self.user, "at": _now(), "revision": int(casc.meta.get("revision", 0)) + 1}
 
             signing = None if signing_year(casc.meta, year) in (None, str(year)) else {
                 k: v for k, v in profile_for(casc.meta, year).items() if k in SIGNING_KEYS}

@@ -10,6 +10,7 @@ reach stdout or stderr raw."""
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -31,9 +32,16 @@ NAME = f"Nama{ESCAPES}jahat"
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\ufeff\u202a-\u202e\u2066-\u2069]")
 
 
+@pytest.fixture(autouse=True)
+def _in_a_temporary_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A subcommand walked without -o (template) writes its default name into the current folder: never the repo."""
+    monkeypatch.chdir(tmp_path)
+
+
 def lkjip(*args: object) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                          timeout=120)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # the checkout's packages, from the test's own folder
+    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=Path.cwd(), capture_output=True,
+                          timeout=120, env=env)
 
 
 def clean(data: bytes | str, what: str) -> str:

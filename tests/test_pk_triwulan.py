@@ -83,7 +83,8 @@ def test_the_pk_tables_in_markdown_are_the_pk_tables_of_lkjip_tables(demo_path: 
     (_, sasaran), (_, anggaran) = markdown_tables(md)
     assert sasaran == pk_rows(demo_path)
     assert anggaran[-1][-1] == "Rp 3.158.758.766"
-    assert md.startswith("# PERJANJIAN KINERJA TAHUN 2022")
+    assert md.startswith("> DRAF \u2014 diekspor ")  # 2022 is not locked: a draft
+    assert md.split("\n\n")[1] == "# PERJANJIAN KINERJA TAHUN 2022"
 
 
 def test_the_pk_of_another_year_takes_that_years_targets(demo_path: Path) -> None:
@@ -214,4 +215,4 @@ async def test_the_export_view_chooses_the_pk_with_ctrl_t(demo_path: Path, tmp_p
         await pilot.press("ctrl+e")
         await app.workers.wait_for_complete()
         await pilot.pause()
-    assert (tmp_path / "pk.md").read_text(encoding="utf-8").startswith("# PERJANJIAN KINERJA TAHUN 2022")
+    assert "\n\n# PERJANJIAN KINERJA TAHUN 2022\n" in (tmp_path / "pk.md").read_text(encoding="utf-8")

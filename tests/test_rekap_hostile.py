@@ -32,9 +32,17 @@ def lkjip(*args: object) -> subprocess.CompletedProcess:
 
 
 def office(path: Path, instansi: str) -> Path:
+    """A demo office named `instansi`. One whose name holds control characters the gate refuses since issue 20 is
+    planted as a workbook from before the gate was (the schema switched off while it is written)."""
+    import store.document
+    import store.storage
+
     doc = demo_document()
     next(iter(doc["meta"].values()))["profile"]["instansi"] = instansi
-    Workbook.create(path, doc)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store.document, "check", lambda *a, **k: None)
+        patch.setattr(store.storage, "check", lambda *a, **k: None)
+        Workbook.create(path, doc)
     return path
 
 
@@ -85,16 +93,21 @@ def test_names_typed_as_formulas_stay_text_in_the_export_and_the_template(tmp_pa
 
 
 def test_a_control_character_in_an_instansi_does_not_kill_the_rekap_spreadsheet(tmp_path: Path) -> None:
+    """Since issue 20 such a workbook (from before the gate) is refused by the schema when read: the rekap says so in
+    a row, visibly, and never dies (exit 70) in the spreadsheet writer."""
     office(tmp_path / "kantor.json", "Dinas\x1b[2J\x07 Kesehatan\x00")
+    office(tmp_path / "baik.json", "Dinas Kesehatan")
     xlsx = tmp_path / "rekap.xlsx"
-    result = lkjip("rekap", tmp_path / "kantor.json", "--format", "xlsx", "-o", xlsx)
-    assert result.returncode == 0, result.stderr
-    sheet = openpyxl.load_workbook(xlsx).active
-    column = [c.value for c in sheet[1]].index("Instansi")
-    shown = sheet.cell(2, column + 1).value
-    assert shown.startswith("Dinas") and "Kesehatan" in shown
-    assert not RAW_CONTROL.search(shown)  # replaced visibly, not dropped
-    assert len(shown) > len("Dinas[2J Kesehatan")
+    result = lkjip("rekap", tmp_path / "kantor.json", tmp_path / "baik.json", "--format", "xlsx", "-o", xlsx)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr and "tak terduga" not in result.stderr
+    assert not RAW_CONTROL.search(result.stderr) and "karakter kendali \u241b" in result.stderr
+    rows = list(openpyxl.load_workbook(xlsx).active.iter_rows(values_only=True))
+    header = rows[0]
+    by_file = {str(r[header.index("Berkas")]): r for r in rows[1:] if r[header.index("Berkas")]}
+    refused = by_file[str(tmp_path / "kantor.json")][header.index("Keterangan")]
+    assert refused.startswith("Tidak terbaca") and not RAW_CONTROL.search(refused)
+    assert by_file[str(tmp_path / "baik.json")][header.index("Instansi")] == "Dinas Kesehatan"
 
 
 def test_the_writer_escapes_control_characters_it_is_handed(tmp_path: Path) -> None:
@@ -159,12 +172,12 @@ def test_a_file_named_with_escapes_is_shown_without_a_raw_control_byte(tmp_path:
 
 
 def test_the_rows_name_the_file_visibly_but_still_read_it(tmp_path: Path) -> None:
-    path = office(tmp_path / "kantor\x1b[31m.json", "Kecamatan\x1b[2J Torjun")
+    path = office(tmp_path / "kantor\x1b[31m.json", "Kecamatan Torjun")
     rekap = R.build([str(tmp_path)])
     [row] = rekap.offices
     assert row.readable and row.source.path == path
     assert row.source.shown == str(tmp_path / "kantor\u241b[31m.json")
-    assert row.instansi == "Kecamatan\u241b[2J Torjun"
+    assert row.instansi == "Kecamatan Torjun"
 
 
 def test_a_name_the_system_refuses_to_look_up_is_a_row_too(tmp_path: Path) -> None:

@@ -199,19 +199,20 @@ def test_a_50_mb_narrative_is_refused_on_open_with_its_path(demo_path: Path, cap
     assert demo_path.read_bytes() == before
 
 
-async def test_a_paste_arrives_with_lf_line_breaks_and_visible_escapes(demo_path: Path) -> None:
+async def test_a_paste_arrives_with_lf_line_breaks_and_its_terminal_codes_taken_out(demo_path: Path) -> None:
     from textual import events
 
     app = LkjipApp(Workbook.open(demo_path))
     async with app.run_test(size=(80, 24)) as pilot:
         area = await open_narrative(pilot)
         area.load_text("")
-        app.post_message(events.Paste(f"satu\r\ndua\rtiga{WIPE}"))  # as the terminal driver does
+        app.post_message(events.Paste(f"satu\r\ndua\rtiga{WIPE}\x07"))  # as the terminal driver does
         await pilot.pause()
-        assert area.text == "satu\ndua\ntiga\u241b[2J"
+        assert area.text == "satu\ndua\ntiga"
+        assert "2 kode warna atau karakter kendali dibuang" in app.message and not app.message_error
         await pilot.press("ctrl+s")
         await pilot.pause()
-    assert narrative_on_disk(demo_path, "kata_pengantar") == "satu\ndua\ntiga\u241b[2J"
+    assert narrative_on_disk(demo_path, "kata_pengantar") == "satu\ndua\ntiga"
 
 
 async def test_typed_narrative_is_drafted_within_a_second_and_the_draft_offered_at_start(demo_path: Path) -> None:

@@ -1,7 +1,7 @@
 """The keyboard workbook: a Textual app over one Workbook.
 
 Every committed value goes through Workbook.apply at once (lock, reload, atomic save, edit log): there is no unsaved
-state. Undo and redo apply the inverse edit through the same path. The file is polled once a second so another
+state. Undo and redo take the step the edit log names (store.history), as `lkjip undo` and `lkjip redo` do. The file is polled once a second so another
 operator's save shows up within two seconds without disturbing a cell being edited.
 """
 
@@ -17,19 +17,20 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.binding import Binding
 from rich.cells import cell_len
-from textual.events import Event, Key, Resize
+from textual.events import Event, Key, Paste, Resize
 from textual.screen import ModalScreen
 
 from store.cascade import Cascade
 from store.errors import WorkbookError
 from store.model import LOG
 from store.sanitize import visible
-from store.workbook import Batch, Edit, Workbook
+from store.workbook import Workbook
 
 from . import lean_output
 from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin, YearMixin
 from .app_writes import WritePath
 from .keys import KeysInOrder, in_text_field, load_keymap, stamp_arrival_times, typing_into
+from .paste import paste_refusal
 from .views.main import MainScreen
 from .widgets.status import SAVED_SPLIT, StatusLine
 
@@ -100,8 +101,6 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
         self.path = path or (workbook.path if workbook else Path("lkjip.json"))
         self.casc: Cascade = workbook.cascade() if workbook else None  # type: ignore[assignment]
         self.year = self.casc.tahun if workbook else 0
-        self.undo_stack: list[Edit | Batch] = []
-        self.redo_stack: list[Edit | Batch] = []
         self.message = ""
         self.message_error = False
         # Where the message was said (view, node): it goes when the operator is elsewhere (show_status).
@@ -235,7 +234,8 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
             status.show(self.message, self.saved_line(), error=self.message_error)
 
     async def on_event(self, event: Event) -> None:
-        typed = isinstance(event, Key) and not event.is_forwarded
+        # A paste is routed as a key is: where the keys before it led, and not at all behind a refused key.
+        typed = isinstance(event, (Key, Paste)) and not event.is_forwarded
         if typed:
             await self.settle_keys()
             if self.dropped_from_burst(event):  # typed behind a refused key: the refusal stays, with the count
@@ -244,6 +244,11 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
                 whole = getattr(self.screen, "show_message", None)  # a refusal opened whole in a dialog
                 if callable(whole):
                     whole(self.message)
+                return
+        if typed and isinstance(event, Paste):  # refused for its size before any widget sees it (tui/paste.py)
+            too_large = paste_refusal(self.focused, event.text)
+            if too_large:
+                self.say(too_large, error=True)
                 return
         # A message goes away on the next key: an old refusal must not read as the answer to a new action.
         if isinstance(event, Key) and self.message and not self.disk_problem and not isinstance(self.screen,

@@ -10,9 +10,12 @@ from pathlib import Path
 from textual.actions import SkipAction
 from textual.command import CommandPalette
 
-from store.errors import InvalidValue
+from store import history
+from store.errors import InvalidValue, WorkbookError
 from store.fields import parse_value, spec_of
-from store.workbook import Applied, Batch, Edit
+from store.storage import os_reason
+from store.structure import STRUCTURAL
+from store.workbook import Applied, Edit
 
 from .keys import drained, typing_into
 from .views.main import MainScreen
@@ -29,8 +32,8 @@ async def keys_before_landed(app) -> None:
 
 
 class UndoMixin:
-    """A value typed in a cell, and Ctrl+Z / Ctrl+Y (the inverse edit, or the whole pasted batch), through the one
-    edit path."""
+    """A value typed in a cell through the one edit path, and Ctrl+Z / Ctrl+Y: the step the edit log names
+    (store.history), a paste or a form whole."""
 
     def commit_typed(self, ref: str, field: str, old: object, text: str, *,
                      clear: bool = False) -> tuple[Edit, Applied] | None:
@@ -53,26 +56,41 @@ class UndoMixin:
 
     async def action_undo(self) -> None:
         await keys_before_landed(self)
-        self._step(self.undo_stack, self.redo_stack, "undo")
+        self._move("undo")
 
     async def action_redo(self) -> None:
         await keys_before_landed(self)
-        self._step(self.redo_stack, self.undo_stack, "redo")
+        self._move("redo")
 
-    def _step(self, source: list[Edit | Batch], target: list[Edit | Batch], kind: str) -> None:
-        if not source:
+    def _move(self, kind: str) -> None:
+        """The step the edit log says is next (store.history): the same step `lkjip undo` / `lkjip redo` takes."""
+        assert self.wb is not None
+        try:
+            moved = history.undo(self.wb) if kind == "undo" else history.redo(self.wb)
+        except (WorkbookError, OSError) as exc:
+            why = exc.message if isinstance(exc, WorkbookError) else f"Tidak tersimpan: {os_reason(exc)}."
+            self.say(why, error=True)
+            self._back_to_disk()
+            self.refusal_in_full()  # a conflict names both values: whole, not cut by the status line
+            return
+        if moved is None:
             self.say("Tidak ada yang bisa diurungkan." if kind == "undo" else "Tidak ada yang bisa diulangi.")
             return
-        edit = source[-1]
-        step = edit.inverse() if kind == "undo" else edit
-        done = (self.apply_batch(step, kind=kind, quiet=False) if isinstance(step, Batch)
-                else self.apply_edit(step, kind=kind))
-        if done:
-            source.pop()
-            target.append(edit)
-            if isinstance(self.screen, MainScreen):
-                self.screen.focus_ref(edit.ref, edit.field)
-
+        self.casc = self.wb.cascade()
+        self.refresh_views()
+        verb = "Diurungkan" if kind == "undo" else "Diulangi"
+        changed = [a for a in moved.applied if a.changed]
+        if len(changed) == 1 and changed[0].edit.field not in STRUCTURAL:
+            tail = self.capaian_tail(changed[0].edit)
+            spec = spec_of(changed[0].edit.field)
+            year = f" {changed[0].edit.year}" if changed[0].edit.year is not None else ""
+            self.say(f"{verb}: {spec.label}{year} {changed[0].target.label[:40]}: {changed[0].old_text} \u2192 "
+                     f"{changed[0].new_text}{tail}")
+        else:
+            self.say(f"{verb} #{moved.step.id}: {history.describe(moved)}")
+        first = moved.step.entries[0]
+        if isinstance(self.screen, MainScreen) and moved.applied:
+            self.screen.focus_ref(first["ref"], first["field"])
 
 
 class YearMixin:
@@ -114,6 +132,11 @@ class PaletteMixin:
 
             await self.push_screen(Palette())  # awaited: what is typed after Ctrl+P goes to its search field
 
+    async def open_profile(self) -> None:
+        from .views.profile import open_profile_form
+
+        await open_profile_form(self)  # type: ignore[arg-type]  # the app is the Session
+
     def palette_commands(self) -> list[tuple[str, str, object]]:
         commands: list[tuple[str, str, object]] = [
             ("Tampilan: Cascade", "Pohon cascading dan isian indikator", lambda: self.action_view("utama")),
@@ -132,6 +155,9 @@ class PaletteMixin:
             ("Urungkan perubahan terakhir", "Ctrl+Z", self.action_undo),
             ("Ulangi perubahan", "Ctrl+Y", self.action_redo),
         ]
+        if self.wb is not None:  # not on the start screen
+            commands.append(("Profil dan penandatangan", "P di Cascade \u00b7 instansi, kepala, NIP, pihak kedua, "
+                             "tempat, tanggal", self.open_profile))
         # While the palette is open it is the top screen: the view's own commands are those of the screen below it.
         stack = [s for s in self.screen_stack if not isinstance(s, CommandPalette)]
         screen_commands = getattr(stack[-1] if stack else self.screen, "palette_commands", None)

@@ -30,9 +30,6 @@ class WritePath:
             self._back_to_disk()
             return None
         self.casc = self.wb.cascade()
-        if kind == "edit" and applied.changed:
-            self.undo_stack.append(edit)
-            self.redo_stack.clear()
         self.refresh_views()
         if not quiet and edit.field in STRUCTURAL:
             verb = {"undo": "Diurungkan", "redo": "Diulangi"}.get(kind, "Disimpan")
@@ -58,9 +55,6 @@ class WritePath:
             self._back_to_disk()
             return None
         self.casc = self.wb.cascade()
-        if kind == "edit" and any(a.changed for a in applied):
-            self.undo_stack.append(batch)
-            self.redo_stack.clear()
         self.refresh_views()
         if not quiet:
             verb = {"undo": "Diurungkan", "redo": "Diulangi"}.get(kind, "Disimpan")

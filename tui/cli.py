@@ -17,7 +17,7 @@ from .printer import err, out
 __version__ = "0.1.0"
 
 COMMANDS = ("init", "tables", "set", "check", "export", "import", "lock", "unlock", "backups", "restore", "log",
-            "rekap", "add", "rm", "mv", "undo", "template")
+            "rekap", "add", "rm", "mv", "undo", "redo", "template")
 
 
 class UsageError(Exception):
@@ -91,7 +91,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="lkjip", description="Buku kerja LKjIP di terminal.")
+    p = _Parser(prog="lkjip", description="Buku kerja LKjIP di terminal. `lkjip BUKU-KERJA.json` membuka buku kerja "
+                "itu di layar (bila belum ada: layar untuk membuatnya); perintah di bawah untuk skrip.")
     p.add_argument("--version", action="version", version=f"lkjip {__version__}")
     sub = p.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -124,13 +125,15 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("export", help="ekspor draf LKjIP atau dokumen pertukaran")
     s.add_argument("workbook")
-    s.add_argument("--format", choices=("md", "docx", "json", "xlsx"), required=True)
+    s.add_argument("--format", choices=("md", "docx", "pdf", "json", "xlsx"), required=True)
     s.add_argument("-o", "--output")
     s.add_argument("--force", action="store_true", help="menimpa berkas lain yang sudah ada (tidak pernah buku kerja)")
     s.add_argument("--year", type=int)
     s.add_argument("--doc", choices=("lkjip", "pk", "triwulan"), default="lkjip",
                    help="lkjip (bawaan), pk: Perjanjian Kinerja, triwulan: laporan triwulan (dengan --tw)")
     s.add_argument("--tw", type=int, choices=(1, 2, 3, 4), help="triwulan 1-4 untuk --doc triwulan")
+    s.add_argument("--draf", action="store_true",
+                   help="tandai DRAF walau tahunnya sudah dikunci (tahun terkunci diekspor sebagai salinan final)")
 
     s = sub.add_parser("import", help="membuat atau mengubah buku kerja dari .json, .xlsx atau .csv")
     s.add_argument("document")
@@ -139,7 +142,7 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("template", help="templat lembar kerja untuk cascade, target dan pagu")
     s.add_argument("--format", choices=("xlsx",), default="xlsx")
-    s.add_argument("-o", "--output", required=True)
+    s.add_argument("-o", "--output", help="bawaan: templat-AWAL-AKHIR.xlsx di folder ini (tidak pernah menimpa)")
     s.add_argument("--periode", help="periode Renstra, mis. 2025-2029")
 
     s = sub.add_parser("lock", help="mengunci tahun setelah tutup buku")

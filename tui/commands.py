@@ -25,7 +25,7 @@ from store.workbook import Workbook
 
 from .printer import err, out, out_document
 from .shown import log_value as _shown
-from .commands_cascade import cmd_add, cmd_mv, cmd_rm, cmd_undo  # noqa: F401 - run() finds them by name
+from .commands_cascade import cmd_add, cmd_mv, cmd_redo, cmd_rm, cmd_undo  # noqa: F401 - run() finds them by name
 
 
 def run(args: argparse.Namespace) -> int:
@@ -165,6 +165,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     doc = getattr(args, "doc", "lkjip")
     tw = getattr(args, "tw", None)
+    draf = getattr(args, "draf", False)
+    if draf and args.format not in ("md", "docx"):
+        err("--draf hanya untuk ekspor md atau docx.")
+        return 2
     if (doc == "triwulan") != (tw is not None):
         err("--tw N (1-4) dipakai bersama --doc triwulan, dan hanya dengannya.")
         return 2
@@ -175,7 +179,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if doc != "lkjip":
         from reports import year_docs
 
-        payload = year_docs.render(wb.cascade(), doc, args.format, _year(wb, args.year), tw=tw)
+        payload = year_docs.render(wb.cascade(), doc, args.format, _year(wb, args.year), tw=tw, draf=draf)
     elif args.format == "xlsx":
         from .commands_sheet import export_xlsx
 
@@ -188,12 +192,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         except ImportError:
             raise WorkbookError(f"Ekspor {args.format} belum tersedia di versi ini; gunakan --format json atau "
                                 f"`lkjip tables --format md`.") from None
-        payload = exporter.render(wb, args.format, _year(wb, args.year))
+        payload = exporter.render(wb, args.format, _year(wb, args.year), draf=draf)
     if args.output:
         write_output(args.output, payload, force=args.force, source=args.workbook)
         out(f"Ditulis: {args.output}")
-    elif args.format == "docx":
-        raise WorkbookError("Ekspor docx memerlukan -o BERKAS.docx.")
+    elif args.format in ("docx", "pdf"):
+        raise WorkbookError(f"Ekspor {args.format} memerlukan -o BERKAS.{args.format}.")
     else:
         out_document(payload, args.format)
     return 0
@@ -244,7 +248,8 @@ def cmd_lock(args: argparse.Namespace) -> int:
     args.reason = _reason(args.reason)
     wb = Workbook.open(args.workbook)
     done = wb.lock_year(args.year, args.reason)
-    out(f"Tahun {args.year} dikunci." if done else f"Tahun {args.year} sudah terkunci.")
+    out(f"Tahun {args.year} dikunci; ekspornya kini salinan final tanpa tanda DRAF (--draf untuk draf)." if done
+        else f"Tahun {args.year} sudah terkunci.")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""`lkjip add`, `rm`, `mv` and `undo`: building and reshaping the cascade from the command line.
+"""`lkjip add`, `rm`, `mv`, `undo` and `redo`: building and reshaping the cascade from the command line.
 
 Each plans one structural Edit from the workbook as it is (store.plans) and applies it through Workbook.apply, so it
 is locked, checked, logged and undoable like every other edit. `add` prints the new REF alone on its last line, for
@@ -8,24 +8,20 @@ scripts: `S=$(lkjip add wb.json sasaran "…" --parent T1 | tail -1)`.
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Callable
 from pathlib import Path
 
-from store import plans
+from store import history, plans
 from store.codes import known_name, master_names, master_path
 from store.errors import EditConflict, WorkbookError
 from store.sanitize import quote, visible
 from store.fields import spec_of
-from store.model import LEVELS, LOG
+from store.model import LEVELS
 from store.refs import Target, public_ref, resolve
 from store.structure import what_goes
 from store.workbook import Applied, Edit, Workbook
 
 from .printer import err, out
-
-UNDOABLE = frozenset({"edit", "tambah", "hapus", "pindah"})
-_UNDONE = re.compile(r"urungkan #(\d+)")
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -53,7 +49,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     where.add_argument("--up", action="store_true", help="naik satu di antara saudaranya")
     where.add_argument("--down", action="store_true", help="turun satu di antara saudaranya")
 
-    s = sub.add_parser("undo", help="mengurungkan perubahan terakhir yang belum diurungkan")
+    s = sub.add_parser("undo", help="mengurungkan langkah terakhir yang belum diurungkan")
+    s.add_argument("workbook")
+
+    s = sub.add_parser("redo", help="mengulangi langkah yang terakhir diurungkan")
     s.add_argument("workbook")
 
 
@@ -142,14 +141,20 @@ def cmd_mv(args: argparse.Namespace) -> int:
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
+    return _move(args, "undo")
+
+
+def cmd_redo(args: argparse.Namespace) -> int:
+    return _move(args, "redo")
+
+
+def _move(args: argparse.Namespace, kind: str) -> int:
+    """The step the edit log says is next (store.history): the same one Ctrl+Z / Ctrl+Y in the TUI takes."""
     wb = Workbook.open(args.workbook)
-    entries = sorted(wb.document()[LOG].values(), key=lambda e: e["seq"], reverse=True)
-    undone = {int(m.group(1)) for e in entries if e["kind"] == "undo" and (m := _UNDONE.match(e.get("reason", "")))}
-    entry = next((e for e in entries if e["kind"] in UNDOABLE and e["seq"] not in undone), None)
-    if entry is None:
-        out("Tidak ada yang bisa diurungkan.")
+    moved = history.undo(wb) if kind == "undo" else history.redo(wb)
+    if moved is None:
+        out("Tidak ada yang bisa diurungkan." if kind == "undo" else "Tidak ada yang bisa diulangi.")
         return 0
-    edit = Edit(entry["ref"], entry["field"], entry.get("year"), entry["old"], entry["new"]).inverse()
-    applied = wb.apply(edit, kind="undo", reason=f"urungkan #{entry['seq']}")
-    out(f"Diurungkan #{entry['seq']}: {applied.target.label}: {applied.old_text} \u2192 {applied.new_text}")
+    verb = "Diurungkan" if kind == "undo" else "Diulangi"
+    out(f"{verb} #{moved.step.id}: {history.describe(moved)}")
     return 0

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from store.errors import WorkbookError
 from store.output import write_output
-from store.sanitize import quote
+from store.sanitize import cut, quote
 from store.workbook import Workbook
 
 from .printer import out
@@ -55,9 +55,10 @@ def cmd_template(args: argparse.Namespace) -> int:
 
     awal, akhir = _periode(args.periode)
     tahun = min(max(date.today().year, awal), akhir)
-    _write_sheet(args.output, render(template_book(awal, akhir, tahun)))
-    out(f"Templat periode {awal}\u2013{akhir} ditulis: {args.output} (baca lembar Petunjuk; lalu `lkjip import "
-         f"{args.output} BUKU-KERJA.json`).")
+    output = args.output or f"templat-{awal}-{akhir}.xlsx"  # named and printed; _write_sheet never overwrites
+    _write_sheet(output, render(template_book(awal, akhir, tahun)))
+    out(f"Templat periode {awal}\u2013{akhir} ditulis: {output} (baca lembar Petunjuk; lalu `lkjip import "
+         f"{output} BUKU-KERJA.json`).")
     return 0
 
 
@@ -77,15 +78,19 @@ def export_xlsx(wb: Workbook, args: argparse.Namespace, year: int) -> int:
 
 
 def tree(document: dict) -> None:
-    """The cascade that would be built, indented by level, so the operator sees every parent before writing."""
+    """The cascade that would be built, indented by level, so the operator sees every parent before writing. A node
+    is named by its code; one without a code (a tujuan, a sasaran) by its REF, never by an internal id, which after
+    a move looks like the node's old code (store.refs)."""
     from store.cascade import Cascade
     from store.model import LEVEL_LABELS
+    from store.refs import node_ref
+    from store.sheet_import import LABEL_MAX
 
     casc = Cascade(document)
     for node, depth in casc.walk():
-        ref = f" [{node['id']}]" if node["id"] != node["code"] else ""
-        out(f"{'  ' * (depth + 1)}{LEVEL_LABELS[node['level']]}{ref}: {casc.label(node)} "
-             f"({len(node['indicators'])} indikator)")
+        ref = "" if node["code"] else f" [{node_ref(node)}]"
+        out(f"{'  ' * (depth + 1)}{LEVEL_LABELS[node['level']]}{ref}: {cut(casc.label(node), LABEL_MAX)} "
+            f"({len(node['indicators'])} indikator)")
 
 
 def import_sheet(args: argparse.Namespace) -> int:

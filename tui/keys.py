@@ -25,7 +25,7 @@ import asyncio
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from textual import events
 from textual._context import active_message_pump  # Textual's own record of whose handler is running (pinned 8.2.8)
@@ -119,9 +119,9 @@ class KeysInOrder:
         """The refusal, and how many keys typed behind it were dropped."""
         return f"{self._refusal} ({self.dropped_keys} tombol berikutnya diabaikan)"
 
-    def dropped_from_burst(self, event: events.Key) -> bool:
-        """True for a key of a refused burst (counted in `dropped_keys`); the first key read after the refusal ends
-        the dropping."""
+    def dropped_from_burst(self, event: events.Key | events.Paste) -> bool:
+        """True for a key (or a paste) of a refused burst (counted in `dropped_keys`); the first key read after the
+        refusal ends the dropping."""
         refused_at = self._burst_refused_at
         if refused_at is None:
             return False
@@ -162,11 +162,68 @@ class KeysInOrder:
                     break
 
 
+PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"  # bracketed paste, as every terminal sends it
+PASTE_HOLD_MAX = 1024 * 1024  # characters of one paste kept; a longer one is over every paste limit (tui/paste.py)
+
+
+class _WholePastes:
+    """One terminal parser's bracketed pastes, cut out of what it reads and handed on as one `Paste` each.
+
+    Textual 8.2.8's XTermParser reads a paste a character at a time, and an ESC inside it (a colour code copied from
+    a terminal, a stray Esc in a spreadsheet cell) starts an escape sequence that it re-issues as KEYS after 32
+    characters or at the next ESC: the rest of the paste was typed (Enters and all) and the Paste held only what
+    came before the ESC. So the parser here never sees a paste's body: it gets the text around pastes and the two
+    markers themselves (its own paste mode stays in step, and the empty Paste it makes of them is dropped), and
+    the body is found with `str.find` per read, not parsed per character. A marker split between two reads is found
+    across them."""
+
+    def __init__(self) -> None:
+        self.body: list[str] | None = None  # inside a paste: its text so far
+        self.held = 0  # characters of the body so far (kept up to PASTE_HOLD_MAX)
+        self.tail = ""  # the last characters read (outside: fed to the parser; inside: of the body), for a split marker
+
+    def pieces(self, data: str) -> Iterator[tuple[str, str | None]]:
+        """`data` as (text for the parser, None) and ("", a whole paste) in reading order."""
+        while data:
+            if self.body is None:
+                probe = self.tail + data
+                at = probe.find(PASTE_START)
+                if at < 0:
+                    self.tail = probe[-(len(PASTE_START) - 1):]
+                    yield data, None
+                    return
+                end = at + len(PASTE_START) - len(self.tail)  # where the body begins in `data`
+                yield data[:end], None  # the keys before it, and the marker: the parser enters its paste mode
+                self.body, self.held, self.tail, data = [], 0, "", data[end:]
+                continue
+            probe = self.tail + data
+            at = probe.find(PASTE_END)
+            if at < 0:
+                self._hold(data)
+                self.tail = probe[-(len(PASTE_END) - 1):]
+                return
+            self._hold(data)
+            text = "".join(self.body)  # type: ignore[arg-type]
+            if self.held <= PASTE_HOLD_MAX:
+                text = text[: len(text) - len(probe) + at]  # without the end marker, even one split between reads
+            rest = data[at + len(PASTE_END) - len(self.tail):]
+            self.body, self.tail, data = None, "", rest
+            yield PASTE_END, text  # the marker ends the parser's paste mode
+
+    def _hold(self, data: str) -> None:
+        if self.held <= PASTE_HOLD_MAX:  # beyond: kept cut, still over every limit, and refused for its size
+            self.body.append(data)  # type: ignore[union-attr]
+        self.held += len(data)
+
+
 def stamp_arrival_times() -> None:
-    """A key's `time` becomes the moment its bytes were read from the terminal. Textual stamps a key when its input
-    thread has parsed it, and that thread parses a burst a few keys at a time between the app's own work (they share
-    the interpreter): keys read in the same write as a refused key were stamped after the refusal and taken for the
-    operator's next keys. Textual reads `time` of keys nowhere else (only of mouse clicks). Textual 8.2.8's parser."""
+    """The terminal parser, patched in this one place for Textual 8.2.8 (textual/_xterm_parser.py):
+
+    - a key's `time` becomes the moment its bytes were read from the terminal. Textual stamps a key when its input
+      thread has parsed it, and that thread parses a burst a few keys at a time between the app's own work (they
+      share the interpreter): keys read in the same write as a refused key were stamped after the refusal and taken
+      for the operator's next keys. Textual reads `time` of keys nowhere else (only of mouse clicks);
+    - a bracketed paste is one `Paste` of exactly what was pasted, ESC included, never keys (`_WholePastes`)."""
     from textual._xterm_parser import XTermParser
 
     parse = XTermParser.feed
@@ -175,9 +232,20 @@ def stamp_arrival_times() -> None:
 
     def feed(parser: XTermParser, data: str) -> Any:
         read_at = get_time()  # called right after the read, before any of its keys is parsed
-        for message in parse(parser, data):
-            message.time = read_at
-            yield message
+        if not data:  # the end of input
+            yield from parse(parser, data)
+            return
+        pastes = parser.__dict__.setdefault("lkjip_pastes", _WholePastes())
+        for keys, pasted in pastes.pieces(data):
+            for message in parse(parser, keys):
+                if isinstance(message, events.Paste):
+                    continue  # the parser's own (empty) paste: the whole one follows
+                message.time = read_at
+                yield message
+            if pasted is not None:
+                paste = events.Paste(pasted.replace("\x00", ""))  # NUL dropped, as Textual does (its issue 1661)
+                paste.time = read_at
+                yield paste
 
     feed.stamps_arrival = True  # type: ignore[attr-defined]
     XTermParser.feed = feed  # type: ignore[method-assign]

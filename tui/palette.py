@@ -8,10 +8,13 @@ from inspect import isawaitable
 from rich.align import Align
 from rich.text import Text
 from textual.binding import Binding
-from textual.command import CommandInput, CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.app import ComposeResult
+from textual.command import CommandInput, CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider, SearchIcon
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, LoadingIndicator
 from textual.widgets.option_list import Option
 
-from .keys import drained
+from .keys import OwnKeysFirst, drained
 
 
 class LkjipCommands(Provider):
@@ -29,6 +32,11 @@ class LkjipCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), partial(callback), help=help_text)  # type: ignore
+
+
+class InOrderCommandInput(OwnKeysFirst, CommandInput):
+    """The palette's search field, taking a burst in order (tui/keys.py): "Ctrl+U kantor" in one write leaves
+    "kantor", where Textual's Ctrl+U acted after the letters behind it had been typed."""
 
 
 class Palette(CommandPalette):
@@ -50,6 +58,19 @@ class Palette(CommandPalette):
 
     def __init__(self) -> None:
         super().__init__(placeholder="Cari perintah\u2026", id="--command-palette")
+
+    def compose(self) -> ComposeResult:
+        # Textual 8.2.8's own, with the search field that takes a burst in order (a subclass, so every query and
+        # style for CommandInput still finds it).
+        with Vertical(id="--container"):
+            with Horizontal(id="--input"):
+                yield SearchIcon()
+                yield InOrderCommandInput(placeholder=self._placeholder, select_on_focus=False)
+                if not self.run_on_select:
+                    yield Button("\u25b6")
+            with Vertical(id="--results"):
+                yield CommandList()
+                yield LoadingIndicator()
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         # Textual's own says "No matches found"; the same countdown, in Indonesian.

@@ -138,7 +138,9 @@ class ExportScreen(WorkbookView):
             if seen is not None and _changed(target, seen):
                 raise WorkbookError(f"{target} berubah sejak ditanyakan; tidak ditimpa, ekspor lagi bila perlu")
             write_output(target, payload, force=seen is not None, source=wb.path)
-            return str(target.resolve())
+            # The export follows the lock (reports.stamp): a locked year gives the copy that is signed.
+            final = str(year) in (wb.cascade().meta.get("locks") or {})
+            return str(target.resolve()), final
 
         self.run_worker(work, thread=True, exclusive=True, name=fmt)
 
@@ -150,9 +152,11 @@ class ExportScreen(WorkbookView):
         # the operator who went on to another view reads the outcome here, on coming back.
         here = self.app.screen is self
         if event.state == WorkerState.SUCCESS:
-            result.update(Text(f"Selesai: {event.worker.result}"))
+            path, final = event.worker.result
+            result.update(Text(f"Selesai: {path}"))
+            what = f"Salinan final (tahun {self.session.year} terkunci, tanpa tanda DRAF)" if final else "Draf"
             if here:
-                self.session.say(f"Draf ditulis ke {event.worker.result}.")
+                self.session.say(f"{what} ditulis ke {path}.")
         elif event.state == WorkerState.ERROR:
             err = event.worker.error
             why = err.message if isinstance(err, WorkbookError) else os_reason(err) if isinstance(err, OSError) \

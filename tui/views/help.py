@@ -23,6 +23,9 @@ EXTRA = [
                    "ditanya dulu, Ctrl+Z mengembalikan"),
     ("Ctrl+↑ / Ctrl+↓", "di pohon: naikkan / turunkan simpul; di tabel indikator: indikatornya"),
     ("Pred", "predikat: ST sangat tinggi, T tinggi, S sedang, R rendah, SR sangat rendah (x: lengkap)"),
+    # Every shortened column header is said here in full (tests/test_fits_the_screen.py checks it).
+    ("PK (Rp)", "pagu Perjanjian Kinerja; kosong: PK memakai pagu (x: rinciannya)"),
+    ("TW I–IV", "realisasi per triwulan I sampai IV"),
     ("Ctrl+Q", "keluar; bila sel sedang diisi, ditanya dulu apakah nilainya disimpan"),
 ]
 
@@ -61,7 +64,7 @@ class HelpScreen(ModalScreen[None]):
         table.border_title = "Bantuan \u2014 tombol di tampilan ini (Esc menutup)"
         table.add_column("Tombol", width=16)
         # What a key does, in words; the keymap ids are for the README's keymap list, not for the operator here.
-        # Within the box: 76 less its border and scrollbar, less each column's padding.
+        # Within the box: 76 less its border and scrollbar, less each column's padding (wider scrolled sideways).
         table.add_column("Fungsi", width=53)
         seen = set()
         for key, active in self.shown_bindings.items():
@@ -70,9 +73,11 @@ class HelpScreen(ModalScreen[None]):
             if not b.id or not b.description or (b.action, b.description) in seen:
                 continue
             seen.add((b.action, b.description))
-            table.add_row(self.app.get_key_display(b), IN_WORDS.get(b.id, b.description))
+            table.add_row(self.app.get_key_display(b), IN_WORDS.get(b.id, b.description), height=None)
+        # A line longer than its column wraps between words onto as many lines as it needs: cut at the column's
+        # edge, "pohon → i" and "Ctrl+Shift+V" read as half sentences.
         for key, what in EXTRA:
-            table.add_row(key, what)
+            table.add_row(key, what, height=None)
         yield table
 
     def action_dismiss(self) -> None:  # type: ignore[override]

@@ -49,6 +49,9 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         Binding("tab", "move_focus(1)", "Panel berikut", show=False, priority=True, id="main.focus_next"),
         Binding("shift+tab", "move_focus(-1)", "Panel sebelumnya", show=False, priority=True,
                 id="main.focus_previous"),
+        # The profile and signing form (tui/views/profile.py); priority like the cascade keys, a character while a
+        # cell is being typed into.
+        Binding("P", "profile", "Profil dan penandatangan", show=False, priority=True, id="main.profile"),
     ]
 
     def __init__(self) -> None:
@@ -76,7 +79,15 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         if action == "move_focus":
             focused = self.focused
             return not (isinstance(focused, WorkGrid) and focused.is_editing)
+        if action == "profile":
+            return self._keys_are_commands()
         return super().check_action(action, parameters)  # the cascade keys (tui/views/cascade_edit.py)
+
+    def watch_focused(self, focused: object) -> None:
+        # The tree is wider while it has focus, so sibling names read apart while the operator moves in it; the
+        # grids get the room back when Tab takes the operator into them (a modal on top changes nothing).
+        if focused is not None:
+            self.query_one(CascadeTree).set_class(isinstance(focused, CascadeTree), "wide")
 
     def action_move_focus(self, step: int) -> None:
         # Tree → indicators → budget and round, over the grids the node shows, chosen here: Textual's focus chain is
@@ -340,6 +351,12 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
             self.session.say("Pilih sel Capaian, Predikat, Serapan atau Pagu PK untuk melihat rumusnya.")
             return
         self.session.say(explain(casc, ref, column.key, year))
+
+    async def action_profile(self) -> None:
+        await self._settle()  # the keys typed before P first; a P that lands in a cell editor is a character
+        from .profile import open_profile_form
+
+        await open_profile_form(self.session)
 
     def palette_commands(self) -> list[tuple[str, str, object]]:
         return [

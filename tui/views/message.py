@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -14,13 +14,14 @@ _BOX = "width: 70; height: auto; max-height: 20; border: round $error; padding: 
 
 
 class MessageScreen(ModalScreen[None]):
-    """The whole sentence, wrapped; Enter or Esc closes it and the view is as it was (the typed value kept)."""
+    """The whole sentence, wrapped (one taller than the box scrolls by line with ↑ ↓); Enter or Esc closes it and
+    the view is as it was (the typed value kept)."""
 
     # Priority keys (tui/keys.py): the key that closes it is taken as it arrives; the keys after it go to the view.
     BINDINGS = [Binding("enter,escape,space", "close", "Tutup", id="message.close", priority=True)]
     DEFAULT_CSS = f"""
     MessageScreen {{ align: center middle; }}
-    MessageScreen > Vertical {{ {_BOX} }}
+    MessageScreen > VerticalScroll {{ {_BOX} }}
     """
 
     def __init__(self, title: str, message: str) -> None:
@@ -28,7 +29,7 @@ class MessageScreen(ModalScreen[None]):
         self.title_text, self.message = title, message
 
     def compose(self) -> ComposeResult:
-        with Vertical() as box:
+        with VerticalScroll() as box:
             box.border_title = self.title_text
             yield Static(Text(self.message), id="message-text")
             yield Static(Text("Enter / Esc: tutup", style="dim"))

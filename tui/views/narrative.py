@@ -16,11 +16,13 @@ from textual.widgets.option_list import Option
 from store.drafts import Draft, remove_draft, write_draft
 from store.errors import InvalidValue
 from store.fields import NARRATIVE_MAX, parse_value, spec_of
-from store.model import NARRATIVE_SECTIONS, text_for, text_year
+from store.model import ANALYSIS_POINTS, NARRATIVE_SECTIONS, text_for, text_year
 from store.sanitize import visible
 from store.storage import os_reason
 from store.workbook import Edit
 
+from ..keys import OwnKeysFirst
+from ..paste import for_narrative
 from ..shown import shown
 
 from ..widgets.keybar import VIEW_KEYS, KeyBar
@@ -32,21 +34,36 @@ DRAFT_SECONDS = 1.0
 _ORDER = [key for key, _ in NARRATIVE_SECTIONS]
 
 
-def section_order(key: str) -> tuple[int, int, str]:
-    """Report order: the fixed sections, with each sasaran's analysis right after BAB III A."""
+# The points of a sasaran's analysis written by people, in the order the report prints them (d, e, f, g).
+_POINTS = [suffix for suffix, _ in ANALYSIS_POINTS if suffix is not None]
+
+
+def section_order(key: str) -> tuple[int, int, str, int]:
+    """Report order: the fixed sections, with each sasaran's analysis points right after BAB III A."""
     if key.startswith("analisis:"):
-        return (_ORDER.index("bab3_capaian"), 1, key)
-    return (_ORDER.index(key) if key in _ORDER else len(_ORDER), 0, key)
+        sasaran, _, suffix = key.removeprefix("analisis:").partition(":")
+        return (_ORDER.index("bab3_capaian"), 1, sasaran, _POINTS.index(suffix) if suffix in _POINTS else 0)
+    return (_ORDER.index(key) if key in _ORDER else len(_ORDER), 0, key, 0)
 
 
-class NarrativeArea(TextArea):
-    """The narrative editor. A paste may carry anything (escapes copied from a terminal, CR line breaks from tmux,
-    CRLF from a spreadsheet): line breaks arrive as LF and control characters as their visible escapes, so nothing
-    raw is drawn or stored."""
+class NarrativeArea(OwnKeysFirst, TextArea):
+    """The narrative editor. Its own keys (Backspace, arrows, Ctrl+U …) act in order with the characters typed
+    around them (tui/keys.py). A paste may carry anything (colour codes copied from a terminal, CR line breaks from
+    tmux, CRLF from a spreadsheet): it is taken as text the gate accepts (tui/paste.py `for_narrative`: LF line
+    breaks, codes and control characters taken out, in one pass each), and what was taken out is said."""
+
+    PASTE_KIND = "narrative"  # the size a paste into it may have (tui/paste.py)
 
     def _on_paste(self, event: events.Paste) -> None:
         # Textual then runs TextArea's own paste handler (handlers run along the class hierarchy) with this text.
-        event.text = visible(event.text.replace("\r\n", "\n").replace("\r", "\n"), multiline=True)
+        if self.read_only:
+            return
+        event.text, removed = for_narrative(event.text)
+        if removed:
+            session = getattr(self.screen, "session", None)
+            if session is not None:
+                session.say(f"Tempelan: {removed} kode warna atau karakter kendali dibuang; teksnya ditempel "
+                            f"tanpa itu.")
 
 
 class NarrativeScreen(WorkbookView):

@@ -40,7 +40,8 @@ LEVEL_CHOICES = (None, *LEVELS)
 class SheetScreen(SheetView):
     COLUMNS = COLUMNS
     TITLE = "Lembar isian kinerja"
-    KEYS = ["sheet.edit", "sheet.empty", "sheet.level", "sheet.branch", "app.find", "view.budget_sheet",
+    # In the order they give way at 80 columns (the key bar shows whole items only, and always the help key).
+    KEYS = ["sheet.edit", "view.budget_sheet", "sheet.empty", "sheet.level", "sheet.branch", "app.find",
             "view.main", "app.help"]
     BINDINGS = [
         Binding("k", "only_empty", "Hanya kosong", id="sheet.empty"),

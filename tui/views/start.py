@@ -1,25 +1,70 @@
-"""The start screen, when the workbook does not exist yet: a new workbook, or the demo."""
+"""The start screen, when the workbook does not exist yet: a new workbook, or the demo.
+
+It fits 80×24 whole: one line per field, and a refusal on the line under the field at fault, which takes the focus,
+so Enter on "Buat buku kerja" either opens the new workbook or says, where the eye is, why not. The Renstra period
+and the report year start filled (the period this year falls in, and this year): most offices only type their names.
+"""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
 from store.errors import InvalidValue, WorkbookError
 from store.fields import text_input
 from store.model import new_document, new_meta
 from store.sanitize import quote
+from store.sheet_layout import default_periode
 from store.workbook import Workbook
 
 from ..keys import InOrderInput
 from ..shown import shown
 from ..widgets.keybar import KeyBar
 from .base import SessionScreen
+
+# (key, label, placeholder) in the order they are asked
+FIELDS = (("instansi", "Instansi", "Kecamatan \u2026"), ("pemda", "Pemerintah daerah", "Kabupaten \u2026"),
+          ("periode", "Periode Renstra", "2025-2029"), ("tahun", "Tahun laporan", "2025"))
+
+
+class Refused(Exception):
+    """What was typed into one field cannot make a workbook: said under that field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
+def read_start(values: dict[str, str]) -> dict:
+    """The new workbook's meta from the four fields, or Refused naming the first field at fault."""
+    instansi, pemda = values["instansi"].strip(), values["pemda"].strip()
+    for key, label, text in (("instansi", "Instansi", instansi), ("pemda", "Pemerintah daerah", pemda)):
+        if not text:
+            raise Refused(key, f"Isi nama {label.lower()}.")
+        try:
+            text_input(label, text)
+        except InvalidValue as exc:
+            raise Refused(key, exc.message) from None
+    periode, tahun_text = values["periode"].strip(), values["tahun"].strip()
+    try:
+        awal, akhir = (int(x) for x in periode.replace("\u2013", "-").split("-"))
+    except ValueError:
+        raise Refused("periode", f"Periode {quote(periode)} tidak terbaca; tulis seperti 2025-2029.") from None
+    if not (1900 < awal <= akhir < 2200 and akhir - awal <= 10):
+        raise Refused("periode", f"Periode {quote(periode)} tidak masuk akal; tulis seperti 2025-2029.")
+    try:
+        tahun = int(tahun_text) if tahun_text else awal
+    except ValueError:
+        raise Refused("tahun", f"Tahun {quote(tahun_text)} tidak terbaca; tulis seperti {awal}.") from None
+    if not awal - 1 <= tahun <= akhir:
+        raise Refused("tahun", f"Tahun {tahun} di luar periode {awal}-{akhir}; tulis tahun {awal - 1} s.d. {akhir}.")
+    return new_meta(instansi=instansi, pemda=pemda, periode_awal=awal, periode_akhir=akhir, tahun=tahun)
 
 
 class StartScreen(SessionScreen):
@@ -34,30 +79,43 @@ class StartScreen(SessionScreen):
     ]
     DEFAULT_CSS = """
     StartScreen { align: center middle; }
-    StartScreen > Vertical { width: 70; height: auto; border: round $primary; padding: 0 1; }
-    StartScreen Input { margin-bottom: 0; }
-    StartScreen #start-message { color: $error; height: auto; }
+    StartScreen > Vertical { width: 76; max-width: 100%; height: auto; max-height: 100%; overflow-y: auto;
+                             border: round $primary; padding: 0 1; }
+    StartScreen .start-row { height: 1; margin-top: 1; }
+    StartScreen .start-row Label { width: 19; }
+    StartScreen Input, StartScreen Input:focus { border: none; height: 1; padding: 0 1; width: 1fr;
+                                                 background: $boost; }
+    StartScreen Input:focus { background: $primary 40%; }
+    StartScreen .start-error { color: $error; height: auto; padding-left: 19; display: none; }
+    StartScreen #start-buttons { height: 1; margin-top: 1; }
+    StartScreen Button { margin-right: 2; }
+    StartScreen #start-message { color: $error; height: auto; margin-top: 1; display: none; }
+    StartScreen KeyBar { dock: bottom; }
+    StartScreen #start-help { color: $text-muted; margin-top: 1; }
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, today: date | None = None) -> None:
         super().__init__()
         self.path = path
+        self.today = today or date.today()
 
     def compose(self) -> ComposeResult:
+        awal, akhir = default_periode(self.today.year)
+        filled = {"periode": f"{awal}-{akhir}", "tahun": str(self.today.year)}
         with Vertical() as box:
             box.border_title = f"{self.path} belum ada"
             yield Static("Buat buku kerja baru, atau buka contoh Kecamatan Torjun 2022 (Ctrl+D).")
-            yield Label("Instansi")
-            yield InOrderInput(placeholder="Kecamatan \u2026", id="instansi")
-            yield Label("Pemerintah daerah")
-            yield InOrderInput(placeholder="Kabupaten \u2026", id="pemda")
-            yield Label("Periode Renstra")
-            yield InOrderInput(placeholder="2025-2029", id="periode")
-            yield Label("Tahun laporan")
-            yield InOrderInput(placeholder="2025", id="tahun")
-            yield Button("Buat buku kerja", id="create", variant="primary")
-            yield Button("Buka demo Kecamatan Torjun", id="demo")
+            for key, label, placeholder in FIELDS:
+                with Horizontal(classes="start-row"):
+                    yield Label(label)
+                    yield InOrderInput(filled.get(key, ""), placeholder=placeholder, id=key)
+                yield Static(id=f"{key}-error", classes="start-error")
+            with Horizontal(id="start-buttons"):
+                yield Button("Buat buku kerja", id="create", variant="primary", compact=True)
+                yield Button("Buka demo Kecamatan Torjun", id="demo", compact=True)
             yield Static(id="start-message")
+            yield Static("Enter: isian berikutnya \u00b7 Tab / Shift+Tab: pindah \u00b7 Ctrl+Q: keluar",
+                         id="start-help")
         yield KeyBar(["start.demo", "app.quit"])
 
     def on_mount(self) -> None:
@@ -87,34 +145,33 @@ class StartScreen(SessionScreen):
         else:
             self._create()
 
-    def _fail(self, message: str) -> None:
-        self.query_one("#start-message", Static).update(shown(message, multiline=True))
+    def _clear(self) -> None:
+        for error in self.query(".start-error"):
+            error.update("")
+            error.display = False
+        self.query_one("#start-message", Static).display = False
+
+    def _fail(self, message: str, field: str | None = None) -> None:
+        """Said under the field at fault, which takes the focus; a refusal of the whole (the file) under the
+        buttons."""
+        self._clear()
+        if field is None:
+            said = self.query_one("#start-message", Static)
+            said.update(shown(message, multiline=True))
+            said.display = True
+            return
+        error = self.query_one(f"#{field}-error", Static)
+        error.update(shown(message, multiline=True))
+        error.display = True
+        self.set_focus(self.query_one(f"#{field}", Input))
+        self.app.bell()
 
     def _create(self) -> None:
-        instansi = self.query_one("#instansi", Input).value.strip()
-        pemda = self.query_one("#pemda", Input).value.strip()
-        periode = self.query_one("#periode", Input).value.strip()
-        tahun_text = self.query_one("#tahun", Input).value.strip()
-        if not instansi or not pemda:
-            self._fail("Isi nama instansi dan pemerintah daerahnya.")
-            return
         try:
-            text_input("Instansi", instansi)
-            text_input("Pemerintah daerah", pemda)
-        except InvalidValue as exc:
-            self._fail(exc.message)
+            meta = read_start({key: self.query_one(f"#{key}", Input).value for key, _, _ in FIELDS})
+        except Refused as exc:
+            self._fail(exc.message, exc.field)
             return
-        try:
-            awal, akhir = (int(x) for x in periode.split("-"))
-            tahun = int(tahun_text) if tahun_text else awal
-        except ValueError:
-            self._fail(f"Periode {quote(periode)} atau tahun {quote(tahun_text)} tidak terbaca; tulis "
-                       f"seperti 2025-2029 dan 2025.")
-            return
-        if not (1900 < awal <= akhir < 2200 and awal - 1 <= tahun <= akhir):
-            self._fail("Periode atau tahun laporan tidak masuk akal.")
-            return
-        meta = new_meta(instansi=instansi, pemda=pemda, periode_awal=awal, periode_akhir=akhir, tahun=tahun)
         self._open(new_document(meta))
 
     def action_demo(self) -> None:

@@ -12,6 +12,7 @@ from ..shown import shown
 from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
 from .base import WorkbookView
+from .widths import column_widths
 
 
 def tab_id(table_id: str) -> str:
@@ -57,20 +58,16 @@ class TablesScreen(WorkbookView):
         view = self.query_one("#table-view", DataTable)
         view.clear(columns=True)
         numeric = table.numeric or [False] * len(table.columns)
-        # Figures keep their full width; names wrap within a width shared out of what is left of the screen, so a
-        # row shows its figures beside its names (rows grow a line or two instead of running off to the right).
-        content = [max([0] + [len(r[i]) for r in table.rows]) for i in range(len(table.columns))]
-        figures = sum(max(w, 6) + 2 for w, n in zip(content, numeric) if n)
-        short = sum(c + 2 for c, n in zip(content, numeric) if not n and c <= 8)
-        long_texts = [i for i, n in enumerate(numeric) if not n and content[i] > 8]
-        room = max(self.app.size.width - 3 - figures - short, 0)
-        cap = max(8, min(28, room // max(len(long_texts), 1) - 2))
-        for i, col in enumerate(table.columns):
-            width = max(content[i], 6) if numeric[i] else min(max(content[i], 2), cap)
-            view.add_column(shown(col), width=width)
-        for row in table.rows:
-            view.add_row(*[shown(c, multiline=True, justify="right" if n else "left") for c, n in zip(row, numeric)],
-                         height=None)
+        # Names wrap between words only (tui/views/widths.py); figures keep their full width beside them.
+        columns = [shown(c) for c in table.columns]
+        rows = [[shown(c, multiline=True, justify="right" if n else "left") for c, n in zip(row, numeric)]
+                for row in table.rows]
+        widths = column_widths([c.plain for c in columns], [[c.plain for c in r] for r in rows], numeric,
+                               self.app.size.width - 1)  # the vertical scrollbar
+        for column, width in zip(columns, widths):
+            view.add_column(column, width=width)
+        for row in rows:
+            view.add_row(*row, height=None)
 
     def cells(self) -> list[list[str]]:
         """What the view shows, for tests: the rows of the current table as strings."""

@@ -6,6 +6,7 @@ opens; tujuan and sasaran open by default, deeper levels on demand.
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -15,8 +16,10 @@ from textual.widgets.tree import TreeNode
 from store.cascade import Cascade
 
 from ..shown import shown
+from .tree_names import fit_name
 
 OPEN_LEVELS = ("tujuan", "sasaran")
+MARK_CELLS = 2  # "s " before a sub kegiatan's name
 LEVEL_MARK = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "subkegiatan": "s"}
 
 
@@ -68,6 +71,41 @@ class CascadeTree(Tree[str]):
         text = Text(f"{mark} ", style="dim")
         text.append(shown(node["name"] or node["code"] or "(tanpa nama)"))
         return text
+
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        """The label cut to the line's room so that siblings read apart (tui/widgets/tree_names.py)."""
+        label = node._label
+        room = self._name_room(node)
+        if room is not None and label.cell_len > room + MARK_CELLS:
+            siblings = [kid._label.plain[MARK_CELLS:] for kid in (node.parent.children if node.parent else [])]
+            name = fit_name(label.plain[MARK_CELLS:], room, siblings)
+            label = label[:MARK_CELLS]
+            label.append(name)
+        # Tree.render_label reads the node's own label; lent the fitted one for this call only (the label's
+        # setter would count an update and repaint, and the whole name must stay for a wider tree).
+        whole = node._label
+        node._label = label
+        try:
+            return super().render_label(node, base_style, style)
+        finally:
+            node._label = whole
+
+    def _name_room(self, node: TreeNode[str]) -> int | None:
+        """Cells left for the name on the node's line: the tree's width less the guides, the branch icon and the
+        level mark. None before the tree has a size (the whole name then)."""
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return None
+        depth = 0
+        up = node.parent
+        while up is not None and up is not self.root:
+            depth += 1
+            up = up.parent
+        icon = 2 if node.allow_expand else 0
+        return max(width - depth * self.guide_depth - icon - MARK_CELLS, 1)
+
+    def on_resize(self) -> None:
+        self._invalidate()  # every label is fitted to the new width
 
     def _populate(self, parent: TreeNode[str], node_id: str | None) -> None:
         assert self._casc is not None

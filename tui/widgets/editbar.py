@@ -9,14 +9,31 @@ from rich.text import Text
 
 from .line import Line
 
-IDLE_HINT = "Enter/e ubah \u00b7 angka langsung mengubah \u00b7 x jelaskan \u00b7 / cari \u00b7 [ ] tahun"
+IDLE_ITEMS = ("Enter/e ubah", "angka langsung mengubah", "x jelaskan", "/ cari", "[ ] tahun")
+IDLE_HINT = " \u00b7 ".join(IDLE_ITEMS)
+
+
+def idle_hint(room: int) -> str:
+    """The hint's items that fit whole, in order: cut in the middle, "x jelas…" read as a half sentence."""
+    hint = ""
+    for item in IDLE_ITEMS:
+        longer = f"{hint} \u00b7 {item}" if hint else item
+        if len(longer) > room:
+            break
+        hint = longer
+    return hint
 
 
 class EditBar(Line):
     DEFAULT_CSS = "EditBar { height: 1; padding: 0 1; }"
+    _idle = False
 
     def on_mount(self) -> None:
         self.close()
+
+    def on_resize(self) -> None:
+        if self._idle:
+            self.close()  # as many of the hint's items as the new width holds
 
     def show(self, label: str, text: str, *, selected: bool) -> None:
         """The label is cut to fit, never the typed value: at 80 columns a long indicator name used to push the
@@ -47,5 +64,11 @@ class EditBar(Line):
         line.append(values)
         self.set_text(line)
 
+    def set_text(self, text: Text | str) -> None:
+        self._idle = False
+        super().set_text(text)
+
     def close(self) -> None:
-        self.set_text(Text(IDLE_HINT, style="dim", no_wrap=True, overflow="ellipsis"))
+        room = self.content_region.width or self.app.size.width - 2
+        self.set_text(Text(idle_hint(room), style="dim", no_wrap=True, overflow="ellipsis"))
+        self._idle = True

@@ -57,6 +57,7 @@ SegmentLines = list[list[Segment]]
 class WorkGrid(DataTable):
     """Rows are keyed by the ref (indicator or node id) they show; columns by Column.key."""
 
+    PASTE_KIND = "grid"  # the size a paste into it may have (tui/paste.py)
     BINDINGS = [
         Binding("enter", "enter", "Ubah / simpan", id="grid.edit"),
         Binding("e", "edit", "Ubah", show=False, id="grid.edit_alt"),
@@ -141,6 +142,32 @@ class WorkGrid(DataTable):
             self._cells.clear()
         self._cells[key] = (value, lines)
         return lines
+
+    def on_resize(self) -> None:
+        self._end_on_a_column()
+
+    def _end_on_a_column(self) -> None:
+        """A grid wider than its pane: the name column takes the spare cells, so the first column that does not fit
+        starts past the right edge instead of showing a cut header ("Pr" of Pred, "Pa" of Pagu PK) that the help
+        does not explain. Scrolled right, the cursor's column is always whole."""
+        room = self.scrollable_content_region.width
+        if room <= 0 or not self.spec:
+            return
+        pad = 2 * self.cell_padding
+        used = fits = 0
+        for c in self.spec:
+            if used + c.width + pad > room:
+                break
+            used += c.width + pad
+            fits += 1
+        width = self.spec[0].width + (room - used if 0 < fits < len(self.spec) else 0)
+        first = self.ordered_columns[0]
+        if first.width != width:
+            first.width = width
+            self._cells.clear()
+            self._clear_caches()
+            self._require_update_dimensions = True
+            self.refresh()
 
     def notify_style_update(self) -> None:
         self._cells.clear()  # a theme or focus style changed: every cell renders anew

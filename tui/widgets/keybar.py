@@ -6,12 +6,14 @@ file's keys show), and does not change while the operator types."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from .line import Line
 
 
 # The views and the way out, shown on every view after the view's own keys.
+ALWAYS = "app.help"
 VIEW_KEYS = ["view.sheet", "view.tables", "view.checks", "view.main", "app.help", "app.quit"]
 
 
@@ -36,10 +38,24 @@ class KeyBar(Line):
                 for b in bindings:
                     if b.id in self.ids and b.id not in found:
                         found[b.id] = (self.app.get_key_display(b), b.description)
-        line = Text(no_wrap=True, overflow="ellipsis")
-        for binding_id in self.ids:
-            if binding_id in found:
-                key, label = found[binding_id]
-                line.append(f" {key}", style="bold reverse")
-                line.append(f" {label} ")
+        items = [(i, *found[i]) for i in self.ids if i in found]
+        # Whole items only ("f1" without "Bantuan" said nothing), and the help key always: it lists the rest.
+        room = self.size.width or self.app.size.width
+        kept, used = [], sum(_width(k, t) for i, k, t in items if i == ALWAYS)
+        for binding_id, key, label in items:
+            if binding_id == ALWAYS or used + _width(key, label) <= room:
+                kept.append((key, label))
+                used += 0 if binding_id == ALWAYS else _width(key, label)
+        line = Text(no_wrap=True, overflow="crop")
+        for key, label in kept:
+            line.append(f" {key}", style="bold reverse")
+            line.append(f" {label} ")
         self.set_text(line)
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.ids:
+            self.draw()
+
+
+def _width(key: str, label: str) -> int:
+    return cell_len(f" {key} {label} ")

@@ -36,6 +36,7 @@ PREFETCH_SECONDS = 0.1  # after the view moved, the pause before the page below 
 
 class SheetGrid(Widget, can_focus=True):
     DEFAULT_CSS = "SheetGrid { height: 1fr; }"
+    PASTE_KIND = "grid"  # the size a paste into it may have (tui/paste.py)
 
     BINDINGS = [
         Binding("up", "move(-1, 0)", "Naik", show=False, id="sheet.up"),

@@ -1,23 +1,30 @@
 """The status line: the last message (echo of a commit, a refusal, a formula) and who saved last.
 
 Fixed height, lines that repaint alone: a status that grew and shrank would re-lay the whole screen out, costing
-bytes on every message."""
+bytes on every message. Only a message longer than its two lines grows the status, to as many lines as the sentence
+needs (up to half the screen), and it shrinks back when the message goes: a message is never cut. One longer still
+opens whole in a dialog (tui/views/message.py)."""
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 
 from .line import Line
 
 
+_OPENED: WeakKeyDictionary[App, str] = WeakKeyDictionary()  # the long message each app has opened in a dialog
+MESSAGE_LINES = 2  # what the status keeps for a message whatever it says: a short one costs no re-layout
 SAVED_SPLIT = " \u00b7 revisi "  # where the saved line's steady part ends and its per-commit part begins
 
 
 class StatusLine(Vertical):
     DEFAULT_CSS = """
-    StatusLine { height: 3; padding: 0 1; background: $panel; }
+    StatusLine { height: auto; padding: 0 1; background: $panel; }
     StatusLine #status-message { height: 2; }
     StatusLine #status-saved-row { height: 1; }
     StatusLine #status-saved, StatusLine #status-revision { height: 1; color: $text-muted; }
@@ -39,8 +46,27 @@ class StatusLine(Vertical):
 
     def show(self, message: str, saved: str, *, error: bool = False) -> None:
         # Two lines for the message (a conflict names both values), the third for the last save.
-        self.query_one("#status-message", Line).set_text(Text(message, style="bold red" if error else ""))
+        line = self.query_one("#status-message", Line)
+        line.set_text(Text(message, style="bold red" if error else ""))
+        self._fit(line, message, error)
         self.show_saved(saved)
+
+    def _fit(self, line: Line, message: str, error: bool) -> None:
+        width = max((self.size.width or self.app.size.width) - 2, 1)  # inside the padding
+        needed = max(MESSAGE_LINES, Content.from_rich_text(line.text).get_height(line.styles, width))
+        most = max(MESSAGE_LINES, self.app.size.height // 2)
+        if needed > most:  # too long even for half the screen: whole in a dialog, its first lines here
+            from ..views.message import MessageScreen
+
+            # Once per message: the status is shown again on every view and after the dialog closes.
+            if _OPENED.get(self.app) != message and not isinstance(self.app.screen, MessageScreen):
+                self.app.push_screen(MessageScreen("Ditolak" if error else "Pesan", message))
+            _OPENED[self.app] = message
+            needed = most
+        else:
+            _OPENED.pop(self.app, None)
+        if line.styles.height is None or line.styles.height.value != needed:
+            line.styles.height = needed  # a re-layout, only when the message's line count changes
 
     def show_saved(self, saved: str) -> None:
         steady, split, changing = saved.rpartition(SAVED_SPLIT)

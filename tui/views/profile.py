@@ -1,0 +1,100 @@
+"""The profile and signing form (P in the cascade view, or "Profil dan penandatangan" in Ctrl+P): instansi and
+pemda, who signs the year's reports (the head, and the Perjanjian Kinerja's pihak kedua), where and when.
+
+Twelve fields that `lkjip set WB profil …` sets one at a time. The form reads them all against the workbook on disk
+(Workbook.edit_for, as `lkjip set` does) and saves the changed ones as one Batch: one lock, one save, one undo step,
+and a locked year refuses the lot inside the form. The signing fields are the shown year's (store.model.profile_for:
+a year without its own inherits the latest earlier one, and its first edit copies them).
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Label, Static
+
+from store.errors import InvalidValue
+from store.fields import display_exact, get_value, spec_of
+from store.refs import PROFILE_REF
+from store.workbook import Batch, Edit
+
+from ..keys import InOrderInput
+from ..session import Session
+from .forms import FormScreen
+
+# (heading, [(field, label)]) in the order the form asks; the fields are those of store.fields
+SECTIONS = (
+    ("Instansi", (("instansi", "Instansi"), ("pemda", "Pemerintah daerah"))),
+    ("Kepala (pihak pertama)", (("kepala-nama", "Nama"), ("kepala-nip", "NIP"), ("kepala-pangkat", "Pangkat/gol."),
+                                ("kepala-jabatan", "Jabatan"))),
+    ("Pihak kedua Perjanjian Kinerja", (("pihak-kedua-nama", "Nama"), ("pihak-kedua-nip", "NIP"),
+                                        ("pihak-kedua-jabatan", "Jabatan"))),
+    ("Penandatanganan", (("tempat", "Tempat"), ("tanggal", "Tanggal LKjIP"), ("tanggal-pk", "Tanggal PK"))),
+)
+NAMES = tuple(name for _, fields in SECTIONS for name, _ in fields)
+NEVER_EMPTY = ("instansi", "pemda")  # every report's title names them
+
+
+class ProfileForm(FormScreen):
+    """FormScreen's keys and checks, laid out one line per field under four headings so that it fits 80×24."""
+
+    DEFAULT_CSS = """
+    ProfileForm .profile-heading { text-style: bold; color: $text-accent; }
+    ProfileForm .profile-row { height: 1; }
+    ProfileForm .profile-row Label { width: 20; padding-left: 2; }
+    ProfileForm .profile-row Input { width: 1fr; }
+    ProfileForm #form-error { margin-top: 0; }
+    """
+
+    def compose(self) -> ComposeResult:
+        values = {key: value for key, _, value in self.fields}
+        with Vertical() as box:
+            box.border_title = self.title_text
+            for heading, fields in SECTIONS:
+                yield Static(heading, classes="profile-heading")
+                for name, label in fields:
+                    with Horizontal(classes="profile-row"):
+                        yield Label(label)
+                        yield InOrderInput(value=values[name], id=f"form-{name}")
+            yield Static(id="form-error")
+            yield Static("Enter: berikutnya / simpan \u00b7 Ctrl+S: simpan \u00b7 Esc: batal", id="form-help")
+
+
+def profile_edits(session: Session, values: dict[str, str], year: int) -> list[Edit]:
+    """The changed fields as edits against the workbook on disk; a locked year, an empty name or a bad text
+    refuses them all (WorkbookError, said in the form)."""
+    wb = session.wb
+    assert wb is not None
+    casc = wb.cascade()
+    wb.check_year_open(casc, year)
+    edits = []
+    for name in NAMES:
+        if name in NEVER_EMPTY and not values[name].strip():
+            raise InvalidValue(f"{spec_of(name).label} tidak boleh kosong.")
+        edit = wb.edit_for(PROFILE_REF, name, values[name].strip(), year, clear=True)
+        if edit.new != edit.old:
+            edits.append(edit)
+    return edits
+
+
+async def open_profile_form(session: Session) -> None:
+    """Open the form on the year shown; saved as one batch when it closes with changes."""
+    if session.wb is None:  # the start screen: no workbook yet
+        return
+    year = session.year
+    meta = session.casc.meta
+    fields = [(name, spec_of(name).label, display_exact(spec_of(name), get_value(meta, spec_of(name), year)))
+              for name in NAMES]
+
+    def done(edits: object) -> None:
+        if not isinstance(edits, list) or not edits:
+            return
+        if len(edits) == 1:
+            session.apply_edit(edits[0])
+            return
+        if session.apply_batch(Batch(tuple(edits))) is not None:
+            session.say(f"Disimpan: {len(edits)} isian profil dan penandatangan {year} (Ctrl+Z mengurungkan "
+                        f"semuanya).")
+
+    form = ProfileForm(f"Profil dan penandatangan {year}", fields, lambda values: profile_edits(session, values, year))
+    await session.push_screen(form, done)  # awaited: the keys typed after P go to its first field
