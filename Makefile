@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO ?= lkjip.json
+# Made when `make run` has said once how to put `lkjip` on PATH (a file target: make builds it only while missing).
+PATH_HINT := $(VENV)/.path-hint-shown
 
 .PHONY: run test bench torture clean
 
@@ -17,9 +19,17 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m compileall -q store reports tui
 	touch $(STAMP)
 
-run: $(STAMP)
+run: $(STAMP) $(PATH_HINT)
 	@test -f $(DEMO) || $(BIN)/lkjip init $(DEMO) --demo
 	$(BIN)/lkjip $(DEMO)
+
+# Said before the TUI starts: it is on the terminal again when the TUI ends (the TUI draws on the alternate screen).
+$(PATH_HINT): | $(BIN)/python
+	@echo "lkjip terpasang di $(abspath $(BIN))/lkjip. Agar perintah lkjip dikenal di shell ini:"
+	@echo '    export PATH="$(abspath $(BIN)):$$PATH"'
+	@echo "Untuk semua operator di server ini (folder ini harus dapat dibaca mereka):"
+	@echo "    sudo ln -s $(abspath $(BIN))/lkjip /usr/local/bin/lkjip"
+	@touch $@
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -16,6 +16,17 @@ from .codes import looks_like_code, recoded
 from .refs import node_ref
 
 
+# What an entry's kind is called on screen (F6, `lkjip log`). The stored kind never changes: older files hold the
+# English words of earlier versions, and undo reads "edit", "undo" and the rest as they are.
+KIND_WORDS = {"edit": "ubah", "undo": "urungkan", "redo": "ulangi", "import": "impor", "add": "tambah", "rm": "hapus",
+              "mv": "pindah", "restore": "pulihkan", "lock": "kunci", "unlock": "buka", "migrate": "migrasi"}
+
+
+def kind_word(kind: str) -> str:
+    """An entry's kind in Indonesian, for display only ("edit" → "ubah"); a kind already Indonesian is as stored."""
+    return KIND_WORDS.get(kind, kind)
+
+
 def _root(value: object) -> dict | None:
     if isinstance(value, dict) and isinstance(value.get("nodes"), list) and value["nodes"]:
         root = value["nodes"][0]

@@ -24,11 +24,12 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseu
 DOWN, F8, CTRL_Q = KEY_BYTES["down"], KEY_BYTES["f8"], KEY_BYTES["ctrl+q"]
 
 # From the first tujuan: a sasaran under it, renamed, given an indicator (name with a slip taken back by Backspace,
-# Tab to satuan, arah kept), the indicator renamed from its grid row, a program under the new sasaran by its code
+# Tab to satuan, arah kept), the indicator renamed from its grid row (Tab from the tree, which has the focus after
+# the add, lands on it), a program under the new sasaran by its code
 # alone (the name of a known 7.01 program fills itself in), that program moved (m) under the second sasaran the
 # list offers, the move taken back (Ctrl+Z) and the program renamed; all in one write.
 BUILD = ["a", *"Sasaran Baru", "enter", "r", *"Sasaran Lain", "enter",
-         "i", *"Indeks Baruu", "backspace", "tab", *"indeks", "enter", "enter", "r", *"Indeks Lain", "enter",
+         "i", *"Indeks Baruu", "backspace", "tab", *"indeks", "enter", "enter", "tab", "r", *"Indeks Lain", "enter",
          "a", *"7.01.05", "enter", "enter", "m", "down", "enter", "ctrl+z", "r", *"Program Baru", "enter"]
 
 

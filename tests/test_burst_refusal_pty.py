@@ -52,7 +52,7 @@ def test_the_reported_burst_on_the_next_new_sub_kegiatan_stores_its_pagu_and_rea
     before = budgets(path)
     tui = Tui(path, tmp_path)
     try:
-        tui.write(["/", *NEW[0], "enter"])  # find lands in the first new sub kegiatan's budget grid
+        tui.write(["/", *NEW[0], "enter", "tab"])  # find lands on the tree at it; Tab: its budget grid
         tui.write(FILL)  # its pagu and realisasi: the cursor ends on Realisasi
         tui.write(["shift+tab", "down", "tab", *FILL])  # the report, in one write
         screen = tui.text()
@@ -74,7 +74,7 @@ def test_the_reported_burst_on_a_sub_kegiatan_with_an_indicator_is_refused_whole
     sub = "7.01.04.2.01.0002"
     tui = Tui(path, tmp_path)
     try:
-        tui.write(["/", *sub, "enter"])
+        tui.write(["/", *sub, "enter", "tab", "tab"])  # the tree at it; Tab Tab: past its indicator to its budget
         tui.write(FILL)
         stored = budgets(path)
         assert stored[sub] == {"2022": {"pagu": 95000000, "realisasi": 90100000}}

@@ -46,16 +46,19 @@ async def build_office(pilot, app: LkjipApp) -> None:
     """The keys an operator presses to enter the whole small office (shared with the CLI comparison test)."""
     await keys(pilot, "a", (*"Meningkatnya tata kelola Kecamatan", "enter"),
                "a", (*"Meningkatnya kualitas pelayanan", "enter"))
-    # An indicator with satuan and arah; the cursor lands on it in the indicator grid.
+    # An indicator with satuan and arah; the tree keeps the focus, the grid's cursor waits on the indicator (Tab).
     await keys(pilot, "i", (*"Indeks Kepuasan Masyarakat", "enter", *"indeks", "enter", "ctrl+u", *"positif", "enter"))
-    await keys(pilot, ("right", "8", "2", "enter"))  # Target 2022
+    assert isinstance(app.focused, CascadeTree)
+    await keys(pilot, ("tab", "right", "8", "2", "enter"))  # Target 2022
     await keys(pilot, ("right", *"82,08", "enter"))  # Realisasi 2022
     await keys(pilot, "shift+tab")  # back to the tree, on the sasaran
     # A program by its code: the name of a known 7.01 program fills itself in.
     await keys(pilot, "a", tuple(PROGRAM), ("enter", "enter"))
     await keys(pilot, "a", (*KEGIATAN, "enter", *"Penyelenggaraan Urusan Pemerintahan", "enter"))
     await keys(pilot, "a", (*SUB, "enter", *"Peningkatan Efektifitas Pelayanan", "enter"))
-    # The new sub kegiatan is shown with its budget row: pagu and realisasi anggaran go in the budget grid.
+    # The new sub kegiatan is shown with its budget row: pagu and realisasi anggaran go in the budget grid (Tab).
+    assert isinstance(app.focused, CascadeTree)
+    await keys(pilot, "tab")
     assert isinstance(app.focused, WorkGrid) and app.focused.id == "budget"
     await keys(pilot, ("right", *"3.000.000", "enter"), ("right", *"2.850.000", "enter"))
 
@@ -187,7 +190,9 @@ async def test_indicator_settings_order_and_delete_from_the_grid(tmp_path: Path)
     async with app.run_test(size=(80, 24)) as pilot:
         await keys(pilot, "a", (*"Tujuan", "enter"))
         for name in ("Kasus kriminal", "Nilai SAKIP"):
-            await keys(pilot, "shift+tab", "i", (*name, "enter", *"kasus", "enter", "enter"))
+            await keys(pilot, "i", (*name, "enter", *"kasus", "enter", "enter"))
+        # The tree keeps the focus after each; Tab lands on the indicator just added.
+        await keys(pilot, "tab")
         assert isinstance(app.focused, WorkGrid) and app.focused.current()[0] == "T1/2"
         await pilot.press("ctrl+up")
         await pilot.pause()
@@ -268,7 +273,7 @@ async def test_the_command_palette_offers_the_cascade_actions(tmp_path: Path) ->
         assert isinstance(app.screen, FormScreen) and "Tujuan" in app.screen.title_text
 
 
-async def test_help_lists_the_cascade_keys_with_their_ids(tmp_path: Path) -> None:
+async def test_help_lists_the_cascade_keys_in_words(tmp_path: Path) -> None:
     from textual.widgets import DataTable
 
     app = LkjipApp(Workbook.open(new_office(tmp_path)))
@@ -276,10 +281,10 @@ async def test_help_lists_the_cascade_keys_with_their_ids(tmp_path: Path) -> Non
         await keys(pilot, "question_mark")
         table = app.screen.query_one(DataTable)
         rows = [[str(c) for c in table.get_row_at(r)] for r in range(table.row_count)]
-        shown = {row[2]: row[1] for row in rows}
-        assert shown["cascade.add_child"] == "Tambah rincian" and shown["cascade.delete"] == "Hapus"
-        assert {"cascade.add_sibling", "cascade.add_indicator", "cascade.rename", "cascade.recode", "cascade.up",
-                "cascade.down", "cascade.move", "cascade.properties"} <= set(shown)
+        shown = {row[0]: row[1] for row in rows}  # key → what it does; the keymap ids are in the README
+        assert shown["a"] == "Tambah rincian" and shown["d"] == "Hapus"
+        assert {"Tambah sejajar", "Tambah indikator", "Ganti nama", "Ubah kode", "Naikkan", "Turunkan",
+                "Pindah induk", "Sifat indikator"} <= set(shown.values())
 
 
 async def test_a_tujuan_added_by_another_operator_meanwhile_does_not_collide(tmp_path: Path) -> None:

@@ -112,12 +112,23 @@ def test_the_log_shows_who_when_and_old_to_new(path):
     lines = out.stdout.splitlines()
     stamp = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d"
     # The numbers may be shown as stored (82.08) or as the operator reads them (82,08; Rp 3.800.000).
-    assert re.fullmatch(rf"\s+1 {stamp} ani edit S1/1 realisasi 2022: 82[.,]08 \u2192 85(,00)?", lines[0])
-    assert re.fullmatch(rf"\s+2 {stamp} budi edit S1/1 realisasi 2021: 81[.,]78 \u2192 81(,00)?", lines[1])
-    assert re.fullmatch(rf"\s+3 {stamp} siti edit 7\.01\.01\.2\.01\.0001 pagu 2022: .+ \u2192 (Rp )?3\.?800\.?000",
+    assert re.fullmatch(rf"\s+1 {stamp} ani ubah S1/1 realisasi 2022: 82[.,]08 \u2192 85(,00)?", lines[0])
+    assert re.fullmatch(rf"\s+2 {stamp} budi ubah S1/1 realisasi 2021: 81[.,]78 \u2192 81(,00)?", lines[1])
+    assert re.fullmatch(rf"\s+3 {stamp} siti ubah 7\.01\.01\.2\.01\.0001 pagu 2022: .+ \u2192 (Rp )?3\.?800\.?000",
                         lines[2])
     only_2021 = lkjip("log", path, "--year", "2021").stdout.splitlines()
     assert len(only_2021) == 1 and "budi" in only_2021[0]
+
+
+def test_the_log_names_every_kind_in_indonesian(path):
+    """The kinds are stored as written (edit, undo); the log says them in Indonesian: ubah, urungkan."""
+    lkjip("set", path, IKM, "realisasi", "85", "--year", "2022")
+    lkjip("undo", path)
+    lines = lkjip("log", path).stdout.splitlines()
+    kinds = [line.split()[3] for line in lines]
+    assert kinds == ["ubah", "urungkan"]
+    english = {"edit", "undo", "redo", "import", "add", "rm", "mv", "restore", "lock", "unlock"}
+    assert not english & {word for line in lines for word in line.split()[:4]}
 
 
 # -- restoring ---------------------------------------------------------------------------------------------------------

@@ -45,11 +45,15 @@ def a_second_sasaran_indicator(path: Path) -> str:
 
 
 async def find(pilot, words: str) -> None:
-    """/ words Enter: the grid of what was found gets the focus."""
+    """/ words Enter: an indicator found has its grid row in focus; a node found, the tree at it, and Tab Tab go past
+    its indicators to its budget row."""
     await pilot.press("slash")
     await pilot.press(*words)
     await pilot.press("enter")
     await pilot.pause()
+    if not isinstance(pilot.app.focused, WorkGrid):
+        await pilot.press("tab", "tab")
+        await pilot.pause()
 
 
 async def paste(pilot, text: str) -> None:

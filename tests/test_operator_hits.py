@@ -126,8 +126,9 @@ async def test_f1_on_the_entry_sheet_lists_the_sheets_keys(demo_path: Path) -> N
         await pilot.press("f1")
         await pilot.pause()
         table = app.screen.query_one("#help-box")
-        ids = [str(table.get_row_at(r)[2]) for r in range(table.row_count)]
-        assert any(i.startswith("sheet.") for i in ids), ids
+        # The sheet's own keys, by what they do (the keymap ids are in the README, not here).
+        does = [str(table.get_row_at(r)[1]) for r in range(table.row_count)]
+        assert {"Hanya kosong", "Tingkat", "Cabang"} <= set(does), does
 
 
 async def test_the_status_line_shows_the_same_revision_on_every_view(demo_path: Path) -> None:

@@ -103,6 +103,8 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
         self.year = self.casc.tahun if workbook else 0
         self.message = ""
         self.message_error = False
+        # Where the message was said (view, node): it goes when the operator is elsewhere (show_status).
+        self.message_at: tuple[str, str | None] | None = None
         self._quit_anyway = False
         # Set while the file on disk cannot be read (truncated, moved away, newer schema, no permission): the app
         # keeps showing its last good document and every edit is refused until the file is good again.
@@ -198,7 +200,7 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
                 f"{self.casc.meta['revision']}{when}")
 
     def say(self, message: str, *, error: bool = False) -> None:
-        self.message, self.message_error = message, error
+        self.message, self.message_error, self.message_at = message, error, self._where()
         if error:  # a refusal ends the burst it came in: the keys behind it would act blind (tui/keys.py)
             self.end_burst(message)
         self.show_status()
@@ -212,8 +214,22 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
                 and not isinstance(self.screen, MessageScreen)):
             self.push_screen(MessageScreen("Ditolak", self.message))
 
+    def _where(self) -> tuple[str, str | None]:
+        """The view, and in the cascade view the node, a message is said on."""
+        main = next((s for s in reversed(self.screen_stack) if isinstance(s, MainScreen)), None)
+        return self.current_mode, main.node_id if main else None
+
+    def message_follows(self) -> None:
+        """An action moved to the node it concerns (an added node, an undone change): its message goes along."""
+        self.message_at = self._where()
+
     def show_status(self) -> None:
-        """The same message, year and revision on whichever view is on screen."""
+        """The same message, year and revision on whichever view is on screen. A message belongs to the view and
+        node it was said on: once the operator is on another, it would read as said about this one, so it goes."""
+        if self.message_at is None:
+            self.message_at = self._where()  # the opening message: said before any view was up
+        elif self.message and self.message_at != self._where() and not self.disk_problem:
+            self.message, self.message_error = "", False
         for status in self.screen.query(StatusLine):
             status.show(self.message, self.saved_line(), error=self.message_error)
 
@@ -274,21 +290,24 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
 
         # Awaited: the keys typed after "/" wait in the app's queue until the dialog's input has focus.
         own = getattr(self.screen, "action_find", None)  # the sheets find a row within themselves
-        await (own() if callable(own) else self.push_screen(FindScreen(self.casc), self.goto))
+        # A node found: the tree at it, as the operator goes on (↓, a). An indicator found: its row in the grid, to
+        # key its figures.
+        await (own() if callable(own) else self.push_screen(
+            FindScreen(self.casc), lambda ref: self.goto(ref, tree=ref not in self.casc.indicators)))
 
-    def goto(self, ref: str | None, field: str | None = None) -> None:
+    def goto(self, ref: str | None, field: str | None = None, *, tree: bool = False) -> None:
         if not ref:
             return
         if self.current_mode == "utama":  # at once: the keys typed after the choice (a burst) act on it
-            self._focus(ref, field)
+            self._focus(ref, field, tree)
             return
         self.switch_mode("utama")
-        self.call_after_refresh(lambda: self._focus(ref, field))
+        self.call_after_refresh(lambda: self._focus(ref, field, tree))
 
-    def _focus(self, ref: str, field: str | None) -> None:
+    def _focus(self, ref: str, field: str | None, tree: bool) -> None:
         screen = self.screen
         if isinstance(screen, MainScreen):
-            screen.focus_ref(ref, field)
+            screen.focus_ref(ref, field, tree=tree)
 
 
 def run_app(path: Path, *, mouse: bool = False, prechecked: Prechecked | None = None) -> int:

@@ -288,7 +288,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    from store.log_names import log_refs
+    from store.log_names import kind_word, log_refs
     from store.model import LOG
 
     wb = Workbook.open(args.workbook)
@@ -301,6 +301,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         year = f" {e['year']}" if e.get("year") is not None else ""
         reason = f" ({e['reason']})" if e.get("reason") else ""
         # One entry, one line: a newline or a CR stored in a value must not fake or hide another entry.
-        out(visible(f"{e['seq']:>5} {e['at']} {e['user']} {e['kind']} {refs[e['seq']]} {e['field']}{year}: "
+        kind = kind_word(e["kind"])  # in Indonesian on screen; the stored kind stays as written
+        out(visible(f"{e['seq']:>5} {e['at']} {e['user']} {kind} {refs[e['seq']]} {e['field']}{year}: "
                      f"{_shown(e['field'], e['old'], casc)} \u2192 {_shown(e['field'], e['new'], casc)}{reason}"))
     return 0

@@ -31,6 +31,12 @@ class Session(Protocol):
         """Show one sentence on the status line (red when error); it goes away on the next action. An error is a
         refusal: it ends the burst of keys it came in (tui/keys.py)."""
 
+    def show_status(self) -> None:
+        """Repaint the status line; a message said on another view or node goes."""
+
+    def message_follows(self) -> None:
+        """The message goes along to where an action moved (the node added, the change undone)."""
+
     def refusal_in_full(self) -> None:
         """Open the last refusal in a dialog when the status line would cut it."""
 
@@ -50,7 +56,7 @@ class Session(Protocol):
     def show_year(self, step: int) -> None:
         """Show another year (`[` / `]`), within the Renstra period."""
 
-    def goto(self, ref: str | None, field: str | None = None) -> None:
+    def goto(self, ref: str | None, field: str | None = None, *, tree: bool = False) -> None:
         """Show a node or indicator in the cascade view."""
 
     def open_workbook(self, wb: Workbook) -> None:

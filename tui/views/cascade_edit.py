@@ -64,7 +64,7 @@ class CascadeEditing:
         focused: Widget | None
         app: Any
 
-        def focus_ref(self, ref: str, field: str | None = None) -> None: ...
+        def focus_ref(self, ref: str, field: str | None = None, *, tree: bool = False) -> None: ...
 
         def query_one(self, selector: str) -> Any: ...
 
@@ -194,7 +194,7 @@ class CascadeEditing:
             return {"name": filled["name"]} if filled["name"] != name else {}
 
         await self._form(f"Tambah {LEVEL_LABELS[level]}{where}", fields, submit,
-                   lambda edit: self.focus_ref(edit.ref), fill_name if coded else None)  
+                         lambda edit: self.focus_ref(edit.ref, tree=True), fill_name if coded else None)
 
     async def action_rename(self) -> None:
         await self._settle()
@@ -213,7 +213,9 @@ class CascadeEditing:
             # The one gate for a typed text (store.gate): its limit and no control characters.
             return Edit(ref, field, None, old, str(parse_value(spec_of(field), values["name"])).strip())
 
-        await self._form("Ganti nama", [("name", "Nama", old)], submit)
+        # A node renamed: the tree at it. An indicator renamed in its grid: the grid's cursor on it, where it was.
+        await self._form("Ganti nama", [("name", "Nama", old)], submit,
+                         lambda edit: self.focus_ref(ref, "indikator" if ind_id else None, tree=not ind_id))
 
     async def action_recode(self) -> None:
         await self._settle()
@@ -230,7 +232,7 @@ class CascadeEditing:
             return Edit(node["id"], "kode", None, old, values["code"].strip())
 
         await self._form(f"Ubah kode {casc.label(node)}"[:70], [("code", "Kode (kode rinciannya ikut berubah)", old)],
-                   submit)
+                         submit, lambda edit: self.focus_ref(node["id"], tree=True))
 
     async def action_step(self, step: int) -> None:
         await self._settle()
@@ -244,7 +246,7 @@ class CascadeEditing:
             self._refuse(exc.message)
             return
         self._apply(edit, lambda: self.focus_ref(ref, "indikator") if ref in self.session.casc.indicators
-                    else self.query_one("CascadeTree").reveal(ref))  
+                    else self.focus_ref(ref, tree=True))
 
     async def action_reparent(self) -> None:
         await self._settle()
@@ -265,7 +267,7 @@ class CascadeEditing:
             except WorkbookError as exc:
                 self._refuse(exc.message)
                 return
-            self._apply(edit, lambda: self.query_one("CascadeTree").reveal(node["id"]))  
+            self._apply(edit, lambda: self.focus_ref(node["id"], tree=True))
 
         options = [(p["id"], f"{LEVEL_LABELS[p['level']]} {casc.label(p)}") for p in parents]
         title = f"Pindahkan {casc.label(node)}"[:60] + " ke bawah\u2026"
@@ -290,7 +292,7 @@ class CascadeEditing:
 
         def done(yes: bool | None) -> None:
             if yes:
-                self._apply(edit, lambda: self.focus_ref(parent) if parent else None)  
+                self._apply(edit, lambda: self.focus_ref(parent, tree=ref in casc.nodes) if parent else None)
 
         question = f"Hapus {what}?" + (" Ikut terhapus:" if lines else " Tidak ada rincian atau angka yang ikut.")
         from .forms import ConfirmScreen
@@ -314,7 +316,7 @@ class CascadeEditing:
                                ("satuan", "Satuan (%, indeks, nilai, dokumen\u2026)", ""),
                                ("arah", "Arah (positif / negatif)", "positif")]
         await self._form(f"Tambah indikator {casc.label(node)}"[:70], fields, submit,
-                   lambda edit: self.focus_ref(edit.ref, "indikator"))  
+                         lambda edit: self.focus_ref(edit.ref, "indikator", tree=True))
 
     async def action_properties(self) -> None:
         await self._settle()

@@ -73,6 +73,7 @@ class ExportScreen(WorkbookView):
         path = self.session.wb.path
         self.query_one(Input).value = str(path.with_name(f"{prefix}-{path.stem}"))
         self.query_one("#export-title", Static).update(f"Ekspor {label} (Ctrl+T: pilih dokumen lain)")
+        self.redraw()  # "Selesai: …" named the last document's file: with another document chosen it is gone
 
     async def action_next_document(self) -> None:
         await drained(self.query_one(Input))
@@ -149,14 +150,19 @@ class ExportScreen(WorkbookView):
         from textual.worker import WorkerState
 
         result = self.query_one("#export-result", Static)
+        # The status line says it only while this view is on screen: a message belongs to the view it is about, and
+        # the operator who went on to another view reads the outcome here, on coming back.
+        here = self.app.screen is self
         if event.state == WorkerState.SUCCESS:
             path, final = event.worker.result
             result.update(Text(f"Selesai: {path}"))
             what = f"Salinan final (tahun {self.session.year} terkunci, tanpa tanda DRAF)" if final else "Draf"
-            self.session.say(f"{what} ditulis ke {path}.")
+            if here:
+                self.session.say(f"{what} ditulis ke {path}.")
         elif event.state == WorkerState.ERROR:
             err = event.worker.error
-            result.update("Ekspor gagal.")
             why = err.message if isinstance(err, WorkbookError) else os_reason(err) if isinstance(err, OSError) \
                 else f"kesalahan tak terduga ({type(err).__name__})"
-            self.session.say(f"Ekspor gagal: {why}. Tidak ada berkas yang ditulis.", error=True)
+            result.update(Text(f"Ekspor gagal: {why}. Tidak ada berkas yang ditulis."))
+            if here:
+                self.session.say(f"Ekspor gagal: {why}. Tidak ada berkas yang ditulis.", error=True)

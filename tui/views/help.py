@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
@@ -30,6 +29,24 @@ EXTRA = [
     ("Ctrl+Q", "keluar; bila sel sedang diisi, ditanya dulu apakah nilainya disimpan"),
 ]
 
+# Where a key's short label (the footer's) is one word, help says what it does in full.
+IN_WORDS = {
+    "view.main": "Tampilan cascading: pohon, indikator dan anggaran",
+    "view.tables": "Tabel LKjIP, dihitung ulang dari data",
+    "view.checks": "Pemeriksaan konsistensi data",
+    "view.narrative": "Narasi laporan (Markdown)",
+    "view.log": "Log perubahan: siapa mengubah apa, kapan",
+    "view.export": "Ekspor LKjIP, Perjanjian Kinerja, laporan triwulan",
+    "view.sheet": "Lembar isian kinerja: semua indikator tahun ini",
+    "view.budget_sheet": "Lembar isian anggaran: pagu dan realisasi sub kegiatan",
+    "year.previous": "Tahun sebelumnya",
+    "year.next": "Tahun berikutnya",
+    "narrative.year.previous": "Tahun sebelumnya (teks yang diketik disimpan dulu)",
+    "narrative.year.next": "Tahun berikutnya (teks yang diketik disimpan dulu)",
+    "app.find": "Cari simpul atau indikator (nama, kode)",
+    "app.help": "Bantuan: layar ini",
+}
+
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Tutup", id="help.close")]
@@ -46,9 +63,9 @@ class HelpScreen(ModalScreen[None]):
         table: DataTable = DataTable(id="help-box", cursor_type="row", show_cursor=False)
         table.border_title = "Bantuan \u2014 tombol di tampilan ini (Esc menutup)"
         table.add_column("Tombol", width=16)
-        # Within the box (76 less its border and scrollbar): a table wider than the box scrolled sideways.
-        table.add_column("Fungsi", width=35)
-        table.add_column("Id (keymap)", width=16)
+        # What a key does, in words; the keymap ids are for the README's keymap list, not for the operator here.
+        # Within the box: 76 less its border and scrollbar, less each column's padding (wider scrolled sideways).
+        table.add_column("Fungsi", width=53)
         seen = set()
         for key, active in self.shown_bindings.items():
             b = active.binding
@@ -56,12 +73,11 @@ class HelpScreen(ModalScreen[None]):
             if not b.id or not b.description or (b.action, b.description) in seen:
                 continue
             seen.add((b.action, b.description))
-            table.add_row(self.app.get_key_display(b), b.description,
-                          Text(b.id, no_wrap=True, overflow="ellipsis"), height=None)
+            table.add_row(self.app.get_key_display(b), IN_WORDS.get(b.id, b.description), height=None)
         # A line longer than its column wraps between words onto as many lines as it needs: cut at the column's
         # edge, "pohon → i" and "Ctrl+Shift+V" read as half sentences.
         for key, what in EXTRA:
-            table.add_row(key, what, "", height=None)
+            table.add_row(key, what, height=None)
         yield table
 
     def action_dismiss(self) -> None:  # type: ignore[override]

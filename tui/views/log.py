@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
-from store.log_names import log_refs
+from store.log_names import kind_word, log_refs
 from store.model import LOG
 from store.sanitize import cut
 
@@ -42,5 +42,5 @@ class LogScreen(WorkbookView):
         for e in entries[:SHOWN]:
             # The values as `lkjip log` shows them (terkunci / terbuka, subtrees in words), long texts shortened.
             old, new = (cut(log_value(e["field"], v, casc).replace("\n", " "), LONG) for v in (e["old"], e["new"]))
-            view.add_row(*(shown(v) for v in (e["at"][5:16].replace("T", " "), e["user"], e["kind"], refs[e["seq"]],
-                                              e["field"], str(e.get("year") or ""), old, new)))
+            view.add_row(*(shown(v) for v in (e["at"][5:16].replace("T", " "), e["user"], kind_word(e["kind"]),
+                                              refs[e["seq"]], e["field"], str(e.get("year") or ""), old, new)))

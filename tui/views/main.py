@@ -62,6 +62,7 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         self.last_label = ""
         self._shape: tuple | None = None  # the tree's shape when last drawn, and the index it was read from
         self._shape_of: object = None
+        self._shown_title: Text | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main-body"):
@@ -89,17 +90,12 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
             self.query_one(CascadeTree).set_class(isinstance(focused, CascadeTree), "wide")
 
     def action_move_focus(self, step: int) -> None:
-        # From the tree, Tab goes to the node's indicators (its budget when it has none), chosen here: Textual's
-        # focus chain is refreshed only on the next paint, and in a burst the node shown may have just changed.
-        if step > 0 and isinstance(self.focused, CascadeTree):
-            for grid in self.query(WorkGrid):
-                if grid.display and grid.row_count:
-                    self.set_focus(grid)  # at once: Widget.focus() waits its turn in the app's queue
-                    return
-        if step > 0:
-            self.focus_next()
-        else:
-            self.focus_previous()
+        # Tree → indicators → budget and round, over the grids the node shows, chosen here: Textual's focus chain is
+        # refreshed only on the next paint, and in a burst (Tab Tab after a find) the node shown may have just
+        # changed and a grid just appeared.
+        chain = [self.query_one(CascadeTree), *(g for g in self.query(WorkGrid) if g.display and g.row_count)]
+        here = chain.index(self.focused) if self.focused in chain else 0
+        self.set_focus(chain[(here + step) % len(chain)])  # at once: Widget.focus() waits its turn in the queue
 
     def on_mount(self) -> None:
         casc = self.session.casc
@@ -119,7 +115,8 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         """No node at all (a new office): say which key adds the first tujuan."""
         self.node_id = None
         self._close_editor()
-        self.query_one("#node-title", Static).update(Text(EMPTY_HINT, style="bold"))
+        self._shown_title = Text(EMPTY_HINT, style="bold")
+        self.query_one("#node-title", Static).update(self._shown_title)
         for grid in self.query(WorkGrid):
             grid.display = False
 
@@ -129,11 +126,17 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
             self.refresh_values()
 
     # -- showing a node ---------------------------------------------------------------------------------------------
-    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
-        if event.node.data and event.node.data != self.node_id:
-            self.show_node(event.node.data)
+    def on_tree_node_highlighted(self, _: Tree.NodeHighlighted[str]) -> None:
+        # The tree's cursor as it is now, not the event's node: a rebuilt tree (an undo, another's save) posts
+        # highlights of lines since replaced, and the node shown was already set with the rebuild (refresh_values).
+        node = self.query_one(CascadeTree).cursor_node
+        if node is not None and node.data and node.data != self.node_id:
+            self.show_node(node.data)
 
-    def show_node(self, node_id: str) -> None:
+    def show_node(self, node_id: str, *, carry: bool = False) -> None:
+        """Show a node's title and grids. On another node, the echo of the last commit and the status message
+        said on the node left go (they would read as said about this one), unless `carry`: an action moved here
+        and its message is about this node (focus_ref)."""
         casc, year = self.session.casc, self.session.year
         node = casc.nodes.get(node_id)
         if node is None:
@@ -145,11 +148,13 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         another = node_id != self.node_id
         self.node_id = node_id
         self._close_editor()
-        title = Text(LEVEL_LABELS[node["level"]] + " ", style="bold")
-        title.append(shown(f"{node['code']} {node['name']}".strip()))
-        # The code is the node's name for `lkjip set` and `/`; an internal id only where there is no code (T1, S2).
-        title.append(f"  ({'' if node['code'] else node['id'] + ', '}tahun {year})", style="dim")
-        self.query_one("#node-title", Static).update(title)
+        if another:
+            self.query_one(EditBar).close()
+            if carry:
+                self.session.message_follows()
+            else:
+                self.session.show_status()
+        self._show_title(node)
         grid = self.query_one("#indicators", WorkGrid)
         grid.show_rows(indicator_rows(casc, node, year), INDICATOR_COLUMNS[0].key if another else None)
         grid.display = bool(node["indicators"])
@@ -157,6 +162,17 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         rows = budget_rows(casc, node, year)
         budget.show_rows(rows, BUDGET_COLUMNS[0].key if another else None)
         budget.display = bool(rows)
+
+    def _show_title(self, node: dict) -> None:
+        """The node's level, code and name: repainted only when they changed (a commit changes neither), and on
+        every rename, new code or move at once, not when the node is next chosen."""
+        title = Text(LEVEL_LABELS[node["level"]] + " ", style="bold")
+        title.append(shown(f"{node['code']} {node['name']}".strip()))
+        # The code is the node's name for `lkjip set` and `/`; an internal id only where there is no code (T1, S2).
+        title.append(f"  ({'' if node['code'] else node['id'] + ', '}tahun {self.session.year})", style="dim")
+        if title != self._shown_title:
+            self._shown_title = title
+            self.query_one("#node-title", Static).update(title)
 
     def refresh_values(self) -> None:
         """After a save or a reload: repaint only the cells of the shown node whose text changed; rebuild the tree
@@ -171,10 +187,15 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
             self._shape, self._shape_of = shape, casc
         node = casc.nodes.get(self.node_id or "")
         if node is None:
-            self.query_one(CascadeTree).load(casc)
+            tree = self.query_one(CascadeTree)
+            tree.load(casc)
             if not casc.nodes:
                 self.show_empty()
+            elif tree.cursor_node is not None and tree.cursor_node.data:
+                # The node shown is gone (undone, deleted): the tree's new cursor now, with the message that said so.
+                self.show_node(tree.cursor_node.data, carry=True)
             return
+        self._show_title(node)
         grid = self.query_one("#indicators", WorkGrid)
         rows = indicator_rows(casc, node, year)
         if [r for r, _ in rows] != grid.refs():
@@ -205,21 +226,28 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         if self.node_id:
             self.show_node(self.node_id)
 
-    def focus_ref(self, ref: str, field: str | None = None) -> None:
-        """Go to a node or an indicator (from find, the checks view or undo), and to its field's cell."""
+    def focus_ref(self, ref: str, field: str | None = None, *, tree: bool = False) -> None:
+        """Go to a node or an indicator (from find, the checks view, undo or a cascade action), and to its field's
+        cell. With `tree` the focus is on the tree at its node (after adding, renaming, moving or finding: the
+        operator goes on from the tree, ↓ to the next node, `a` under it); the grid's cursor waits on the row, for
+        Tab. The message of the action goes along to the node."""
         casc = self.session.casc
         node_id = casc.indicators[ref][0]["id"] if ref in casc.indicators else ref
         if node_id not in casc.nodes:
             return
-        self.query_one(CascadeTree).reveal(node_id)
-        self.show_node(node_id)
+        tree_widget = self.query_one(CascadeTree)
+        tree_widget.reveal(node_id)
+        self.show_node(node_id, carry=True)
+        if tree:
+            self.set_focus(tree_widget)  # at once: focus() would wait behind the keys of a burst already queued
         grid = self.query_one("#indicators" if ref in casc.indicators else "#budget", WorkGrid)
         if not grid.row_count:
             return
         row = grid.get_row_index(ref) if ref in grid.refs() else 0
         col = next((i for i, c in enumerate(grid.spec) if field and c.field == field), grid.cursor_coordinate.column)
         grid.move_cursor(row=row, column=col, animate=False)
-        self.set_focus(grid)  # at once: focus() would wait behind the keys of a burst already queued
+        if not tree:
+            self.set_focus(grid)
 
     # -- editing ----------------------------------------------------------------------------------------------------
     def on_work_grid_edit_requested(self, msg: WorkGrid.EditRequested) -> None:

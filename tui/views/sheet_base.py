@@ -79,6 +79,13 @@ class SheetView(WorkbookView):
     def on_mount(self) -> None:
         self.grid.focus()
 
+    def on_screen_resume(self) -> None:
+        # The echo of the last commit was said on this view before the operator left it: back here (F8 after F9)
+        # it would read as the answer to something done now.
+        if not self.editing:
+            self.query_one(EditBar).close()
+        super().on_screen_resume()
+
     def focus_for_keys(self) -> None:
         """Called by the app once this view is switched to: the keys typed right after F8 / F9 go to the grid."""
         if self.focused is None:
