@@ -76,7 +76,7 @@ def test_a_command_line_edit_of_another_field_merges_with_a_stale_view(path):
 # -- closing a year --------------------------------------------------------------------------------------------------
 def test_closing_a_year_refuses_set_until_unlocked_with_a_reason_and_both_are_logged(path):
     locked = lkjip("lock", path, "--year", "2022", "--reason", "tutup buku", user="kasubag")
-    assert locked.returncode == 0 and locked.stdout == "Tahun 2022 dikunci.\n"
+    assert locked.returncode == 0 and locked.stdout.startswith("Tahun 2022 dikunci; ekspornya kini salinan final")
     before = path.read_bytes()
 
     refused = lkjip("set", path, IKM, "realisasi", "85", "--year", "2022")
