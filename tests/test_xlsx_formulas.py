@@ -10,6 +10,8 @@ is made by writing the computed values into the sheet's XML.
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -255,3 +257,26 @@ def test_error_values_and_profile_formulas_are_refused_not_stored_as_text(tmp_pa
     refused(lkjip("import", sheet, tmp_path / "baru.json"),
             "Profil baris 2 kolom B (Instansi): berisi rumus =\"Kecamatan \"&\"Contoh\" tanpa nilai tersimpan", "1 masalah")
     assert not (tmp_path / "baru.json").exists()
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(not SOFFICE, reason="LibreOffice (soffice) not installed: the file cannot be saved by it here")
+def test_a_file_saved_by_libreoffice_with_its_formulas_imports_the_figures_typed_as_numbers(tmp_path: Path) -> None:
+    """The real thing beside the hand-made one above: the script's file opened and saved by LibreOffice, which stores
+    the value it computed beside each formula and keeps the formulas."""
+    typed = tmp_path / "angka.json"
+    ok(lkjip("import", office_sheet(tmp_path, "angka.xlsx", formulas=False), typed))
+    script = office_sheet(tmp_path, "rumus.xlsx", formulas=True)
+    saved = tmp_path / "lo"
+    done = subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path / 'profil'}",
+                           "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(saved), str(script)],
+                          capture_output=True, text=True, timeout=180)
+    if not (saved / "rumus.xlsx").exists():
+        pytest.skip(f"LibreOffice here cannot open a spreadsheet (Calc not installed?): {done.stderr.strip()[:120]}")
+    reopened = openpyxl.load_workbook(saved / "rumus.xlsx")
+    assert str(reopened["Anggaran"]["C3"].value).startswith("=")  # the formula is still there, and a value with it
+    computed = tmp_path / "rumus.json"
+    ok(lkjip("import", saved / "rumus.xlsx", computed))
+    assert budgets(computed) == budgets(typed)
