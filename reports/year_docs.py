@@ -1,4 +1,5 @@
-"""The year's documents besides the LKjIP: `lkjip export WB --doc pk|triwulan [--tw N] --format md|docx`."""
+"""The year's documents besides the LKjIP: `lkjip export WB --doc pk|triwulan|renaksi [--tw N] --format md|docx`
+(renaksi also xlsx)."""
 
 from __future__ import annotations
 
@@ -10,17 +11,21 @@ from store.sanitize import visible_everywhere
 
 from .stamp import stamp_for
 
-DOCS = ("lkjip", "pk", "triwulan")
+DOCS = ("lkjip", "pk", "triwulan", "renaksi")
 FORMATS = ("md", "docx")
-DOC_LABELS = {"lkjip": "draf LKjIP", "pk": "Perjanjian Kinerja", "triwulan": "laporan triwulan"}
+DOC_LABELS = {"lkjip": "draf LKjIP", "pk": "Perjanjian Kinerja", "triwulan": "laporan triwulan", "renaksi": "Rencana Aksi"}
+DOC_FORMATS = {"renaksi": ("md", "docx", "xlsx")}
 
 
 def render(casc: Cascade, doc: str, fmt: str, year: int, *, tw: int | None = None, draf: bool = False,
            now: datetime | None = None) -> bytes:
-    """The Perjanjian Kinerja or the quarterly report of `year` as Markdown (UTF-8) or Word bytes: a draft unless
-    the year is locked (reports.stamp), or a draft on purpose with `draf`."""
-    if fmt not in FORMATS:
-        raise WorkbookError(f"Dokumen {DOC_LABELS.get(doc, doc)} tersedia sebagai md atau docx, bukan {fmt}.")
+    """The Perjanjian Kinerja, the quarterly report or the Rencana Aksi of `year` as Markdown (UTF-8) or Word bytes
+    (the Rencana Aksi also a spreadsheet): a draft unless the year is locked (reports.stamp), or a draft on purpose
+    with `draf`."""
+    formats = DOC_FORMATS.get(doc, FORMATS)
+    if fmt not in formats:
+        raise WorkbookError(f"Dokumen {DOC_LABELS.get(doc, doc)} tersedia sebagai {' atau '.join(formats)}, "
+                            f"bukan {fmt}.")
     # Stored escapes are shown visibly in the document, never raw (as in the LKjIP draft).
     casc = Cascade(visible_everywhere(casc.document))  # type: ignore[arg-type]
     stamp = stamp_for(casc.meta, year, revision=int(casc.meta.get("revision", 0)),
@@ -37,4 +42,11 @@ def render(casc: Cascade, doc: str, fmt: str, year: int, *, tw: int | None = Non
             raise WorkbookError("Laporan triwulan memerlukan --tw 1, 2, 3 atau 4.")
         report = triwulan.build(casc, year, tw, stamp)
         return triwulan.render_md(report).encode("utf-8") if fmt == "md" else triwulan.render_docx(report)
+    if doc == "renaksi":
+        from . import renaksi
+
+        plan = renaksi.build(casc, year, tw, stamp)
+        if fmt == "xlsx":
+            return renaksi.render_xlsx(plan)
+        return renaksi.render_md(plan).encode("utf-8") if fmt == "md" else renaksi.render_docx(plan)
     raise WorkbookError(f"Dokumen \u201c{doc}\u201d tidak dikenal; pilih salah satu: {', '.join(DOCS)}.")

@@ -119,6 +119,13 @@ def cmd_set(args: argparse.Namespace) -> int:
     settings = casc.meta["settings"]
     if applied.target.kind == "indicator" and applied.edit.year is not None:
         _, ind = casc.indicators[applied.target.id]
+        if spec.key in ("target_tw", "aksi_tw"):  # the Rencana Aksi: its targets against the year's, not capaian
+            from reports.checks import renaksi_findings
+
+            for f in renaksi_findings(casc, applied.edit.year):
+                if f.ref == applied.target.id:
+                    out(f.message)
+            return 0
         if spec.quarter:
             out(_so_far_line(ind, applied.edit.year, int(spec.quarter)))
         c = engine.capaian(ind, applied.edit.year, settings)
@@ -169,11 +176,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if draf and args.format not in ("md", "docx"):
         err("--draf hanya untuk ekspor md atau docx.")
         return 2
-    if (doc == "triwulan") != (tw is not None):
-        err("--tw N (1-4) dipakai bersama --doc triwulan, dan hanya dengannya.")
+    if (doc == "triwulan" and tw is None) or (tw is not None and doc not in ("triwulan", "renaksi")):
+        err("--tw N (1-4) dipakai bersama --doc triwulan (wajib) atau --doc renaksi, dan hanya dengannya.")
         return 2
-    if doc != "lkjip" and args.format not in ("md", "docx"):
-        err(f"Dokumen {doc} tersedia sebagai md atau docx, bukan {args.format}.")
+    formats = ("md", "docx", "xlsx") if doc == "renaksi" else ("md", "docx")
+    if doc != "lkjip" and args.format not in formats:
+        err(f"Dokumen {doc} tersedia sebagai {' atau '.join(formats)}, bukan {args.format}.")
         return 2
     wb = Workbook.open(args.workbook)
     if doc != "lkjip":
@@ -196,7 +204,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output:
         write_output(args.output, payload, force=args.force, source=args.workbook)
         out(f"Ditulis: {args.output}")
-    elif args.format in ("docx", "pdf"):
+    elif args.format in ("docx", "pdf", "xlsx"):
         raise WorkbookError(f"Ekspor {args.format} memerlukan -o BERKAS.{args.format}.")
     else:
         out_document(payload, args.format)
