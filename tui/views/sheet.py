@@ -48,7 +48,7 @@ LEVEL_CHOICES = (None, *LEVELS)
 class SheetScreen(SheetView):
     COLUMNS = COLUMNS
     TITLE = "Lembar isian kinerja"
-    KEYS = ["sheet.edit", "sheet.empty", "sheet.level", "sheet.branch", "sheet.tw_target", "app.find",
+    KEYS = ["sheet.edit", "sheet.empty", "sheet.level", "sheet.branch", "app.find", "sheet.tw_target",
             "view.budget_sheet", "view.main", "app.help"]
     BINDINGS = [
         Binding("k", "only_empty", "Hanya kosong", id="sheet.empty"),
