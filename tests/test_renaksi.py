@@ -205,3 +205,25 @@ async def test_f8_shows_and_edits_the_quarterly_targets_with_t(demo_path: Path) 
         await pilot.press("t")  # back to the realisasi
         await pilot.pause()
         assert sheet.grid.spec[5].label == "TW I" and sheet.grid.values(i)[5] == "\u2014"
+
+
+def test_the_export_spreadsheet_carries_the_plan_and_a_seksi_fills_it(demo_path: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    ok("set", demo_path, IKM, "target-tw2", "81", "--year", "2022")
+    sheet_path = tmp_path / "torjun-2022.xlsx"
+    ok("export", demo_path, "--format", "xlsx", "--year", "2022", "-o", sheet_path)
+    book = load_workbook(sheet_path)
+    ws = book["Kaskade"]
+    h = {c.value: c.column for c in ws[1] if c.value}
+    row = next(c.row for c in ws[ws.cell(1, h["ID Indikator"]).column_letter] if c.value == DESA)
+    ikm_row = next(c.row for c in ws[ws.cell(1, h["ID Indikator"]).column_letter] if c.value == IKM)
+    assert ws.cell(ikm_row, h["Target TW II 2022"]).value == 81  # a number cell
+    ws.cell(row, h["Target TW I 2022"], "20,5")
+    ws.cell(row, h["Aksi TW I 2022"], "Sosialisasi ke 12 desa")
+    book.save(sheet_path)
+    assert "2 perubahan" in ok("import", sheet_path, demo_path)
+    slot = orjson.loads(demo_path.read_bytes())
+    ind = next(i for n in slot["nodes"].values() for i in n["indicators"] if i["id"] == DESA)
+    assert ind["years"]["2022"]["target_tw"] == {"1": "20.5"}
+    assert ind["years"]["2022"]["aksi_tw"] == {"1": "Sosialisasi ke 12 desa"}
