@@ -227,3 +227,19 @@ def test_the_export_spreadsheet_carries_the_plan_and_a_seksi_fills_it(demo_path:
     ind = next(i for n in slot["nodes"].values() for i in n["indicators"] if i["id"] == DESA)
     assert ind["years"]["2022"]["target_tw"] == {"1": "20.5"}
     assert ind["years"]["2022"]["aksi_tw"] == {"1": "Sosialisasi ke 12 desa"}
+
+
+async def test_the_export_view_f7_offers_the_rencana_aksi(demo_path: Path, tmp_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        for _ in range(6):  # LKjIP, PK, TW I..IV, then the Rencana Aksi
+            await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert "Rencana Aksi" in app.message
+        app.screen.query_one("#export-path").value = str(tmp_path / "renaksi")
+        await pilot.press("ctrl+e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert "\n\n# RENCANA AKSI TAHUN 2022\n" in (tmp_path / "renaksi.md").read_text(encoding="utf-8")

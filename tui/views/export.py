@@ -46,7 +46,8 @@ class ExportScreen(WorkbookView):
     # (document, quarter, label, file name prefix): Ctrl+T steps through them.
     DOCUMENTS = [("lkjip", None, "draf LKjIP", "LKjIP"), ("pk", None, "Perjanjian Kinerja", "PK"),
                  *(("triwulan", q, f"laporan triwulan {r}", f"TW{q}") for q, r in ((1, "I"), (2, "II"), (3, "III"),
-                                                                                 (4, "IV")))]
+                                                                                 (4, "IV"))),
+                 ("renaksi", None, "Rencana Aksi", "RenAksi")]
     document_index = 0
 
     def compose(self) -> ComposeResult:
