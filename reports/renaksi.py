@@ -87,8 +87,26 @@ def as_table(year: int, tw: int | None, plan: list[Row]) -> Table:
         figures = ([format_value(r.realisasi), format_percent(r.capaian)] if r.reported else ["", ""]) if tw else []
         t.add([*head, *ind, f"TW {roman(r.quarter)}", format_value(r.target), r.aksi, r.penanggung_jawab if r.first
                else "", *figures])
-    t.numeric = [False, False, False, False, False, True, False, True, False, False] + [True, True][: 2 if tw else 0]
+    t.numeric = [False, False, False, False, False, True, False, True, False, False] + ([True, True] if tw else [])
+    t.spans = _spans(plan, len(t.columns))
     return t
+
+
+# Columns merged down in Word: the sasaran over its indicators' rows, the indicator's own over its four quarters.
+SASARAN_COLUMNS, INDICATOR_COLUMNS = (0, 1), (2, 3, 4, 5, 9)
+
+
+def _spans(plan: list[Row], width: int) -> list[list[int]]:
+    out = []
+    for r in plan:
+        spans = [1] * width
+        sasaran_rows = sum(other.no == r.no for other in plan)
+        for c in SASARAN_COLUMNS:
+            spans[c] = sasaran_rows if r.sasaran_first else 0
+        for c in INDICATOR_COLUMNS:
+            spans[c] = len(QUARTERS) if r.first else 0
+        out.append(spans)
+    return out
 
 
 @dataclass(frozen=True)
