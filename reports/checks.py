@@ -12,9 +12,9 @@ from store.cascade import Cascade
 from store.model import ANALYSIS_POINTS, BUDGET_LEVELS, analysis_key, text_for
 
 from store.numbers import format_rupiah, format_value
-from store.tw_rule import roman, rule_label
+from store.tw_rule import KUMULATIF, roman, rule_label
 
-from . import engine, plausibility
+from . import engine, plausibility, renaksi_figures
 
 ERROR, WARNING, INFO = "galat", "peringatan", "info"
 
@@ -75,6 +75,7 @@ def run(casc: Cascade, year: int) -> list[Finding]:
         if node["level"] in BUDGET_LEVELS:
             out += _budget_findings(casc, node, year, label)
     out += pagu_pk_findings(casc, year)
+    out += renaksi_findings(casc, year)
     if not lock:
         out += analysis_findings(casc, year)
     return out
@@ -92,6 +93,29 @@ def analysis_findings(casc: Cascade, year: int) -> list[Finding]:
             if section is None or not text_for(section, year).strip():
                 out.append(Finding(WARNING, sasaran["id"], "", f"Analisis sasaran {no} butir {'abcdefg'[n]} "
                                    f"({title}) tahun {year} masih kosong; salinan final tidak mencetaknya."))
+    return out
+
+
+def renaksi_findings(casc: Cascade, year: int) -> list[Finding]:
+    """The Rencana Aksi's quarterly targets against the year's target, by the quarter rule
+    (reports.renaksi_figures.target_gap): a peringatan, the operator decides which figure is right."""
+    out = []
+    for node, _ in casc.walk():
+        for ind in node["indicators"]:
+            gap = renaksi_figures.target_gap(ind, year)
+            if gap is None:
+                continue
+            where = f"indikator \u201c{ind['name']}\u201d ({casc.label(node)})"
+            if gap.rule == KUMULATIF:
+                filled = [roman(q) for q in renaksi_figures.QUARTERS
+                          if renaksi_figures.target_tw(ind, year, q) is not None]
+                what = (f"target TW {', '.join(filled)} (kumulatif) berjumlah {format_value(gap.made)}, bukan "
+                        f"target tahun {year} {format_value(gap.year_target)}")
+            else:
+                what = (f"target TW IV (nilai akhir) {format_value(gap.made)} berbeda dari target tahun {year} "
+                        f"{format_value(gap.year_target)}")
+            out.append(Finding(WARNING, ind["id"], "target-tw4" if gap.rule != KUMULATIF else "target-tw1",
+                               f"Rencana aksi {where}: {what}; periksa target triwulannya."))
     return out
 
 

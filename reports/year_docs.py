@@ -1,4 +1,5 @@
-"""The year's documents besides the LKjIP: `lkjip export WB --doc pk|triwulan [--tw N] --format md|docx`."""
+"""The year's documents besides the LKjIP: `lkjip export WB --doc pk|triwulan|renaksi [--tw N] --format md|docx`
+(renaksi also xlsx)."""
 
 from __future__ import annotations
 
@@ -10,22 +11,24 @@ from store.sanitize import visible_everywhere
 
 from .stamp import stamp_for
 
-DOCS = ("lkjip", "pk", "triwulan", "evaluasi-renja")
+DOCS = ("lkjip", "pk", "triwulan", "evaluasi-renja", "renaksi")
 FORMATS = ("md", "docx")
-DOC_FORMATS = {"evaluasi-renja": ("md", "docx", "xlsx")}  # Bappeda adds the E.81 sheets of its offices up
-QUARTERLY = ("triwulan", "evaluasi-renja")  # the documents of a quarter: --tw N
+# Bappeda adds the E.81 sheets of its offices up; the Rencana Aksi is kept in a spreadsheet too.
+DOC_FORMATS = {"evaluasi-renja": ("md", "docx", "xlsx"), "renaksi": ("md", "docx", "xlsx")}
+QUARTERLY = ("triwulan", "evaluasi-renja")  # the documents of a quarter: --tw N required
 DOC_LABELS = {"lkjip": "draf LKjIP", "pk": "Perjanjian Kinerja", "triwulan": "laporan triwulan",
-              "evaluasi-renja": "evaluasi Renja (Tabel E.81)"}
+              "evaluasi-renja": "evaluasi Renja (Tabel E.81)", "renaksi": "Rencana Aksi"}
 
 
 def render(casc: Cascade, doc: str, fmt: str, year: int, *, tw: int | None = None, draf: bool = False,
            now: datetime | None = None) -> bytes:
-    """The Perjanjian Kinerja or the quarterly report of `year` as Markdown (UTF-8) or Word bytes: a draft unless
-    the year is locked (reports.stamp), or a draft on purpose with `draf`."""
+    """The Perjanjian Kinerja, the quarterly report or the Rencana Aksi of `year` as Markdown (UTF-8) or Word bytes
+    (the Rencana Aksi also a spreadsheet): a draft unless the year is locked (reports.stamp), or a draft on purpose
+    with `draf`."""
     formats = DOC_FORMATS.get(doc, FORMATS)
     if fmt not in formats:
-        raise WorkbookError(f"Dokumen {DOC_LABELS.get(doc, doc)} tersedia sebagai {', '.join(formats[:-1])} atau "
-                            f"{formats[-1]}, bukan {fmt}.")
+        raise WorkbookError(f"Dokumen {DOC_LABELS.get(doc, doc)} tersedia sebagai {' atau '.join(formats)}, "
+                            f"bukan {fmt}.")
     # Stored escapes are shown visibly in the document, never raw (as in the LKjIP draft).
     casc = Cascade(visible_everywhere(casc.document))  # type: ignore[arg-type]
     stamp = stamp_for(casc.meta, year, revision=int(casc.meta.get("revision", 0)),
@@ -51,4 +54,11 @@ def render(casc: Cascade, doc: str, fmt: str, year: int, *, tw: int | None = Non
         if fmt == "md":
             return renja_eval.render_md(evaluasi).encode("utf-8")
         return renja_eval.render_docx(evaluasi) if fmt == "docx" else renja_eval.render_xlsx(evaluasi)
+    if doc == "renaksi":
+        from . import renaksi
+
+        plan = renaksi.build(casc, year, tw, stamp)
+        if fmt == "xlsx":
+            return renaksi.render_xlsx(plan)
+        return renaksi.render_md(plan).encode("utf-8") if fmt == "md" else renaksi.render_docx(plan)
     raise WorkbookError(f"Dokumen \u201c{doc}\u201d tidak dikenal; pilih salah satu: {', '.join(DOCS)}.")

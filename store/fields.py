@@ -44,6 +44,17 @@ _SPECS = [
                   quarter=str(q))
         for q in range(1, 5)
     ),
+    # The Rencana Aksi: a target and an action per quarter, kept in the year slot beside the realisasi's "tw".
+    *(
+        FieldSpec(f"target-tw{q}", f"Target TW {'I II III IV'.split()[q - 1]}", "indicator", "number", "target_tw",
+                  True, quarter=str(q))
+        for q in range(1, 5)
+    ),
+    *(
+        FieldSpec(f"aksi-tw{q}", f"Rencana aksi TW {'I II III IV'.split()[q - 1]}", "indicator", "text", "aksi_tw",
+                  True, quarter=str(q))
+        for q in range(1, 5)
+    ),
     FieldSpec("arah", "Arah", "indicator", "choice", "arah", choices=("positif", "negatif")),
     FieldSpec("rumus-negatif", "Rumus indikator negatif", "indicator", "choice", "negatif_rumus",
               choices=("2T-R", "T/R", "")),
@@ -183,7 +194,8 @@ def get_value(container: dict, spec: FieldSpec, year: int | None) -> object:
     if not slot:
         return None
     if spec.quarter:
-        return (slot.get("tw") or {}).get(spec.quarter)
+        value = (slot.get(spec.key) or {}).get(spec.quarter)
+        return "" if value is None and spec.kind == "text" else value
     return slot.get(spec.key)
 
 
@@ -211,7 +223,7 @@ def set_value(container: dict, spec: FieldSpec, year: int | None, value: object)
     slot = _year_slot(container, spec, year, create=True)
     assert slot is not None
     if spec.quarter:
-        slot.setdefault("tw", {})[spec.quarter] = value
+        slot.setdefault(spec.key, {})[spec.quarter] = value
     else:
         slot[spec.key] = value
 

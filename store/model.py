@@ -40,6 +40,11 @@ class YearValues(TypedDict, total=False):
     # Quarters "1".."4". Without a typed realisasi the year's follows them by the indicator's tw_rule once TW IV is
     # filled; a typed realisasi is never replaced by them (engine.realisasi_of).
     tw: dict[str, str | None]
+    # The Rencana Aksi (PermenPAN-RB 53/2014), quarters "1".."4": the target of each quarter (kumulatif: they add
+    # up to the year's target; nilai akhir: TW IV's is the year's; reports.checks.renaksi_findings) and the action
+    # planned for it (reports.renaksi).
+    target_tw: dict[str, str | None]
+    aksi_tw: dict[str, str]
 
 
 class Indicator(TypedDict):

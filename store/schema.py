@@ -89,7 +89,12 @@ DEFINITIONS["indicator"] = _record({
         "target": _decimal, "realisasi": _decimal,
         "tw": {"type": "object", "patternProperties": {"^[1-4]$": _decimal}, "additionalProperties": False,
                "description": "triwulan"},
-    }, optional=("target", "realisasi", "tw"))),
+        # The Rencana Aksi: a target and an action per quarter (store.fields target-tw1.., aksi-tw1..).
+        "target_tw": {"type": "object", "patternProperties": {"^[1-4]$": _decimal}, "additionalProperties": False,
+                      "description": "target triwulan"},
+        "aksi_tw": {"type": "object", "patternProperties": {"^[1-4]$": _str}, "additionalProperties": False,
+                    "description": "rencana aksi triwulan"},
+    }, optional=("target", "realisasi", "tw", "target_tw", "aksi_tw"))),
 }, optional=("batas_atas",))
 
 RECORDS: dict[str, dict] = {

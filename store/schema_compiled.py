@@ -762,6 +762,50 @@ def validate___definitions_indicator(data, custom_formats={}, name_prefix=None):
                                                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.tw.{data__years_val__tw_key}".format(**locals()) + " must match pattern ^-?[0-9]{1,24}(\\.[0-9]{1,24})?$")
                                     if data__years_val__tw_keys:
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.tw".format(**locals()) + " must not contain "+str(data__years_val__tw_keys)+" properties")
+                            if "target_tw" in data__years_val_keys:
+                                data__years_val_keys.remove("target_tw")
+                                data__years_val__targettw = data__years_val["target_tw"]
+                                if not isinstance(data__years_val__targettw, (dict)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.target_tw".format(**locals()) + " must be object")
+                                data__years_val__targettw_is_dict = isinstance(data__years_val__targettw, dict)
+                                if data__years_val__targettw_is_dict:
+                                    data__years_val__targettw_keys = set(data__years_val__targettw.keys())
+                                    for data__years_val__targettw_key, data__years_val__targettw_val in data__years_val__targettw.items():
+                                        if REGEX_PATTERNS['^[1-4]$'].search(data__years_val__targettw_key):
+                                            if data__years_val__targettw_key in data__years_val__targettw_keys:
+                                                data__years_val__targettw_keys.remove(data__years_val__targettw_key)
+                                            if not isinstance(data__years_val__targettw_val, (str, NoneType)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.target_tw.{data__years_val__targettw_key}".format(**locals()) + " must be string or null")
+                                            if isinstance(data__years_val__targettw_val, str):
+                                                data__years_val__targettw_val_len = len(data__years_val__targettw_val)
+                                                if data__years_val__targettw_val_len > 50:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.target_tw.{data__years_val__targettw_key}".format(**locals()) + " must be shorter than or equal to 50 characters")
+                                                if not REGEX_PATTERNS['^-?[0-9]{1,24}(\\.[0-9]{1,24})?$'].search(data__years_val__targettw_val):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.target_tw.{data__years_val__targettw_key}".format(**locals()) + " must match pattern ^-?[0-9]{1,24}(\\.[0-9]{1,24})?$")
+                                    if data__years_val__targettw_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.target_tw".format(**locals()) + " must not contain "+str(data__years_val__targettw_keys)+" properties")
+                            if "aksi_tw" in data__years_val_keys:
+                                data__years_val_keys.remove("aksi_tw")
+                                data__years_val__aksitw = data__years_val["aksi_tw"]
+                                if not isinstance(data__years_val__aksitw, (dict)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.aksi_tw".format(**locals()) + " must be object")
+                                data__years_val__aksitw_is_dict = isinstance(data__years_val__aksitw, dict)
+                                if data__years_val__aksitw_is_dict:
+                                    data__years_val__aksitw_keys = set(data__years_val__aksitw.keys())
+                                    for data__years_val__aksitw_key, data__years_val__aksitw_val in data__years_val__aksitw.items():
+                                        if REGEX_PATTERNS['^[1-4]$'].search(data__years_val__aksitw_key):
+                                            if data__years_val__aksitw_key in data__years_val__aksitw_keys:
+                                                data__years_val__aksitw_keys.remove(data__years_val__aksitw_key)
+                                            if not isinstance(data__years_val__aksitw_val, (str)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.aksi_tw.{data__years_val__aksitw_key}".format(**locals()) + " must be string")
+                                            if isinstance(data__years_val__aksitw_val, str):
+                                                data__years_val__aksitw_val_len = len(data__years_val__aksitw_val)
+                                                if data__years_val__aksitw_val_len > 500:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.aksi_tw.{data__years_val__aksitw_key}".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__years_val__aksitw_val):
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.aksi_tw.{data__years_val__aksitw_key}".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
+                                    if data__years_val__aksitw_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}.aksi_tw".format(**locals()) + " must not contain "+str(data__years_val__aksitw_keys)+" properties")
                             if data__years_val_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".years.{data__years_key}".format(**locals()) + " must not contain "+str(data__years_val_keys)+" properties")
                 if data__years_keys:

@@ -84,6 +84,15 @@ KASKADE_YEARLY = {
     "TW II": ("tw2", "number"),
     "TW III": ("tw3", "number"),
     "TW IV": ("tw4", "number"),
+    # The Rencana Aksi: the target and the action of each quarter.
+    "Target TW I": ("target-tw1", "number"),
+    "Target TW II": ("target-tw2", "number"),
+    "Target TW III": ("target-tw3", "number"),
+    "Target TW IV": ("target-tw4", "number"),
+    "Aksi TW I": ("aksi-tw1", "text"),
+    "Aksi TW II": ("aksi-tw2", "text"),
+    "Aksi TW III": ("aksi-tw3", "text"),
+    "Aksi TW IV": ("aksi-tw4", "text"),
 }
 ANGGARAN_YEARLY = {
     "Pagu": ("pagu", "money"),
@@ -102,11 +111,16 @@ ATURAN_TW_SHOWN = {"kumulatif": "kumulatif", "nilai_akhir": "nilai akhir"}
 def kaskade_columns(years: list[int], year: int | None = None, realisasi_years: set[int] | None = None
                     ) -> list[Column]:
     """The Kaskade sheet: a Target column for every Renstra year; with `year`, the realisasi of that year (and of
-    `realisasi_years`, the earlier years Tabel 3.1 and 3.2 compare with) and that year's TW I–IV."""
+    `realisasi_years`, the earlier years Tabel 3.1 and 3.2 compare with), that year's TW I–IV and its Rencana Aksi
+    (the target and the action of each quarter)."""
     cols = [*_KASKADE_HEAD, *(Column("target", f"Target {y}", y, 10, "number") for y in years), *_KASKADE_TAIL]
     if year is not None:
         cols += [Column("realisasi", f"Realisasi {y}", y, 11, "number") for y in sorted({year, *(realisasi_years or ())})]
         cols += [Column(f"tw{q}", f"{name} {year}", year, 10, "number") for q, name in enumerate(QUARTERS, 1)]
+        # The Rencana Aksi of that year (store.fields target-tw1.., aksi-tw1..), after the realisasi.
+        cols += [Column(f"target-tw{q}", f"Target {name} {year}", year, 10, "number")
+                 for q, name in enumerate(QUARTERS, 1)]
+        cols += [Column(f"aksi-tw{q}", f"Aksi {name} {year}", year, 24, "text") for q, name in enumerate(QUARTERS, 1)]
     return cols + list(_KASKADE_IDS)
 
 

@@ -39,12 +39,12 @@ def log(path: Path) -> list[dict]:
 
 def test_the_yearly_fields_are_the_ones_a_closed_year_guards():
     # Schema 2: the texts and the names a year's report is signed with are that year's too.
-    assert YEARLY == ["inspektur-nama", "inspektur-nip", "inspektur-pangkat", "kepala-jabatan", "kepala-nama",
+    assert YEARLY == ["aksi-tw1", "aksi-tw2", "aksi-tw3", "aksi-tw4", "inspektur-nama", "inspektur-nip", "inspektur-pangkat", "kepala-jabatan", "kepala-nama",
                       "kepala-nip", "kepala-pangkat", "pagu", "pagu-pk", "pihak-kedua-jabatan", "pihak-kedua-nama",
                       "pihak-kedua-nip", "pihak-kedua-pangkat", "realisasi", "realisasi-anggaran",
                       "realisasi-anggaran-tw1", "realisasi-anggaran-tw2", "realisasi-anggaran-tw3",
-                      "realisasi-anggaran-tw4", "tanggal", "tanggal-pk", "tanggal-reviu", "target", "teks", "tempat",
-                      "tw1", "tw2", "tw3", "tw4"]
+                      "realisasi-anggaran-tw4", "tanggal", "tanggal-pk", "tanggal-reviu", "target", "target-tw1",
+                      "target-tw2", "target-tw3", "target-tw4", "teks", "tempat", "tw1", "tw2", "tw3", "tw4"]
 
 
 # -- conflicts -----------------------------------------------------------------------------------------------------

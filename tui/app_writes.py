@@ -83,7 +83,8 @@ class WritePath:
         tail = ""
         if edit.ref in self.casc.indicators and edit.year is not None:
             _, ind = self.casc.indicators[edit.ref]
-            quarter = spec_of(edit.field).quarter
+            spec = spec_of(edit.field)
+            quarter = spec.quarter if spec.key == "tw" else None  # a realisasi TW, not a Rencana Aksi target
             if quarter:
                 rule = engine.tw_rule_of(ind)
                 so_far = format_value(engine.realisasi_sd_tw(ind, edit.year, int(quarter)))

@@ -129,11 +129,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output")
     s.add_argument("--force", action="store_true", help="menimpa berkas lain yang sudah ada (tidak pernah buku kerja)")
     s.add_argument("--year", type=int)
-    s.add_argument("--doc", choices=("lkjip", "pk", "triwulan", "evaluasi-renja"), default="lkjip",
+    s.add_argument("--doc", choices=("lkjip", "pk", "triwulan", "evaluasi-renja", "renaksi"), default="lkjip",
                    help="lkjip (bawaan), pk: Perjanjian Kinerja, triwulan: laporan triwulan (dengan --tw), "
-                        "evaluasi-renja: Tabel E.81 (dengan --tw)")
-    s.add_argument("--tw", type=int, choices=(1, 2, 3, 4), 
-                   help="triwulan 1-4 untuk --doc triwulan atau evaluasi-renja")
+                        "evaluasi-renja: Tabel E.81 (dengan --tw), renaksi: Rencana Aksi (--tw N: dengan "
+                        "realisasi s.d. TW N)")
+    s.add_argument("--tw", type=int, choices=(1, 2, 3, 4),
+                   help="triwulan 1-4 untuk --doc triwulan, evaluasi-renja atau renaksi")
     s.add_argument("--draf", action="store_true",
                    help="tandai DRAF walau tahunnya sudah dikunci (tahun terkunci diekspor sebagai salinan final)")
 

@@ -119,6 +119,13 @@ def cmd_set(args: argparse.Namespace) -> int:
     settings = casc.meta["settings"]
     if applied.target.kind == "indicator" and applied.edit.year is not None:
         _, ind = casc.indicators[applied.target.id]
+        if spec.key in ("target_tw", "aksi_tw"):  # the Rencana Aksi: its targets against the year's, not capaian
+            from reports.checks import renaksi_findings
+
+            for f in renaksi_findings(casc, applied.edit.year):
+                if f.ref == applied.target.id:
+                    out(f.message)
+            return 0
         if spec.quarter:
             out(_so_far_line(ind, applied.edit.year, int(spec.quarter)))
         c = engine.capaian(ind, applied.edit.year, settings)
@@ -169,10 +176,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if draf and args.format not in ("md", "docx"):
         err("--draf hanya untuk ekspor md atau docx.")
         return 2
-    if (doc in ("triwulan", "evaluasi-renja")) != (tw is not None):
-        err("--tw N (1-4) dipakai bersama --doc triwulan atau evaluasi-renja, dan hanya dengannya.")
+    if (doc in ("triwulan", "evaluasi-renja") and tw is None) or \
+            (tw is not None and doc not in ("triwulan", "evaluasi-renja", "renaksi")):
+        err("--tw N (1-4) dipakai bersama --doc triwulan atau evaluasi-renja (wajib) atau --doc renaksi, dan hanya "
+            "dengannya.")
         return 2
-    formats = ("md", "docx", "xlsx") if doc == "evaluasi-renja" else ("md", "docx")
+    formats = ("md", "docx", "xlsx") if doc in ("evaluasi-renja", "renaksi") else ("md", "docx")
     if doc != "lkjip" and args.format not in formats:
         err(f"Dokumen {doc} tersedia sebagai {', '.join(formats[:-1])} atau {formats[-1]}, bukan {args.format}.")
         return 2

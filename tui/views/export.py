@@ -48,7 +48,8 @@ class ExportScreen(WorkbookView):
                  *(("triwulan", q, f"laporan triwulan {r}", f"TW{q}") for q, r in ((1, "I"), (2, "II"), (3, "III"),
                                                                                  (4, "IV"))),
                  *(("evaluasi-renja", q, f"evaluasi Renja TW {r} (Tabel E.81)", f"E81-TW{q}")
-                   for q, r in ((1, "I"), (2, "II"), (3, "III"), (4, "IV")))]
+                   for q, r in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))),
+                 ("renaksi", None, "Rencana Aksi", "RenAksi")]
     document_index = 0
 
     def compose(self) -> ComposeResult:

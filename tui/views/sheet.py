@@ -4,6 +4,8 @@ Year-end entry in one pass: the cursor starts on the first indicator's realisasi
 next indicator's same cell across the whole cascade, so keying every realisasi is digits and Enter only. Tujuan,
 sasaran, program and kegiatan are read-only group lines; sub kegiatan show their code on their indicators' rows.
 Filters by key narrow the rows (only empty cells, one level, one branch); `/` finds an indicator or node here.
+`t` turns the four TW columns from the realisasi per quarter to the Rencana Aksi's target per quarter and back
+(same width, so 80×24 stays readable); both are typed and pasted into alike.
 """
 
 from __future__ import annotations
@@ -33,6 +35,12 @@ COLUMNS = [
     Column("capaian", "Capaian%", 8, numeric=True, explain=True),
     Column("predikat", "Pred", 4, explain=True),
 ]
+TW_AT = 5  # where the four TW columns begin
+# `t`: the Rencana Aksi's target per quarter in the TW columns' place.
+TARGET_TW_COLUMNS = [Column(f"target-tw{q}", f"T.TW {roman}", 8, field=f"target-tw{q}", numeric=True)
+                     for q, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))]
+REALISASI_TW_COLUMNS = COLUMNS[TW_AT:TW_AT + 4]
+EMPTY_FILTERS = ("target", "realisasi", *(f"tw{q}" for q in range(1, 5)), *(f"target-tw{q}" for q in range(1, 5)))
 GROUP_LEVELS = ("tujuan", "sasaran", "program", "kegiatan")
 LEVEL_CHOICES = (None, *LEVELS)
 
@@ -41,18 +49,22 @@ class SheetScreen(SheetView):
     COLUMNS = COLUMNS
     TITLE = "Lembar isian kinerja"
     # In the order they give way at 80 columns (the key bar shows whole items only, and always the help key).
-    KEYS = ["sheet.edit", "view.budget_sheet", "sheet.empty", "sheet.level", "sheet.branch", "app.find",
-            "view.main", "app.help"]
+    KEYS = ["sheet.edit", "view.budget_sheet", "sheet.tw_target", "sheet.empty", "sheet.level", "sheet.branch",
+            "app.find", "view.main", "app.help"]
     BINDINGS = [
         Binding("k", "only_empty", "Hanya kosong", id="sheet.empty"),
         Binding("l", "level", "Tingkat", id="sheet.level"),
         Binding("b", "branch", "Cabang", id="sheet.branch"),
+        Binding("t", "tw_target", "Target TW", id="sheet.tw_target"),
         Binding("slash", "find", "Cari", id="sheet.find"),
         Binding("p", "properties", "Sifat indikator", show=False, id="sheet.properties"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
+        # This screen's own list (the grid shares it): `t` swaps the TW columns in it.
+        self.COLUMNS = list(COLUMNS)
+        self.tw_target = False  # the TW columns show the target per quarter (Rencana Aksi), not the realisasi
         self.only_empty: str | None = None  # the field whose empty cells alone are shown
         self.level: str | None = None
         self.branch: str | None = None  # a node id: only its subtree
@@ -89,8 +101,9 @@ class SheetScreen(SheetView):
         if self.only_empty == "realisasi":
             return engine.realisasi_of(ind, year) is None
         slot = ind.get("years", {}).get(str(year)) or {}
-        if self.only_empty.startswith("tw"):
-            return (slot.get("tw") or {}).get(self.only_empty[2:]) in (None, "")
+        if self.only_empty.startswith(("tw", "target-tw")):
+            bucket = "tw" if self.only_empty.startswith("tw") else "target_tw"
+            return (slot.get(bucket) or {}).get(self.only_empty[-1]) in (None, "")
         return slot.get(self.only_empty) in (None, "")
 
     def row_values(self, row: SheetRow) -> list[str]:
@@ -118,7 +131,7 @@ class SheetScreen(SheetView):
         _, ind = casc.indicators[row.ref]
         settings = casc.meta["settings"]
         c = engine.capaian(ind, year, settings)
-        tw = (ind.get("years", {}).get(str(year)) or {}).get("tw") or {}
+        tw = (ind.get("years", {}).get(str(year)) or {}).get("target_tw" if self.tw_target else "tw") or {}
         return [node["code"] or ind["id"], ind["name"], ind["satuan"] or "\u2014", format_value(c.target),
                 realisasi_text(ind, year),
                 *(format_value(to_decimal(tw.get(str(q)))) for q in range(1, 5)),
@@ -131,7 +144,10 @@ class SheetScreen(SheetView):
         shown = self.editable_rows()
         parts = [f"{shown} indikator"]
         if self.only_empty:
-            parts.append(f"hanya {next(c.label for c in COLUMNS if c.field == self.only_empty)} kosong")
+            label = next((c.label for c in (*COLUMNS, *TARGET_TW_COLUMNS) if c.field == self.only_empty), "")
+            parts.append(f"hanya {label} kosong")
+        if self.tw_target:
+            parts.append("kolom TW: target triwulan (t: realisasi)")
         if self.level:
             parts.append(f"tingkat {LEVEL_LABELS[self.level].lower()}")
         if self.branch:
@@ -141,10 +157,20 @@ class SheetScreen(SheetView):
     # -- filters -------------------------------------------------------------------------------------------------------
     def action_only_empty(self) -> None:
         column = self.COLUMNS[self.grid.col]
-        self.only_empty = None if self.only_empty else (column.field if column.field in
-                                                        ("target", "realisasi", "tw1", "tw2", "tw3", "tw4")
+        self.only_empty = None if self.only_empty else (column.field if column.field in EMPTY_FILTERS
                                                         else "realisasi")
         self._refilter()
+
+    def action_tw_target(self) -> None:
+        """Swap the TW columns between the realisasi and the target per quarter; the cursor stays where it is."""
+        self._close_editor()
+        self.tw_target = not self.tw_target
+        self.COLUMNS[TW_AT:TW_AT + 4] = TARGET_TW_COLUMNS if self.tw_target else REALISASI_TW_COLUMNS
+        self._computed = {}
+        self._refilter()
+        self.grid.refresh()
+        self.session.say("Kolom TW: target triwulan (rencana aksi); t kembali ke realisasi." if self.tw_target
+                         else "Kolom TW: realisasi triwulan.")
 
     def action_level(self) -> None:
         self.level = LEVEL_CHOICES[(LEVEL_CHOICES.index(self.level) + 1) % len(LEVEL_CHOICES)]
