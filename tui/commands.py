@@ -107,7 +107,7 @@ def cmd_set(args: argparse.Namespace) -> int:
     wb = Workbook.open(args.workbook)
     value = args.negative_value if args.negative_value is not None else args.value
     applied = wb.set(args.ref, args.field, value, args.year, clear=args.clear)
-    spec = spec_of(args.field)
+    spec = spec_of(applied.edit.field)  # `pejabat:KEY nama` is the field pejabat-nama
     year = f" {applied.edit.year}" if applied.edit.year is not None else ""
     if not applied.changed:
         out(f"{applied.target.label}: {spec.label}{year} sudah {visible(cut(applied.new_text))}; tidak ada yang "
