@@ -16,7 +16,7 @@ DOC_LABELS = {"lkjip": "draf LKjIP", "pk": "Perjanjian Kinerja", "triwulan": "la
 
 
 def render(casc: Cascade, doc: str, fmt: str, year: int, *, tw: int | None = None, draf: bool = False,
-           now: datetime | None = None) -> bytes:
+           now: datetime | None = None, pejabat: str = "kepala", perubahan: bool = False) -> bytes:
     """The Perjanjian Kinerja or the quarterly report of `year` as Markdown (UTF-8) or Word bytes: a draft unless
     the year is locked (reports.stamp), or a draft on purpose with `draf`."""
     if fmt not in FORMATS:
@@ -28,7 +28,7 @@ def render(casc: Cascade, doc: str, fmt: str, year: int, *, tw: int | None = Non
     if doc == "pk":
         from . import pk
 
-        built = pk.build(casc, year, stamp)
+        built = pk.build(casc, year, stamp, pejabat=pejabat, perubahan=perubahan)
         return pk.render_md(built).encode("utf-8") if fmt == "md" else pk.render_docx(built)
     if doc == "triwulan":
         from . import triwulan

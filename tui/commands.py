@@ -26,6 +26,7 @@ from store.workbook import Workbook
 from .printer import err, out, out_document
 from .shown import log_value as _shown
 from .commands_cascade import cmd_add, cmd_mv, cmd_redo, cmd_rm, cmd_undo  # noqa: F401 - run() finds them by name
+from .commands_pejabat import cmd_pejabat  # noqa: F401 - run() finds it by name
 
 
 def run(args: argparse.Namespace) -> int:
@@ -172,6 +173,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if (doc == "triwulan") != (tw is not None):
         err("--tw N (1-4) dipakai bersama --doc triwulan, dan hanya dengannya.")
         return 2
+    pejabat, perubahan = getattr(args, "pejabat", None), getattr(args, "perubahan", False)
+    if doc != "pk" and (pejabat is not None or perubahan):
+        err("--pejabat dan --perubahan dipakai bersama --doc pk, dan hanya dengannya.")
+        return 2
     if doc != "lkjip" and args.format not in ("md", "docx"):
         err(f"Dokumen {doc} tersedia sebagai md atau docx, bukan {args.format}.")
         return 2
@@ -179,7 +184,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if doc != "lkjip":
         from reports import year_docs
 
-        payload = year_docs.render(wb.cascade(), doc, args.format, _year(wb, args.year), tw=tw, draf=draf)
+        payload = year_docs.render(wb.cascade(), doc, args.format, _year(wb, args.year), tw=tw, draf=draf,
+                                   pejabat=pejabat or "kepala", perubahan=perubahan)
     elif args.format == "xlsx":
         from .commands_sheet import export_xlsx
 
