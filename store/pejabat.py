@@ -34,11 +34,12 @@ def field_name(field: str) -> str:
 
 
 def officials(meta: dict, year: int) -> dict[str, dict[str, str]]:
-    """The officials of `year` by key, the head first: each with every field of FIELDS ("" when not entered)."""
+    """The officials of `year` by key, the head first and the rest by key: each with every field of FIELDS ("" when
+    not entered)."""
     p = profile_for(meta, year)  # type: ignore[arg-type]
     out = {KEPALA: {"nama": p["kepala_nama"], "nip": p["kepala_nip"], "pangkat": p["kepala_pangkat"],
                     "jabatan": p["kepala_jabatan"], "atasan": PIHAK_KEDUA}}
-    for key, record in stored(meta, year).items():
+    for key, record in sorted(stored(meta, year).items()):
         out[key] = {f: str(record.get(f) or "") for f in FIELDS}
     return out
 
