@@ -130,3 +130,24 @@ def test_a_locked_year_refuses_the_officials_edits(officials: Path) -> None:
         result = lkjip("set", officials, *args)
         assert result.returncode == 1 and "dikunci" in result.stderr, result.stderr
     assert officials.read_bytes() == before
+
+
+def test_the_penanggung_jawab_column_names_the_official_whose_key_it_holds(officials: Path, tmp_path: Path) -> None:
+    import json
+
+    import openpyxl
+    from test_xlsx import headers, row_of
+
+    sheet = tmp_path / "torjun.xlsx"
+    ok("export", officials, "--format", "xlsx", "--year", "2022", "-o", sheet)
+    book = openpyxl.load_workbook(sheet)
+    ws = book["Kaskade"]
+    col = headers(ws)["Penanggung Jawab"]
+    ws.cell(row_of(ws, "Kode", "7.01.06"), col, "sekcam")  # an official's key
+    ws.cell(row_of(ws, "Kode", "7.01.03"), col, "Seksi PMD")  # free text, as before officials existed
+    book.save(sheet)
+    ok("import", sheet, officials)
+    nodes = {n["code"]: n for n in json.loads(officials.read_text())["nodes"].values()}
+    assert nodes["7.01.06"]["unit"] == "sekcam" and nodes["7.01.06"]["penanggung_jawab"] == "sekcam"
+    assert nodes["7.01.03"]["unit"] == "Seksi PMD" and "penanggung_jawab" not in nodes["7.01.03"]
+    assert "7.01.06 Pembinaan" in ok("pejabat", officials)
