@@ -151,3 +151,23 @@ def test_the_penanggung_jawab_column_names_the_official_whose_key_it_holds(offic
     assert nodes["7.01.06"]["unit"] == "sekcam" and nodes["7.01.06"]["penanggung_jawab"] == "sekcam"
     assert nodes["7.01.03"]["unit"] == "Seksi PMD" and "penanggung_jawab" not in nodes["7.01.03"]
     assert "7.01.06 Pembinaan" in ok("pejabat", officials)
+
+
+async def test_the_export_view_offers_the_pk_perubahan(demo_path: Path, tmp_path: Path) -> None:
+    from store.workbook import Workbook
+    from tui.app import LkjipApp
+
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        for _ in range(6):  # LKjIP, PK, TW I-IV, then the PK Perubahan
+            await pilot.press("ctrl+t")
+            await pilot.pause()
+        assert "Perjanjian Kinerja Perubahan" in app.message
+        app.screen.query_one("#export-path").value = str(tmp_path / "pkp")
+        await pilot.press("ctrl+e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    text = (tmp_path / "pkp.md").read_text(encoding="utf-8")
+    assert "# PERJANJIAN KINERJA PERUBAHAN TAHUN 2022" in text and "Rp 3.247.636.481" in text
