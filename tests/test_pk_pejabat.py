@@ -171,3 +171,28 @@ async def test_the_export_view_offers_the_pk_perubahan(demo_path: Path, tmp_path
         await pilot.pause()
     text = (tmp_path / "pkp.md").read_text(encoding="utf-8")
     assert "# PERJANJIAN KINERJA PERUBAHAN TAHUN 2022" in text and "Rp 3.247.636.481" in text
+
+
+async def test_j_on_a_tree_node_picks_its_official_from_the_list(demo_path: Path) -> None:
+    from store.workbook import Workbook
+    from tui.app import LkjipApp
+    from tui.views.forms import PickScreen
+    from tui.widgets.cascade_tree import CascadeTree
+
+    wb = Workbook.open(demo_path)
+    wb.set("pejabat:sekcam", "jabatan", "SEKRETARIS CAMAT", 2022)
+    program = next(n["id"] for n in wb.cascade().nodes.values() if n["code"] == "7.01.01")
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one(CascadeTree).reveal(program)
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)  # kepala, sekcam, (tanpa pejabat)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.casc.nodes[program]["penanggung_jawab"] == "sekcam"
+        await pilot.press("ctrl+z")  # one step of the history like any edit
+        await pilot.pause()
+        assert not app.casc.nodes[program].get("penanggung_jawab")
+    assert "7.01.01" not in ok("pejabat", demo_path).split("sekcam:")[1]
