@@ -196,3 +196,11 @@ async def test_j_on_a_tree_node_picks_its_official_from_the_list(demo_path: Path
         await pilot.pause()
         assert not app.casc.nodes[program].get("penanggung_jawab")
     assert "7.01.01" not in ok("pejabat", demo_path).split("sekcam:")[1]
+
+
+def test_locking_a_year_that_inherits_its_officials_keeps_them(officials: Path) -> None:
+    # 2023 has no profile of its own: it shows 2022's officials; locking 2023 keeps them as its own.
+    ok("lock", officials, "--year", "2023", "--reason", "tutup buku")
+    assert "sekcam: SEKRETARIS CAMAT TORJUN" in ok("pejabat", officials, "--year", "2023")
+    ok("set", officials, "pejabat:sekcam", "nama", "PENGGANTI", "--year", "2022")
+    assert "MOH. HARIS, S.Sos" in ok("pejabat", officials, "--year", "2023")
