@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import structure
+from . import pejabat, structure
 from .cascade import Cascade
 from .errors import EditConflict, InvalidValue, SaveFailed, UnreadableWorkbook, WorkbookError, YearLocked
 from .fields import FieldSpec, display, get_value, parse_value, set_value, spec_of
@@ -27,7 +27,6 @@ from .identity import with_identity
 from .lock import WorkbookLock, login_name
 from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, YEARS_BEFORE, LogEntry
 from .refs import PROFILE_REF, Target, resolve, resolve_id
-from . import pejabat
 from .backups import backups_of
 from .storage import AtomicJSONStorage
 from .structure import STRUCTURAL
