@@ -443,3 +443,16 @@ def instansi_efisiensi(casc: Cascade, year: int) -> EfisiensiInstansi:
     values = [sasaran_efisiensi(casc, s, year).value for s in casc.of_level("sasaran")]
     return EfisiensiInstansi(average(values), sum(v is not None for v in values), len(values),
                              efisiensi_rumus_of(casc.meta["settings"]))
+
+
+def nodes_pk_budget(casc: Cascade, nodes: list[Node], year: int, *, perubahan: bool = False) -> int | None:
+    """The budget total of one official's PK over the nodes they answer for: the PK budget (PaguPK), or after APBD
+    Perubahan the pagu. A node below another of the set is already in its parent's figure: counted once."""
+    ids = {n["id"] for n in nodes}
+    tops = [n for n in nodes if not any(a["id"] in ids for a in casc.ancestors(n["id"]))]
+    return _sum([pk_budget(casc, n, year, perubahan=perubahan) for n in tops])
+
+
+def pk_budget(casc: Cascade, node: Node, year: int, *, perubahan: bool = False) -> int | None:
+    """A node's figure in a PK: Pagu PK (an empty one takes the pagu, PaguPK), or the pagu in a PK Perubahan."""
+    return budget_figure(casc, node, year, "pagu") if perubahan else pagu_pk(casc, node, year).value

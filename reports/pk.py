@@ -1,6 +1,7 @@
 """The Perjanjian Kinerja (PK) of a year as its own document: `lkjip export WB --doc pk --format md|docx`.
 
-The form of PermenPAN-RB 53/2014: the title, the opening statement in which pihak pertama (the head of office)
+Every official of the year has one (`--pejabat KEY`, reports.pk_pejabat), and after the APBD Perubahan a PK
+Perubahan (`--perubahan`). The form of PermenPAN-RB 53/2014: the title, the opening statement in which pihak pertama (the head of office)
 promises pihak kedua (the Bupati / Wali Kota or the superior) the year's targets, place and date and two signatures;
 then the attachment with the sasaran / indikator / target table and the program budget (the PK's own pagu awal,
 `pagu_pk`; where it is empty, the pagu of the year: engine.PaguPK) with its total, signed again. The tables are
@@ -12,11 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from store.cascade import Cascade
+from store.pejabat import KEPALA
 
 from . import tables as T
 from .md_render import escape_text, md_signatures, with_stamp
 from .profile import pemda_heading, profile_for_year
-from .signing import Signatory, dotted, signatory
+from .pk_pejabat import budget_table, parties, sasaran_table
+from .signing import Signatory, dotted
 from .stamp import Stamp
 from .text import as_markdown
 
@@ -50,10 +53,15 @@ class PerjanjianKinerja:
     sasaran: T.Table  # sasaran / indikator / satuan / target of the year
     anggaran: T.Table  # program / pagu PK, with the Jumlah row
     stamp: Stamp
+    perubahan: bool = False  # signed after the APBD Perubahan: the pagu instead of the Pagu PK
 
     @property
     def title(self) -> str:
-        return f"PERJANJIAN KINERJA TAHUN {self.year}"
+        return f"PERJANJIAN KINERJA {'PERUBAHAN ' if self.perubahan else ''}TAHUN {self.year}"
+
+    @property
+    def lampiran(self) -> str:
+        return f"Lampiran Perjanjian Kinerja {'Perubahan ' if self.perubahan else ''}Tahun {self.year}"
 
     @property
     def heads(self) -> list[str]:
@@ -64,19 +72,22 @@ class PerjanjianKinerja:
         return [self.kedua, self.pertama]
 
 
-def build(casc: Cascade, year: int, stamp: Stamp) -> PerjanjianKinerja:
+def build(casc: Cascade, year: int, stamp: Stamp, *, pejabat: str = KEPALA,
+          perubahan: bool = False) -> PerjanjianKinerja:
+    """The PK of the official `pejabat` of the year (the head's by default) with their atasan (reports.pk_pejabat);
+    a PK Perubahan with the pagu after the APBD Perubahan."""
     p = profile_for_year(casc, year)
-    pertama = signatory(p, "kepala", "Pihak Pertama,")
-    kedua = signatory(p, "pihak_kedua", "Pihak Kedua,")
+    pertama, kedua = parties(casc, year, pejabat)
     # The PK is signed at the start of its year: the LKjIP's date (the next year) would be wrong here.
     tanggal = p["tanggal_pk"].strip() or f"{'.' * 24} {year}"
     tempat = p.get("tempat", "").strip() or "." * 20
-    sasaran = T.build(casc, year, "pk")
-    sasaran.title = f"Sasaran, Indikator Kinerja dan Target Tahun {year}"
-    anggaran = T.build(casc, year, "pk-anggaran")
-    anggaran.title = f"Program dan Anggaran Tahun {year}"
+    sasaran = sasaran_table(casc, year, pejabat)
+    sasaran.title = f"{'Sasaran' if pejabat == KEPALA else 'Sasaran/Program/Kegiatan'}, Indikator Kinerja dan " \
+                    f"Target Tahun {year}"
+    anggaran = budget_table(casc, year, pejabat, perubahan=perubahan)
+    anggaran.title = f"{anggaran.columns[1]} dan Anggaran {'Perubahan ' if perubahan else ''}Tahun {year}"
     return PerjanjianKinerja(year, p.get("instansi", ""), p.get("pemda", ""), pertama, kedua,
-                             f"{tempat}, {tanggal}", sasaran, anggaran, stamp)
+                             f"{tempat}, {tanggal}", sasaran, anggaran, stamp, perubahan)
 
 
 # -- Markdown ---------------------------------------------------------------------------------------------------------
@@ -90,7 +101,7 @@ def render_md(pk: PerjanjianKinerja) -> str:
     parts = [f"# {pk.title}", *heads, escape_text(OPENING), md_fields(pk.pertama), escape_text(PIHAK_PERTAMA),
              md_fields(pk.kedua), escape_text(PIHAK_KEDUA), *(escape_text(t) for t in PROMISES),
              *md_signatures(pk.place_date, pk.signers()),
-             f"## Lampiran Perjanjian Kinerja Tahun {pk.year}", *heads,
+             f"## {pk.lampiran}", *heads,
              as_markdown(pk.sasaran).rstrip("\n"), as_markdown(pk.anggaran).rstrip("\n"),
              *md_signatures(pk.place_date, pk.signers())]
     return with_stamp("\n\n".join(parts) + "\n", pk.stamp)

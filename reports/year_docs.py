@@ -21,10 +21,10 @@ DOC_LABELS = {"lkjip": "draf LKjIP", "pk": "Perjanjian Kinerja", "triwulan": "la
 
 
 def render(casc: Cascade, doc: str, fmt: str, year: int, *, tw: int | None = None, draf: bool = False,
-           now: datetime | None = None) -> bytes:
-    """The Perjanjian Kinerja, the quarterly report or the Rencana Aksi of `year` as Markdown (UTF-8) or Word bytes
-    (the Rencana Aksi also a spreadsheet): a draft unless the year is locked (reports.stamp), or a draft on purpose
-    with `draf`."""
+           now: datetime | None = None, pejabat: str = "kepala", perubahan: bool = False) -> bytes:
+    """The Perjanjian Kinerja (of any official, or the PK Perubahan), the quarterly report, the Renja evaluation or
+    the Rencana Aksi of `year` as Markdown (UTF-8), Word or (E.81, Rencana Aksi) spreadsheet bytes: a draft unless
+    the year is locked (reports.stamp), or a draft on purpose with `draf`."""
     formats = DOC_FORMATS.get(doc, FORMATS)
     if fmt not in formats:
         raise WorkbookError(f"Dokumen {DOC_LABELS.get(doc, doc)} tersedia sebagai {' atau '.join(formats)}, "
@@ -36,7 +36,7 @@ def render(casc: Cascade, doc: str, fmt: str, year: int, *, tw: int | None = Non
     if doc == "pk":
         from . import pk
 
-        built = pk.build(casc, year, stamp)
+        built = pk.build(casc, year, stamp, pejabat=pejabat, perubahan=perubahan)
         return pk.render_md(built).encode("utf-8") if fmt == "md" else pk.render_docx(built)
     if doc == "triwulan":
         from . import triwulan

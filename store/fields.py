@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .errors import InvalidValue
 from .gate import NARRATIVE_MAX, TEXT_MAX, text_input  # noqa: F401 - the gate, for the fields and their users
-from .model import SIGNING_KEYS, profile_for, text_for
+from .model import profile_for, text_for
 from .numbers import (
     NumberError,
     canonical,
@@ -21,6 +21,7 @@ from .numbers import (
     parse_money,
     to_decimal,
 )
+from .pejabat import stored, year_slot
 from .sanitize import quote
 
 
@@ -101,6 +102,12 @@ _SPECS = [
             ("tanggal-reviu", "Tanggal pernyataan telah direviu", "tanggal_reviu"),
         )
     ),
+    # The officials of a year (store.pejabat): `lkjip set WB pejabat:KEY nama VALUE --year Y` is the field
+    # pejabat-nama of the official KEY; a node names the one who answers for it.
+    *(FieldSpec(f"pejabat-{f}", f"{label} pejabat", "pejabat", "text", f, yearly=True)
+      for f, label in (("nama", "Nama"), ("nip", "NIP"), ("pangkat", "Pangkat/golongan"), ("jabatan", "Jabatan"),
+                       ("atasan", "Atasan"))),
+    FieldSpec("penanggung-jawab", "Pejabat penanggung jawab", "node", "text", "penanggung_jawab"),
 ]
 FIELDS: dict[str, FieldSpec] = {s.name: s for s in _SPECS}
 
@@ -174,10 +181,13 @@ def _year_slot(container: dict, spec: FieldSpec, year: int, create: bool) -> dic
     return slot
 
 
-def get_value(container: dict, spec: FieldSpec, year: int | None) -> object:
+def get_value(container: dict, spec: FieldSpec, year: int | None, ref: str = "") -> object:
     """The value the operator sees. For a narrative section or a signing field of a year that has none of its own,
     that is the inherited one (model.profile_for, model.text_for), so an edit of it is checked against what was
-    shown."""
+    shown. An official's field (container: the meta record) is that of the official `ref` (store.pejabat)."""
+    if spec.target == "pejabat":
+        assert year is not None
+        return (stored(container, year).get(ref) or {}).get(spec.key, "")
     if spec.target == "profile":  # container: the meta record
         if not spec.yearly:
             return container["profile"].get(spec.key, "")
@@ -199,19 +209,18 @@ def get_value(container: dict, spec: FieldSpec, year: int | None) -> object:
     return slot.get(spec.key)
 
 
-def set_value(container: dict, spec: FieldSpec, year: int | None, value: object) -> None:
+def set_value(container: dict, spec: FieldSpec, year: int | None, value: object, ref: str = "") -> None:
     if spec.target == "profile":
         if not spec.yearly:
             container["profile"][spec.key] = value
             return
-        per_year = container.setdefault("profile_tahun", {})
-        slot = per_year.get(str(year))
-        if slot is None:
-            # The first edit of a year copies the signing it inherited, so its other fields stay as they were shown.
-            assert year is not None
-            inherited = profile_for(container, year)  # type: ignore[arg-type]
-            slot = per_year[str(year)] = {k: inherited[k] for k in SIGNING_KEYS}
-        slot[spec.key] = value
+        # The first edit of a year copies the signing (and officials) it inherited: the rest stays as it was shown.
+        assert year is not None
+        year_slot(container, year)[spec.key] = value
+        return
+    if spec.target == "pejabat":
+        assert year is not None
+        year_slot(container, year).setdefault("pejabat", {}).setdefault(ref, {})[spec.key] = value
         return
     if spec.target == "narrative":
         container.setdefault("texts", {})[str(year)] = value

@@ -81,9 +81,12 @@ def check_edit(casc: Cascade, target: Target, spec: FieldSpec, year: int | None,
     if spec.yearly and year is not None and spec.target == "indicator":
         lock = _showing(locked, {year}) if year not in locked else None
         shown = f"{spec.label} {year} {target.label} tampil di laporan tahun {lock} (Tabel 3.1/3.2)"
-    elif spec.target in ("narrative", "profile"):
+    elif spec.target in ("narrative", "profile", "pejabat"):
         lock = _text_lock(casc, spec, target, year, locked)
         shown = f"{spec.label} {target.label} adalah bagian laporan tahun {lock}"
+    elif spec.name == "penanggung-jawab":  # kept for every year: each locked year's PK shows who answers
+        lock = locked[0]
+        shown = f"{spec.label} {target.label} tampil di Perjanjian Kinerja tahun {lock}"
     elif target.kind == "indicator" and spec.name in INDICATOR_FIELDS:
         lock = _showing(locked, indicator_years(container))  # type: ignore[arg-type]
         shown = f"{spec.label} {target.label} tampil di laporan tahun {lock}"

@@ -25,7 +25,7 @@ PROFILE_REF = "profil"
 
 @dataclass(frozen=True)
 class Target:
-    kind: str  # "indicator", "node", "narrative" or "profile"
+    kind: str  # "indicator", "node", "narrative", "profile" or "pejabat"
     id: str  # indicator id, node id, narrative key, or "profil"
     label: str
 
@@ -119,6 +119,9 @@ def resolve(casc: Cascade, text: str, spec: FieldSpec | None = None) -> Target:
     exactly one indicator or node that the field applies to. Zero or several: RefNotFound listing candidates."""
     ref = text.strip()
     want = spec.target if spec else None
+    if want == "pejabat":  # an official of a year, by key (store.pejabat); made by its first edit
+        key = ref.removeprefix("pejabat:")
+        return Target("pejabat", key, f"Pejabat {key}")
     if want == "profile" or (want is None and ref == PROFILE_REF):
         return Target("profile", PROFILE_REF, "Profil instansi")
     if want == "narrative" or ref.startswith(NARRATIVE_PREFIX):

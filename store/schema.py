@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from . import gate
 from .errors import DocumentInvalid
 from .gate import COUNT_MAX, LONG_TEXT_MAX, NARRATIVE_MAX, TEXT_MAX
+from .pejabat import FIELDS as PEJABAT_FIELDS, KEY_PATTERN as PEJABAT_KEY
 from .model import ISU, LEVELS, LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, SIGNING_KEYS, TABLES
 from .schema_messages import Refused, sentence
 from .schema_rules import MEMO as _MEMO, Rules as _Rules
@@ -101,7 +102,12 @@ RECORDS: dict[str, dict] = {
     META: _record({
         "schema": _enum([SCHEMA_VERSION], "versi skema"),
         "profile": _record({k: _str for k in PROFILE_KEYS}),
-        "profile_tahun": _per_year(_record({k: _str for k in SIGNING_KEYS}, optional=SIGNING_KEYS)),
+        # A year's officials (store.pejabat) by key beside its signing fields.
+        "profile_tahun": _per_year(_record({**{k: _str for k in SIGNING_KEYS}, "pejabat": {
+            "type": "object", "patternProperties": {PEJABAT_KEY: _record(
+                {f: _str for f in PEJABAT_FIELDS}, optional=PEJABAT_FIELDS)},
+            "additionalProperties": False, "maxProperties": MAX_ITEMS, "description": "pejabat"}},
+            optional=(*SIGNING_KEYS, "pejabat"))),
         "periode_awal": {"type": "integer", "minimum": 1901, "maximum": 2199},
         "periode_akhir": {"type": "integer", "minimum": 1901, "maximum": 2199},
         "tahun": {"type": "integer", "minimum": 1901, "maximum": 2199},
@@ -141,7 +147,8 @@ RECORDS: dict[str, dict] = {
         }, optional=("pagu_pk", "pagu", "realisasi", "tw"))),
         "budget_refs": {"type": "array", "maxItems": MAX_ITEMS, "items": _str},
         "rev": _rev,
-    }),
+        "penanggung_jawab": _str,  # the key of the official who answers for the node (store.pejabat)
+    }, optional=("penanggung_jawab",)),
     ISU: _record({
         "id": _name, "order": _int, "masalah": _long,
         "items": {"type": "array", "maxItems": MAX_ITEMS,

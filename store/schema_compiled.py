@@ -12,6 +12,7 @@ REGEX_PATTERNS = {
     '^[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$': re.compile('^[^\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*\\Z'),
     '^[1-4]$': re.compile('^[1-4]$'),
     '^-?[0-9]{1,24}(\\.[0-9]{1,24})?$': re.compile('^-?[0-9]{1,24}(\\.[0-9]{1,24})?\\Z'),
+    '^[a-z0-9][a-z0-9_-]{0,39}$': re.compile('^[a-z0-9][a-z0-9_-]{0,39}$'),
     '^[0-9a-f]{32}$': re.compile('^[0-9a-f]{32}\\Z'),
     '^[1-9][0-9]{0,8}$': re.compile('^[1-9][0-9]{0,8}\\Z')
 }
@@ -586,6 +587,17 @@ def validate___definitions_nodes(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".rev must be bigger than or equal to 0")
                 if data__rev > 9007199254740992:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".rev must be smaller than or equal to 9007199254740992")
+        if "penanggung_jawab" in data_keys:
+            data_keys.remove("penanggung_jawab")
+            data__penanggungjawab = data["penanggung_jawab"]
+            if not isinstance(data__penanggungjawab, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".penanggung_jawab must be string")
+            if isinstance(data__penanggungjawab, str):
+                data__penanggungjawab_len = len(data__penanggungjawab)
+                if data__penanggungjawab_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".penanggung_jawab must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__penanggungjawab):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".penanggung_jawab must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
         if data_keys:
             raise JsonSchemaValueException("" + (name_prefix or "data") + " must not contain "+str(data_keys)+" properties")
     return data
@@ -1051,6 +1063,88 @@ def validate___definitions_meta(data, custom_formats={}, name_prefix=None):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal_reviu".format(**locals()) + " must be shorter than or equal to 500 characters")
                                     if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__tanggalreviu):
                                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.tanggal_reviu".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
+                            if "pejabat" in data__profiletahun_val_keys:
+                                data__profiletahun_val_keys.remove("pejabat")
+                                data__profiletahun_val__pejabat = data__profiletahun_val["pejabat"]
+                                if not isinstance(data__profiletahun_val__pejabat, (dict)):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat".format(**locals()) + " must be object")
+                                data__profiletahun_val__pejabat_is_dict = isinstance(data__profiletahun_val__pejabat, dict)
+                                if data__profiletahun_val__pejabat_is_dict:
+                                    data__profiletahun_val__pejabat_len = len(data__profiletahun_val__pejabat)
+                                    if data__profiletahun_val__pejabat_len > 500:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat".format(**locals()) + " must contain less than or equal to 500 properties")
+                                    data__profiletahun_val__pejabat_keys = set(data__profiletahun_val__pejabat.keys())
+                                    for data__profiletahun_val__pejabat_key, data__profiletahun_val__pejabat_val in data__profiletahun_val__pejabat.items():
+                                        if REGEX_PATTERNS['^[a-z0-9][a-z0-9_-]{0,39}$'].search(data__profiletahun_val__pejabat_key):
+                                            if data__profiletahun_val__pejabat_key in data__profiletahun_val__pejabat_keys:
+                                                data__profiletahun_val__pejabat_keys.remove(data__profiletahun_val__pejabat_key)
+                                            if not isinstance(data__profiletahun_val__pejabat_val, (dict)):
+                                                raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat.{data__profiletahun_val__pejabat_key}".format(**locals()) + " must be object")
+                                            data__profiletahun_val__pejabat_val_is_dict = isinstance(data__profiletahun_val__pejabat_val, dict)
+                                            if data__profiletahun_val__pejabat_val_is_dict:
+                                                data__profiletahun_val__pejabat_val__missing_keys = set([]) - data__profiletahun_val__pejabat_val.keys()
+                                                if data__profiletahun_val__pejabat_val__missing_keys:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat.{data__profiletahun_val__pejabat_key}".format(**locals()) + " must contain ")
+                                                data__profiletahun_val__pejabat_val_keys = set(data__profiletahun_val__pejabat_val.keys())
+                                                if "nama" in data__profiletahun_val__pejabat_val_keys:
+                                                    data__profiletahun_val__pejabat_val_keys.remove("nama")
+                                                    data__profiletahun_val__pejabat_val__nama = data__profiletahun_val__pejabat_val["nama"]
+                                                    if not isinstance(data__profiletahun_val__pejabat_val__nama, (str)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat.{data__profiletahun_val__pejabat_key}.nama".format(**locals()) + " must be string")
+                                                    if isinstance(data__profiletahun_val__pejabat_val__nama, str):
+                                                        data__profiletahun_val__pejabat_val__nama_len = len(data__profiletahun_val__pejabat_val__nama)
+                                                        if data__profiletahun_val__pejabat_val__nama_len > 500:
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat.{data__profiletahun_val__pejabat_key}.nama".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                                        if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__pejabat_val__nama):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat.{data__profiletahun_val__pejabat_key}.nama".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
+                                                if "nip" in data__profiletahun_val__pejabat_val_keys:
+                                                    data__profiletahun_val__pejabat_val_keys.remove("nip")
+                                                    data__profiletahun_val__pejabat_val__nip = data__profiletahun_val__pejabat_val["nip"]
+                                                    if not isinstance(data__profiletahun_val__pejabat_val__nip, (str)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat.{data__profiletahun_val__pejabat_key}.nip".format(**locals()) + " must be string")
+                                                    if isinstance(data__profiletahun_val__pejabat_val__nip, str):
+                                                        data__profiletahun_val__pejabat_val__nip_len = len(data__profiletahun_val__pejabat_val__nip)
+                                                        if data__profiletahun_val__pejabat_val__nip_len > 500:
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat.{data__profiletahun_val__pejabat_key}.nip".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                                        if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__pejabat_val__nip):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat.{data__profiletahun_val__pejabat_key}.nip".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
+                                                if "pangkat" in data__profiletahun_val__pejabat_val_keys:
+                                                    data__profiletahun_val__pejabat_val_keys.remove("pangkat")
+                                                    data__profiletahun_val__pejabat_val__pangkat = data__profiletahun_val__pejabat_val["pangkat"]
+                                                    if not isinstance(data__profiletahun_val__pejabat_val__pangkat, (str)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat.{data__profiletahun_val__pejabat_key}.pangkat".format(**locals()) + " must be string")
+                                                    if isinstance(data__profiletahun_val__pejabat_val__pangkat, str):
+                                                        data__profiletahun_val__pejabat_val__pangkat_len = len(data__profiletahun_val__pejabat_val__pangkat)
+                                                        if data__profiletahun_val__pejabat_val__pangkat_len > 500:
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat.{data__profiletahun_val__pejabat_key}.pangkat".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                                        if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__pejabat_val__pangkat):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat.{data__profiletahun_val__pejabat_key}.pangkat".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
+                                                if "jabatan" in data__profiletahun_val__pejabat_val_keys:
+                                                    data__profiletahun_val__pejabat_val_keys.remove("jabatan")
+                                                    data__profiletahun_val__pejabat_val__jabatan = data__profiletahun_val__pejabat_val["jabatan"]
+                                                    if not isinstance(data__profiletahun_val__pejabat_val__jabatan, (str)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat.{data__profiletahun_val__pejabat_key}.jabatan".format(**locals()) + " must be string")
+                                                    if isinstance(data__profiletahun_val__pejabat_val__jabatan, str):
+                                                        data__profiletahun_val__pejabat_val__jabatan_len = len(data__profiletahun_val__pejabat_val__jabatan)
+                                                        if data__profiletahun_val__pejabat_val__jabatan_len > 500:
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat.{data__profiletahun_val__pejabat_key}.jabatan".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                                        if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__pejabat_val__jabatan):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat.{data__profiletahun_val__pejabat_key}.jabatan".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
+                                                if "atasan" in data__profiletahun_val__pejabat_val_keys:
+                                                    data__profiletahun_val__pejabat_val_keys.remove("atasan")
+                                                    data__profiletahun_val__pejabat_val__atasan = data__profiletahun_val__pejabat_val["atasan"]
+                                                    if not isinstance(data__profiletahun_val__pejabat_val__atasan, (str)):
+                                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat.{data__profiletahun_val__pejabat_key}.atasan".format(**locals()) + " must be string")
+                                                    if isinstance(data__profiletahun_val__pejabat_val__atasan, str):
+                                                        data__profiletahun_val__pejabat_val__atasan_len = len(data__profiletahun_val__pejabat_val__atasan)
+                                                        if data__profiletahun_val__pejabat_val__atasan_len > 500:
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat.{data__profiletahun_val__pejabat_key}.atasan".format(**locals()) + " must be shorter than or equal to 500 characters")
+                                                        if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__profiletahun_val__pejabat_val__atasan):
+                                                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat.{data__profiletahun_val__pejabat_key}.atasan".format(**locals()) + " must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
+                                                if data__profiletahun_val__pejabat_val_keys:
+                                                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat.{data__profiletahun_val__pejabat_key}".format(**locals()) + " must not contain "+str(data__profiletahun_val__pejabat_val_keys)+" properties")
+                                    if data__profiletahun_val__pejabat_keys:
+                                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}.pejabat".format(**locals()) + " must not contain "+str(data__profiletahun_val__pejabat_keys)+" properties")
                             if data__profiletahun_val_keys:
                                 raise JsonSchemaValueException("" + (name_prefix or "data") + ".profile_tahun.{data__profiletahun_key}".format(**locals()) + " must not contain "+str(data__profiletahun_val_keys)+" properties")
                 if data__profiletahun_keys:

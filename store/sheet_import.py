@@ -17,6 +17,7 @@ from pathlib import Path
 from .cascade import Cascade
 from .errors import WorkbookError
 from .fields import display_exact, get_value, set_value, spec_of
+from .pejabat import officials
 from .model import BUDGET_LEVELS, LEVEL_LABELS, NODES, new_document, new_indicator, new_meta, new_node
 from .numbers import to_decimal
 from .sanitize import cut, quote
@@ -289,6 +290,20 @@ class _Planner:
             self.changes.append(Change(Edit(ref, v.field, v.year, current, new), v.where, v.header, label,
                                        _shown(spec, current), _shown(spec, new)))
 
+    def official(self, rn: RowNode, node: dict) -> None:
+        """A Penanggung Jawab cell that holds the key of an official of the report year (store.pejabat) names that
+        official too; any other text stays the unit's free text, as before officials existed. A locked year's
+        workbook keeps its officials (freeze: penanggung-jawab)."""
+        v = next((v for v in rn.values if v.field == "unit"), None)
+        key = str(v.value or "").strip() if v else ""
+        if not key or self.locks or key not in officials(self.casc.meta, self.casc.tahun):
+            return
+        current = node.get("penanggung_jawab") or ""
+        if key != current:
+            spec = spec_of("penanggung-jawab")
+            self.changes.append(Change(Edit(node["id"], spec.name, None, current, key), v.where, v.header,  # type: ignore[union-attr]
+                                       _label(self.casc, node), _shown(spec, current), _shown(spec, key)))
+
     def indicators(self, rn: RowNode, node: dict) -> None:
         have = {ind["id"]: ind for ind in node["indicators"]}
         used: set[str] = set()
@@ -338,6 +353,7 @@ def plan_changes(p: Parsed, casc: Cascade, where: str) -> list[Change]:
             _problem_at(p, rn.related or Value("", None, "", f"{KASKADE}!{rn.row}", ""),
                         "anggaran terkait tidak diubah lewat impor; kembalikan isi sel seperti saat diekspor")
         planner.diff(node, wid, _label(casc, node), rn.values)
+        planner.official(rn, node)
         planner.indicators(rn, node)
         planner.diff(node, wid, _label(casc, node), rn.budget)
     _refuse_if_any(p, where)

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import structure
+from . import pejabat, structure
 from .cascade import Cascade
 from .errors import EditConflict, InvalidValue, SaveFailed, UnreadableWorkbook, WorkbookError, YearLocked
 from .fields import FieldSpec, display, get_value, parse_value, set_value, spec_of
@@ -313,7 +313,7 @@ class Workbook(YearClosing):
             self.check_year_open(casc, edit.year)
             self._check_year_in_period(casc, edit.year)
         check_edit(casc, target, spec, edit.year, container, self.path)  # a locked year is frozen: store.freeze
-        current = get_value(container, spec, edit.year if spec.yearly else None)
+        current = get_value(container, spec, edit.year if spec.yearly else None, target.id)
         if current != edit.old:
             raise self._conflict(doc, edit, spec, current, target)
         if current == edit.new:
@@ -331,7 +331,7 @@ class Workbook(YearClosing):
         if not doc_id:  # a sasaran's analysis section, written with its first text
             doc_id = self._store_section(container)
         record = self.storage.read()[table][str(doc_id)]  # the cached document, inside the transaction
-        set_value(container, spec, year, edit.new)  # the container lives inside `record`
+        set_value(container, spec, year, edit.new, edit.ref)  # the container lives inside `record`
         record["rev"] = int(record.get("rev", 0)) + 1
         self.storage.changed_in_place(table, doc_id)
 
@@ -393,13 +393,18 @@ class Workbook(YearClosing):
     # -- conveniences over apply ---------------------------------------------------------------------------------------
     def edit_for(self, ref: str, field: str, raw: str, year: int | None, *, clear: bool = False) -> Edit:
         """Read REF and the typed value into an Edit against the value now on disk (used by `lkjip set`)."""
+        ref, field = pejabat.translate(ref, field)  # `pejabat:KEY nama`: an official's field
         spec = spec_of(field)
         casc = self.cascade()
         target = resolve(casc, ref, spec)
         new = parse_value(spec, raw, clear=clear)
         _, _, container = self._container(casc, target)
         y = (year if year is not None else casc.tahun) if spec.yearly else None
-        return Edit(target.id, field, y, get_value(container, spec, y), new)
+        if new and spec.name == "pejabat-atasan":
+            pejabat.check_atasan(casc.meta, y, target.id, str(new))  # type: ignore[arg-type]
+        if new and spec.name == "penanggung-jawab":
+            pejabat.check_official(casc.meta, year if year is not None else casc.tahun, str(new))
+        return Edit(target.id, field, y, get_value(container, spec, y, target.id), new)
 
     def set(self, ref: str, field: str, raw: str, year: int | None = None, *, clear: bool = False) -> Applied:
         edit = self.edit_for(ref, field, raw, year, clear=clear)

@@ -6,10 +6,12 @@ atomic save, the edit log), with what a signed year must keep (its own signing f
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING
 
 from .errors import InvalidValue
 from .model import META, NARRATIVE, SIGNING_KEYS, profile_for, signing_year, text_year
+from .pejabat import stored
 
 if TYPE_CHECKING:
     from .cascade import Cascade
@@ -29,6 +31,8 @@ class YearClosing:
 
             signing = None if signing_year(casc.meta, year) in (None, str(year)) else {
                 k: v for k, v in profile_for(casc.meta, year).items() if k in SIGNING_KEYS}
+            if signing is not None and stored(casc.meta, year):  # and the officials it shows (store.pejabat)
+                signing["pejabat"] = copy.deepcopy(stored(casc.meta, year))
 
             def transform(meta: dict) -> None:
                 meta.setdefault("locks", {})[str(year)] = stamp

@@ -17,7 +17,7 @@ from .printer import err, out
 __version__ = "0.1.0"
 
 COMMANDS = ("init", "tables", "set", "check", "export", "import", "lock", "unlock", "backups", "restore", "log",
-            "rekap", "add", "rm", "mv", "undo", "redo", "template")
+            "rekap", "add", "rm", "mv", "undo", "redo", "template", "pejabat")
 
 
 class UsageError(Exception):
@@ -135,6 +135,8 @@ def _parser() -> argparse.ArgumentParser:
                         "realisasi s.d. TW N)")
     s.add_argument("--tw", type=int, choices=(1, 2, 3, 4),
                    help="triwulan 1-4 untuk --doc triwulan, evaluasi-renja atau renaksi")
+    s.add_argument("--pejabat", help="--doc pk: PK pejabat KUNCI itu (bawaan: kepala); lihat `lkjip pejabat`")
+    s.add_argument("--perubahan", action="store_true", help="--doc pk: PK Perubahan, dengan pagu setelah perubahan")
     s.add_argument("--draf", action="store_true",
                    help="tandai DRAF walau tahunnya sudah dikunci (tahun terkunci diekspor sebagai salinan final)")
 
@@ -167,6 +169,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--reason", default="", help="alasan pemulihan, untuk catatan perubahan")
     s.add_argument("--yes", action="store_true", help="juga bila cadangannya dari buku kerja lain (instansi lain)")
 
+    s = sub.add_parser("pejabat", help="pejabat tahun itu, atasannya dan simpul yang menjadi tanggung jawabnya")
+    s.add_argument("workbook")
+    s.add_argument("--year", type=int)
     s = sub.add_parser("log", help="catatan perubahan")
     s.add_argument("workbook")
     s.add_argument("--year", type=int)

@@ -26,6 +26,7 @@ from store.workbook import Workbook
 from .printer import err, out, out_document
 from .shown import log_value as _shown
 from .commands_cascade import cmd_add, cmd_mv, cmd_redo, cmd_rm, cmd_undo  # noqa: F401 - run() finds them by name
+from .commands_pejabat import cmd_pejabat  # noqa: F401 - run() finds it by name
 
 
 def run(args: argparse.Namespace) -> int:
@@ -107,7 +108,7 @@ def cmd_set(args: argparse.Namespace) -> int:
     wb = Workbook.open(args.workbook)
     value = args.negative_value if args.negative_value is not None else args.value
     applied = wb.set(args.ref, args.field, value, args.year, clear=args.clear)
-    spec = spec_of(args.field)
+    spec = spec_of(applied.edit.field)  # `pejabat:KEY nama` is the field pejabat-nama
     year = f" {applied.edit.year}" if applied.edit.year is not None else ""
     if not applied.changed:
         out(f"{applied.target.label}: {spec.label}{year} sudah {visible(cut(applied.new_text))}; tidak ada yang "
@@ -181,6 +182,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         err("--tw N (1-4) dipakai bersama --doc triwulan atau evaluasi-renja (wajib) atau --doc renaksi, dan hanya "
             "dengannya.")
         return 2
+    pejabat, perubahan = getattr(args, "pejabat", None), getattr(args, "perubahan", False)
+    if doc != "pk" and (pejabat is not None or perubahan):
+        err("--pejabat dan --perubahan dipakai bersama --doc pk, dan hanya dengannya.")
+        return 2
     formats = ("md", "docx", "xlsx") if doc in ("evaluasi-renja", "renaksi") else ("md", "docx")
     if doc != "lkjip" and args.format not in formats:
         err(f"Dokumen {doc} tersedia sebagai {', '.join(formats[:-1])} atau {formats[-1]}, bukan {args.format}.")
@@ -189,7 +194,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if doc != "lkjip":
         from reports import year_docs
 
-        payload = year_docs.render(wb.cascade(), doc, args.format, _year(wb, args.year), tw=tw, draf=draf)
+        payload = year_docs.render(wb.cascade(), doc, args.format, _year(wb, args.year), tw=tw, draf=draf,
+                                   pejabat=pejabat or "kepala", perubahan=perubahan)
     elif args.format == "xlsx":
         from .commands_sheet import export_xlsx
 

@@ -18,6 +18,7 @@ from store.codes import CODED_LEVELS, known_name, master_names, master_path
 from store.errors import InvalidValue, WorkbookError
 from store.fields import display_exact, get_value, parse_value, spec_of
 from store.model import LEVEL_LABELS
+from store.pejabat import officials
 from store.structure import CHILD_LEVEL, what_goes
 from store.workbook import Batch, Edit
 
@@ -45,8 +46,10 @@ CASCADE_BINDINGS = [
     Binding("d", "delete", "Hapus", id="cascade.delete", priority=True),
     Binding("delete", "delete('key')", "Hapus", id="cascade.delete", priority=True),
     Binding("p", "properties", "Sifat indikator", show=False, id="cascade.properties", priority=True),
+    Binding("j", "official", "Pejabat penanggung jawab", show=False, id="cascade.official", priority=True),
 ]
 CASCADE_ACTIONS = {b.action.split("(")[0] for b in CASCADE_BINDINGS}
+NO_OFFICIAL = "-"  # the picker's "none" (never a key: store.pejabat keys begin with a letter or digit)
 
 # The indicator's settings, in the order the properties form asks for them.
 PROPERTY_FIELDS = ("satuan", "arah", "rumus", "rumus-negatif", "aturan-tw", "kondisi-awal", "target-akhir")
@@ -143,6 +146,8 @@ class CascadeEditing:
             ("Cascading: hapus", "d · ditanya dulu", self.action_delete),
             ("Cascading: sifat indikator", "p · satuan, arah, rumus, aturan TW, target akhir",
              self.action_properties),
+            ("Cascading: pejabat penanggung jawab", "j · pilih dari pejabat tahun ini (untuk PK-nya)",
+             self.action_official),
         ]
 
     # -- nodes ---------------------------------------------------------------------------------------------------------
@@ -271,6 +276,30 @@ class CascadeEditing:
 
         options = [(p["id"], f"{LEVEL_LABELS[p['level']]} {casc.label(p)}") for p in parents]
         title = f"Pindahkan {casc.label(node)}"[:60] + " ke bawah\u2026"
+        from .forms import PickScreen
+
+        await self.session.push_screen(PickScreen(title, options), done)
+
+    async def action_official(self) -> None:
+        """Pick the official of the year shown who answers for the node (store.pejabat; `lkjip pejabat`)."""
+        await self._settle()
+        casc, year = self.session.casc, self.session.year
+        node = casc.nodes.get(self.node_id or "")
+        if node is None:
+            return
+        known = officials(casc.meta, year)
+        current = node.get("penanggung_jawab") or ""
+        options = [(key, f"{key} — {o['jabatan'] or o['nama'] or '(belum diisi)'}") for key, o in known.items()]
+        options.append((NO_OFFICIAL, "(tanpa pejabat penanggung jawab)"))
+
+        def done(key: str | None) -> None:
+            if key is None:
+                return
+            new = "" if key == NO_OFFICIAL else key
+            if new != current:
+                self._apply(Edit(node["id"], "penanggung-jawab", None, current, new))
+
+        title = f"Penanggung jawab {casc.label(node)}"[:60] + f" ({year})"
         from .forms import PickScreen
 
         await self.session.push_screen(PickScreen(title, options), done)

@@ -49,7 +49,9 @@ class ExportScreen(WorkbookView):
                                                                                  (4, "IV"))),
                  *(("evaluasi-renja", q, f"evaluasi Renja TW {r} (Tabel E.81)", f"E81-TW{q}")
                    for q, r in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))),
-                 ("renaksi", None, "Rencana Aksi", "RenAksi")]
+                 ("renaksi", None, "Rencana Aksi", "RenAksi"),
+                 # Last, so the documents before keep their places in the Ctrl+T cycle.
+                 ("pk-perubahan", None, "Perjanjian Kinerja Perubahan", "PK-Perubahan")]
     document_index = 0
 
     def compose(self) -> ComposeResult:
@@ -137,7 +139,10 @@ class ExportScreen(WorkbookView):
             else:
                 from reports import year_docs
 
-                payload = year_docs.render(wb.cascade(), doc, fmt, year, tw=tw)
+                # The PK Perubahan is the head's PK on the pagu after APBD Perubahan (`--doc pk --perubahan`).
+                perubahan = doc == "pk-perubahan"
+                payload = year_docs.render(wb.cascade(), "pk" if perubahan else doc, fmt, year, tw=tw,
+                                           perubahan=perubahan)
             if seen is not None and _changed(target, seen):
                 raise WorkbookError(f"{target} berubah sejak ditanyakan; tidak ditimpa, ekspor lagi bila perlu")
             write_output(target, payload, force=seen is not None, source=wb.path)
