@@ -40,7 +40,8 @@ def log(path: Path) -> list[dict]:
 def test_the_yearly_fields_are_the_ones_a_closed_year_guards():
     # Schema 2: the texts and the names a year's report is signed with are that year's too.
     assert YEARLY == ["aksi-tw1", "aksi-tw2", "aksi-tw3", "aksi-tw4", "inspektur-nama", "inspektur-nip", "inspektur-pangkat", "kepala-jabatan", "kepala-nama",
-                      "kepala-nip", "kepala-pangkat", "pagu", "pagu-pk", "pihak-kedua-jabatan", "pihak-kedua-nama",
+                      "kepala-nip", "kepala-pangkat", "pagu", "pagu-pk", "pejabat-atasan", "pejabat-jabatan",
+                      "pejabat-nama", "pejabat-nip", "pejabat-pangkat", "pihak-kedua-jabatan", "pihak-kedua-nama",
                       "pihak-kedua-nip", "pihak-kedua-pangkat", "realisasi", "realisasi-anggaran",
                       "realisasi-anggaran-tw1", "realisasi-anggaran-tw2", "realisasi-anggaran-tw3",
                       "realisasi-anggaran-tw4", "tanggal", "tanggal-pk", "tanggal-reviu", "target", "target-tw1",
@@ -112,23 +113,33 @@ def test_each_saved_edit_bumps_the_record_and_the_workbook_revision(path):
 # -- year closing ----------------------------------------------------------------------------------------------------
 def _ref_for(field: str) -> str:
     target = FIELDS[field].target
-    return {"node": SUB, "narrative": "narasi:kata_pengantar", "profile": "profil"}.get(target, IKM)
+    return {"node": SUB, "narrative": "narasi:kata_pengantar", "profile": "profil",
+            "pejabat": "pejabat:sekcam"}.get(target, IKM)
+
+
+def _as_typed(field: str) -> str:
+    """An official's field as `lkjip set WB pejabat:KEY nama …` names it."""
+    return field.removeprefix("pejabat-") if FIELDS[field].target == "pejabat" else field
+
+
+def _value_for(field: str) -> str:
+    return "kepala" if field == "pejabat-atasan" else "7"  # an official's superior is another official's key
 
 
 @pytest.mark.parametrize("field", YEARLY)
 def test_a_locked_year_refuses_every_yearly_field_even_from_a_stale_view(path, field):
     stale = Workbook.open(path, user="budi")
-    edit = stale.edit_for(_ref_for(field), field, "7", 2022)  # seen before the year was closed
+    edit = stale.edit_for(_ref_for(field), _as_typed(field), _value_for(field), 2022)  # seen before the year was closed
     Workbook.open(path, user="ani").lock_year(2022, "tutup buku")
     before = path.read_bytes()
     with pytest.raises(YearLocked) as caught:
         stale.apply(edit)
     assert "Tahun 2022 dikunci oleh ani" in caught.value.message and "--reason" in caught.value.message
     with pytest.raises(YearLocked):
-        Workbook.open(path).set(_ref_for(field), field, "7", 2022)
+        Workbook.open(path).set(_ref_for(field), _as_typed(field), _value_for(field), 2022)
     assert path.read_bytes() == before
     # Another year stays open.
-    assert Workbook.open(path).set(_ref_for(field), field, "7", 2023).changed
+    assert Workbook.open(path).set(_ref_for(field), _as_typed(field), _value_for(field), 2023).changed
 
 
 def test_an_undo_into_a_locked_year_is_refused_too(path):
