@@ -129,8 +129,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output")
     s.add_argument("--force", action="store_true", help="menimpa berkas lain yang sudah ada (tidak pernah buku kerja)")
     s.add_argument("--year", type=int)
-    s.add_argument("--doc", choices=("lkjip", "pk", "triwulan"), default="lkjip",
-                   help="lkjip (bawaan), pk: Perjanjian Kinerja, triwulan: laporan triwulan (dengan --tw)")
+    s.add_argument("--doc", choices=("lkjip", "pk", "triwulan", "iku", "pohon"), default="lkjip",
+                   help="lkjip (bawaan), pk: Perjanjian Kinerja, triwulan: laporan triwulan (dengan --tw), "
+                        "iku: Indikator Kinerja Utama (juga xlsx), pohon: pohon kinerja")
     s.add_argument("--tw", type=int, choices=(1, 2, 3, 4), help="triwulan 1-4 untuk --doc triwulan")
     s.add_argument("--draf", action="store_true",
                    help="tandai DRAF walau tahunnya sudah dikunci (tahun terkunci diekspor sebagai salinan final)")

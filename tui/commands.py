@@ -172,7 +172,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if (doc == "triwulan") != (tw is not None):
         err("--tw N (1-4) dipakai bersama --doc triwulan, dan hanya dengannya.")
         return 2
-    if doc != "lkjip" and args.format not in ("md", "docx"):
+    if doc != "lkjip" and args.format not in ("md", "docx") and (doc, args.format) != ("iku", "xlsx"):
         err(f"Dokumen {doc} tersedia sebagai md atau docx, bukan {args.format}.")
         return 2
     wb = Workbook.open(args.workbook)
@@ -196,7 +196,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output:
         write_output(args.output, payload, force=args.force, source=args.workbook)
         out(f"Ditulis: {args.output}")
-    elif args.format in ("docx", "pdf"):
+    elif args.format in ("docx", "pdf") or (doc, args.format) == ("iku", "xlsx"):
         raise WorkbookError(f"Ekspor {args.format} memerlukan -o BERKAS.{args.format}.")
     else:
         out_document(payload, args.format)
