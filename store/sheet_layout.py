@@ -68,6 +68,10 @@ _KASKADE_TAIL = (
     Column("rumus", "Rumus", width=30),
     Column("rumus-negatif", "Rumus Negatif", width=10, kind="choice"),
     Column("aturan-tw", "Aturan TW", width=12, kind="choice"),
+    # The IKU's (reports.iku), appended last.
+    Column("definisi", "Definisi Operasional", width=30),
+    Column("sumber-data", "Sumber Data", width=20),
+    Column("jenis", "Jenis Indikator", width=10, kind="choice"),
 )
 _KASKADE_IDS = (
     Column("id-simpul", "ID Simpul", width=18),
@@ -96,6 +100,7 @@ QUARTERS = ("TW I", "TW II", "TW III", "TW IV")
 ARAH_WORDS = {"positif": "positif", "negatif": "negatif"}
 RUMUS_NEGATIF_WORDS = {"2t-r": "2T-R", "t/r": "T/R"}
 ATURAN_TW_WORDS = {"kumulatif": "kumulatif", "nilaiakhir": "nilai_akhir"}
+JENIS_WORDS = {"outcome": "outcome", "output": "output"}
 ATURAN_TW_SHOWN = {"kumulatif": "kumulatif", "nilai_akhir": "nilai akhir"}
 
 

@@ -174,3 +174,39 @@ def test_the_pohon_md_outline_holds_every_node_once_nested(demo_path):
 def test_the_pohon_is_md_or_docx_only(demo_path):
     refused(lkjip("export", demo_path, "--doc", "pohon", "--format", "xlsx", "-o", demo_path.with_suffix(".xlsx")),
             "pohon")
+
+
+# -- the spreadsheet: the IKU's columns after the others, exported and imported like them ----------------------------
+def test_the_sheet_carries_the_iku_columns_and_an_edited_definisi_imports(demo_path, tmp_path):
+    from test_xlsx import headers, row_of
+
+    ok("set", demo_path, "S1/1", "sumber-data", SUMBER)
+    sheet = tmp_path / "seksi.xlsx"
+    ok("export", demo_path, "--format", "xlsx", "--year", 2022, "-o", sheet)
+    book = openpyxl.load_workbook(sheet)
+    ws = book["Kaskade"]
+    cols = headers(ws)
+    assert cols["Aturan TW"] < cols["Definisi Operasional"] < cols["Sumber Data"] < cols["Jenis Indikator"]
+    row = row_of(ws, "ID Indikator", "S1/1")
+    assert ws.cell(row, cols["Sumber Data"]).value == SUMBER
+    ws.cell(row, cols["Definisi Operasional"], DEFINISI)
+    ws.cell(row, cols["Jenis Indikator"], "Output")
+    book.save(sheet)
+    assert "2 perubahan" in ok("import", sheet, demo_path)
+    ikm = casc_of(demo_path).indicators["S1/1"][1]
+    assert (ikm["definisi"], ikm["sumber_data"], ikm["jenis"]) == (DEFINISI, SUMBER, "output")
+
+
+def test_a_sheet_with_an_unknown_jenis_is_refused_at_its_cell(demo_path, tmp_path):
+    from test_xlsx import headers, row_of
+
+    sheet = tmp_path / "seksi.xlsx"
+    ok("export", demo_path, "--format", "xlsx", "--year", 2022, "-o", sheet)
+    book = openpyxl.load_workbook(sheet)
+    ws = book["Kaskade"]
+    ws.cell(row_of(ws, "ID Indikator", "S1/1"), headers(ws)["Jenis Indikator"], "hasil")
+    book.save(sheet)
+    before = demo_path.read_bytes()
+    message = refused(lkjip("import", sheet, demo_path), "Jenis Indikator", "outcome, output")
+    assert "hasil" in message
+    assert demo_path.read_bytes() == before
