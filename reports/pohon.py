@@ -85,7 +85,7 @@ def build(casc: Cascade, year: int, stamp: Stamp) -> Pohon:
             if node is None:
                 row.extend([None] * max(span, 1))
                 continue
-            below = [n for n in casc.descendants(node["id"])] if level == len(ROW_LEVELS) - 1 else []
+            below = list(casc.descendants(node["id"])) if level == len(ROW_LEVELS) - 1 else []
             row.append(Box(node, span, below))
         rows.append(row)
     p = profile_for_year(casc, year)

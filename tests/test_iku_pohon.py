@@ -5,6 +5,7 @@ Markdown as text)."""
 from __future__ import annotations
 
 import json
+from io import BytesIO
 from pathlib import Path
 
 import openpyxl
@@ -210,3 +211,21 @@ def test_a_sheet_with_an_unknown_jenis_is_refused_at_its_cell(demo_path, tmp_pat
     message = refused(lkjip("import", sheet, demo_path), "Jenis Indikator", "outcome, output")
     assert "hasil" in message
     assert demo_path.read_bytes() == before
+
+
+def test_a_program_without_kegiatan_keeps_its_column_in_the_pohon(tmp_path):
+    from datetime import datetime
+
+    from reports import year_docs
+    from store.demo import demo_document
+
+    doc = demo_document()
+    casc = Cascade(doc)
+    program = casc.of_level("program")[0]
+    gone = {n["id"] for n in casc.descendants(program["id"])}
+    doc["nodes"] = {k: n for k, n in doc["nodes"].items() if n["id"] not in gone}
+    casc = Cascade(doc)
+    table, = Document(BytesIO(year_docs.render(casc, "pohon", "docx", 2022, now=datetime(2023, 1, 1)))).tables
+    texts = ["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tr in table._tbl.tr_lst for tc in tr.tc_lst]
+    assert sum(casc.label(program) in t for t in texts) == 1
+    assert len(table._tbl.tblGrid.gridCol_lst) == 1 + len(casc.of_level("kegiatan")) + 1  # its own empty column
