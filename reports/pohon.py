@@ -131,19 +131,28 @@ def render_docx(pohon: Pohon) -> bytes:
         return d.to_bytes()
     usable = section.page_width - section.left_margin - section.right_margin
     box_width = int((usable - Cm(LABEL_CM)) / pohon.n_cols)
-    table = d.doc.add_table(rows=len(ROW_LEVELS), cols=1 + pohon.n_cols)
+    # A level's row of boxes, and between two levels a row without borders whose "│" joins each box to the one above.
+    table = d.doc.add_table(rows=2 * len(ROW_LEVELS) - 1, cols=1 + pohon.n_cols)
     table.style = d.doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for r, boxes in enumerate(pohon.rows):
-        cells = table.rows[r].cells
+        cells = table.rows[2 * r].cells
+        joins = table.rows[2 * r - 1].cells if r else None
         _label_cell(cells[0], LEVEL_LABELS[ROW_LEVELS[r]])
+        if joins is not None:
+            _no_borders(joins[0])
         at = 1
         for box in boxes:
             span = box.span if box else 1
             cell = cells[at].merge(cells[at + span - 1]) if span > 1 else cells[at]
             if box is not None:
                 _box_cell(cell, pohon.casc, box, SHADES[r])
+            if joins is not None:
+                join = joins[at].merge(joins[at + span - 1]) if span > 1 else joins[at]
+                _no_borders(join)
+                if box is not None:
+                    _para(join, "\u2502", LIST_PT, first=True).alignment = 1  # centred
             at += span
     for row in table.rows:
         for i, cell in enumerate(row.cells):
@@ -156,6 +165,18 @@ def _label_cell(cell, text: str) -> None:
 
     run = cell.paragraphs[0].add_run(text)
     run.bold, run.font.size = True, Pt(BOX_PT)
+
+
+def _no_borders(cell) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    borders = OxmlElement("w:tcBorders")
+    for edge in ("top", "left", "bottom", "right"):
+        line = OxmlElement(f"w:{edge}")
+        line.set(qn("w:val"), "nil")
+        borders.append(line)
+    cell._tc.get_or_add_tcPr().append(borders)
 
 
 def _shade(cell, fill: str) -> None:

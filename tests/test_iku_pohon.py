@@ -140,8 +140,9 @@ def test_the_pohon_docx_holds_every_node_once_level_by_level(demo_path, tmp_path
     ok("export", demo_path, "--doc", "pohon", "--format", "docx", "-o", out)
     doc = Document(str(out))
     table, = doc.tables
-    trs = table._tbl.tr_lst
-    assert len(trs) == len(LEVEL_ROWS)
+    # A row of boxes per level, and between two a row of joins (no borders, "│" under each box).
+    trs = table._tbl.tr_lst[0::2]
+    assert len(table._tbl.tr_lst) == 2 * len(LEVEL_ROWS) - 1
     casc = casc_of(demo_path)
     # The columns are the kegiatan (the leaves): every row spans all of them, boxes merged across (gridSpan).
     n_cols = len(table._tbl.tblGrid.gridCol_lst)
@@ -156,6 +157,8 @@ def test_the_pohon_docx_holds_every_node_once_level_by_level(demo_path, tmp_path
                 text = "".join(t.text or "" for t in p.iter(qn("w:t")))
                 seen.setdefault(text, []).append(level)
         assert width == n_cols
+    joins = ["".join(t.text or "" for t in tc.iter(qn("w:t"))) for tr in table._tbl.tr_lst[1::2] for tc in tr.tc_lst]
+    assert joins.count("\u2502") == sum(len(casc.of_level(level)) for level in LEVEL_ROWS[1:])
     for node in casc.nodes.values():
         where = "kegiatan" if node["level"] == "subkegiatan" else node["level"]
         assert seen.get(casc.label(node)) == [where], (casc.label(node), seen.get(casc.label(node)))
