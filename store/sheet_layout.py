@@ -68,14 +68,16 @@ _KASKADE_TAIL = (
     Column("rumus", "Rumus", width=30),
     Column("rumus-negatif", "Rumus Negatif", width=10, kind="choice"),
     Column("aturan-tw", "Aturan TW", width=12, kind="choice"),
-    # The IKU's (reports.iku), appended last.
-    Column("definisi", "Definisi Operasional", width=30),
-    Column("sumber-data", "Sumber Data", width=20),
-    Column("jenis", "Jenis Indikator", width=10, kind="choice"),
 )
 _KASKADE_IDS = (
     Column("id-simpul", "ID Simpul", width=18),
     Column("id-indikator", "ID Indikator", width=20),
+)
+# The IKU's (reports.iku): after every other column, so that no sheet written before them shifts.
+_KASKADE_IKU = (
+    Column("definisi", "Definisi Operasional", width=30),
+    Column("sumber-data", "Sumber Data", width=20),
+    Column("jenis", "Jenis Indikator", width=10, kind="choice"),
 )
 _ANGGARAN_HEAD = (Column("kode", "Kode", width=20), Column("label", "Nama", width=45))
 _ANGGARAN_IDS = (Column("id-simpul", "ID Simpul", width=18),)
@@ -112,7 +114,7 @@ def kaskade_columns(years: list[int], year: int | None = None, realisasi_years: 
     if year is not None:
         cols += [Column("realisasi", f"Realisasi {y}", y, 11, "number") for y in sorted({year, *(realisasi_years or ())})]
         cols += [Column(f"tw{q}", f"{name} {year}", year, 10, "number") for q, name in enumerate(QUARTERS, 1)]
-    return cols + list(_KASKADE_IDS)
+    return cols + list(_KASKADE_IDS) + list(_KASKADE_IKU)
 
 
 def anggaran_columns(years: list[int], year: int | None = None, realisasi_years: set[int] | None = None
@@ -132,7 +134,7 @@ def _norm(text: str) -> str:
 
 
 _FIXED = {
-    KASKADE: {_norm(c.header): c for c in (*_KASKADE_HEAD, *_KASKADE_TAIL, *_KASKADE_IDS)},
+    KASKADE: {_norm(c.header): c for c in (*_KASKADE_HEAD, *_KASKADE_TAIL, *_KASKADE_IDS, *_KASKADE_IKU)},
     ANGGARAN: {_norm(c.header): c for c in (*_ANGGARAN_HEAD, *_ANGGARAN_IDS)},
 }
 _YEARLY = {KASKADE: KASKADE_YEARLY, ANGGARAN: ANGGARAN_YEARLY}

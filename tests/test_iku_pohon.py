@@ -190,7 +190,8 @@ def test_the_sheet_carries_the_iku_columns_and_an_edited_definisi_imports(demo_p
     book = openpyxl.load_workbook(sheet)
     ws = book["Kaskade"]
     cols = headers(ws)
-    assert cols["Aturan TW"] < cols["Definisi Operasional"] < cols["Sumber Data"] < cols["Jenis Indikator"]
+    assert cols["ID Indikator"] < cols["Definisi Operasional"] < cols["Sumber Data"] < cols["Jenis Indikator"]
+    assert cols["Jenis Indikator"] == len(cols)  # the last: no column of an older sheet moves
     row = row_of(ws, "ID Indikator", "S1/1")
     assert ws.cell(row, cols["Sumber Data"]).value == SUMBER
     ws.cell(row, cols["Definisi Operasional"], DEFINISI)
