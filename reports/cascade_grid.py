@@ -24,10 +24,18 @@ class CascadeGrid:
         self.owner: list[list[str]] = []  # per cell: the node or indicator it shows, for the row's ref
         self._heights: dict[str, int] = {}
 
+    # Hooks for another layout of the same walk (reports.pohon: the tree turned on its side, kegiatan its leaves).
+    def kids_of(self, node: Node) -> list[Node]:
+        return self.casc.kids(node["id"])
+
+    def own_rows(self, node: Node) -> int:
+        """The rows a node needs for itself: here one per indicator."""
+        return len(node["indicators"])
+
     def height(self, node: Node) -> int:
         if node["id"] not in self._heights:
-            below = sum(self.height(k) for k in self.casc.kids(node["id"]))
-            self._heights[node["id"]] = max(len(node["indicators"]), below, 1)
+            below = sum(self.height(k) for k in self.kids_of(node))
+            self._heights[node["id"]] = max(self.own_rows(node), below, 1)
         return self._heights[node["id"]]
 
     def _span(self, top: int, rows: int, col: int, text: str, ref: str) -> None:
@@ -38,7 +46,8 @@ class CascadeGrid:
             if r > top:
                 self.spans[r][col] = 0  # continues the cell above (w:vMerge in Word)
 
-    def place(self, node: Node, top: int, rows: int) -> None:
+    def fill(self, node: Node, top: int, rows: int) -> int:
+        """Write the node's own cells over its rows; the first column after them (the next level's)."""
         col = 1 + 2 * CASCADE_LEVELS.index(node["level"])
         self._span(top, rows, col, self.casc.label(node), node["id"])
         indicators = node["indicators"] or [None]
@@ -46,9 +55,13 @@ class CascadeGrid:
             first, last = top + j * rows // len(indicators), top + (j + 1) * rows // len(indicators)
             if last > first:
                 self._span(first, last - first, col + 1, ind["name"] if ind else "", ind["id"] if ind else node["id"])
-        kids = self.casc.kids(node["id"])
+        return col + 2
+
+    def place(self, node: Node, top: int, rows: int) -> None:
+        after = self.fill(node, top, rows)
+        kids = self.kids_of(node)
         if not kids:
-            for c in range(col + 2, self.n_cols):  # nothing below: one empty cell down the node's rows
+            for c in range(after, self.n_cols):  # nothing below: one empty cell down the node's rows
                 self._span(top, rows, c, "", "")
             return
         at = top
@@ -57,11 +70,13 @@ class CascadeGrid:
             self.place(kid, at, h)
             at += h
 
-    def add_root(self, node: Node, no: str) -> None:
+    def add_root(self, node: Node, no: str | None) -> None:
+        """Lay out a root and everything under it in new rows; `no` in the first column (None: no such column)."""
         top, rows = len(self.cells), self.height(node)
         for _ in range(rows):
             self.cells.append([""] * self.n_cols)
             self.spans.append([1] * self.n_cols)
             self.owner.append([""] * self.n_cols)
-        self._span(top, rows, 0, no, "")
+        if no is not None:
+            self._span(top, rows, 0, no, "")
         self.place(node, top, rows)

@@ -11,13 +11,15 @@ from store.sanitize import visible_everywhere
 
 from .stamp import stamp_for
 
-DOCS = ("lkjip", "pk", "triwulan", "evaluasi-renja", "renaksi")
+DOCS = ("lkjip", "pk", "triwulan", "evaluasi-renja", "renaksi", "iku", "pohon")
 FORMATS = ("md", "docx")
-# Bappeda adds the E.81 sheets of its offices up; the Rencana Aksi is kept in a spreadsheet too.
-DOC_FORMATS = {"evaluasi-renja": ("md", "docx", "xlsx"), "renaksi": ("md", "docx", "xlsx")}
+# Bappeda adds the E.81 sheets of its offices up; the Rencana Aksi and the IKU are kept in a spreadsheet too.
+DOC_FORMATS = {"evaluasi-renja": ("md", "docx", "xlsx"), "renaksi": ("md", "docx", "xlsx"),
+               "iku": ("md", "docx", "xlsx")}
 QUARTERLY = ("triwulan", "evaluasi-renja")  # the documents of a quarter: --tw N required
 DOC_LABELS = {"lkjip": "draf LKjIP", "pk": "Perjanjian Kinerja", "triwulan": "laporan triwulan",
-              "evaluasi-renja": "evaluasi Renja (Tabel E.81)", "renaksi": "Rencana Aksi"}
+              "evaluasi-renja": "evaluasi Renja (Tabel E.81)", "renaksi": "Rencana Aksi",
+              "iku": "Indikator Kinerja Utama", "pohon": "pohon kinerja"}
 
 
 def render(casc: Cascade, doc: str, fmt: str, year: int, *, tw: int | None = None, draf: bool = False,
@@ -61,4 +63,16 @@ def render(casc: Cascade, doc: str, fmt: str, year: int, *, tw: int | None = Non
         if fmt == "xlsx":
             return renaksi.render_xlsx(plan)
         return renaksi.render_md(plan).encode("utf-8") if fmt == "md" else renaksi.render_docx(plan)
+    if doc == "iku":
+        from . import iku
+
+        built_iku = iku.build(casc, year, stamp)
+        if fmt == "xlsx":
+            return iku.render_xlsx(built_iku)
+        return iku.render_md(built_iku).encode("utf-8") if fmt == "md" else iku.render_docx(built_iku)
+    if doc == "pohon":
+        from . import pohon
+
+        tree = pohon.build(casc, year, stamp)
+        return pohon.render_md(tree).encode("utf-8") if fmt == "md" else pohon.render_docx(tree)
     raise WorkbookError(f"Dokumen \u201c{doc}\u201d tidak dikenal; pilih salah satu: {', '.join(DOCS)}.")

@@ -5,7 +5,8 @@ undo, redo) and in `lkjip restore`, every change that the locked year's report w
 - the year's own figures (Workbook.check_year_open), and the indicator figures of the three years before it, which
   its Tabel 3.1 and 3.2 compare against;
 - of an indicator that holds figures in those years: its name, satuan (it also decides how quarters combine), arah,
-  rumus, negative rule, quarter rule, kondisi awal and end target;
+  rumus, negative rule, quarter rule, kondisi awal and end target, and the IKU's definisi, sumber data and jenis
+  (not kept per year: the IKU of every year prints them, as it prints satuan and rumus);
 - of a node that holds such figures itself or below it: its name and code;
 - the shape of the cascade: which nodes and indicators exist, their codes, parents and order. Every year's report
   prints the whole cascade (Tabel 1.2 names every node and indicator, Tabel 2.1 every sasaran indicator, the
@@ -28,7 +29,7 @@ from .refs import Target
 
 SHOWN_BEFORE = 3  # Tabel 3.2 puts a year beside the three before it; Tabel 3.1 beside the one before
 INDICATOR_FIELDS = frozenset({"indikator", "satuan", "arah", "rumus", "rumus-negatif", "aturan-tw", "kondisi-awal",
-                              "target-akhir"})
+                              "target-akhir", "definisi", "sumber-data", "jenis"})
 NODE_FIELDS = frozenset({"nama", "kode"})
 
 

@@ -62,6 +62,11 @@ class Indicator(TypedDict):
     years: dict[str, YearValues]
     # The upper bound of a plausible value (a %-unit indicator is flagged above 100 unless this allows more).
     batas_atas: NotRequired[str | None]
+    # The IKU's columns (reports.iku): definisi operasional / alasan, sumber data, and outcome or output (None: by
+    # the node's level, see reports.iku.jenis_of). Absent in a workbook written before them: read with .get.
+    definisi: NotRequired[str]
+    sumber_data: NotRequired[str]
+    jenis: NotRequired[str | None]
 
 
 class BudgetYear(TypedDict, total=False):

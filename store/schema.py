@@ -86,6 +86,8 @@ DEFINITIONS["indicator"] = _record({
     "tw_rule": _enum(["kumulatif", "nilai_akhir", None], "aturan triwulan"),
     "kondisi_awal": _decimal, "target_akhir": _decimal,
     "batas_atas": _decimal,  # a plausible upper bound (reports.plausibility): a % indicator that may pass 100
+    # The IKU's columns (reports.iku); jenis None: by the node's level.
+    "definisi": _str, "sumber_data": _str, "jenis": _enum(["outcome", "output", None], "jenis indikator"),
     "years": _per_year(_record({
         "target": _decimal, "realisasi": _decimal,
         "tw": {"type": "object", "patternProperties": {"^[1-4]$": _decimal}, "additionalProperties": False,
@@ -96,7 +98,7 @@ DEFINITIONS["indicator"] = _record({
         "aksi_tw": {"type": "object", "patternProperties": {"^[1-4]$": _str}, "additionalProperties": False,
                     "description": "rencana aksi triwulan"},
     }, optional=("target", "realisasi", "tw", "target_tw", "aksi_tw"))),
-}, optional=("batas_atas",))
+}, optional=("batas_atas", "definisi", "sumber_data", "jenis"))
 
 RECORDS: dict[str, dict] = {
     META: _record({

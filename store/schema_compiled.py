@@ -707,6 +707,33 @@ def validate___definitions_indicator(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".batas_atas must be shorter than or equal to 50 characters")
                 if not REGEX_PATTERNS['^-?[0-9]{1,24}(\\.[0-9]{1,24})?$'].search(data__batasatas):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".batas_atas must match pattern ^-?[0-9]{1,24}(\\.[0-9]{1,24})?$")
+        if "definisi" in data_keys:
+            data_keys.remove("definisi")
+            data__definisi = data["definisi"]
+            if not isinstance(data__definisi, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".definisi must be string")
+            if isinstance(data__definisi, str):
+                data__definisi_len = len(data__definisi)
+                if data__definisi_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".definisi must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__definisi):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".definisi must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
+        if "sumber_data" in data_keys:
+            data_keys.remove("sumber_data")
+            data__sumberdata = data["sumber_data"]
+            if not isinstance(data__sumberdata, (str)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".sumber_data must be string")
+            if isinstance(data__sumberdata, str):
+                data__sumberdata_len = len(data__sumberdata)
+                if data__sumberdata_len > 500:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sumber_data must be shorter than or equal to 500 characters")
+                if not REGEX_PATTERNS['^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$'].search(data__sumberdata):
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".sumber_data must match pattern ^[^\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u2028\\u2029\\ufeff\\u202a\\u202b\\u202c\\u202d\\u202e\\u2066\\u2067\\u2068\\u2069]*$")
+        if "jenis" in data_keys:
+            data_keys.remove("jenis")
+            data__jenis = data["jenis"]
+            if not (isinstance(data__jenis, str) and data__jenis == 'outcome' or isinstance(data__jenis, str) and data__jenis == 'output' or data__jenis is None):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".jenis must be one of ['outcome', 'output', None]")
         if "years" in data_keys:
             data_keys.remove("years")
             data__years = data["years"]

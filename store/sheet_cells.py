@@ -16,11 +16,12 @@ from decimal import Decimal
 from . import gate
 from .numbers import MAX_MONEY, NumberError, canonical, format_exact, parse_indicator, parse_money
 from .sanitize import CUT, cut, quote
-from .sheet_layout import ARAH_WORDS, ATURAN_TW_SHOWN, ATURAN_TW_WORDS, RUMUS_NEGATIF_WORDS, Column
+from .sheet_layout import ARAH_WORDS, ATURAN_TW_SHOWN, ATURAN_TW_WORDS, JENIS_WORDS, RUMUS_NEGATIF_WORDS, Column
 from .xlsx_io import CellError
 
 QUOTE_MAX = CUT  # a cell quoted in a message beyond this is cut, so one stray paste cannot flood the listing
-CHOICES = {"arah": ARAH_WORDS, "rumus-negatif": RUMUS_NEGATIF_WORDS, "aturan-tw": ATURAN_TW_WORDS}
+CHOICES = {"arah": ARAH_WORDS, "rumus-negatif": RUMUS_NEGATIF_WORDS, "aturan-tw": ATURAN_TW_WORDS,
+           "jenis": JENIS_WORDS}
 
 
 def blank(value: object) -> bool:

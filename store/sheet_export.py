@@ -46,7 +46,9 @@ PETUNJUK_LINES = (
     "7. Arah: positif (makin tinggi makin baik) atau negatif (makin rendah makin baik); kosong dibaca positif. "
     "Rumus Negatif: 2T-R atau T/R (kosong: pengaturan buku kerja). Aturan TW: kumulatif (triwulan dijumlahkan) atau "
     f"nilai akhir (triwulan terakhir); {DEFAULTS_TEXT}. Realisasi tahunan yang diketik selalu dipakai; tanpa itu "
-    "realisasi tahunan dihitung dari triwulan setelah TW IV diisi.",
+    "realisasi tahunan dihitung dari triwulan setelah TW IV diisi. Definisi Operasional, Sumber Data dan Jenis "
+    "Indikator (outcome atau output; kosong: outcome untuk Tujuan, Sasaran dan Program, output untuk Kegiatan dan "
+    "Sub Kegiatan) dicetak dalam dokumen IKU.",
     "8. Lembar Anggaran: satu baris per Program, Kegiatan atau Sub Kegiatan, dikenali dari Kode (atau ID Simpul). "
     "Isi Pagu pada baris Sub Kegiatan: jumlah Kegiatan dan Program dihitung sendiri. Pagu PK (pagu awal dalam "
     "Perjanjian Kinerja) biasanya pada baris Program. Rupiah utuh, tanpa sen.",

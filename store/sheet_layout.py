@@ -73,6 +73,12 @@ _KASKADE_IDS = (
     Column("id-simpul", "ID Simpul", width=18),
     Column("id-indikator", "ID Indikator", width=20),
 )
+# The IKU's (reports.iku): after every other column, so that no sheet written before them shifts.
+_KASKADE_IKU = (
+    Column("definisi", "Definisi Operasional", width=30),
+    Column("sumber-data", "Sumber Data", width=20),
+    Column("jenis", "Jenis Indikator", width=10, kind="choice"),
+)
 _ANGGARAN_HEAD = (Column("kode", "Kode", width=20), Column("label", "Nama", width=45))
 _ANGGARAN_IDS = (Column("id-simpul", "ID Simpul", width=18),)
 
@@ -105,6 +111,7 @@ QUARTERS = ("TW I", "TW II", "TW III", "TW IV")
 ARAH_WORDS = {"positif": "positif", "negatif": "negatif"}
 RUMUS_NEGATIF_WORDS = {"2t-r": "2T-R", "t/r": "T/R"}
 ATURAN_TW_WORDS = {"kumulatif": "kumulatif", "nilaiakhir": "nilai_akhir"}
+JENIS_WORDS = {"outcome": "outcome", "output": "output"}
 ATURAN_TW_SHOWN = {"kumulatif": "kumulatif", "nilai_akhir": "nilai akhir"}
 
 
@@ -121,7 +128,7 @@ def kaskade_columns(years: list[int], year: int | None = None, realisasi_years: 
         cols += [Column(f"target-tw{q}", f"Target {name} {year}", year, 10, "number")
                  for q, name in enumerate(QUARTERS, 1)]
         cols += [Column(f"aksi-tw{q}", f"Aksi {name} {year}", year, 24, "text") for q, name in enumerate(QUARTERS, 1)]
-    return cols + list(_KASKADE_IDS)
+    return cols + list(_KASKADE_IDS) + list(_KASKADE_IKU)
 
 
 def anggaran_columns(years: list[int], year: int | None = None, realisasi_years: set[int] | None = None
@@ -141,7 +148,7 @@ def _norm(text: str) -> str:
 
 
 _FIXED = {
-    KASKADE: {_norm(c.header): c for c in (*_KASKADE_HEAD, *_KASKADE_TAIL, *_KASKADE_IDS)},
+    KASKADE: {_norm(c.header): c for c in (*_KASKADE_HEAD, *_KASKADE_TAIL, *_KASKADE_IDS, *_KASKADE_IKU)},
     ANGGARAN: {_norm(c.header): c for c in (*_ANGGARAN_HEAD, *_ANGGARAN_IDS)},
 }
 _YEARLY = {KASKADE: KASKADE_YEARLY, ANGGARAN: ANGGARAN_YEARLY}

@@ -85,6 +85,7 @@ def _formats(ws, sheet: SheetOut, DataValidation) -> None:
         "arah": ",".join(ARAH_WORDS.values()),
         "rumus-negatif": "2T-R,T/R",
         "aturan-tw": "kumulatif,nilai akhir",
+        "jenis": "outcome,output",
     }
     assert sheet.columns is not None
     for i, col in enumerate(sheet.columns):

@@ -202,7 +202,7 @@ async def test_indicator_settings_order_and_delete_from_the_grid(tmp_path: Path)
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         await pilot.press("enter", "ctrl+u", *"negatif", "enter", "enter", *"T/R", "enter", *"kumulatif", "enter",
-                          *"260", "enter", *"240", "enter")
+                          *"260", "enter", *"240", "enter", "ctrl+s")
         await pilot.pause()
         ind = app.casc.indicators["T1/1"][1]
         assert (ind["arah"], ind["negatif_rumus"], ind["tw_rule"], ind["kondisi_awal"], ind["target_akhir"]) == (
@@ -306,7 +306,7 @@ async def test_the_properties_form_is_one_save_and_one_ctrl_z_takes_it_back_whol
         await keys(pilot, "a", (*"Tujuan", "enter"), "shift+tab", "i",
                    (*"Kasus kriminal", "enter", *"kasus", "enter", "enter"))
         await keys(pilot, "p", ("enter", "ctrl+u", *"negatif", "enter", "enter", "enter", *"kumulatif", "enter",
-                                *"260", "enter", "enter"))
+                                *"260", "enter", "enter", "ctrl+s"))
         ind = app.casc.indicators["T1/1"][1]
         assert (ind["arah"], ind["tw_rule"], ind["kondisi_awal"]) == ("negatif", "kumulatif", "260")
         log = sorted(app.casc.document["log"].values(), key=lambda e: e["seq"])[-3:]

@@ -177,7 +177,7 @@ async def test_the_p_form_with_four_values_is_one_step(tmp_path: Path) -> None:
         assert isinstance(app.screen, FormScreen)
         # satuan, arah, rumus, rumus negatif, aturan TW, kondisi awal, target akhir
         await pilot.press("ctrl+u", *"nilai", "enter", "ctrl+u", *"negatif", "enter", "enter", "enter", "enter",
-                          "ctrl+u", *"12", "enter", "ctrl+u", *"99", "enter")
+                          "ctrl+u", *"12", "enter", "ctrl+u", *"99", "enter", "ctrl+s")
         await pilot.pause()
     log = list(read(path)["log"].values())
     assert {e["field"] for e in log} == {"satuan", "arah", "kondisi-awal", "target-akhir"}

@@ -170,7 +170,7 @@ async def test_in_the_entry_sheet_x_names_the_missing_rule_and_p_sets_it(demo_pa
         # p: the properties form; Enter past satuan, arah, rumus and rumus negatif, then the quarter rule.
         await pilot.press("p")
         await pilot.pause()
-        await pilot.press("enter", "enter", "enter", "enter", *"kumulatif", "enter", "enter", "enter")
+        await pilot.press("enter", "enter", "enter", "enter", *"kumulatif", "enter", "enter", "enter", "ctrl+s")
         await pilot.pause()
         assert app.casc.indicators[ind_id][1]["tw_rule"] == "kumulatif"
         assert app.screen.row_values(row)[4] == "10,00"  # 2 + 3 + 2 + 3

@@ -129,10 +129,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output")
     s.add_argument("--force", action="store_true", help="menimpa berkas lain yang sudah ada (tidak pernah buku kerja)")
     s.add_argument("--year", type=int)
-    s.add_argument("--doc", choices=("lkjip", "pk", "triwulan", "evaluasi-renja", "renaksi"), default="lkjip",
+    s.add_argument("--doc", choices=("lkjip", "pk", "triwulan", "evaluasi-renja", "renaksi", "iku", "pohon"),
+                   default="lkjip",
                    help="lkjip (bawaan), pk: Perjanjian Kinerja, triwulan: laporan triwulan (dengan --tw), "
                         "evaluasi-renja: Tabel E.81 (dengan --tw), renaksi: Rencana Aksi (--tw N: dengan "
-                        "realisasi s.d. TW N)")
+                        "realisasi s.d. TW N), iku: Indikator Kinerja Utama, pohon: pohon kinerja")
     s.add_argument("--tw", type=int, choices=(1, 2, 3, 4),
                    help="triwulan 1-4 untuk --doc triwulan, evaluasi-renja atau renaksi")
     s.add_argument("--pejabat", help="--doc pk: PK pejabat KUNCI itu (bawaan: kepala); lihat `lkjip pejabat`")

@@ -186,7 +186,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if doc != "pk" and (pejabat is not None or perubahan):
         err("--pejabat dan --perubahan dipakai bersama --doc pk, dan hanya dengannya.")
         return 2
-    formats = ("md", "docx", "xlsx") if doc in ("evaluasi-renja", "renaksi") else ("md", "docx")
+    formats = ("md", "docx", "xlsx") if doc in ("evaluasi-renja", "renaksi", "iku") else ("md", "docx")
     if doc != "lkjip" and args.format not in formats:
         err(f"Dokumen {doc} tersedia sebagai {', '.join(formats[:-1])} atau {formats[-1]}, bukan {args.format}.")
         return 2

@@ -52,8 +52,11 @@ CASCADE_ACTIONS = {b.action.split("(")[0] for b in CASCADE_BINDINGS}
 NO_OFFICIAL = "-"  # the picker's "none" (never a key: store.pejabat keys begin with a letter or digit)
 
 # The indicator's settings, in the order the properties form asks for them.
-PROPERTY_FIELDS = ("satuan", "arah", "rumus", "rumus-negatif", "aturan-tw", "kondisi-awal", "target-akhir")
-PROPERTY_HINTS = {"arah": " (positif / negatif)", "rumus-negatif": " (2T-R / T/R; kosong: ikut pengaturan)",
+# The IKU's three last (reports.iku): Enter through the older seven and Ctrl+S saves as before.
+PROPERTY_FIELDS = ("satuan", "arah", "rumus", "rumus-negatif", "aturan-tw", "kondisi-awal", "target-akhir",
+                   "definisi", "sumber-data", "jenis")
+PROPERTY_HINTS = {"jenis": " (outcome / output; kosong: menurut tingkatnya)",
+                  "arah": " (positif / negatif)", "rumus-negatif": " (2T-R / T/R; kosong: ikut pengaturan)",
                   "aturan-tw": " (kumulatif / nilai_akhir; kosong: menurut satuan dan nama)"}
 
 
@@ -362,7 +365,8 @@ class CascadeEditing:
 
 async def open_properties(session: Session, ind_id: str) -> None:
     """The indicator's properties form (`p`, in the main view and the F8 sheet): satuan, arah, rumus, the negative
-    rule, the quarter rule, kondisi awal and target akhir, saved as one step."""
+    rule, the quarter rule, kondisi awal and target akhir, and the IKU's definisi, sumber data and jenis, saved as
+    one step."""
     ind = session.casc.indicators[ind_id][1]
     olds = {name: get_value(ind, spec_of(name), None) for name in PROPERTY_FIELDS}
     fields: list[Field] = [(name.replace("-", "_"), spec_of(name).label + PROPERTY_HINTS.get(name, ""),
