@@ -194,9 +194,9 @@ def test_a_seksi_fills_realisasi_in_the_export_and_the_edit_is_logged(tmp_path: 
     out = ok(lkjip("import", exported, demo))
     assert "3 perubahan" in out
     log = ok(lkjip("log", demo))
-    assert "import S1/1 realisasi 2022: 82,08 \u2192 83,5" in log
-    assert "import S2/1 tw1 2022: \u2014 \u2192 25" in log
-    assert "import 7.01.03.2.01.0001 realisasi-anggaran 2022:" in log and "\u2192 70.000.000" in log
+    assert "impor S1/1 realisasi 2022: 82,08 \u2192 83,5" in log
+    assert "impor S2/1 tw1 2022: \u2014 \u2192 25" in log
+    assert "impor 7.01.03.2.01.0001 realisasi-anggaran 2022:" in log and "\u2192 70.000.000" in log
     rows = tables(demo, "3.1")["tables"][0]["rows"]
     assert any("83,50" in r for r in rows)
 
