@@ -354,7 +354,7 @@ def test_a_workbook_made_with_init_is_filled_from_the_sheet(tmp_path: Path, expo
     assert "Sub Kegiatan: 7.01.02.2.02.0003" in ok(lkjip("import", exported, office, "--dry-run"))
     assert office.read_bytes() == before
     assert "34 sub kegiatan" in ok(lkjip("import", exported, office))
-    assert "import kaskade susunan: \u2014 \u2192 torjun-2022.xlsx: 1 tujuan" in ok(lkjip("log", office))
+    assert "impor kaskade susunan: \u2014 \u2192 torjun-2022.xlsx: 1 tujuan" in ok(lkjip("log", office))
     again = tmp_path / "lagi.xlsx"
     ok(lkjip("export", office, "--format", "xlsx", "--year", 2022, "-o", again))
     assert visible_cells(again) == visible_cells(exported)
