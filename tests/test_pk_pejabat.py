@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from f7_export import export_in_f7
 from test_pk_triwulan import docx_text, lkjip, ok
-from tui.views.export import ExportScreen
 
 SEKCAM_IND = "Persentase penunjang urusan pemerintah daerah yang difasilitasi"  # 7.01.01/1
 KASI_IND = "Persentase desa dengan Satuan Perlindungan Masyarakat yang aktif"  # 7.01.04.2.01/1
@@ -160,18 +160,7 @@ async def test_the_export_view_offers_the_pk_perubahan(demo_path: Path, tmp_path
 
     app = LkjipApp(Workbook.open(demo_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f7")
-        await pilot.pause()
-        for _ in range(len(ExportScreen.DOCUMENTS)):  # Ctrl+T steps through the documents until the PK Perubahan
-            await pilot.press("ctrl+t")
-            await pilot.pause()
-            if "Perjanjian Kinerja Perubahan" in app.message:
-                break
-        assert "Perjanjian Kinerja Perubahan" in app.message
-        app.screen.query_one("#export-path").value = str(tmp_path / "pkp")
-        await pilot.press("ctrl+e")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await export_in_f7(app, pilot, "Perjanjian Kinerja Perubahan", tmp_path / "pkp")
     text = (tmp_path / "pkp.md").read_text(encoding="utf-8")
     assert "# PERJANJIAN KINERJA PERUBAHAN TAHUN 2022" in text and "Rp 3.247.636.481" in text
 

@@ -12,8 +12,8 @@ import orjson
 from textual import events
 
 from store.workbook import Workbook
+from f7_export import export_in_f7
 from tui.app import LkjipApp
-from tui.views.export import ExportScreen
 
 ROOT = Path(__file__).resolve().parents[1]
 IKM = "S1/1"  # Indeks Kepuasan Masyarakat: indeks, nilai akhir by default; year target 82
@@ -233,16 +233,5 @@ def test_the_export_spreadsheet_carries_the_plan_and_a_seksi_fills_it(demo_path:
 async def test_the_export_view_f7_offers_the_rencana_aksi(demo_path: Path, tmp_path: Path) -> None:
     app = LkjipApp(Workbook.open(demo_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f7")
-        await pilot.pause()
-        for _ in range(len(ExportScreen.DOCUMENTS)):  # Ctrl+T steps through the documents until the Rencana Aksi
-            await pilot.press("ctrl+t")
-            await pilot.pause()
-            if "Rencana Aksi" in app.message:
-                break
-        assert "Rencana Aksi" in app.message
-        app.screen.query_one("#export-path").value = str(tmp_path / "renaksi")
-        await pilot.press("ctrl+e")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await export_in_f7(app, pilot, "Rencana Aksi", tmp_path / "renaksi")
     assert "\n\n# RENCANA AKSI TAHUN 2022\n" in (tmp_path / "renaksi.md").read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ import openpyxl
 
 from store.demo import demo_document
 from store.workbook import Workbook
+from f7_export import export_in_f7
 
 ROOT = Path(__file__).resolve().parents[1]
 IKM = "Indeks Kepuasan Masyarakat (IKM)"  # S1/1, indeks: nilai akhir
@@ -210,16 +211,7 @@ async def test_the_export_view_reaches_the_renja_evaluation_with_ctrl_t(tmp_path
     path = _workbook(tmp_path)
     app = LkjipApp(Workbook.open(path))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("f7")
-        await pilot.pause()
-        for _ in range(7):  # LKjIP, PK, TW I–IV, then E.81 TW I, TW II
-            await pilot.press("ctrl+t")
-        await pilot.pause()
-        assert "evaluasi Renja TW II (Tabel E.81)" in app.message
-        app.screen.query_one("#export-path").value = str(tmp_path / "e81")
-        await pilot.press("ctrl+e")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await export_in_f7(app, pilot, "evaluasi Renja TW II (Tabel E.81)", tmp_path / "e81")
     md = (tmp_path / "e81.md").read_text(encoding="utf-8")
     assert "# EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH TRIWULAN II TAHUN 2022" in md
 
