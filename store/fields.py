@@ -6,6 +6,8 @@ knows that `realisasi` of an indicator is a decimal kept per year, or that `pagu
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from .errors import InvalidValue
@@ -119,8 +121,31 @@ def spec_of(name: str) -> FieldSpec:
     try:
         return FIELDS[name]
     except KeyError:
-        known = ", ".join(FIELDS)
-        raise InvalidValue(f"Kolom {quote(name)} tidak dikenal; yang dikenal: {known}.") from None
+        raise InvalidValue(f"Kolom {quote(name)} tidak dikenal; yang dikenal: {known_fields()}.") from None
+
+
+def known_fields() -> str:
+    """The field names as a refusal lists them, short enough to read at 80 columns: a numbered series as
+    `tw1…tw4`, one person's fields as `kepala-nama/nip/…`; an official's (`pejabat:KEY nama`) are named there."""
+    shown: list[str] = []
+    groups: dict[str, list[str]] = {}
+    for name in FIELDS:
+        if FIELDS[name].target == "pejabat":
+            continue
+        series = re.fullmatch(r"(.*?)([1-4])", name)
+        person = re.fullmatch(r"(kepala|pihak-kedua|inspektur)-(.*)", name)
+        key, part = (series.group(1), series.group(2)) if series else \
+            ((person.group(1) + "-", person.group(2)) if person else (name, ""))
+        if key not in groups:
+            groups[key] = []
+            shown.append(key)
+        groups[key].append(part)
+    def one(key: str) -> str:
+        parts = groups[key]
+        if parts == [""]:
+            return key
+        return f"{key}{parts[0]}\u2026{key}{parts[-1]}" if parts[0].isdigit() else key + "/".join(parts)
+    return ", ".join(one(k) for k in shown)
 
 
 # Limits on text, so that a slip (a paste of a whole file into a name) is refused rather than stored: a 50 MB

@@ -72,12 +72,10 @@ def test_the_iku_docx_lists_every_sasaran_indicator_with_its_definition_source_a
     assert (desa[3], desa[6], desa[8]) == (DEFINISI_2, SUMBER_2, "Output")
 
 
-def test_the_iku_md_lists_every_sasaran_indicator_with_its_definition_and_source(demo_path):
-    from conftest import read_markdown_tables
-
+def test_the_iku_md_lists_every_sasaran_indicator_with_its_definition_and_source(demo_path, markdown_tables):
     with_iku_fields(demo_path)
     text = ok("export", demo_path, "--doc", "iku", "--format", "md")
-    (header, body), = read_markdown_tables(text)
+    (header, body), = markdown_tables(text)
     names = [row[2] for row in body]
     assert sorted(names) == sorted(ind["name"] for ind in sasaran_indicators(casc_of(demo_path)))
     ikm = body[names.index("Indeks Kepuasan Masyarakat (IKM)")]
