@@ -69,11 +69,11 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
     BINDINGS = [
         Binding("f1,question_mark", "help", "Bantuan", id="app.help"),
         # Priority: run as they arrive, before the app hands the keys typed after them to the view being left.
-        Binding("f2", "view('utama')", "Cascade", id="view.main", priority=True),
+        Binding("f2", "view('utama')", "Kaskade", id="view.main", priority=True),
         Binding("f3", "view('tabel')", "Tabel", id="view.tables", priority=True),
         Binding("f4", "view('periksa')", "Periksa", id="view.checks", priority=True),
         Binding("f5", "view('narasi')", "Narasi", id="view.narrative", priority=True),
-        Binding("f6", "view('log')", "Log", id="view.log", priority=True),
+        Binding("f6", "view('log')", "Catatan", id="view.log", priority=True),
         Binding("f7", "view('ekspor')", "Ekspor", id="view.export", priority=True),
         Binding("f8", "view('lembar')", "Isian", id="view.sheet", priority=True),
         Binding("f9", "view('anggaran')", "Isian anggaran", id="view.budget_sheet", priority=True),

@@ -139,7 +139,7 @@ class PaletteMixin:
 
     def palette_commands(self) -> list[tuple[str, str, object]]:
         commands: list[tuple[str, str, object]] = [
-            ("Tampilan: Cascade", "Pohon cascading dan isian indikator", lambda: self.action_view("utama")),
+            ("Tampilan: Kaskade", "Pohon cascading dan isian indikator", lambda: self.action_view("utama")),
             ("Tampilan: Tabel LKjIP", "Tabel 1.1 s.d. anggaran, dihitung ulang", lambda: self.action_view("tabel")),
             ("Tampilan: Pemeriksaan", "Temuan konsistensi", lambda: self.action_view("periksa")),
             ("Tampilan: Narasi", "Bagian narasi (Markdown)", lambda: self.action_view("narasi")),
