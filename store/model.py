@@ -214,7 +214,9 @@ NARRATIVE_SECTIONS = (
     ("bab4_penutup", "BAB IV Penutup"),
 )
 
-# The seven points of each sasaran's analysis (PermenPAN-RB 53/2014; DOMAIN.md), in order: (narrative key suffix,
+# The seven points of each sasaran's analysis (the outline of PermenPAN-RB 53/2014: target against
+# realisasi, earlier years, the Renstra end target, a national standard, causes and solutions, efficiency of resources,
+# the programs that supported it), in order: (narrative key suffix,
 # title). None: written from the data (reports.document); "" is the section "analisis:<id>" itself (causes and
 # solutions, as before the seven points); another suffix is its own section "analisis:<id>:<suffix>".
 ANALYSIS_POINTS: tuple[tuple[str | None, str], ...] = (

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -13,22 +11,12 @@ from textual import events
 
 from store.workbook import Workbook
 from f7_export import export_in_f7
+from test_pk_triwulan import lkjip, ok
 from tui.app import LkjipApp
 
-ROOT = Path(__file__).resolve().parents[1]
 IKM = "S1/1"  # Indeks Kepuasan Masyarakat: indeks, nilai akhir by default; year target 82
 DESA = "S2/1"  # Persentase Desa/Kelurahan …: set kumulatif here; year target 100
 
-
-def lkjip(*args: object) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
-
-
-def ok(*args: object) -> str:
-    result = lkjip(*args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def pct(r: str, t: str) -> Decimal:

@@ -3,8 +3,6 @@ as Bappeda asks for it each quarter and read back (md, docx, xlsx), its columns 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -12,8 +10,8 @@ import openpyxl
 from store.demo import demo_document
 from store.workbook import Workbook
 from f7_export import export_in_f7
+from test_pk_triwulan import lkjip, ok
 
-ROOT = Path(__file__).resolve().parents[1]
 IKM = "Indeks Kepuasan Masyarakat (IKM)"  # S1/1, indeks: nilai akhir
 DESA = "Persentase Desa/Kelurahan dengan tata kelola administrasi Desa/Kelurahan yang baik"  # S2/1, %: nilai akhir
 DOK = "Jumlah Dok. Perencanaan PD (Renstra, Renja, SPIP)"  # of sub kegiatan 7.01.01.2.01.0001, Dok: kumulatif
@@ -32,16 +30,6 @@ EXPECTED_K = {
 # (15) 3.200.000 / (6 × 1.000.000) × 100
 EXPECTED_RP = ["500.000", "50,00", "3.200.000", "53,33"]
 
-
-def lkjip(*args: object) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
-
-
-def ok(*args: object) -> str:
-    result = lkjip(*args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def _workbook(tmp_path: Path) -> Path:

@@ -219,7 +219,7 @@ class WorkGrid(DataTable):
     # Editing messages go to the screen synchronously, not through the message queue. Keys of a burst (a paste, a
     # fast typist over SSH) are already queued behind the key that started or committed an edit; posted, the
     # screen's answer came after them, so they had to be held aside, and "4 Enter 5 Enter" held "45" for one commit
-    # (KNOWN.md). Delivered at once, each key finds the edit started, committed and the cursor moved before the next.
+    # (measured in a pty: tests/test_burst_pty.py). Delivered at once, each key finds the edit started, committed and the cursor moved before the next.
     def _deliver(self, message: Message) -> None:
         handler = getattr(self.screen, message.handler_name, None)
         if callable(handler):
