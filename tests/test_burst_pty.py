@@ -10,6 +10,7 @@ import os
 import random
 import re
 import sys
+import time
 from pathlib import Path
 
 import orjson
@@ -64,10 +65,14 @@ class Tui:
         self.stream.feed(self.session.read_until_quiet(QUIET, min_cells=80 * 24, first_timeout=30.0,
                                                        timeout=60.0).data)
 
-    def write(self, keys: list[str]) -> None:
-        """The keys in ONE write, then what the program wrote until it went quiet."""
+    def write(self, keys: list[str], until: str = "") -> None:
+        """The keys in ONE write, then what the program wrote until it went quiet; with `until`, on until that text
+        is on the screen too (a loaded machine can pause longer than the quiet before a screen is painted)."""
         os.write(self.session.master, b"".join(key_bytes(k) for k in keys))
         self.stream.feed(self.session.read_until_quiet(QUIET, first_timeout=5.0, timeout=60.0).data)
+        deadline = time.monotonic() + 60.0
+        while until and until not in self.text() and time.monotonic() < deadline:
+            self.stream.feed(self.session.read_until_quiet(QUIET, first_timeout=5.0, timeout=60.0).data)
 
     def text(self) -> str:
         return "\n".join(self.screen.display)

@@ -32,7 +32,7 @@ def test_f4_shows_each_finding_whole_between_words(tmp_path: Path) -> None:
     findings = checks.run(Workbook.open(path).cascade(), 2022)
     tui = Tui(path, tmp_path)
     try:
-        tui.write(["f4"])
+        tui.write(["f4"], until="Jenis/Ref")
         screen = tui.screen.display
     finally:
         tui.close()
@@ -53,7 +53,7 @@ def test_the_help_says_each_key_in_whole_words(tmp_path: Path) -> None:
     path = demo(tmp_path)
     tui = Tui(path, tmp_path)
     try:
-        tui.write(["f1"])
+        tui.write(["f1"], until="Pindah induk")
         screen = tui.text()
     finally:
         tui.close()
@@ -66,7 +66,7 @@ def test_f3_breaks_headers_only_at_spaces(tmp_path: Path) -> None:
     path = demo(tmp_path)
     tui = Tui(path, tmp_path)
     try:
-        tui.write(["f3"])
+        tui.write(["f3"], until="Capaian")
         screen = tui.text()
     finally:
         tui.close()
