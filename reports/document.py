@@ -1,6 +1,6 @@
 """The LKjIP draft as an ordered, format-neutral outline.
 
-The order is that of PermenPAN-RB 53/2014 (see DOMAIN.md). Both renderers walk the same outline, so the Markdown
+The order is that of PermenPAN-RB 53/2014 (docs/RULES.md). Both renderers walk the same outline, so the Markdown
 and the Word draft hold the same headings, sentences and tables; only the typesetting differs.
 """
 

@@ -1,6 +1,6 @@
 """Plausibility: figures that are allowed but look like typing slips. Flag, never block: the operator decides.
 
-Real reports print such slips (DOMAIN.md): a persentase realisasi of 141,92, a capaian of 355,56%, a (2T − R)/T that
+Real reports print such slips: a persentase realisasi of 141,92, a capaian of 355,56%, a (2T − R)/T that
 goes below 0, a realisasi ten times last year's, a budget spent beyond its pagu. One function per kind of figure;
 the TUI edit line, `lkjip set` and `lkjip check` all ask here, so the three always say the same.
 """

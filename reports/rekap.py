@@ -9,7 +9,7 @@ Every figure of a row comes from reports.engine and reports.checks, the same fun
 `lkjip check`; only what the row needs is computed (no table is built). An office's efisiensi is the one the last
 row of its own Tabel 3.5 prints (engine.instansi_efisiensi).
 
-The total row compares like with like (DOMAIN.md): each column is summed or averaged over the offices that have
+The total row compares like with like: each column is summed or averaged over the offices that have
 that figure, and its Keterangan says how many where that is fewer than all of them. Its serapan is the realisasi
 over the pagu of the offices that have both; its efisiensi the average of the offices' efisiensi, like each
 office's is the average of its sasaran's. Workbooks of different report years are not put in one table unless

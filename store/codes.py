@@ -29,7 +29,7 @@ PATTERNS = {
 }
 EXAMPLES = {"program": "7.01.02", "kegiatan": "7.01.02.2.02", "subkegiatan": "7.01.02.2.02.0003"}
 
-# Urusan 7.01: the programs every Kecamatan shares (DOMAIN.md).
+# Urusan 7.01: the programs every Kecamatan shares (docs/RULES.md, "The cascade").
 KNOWN_PROGRAMS = {
     "7.01.01": "Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota",
     "7.01.02": "Penyelenggaraan Pemerintahan dan Pelayanan Publik",

@@ -1,7 +1,7 @@
 """No key is lost or reordered: the real TUI in a real pseudo-terminal, keys written in one write (as a paste or a
 laggy SSH link delivers them) against the same keys one at a time.
 
-KNOWN.md: `4\r5\r` in one write once stored 45 in one row. These tests run the installed program, not the Pilot,
+Measured: `4\r5\r` in one write once stored 45 in one row. These tests run the installed program, not the Pilot,
 because the Pilot hands keys over one by one and never shows the burst."""
 
 from __future__ import annotations

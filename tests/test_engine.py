@@ -1,4 +1,4 @@
-"""The capaian engine against the worked examples and rules of DOMAIN.md."""
+"""The capaian engine against the worked examples and rules of docs/RULES.md."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Numbers as operators type them, and as the report shows them (PRODUCT.md, "Number input")."""
+"""Numbers as operators type them, and as the report shows them (docs/RULES.md, "Numbers in and out")."""
 
 from __future__ import annotations
 
@@ -248,7 +248,7 @@ def test_a_three_decimal_value_is_stored_with_a_dot_and_read_back_from_storage_e
     assert to_decimal(stored) == Decimal("1.234")
 
 
-# -- indicator values: one dot and exactly three digits is ambiguous (PRODUCT.md, "Number input") ---------------------
+# -- indicator values: one dot and exactly three digits is ambiguous (docs/RULES.md, "Numbers in and out") -------------
 
 AMBIGUOUS_FOR_INDICATORS = [
     ("82.125", "82,125", "82125"),

@@ -66,7 +66,7 @@ def test_realisasi_anggaran_above_pagu_is_flagged_once_on_set(demo_path: Path) -
     assert result.stdout.count("melebihi pagu") == 1, result.stdout
 
 
-# -- the two settings, with worked examples (DOMAIN.md) ----------------------------------------------------------------
+# -- the two settings, with worked examples (docs/RULES.md) ------------------------------------------------------------
 
 def test_efisiensi_as_a_difference_by_default_and_as_a_ratio_when_the_workbook_says_so() -> None:
     selisih = engine.Efisiensi(Decimal("99.92"), Decimal("94.00"))

@@ -2,7 +2,7 @@
 
 Each bomb is a real .xlsx (the template's parts, one part replaced) built small in tmp_path, and each import runs
 in a child process capped at 1.5 GB of address space, so that a guard that fails costs that child, never the
-machine. On the code before the guard these filled gigabytes (KNOWN.md): 99,990 one-cell rows at column XFD, 3 MB of
+machine. On the code before the guard these filled gigabytes (measured): 99,990 one-cell rows at column XFD, 3 MB of
 compressed whitespace, a 1 MB shared string inflating to 1 GB.
 """
 

@@ -1,6 +1,6 @@
 """The demo workbook: Kecamatan Torjun (Kabupaten Sampang), LKjIP 2022.
 
-Every figure comes from the seed report (shared/seeds/000_1d469a1046074adb.txt). The cascade, budget and Tabel 1.2
+Every figure comes from the seed report (the printed LKjIP 2022 of Kecamatan Torjun). The cascade, budget and Tabel 1.2
 indicators are written as nested data in the modules beside this one; the builders here turn them into workbook records (store.model).
 Where the seed contradicts itself or is unclear, the choice made is recorded in meta["notes"] (Indonesian).
 

@@ -1,4 +1,4 @@
-"""Rekap speed (PRODUCT.md, "Speed"): 50 demo-size workbooks under 1 s, 2,000 under 30 s, in-process and via the CLI.
+"""Rekap speed (docs/RULES.md): 50 demo-size workbooks under 1 s, 2,000 under 30 s, in-process and via the CLI.
 
 Generates the workbooks in a temporary folder (each a Torjun demo with its own instansi name, realisasi and budget
 figures, so no two are alike), then times `reports.rekap.build` in this process and `lkjip rekap FOLDER --format

@@ -19,13 +19,13 @@ COLUMNS = ("figure", "floor", "demo", "kabupaten", "budget", "holds")
 
 @dataclass(frozen=True)
 class Budgets:
-    """PRODUCT.md, "Speed"."""
+    """docs/RULES.md, "Speed budgets"."""
 
     frame_ratio_demo: float = 1.3
     frame_ratio_kabupaten: float = 2.0
     commit_p95_ms: float = 16.0
     move_bytes: int = 300
-    edit_bytes: int = 400  # PRODUCT.md now: a committed edit under 400 bytes (VisiData: 643)
+    edit_bytes: int = 400  # a committed edit under 400 bytes (VisiData: 643)
     docx_demo_s: float = 1.0
     # issue 10, "Speed": the entry sheet at kabupaten scale
     sheet_open_ms: float = 300.0

@@ -1,4 +1,4 @@
-"""`make bench`: the speed figures of PRODUCT.md on the Torjun demo and a generated kabupaten-scale workbook, side by
+"""`make bench`: the speed budgets of docs/RULES.md on the Torjun demo and a generated kabupaten-scale workbook, side by
 side with a floor measured in the same run, printed as a table and written to tests/bench/out/bench.json.
 The entry sheets of issue 10 (F8 / F9: open, commit, bytes, a pasted column) are measured by sheet_bench.py.
 
