@@ -61,3 +61,23 @@ def test_every_name_the_rules_give_a_module_is_defined_there() -> None:
 
 def test_the_readme_sends_the_reader_to_the_rules() -> None:
     assert "docs/RULES.md" in (ROOT / "README.md").read_text()
+
+
+def _headings() -> set[str]:
+    return {line.lstrip("#").strip() for line in RULES.read_text().splitlines() if line.startswith("## ")}
+
+
+def test_every_section_a_comment_names_in_the_rules_exists() -> None:
+    # `(docs/RULES.md, "Numbers in and out")` in a comment must lead to that section.
+    cited = {(str(p.relative_to(ROOT)), section) for p in _files() if p != Path(__file__)
+             for section in re.findall(r'docs/RULES\.md, "([^"]+)"', p.read_text(errors="replace"))}
+    assert cited, "no comment cites a section of docs/RULES.md"
+    wrong = sorted(f"{path}: {section}" for path, section in cited if section not in _headings())
+    assert not wrong, f"sections of docs/RULES.md that do not exist: {wrong}"
+
+
+def test_the_contents_of_the_rules_lead_to_their_sections() -> None:
+    slugs = {re.sub(r"[^\w\- ]", "", h.lower()).replace(" ", "-") for h in _headings()}
+    links = re.findall(r"\]\(#([\w-]+)\)", RULES.read_text())
+    assert len(links) >= len(slugs), (links, slugs)
+    assert set(links) <= slugs, set(links) - slugs
