@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+# The checkout: the folder above this file that holds pyproject.toml (wherever the tests folder puts this file).
+ROOT = next(p for p in Path(__file__).resolve().parents if (p / "pyproject.toml").is_file())
 RULES = ROOT / "docs" / "RULES.md"
 # Built from pieces, so that this file does not name them itself: documents that live outside the repository.
 OUTSIDE = tuple(name + ".md" for name in ("KNOWN", "DOMAIN", "PRODUCT", "STYLE")) + ("shared" + "/seeds",)
