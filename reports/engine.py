@@ -170,7 +170,7 @@ def capaian_sd_tw(ind: Indicator, year: int, tw: int, settings: Settings) -> Cap
     The year's capaian may differ: it takes a typed year value first, and the quarters only once TW IV is filled;
     `x` on a realisasi shows both."""
     return ratio(target_of(ind, year), realisasi_sd_tw(ind, year, tw), ind.get("arah"),
-                 negatif_rumus_of(ind, settings))
+                 negatif_rumus_of(ind, settings), negatif_nol_of(settings))
 
 
 def kemajuan(ind: Indicator, year: int, settings: Settings) -> Capaian:

@@ -123,3 +123,13 @@ def test_tabel_3_5_and_its_sentence_follow_the_efisiensi_setting(demo_path: Path
     row = tables.tabel_3_5(casc, 2022).rows[0]
     assert len(row[3].split(",")[1]) == 3  # 1,063 as the BPOM centre printed it
     assert "dibagi" in sentences.anggaran_sasaran(casc, sasaran, 2022)
+
+
+def test_the_quarterly_capaian_of_a_negative_indicator_at_zero_follows_the_workbook_value_as_the_year_does() -> None:
+    # T=5 kasus, every quarter 0, T/R, the workbook fixing 120: the year's capaian and the monev's say the same.
+    ind = {"arah": "negatif", "tw_rule": "kumulatif",
+           "years": {"2022": {"target": "5", "tw": {"1": "0", "2": "0", "3": "0", "4": "0"}}}}
+    settings = {"negatif_rumus": "T/R", "negatif_nol_nilai": "120"}
+    assert engine.capaian(ind, 2022, settings).value == Decimal(120)
+    assert engine.capaian_sd_tw(ind, 2022, 4, settings).value == Decimal(120)
+    assert engine.capaian_sd_tw(ind, 2022, 2, settings).value == Decimal(120)
