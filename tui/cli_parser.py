@@ -19,6 +19,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import NoReturn
 
 from store.sanitize import CUT, cut
 
@@ -58,12 +59,13 @@ _TRANSLATION = _Indonesian()
 def indonesian() -> Iterator[None]:
     """argparse's `_` and `ngettext` are module globals read at each call: swapped for the time of the block (blocks
     nest), so the process's gettext and any other argparse user are left alone."""
-    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
-    argparse._, argparse.ngettext = _TRANSLATION.gettext, _TRANSLATION.ngettext  # type: ignore[attr-defined]
+    module = vars(argparse)  # `_` is not among argparse's declared names: its namespace, as a dict
+    saved = module["_"], module["ngettext"]
+    module.update(_=_TRANSLATION.gettext, ngettext=_TRANSLATION.ngettext)
     try:
         yield
     finally:
-        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+        module["_"], module["ngettext"] = saved
 
 
 _LONG_WORD = re.compile(r"\S{%d,}" % (CUT + 1))
@@ -78,6 +80,7 @@ class Parser(argparse.ArgumentParser):
         with indonesian():  # the -h option's help and the group titles are looked up here
             super().__init__(*args, **kwargs)
 
+    # typeshed declares these two as overloads by the namespace's type; lkjip never passes one
     def parse_args(self, args=None, namespace=None):  # type: ignore[override]
         with indonesian():  # "unrecognized arguments" is worded here, after parse_known_args
             return super().parse_args(args, namespace)
@@ -94,7 +97,7 @@ class Parser(argparse.ArgumentParser):
         with indonesian():
             return super().format_help()
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         """One sentence instead of argparse's usage block and English prefix; an argument quoted back is cut."""
         message = cut(_LONG_WORD.sub(lambda m: cut(m.group()), message), 200)
         raise UsageError(f"Perintah tidak lengkap atau salah: {message}. Lihat `lkjip --help`.")
@@ -103,7 +106,7 @@ class Parser(argparse.ArgumentParser):
         if message:
             (err if file is None or file is sys.stderr else out)(message)
 
-    def exit(self, status: int = 0, message: str | None = None):  # type: ignore[override]
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
         if message:
             err(message)
         raise ParserExit(status)
@@ -327,9 +330,9 @@ def build_parser() -> Parser:
                description="Buku kerja LKjIP di terminal. `lkjip BUKU-KERJA.json` membuka buku kerja itu di layar "
                            "(bila belum ada: layar untuk membuatnya; --mouse menyalakan tetikus); perintah di bawah "
                            "untuk skrip.")
-    with indonesian():
-        p.add_argument("--version", action="version", version=f"lkjip {VERSION}",
-                       help=argparse._("show program's version number and exit"))  # type: ignore[attr-defined]
+    # 3.11 gives this option's help in English without asking gettext; 3.13+ asks it for this id
+    p.add_argument("--version", action="version", version=f"lkjip {VERSION}",
+                   help=_TRANSLATION.gettext("show program's version number and exit"))
     # prog: each subcommand's usage starts `lkjip tables`, not with the two lines of USAGE above
     sub = p.add_subparsers(dest="command", metavar="PERINTAH", required=True, prog="lkjip", parser_class=Parser)
     for name, (help, handler, arguments) in _COMMANDS.items():
