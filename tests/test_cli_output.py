@@ -23,7 +23,7 @@ import pytest
 from store.demo import demo_document
 from store.interchange import export_document
 from store.workbook import Workbook
-from tui import cli
+from tui import cli, cli_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 ESCAPES = "\x1b]2;x\x07\x9b31m\r\u202e\x07"  # retitle, C1 CSI, CR, RLO, BEL
@@ -53,9 +53,7 @@ def clean(data: bytes | str, what: str) -> str:
 
 
 def subcommands() -> dict[str, argparse.ArgumentParser]:
-    parser = cli._parser()
-    [action] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    return dict(action.choices)
+    return cli_parser.subcommands(cli_parser.build_parser())
 
 
 # A value for every positional argument and required option, by its dest: a new subcommand built of these is walked

@@ -10,7 +10,6 @@ from __future__ import annotations
 import gc
 import importlib
 import os
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -316,7 +315,9 @@ def run_app(path: Path, *, mouse: bool = False, prechecked: Prechecked | None = 
         try:
             wb = Workbook.open(path, prechecked=prechecked)
         except WorkbookError as exc:
-            print(visible(exc.message), file=sys.stderr)
+            from .printer import err
+
+            err(exc.message, one_line=True)
             return 1
     app = LkjipApp(wb, path=path)
     app.run(mouse=mouse)

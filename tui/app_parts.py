@@ -4,7 +4,6 @@ its state."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from textual.actions import SkipAction
@@ -174,8 +173,9 @@ class RecoveryMixin:
         if not self._exit_renderables or self.return_code == 0:
             return super()._print_error_renderables()
         from .draft import crash_report
+        from .printer import err
 
-        print(crash_report(self._exit_renderables), file=sys.stderr)
+        err(crash_report(self._exit_renderables))
         self._exit_renderables.clear()
 
     # -- recovery drafts (tui/draft.py) ---------------------------------------------------------------------------------
