@@ -14,6 +14,7 @@ from textual.widgets import Static, Tree
 from store.fields import display_exact, get_value, spec_of
 from store.model import LEVEL_LABELS
 
+from ..screen_roles import PaletteCommand
 from ..session import why_no_digit
 from ..shown import shown
 from ..rows import (BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, edit_label, explain, indicator_rows,
@@ -358,7 +359,7 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
 
         await open_profile_form(self.session)
 
-    def palette_commands(self) -> list[tuple[str, str, object]]:
+    def palette_commands(self) -> list[PaletteCommand]:
         return [
             ("Jelaskan sel terpilih", "Rumus dan angka sel Capaian/Serapan", self._explain_current),
             *self.cascade_palette(),

@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Static, Tab, Tabs
 
 from reports import tables as T
 
+from ..screen_roles import PaletteCommand
 from ..shown import shown
 from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
@@ -73,7 +74,7 @@ class TablesScreen(WorkbookView):
         """What the view shows, for tests: the rows of the current table as strings."""
         return [list(r) for r in self.shown.rows] if self.shown else []
 
-    def palette_commands(self) -> list[tuple[str, str, object]]:
+    def palette_commands(self) -> list[PaletteCommand]:
         return [(f"Tabel {i}", "Tampilkan tabel ini", lambda i=i: self._select(i)) for i in T.TABLE_IDS]
 
     def _select(self, table_id: str) -> None:
