@@ -15,10 +15,14 @@ from __future__ import annotations
 
 import copy
 import re
+from typing import TYPE_CHECKING
 
 from .errors import InvalidValue, RefNotFound
-from .model import SIGNING_KEYS, profile_for, signing_year
+from .model import SIGNING_KEYS, Meta, Node, profile_for, signing_year
 from .sanitize import quote
+
+if TYPE_CHECKING:
+    from .cascade import Cascade
 
 PREFIX = "pejabat:"
 KEPALA = "kepala"
@@ -33,10 +37,10 @@ def field_name(field: str) -> str:
     return f"pejabat-{field}"
 
 
-def officials(meta: dict, year: int) -> dict[str, dict[str, str]]:
+def officials(meta: Meta, year: int) -> dict[str, dict[str, str]]:
     """The officials of `year` by key, the head first and the rest by key: each with every field of FIELDS ("" when
     not entered)."""
-    p = profile_for(meta, year)  # type: ignore[arg-type]
+    p = profile_for(meta, year)
     out = {KEPALA: {"nama": p["kepala_nama"], "nip": p["kepala_nip"], "pangkat": p["kepala_pangkat"],
                     "jabatan": p["kepala_jabatan"], "atasan": PIHAK_KEDUA}}
     for key, record in sorted(stored(meta, year).items()):
@@ -108,6 +112,6 @@ def translate(ref: str, field: str) -> tuple[str, str]:
     return check_new_key(key), field_name(field)
 
 
-def answers_for(casc, key: str) -> list[dict]:
+def answers_for(casc: Cascade, key: str) -> list[Node]:
     """The nodes whose penanggung jawab is `key`, in the cascade's order."""
     return [node for node, _ in casc.walk() if node.get("penanggung_jawab") == key]

@@ -114,7 +114,7 @@ def plan_step(casc: Cascade, ref: str, step: int) -> "Edit":
                  {"parent": parent, "orders": {i: k for k, i in enumerate(order, start=1)}, "codes": {}})
 
 
-def valid_parents(casc: Cascade, node_id: str) -> list[dict]:
+def valid_parents(casc: Cascade, node_id: str) -> list[Node]:
     """Where a node may move: every node of the level above, but its present parent."""
     node = casc.nodes[node_id]
     want = PARENT_LEVEL[node["level"]]

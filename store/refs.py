@@ -16,7 +16,7 @@ from .cascade import Cascade
 from .codes import looks_like_code
 from .errors import RefNotFound
 from .fields import FieldSpec
-from .model import BUDGET_LEVELS, LEVEL_LABELS
+from .model import BUDGET_LEVELS, LEVEL_LABELS, Node
 from .sanitize import cut, quote
 
 NARRATIVE_PREFIX = "narasi:"
@@ -30,7 +30,7 @@ class Target:
     label: str
 
 
-def node_ref(node: dict) -> str:
+def node_ref(node: Node) -> str:
     """The REF that names a node: its code; a node without one by its id (T1, S2, P3)."""
     return node["code"] or node["id"]
 

@@ -8,6 +8,7 @@ import gc
 import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from store.errors import RefNotFound, WorkbookError
 from store.sanitize import CONTROL, CUT, cut, quote, visible
@@ -76,7 +77,7 @@ def _name_positionals(parser: argparse.ArgumentParser) -> None:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse's own exit prints usage in English; keep ours one sentence
+    def error(self, message: str) -> NoReturn:  # argparse's own exit prints usage in English; keep ours one sentence
         raise UsageError(f"Perintah tidak lengkap atau salah: {translate_usage(message)}. Lihat `lkjip --help`.")
 
     def _print_message(self, message: str, file=None) -> None:  # --help and --version: the one printer too

@@ -39,6 +39,9 @@ class Session(Protocol):
         """Show one sentence on the status line (red when error); it goes away on the next action. An error is a
         refusal: it ends the burst of keys it came in (tui/keys.py)."""
 
+    def saved_line(self) -> str:
+        """The status line's last line: file, year, lock, who saved last, revision and time."""
+
     def show_status(self) -> None:
         """Repaint the status line; a message said on another view or node goes."""
 

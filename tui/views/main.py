@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static, Tree
 
 from store.fields import display_exact, get_value, spec_of
-from store.model import LEVEL_LABELS
+from store.model import LEVEL_LABELS, Node
 
 from ..screen_roles import PaletteCommand
 from ..session import why_no_digit
@@ -164,7 +164,7 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         budget.show_rows(rows, BUDGET_COLUMNS[0].key if another else None)
         budget.display = bool(rows)
 
-    def _show_title(self, node: dict) -> None:
+    def _show_title(self, node: Node) -> None:
         """The node's level, code and name: repainted only when they changed (a commit changes neither), and on
         every rename, new code or move at once, not when the node is next chosen."""
         title = Text(LEVEL_LABELS[node["level"]] + " ", style="bold")

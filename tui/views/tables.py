@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static, Tab, Tabs
@@ -75,7 +77,7 @@ class TablesScreen(WorkbookView):
         return [list(r) for r in self.shown.rows] if self.shown else []
 
     def palette_commands(self) -> list[PaletteCommand]:
-        return [(f"Tabel {i}", "Tampilkan tabel ini", lambda i=i: self._select(i)) for i in T.TABLE_IDS]
+        return [(f"Tabel {i}", "Tampilkan tabel ini", partial(self._select, i)) for i in T.TABLE_IDS]
 
     def _select(self, table_id: str) -> None:
         self.query_one(Tabs).active = tab_id(table_id)

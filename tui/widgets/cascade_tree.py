@@ -14,6 +14,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from store.cascade import Cascade
+from store.model import Node
 
 from ..shown import shown
 from .tree_names import fit_name
@@ -64,7 +65,7 @@ class CascadeTree(Tree[str]):
         elif self.root.children:
             self._goto(self.root.children[0])
 
-    def _label(self, node: dict) -> Text:
+    def _label(self, node: Node) -> Text:
         mark = LEVEL_MARK.get(node["level"], "?")
         # Names only: at 80 columns a code first left "s 7.01.01.2.01" on every sub kegiatan row; the code is in
         # the right pane's title.

@@ -131,7 +131,7 @@ class WorkGrid(DataTable):
         if row_index < 0 or column_index < 0:
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         row_key = self._row_locations.get_key(row_index)
-        value = self._data.get(row_key, {}).get(self._column_locations.get_key(column_index))
+        value = self._data.get(row_key, {}).get(self._column_locations.get_key(column_index))  # type: ignore[arg-type]  # indexes inside the table have keys
         key = (row_key, column_index, row_index, id(value), base_style, width, cursor, hover, self.show_cursor,
                self._show_hover_cursor, self._pseudo_class_state)
         hit = self._cells.get(key)
