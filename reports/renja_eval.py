@@ -10,6 +10,7 @@ list of the figures the workbook still lacks ("—" in the table, an empty cell 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -154,10 +155,10 @@ def _k_text(column: int, value: Decimal | int | None) -> str:
 def _rp_text(column: int, value: Decimal | int | None) -> str:
     if value is None:
         return DASH
-    return format_percent(value) if column in PERCENT_COLUMNS else format_rupiah(value, prefix="")
+    return format_percent(Decimal(value)) if column in PERCENT_COLUMNS else format_rupiah(value, prefix="")
 
 
-def _cell(f: Figures | None, column: int, shown) -> str:
+def _cell(f: Figures | None, column: int, shown: Callable[[int, Decimal | int | None], str]) -> str:
     if f is None:
         return ""
     value = f.values.get(column)

@@ -72,7 +72,8 @@ def kinerja(casc: Cascade, ind: Indicator, year: int, tw: int) -> Figures:
     if not earlier:
         f.put(6, None, needed=False)
     elif rule == tw_rule.KUMULATIF:
-        f.put(6, None if None in done else sum(done, Decimal(0)))  # type: ignore[arg-type]
+        known = [d for d in done if d is not None]
+        f.put(6, None if len(known) < len(done) else sum(known, Decimal(0)))
     elif rule is None:
         f.put(6, None)
     else:

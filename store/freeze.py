@@ -21,6 +21,7 @@ Unlock the year (`lkjip unlock … --reason …`, logged) to change any of them.
 
 from __future__ import annotations
 
+from typing import Any
 from .cascade import Cascade
 from .errors import YearLocked
 from .fields import FieldSpec
@@ -72,7 +73,7 @@ def _showing(locked: list[int], years: set[int]) -> int | None:
     return None
 
 
-def check_edit(casc: Cascade, target: Target, spec: FieldSpec, year: int | None, container: dict,
+def check_edit(casc: Cascade, target: Target, spec: FieldSpec, year: int | None, container: dict[str, Any],
                path: object) -> None:
     """Refuse an edit that would change what a locked year's report shows (the year itself is refused before)."""
     locked = locked_years(casc)
@@ -119,14 +120,14 @@ def _text_lock(casc: Cascade, spec: FieldSpec, target: Target, year: int | None,
         return year
     for lock in locked:  # a locked year that inherits its text would follow an edit of another year
         source = (text_year(casc.narrative[target.id], lock) if spec.target == "narrative"
-                  else signing_year(casc.meta, lock))  # type: ignore[arg-type]
+                  else signing_year(casc.meta, lock))
         if source != str(lock):
             return lock
     return None
 
 
 # -- restore: what a locked year shows, compared between two documents ---------------------------------------------------
-def year_view(document: dict, year: int) -> dict:
+def year_view(document: dict[str, Any], year: int) -> dict[str, Any]:
     """Everything of `document` that the report of `year` shows, under the rules above."""
     casc = Cascade(document)
     years = {str(y) for y in range(year - SHOWN_BEFORE, year + 1)}
@@ -142,13 +143,13 @@ def year_view(document: dict, year: int) -> dict:
                 for ind in node.get("indicators") or ()
             ],
         }
-    view: dict = {"nodes": nodes, "settings": casc.meta.get("settings")}
-    view["profile"] = profile_for(casc.meta, year)  # type: ignore[arg-type]
-    view["narrative"] = narrative_for(casc.narrative, year)  # type: ignore[arg-type]
+    view: dict[str, Any] = {"nodes": nodes, "settings": casc.meta.get("settings")}
+    view["profile"] = profile_for(casc.meta, year)
+    view["narrative"] = narrative_for(casc.narrative, year)
     return view
 
 
-def restore_changes_locked(current: dict, restored: dict) -> int | None:
+def restore_changes_locked(current: dict[str, Any], restored: dict[str, Any]) -> int | None:
     """The first year locked in `current` whose report `restored` would show differently, or None."""
     for year in locked_years(Cascade(current)):
         if year_view(current, year) != year_view(restored, year):

@@ -164,7 +164,7 @@ def format_decimal(value: Decimal | int, places: int = 2) -> str:
     if d == 0:
         d = abs(d)  # never print "-0,00"
     english = f"{d:,.{places}f}"
-    return english.translate(str.maketrans({",": ".", ".": ","}))
+    return english.translate(str.maketrans(",.", ".,"))
 
 
 def format_exact(value: Decimal | int, *, unambiguous: bool = False) -> str:

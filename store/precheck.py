@@ -20,6 +20,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -35,8 +36,8 @@ LARGE = PRECHECK_FROM  # bytes: below this the check costs less than a fork (sto
 @dataclass
 class Prechecked:
     path: Path  # the real path read
-    signature: tuple
-    data: dict
+    signature: tuple[Any, ...]
+    data: dict[str, Any]
     pid: int
     answer_fd: int
     _ok: bool | None = None
@@ -68,7 +69,7 @@ class Prechecked:
             self.passed()
 
 
-def start(path: Path, signature_of: Callable[[Path], tuple | None]) -> Prechecked | None:
+def start(path: Path, signature_of: Callable[[Path], tuple[Any, ...] | None]) -> Prechecked | None:
     """Read, parse and fork the check of a large workbook; None when there is nothing to gain or anything is odd
     (the ordinary open then does everything itself)."""
     if not hasattr(os, "fork"):

@@ -18,14 +18,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from . import gate
-from .errors import DocumentInvalid
+from .errors import DocumentInvalid as DocumentInvalid  # re-exported: store.document raises it
 from .gate import COUNT_MAX, LONG_TEXT_MAX, NARRATIVE_MAX, TEXT_MAX
 from .pejabat import FIELDS as PEJABAT_FIELDS, KEY_PATTERN as PEJABAT_KEY
 from .model import ISU, LEVELS, LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, SIGNING_KEYS, TABLES
 from .schema_messages import Refused, sentence
 from .schema_rules import MEMO as _MEMO, Rules as _Rules
+
+if TYPE_CHECKING:  # fastjsonschema itself is imported only to explain a refusal (_explain)
+    from fastjsonschema import JsonSchemaValueException
 
 try:
     from . import schema_compiled
@@ -55,23 +59,23 @@ _money = {"type": ["integer", "null"], "minimum": 0, "maximum": 10**15 - 1, "des
 _int = {"type": "integer", "minimum": -COUNT_MAX, "maximum": COUNT_MAX}
 _rev = {"type": "integer", "minimum": 0, "maximum": COUNT_MAX}
 _seq = {"type": "integer", "minimum": 1, "maximum": COUNT_MAX}
-DEFINITIONS: dict[str, dict] = {}
+DEFINITIONS: dict[str, dict[str, Any]] = {}
 
 
-def _ref(name: str) -> dict:
+def _ref(name: str) -> dict[str, Any]:
     return {"$ref": f"#/definitions/{name}"}
 
 
-def _enum(values: list, noun: str) -> dict:
+def _enum(values: list[Any], noun: str) -> dict[str, Any]:
     return {"enum": values, "description": noun}
 
 
-def _per_year(value: dict) -> dict:
+def _per_year(value: dict[str, Any]) -> dict[str, Any]:
     return {"type": "object", "patternProperties": {_YEAR: value}, "additionalProperties": False,
             "maxProperties": 60, "description": "per tahun"}
 
 
-def _record(properties: dict, optional: tuple[str, ...] = ()) -> dict:
+def _record(properties: dict[str, Any], optional: tuple[str, ...] = ()) -> dict[str, Any]:
     return {"type": "object", "properties": properties, "additionalProperties": False,
             "required": [k for k in properties if k not in optional]}
 
@@ -100,7 +104,7 @@ DEFINITIONS["indicator"] = _record({
     }, optional=("target", "realisasi", "tw", "target_tw", "aksi_tw"))),
 }, optional=("batas_atas", "definisi", "sumber_data", "jenis"))
 
-RECORDS: dict[str, dict] = {
+RECORDS: dict[str, dict[str, Any]] = {
     META: _record({
         "schema": _enum([SCHEMA_VERSION], "versi skema"),
         "profile": _record({k: _str for k in PROFILE_KEYS}),
@@ -179,7 +183,7 @@ DOCUMENT = {"type": "object", "additionalProperties": False, "required": list(TA
             "properties": {**{t: _TABLE for t in TABLES}, META: {**_TABLE, "minProperties": 1, "maxProperties": 1}}}
 
 
-def declaration() -> dict:
+def declaration() -> dict[str, Any]:
     """The whole declaration as one JSON Schema: the document's frame and each table's record, as definitions."""
     definitions = {**DEFINITIONS, "frame": DOCUMENT, **RECORDS}
     return {"definitions": definitions,
@@ -202,7 +206,7 @@ def generate() -> str:
 _detailed: dict[str, object] = {}
 
 
-def _explain(name: str, value: object):
+def _explain(name: str, value: object) -> JsonSchemaValueException | None:
     """The detailed refusal (rule, value, definition) of a value the fast validator refused. Compiled only when
     something is refused: the fast validators carry no details, which keeps them small."""
     import fastjsonschema
@@ -232,13 +236,13 @@ def _shape(name: str, value: object, prefix: str) -> None:
 
 
 def check(document: object, changed: Iterable[tuple[str, str]] | None = None,
-          previous: dict | None = None) -> None:
+          previous: dict[str, Any] | None = None) -> None:
     """Refuse a document that breaks the schema (DocumentInvalid).
 
     `changed`: only these (table, record id) need their shape checked again (a save; None checks every record).
     `previous`: the document last read and checked; a record equal to its previous self is not checked again
     (a reload after another operator's save). The rules between records always run over the whole cascade."""
-    if changed is None or set(document) != set(TABLES):  # type: ignore[arg-type]
+    if changed is None or not isinstance(document, dict) or set(document) != set(TABLES):
         _shape("frame", document, "")
     assert isinstance(document, dict)
     meta_id = next(iter(document[META]))

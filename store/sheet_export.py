@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 import orjson
 
@@ -95,7 +96,7 @@ def _choice_cell(key: str, value: object) -> object:
     return ATURAN_TW_SHOWN.get(str(value), value) if key == "aturan-tw" else value
 
 
-def _years(meta: dict) -> list[int]:
+def _years(meta: dict[str, Any]) -> list[int]:
     return list(range(int(meta["periode_awal"]), int(meta["periode_akhir"]) + 1))
 
 
@@ -127,7 +128,7 @@ class _Asal:
         return [["revisi", self.revision], *([ref, orjson.dumps(v).decode()] for ref, v in self.values.items())]
 
 
-def _cell(col: Column, container: dict, asal: _Asal, ref: str) -> object:
+def _cell(col: Column, container: dict[str, Any], asal: _Asal, ref: str) -> object:
     spec = spec_of(col.key)
     value = get_value(container, spec, col.year)
     asal.add(ref, col.key, col.year, value)
@@ -149,7 +150,7 @@ def related_text(casc: Cascade, refs: list[str]) -> str:
     return "; ".join((casc.nodes[r]["code"] or r) if r in casc.nodes else r for r in refs)
 
 
-def _related(casc: Cascade, node: dict, asal: _Asal) -> object:
+def _related(casc: Cascade, node: dict[str, Any], asal: _Asal) -> object:
     refs = list(node.get("budget_refs") or [])
     asal.add(node["id"], "anggaran-terkait", None, refs)
     return related_text(casc, refs) or None

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .cascade import Cascade
 from .errors import WorkbookError
@@ -160,7 +161,7 @@ def _assign_ids(p: Parsed) -> None:
             seen[ind.id] = ind.row
 
 
-def build_document(p: Parsed, where: str) -> dict:
+def build_document(p: Parsed, where: str) -> dict[str, Any]:
     """The whole workbook from the sheet, or SheetRefused listing every problem."""
     instansi, pemda, awal, akhir, tahun = _profile_of(p)
     if awal:
@@ -193,13 +194,13 @@ def build_document(p: Parsed, where: str) -> dict:
     return doc
 
 
-def _fill(container: dict, values: list[Value]) -> None:
+def _fill(container: dict[str, Any], values: list[Value]) -> None:
     for v in values:
         if v.value not in (None, ""):
             set_value(container, spec_of(v.field), v.year, v.value)
 
 
-def summary(doc: dict) -> str:
+def summary(doc: dict[str, Any]) -> str:
     nodes = list(doc[NODES].values())
     parts = [f"{sum(n['level'] == lvl for n in nodes)} {LEVEL_LABELS[lvl].lower()}" for lvl in LEVEL_LABELS]
     indicators = sum(len(n["indicators"]) for n in nodes)
@@ -257,7 +258,7 @@ def _shown(spec, value: object) -> str:  # type: ignore[no-untyped-def]
     return cut(display_exact(spec, value)) or "\u2014"
 
 
-def _label(casc: Cascade, node: dict) -> str:
+def _label(casc: Cascade, node: dict[str, Any]) -> str:
     """A node as the change lines and messages name it: its code and name, cut."""
     return cut(casc.label(node), LABEL_MAX)
 
@@ -267,7 +268,7 @@ class _Planner:
         self.p, self.casc, self.changes = p, casc, []  # type: ignore[var-annotated]
         self.locks = casc.meta.get("locks", {})
 
-    def diff(self, container: dict, ref: str, label: str, values: list[Value]) -> None:
+    def diff(self, container: dict[str, Any], ref: str, label: str, values: list[Value]) -> None:
         for v in values:
             spec = spec_of(v.field)
             current = get_value(container, spec, v.year)
@@ -290,7 +291,7 @@ class _Planner:
             self.changes.append(Change(Edit(ref, v.field, v.year, current, new), v.where, v.header, label,
                                        _shown(spec, current), _shown(spec, new)))
 
-    def official(self, rn: RowNode, node: dict) -> None:
+    def official(self, rn: RowNode, node: dict[str, Any]) -> None:
         """A Penanggung Jawab cell that holds the key of an official of the report year (store.pejabat) names that
         official too; any other text stays the unit's free text, as before officials existed. A locked year's
         workbook keeps its officials (freeze: penanggung-jawab)."""
@@ -304,7 +305,7 @@ class _Planner:
             self.changes.append(Change(Edit(node["id"], spec.name, None, current, key), v.where, v.header,  # type: ignore[union-attr]
                                        _label(self.casc, node), _shown(spec, current), _shown(spec, key)))
 
-    def indicators(self, rn: RowNode, node: dict) -> None:
+    def indicators(self, rn: RowNode, node: dict[str, Any]) -> None:
         have = {ind["id"]: ind for ind in node["indicators"]}
         used: set[str] = set()
         for k, ri in enumerate(rn.indicators):
