@@ -330,10 +330,10 @@ def new_indicator(
     }
 
 
-def new_document(meta: Meta) -> dict[str, dict[str, dict[str, Any]]]:
+def new_document(meta: Meta) -> dict[str, dict[str, Any]]:  # table → record id → record
     """An empty workbook document: TinyDB tables keyed by document id (strings)."""
-    doc: dict[str, dict[str, dict[str, Any]]] = {t: {} for t in TABLES}
-    doc[META]["1"] = meta  # type: ignore[assignment]
+    doc: dict[str, dict[str, Any]] = {t: {} for t in TABLES}
+    doc[META]["1"] = meta
     for i, (key, title) in enumerate(NARRATIVE_SECTIONS, start=1):
         doc[NARRATIVE][str(i)] = {"key": key, "title": title, "texts": {}, "rev": 1}
     return doc

@@ -13,6 +13,7 @@ is stored instead of the writer crashing.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # openpyxl is imported by the commands that write a sheet, when they run
@@ -29,7 +30,7 @@ def cell_text(value: object) -> object:
     return value
 
 
-def append_row(ws: Worksheet, values: list[object]) -> None:
+def append_row(ws: Worksheet, values: Sequence[object]) -> None:
     """Append one row to the openpyxl worksheet `ws`, every text stored as text (never a formula)."""
     ws.append([cell_text(v) for v in values])
     row = ws.max_row
