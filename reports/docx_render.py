@@ -331,7 +331,7 @@ def render_measured(report: D.Report) -> Rendered:
 
 
 def _render(report: D.Report, *, pages: list[str] | None = None, measure: bool = False) -> Rendered:
-    report = _xml_safe(report)  # type: ignore[assignment]
+    report = _xml_safe(report)  # type: ignore[assignment]  # the same report back, its strings made XML-safe
     doc = Document()
     table_styles = _setup_styles(doc)
     first = doc.sections[0]

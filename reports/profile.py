@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+
 from store.cascade import Cascade
 from store.model import profile_for
 

@@ -70,7 +70,8 @@ def target_gap(ind: Indicator, year: int) -> TargetGap | None:
     if rule == tw_rule.KUMULATIF:
         made = sum(targets, Decimal(0))
     else:
-        made = target_tw(ind, year, 4)  # type: ignore[assignment]
-        if made is None:
+        last = target_tw(ind, year, 4)
+        if last is None:
             return None
+        made = last
     return None if made == year_target else TargetGap(rule, year_target, made)

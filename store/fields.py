@@ -275,9 +275,9 @@ def set_value(container: Holder, spec: FieldSpec, year: int | None, value: objec
 def display(spec: FieldSpec, value: object) -> str:
     """How a stored value is echoed back to the operator."""
     if spec.kind == "number":
-        return format_value(to_decimal(value))  # type: ignore[arg-type]
+        return format_value(to_decimal(value))
     if spec.kind == "money":
-        return format_rupiah(value)  # type: ignore[arg-type]
+        return format_rupiah(value)  # type: ignore[arg-type]  # a money field holds an int or None (the schema)
     if value is None or value == "":
         return "\u2014"
     return str(value)
@@ -286,7 +286,9 @@ def display(spec: FieldSpec, value: object) -> str:
 def display_exact(spec: FieldSpec, value: object) -> str:
     """A stored value with nothing rounded away, as an operator would type it back ("1.234,5", "82,08")."""
     if spec.kind == "number" and value not in (None, ""):
-        return format_exact(to_decimal(value), unambiguous=True)  # type: ignore[arg-type]
+        exact = to_decimal(value)
+        assert exact is not None  # value is neither None nor ""
+        return format_exact(exact, unambiguous=True)
     if spec.kind == "money" and value is not None:
-        return format_rupiah(value, prefix="")  # type: ignore[arg-type]
+        return format_rupiah(value, prefix="")  # type: ignore[arg-type]  # an int (the schema's money)
     return "" if value is None else str(value)

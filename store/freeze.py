@@ -22,9 +22,10 @@ Unlock the year (`lkjip unlock … --reason …`, logged) to change any of them.
 from __future__ import annotations
 
 from typing import Any
+
 from .cascade import Cascade
 from .errors import YearLocked
-from .fields import FieldSpec
+from .fields import FieldSpec, Holder
 from .model import Indicator, Node, narrative_for, profile_for, signing_year, text_year
 from .refs import Target
 
@@ -73,7 +74,7 @@ def _showing(locked: list[int], years: set[int]) -> int | None:
     return None
 
 
-def check_edit(casc: Cascade, target: Target, spec: FieldSpec, year: int | None, container: dict[str, Any],
+def check_edit(casc: Cascade, target: Target, spec: FieldSpec, year: int | None, container: Holder,
                path: object) -> None:
     """Refuse an edit that would change what a locked year's report shows (the year itself is refused before)."""
     locked = locked_years(casc)
@@ -90,10 +91,10 @@ def check_edit(casc: Cascade, target: Target, spec: FieldSpec, year: int | None,
         lock = locked[0]
         shown = f"{spec.label} {target.label} tampil di Perjanjian Kinerja tahun {lock}"
     elif target.kind == "indicator" and spec.name in INDICATOR_FIELDS:
-        lock = _showing(locked, indicator_years(container))  # type: ignore[arg-type]
+        lock = _showing(locked, indicator_years(container))
         shown = f"{spec.label} {target.label} tampil di laporan tahun {lock}"
     elif target.kind == "node" and spec.name in NODE_FIELDS:
-        lock = _showing(locked, node_years(casc, container))  # type: ignore[arg-type]
+        lock = _showing(locked, node_years(casc, container))
         shown = f"{spec.label} {target.label} tampil di laporan tahun {lock}"
     if lock is not None:
         raise YearLocked(f"{shown}, yang sudah dikunci; buka dulu kuncinya "

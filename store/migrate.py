@@ -10,6 +10,7 @@ Opening a migrated workbook saves it (store.workbook): a backup of the old file 
 from __future__ import annotations
 
 from typing import Any
+
 from .model import META, NARRATIVE, SCHEMA_VERSION, SIGNING_KEYS
 
 

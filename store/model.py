@@ -252,7 +252,7 @@ def renja_eval_key(tw: int, part: str) -> str:
 def default_settings() -> Settings:
     return {
         "negatif_rumus": "2T-R",
-        "predikat": [dict(b) for b in DEFAULT_PREDIKAT],  # type: ignore[misc]
+        "predikat": [b.copy() for b in DEFAULT_PREDIKAT],
         "cap": None,
         "efisiensi_atas": "5",
         "efisiensi_bawah": "-5",

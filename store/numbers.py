@@ -147,7 +147,7 @@ def canonical(value: Decimal) -> str:
         return format(value.normalize(), "f")
 
 
-def to_decimal(stored: str | int | None) -> Decimal | None:
+def to_decimal(stored: object) -> Decimal | None:
     """A stored value back to Decimal; None stays None (an empty cell is not zero)."""
     if stored is None or stored == "":
         return None

@@ -76,7 +76,7 @@ def plan_add_indicator(casc: Cascade, node_id: str, name: str, satuan: str = "",
     n = len(node["indicators"]) + 1
     while f"{node_id}/{n}" in casc.indicators:
         n += 1
-    ind = new_indicator(f"{node_id}/{n}", name.strip(), satuan=satuan.strip(), arah=arah)  # type: ignore[arg-type]
+    ind = new_indicator(f"{node_id}/{n}", name.strip(), satuan=satuan.strip(), arah=arah)  # type: ignore[arg-type]  # checked above
     return _edit(ind["id"], "butir-indikator", None, {"node": node_id, "index": len(node["indicators"]),
                                                       "indicator": dict(ind)})
 

@@ -8,6 +8,7 @@ someone changed in lkjip meanwhile is refused rather than overwritten.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -140,7 +141,7 @@ def _cell(col: Column, container: Holder, asal: _Asal, ref: str) -> object:
     return value if value not in ("", None) else None
 
 
-def _filled_years(slots) -> set[int]:  # type: ignore[no-untyped-def]
+def _filled_years(slots: Iterable[tuple[Mapping[str, object], str]]) -> set[int]:
     """Years in which any of the (per-year dict, key) pairs holds a value."""
     return {int(y) for per_year, k in slots for y, slot in per_year.items()
             if isinstance(slot, dict) and slot.get(k) not in (None, "")}

@@ -17,7 +17,7 @@ from typing import Any
 
 from .cascade import Cascade
 from .errors import WorkbookError
-from .fields import Holder, display_exact, get_value, set_value, spec_of
+from .fields import FieldSpec, Holder, display_exact, get_value, set_value, spec_of
 from .pejabat import officials
 from .model import (BUDGET_LEVELS, LEVEL_LABELS, NODES, YEARS_BEFORE, Node, new_document, new_indicator, new_meta,
                     new_node)
@@ -98,7 +98,7 @@ def _check_years(p: Parsed, awal: int, akhir: int) -> None:
     for col, sheet, row, index in p.year_columns:
         planned = col.key in ("target", "pagu", "pagu-pk")
         low = awal if planned else awal - YEARS_BEFORE
-        if not low <= col.year <= akhir:  # type: ignore[operator]
+        if not low <= col.year <= akhir:  # type: ignore[operator]  # a year column has its year
             p.problem(sheet, row, index, col.header, f"tahun {col.year} di luar periode {awal}\u2013{akhir} "
                       f"(Renstra {awal}\u2013{akhir}); hapus kolom ini atau perbaiki tahunnya")
 
@@ -181,6 +181,7 @@ def build_document(p: Parsed, where: str) -> dict[str, Any]:
     for i, rn in enumerate(p.nodes):
         orders[rn.parent] = orders.get(rn.parent, 0) + 1
         parent = p.nodes[rn.parent].id if rn.parent is not None else None
+        # The level and arah words were checked when the sheet was read (store.sheet_read refuses the rest).
         node = new_node(rn.id, rn.level, str(rn.get("nama")), parent=parent, code=str(rn.get("kode")),  # type: ignore[arg-type]
                         order=orders[rn.parent], unit=str(rn.get("unit")))
         for ri in rn.indicators:
@@ -250,11 +251,11 @@ def _match_nodes(p: Parsed, casc: Cascade) -> dict[int, str]:
 
 def _same(kind: str, a: object, b: object) -> bool:
     if kind == "number":
-        return to_decimal(a) == to_decimal(b)  # type: ignore[arg-type]
+        return to_decimal(a) == to_decimal(b)
     return (a if a is not None else "") == (b if b is not None else "")
 
 
-def _shown(spec, value: object) -> str:  # type: ignore[no-untyped-def]
+def _shown(spec: FieldSpec, value: object) -> str:
     """A value in a change line or a message: a name of 500 characters is cut, as any quoted input."""
     return cut(display_exact(spec, value)) or "\u2014"
 
@@ -266,7 +267,8 @@ def _label(casc: Cascade, node: Node) -> str:
 
 class _Planner:
     def __init__(self, p: Parsed, casc: Cascade) -> None:
-        self.p, self.casc, self.changes = p, casc, []  # type: ignore[var-annotated]
+        self.p, self.casc = p, casc
+        self.changes: list[Change] = []
         self.locks = casc.meta.get("locks", {})
 
     def diff(self, container: Holder, ref: str, label: str, values: list[Value]) -> None:
@@ -303,7 +305,8 @@ class _Planner:
         current = node.get("penanggung_jawab") or ""
         if key != current:
             spec = spec_of("penanggung-jawab")
-            self.changes.append(Change(Edit(node["id"], spec.name, None, current, key), v.where, v.header,  # type: ignore[union-attr]
+            assert v is not None  # a key was read from it
+            self.changes.append(Change(Edit(node["id"], spec.name, None, current, key), v.where, v.header,
                                        _label(self.casc, node), _shown(spec, current), _shown(spec, key)))
 
     def indicators(self, rn: RowNode, node: Node) -> None:

@@ -22,6 +22,7 @@ from .xlsx_write import append_row
 
 if TYPE_CHECKING:  # openpyxl is imported when a sheet is written or read
     from openpyxl.worksheet.datavalidation import DataValidation as DV
+    from openpyxl.workbook.workbook import Workbook as OpenpyxlBook
     from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_ROWS = 100_000  # far beyond a kabupaten's cascade; a runaway sheet is refused rather than read for minutes
@@ -163,7 +164,7 @@ def read_xlsx(raw: bytes, where: str) -> dict[str, SheetIn]:
     return sheets
 
 
-def _formulas(raw: bytes, book, sheets: dict[str, SheetIn]) -> None:  # type: ignore[no-untyped-def]
+def _formulas(raw: bytes, book: OpenpyxlBook, sheets: dict[str, SheetIn]) -> None:
     """Mark the formula cells that hold no value the spreadsheet computed (store.xlsx_formulas)."""
     import zipfile
 
@@ -172,7 +173,8 @@ def _formulas(raw: bytes, book, sheets: dict[str, SheetIn]) -> None:  # type: ig
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
         placeholders = None
         for ws in book.worksheets:
-            part = ws._worksheet_path  # the part openpyxl read this sheet from (read-only mode keeps it)
+            # The part openpyxl read this sheet from: read-only mode keeps it (its sheets are ReadOnlyWorksheet).
+            part = ws._worksheet_path  # type: ignore[attr-defined]  # private to openpyxl, pinned below 4
             if not has_formula(archive, part):
                 continue
             if placeholders is None:

@@ -6,6 +6,8 @@ opens; tujuan and sasaran open by default, deeper levels on demand.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -30,9 +32,9 @@ class CascadeTree(Tree[str]):
         Binding("left", "close_branch", "Tutup", show=False, id="tree.close"),
     ]
 
-    def __init__(self, **kw: object) -> None:
+    def __init__(self, **kw: Any) -> None:  # Tree's own keywords (id, classes…)
         # A Text label: a str one is parsed as markup (and loads rich's emoji table at start-up).
-        super().__init__(Text("Cascading"), **kw)  # type: ignore[arg-type]
+        super().__init__(Text("Cascading"), **kw)
         self.show_root = False
         self.auto_expand = False
         self.guide_depth = 2

@@ -107,7 +107,7 @@ class WorkGrid(DataTable):
             self.grid, self.text = grid, text
 
     def __init__(self, columns: list[Column], **kw: object) -> None:
-        super().__init__(cursor_type="cell", zebra_stripes=False, **kw)  # type: ignore[arg-type]
+        super().__init__(cursor_type="cell", zebra_stripes=False, **kw)  # type: ignore[arg-type]  # DataTable's keywords
         self.spec = columns
         self._values: dict[str, list[str]] = {}
         self._cells: dict[tuple, tuple[object, SegmentLines]] = {}  # see _render_cell
@@ -195,7 +195,7 @@ class WorkGrid(DataTable):
         for col, (before, after) in enumerate(zip(old, values)):
             if before != after:
                 column = self.spec[col]
-                self._data[self._row_locations.get_key(row)][column.key] = cell(after, column.numeric)  # type: ignore[index]
+                self._data[self._row_locations.get_key(row)][column.key] = cell(after, column.numeric)  # type: ignore[index]  # rows shown have keys
                 self._update_count += 1  # invalidates DataTable's render caches for the next paint
                 self.refresh_coordinate(Coordinate(row, col))
         self._values[ref] = list(values)

@@ -59,7 +59,7 @@ class SheetGrid(Widget, can_focus=True):
     ]
 
     def __init__(self, columns: list[Column], editor: SheetEditor, *, frozen: int = 2, **kw: object) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
+        super().__init__(**kw)  # type: ignore[arg-type]  # Widget's own keywords (id, classes…)
         self.spec = columns
         self.editor = editor
         self.frozen = frozen  # the first columns (kode, nama) stay in view when the grid scrolls sideways
@@ -361,7 +361,7 @@ class SheetGrid(Widget, can_focus=True):
             event.stop()
             event.prevent_default()
             if name in EDITING_ACTIONS | {"enter", "tab"}:
-                await self.run_action(action)  # type: ignore[arg-type]
+                await self.run_action(action)  # type: ignore[arg-type]  # set: name came from it  # set: name came from it
             elif char and char.isprintable():
                 self._type(char)
             return  # anything else (arrows, F-keys…) waits until the value is committed or cancelled
