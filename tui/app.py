@@ -63,7 +63,6 @@ def make_view(module: str, name: str) -> Screen[object]:
 class LkjipApp(SafeStop, HelpAndCommands):
     """The app's layers, from AppState up, are drawn in tui/app_state.py."""
 
-
     TITLE = "lkjip"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
