@@ -6,17 +6,18 @@ Built once per saved revision and shared by the engine, the checks, the referenc
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from .model import (ANALYSIS_POINTS, ISU, META, NARRATIVE, NODES, RENJA_EVAL_POINTS, Indicator, IsuRow, Meta,
                     Narrative, Node, analysis_key, renja_eval_key)
 
 
-def _sort_key(node: Node) -> tuple:
+def _sort_key(node: Node) -> tuple[Any, ...]:
     return (node.get("order", 0), node.get("code", ""), node.get("name", ""))
 
 
 class Cascade:
-    def __init__(self, document: dict) -> None:
+    def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
         meta_docs = document[META]
         self.meta_doc_id = next(iter(meta_docs))
@@ -101,8 +102,8 @@ class Cascade:
     def ancestors(self, node_id: str) -> list[Node]:
         out = []
         node = self.nodes.get(node_id)
-        while node and node.get("parent") in self.nodes:
-            node = self.nodes[node["parent"]]
+        while node and (parent := node.get("parent")) is not None and parent in self.nodes:
+            node = self.nodes[parent]
             out.append(node)
         return out
 

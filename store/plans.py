@@ -5,14 +5,14 @@ the Edit under the workbook's lock, refusing it when the disk no longer holds wh
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .cascade import Cascade
 from .codes import code_problem, recoded
 from .errors import InvalidValue
 from .gate import text_input
 from .sanitize import quote
-from .model import LEVEL_LABELS, LEVELS, new_indicator, new_node
+from .model import LEVEL_LABELS, LEVELS, Level, Node, new_indicator, new_node
 from .structure import PARENT_LEVEL, clean, indicator_value, level_name, node_value
 
 if TYPE_CHECKING:
@@ -58,8 +58,9 @@ def plan_add_node(casc: Cascade, level: str, name: str, parent_id: str | None, c
     if problem:
         raise InvalidValue(problem)
     order = max((k.get("order", 0) for k in casc.kids(parent_id)), default=0) + 1
-    record = clean(dict(new_node(new_node_id(casc, level, code), level, name, parent=parent_id, code=code,
-                                  order=order)))  # type: ignore[arg-type]
+    # level is one of LEVELS (checked first): the Literal the record wants.
+    record = clean(dict(new_node(new_node_id(casc, level, code), level, name,  # type: ignore[arg-type]
+                                  parent=parent_id, code=code, order=order)))
     return _edit(record["id"], "simpul", None, {"nodes": [record]})
 
 
@@ -75,7 +76,7 @@ def plan_add_indicator(casc: Cascade, node_id: str, name: str, satuan: str = "",
     n = len(node["indicators"]) + 1
     while f"{node_id}/{n}" in casc.indicators:
         n += 1
-    ind = new_indicator(f"{node_id}/{n}", name.strip(), satuan=satuan.strip(), arah=arah)  # type: ignore[arg-type]
+    ind = new_indicator(f"{node_id}/{n}", name.strip(), satuan=satuan.strip(), arah=arah)  # type: ignore[arg-type]  # checked above
     return _edit(ind["id"], "butir-indikator", None, {"node": node_id, "index": len(node["indicators"]),
                                                       "indicator": dict(ind)})
 
@@ -86,7 +87,7 @@ def plan_delete(casc: Cascade, ref: str) -> "Edit":
     return _edit(ref, "simpul", node_value(casc, ref), None)
 
 
-def siblings(casc: Cascade, node_id: str) -> list[dict]:
+def siblings(casc: Cascade, node_id: str) -> list[Node]:
     return list(casc.kids(casc.nodes[node_id].get("parent") if casc.nodes[node_id].get("parent") in casc.nodes
                           else None))
 
@@ -114,7 +115,7 @@ def plan_step(casc: Cascade, ref: str, step: int) -> "Edit":
                  {"parent": parent, "orders": {i: k for k, i in enumerate(order, start=1)}, "codes": {}})
 
 
-def valid_parents(casc: Cascade, node_id: str) -> list[dict]:
+def valid_parents(casc: Cascade, node_id: str) -> list[Node]:
     """Where a node may move: every node of the level above, but its present parent."""
     node = casc.nodes[node_id]
     want = PARENT_LEVEL[node["level"]]
@@ -132,7 +133,7 @@ def plan_reparent(casc: Cascade, node_id: str, parent_id: str) -> "Edit":
         raise InvalidValue(f"{casc.label(node)} sudah berada di bawah {casc.label(parent)}.")
     subtree = [node, *casc.descendants(node_id)]
     old_parent = casc.nodes.get(node.get("parent") or "")
-    old_prefix, new_prefix = (old_parent or {}).get("code", ""), parent["code"]
+    old_prefix, new_prefix = old_parent["code"] if old_parent else "", parent["code"]
     codes_old: dict[str, str] = {}
     codes_new: dict[str, str] = {}
     if node["code"] and new_prefix and not node["code"].startswith(new_prefix + "."):

@@ -20,6 +20,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -35,8 +36,8 @@ LARGE = PRECHECK_FROM  # bytes: below this the check costs less than a fork (sto
 @dataclass
 class Prechecked:
     path: Path  # the real path read
-    signature: tuple
-    data: dict
+    signature: tuple[Any, ...]
+    data: dict[str, Any]
     pid: int
     answer_fd: int
     _ok: bool | None = None
@@ -68,7 +69,7 @@ class Prechecked:
             self.passed()
 
 
-def start(path: Path, signature_of: Callable[[Path], tuple | None]) -> Prechecked | None:
+def start(path: Path, signature_of: Callable[[Path], tuple[Any, ...] | None]) -> Prechecked | None:
     """Read, parse and fork the check of a large workbook; None when there is nothing to gain or anything is odd
     (the ordinary open then does everything itself)."""
     if not hasattr(os, "fork"):
@@ -111,7 +112,7 @@ def start(path: Path, signature_of: Callable[[Path], tuple | None]) -> Prechecke
 def _current(data: object) -> bool:
     """A document already in today's schema: an older one is migrated in memory first, which the child cannot do."""
     try:
-        meta = data[META]  # type: ignore[index]
+        meta = data[META]  # type: ignore[index]  # any shape may come in: the except below answers a wrong one
         return len(meta) == 1 and next(iter(meta.values()))["schema"] == SCHEMA_VERSION
     except (TypeError, KeyError, AttributeError):
         return False

@@ -80,12 +80,11 @@ class Parser(argparse.ArgumentParser):
         with indonesian():  # the -h option's help and the group titles are looked up here
             super().__init__(*args, **kwargs)
 
-    # typeshed declares these two as overloads by the namespace's type; lkjip never passes one
-    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+    def parse_args(self, args=None, namespace=None):
         with indonesian():  # "unrecognized arguments" is worded here, after parse_known_args
             return super().parse_args(args, namespace)
 
-    def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
+    def parse_known_args(self, args=None, namespace=None):
         with indonesian():  # a subcommand's parser is called here, not through parse_args
             return super().parse_known_args(args, namespace)
 

@@ -15,7 +15,7 @@ from reports.text import as_markdown, as_text
 from store import interchange
 from store.errors import WorkbookError
 from store.fields import spec_of, text_input
-from store.model import new_document, new_meta
+from store.model import Indicator, new_document, new_meta
 from store.numbers import format_percent, format_rupiah, format_value
 from store.output import write_output
 from store.safefile import os_reason
@@ -78,7 +78,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
     return 0
 
 
-def _so_far_line(ind: dict, year: int, tw: int) -> str:
+def _so_far_line(ind: Indicator, year: int, tw: int) -> str:
     """After a quarter is set: what the quarterly report shows up to it (the year's capaian, said next, keeps a
     value typed for the year and follows the quarters only once TW IV is filled)."""
     rule = engine.tw_rule_of(ind)

@@ -24,7 +24,7 @@ def cmd_pejabat(args: argparse.Namespace) -> int:
     casc = wb.cascade()
     year = args.year if args.year is not None else casc.tahun
     known = officials(casc.meta, year)
-    p = profile_for(casc.meta, year)  # type: ignore[arg-type]
+    p = profile_for(casc.meta, year)
     kedua = {"jabatan": p["pihak_kedua_jabatan"], "nama": p["pihak_kedua_nama"], "nip": p["pihak_kedua_nip"]}
     out(f"Pejabat tahun {year} ({len(known)}):")
     for key, o in known.items():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from store.cascade import Cascade
-from store.fields import FieldSpec
+from store.fields import FieldSpec, Holder
 from store.model import BUDGET_LEVELS, LEVEL_LABELS
 
 from ..paste import paste_block
@@ -20,6 +20,11 @@ from ..widgets.grid import WorkGrid
 
 if TYPE_CHECKING:
     from ..session import Session
+    from .base import SessionScreen
+
+    _Screen = SessionScreen  # checked as part of the screen it is mixed into (MainScreen)
+else:
+    _Screen = object
 
 
 def row_name(casc: Cascade, ref: str) -> str:
@@ -27,7 +32,7 @@ def row_name(casc: Cascade, ref: str) -> str:
     return casc.indicators[ref][1]["name"] if ref in casc.indicators else casc.nodes[ref]["name"]
 
 
-def field_holder(session: Session, ref: str, spec: FieldSpec) -> dict | None:
+def field_holder(session: Session, ref: str, spec: FieldSpec) -> Holder | None:
     """The dict that keeps this field of a node grid's row, or None with the reason said (a sum, not a figure)."""
     casc = session.casc
     if spec.target != "node":
@@ -43,14 +48,11 @@ def field_holder(session: Session, ref: str, spec: FieldSpec) -> dict | None:
     return node
 
 
-class GridPasting:
+class GridPasting(_Screen):
     """Mixed into MainScreen: a bracketed paste into the indicator or budget grid."""
 
-    if TYPE_CHECKING:  # what the screen this is mixed into provides (MainScreen, a SessionScreen)
-        session: Session
+    if TYPE_CHECKING:  # what MainScreen provides besides a SessionScreen's
         editing: Any
-
-        def query_one(self, selector: Any) -> Any: ...
 
     def on_work_grid_pasted(self, msg: WorkGrid.Pasted) -> None:
         grid, session = msg.grid, self.session

@@ -12,8 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static, Tree
 
 from store.fields import display_exact, get_value, spec_of
-from store.model import LEVEL_LABELS
+from store.model import LEVEL_LABELS, Node
 
+from ..screen_roles import PaletteCommand
 from ..session import why_no_digit
 from ..shown import shown
 from ..rows import (BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, edit_label, explain, indicator_rows,
@@ -163,7 +164,7 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         budget.show_rows(rows, BUDGET_COLUMNS[0].key if another else None)
         budget.display = bool(rows)
 
-    def _show_title(self, node: dict) -> None:
+    def _show_title(self, node: Node) -> None:
         """The node's level, code and name: repainted only when they changed (a commit changes neither), and on
         every rename, new code or move at once, not when the node is next chosen."""
         title = Text(LEVEL_LABELS[node["level"]] + " ", style="bold")
@@ -358,7 +359,7 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
 
         await open_profile_form(self.session)
 
-    def palette_commands(self) -> list[tuple[str, str, object]]:
+    def palette_commands(self) -> list[PaletteCommand]:
         return [
             ("Jelaskan sel terpilih", "Rumus dan angka sel Capaian/Serapan", self._explain_current),
             *self.cascade_palette(),

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from store.fields import FieldSpec, display_exact, get_value, spec_of
+from store.fields import Holder, FieldSpec, display_exact, get_value, spec_of
 
 from ..paste import paste_block
 from ..rows import edit_label, locked_reason
@@ -49,7 +49,7 @@ class SheetView(WorkbookView):
     def row_values(self, row: SheetRow) -> list[str]:  # pragma: no cover
         raise NotImplementedError
 
-    def container(self, row: SheetRow, spec: FieldSpec) -> dict | None:
+    def container(self, row: SheetRow, spec: FieldSpec) -> Holder | None:
         """The dict holding the field, or None (with a message said) when this cell is not typed into."""
         raise NotImplementedError  # pragma: no cover
 

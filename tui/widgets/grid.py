@@ -107,7 +107,7 @@ class WorkGrid(DataTable):
             self.grid, self.text = grid, text
 
     def __init__(self, columns: list[Column], **kw: object) -> None:
-        super().__init__(cursor_type="cell", zebra_stripes=False, **kw)  # type: ignore[arg-type]
+        super().__init__(cursor_type="cell", zebra_stripes=False, **kw)  # type: ignore[arg-type]  # DataTable's keywords
         self.spec = columns
         self._values: dict[str, list[str]] = {}
         self._cells: dict[tuple, tuple[object, SegmentLines]] = {}  # see _render_cell
@@ -131,7 +131,7 @@ class WorkGrid(DataTable):
         if row_index < 0 or column_index < 0:
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         row_key = self._row_locations.get_key(row_index)
-        value = self._data.get(row_key, {}).get(self._column_locations.get_key(column_index))
+        value = self._data.get(row_key, {}).get(self._column_locations.get_key(column_index))  # type: ignore[arg-type]  # indexes inside the table have keys
         key = (row_key, column_index, row_index, id(value), base_style, width, cursor, hover, self.show_cursor,
                self._show_hover_cursor, self._pseudo_class_state)
         hit = self._cells.get(key)
@@ -195,7 +195,7 @@ class WorkGrid(DataTable):
         for col, (before, after) in enumerate(zip(old, values)):
             if before != after:
                 column = self.spec[col]
-                self._data[self._row_locations.get_key(row)][column.key] = cell(after, column.numeric)  # type: ignore[index]
+                self._data[self._row_locations.get_key(row)][column.key] = cell(after, column.numeric)  # type: ignore[index]  # rows shown have keys
                 self._update_count += 1  # invalidates DataTable's render caches for the next paint
                 self.refresh_coordinate(Coordinate(row, col))
         self._values[ref] = list(values)

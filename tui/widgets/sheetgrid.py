@@ -59,7 +59,7 @@ class SheetGrid(Widget, can_focus=True):
     ]
 
     def __init__(self, columns: list[Column], editor: SheetEditor, *, frozen: int = 2, **kw: object) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
+        super().__init__(**kw)  # type: ignore[arg-type]  # Widget's own keywords (id, classes…)
         self.spec = columns
         self.editor = editor
         self.frozen = frozen  # the first columns (kode, nama) stay in view when the grid scrolls sideways
@@ -151,7 +151,8 @@ class SheetGrid(Widget, can_focus=True):
         are cut when the room is narrower than they are (never at 80 columns)."""
         key = (self.left, self.size.width)
         if self._columns_for[0] != key:
-            out, x = [], 0
+            out: list[tuple[int, int]] = []
+            x = 0
             for c in [*range(self.frozen), *range(self.left, len(self.spec))]:
                 if x >= self.size.width or len(out) > self.frozen and x + self.spec[c].width > self.size.width:
                     break
@@ -360,7 +361,7 @@ class SheetGrid(Widget, can_focus=True):
             event.stop()
             event.prevent_default()
             if name in EDITING_ACTIONS | {"enter", "tab"}:
-                await self.run_action(action)  # type: ignore[arg-type]
+                await self.run_action(action)  # type: ignore[arg-type]  # set: name came from it  # set: name came from it
             elif char and char.isprintable():
                 self._type(char)
             return  # anything else (arrows, F-keys…) waits until the value is committed or cancelled
@@ -371,7 +372,7 @@ class SheetGrid(Widget, can_focus=True):
         elif char and (char.isdigit() or char in "-,") and self.current():
             event.stop()
             event.prevent_default()
-            column = self.current()[1]
+            column = self.current()[1]  # type: ignore[index]  # not None: checked on the line above
             if column.field and column.numeric:
                 self._start(char)  # a digit starts the edit with it, as in a spreadsheet
             else:  # never on a text or computed cell: say why nothing happens
