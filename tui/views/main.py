@@ -5,6 +5,8 @@ Only the selected node's rows are rendered. A committed edit repaints just the c
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,6 +25,9 @@ from ..widgets.status import StatusLine
 from .base import SessionScreen
 from .cascade_edit import CASCADE_BINDINGS, CascadeEditing
 from .cell_editing import CellEditing
+
+if TYPE_CHECKING:
+    from ..widgets.cell_edit import CellGrid
 
 
 def _shape(casc) -> tuple:
@@ -242,9 +247,10 @@ class MainScreen(CascadeEditing, CellEditing, SessionScreen):
             self.set_focus(grid)
 
     # -- editing (tui/views/cell_editing.py) -------------------------------------------------------------------------
-    def cancel_edit(self, grid: WorkGrid) -> None:  # type: ignore[override]
-        if self.editing and self.editing.ref not in self.session.casc.indicators \
-                and self.editing.ref not in self.session.casc.nodes:  # removed by another operator meanwhile
+    def cancel_edit(self, grid: CellGrid) -> None:
+        casc = self.session.casc
+        if self.editing and self.editing.ref not in casc.indicators and self.editing.ref not in casc.nodes:
+            # Removed by another operator meanwhile: the view follows the file now that the editor is closed.
             self._close_editor()
             self.refresh_values()
             self.session.say("Dibatalkan; baris itu sudah dihapus operator lain.")

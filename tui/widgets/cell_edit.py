@@ -12,7 +12,7 @@ cursor moved before the next.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Protocol
+from typing import TYPE_CHECKING, Iterable, Protocol, cast
 
 from textual import events
 
@@ -91,6 +91,9 @@ class EditingGrid:
         def current_cell(self) -> tuple[str, Column] | None: ...
         async def run_action(self, action: str) -> bool: ...
 
+    def _as_grid(self) -> CellGrid:
+        return cast("CellGrid", self)  # the grid this is mixed into provides the rest of CellGrid
+
     def _show_edit(self) -> None:
         """The text being typed changed: a grid that shows it in the cell repaints the cell."""
 
@@ -102,7 +105,7 @@ class EditingGrid:
         # The cell is read when the screen answers, not when the key was pressed: a tree move typed just before
         # may have replaced the rows meanwhile, and the edit must go to the cell on screen.
         self._initial = initial
-        self.editor.start_edit(self, clear)  # type: ignore[arg-type]  # a CellGrid: the widget this is mixed into
+        self.editor.start_edit(self._as_grid(), clear)
         self._initial = ""  # refused (a computed column, a parent's sum): the starting key is dropped
 
     def begin_edit(self, text: str, *, replace_on_type: bool) -> None:
@@ -121,7 +124,7 @@ class EditingGrid:
 
     def _changed(self) -> None:
         self._show_edit()
-        self.editor.edit_changed(self)  # type: ignore[arg-type]
+        self.editor.edit_changed(self._as_grid())
 
     def _type(self, text: str) -> None:
         self.edit_text = typed(self.edit_text, self.replace_on_type, text)
@@ -141,11 +144,11 @@ class EditingGrid:
 
     def action_commit(self, move: str) -> None:
         if self.is_editing:
-            self.editor.commit_edit(self, self.edit_text or "", move)  # type: ignore[arg-type]
+            self.editor.commit_edit(self._as_grid(), self.edit_text or "", move)
 
     def action_cancel(self) -> None:
         if self.is_editing:
-            self.editor.cancel_edit(self)  # type: ignore[arg-type]
+            self.editor.cancel_edit(self._as_grid())
 
     def action_backspace(self) -> None:
         self.replace_on_type = False
@@ -161,7 +164,7 @@ class EditingGrid:
         self._start(clear=True)
 
     def action_explain(self) -> None:
-        self.editor.explain_cell(self)  # type: ignore[arg-type]
+        self.editor.explain_cell(self._as_grid())
 
     # -- keys and pastes ----------------------------------------------------------------------------------------------
     async def on_key(self, event: events.Key) -> None:
@@ -205,4 +208,4 @@ class EditingGrid:
         if self.is_editing and is_one_value(event.text):
             self._type(event.text)
         else:
-            self.editor.paste_text(self, event.text)  # type: ignore[arg-type]
+            self.editor.paste_text(self._as_grid(), event.text)

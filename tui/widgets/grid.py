@@ -11,6 +11,7 @@ Two costs drove this shape, both measured over an 80×24 pty:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from rich.segment import Segment
 from rich.style import Style
@@ -192,7 +193,7 @@ class WorkGrid(EditingGrid, DataTable):
     # -- editing (tui/widgets/cell_edit.py) ---------------------------------------------------------------------------
     @property
     def editor(self) -> CellEditor:
-        return self.screen  # type: ignore[return-value]  # MainScreen, through tui/views/cell_editing.py
+        return cast("CellEditor", self.screen)  # MainScreen, through tui/views/cell_editing.py
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         busy = self.is_editing
