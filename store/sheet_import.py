@@ -15,16 +15,17 @@ from datetime import date
 from pathlib import Path
 
 from .cascade import Cascade
+from .edits import Edit
 from .errors import WorkbookError
 from .fields import display_exact, get_value, set_value, spec_of
 from .pejabat import officials
-from .model import BUDGET_LEVELS, LEVEL_LABELS, NODES, new_document, new_indicator, new_meta, new_node
+from .model import BUDGET_LEVELS, LEVEL_LABELS, NODES, YEARS_BEFORE, new_document, new_indicator, new_meta, new_node
 from .numbers import to_decimal
 from .sanitize import cut, quote
 from .sheet_layout import KASKADE, PROFIL
 from .sheet_parsed import Parsed, Problem, RowNode, Value
 from .sheet_read import read_book
-from .workbook import YEARS_BEFORE, Edit, Workbook
+from .workbook import Workbook
 
 ID_PREFIX = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "subkegiatan": "SK"}
 # A node's or an indicator's code and name in a line: an office's real names (up to ~100 characters with the code)
