@@ -209,7 +209,7 @@ class AtomicJSONStorage:
         self._in_batch = False
         self._dirty = False
         self._touched = set()
-        self.forget()  # TinyDB mutated the cached dict in place: drop it, the disk is the truth
+        self.forget()  # the transaction changed the cached dict in place: drop it, the disk is the truth
 
     def save(self, data: dict, touched: set[tuple[str, str]] | None = None) -> None:
         """Write the document. `touched` (from a transaction) lets unchanged records reuse their bytes; without it
@@ -246,6 +246,15 @@ class AtomicJSONStorage:
                              f"berubah; nilai Anda belum tersimpan.") from None
         self._data, self._sig, self._read_checked = data, _signature(self.path), None
         self.last_save = time.time()
+
+    def replace_whole(self, document: dict, st: os.stat_result | None) -> None:
+        """A restore's document put in place (Workbook.replacing). Not checked again nor backed up: both the backup
+        and the file it replaces were read and checked whole, and the replaced file was set aside (store.recovery).
+        The file keeps the group of the one it replaces; its mode is the workbook's."""
+        from .serialize import dumps
+
+        self.forget()
+        replace_atomically(self.path, dumps(document), FILE_MODE, None if st is None else st.st_gid)
 
     def _replace(self, payload: Payload, st: os.stat_result | None = None) -> None:
         replace_atomically(self.path, payload, kept_mode(st), None if st is None else st.st_gid)

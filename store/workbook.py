@@ -174,6 +174,16 @@ class Workbook:
                 self._cascade = None  # SaveFailed dropped memory; the disk is as it was
                 raise
 
+    @contextmanager
+    def replacing(self, document: dict, st: os.stat_result | None) -> Iterator[Writer]:
+        """A whole document swapped in (store.recovery, under this workbook's lock, which the caller holds while it
+        reads the file being replaced, broken or not): the caller logs and bumps the revision through the Writer,
+        then the document is written as it stands. `st`: the replaced file's stat (None: there is none)."""
+        w = Writer(document, self.user)
+        yield w
+        self._cascade = None
+        self.storage.replace_whole(document, st)
+
     def _container(self, casc: Cascade, target: Target) -> tuple[str, str, dict]:
         """(table, document id, the dict holding the field) for a target."""
         if target.kind == "indicator":

@@ -110,9 +110,9 @@ class Writer:
         return revision
 
     def log(self, kind: str, ref: str, field: str, year: int | None, old: object, new: object,
-            reason: str | None = None, **marks: object) -> LogEntry:
+            reason: str | None = None, *, marks: dict | None = None) -> LogEntry:
         """Append an entry to the edit log; inside one step (Workbook.one_step) it carries the step's group and
-        marks. `marks` are fields of this entry alone (a restore's undo logs its own kind and the step it moves)."""
+        marks. `marks`: fields of this entry alone (a restore's undo logs its own kind and the step it moves)."""
         log = self.document[LOG]
         entry: LogEntry = {"seq": len(log) + 1, "at": now(), "user": self.user, "kind": kind, "ref": ref,
                            "field": field, "year": year, "old": old, "new": new}
@@ -121,6 +121,7 @@ class Writer:
         if self.step is not None:  # one paste, form or import: one step in undo, redo and the audit
             self.step.setdefault("group", entry["seq"])
             entry.update(self.step)  # type: ignore[typeddict-item]
-        entry.update(marks)  # type: ignore[typeddict-item]
+        if marks:
+            entry.update(marks)  # type: ignore[typeddict-item]
         self.insert(LOG, entry)
         return entry

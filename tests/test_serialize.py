@@ -170,7 +170,7 @@ def test_warming_is_done_in_steps_and_restarts_after_a_save_or_another_document(
     _warm_fully(writer, doc, steps)
     assert steps and writer.warm(doc)  # done, and stays done
     assert writer.changed(doc, set()) == set()  # the first save serialises nothing again
-    assert all(chunk is not None for table in writer._tables.values() for chunk in table.chunks)  # nor joins
+    assert all(chunk is not None for table in writer._written.values() for chunk in table.chunks)  # nor joins
     assert writer.dumps(doc, set()) == dumps(doc)
 
     other = DocumentWriter()
