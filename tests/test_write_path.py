@@ -115,3 +115,18 @@ def test_the_stores_modules_import_one_another_without_a_circle() -> None:
 
 def test_the_edit_value_objects_live_in_a_leaf_of_the_store() -> None:
     assert _imports("store")["edits"] == set()
+
+
+def test_a_change_made_through_tinydb_inside_a_transaction_is_written_whole(demo_path: Path) -> None:
+    """lkjip changes the document through its Writer alone; a script that still goes through TinyDB (the file is a
+    TinyDB document and the storage answers TinyDB) marks nothing, so its change must not be lost to reused bytes."""
+    from tinydb import TinyDB
+
+    from store.workbook import Workbook
+
+    wb = Workbook.open(demo_path)
+    wb.set("kepuasan", "realisasi", "80", 2022)  # the writer now holds every record's bytes
+    with wb.transaction() as w:
+        rid = next(r for r, n in w.document["nodes"].items() if n["id"] == "S1")
+        TinyDB(storage=lambda: wb.storage).table("nodes").update({"name": "Sasaran lewat TinyDB"}, doc_ids=[int(rid)])
+    assert Workbook.open(demo_path).cascade().nodes["S1"]["name"] == "Sasaran lewat TinyDB"
