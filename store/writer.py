@@ -3,9 +3,6 @@ hands the code that changes the document one `Writer`. Through it, and only thro
 inserted or removed in the cached document, the revision is bumped and log entries are appended; each change marks
 its record, so the save at the end of the transaction serialises only what changed and writes the file atomically
 (store.storage, store.safefile). An exception anywhere drops the cached document: the disk keeps the old file.
-
-The Writer changes the document's own dicts in place (TinyDB's update and insert copy whole tables: a pasted column
-of 100 values paid that 100 times at kabupaten scale); the file stays a TinyDB document, table by table.
 """
 
 from __future__ import annotations
@@ -26,11 +23,14 @@ def now() -> str:
 
 
 def _unmarked(table: str, doc_id: str) -> None:
-    pass
+    """A document that is not the storage's cached one (a restore's, written whole): nothing to mark."""
 
 
 class Writer:
-    """The handle of one transaction: the document being changed, and the only ways to change it."""
+    """The handle of one transaction: the document being changed, and the only ways to change it.
+
+    It changes the document's own dicts in place (TinyDB's update and insert copied whole tables: a pasted column of
+    100 values paid that 100 times at kabupaten scale); the file stays a TinyDB document, table by table."""
 
     __slots__ = ("document", "user", "step", "_mark", "_index", "_reindex", "_next_ids")
 
