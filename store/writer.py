@@ -7,7 +7,7 @@ its record, so the save at the end of the transaction serialises only what chang
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -72,7 +72,7 @@ class Writer:
         change(record)
         self._mark(META, doc_id)
 
-    def insert(self, table: str, record: dict) -> str:
+    def insert(self, table: str, record: Mapping[str, object]) -> str:
         """Add a record under the table's next number (the largest plus one, counted on within the transaction, as
         TinyDB numbers them); the record is stored as given, not copied. Returns its document id."""
         doc_id = str(self._next_id(table))

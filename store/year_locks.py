@@ -8,6 +8,7 @@ texts).
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 
 from .errors import InvalidValue
 from .model import NARRATIVE, SIGNING_KEYS, profile_for, signing_year, text_year
@@ -47,8 +48,14 @@ def _own_texts(w: Writer, year: int) -> None:
     for key, section in casc.narrative.items():
         source = text_year(section, year)  # type: ignore[arg-type]
         if source not in (None, str(year)):
-            w.revise(NARRATIVE, casc.narrative_doc_ids[key],
-                     lambda s, source=source: s["texts"].__setitem__(str(year), s["texts"][source]))
+            w.revise(NARRATIVE, casc.narrative_doc_ids[key], _copy_text(source, str(year)))
+
+
+def _copy_text(source: str, year: str) -> Callable[[dict], None]:
+    def change(section: dict) -> None:
+        section["texts"][year] = section["texts"][source]
+
+    return change
 
 
 def check_reason(reason: str) -> None:
