@@ -50,7 +50,7 @@ class Cascade:
     def _add_analysis_sections(self) -> None:
         """BAB III has an analysis under each sasaran ("analisis:<id>"). A sasaran added by the office has no section
         record yet: it gets an empty one here, in the index only, so the narrative view lists it and the draft names
-        it. The first text saved into it writes the record (Workbook._store_section); reading writes nothing."""
+        it. The first text saved into it writes the record (Workbook._apply_in); reading writes nothing."""
         keys = [(analysis_key(n["id"], suffix), suffix, title) for n in self.nodes.values()
                 if n["level"] == "sasaran" for suffix, title in ANALYSIS_POINTS if suffix is not None]
         if all(key in self.narrative for key, _, _ in keys):
@@ -66,7 +66,7 @@ class Cascade:
 
     def _add_renja_eval_sections(self) -> None:
         """The four texts under each quarter's Renja evaluation, listed like a sasaran's analysis: in the index only
-        until the first text is saved into one (Workbook._store_section)."""
+        until the first text is saved into one (Workbook._apply_in)."""
         roman = ("I", "II", "III", "IV")
         for tw in range(1, 5):
             for part, title in RENJA_EVAL_POINTS:

@@ -5,25 +5,20 @@ the Edit under the workbook's lock, refusing it when the disk no longer holds wh
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
 
 from .cascade import Cascade
 from .codes import code_problem, recoded
+from .edits import Edit
 from .errors import InvalidValue
 from .gate import text_input
 from .sanitize import quote
 from .model import LEVEL_LABELS, LEVELS, Level, Node, new_indicator, new_node
 from .structure import PARENT_LEVEL, clean, indicator_value, level_name, node_value
 
-if TYPE_CHECKING:
-    from .workbook import Edit
-
 ID_PREFIX = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "subkegiatan": "SK"}
 
 
-def _edit(ref: str, field: str, old: object, new: object) -> "Edit":
-    from .workbook import Edit
-
+def _edit(ref: str, field: str, old: object, new: object) -> Edit:
     return Edit(ref, field, None, old, new)
 
 
@@ -38,7 +33,7 @@ def new_node_id(casc: Cascade, level: str, code: str) -> str:
     return f"{prefix}{n}"
 
 
-def plan_add_node(casc: Cascade, level: str, name: str, parent_id: str | None, code: str = "") -> "Edit":
+def plan_add_node(casc: Cascade, level: str, name: str, parent_id: str | None, code: str = "") -> Edit:
     if level not in LEVELS:
         raise InvalidValue(f"Tingkat {quote(level)} tidak dikenal; pilih salah satu: {', '.join(LEVELS)}.")
     name, code = text_input("Nama", name).strip(), code.strip()  # the one gate, whatever the name came from
@@ -64,7 +59,7 @@ def plan_add_node(casc: Cascade, level: str, name: str, parent_id: str | None, c
     return _edit(record["id"], "simpul", None, {"nodes": [record]})
 
 
-def plan_add_indicator(casc: Cascade, node_id: str, name: str, satuan: str = "", arah: str = "positif") -> "Edit":
+def plan_add_indicator(casc: Cascade, node_id: str, name: str, satuan: str = "", arah: str = "positif") -> Edit:
     node = casc.nodes.get(node_id)
     if node is None:
         raise InvalidValue("Indikator baru memerlukan simpul induknya (--parent).")
@@ -81,7 +76,7 @@ def plan_add_indicator(casc: Cascade, node_id: str, name: str, satuan: str = "",
                                                       "indicator": dict(ind)})
 
 
-def plan_delete(casc: Cascade, ref: str) -> "Edit":
+def plan_delete(casc: Cascade, ref: str) -> Edit:
     if ref in casc.indicators:
         return _edit(ref, "butir-indikator", indicator_value(casc, ref), None)
     return _edit(ref, "simpul", node_value(casc, ref), None)
@@ -92,7 +87,7 @@ def siblings(casc: Cascade, node_id: str) -> list[Node]:
                           else None))
 
 
-def plan_step(casc: Cascade, ref: str, step: int) -> "Edit":
+def plan_step(casc: Cascade, ref: str, step: int) -> Edit:
     """Up (-1) or down (+1) among its siblings: a node among its parent's children, an indicator in its node."""
     if ref in casc.indicators:
         node, _ = casc.indicators[ref]
@@ -122,7 +117,7 @@ def valid_parents(casc: Cascade, node_id: str) -> list[Node]:
     return [n for n in casc.of_level(want) if n["id"] != node.get("parent")] if want else []
 
 
-def plan_reparent(casc: Cascade, node_id: str, parent_id: str) -> "Edit":
+def plan_reparent(casc: Cascade, node_id: str, parent_id: str) -> Edit:
     node, parent = casc.nodes[node_id], casc.nodes.get(parent_id)
     want = PARENT_LEVEL[node["level"]]
     if want is None:

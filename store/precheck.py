@@ -28,9 +28,6 @@ from .errors import DocumentInvalid
 from .model import META, SCHEMA_VERSION
 from .safefile import UnsafeTarget, read_regular
 from .schema import check
-from .storage import PRECHECK_FROM
-
-LARGE = PRECHECK_FROM  # bytes: below this the check costs less than a fork (store.storage looks first)
 
 
 @dataclass
@@ -70,13 +67,14 @@ class Prechecked:
 
 
 def start(path: Path, signature_of: Callable[[Path], tuple[Any, ...] | None]) -> Prechecked | None:
-    """Read, parse and fork the check of a large workbook; None when there is nothing to gain or anything is odd
-    (the ordinary open then does everything itself)."""
+    """Read, parse and fork the check of a large workbook (store.storage.precheck decides what is large: below
+    PRECHECK_FROM the check costs less than a fork); None when there is nothing to gain or anything is odd (the
+    ordinary open then does everything itself)."""
     if not hasattr(os, "fork"):
         return None
     try:
         st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode) or st.st_size < LARGE:
+        if not stat.S_ISREG(st.st_mode):
             return None
         signature = signature_of(path)
         raw, _ = read_regular(path)  # never follows a symlink nor waits on a fifo planted meanwhile

@@ -10,11 +10,10 @@ current code, never such an id. The edit path, which carries ids, resolves them 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
 
 from .cascade import Cascade
 from .codes import looks_like_code
+from .edits import Target
 from .errors import RefNotFound
 from .fields import FieldSpec
 from .model import BUDGET_LEVELS, LEVEL_LABELS, Node
@@ -22,13 +21,6 @@ from .sanitize import cut, quote
 
 NARRATIVE_PREFIX = "narasi:"
 PROFILE_REF = "profil"
-
-
-@dataclass(frozen=True)
-class Target:
-    kind: str  # "indicator", "node", "narrative", "profile" or "pejabat"
-    id: str  # indicator id, node id, narrative key, or "profil"
-    label: str
 
 
 def node_ref(node: Node) -> str:

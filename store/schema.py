@@ -277,7 +277,7 @@ def check(document: object, changed: Iterable[tuple[str, str]] | None = None,
 if __name__ == "__main__":  # python -m store.schema: regenerate store/schema_compiled.py
     from pathlib import Path
 
-    from .storage import replace_atomically
+    from .safefile import write_atomically
 
     # Source code, readable by every operator's account (a workbook's own 0660 would lock the others out of lkjip).
-    replace_atomically(Path(__file__).with_name("schema_compiled.py"), generate().encode(), mode=0o644)
+    write_atomically(Path(__file__).with_name("schema_compiled.py"), generate().encode(), mode=0o644)

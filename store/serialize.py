@@ -146,12 +146,12 @@ class _Warming:
 
 class DocumentWriter:
     def __init__(self) -> None:
-        self._tables: dict[str, _Table] = {}
+        self._written: dict[str, _Table] = {}
         self._generation = 0  # changes with every save and `forget`: a Prepared from before is found again
         self._warming: _Warming | None = None
 
     def forget(self) -> None:
-        self._tables.clear()
+        self._written.clear()
         self._generation += 1
 
     def warm(self, document: dict[str, Any], chunks: int = 4) -> bool:
@@ -159,7 +159,7 @@ class DocumentWriter:
         one does (2,000 nodes: ≈35 ms in one go otherwise, on the operator's first Enter). Call it again until it
         says True. Only between saves, never inside a transaction: a save, `forget` or another document makes it
         start over; a record replaced meanwhile is found by identity at the save, like any replaced record."""
-        if self._tables:
+        if self._written:
             self._warming = None
             return True  # a save already wrote the document: its bytes are kept
         w = self._warming
@@ -168,7 +168,7 @@ class DocumentWriter:
         while chunks > 0:
             if w.table is None:
                 if not w.keys:
-                    self._tables, self._warming = w.done, None
+                    self._written, self._warming = w.done, None
                     self._generation += 1  # what a Prepared from before found no longer holds
                     return True
                 key = w.keys.pop()
@@ -194,7 +194,7 @@ class DocumentWriter:
         for key, table in document.items():
             if not _is_table(table):
                 continue
-            state = self._tables.get(key)
+            state = self._written.get(key)
             plan = plans[key] = _plan(state, table, by_table.get(key, set()))
             if plan is None:
                 out.update(_unwritten(state, key, table))
@@ -215,12 +215,12 @@ class DocumentWriter:
             prepared = self.prepare(prepared.document, prepared.dirty)
         self._generation += 1
         if not prepared.document:
-            self._tables.clear()
+            self._written.clear()
             return [dumps(prepared.document)]
         try:
             return self._parts(prepared)
         except BaseException:
-            self._tables.clear()  # a value orjson refused may have left a table half updated: start afresh
+            self._written.clear()  # a value orjson refused may have left a table half updated: start afresh
             raise
 
     def parts(self, document: dict[str, Any], dirty: set[tuple[str, str]] | None = None) -> list[bytes]:
@@ -238,7 +238,7 @@ class DocumentWriter:
             value = document[key]
             out.append(b"  " + _key(key) + b": ")
             if _is_table(value):
-                state = self._tables.get(key)
+                state = self._written.get(key)
                 dirty = by_table.get(key, set())
                 plan = prepared.plans[key] if key in prepared.plans else _plan(state, value, dirty)
                 state = tables[key] = _update(state, value, dirty, plan)
@@ -250,7 +250,7 @@ class DocumentWriter:
             out.append(b",\n")
         out[-1] = b"\n"
         out.append(b"}\n")
-        self._tables = tables  # tables no longer in the document are dropped
+        self._written = tables  # tables no longer in the document are dropped
         return out
 
     def dumps(self, document: dict[str, Any], dirty: set[tuple[str, str]] | None = None) -> bytes:

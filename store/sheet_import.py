@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .cascade import Cascade
+from .edits import Edit
 from .errors import WorkbookError
 from .fields import FieldSpec, Holder, display_exact, get_value, set_value, spec_of
 from .pejabat import officials
@@ -26,7 +27,7 @@ from .sanitize import cut, quote
 from .sheet_layout import KASKADE, PROFIL
 from .sheet_parsed import Parsed, Problem, RowNode, Value
 from .sheet_read import read_book
-from .workbook import Edit, Workbook
+from .workbook import Workbook
 
 ID_PREFIX = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "subkegiatan": "SK"}
 # A node's or an indicator's code and name in a line: an office's real names (up to ~100 characters with the code)

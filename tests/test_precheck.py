@@ -15,7 +15,7 @@ import pytest
 from store import precheck as precheck_module
 from store.errors import UnreadableWorkbook
 from store.serialize import dumps
-from store.storage import precheck
+from store.storage import PRECHECK_FROM, precheck
 from store.workbook import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
@@ -46,7 +46,7 @@ def damaged(document: dict) -> dict:
 
 def test_a_large_sound_workbook_is_taken_as_checked_and_opens_as_the_ordinary_open_would(tmp_path, kabupaten):
     path = write(tmp_path / "kab.json", kabupaten)
-    assert path.stat().st_size > precheck_module.LARGE
+    assert path.stat().st_size > PRECHECK_FROM
     checking = precheck(path)
     assert checking is not None and checking.passed()
     via_child = Workbook.open(path, prechecked=checking)

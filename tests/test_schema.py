@@ -217,10 +217,9 @@ def test_a_save_that_would_break_the_schema_writes_nothing(demo_path):
     wb = Workbook.open(demo_path)
     before = demo_path.read_bytes()
     with pytest.raises(DocumentInvalid) as exc:
-        with wb.transaction() as doc:
-            rid, _ = _node(doc, "S1")
-            wb.db.table("nodes").update({"level": "sub_kegiatan"}, doc_ids=[int(rid)])
-            wb.storage.touch("nodes", rid)
+        with wb.transaction() as w:
+            rid, _ = _node(w.document, "S1")
+            w.revise("nodes", rid, lambda record: record.update(level="sub_kegiatan"))
     assert f"nodes.{rid}.level" in str(exc.value) and "tidak ada yang disimpan" in str(exc.value)
     assert demo_path.read_bytes() == before
     assert Workbook.open(demo_path).cascade().nodes["S1"]["level"] == "sasaran"
