@@ -1,4 +1,5 @@
-"""The `lkjip` command line, run as the operators run it: in a separate process, reading only what it prints."""
+"""The `lkjip` command line, run as the operators run it (its entry point with their argv, in process through
+tests/support/cli.py), reading only what it prints."""
 
 from __future__ import annotations
 
