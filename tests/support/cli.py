@@ -6,7 +6,8 @@ put back after every call, so no call sees what an earlier one left: sys.stdout/
 working folder, the umask, the time zone, the cyclic collector (opening the TUI disables it) and the terminal size (a pipe has
 none: without COLUMNS the width is the 80 columns a child writing into a pipe sees, whether or not pytest runs on a
 terminal). What only a real process shows (exit by signal, the interpreter's own start, a pty, another Unix user,
-a full disk behind stdout) stays with subprocess tests.
+a full disk behind stdout) stays with subprocess tests, and `lkjip WORKBOOK`, which opens the TUI, with the pty
+harness (tests/support/pty.py) or the Pilot.
 """
 
 from __future__ import annotations
