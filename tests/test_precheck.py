@@ -20,6 +20,7 @@ from store.workbook import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
 from generate import kabupaten_document  # noqa: E402
+from support.cli import lkjip
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the check runs in a forked child")
@@ -95,8 +96,7 @@ def test_a_child_that_fails_leaves_the_check_to_the_ordinary_open(tmp_path, kabu
 
 def test_small_files_and_other_things_are_checked_inline(tmp_path):
     small = tmp_path / "kecil.json"
-    subprocess.run([sys.executable, "-m", "tui.cli", "init", str(small), "--demo"], cwd=ROOT, check=True,
-                   capture_output=True)
+    assert lkjip("init", small, "--demo", cwd=ROOT).returncode == 0
     assert precheck(small) is None
     os.mkfifo(tmp_path / "fifo.json")
     assert precheck(tmp_path / "fifo.json") is None  # and it did not hang on it

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import json
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 
 from store.demo import demo_document
 from store.schema import DocumentInvalid, check
+from support.cli import lkjip as run_lkjip
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,8 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def lkjip(*args: object) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    return run_lkjip(*args, cwd=ROOT)
 
 
 def _node(doc: dict, node_id: str) -> tuple[str, dict]:
