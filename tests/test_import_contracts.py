@@ -1,0 +1,38 @@
+"""The import contracts of .importlinter hold: tui above reports above store, the layers inside each, store and
+reports without textual, and no import circle. `lint-imports` is import-linter's own command."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("importlinter", reason="import-linter comes with the test extras: make .venv/.installed")
+
+ROOT = Path(__file__).resolve().parents[1]
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+
+
+def lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(LINT_IMPORTS), "--no-cache", "--no-logo", str(root / ".importlinter")], cwd=root,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_every_import_contract_of_the_house_is_kept():
+    result = lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert " 0 broken" in result.stdout
+
+
+def test_a_core_module_importing_textual_breaks_a_contract(tmp_path):
+    for package in ("store", "reports", "tui"):
+        shutil.copytree(ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / ".importlinter", tmp_path)
+    errors = next((tmp_path / "store").rglob("errors.py"))
+    errors.write_text(errors.read_text(encoding="utf-8") + "\n\ndef later():\n    import textual.app\n")
+    result = lint_imports(tmp_path)
+    assert result.returncode != 0
+    assert "store and reports never import textual" in result.stdout and "BROKEN" in result.stdout
