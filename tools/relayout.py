@@ -21,7 +21,7 @@ What it does, in order:
    from outside it (its face). `tui/cli/__main__.py` keeps `python -m tui.cli` working. tests/ and its folders become
    packages (two test files may then share a basename; the tests import each other as tests.<layer>.<module>).
 6. pyproject.toml: package-data for tui/app/app.tcss, import-linter in the test extras (the contracts are in
-   .importlinter, run by tests/test_import_contracts.py).
+   .importlinter, run by tests/test_import_contracts.py). README.md's Layout section becomes tools/LAYOUT.md.
 
 Import routes after the move: a name is imported from the module that defines it (`from store.disk.storage import
 AtomicJSONStorage`), never through a package `__init__` (which imports nothing: start-up stays as lazy as today, and
@@ -270,7 +270,7 @@ class Relayout:
     def rewrite_all(self) -> None:
         for path in self.tracked:
             p = Path(path)
-            if (not p.exists() or path == "tools/relayout.py" or path.startswith("tests/fixtures/")
+            if (not p.exists() or path.startswith(("tools/", "tests/fixtures/"))
                     or "__snapshots__" in path or path == ".importlinter"):
                 continue
             if not (p.suffix in (".py", ".md", ".toml", ".cfg", ".ini", ".txt", ".tcss")
@@ -507,8 +507,9 @@ class Relayout:
             for m in subpackages + modules:
                 target = Path(package) / m / "__init__.py" if m in subpackages else Path(package) / f"{m}.py"
                 first = (ast.get_docstring(ast.parse(target.read_text(encoding="utf-8"))) or "").split("\n")[0]
-                first = first if len(first) <= 110 - width else first[: 107 - width] + "…"
                 mark = "" if m in public else "  (inside)"
+                room = 114 - width - len(mark)
+                first = first if len(first) <= room else first[: room - 1] + "…"
                 rows.append(f"    {m.ljust(width)}  {first}{mark}".rstrip())
             body = (f'"""{doc}\n\nEach name is imported from its module (`from {dotted_pkg}.<module> import name`); '
                     f"this file imports\nnothing, so importing one module loads no other. __all__ is the package's "
@@ -552,6 +553,23 @@ class Relayout:
                 p.write_text(new, encoding="utf-8")
             self.done.append("pyproject.toml: package-data tui.app/*.tcss, import-linter in the test extras")
 
+    # ---- the README's Layout section ------------------------------------------------------------------------------
+    def readme(self) -> None:
+        """README.md's `## Layout` section (to the next `## ` or the end) becomes tools/LAYOUT.md."""
+        draft, readme = Path("tools/LAYOUT.md"), Path("README.md")
+        text = readme.read_text(encoding="utf-8")
+        section = draft.read_text(encoding="utf-8")
+        m = re.search(r"(?ms)^## Layout\n.*?(?=^## |\Z)", text)
+        if m is None:
+            self.warnings.append("README.md has no `## Layout` section: tools/LAYOUT.md appended at the end")
+            new = text.rstrip("\n") + "\n\n" + section
+        else:
+            tail = text[m.end():]
+            new = text[: m.start()] + section + ("\n" + tail if tail else "")
+        if not self.dry_run:
+            readme.write_text(new, encoding="utf-8")
+        self.done.append("README.md: the Layout section is tools/LAYOUT.md")
+
     # ---- after: what is left --------------------------------------------------------------------------------------
     def residue(self) -> None:
         """Old module names or paths still written somewhere (built at run time, or missed): listed, not fixed."""
@@ -576,6 +594,7 @@ class Relayout:
         self.build_maps()
         self.rewrite_all()
         self.pyproject()
+        self.readme()
         self.move_all()
         if not self.dry_run:
             self.write_faces()
