@@ -33,9 +33,11 @@ from __future__ import annotations
 
 import argparse
 import ast
+import io
 import re
 import subprocess
 import sys
+import tokenize
 from pathlib import Path
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -285,10 +287,10 @@ class Relayout:
                     p.write_text(new, encoding="utf-8")
                 self.done.append(f"rewrote {path}")
 
-    def rewrite_text(self, text: str, skip: list[tuple[int, int]] = ()) -> str:
-        """Dotted module names and file paths in any text (outside the spans given)."""
+    def rewrite_text(self, text: str, dotted_names: bool = True) -> str:
+        """Dotted module names and file paths in any text."""
         def in_skip(pos: int) -> bool:
-            return any(a <= pos < b for a, b in skip)
+            return False
 
         def dotted_sub(m: re.Match) -> str:
             return m.group(0) if in_skip(m.start()) else self.map_module(m.group(0))
@@ -309,7 +311,8 @@ class Relayout:
                 return m.group(0)
             return " / ".join(f'"{x}"' for x in new.split("/"))
 
-        text = re.sub(rf"(?<![\w.])(?:store|reports|tui)(?:\.{IDENT})+", dotted_sub, text)
+        if dotted_names:
+            text = re.sub(rf"(?<![\w.])(?:store|reports|tui)(?:\.{IDENT})+", dotted_sub, text)
         text = re.sub(r"(?<![\w./-])(?:store|reports|tui|tests)(?:/[\w.-]+)+", path_sub, text)
         text = re.sub(r'"(?:store|reports|tui|tests)"(?:\s*/\s*"[\w.-]+")+', join_sub, text)
         return text
@@ -320,12 +323,16 @@ class Relayout:
         except SyntaxError as e:
             self.warnings.append(f"{path} does not parse ({e}); only its text was rewritten")
             return self.rewrite_text(text)
+        # Lines as Python counts them: ended by \n only (str.splitlines also splits at \x0c, \u2028, … in strings).
+        lines = re.findall(r"[^\n]*\n|[^\n]+\Z", text)
         starts = [0]
-        for line in text.splitlines(keepends=True):
+        for line in lines:
             starts.append(starts[-1] + len(line))
-        lines = text.splitlines(keepends=True)
 
-        def offset(lineno: int, col: int) -> int:
+        def offset_chars(pos: tuple[int, int]) -> int:  # tokenize counts columns in characters
+            return starts[pos[0] - 1] + pos[1]
+
+        def offset(lineno: int, col: int) -> int:  # ast counts them in UTF-8 bytes
             line = lines[lineno - 1] if lineno - 1 < len(lines) else ""
             return starts[lineno - 1] + len(line.encode("utf-8")[:col].decode("utf-8", "replace"))
 
@@ -347,13 +354,32 @@ class Relayout:
                 edits.append((a, b, new.replace("\n", "\n" + indent)))
             else:
                 edits.append((a, b, seg))
+        # A dotted name in a string or a comment is a module path (mock.patch, import_module, docstrings); in code
+        # it is one only when the file binds the package by `import store…` (a pty test's variable `tui` is not).
+        bound = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names
+                 if a.asname is None}
+        literal: list[tuple[int, int]] = []
+        try:
+            for tok in tokenize.generate_tokens(io.StringIO(text).readline):
+                if tok.type in (tokenize.STRING, tokenize.COMMENT) or tok.type == getattr(tokenize, "FSTRING_MIDDLE", -1):
+                    literal.append((offset_chars(tok.start), offset_chars(tok.end)))
+        except (tokenize.TokenError, SyntaxError):
+            literal = [(0, len(text))]
+        imports = sorted((a, b) for a, b, _ in edits)
+        for m in re.finditer(rf"(?<![\w.])(?:store|reports|tui)(?:\.{IDENT})+", text):
+            if any(a <= m.start() < b for a, b in imports):
+                continue
+            if any(a <= m.start() < b for a, b in literal) or m.group(0).split(".")[0] in bound:
+                new = self.map_module(m.group(0))
+                if new != m.group(0):
+                    edits.append((m.start(), m.end(), new))
         out, pos = [], 0
-        for a, b, new in sorted(edits):  # import statements as rewritten above, the text between them by rewrite_text
-            out.append(self.rewrite_text(text[pos:a]))
+        for a, b, new in sorted(edits):
+            out.append(text[pos:a])
             out.append(new)
             pos = b
-        out.append(self.rewrite_text(text[pos:]))
-        return "".join(out)
+        out.append(text[pos:])
+        return self.rewrite_text("".join(out), dotted_names=False)
 
     def rewrite_import(self, node, seg: str, old_pkg: str, new_pkg: str, in_bench: bool, path: str) -> str | None:
         if isinstance(node, ast.Import):
