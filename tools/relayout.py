@@ -405,10 +405,11 @@ class Relayout:
         else:
             absmod = node.module or ""
             if not in_bench and path.startswith("tests/"):
+                names = [a.name + (f" as {a.asname}" if a.asname else "") for a in node.names]
                 if absmod in self.testmods:
-                    return self._head(seg, self.testmods[absmod])
+                    return self._reflow(seg, self._head(seg, self.testmods[absmod]), self.testmods[absmod], names)
                 if absmod in self.benchmods:
-                    return self._head(seg, self.benchmods[absmod])
+                    return self._reflow(seg, self._head(seg, self.benchmods[absmod]), self.benchmods[absmod], names)
         groups: dict[str, list[str]] = {}
         renamed = False
         for alias in node.names:
@@ -426,16 +427,12 @@ class Relayout:
             (target,) = groups
             if node.level == 0 and target == absmod:
                 return None
-            return self._head(seg, self._spell(target, node.level, new_pkg))
+            return self._reflow(seg, self._head(seg, self._spell(target, node.level, new_pkg)),
+                                self._spell(target, node.level, new_pkg), groups[target])
         if "#" in seg:
             self.warnings.append(f"{path}: a comment inside `{seg.splitlines()[0]}` was dropped when split")
-        stmts = []
-        for target, names in groups.items():
-            stmt = f"from {self._spell(target, node.level, new_pkg)} import {', '.join(names)}"
-            if len(stmt) > 120:
-                stmt = f"from {self._spell(target, node.level, new_pkg)} import (" + ",\n    ".join(names) + ")"
-            stmts.append(stmt)
-        return "\n".join(stmts)
+        return "\n".join(self._format(self._spell(target, node.level, new_pkg), names)
+                         for target, names in groups.items())
 
     @staticmethod
     def _spell(target: str, level: int, new_pkg: str) -> str:
@@ -445,6 +442,32 @@ class Relayout:
         if level and target.startswith(new_pkg + ".") and new_pkg:
             return "." + target[len(new_pkg) + 1:]
         return target
+
+    @staticmethod
+    def _format(module: str, names: list[str], width: int = 116) -> str:
+        """`from module import names`, wrapped as the code base wraps: under the parenthesis (room is left for the
+        indent of an import inside a function)."""
+        line = f"from {module} import {', '.join(names)}"
+        if len(line) <= width:
+            return line
+        head = f"from {module} import ("
+        pad = " " * len(head) if len(head) < 60 else "    "
+        lines, current = [], head
+        for i, name in enumerate(names):
+            piece = name + (")" if i == len(names) - 1 else ",")
+            if current not in (head, pad) and len(current) + 1 + len(piece) > width:
+                lines.append(current)
+                current = pad + piece
+            else:
+                current += ("" if current in (head, pad) else " ") + piece
+        return "\n".join([*lines, current])
+
+    def _reflow(self, seg: str, replaced: str, module: str, names: list[str]) -> str:
+        """The head replaced keeps the names as written, unless the statement now needs another wrapping (a comment
+        inside keeps it as it is)."""
+        if "#" in seg or ("\n" not in replaced and len(replaced) <= 116):
+            return replaced
+        return self._format(module, names)
 
     @staticmethod
     def _head(seg: str, module: str) -> str:
