@@ -462,6 +462,13 @@ class Relayout:
                 current += ("" if current in (head, pad) else " ") + piece
         return "\n".join([*lines, current])
 
+    @staticmethod
+    def _all(names: list[str]) -> str:
+        line = "__all__ = [" + ", ".join(f'"{m}"' for m in names) + "]"
+        if len(line) <= 120:
+            return line + "\n"
+        return "__all__ = [\n" + "".join(f'    "{m}",\n' for m in names) + "]\n"
+
     def _reflow(self, seg: str, replaced: str, module: str, names: list[str]) -> str:
         """The head replaced keeps the names as written, unless the statement now needs another wrapping (a comment
         inside keeps it as it is)."""
@@ -563,7 +570,7 @@ class Relayout:
             body = (f'"""{doc}\n\nEach name is imported from its module (`from {dotted_pkg}.<module> import name`); '
                     f"this file imports\nnothing, so importing one module loads no other. __all__ is the package's "
                     f"face: the modules imported\nfrom outside it. Modules:\n\n" + "\n".join(rows) + '\n"""\n\n'
-                    + "__all__ = [" + ", ".join(f'"{m}"' for m in public) + "]\n")
+                    + self._all(public))
             if not self.dry_run:
                 init.write_text(body, encoding="utf-8")
                 sh("git", "add", str(init))
