@@ -109,7 +109,7 @@ TEST_FOLDERS: dict[str, list[str]] = {
             "test_draft_ownership", "test_export_replace", "test_fits_the_screen", "test_form_keys",
             "test_grid_headers", "test_grid_paste", "test_operator_follows", "test_operator_hits",
             "test_profile_form", "test_removed_while_typing", "test_sheet", "test_snapshots", "test_start_screen",
-            "test_tui", "test_tui_safety"],
+            "test_tui", "test_tui_safety", "test_cell_editing"],
     "pty": ["test_burst_pty", "test_burst_forms_pty", "test_burst_refusal_pty", "test_draft_pty",
             "test_fits_the_screen_pty", "test_lean_output", "test_new_operator_pty", "test_paste_pty"],
     "property": ["test_schema_property", "test_serialize_property", "test_structure_property"],
