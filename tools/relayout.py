@@ -72,10 +72,11 @@ _place("reports/documents", "export=lkjip", "pk", "pk_pejabat", "triwulan", "iku
 _place("reports/rekap", "rekap", "rekap_files=files")
 # tui: the ground (keys, session, shown) <- widgets <- views <- app <- cli
 _place("tui/cli", "cli=main", "commands", "commands_cascade=cascade", "commands_sheet=sheets",
-       "commands_rekap=rekap", "commands_pejabat=pejabat", "printer")
+       "commands_rekap=rekap", "commands_pejabat=pejabat")
 _place("tui/app", "app", "app_parts=parts", "app_writes=writes", "palette", "draft", "lean_output")
 # Made by the other helpers of this round (issue 19), as their branches stood at 21:50; a name not here is reported.
-_place("store/edits", "edits=edit", "writer")          # writepath: the value objects, the write handle
+_place("store/domain", "edits=edit")  # writepath: Edit, Batch, Target, Applied: plain values, a leaf (refs uses Target)
+_place("store/edits", "writer")       # writepath: the handle the transaction gives the code that changes the document
 _place("tui/cli", "cli_parser=parser", "cli_messages=messages")  # cli: the one parser, argparse in Indonesian
 _place("tui/app", "app_state=state")                     # types: the app's state, the base of its parts
 _place("tui/views", "rows", "paste")
@@ -88,6 +89,7 @@ STAYS = {
     "reports/cascade_grid.py", "reports/profile.py", "reports/signing.py", "reports/stamp.py", "reports/text.py",
     "reports/renaksi_figures.py", "reports/renja_figures.py",
     "tui/keys.py", "tui/session.py", "tui/shown.py",
+    "tui/printer.py",  # the one printer: the command line's, and the app's lines after it leaves the screen
     "tui/screen_roles.py",  # types: what the app may ask of a screen (imports nothing at run time)
 }
 # Packages that stay whole: a module another helper adds inside them stays with them.
@@ -126,7 +128,7 @@ PACKAGE_DOCS = {
     "store/text": "Text and numbers at the door: the one gate for text coming in, the one sanitiser for text going "
                   "out,\nthe one number parser and formatter, the one CSV reader, and the errors an operator reads.",
     "store/domain": "The workbook as plain data and its rules: records, the cascade index, the editable fields, "
-                    "codes,\nreferences, officials, the quarter rule. Pure functions, no files.",
+                    "codes,\nreferences, officials, the quarter rule, and the values of an edit (Edit, Batch, Applied). No files.",
     "store/document": "The workbook document as a whole: its one declared schema (and the validators generated from "
                       "it),\nthe rules between records, migration of older schemas, and reading a document's bytes.",
     "store/disk": "Bytes on disk: the one safe writer, the serialised form, TinyDB's storage, backups, the file "
@@ -146,8 +148,8 @@ PACKAGE_DOCS = {
                          "kinerja,\nRencana Aksi, Renja evaluation.",
     "reports/rekap": "The rekap of many workbooks for a kabupaten's Bagian Organisasi, and its files.",
     "tui": "What the operator sees: the lkjip command line (cli) and the Textual app (app, views, widgets).\n\n"
-           "Layers: cli, app, views, widgets, then the ground here (keys, session, shown).",
-    "tui/cli": "The lkjip command line: the parser, the commands, and the one printer every line goes through.",
+           "Layers: cli, app, views, widgets, then the ground here (keys, session, shown, printer).",
+    "tui/cli": "The lkjip command line: the parser and the commands (every line they print goes through tui.printer).",
     "tui/app": "The Textual app: the app and its parts, the writes it makes, the palette, recovery drafts, and "
                "its lean\nterminal output.",
     "tui/views": "The screens of the app, one module each, with the rows and the paste they share.",
