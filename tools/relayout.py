@@ -128,7 +128,8 @@ PACKAGE_DOCS = {
     "store/text": "Text and numbers at the door: the one gate for text coming in, the one sanitiser for text going "
                   "out,\nthe one number parser and formatter, the one CSV reader, and the errors an operator reads.",
     "store/domain": "The workbook as plain data and its rules: records, the cascade index, the editable fields, "
-                    "codes,\nreferences, officials, the quarter rule, and the values of an edit (Edit, Batch, Applied). No files.",
+                    "codes,\nreferences, officials, the quarter rule, and the values of an edit (Edit, Batch, "
+                    "Applied). No files.",
     "store/document": "The workbook document as a whole: its one declared schema (and the validators generated from "
                       "it),\nthe rules between records, migration of older schemas, and reading a document's bytes.",
     "store/disk": "Bytes on disk: the one safe writer, the serialised form, TinyDB's storage, backups, the file "
