@@ -614,14 +614,15 @@ class Relayout:
             rows = []
             for m in subpackages + modules:
                 target = Path(package) / m / "__init__.py" if m in subpackages else Path(package) / f"{m}.py"
-                first = (ast.get_docstring(ast.parse(target.read_text(encoding="utf-8"))) or "").split("\n")[0]
+                doc_of = ast.get_docstring(ast.parse(target.read_text(encoding="utf-8"))) or ""
+                first = " ".join(doc_of.split("\n\n")[0].split())  # the first paragraph, on one line
                 mark = "" if m in public else "  (inside)"
                 room = 114 - width - len(mark)
                 first = first if len(first) <= room else first[: room - 1] + "…"
                 rows.append(f"    {m.ljust(width)}  {first}{mark}".rstrip())
-            body = (f'"""{doc}\n\nEach name is imported from its module (`from {dotted_pkg}.<module> import name`); '
-                    f"this file imports\nnothing, so importing one module loads no other. __all__ is the package's "
-                    f"face: the modules imported\nfrom outside it. Modules:\n\n" + "\n".join(rows) + '\n"""\n\n'
+            body = (f'"""{doc}\n\nEach name is imported from the module that defines it, never through a package: this '
+                    f"file imports\nnothing, so importing one module loads no other. __all__ is the package's face: "
+                    f"what is used from\noutside it; the rest is inside.\n\n" + "\n".join(rows) + '\n"""\n\n'
                     + self._all(public))
             if not self.dry_run:
                 init.write_text(body, encoding="utf-8")
