@@ -399,6 +399,20 @@ class Relayout:
         except (tokenize.TokenError, SyntaxError):
             literal = [(0, len(text))]
         imports = sorted((a, b) for a, b, _ in edits)
+        # Code in a string (`python -c "from tui import cli, commands; ..."`): `from package import modules` is split
+        # as an import statement would be.
+        for m in re.finditer(rf"\bfrom (store|reports|tui) import ({IDENT}(?:, *{IDENT})*)", text):
+            if not any(a <= m.start() < b for a, b in literal):
+                continue
+            groups: dict[str, list[str]] = {}
+            for name in re.split(r", *", m.group(2)):
+                target = self.modmap.get(f"{m.group(1)}.{name}", f"{m.group(1)}.{name}")
+                parent, _, base = target.rpartition(".")
+                groups.setdefault(parent, []).append(base if base == name else f"{base} as {name}")
+            new = "; ".join(f"from {parent} import {', '.join(names)}" for parent, names in groups.items())
+            if new != m.group(0):
+                edits.append((m.start(), m.end(), new))
+                self.warnings.append(f"{path}: code in a string: `{m.group(0)}` became `{new}`")
         for m in re.finditer(rf"(?<![\w.])(?:store|reports|tui)(?:\.{IDENT})+", text):
             if any(a <= m.start() < b for a, b in imports):
                 continue
