@@ -285,6 +285,9 @@ class Relayout:
         self.benchmods = {p.stem: f"tests.bench.{p.stem}" for p in Path("tests/bench").glob("*.py")
                           if p.stem not in ("conftest", "__init__")}
         self.new_packages = sorted({str(Path(new).parent) for new in self.code_moves.values()})
+        # Folders of tests/ that were packages already (fasttests' support/): their tests imported them as
+        # `from support.cli import lkjip`, from tests/ on sys.path; tests/ now a package, they are tests.support.
+        self.testpkgs = {d.name for d in Path("tests").iterdir() if (d / "__init__.py").is_file()}
 
     def map_module(self, name: str) -> str:
         """The new name of a dotted module name, or of a name inside a module (longest old prefix wins)."""
@@ -454,6 +457,9 @@ class Relayout:
             parts, changed = [], False
             for alias in node.names:
                 new = self.map_module(alias.name)
+                if path.startswith("tests/") and alias.name.split(".")[0] in self.testpkgs:
+                    self.warnings.append(f"{path}: `import {alias.name}` binds a name tests/ no longer gives: "
+                                         f"write `from tests.{alias.name.rpartition('.')[0] or alias.name} import …`")
                 if not in_bench and alias.name in self.testmods:
                     new = self.testmods[alias.name]
                 elif not in_bench and alias.name in self.benchmods and path.startswith("tests/"):
@@ -472,6 +478,9 @@ class Relayout:
             absmod = ".".join(base + ([node.module] if node.module else []))
         else:
             absmod = node.module or ""
+            if path.startswith("tests/") and absmod.split(".")[0] in self.testpkgs:
+                names = [a.name + (f" as {a.asname}" if a.asname else "") for a in node.names]
+                return self._reflow(seg, self._head(seg, "tests." + absmod), "tests." + absmod, names)
             if not in_bench and path.startswith("tests/"):
                 names = [a.name + (f" as {a.asname}" if a.asname else "") for a in node.names]
                 if absmod in self.testmods:
