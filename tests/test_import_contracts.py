@@ -29,6 +29,9 @@ AWAITING = {
                         "document.schema, disk.storage} and {edits.structure, edits.workbook, edits.year_locks}",
     "no-circles-reports": "reports.documents.renja_eval imports renja_xlsx (in render_xlsx), which imports "
                           "renja_eval: year_docs can call renja_xlsx itself",
+    "tui-layers": "tui.session's session_of imports tui.app.app (in the function) to check the app's class: the ground "
+                  "of tui reaches up to the app; check by a Protocol or a marker, or ignore_imports that line",
+    "no-circles-tui": "the same import: tui.session -> tui.app.app closes app -> views -> widgets -> session",
 }
 
 
