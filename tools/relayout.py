@@ -190,6 +190,51 @@ forbidden_modules =
     tui
 """
 
+# Known code that reads the old flat layout, replaced once the files are moved (old text -> new text, in the moved
+# file); a text not found is reported. writepath's circle test read store/*.py flat: it now reads every module of
+# the package by its path under it (`domain.edit`), so the circle it looks for may cross the new packages.
+SPECIAL_EDITS: list[tuple[str, str, str]] = [
+    ("tests/store/test_write_path.py",
+     """    folder = ROOT / package
+    modules = {p.stem for p in folder.glob("*.py")}
+    edges: dict[str, set[str]] = {m: set() for m in modules}
+    for name in modules:
+        for node in ast.walk(ast.parse((folder / f"{name}.py").read_text())):
+            targets: list[str] = []
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                targets = [node.module.split(".")[0]] if node.module else [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith(package + "."):
+                targets = [node.module.split(".")[1]]  # type: ignore[union-attr]
+            elif isinstance(node, ast.Import):
+                targets = [a.name.split(".")[1] for a in node.names if a.name.startswith(package + ".")]
+            edges[name] |= {t for t in targets if t in modules and t != name}
+    return edges
+""",
+     """    folder = ROOT / package
+    files = {".".join(p.relative_to(folder).with_suffix("").parts): p for p in folder.rglob("*.py")
+             if p.name != "__init__.py" and "__pycache__" not in p.parts}  # `domain.edit`: its path in the package
+    edges: dict[str, set[str]] = {m: set() for m in files}
+    for name, path in files.items():
+        here = name.split(".")[:-1]
+        for node in ast.walk(ast.parse(path.read_text())):
+            targets: list[str] = []
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = ".".join(here[: len(here) - node.level + 1] + ([node.module] if node.module else []))
+                targets = [base] + [f"{base}.{a.name}".strip(".") for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(package + "."):
+                base = (node.module or "")[len(package) + 1:]
+                targets = [base] + [f"{base}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module == package:
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.Import):
+                targets = [a.name[len(package) + 1:] for a in node.names if a.name.startswith(package + ".")]
+            edges[name] |= {t for t in targets if t in files and t != name}
+    return edges
+"""),
+    ("tests/store/test_write_path.py", 'assert _imports("store")["edits"] == set()',
+     'assert _imports("store")["domain.edit"] == set()'),
+]
+
 IDENT = r"[A-Za-z_]\w*"
 
 
@@ -730,6 +775,16 @@ class Relayout:
                         continue
                     self.warnings.append(f"{path}:{i}: still names {m.group(1)}: {line.strip()[:100]}")
 
+    def special_edits(self) -> None:
+        for path, old, new in SPECIAL_EDITS:
+            p = Path(path)
+            text = p.read_text(encoding="utf-8") if p.exists() else ""
+            if old not in text:
+                self.warnings.append(f"{path}: the known flat-layout code to replace is not there: look by hand")
+                continue
+            p.write_text(text.replace(old, new), encoding="utf-8")
+            self.done.append(f"{path}: reads the package's modules in its subfolders")
+
     def contracts(self) -> None:
         if "store/edits.py" in self.code_moves:
             if not self.dry_run:
@@ -746,6 +801,7 @@ class Relayout:
         self.contracts()
         self.move_all()
         if not self.dry_run:
+            self.special_edits()
             self.write_faces()
             self.residue()
             bad = subprocess.run([sys.executable, "-m", "compileall", "-q", "store", "reports", "tui", "tests"],
