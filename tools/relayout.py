@@ -261,8 +261,12 @@ class Relayout:
     # ---- 1, 2: refuse what it must ------------------------------------------------------------------------------
     def check(self) -> None:
         fresh = {str(Path(new).parent) for new in MOVES.values()} - {w.rstrip("/") for w in WHOLE}
+        def holds_something(path: Path) -> bool:  # a folder left with only __pycache__ by an earlier try is empty
+            return path.is_file() or (path.is_dir() and any(
+                holds_something(c) for c in path.iterdir() if c.name != "__pycache__"))
+
         for new in [*MOVES.values(), *fresh]:
-            if Path(new).exists():
+            if holds_something(Path(new)):
                 sys.exit(f"relayout: {new} exists already: the relayout has run (or the map is stale). Nothing done.")
         if not self.dry_run and sh("git", "status", "--porcelain").strip():
             sys.exit("relayout: the work tree has uncommitted changes; commit them first. Nothing done.")
@@ -819,7 +823,7 @@ class Relayout:
         if not self.dry_run:
             print("\nNext: git add -A && git commit -m 'Packages that show the house; tests in folders by layer' ;\n"
                   "      make .venv/.installed (pyproject changed) ; .venv/bin/lint-imports ; make test\n"
-                  "To start again: git reset --hard && git clean -fd store reports tui tests")
+                  "To start again: git reset --hard && git clean -fdx store reports tui tests")
 
 
 def main() -> None:
