@@ -3,8 +3,8 @@ rows it spans."""
 
 from __future__ import annotations
 
-from store.cascade import Cascade
-from store.model import Indicator, Node
+from store.domain.cascade import Cascade
+from store.domain.model import Indicator, Node
 
 CASCADE_LEVELS = ("tujuan", "sasaran", "program", "kegiatan", "subkegiatan")
 
@@ -24,7 +24,7 @@ class CascadeGrid:
         self.owner: list[list[str]] = []  # per cell: the node or indicator it shows, for the row's ref
         self._heights: dict[str, int] = {}
 
-    # Hooks for another layout of the same walk (reports.pohon: the tree turned on its side, kegiatan its leaves).
+    # Hooks for another layout of the same walk (reports.documents.pohon: the tree turned on its side, kegiatan its leaves).
     def kids_of(self, node: Node) -> list[Node]:
         return self.casc.kids(node["id"])
 

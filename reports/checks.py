@@ -10,11 +10,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from store.cascade import Cascade
-from store.model import ANALYSIS_POINTS, BUDGET_LEVELS, Indicator, Node, analysis_key, text_for
+from store.domain.cascade import Cascade
+from store.domain.model import ANALYSIS_POINTS, BUDGET_LEVELS, Indicator, Node, analysis_key, text_for
 
-from store.numbers import format_rupiah, format_value
-from store.tw_rule import KUMULATIF, roman, rule_label
+from store.text.numbers import format_rupiah, format_value
+from store.domain.tw_rule import KUMULATIF, roman, rule_label
 
 from . import engine, plausibility, renaksi_figures
 
@@ -29,7 +29,7 @@ class Finding:
     message: str
 
     def line(self, shown_ref: str | None = None) -> str:
-        """One line of `lkjip check`; `shown_ref`: the REF as the operator names it (store.refs.public_ref)."""
+        """One line of `lkjip check`; `shown_ref`: the REF as the operator names it (store.domain.refs.public_ref)."""
         return f"[{self.severity}] {shown_ref or self.ref}: {self.message}"
 
 
@@ -84,7 +84,7 @@ def run(casc: Cascade, year: int) -> list[Finding]:
 
 
 def analysis_findings(casc: Cascade, year: int) -> list[Finding]:
-    """For a year not yet locked: each analysis point written by people (store.model.ANALYSIS_POINTS) still empty,
+    """For a year not yet locked: each analysis point written by people (store.domain.model.ANALYSIS_POINTS) still empty,
     since the signed copy leaves it out."""
     out = []
     for no, sasaran in enumerate(casc.of_level("sasaran"), start=1):

@@ -1,7 +1,7 @@
 """The capaian engine: every computed figure of the workbook comes from here, in decimal.Decimal.
 
 Values are computed from what was entered, never from rounded display values; rounding (half-up) happens only in
-store.numbers when a figure is shown. An undefined result is None, never zero.
+store.text.numbers when a figure is shown. An undefined result is None, never zero.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from store import tw_rule
-from store.cascade import Cascade
-from store.model import Indicator, Node, Settings
-from store.numbers import format_decimal, to_decimal
+from store.domain import tw_rule
+from store.domain.cascade import Cascade
+from store.domain.model import Indicator, Node, Settings
+from store.text.numbers import format_decimal, to_decimal
 
 HUNDRED = Decimal(100)
 

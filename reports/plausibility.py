@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from store.cascade import Cascade
-from store.model import BUDGET_LEVELS, Indicator, Node, Settings
-from store.numbers import format_decimal, format_rupiah, to_decimal
+from store.domain.cascade import Cascade
+from store.domain.model import BUDGET_LEVELS, Indicator, Node, Settings
+from store.text.numbers import format_decimal, format_rupiah, to_decimal
 
 from . import engine
 

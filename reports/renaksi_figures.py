@@ -1,7 +1,7 @@
 """The figures of the Rencana Aksi (PermenPAN-RB 53/2014): quarterly targets, and capaian per quarter.
 
 Each indicator keeps, per year, a target for each quarter (`target_tw`, "1".."4") beside its realisasi per quarter
-(`tw`). By its quarter rule (store.tw_rule):
+(`tw`). By its quarter rule (store.domain.tw_rule):
 - *kumulatif*: each quarter's target is what that quarter adds (documents issued in TW II), so the four add up to
   the year's target; each quarter's realisasi is likewise what that quarter added.
 - *nilai akhir*: each quarter's target is the level due at its end, so TW IV's equals the year's target; each
@@ -10,7 +10,7 @@ Each indicator keeps, per year, a target for each quarter (`target_tw`, "1".."4"
 **Capaian per quarter** is therefore, for both rules alike, the realisasi typed for quarter q against the target of
 quarter q, by the engine's formula (engine.ratio: R / T × 100, or the indicator's negative rule): never a cumulative
 realisasi against one quarter's target. It is undefined (—) where either is empty or the quarter's target is zero,
-as a year's capaian is. The capaian so far against the year's target is the quarterly report's (reports.triwulan).
+as a year's capaian is. The capaian so far against the year's target is the quarterly report's (reports.documents.triwulan).
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from store import tw_rule
-from store.model import Indicator, Settings, YearValues
-from store.numbers import to_decimal
+from store.domain import tw_rule
+from store.domain.model import Indicator, Settings, YearValues
+from store.text.numbers import to_decimal
 
 from . import engine
 

@@ -20,10 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from store import tw_rule
-from store.cascade import Cascade
-from store.model import Indicator, Node
-from store.numbers import to_decimal
+from store.domain import tw_rule
+from store.domain.cascade import Cascade
+from store.domain.model import Indicator, Node
+from store.text.numbers import to_decimal
 
 from . import engine
 

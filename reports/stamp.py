@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from store.model import Meta
+from store.domain.model import Meta
 
 
 @dataclass(frozen=True)

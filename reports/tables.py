@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from store.cascade import Cascade
-from store.model import LEVEL_LABELS, Indicator, Node
-from store.numbers import format_percent, format_rupiah, format_value, to_decimal
+from store.domain.cascade import Cascade
+from store.domain.model import LEVEL_LABELS, Indicator, Node
+from store.text.numbers import format_percent, format_rupiah, format_value, to_decimal
 
 from . import engine
 from .cascade_grid import CASCADE_LEVELS, CascadeGrid

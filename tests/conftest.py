@@ -11,8 +11,8 @@ from hypothesis import settings
 from markdown_it import MarkdownIt
 
 from store.demo import demo_document
-from store.workbook import Workbook
-from support import cli
+from store.edits.workbook import Workbook
+from tests.support import cli
 
 # No timed tests in this project: hypothesis must never fail an example for being slow on a busy machine.
 settings.register_profile("lkjip", deadline=None)

@@ -37,7 +37,7 @@ def core_files() -> list[Path]:
 
 def test_the_core_packages_have_modules_to_check():
     files = core_files()
-    assert ROOT / "store" / "numbers.py" in files and ROOT / "reports" / "engine.py" in files
+    assert ROOT / "store" / "text" / "numbers.py" in files and ROOT / "reports" / "engine.py" in files
 
 
 @pytest.mark.parametrize("path", core_files(), ids=lambda p: str(p.relative_to(ROOT)))
@@ -48,7 +48,7 @@ def test_no_core_module_imports_textual_or_a_higher_layer(path):
 
 def test_the_static_check_does_see_an_import_of_textual(tmp_path):
     probe = tmp_path / "probe.py"
-    probe.write_text("def later():\n    from textual.app import App\n    import tui.app\n")
+    probe.write_text("def later():\n    from textual.app import App\n    import tui.app.app\n")
     assert {"textual", "tui"} <= imported_modules(probe)
 
 
@@ -66,6 +66,6 @@ print(json.dumps({"loaded": loaded, "textual": sorted(m for m in sys.modules if 
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert {"store.numbers", "store.workbook", "reports.engine", "reports.tables", "reports.checks"} <= set(
+    assert {"store.text.numbers", "store.edits.workbook", "reports.engine", "reports.tables", "reports.checks"} <= set(
         report["loaded"])
     assert report["textual"] == []

@@ -165,7 +165,7 @@ class KeysInOrder:
 
 
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"  # bracketed paste, as every terminal sends it
-PASTE_HOLD_MAX = 1024 * 1024  # characters of one paste kept; a longer one is over every paste limit (tui/paste.py)
+PASTE_HOLD_MAX = 1024 * 1024  # characters of one paste kept; a longer one is over every paste limit (tui/views/paste.py)
 
 
 class _WholePastes:

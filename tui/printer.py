@@ -1,11 +1,11 @@
 """The one way the command line writes to a terminal: every line of every `lkjip` subcommand, on stdout and on
-stderr, goes through here (argparse's help and messages too: tui.cli_parser.Parser), so no control character a
+stderr, goes through here (argparse's help and messages too: tui.cli.parser.Parser), so no control character a
 name, a file name or an argument holds is ever emitted. The one place the sanitiser is applied to the CLI's output.
 
-Text passes store.sanitize.visible (ESC as `␛`, BEL `␇`, CR `␍`, C1 and direction controls as `�`), keeping the
-output's own line breaks and tabs; a JSON document passes store.sanitize.json_safe instead (the same values, the
-characters written as `\\u` escapes). A subcommand never calls print or sys.stdout itself; tests/test_cli_output.py
-and tests/test_cli_parser.py run every subcommand of the parser with hostile names and arguments and look for raw
+Text passes store.text.sanitize.visible (ESC as `␛`, BEL `␇`, CR `␍`, C1 and direction controls as `�`), keeping the
+output's own line breaks and tabs; a JSON document passes store.text.sanitize.json_safe instead (the same values, the
+characters written as `\\u` escapes). A subcommand never calls print or sys.stdout itself; tests/cli/test_cli_output.py
+and tests/cli/test_cli_parser.py run every subcommand of the parser with hostile names and arguments and look for raw
 control bytes.
 """
 
@@ -14,9 +14,9 @@ from __future__ import annotations
 import os
 import sys
 
-from store.errors import WorkbookError
-from store.safefile import os_reason
-from store.sanitize import json_safe, visible
+from store.text.errors import WorkbookError
+from store.disk.safefile import os_reason
+from store.text.sanitize import json_safe, visible
 
 
 def out(text: str, *, one_line: bool = False) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Awaitable, Callable, Protocol, runtime_checkab
 if TYPE_CHECKING:  # pragma: no cover - for the type checker only
     from textual.widgets import Input
 
-    from store.drafts import Draft
+    from store.disk.drafts import Draft
 
 # A command of the palette (Ctrl+P): its name, its help line, and what it does (may return an awaitable).
 PaletteCommand = tuple[str, str, Callable[[], object]]
@@ -102,7 +102,7 @@ class CellEditor(Protocol):
 
 
 if TYPE_CHECKING:  # pragma: no cover - checked by mypy, never run
-    from .app import LkjipApp
+    from .app.app import LkjipApp
     from .views.find import FindScreen
     from .views.forms import FormScreen
     from .views.main import MainScreen

@@ -1,7 +1,7 @@
 """The one typed object a view works through: the workbook, the cascade on screen, the year and the edit path.
 
 Views and widgets never reach into the app for untyped attributes; they ask `self.session` (tui/views/base.py) or
-`session_of(widget)`, whose type is this protocol. The app (tui/app.py) is the one object that implements it, so there
+`session_of(widget)`, whose type is this protocol. The app (tui/app/app.py) is the one object that implements it, so there
 is exactly one workbook, one year and one edit path however many views are open; the protocol keeps what a view may
 use written down in one place, and mypy (run by `make test`) checks the app against it where `session_of` returns it.
 """
@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover - for the type checker only
-    from store.cascade import Cascade
-    from store.workbook import Applied, Batch, Edit, Workbook
+    from store.domain.cascade import Cascade
+    from store.edits.workbook import Applied, Batch, Edit, Workbook
 
     from textual.message_pump import MessagePump
 
@@ -82,7 +82,7 @@ class Session(Protocol):
 
 def session_of(node: MessagePump) -> Session:
     """The session of a widget or screen of the workbook app (widgets have no screen base class to carry it)."""
-    from .app import LkjipApp  # the app imports the views: by the time a view asks, it is loaded
+    from .app.app import LkjipApp  # the app imports the views: by the time a view asks, it is loaded
 
     app = node.app
     if not isinstance(app, LkjipApp):

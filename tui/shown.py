@@ -1,4 +1,4 @@
-"""Stored text on its way into a widget: through the one sanitiser (store.sanitize), so no control character
+"""Stored text on its way into a widget: through the one sanitiser (store.text.sanitize), so no control character
 reaches the terminal, and as a Rich Text, so that brackets in a name are never read as Textual markup."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
-from store.sanitize import cut, visible
+from store.text.sanitize import cut, visible
 
 if TYPE_CHECKING:
-    from store.cascade import Cascade
+    from store.domain.cascade import Cascade
 
 SHOWN_MAX = 500  # characters of one stored text drawn in a cell or a label; the rest is marked with an ellipsis
 
@@ -34,8 +34,8 @@ def log_value(field: str, value: object, casc: Cascade | None = None) -> str:
     """A value of the edit log as `lkjip log` and the log view (F6) both show it: a year lock as terkunci /
     terbuka, a node or indicator with its subtree in words (a parent, an indicator by its code now, given `casc`),
     a field in its exact display form."""
-    from store.fields import FIELDS, display_exact
-    from store.structure import STRUCTURAL, describe
+    from store.domain.fields import FIELDS, display_exact
+    from store.edits.structure import STRUCTURAL, describe
 
     if value is None or value == "":
         return "\u2014"

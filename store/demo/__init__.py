@@ -1,7 +1,7 @@
 """The demo workbook: Kecamatan Torjun (Kabupaten Sampang), LKjIP 2022.
 
 Every figure comes from the seed report (the printed LKjIP 2022 of Kecamatan Torjun). The cascade, budget and Tabel 1.2
-indicators are written as nested data in the modules beside this one; the builders here turn them into workbook records (store.model).
+indicators are written as nested data in the modules beside this one; the builders here turn them into workbook records (store.domain.model).
 Where the seed contradicts itself or is unclear, the choice made is recorded in meta["notes"] (Indonesian).
 
 Budget figures (pagu after the APBD Perubahan and realisasi) sit on sub kegiatan only: kegiatan, program, sasaran and
@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from store.model import ISU, NARRATIVE, NODES, Indicator, Level, Node, new_document, new_indicator, new_meta, new_node
+from store.domain.model import (ISU, NARRATIVE, NODES, Indicator, Level, Node, new_document, new_indicator,
+                                new_meta, new_node)
 
 from .goals import SASARAN, TUJUAN
 from .programs import PROGRAMS

@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from store.model import ISU, LOG, NARRATIVE, NODES, new_document, new_indicator, new_meta, new_node  # noqa: E402
-from store.numbers import canonical  # noqa: E402
-from store.serialize import dumps  # noqa: E402
+from store.domain.model import ISU, LOG, NARRATIVE, NODES, new_document, new_indicator, new_meta, new_node  # noqa: E402
+from store.text.numbers import canonical  # noqa: E402
+from store.disk.serialize import dumps  # noqa: E402
 
 BASELINE, PERIODE_AWAL, PERIODE_AKHIR, TAHUN = 2024, 2025, 2029, 2027
 YEARS = tuple(range(BASELINE, PERIODE_AKHIR + 1))

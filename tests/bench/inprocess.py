@@ -9,10 +9,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from reports.tables import build_all
-from store.cascade import Cascade
-from store.fields import get_value, spec_of
-from store.numbers import canonical
-from store.workbook import Edit, Workbook
+from store.domain.cascade import Cascade
+from store.domain.fields import get_value, spec_of
+from store.text.numbers import canonical
+from store.edits.workbook import Edit, Workbook
 
 
 def store_engine(path: Path, year: int, edits: int, time_cap: float) -> dict[str, list[float]]:
@@ -53,10 +53,10 @@ def all_tables(path: Path, year: int, runs: int) -> list[float]:
 
 
 def export(path: Path, year: int, fmt: str, runs: int, time_cap: float) -> tuple[list[float], int, str]:
-    """reports.export.render timings (the first run includes importing the renderer), the size of the result, and
+    """reports.documents.lkjip.render timings (the first run includes importing the renderer), the size of the result, and
     a reason when it cannot run (the module is being written)."""
     try:
-        from reports import export as exporter
+        from reports.documents import lkjip as exporter
     except Exception as exc:  # noqa: BLE001 - anything short of a working module is "n/a"
         return [], 0, _why(exc)
     wb = Workbook.open(path)

@@ -1,7 +1,7 @@
 """Rekap speed (docs/RULES.md): 50 demo-size workbooks under 1 s, 2,000 under 30 s, in-process and via the CLI.
 
 Generates the workbooks in a temporary folder (each a Torjun demo with its own instansi name, realisasi and budget
-figures, so no two are alike), then times `reports.rekap.build` in this process and `lkjip rekap FOLDER --format
+figures, so no two are alike), then times `reports.rekap.rekap.build` in this process and `lkjip rekap FOLDER --format
 json` in a new one (Python start-up and imports included). On its own:
 
     python tests/bench/rekap_bench.py            # both sizes
@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from reports import rekap as R  # noqa: E402
+from reports.rekap import rekap as R  # noqa: E402
 from store.demo import demo_document  # noqa: E402
-from store.serialize import dumps  # noqa: E402
+from store.disk.serialize import dumps  # noqa: E402
 
 SIZES = {50: 1.0, 2000: 30.0}  # workbooks: budget in seconds
 KINDS = ("Kecamatan", "Dinas", "Badan", "Kelurahan", "Inspektorat")
@@ -54,7 +54,7 @@ def generate(folder: Path, count: int, seed: int = 7) -> None:
 
 def _cli_argv() -> list[str]:
     script = Path(sys.executable).parent / "lkjip"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "tui.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "tui.cli.main"]
 
 
 def time_one(count: int) -> dict:

@@ -214,7 +214,7 @@ def _pty_commit_cell(got: dict, r) -> str:
 def _export_cell(result: tuple[list[float], int, str]) -> str:
     times, size, why = result
     if why:
-        return NA(f"reports.export.render: {why}")
+        return NA(f"reports.documents.lkjip.render: {why}")
     if not times:
         return NA("nothing measured")
     later = f" ({ms(median(times[1:]))})" if len(times) > 1 else ""

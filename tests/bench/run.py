@@ -22,7 +22,7 @@ for p in (str(ROOT), str(HERE)):
     if p not in sys.path:
         sys.path.insert(0, p)
 OUT = HERE / "out"
-# A user's keymap must not change the keys the bench presses (tui.app reads it at import; the pty inherits it).
+# A user's keymap must not change the keys the bench presses (tui.app.app reads it at import; the pty inherits it).
 os.environ["LKJIP_KEYMAP"] = str(OUT / "no-keymap.json")
 
 # ---- The TUI as the bench assumes it: change these when the app's keys change ----------------------------------
@@ -77,9 +77,9 @@ import tui_probe  # noqa: E402
 from generate import kabupaten_document  # noqa: E402
 from terminal import PtySession, printable  # noqa: E402
 
-from store.cascade import Cascade  # noqa: E402
+from store.domain.cascade import Cascade  # noqa: E402
 from store.demo import demo_document  # noqa: E402
-from store.serialize import dumps  # noqa: E402
+from store.disk.serialize import dumps  # noqa: E402
 
 WORKBOOKS = report.WORKBOOKS
 
@@ -116,7 +116,7 @@ def fresh_copy(name: str, document: dict, purpose: str) -> Path:
 # ---- the pty -------------------------------------------------------------------------------------------------------
 def lkjip_argv(path: Path) -> list[str]:
     script = Path(sys.executable).parent / "lkjip"
-    return [str(script), str(path)] if script.exists() else [sys.executable, "-m", "tui.cli", str(path)]
+    return [str(script), str(path)] if script.exists() else [sys.executable, "-m", "tui.cli.main", str(path)]
 
 
 FLOOR_ARGV = [sys.executable, str(HERE / "bare_app.py")]

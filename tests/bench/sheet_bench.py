@@ -22,8 +22,8 @@ import tui_probe
 from terminal import Burst, PtySession
 
 from reports import engine
-from store.cascade import Cascade
-from store.numbers import to_decimal
+from store.domain.cascade import Cascade
+from store.text.numbers import to_decimal
 
 # ---- The TUI as the bench assumes it ------------------------------------------------------------------------------
 KEY_SHEET = "f8"  # opens the entry sheet with the cursor on the first indicator's realisasi
@@ -102,8 +102,8 @@ async def _pilot(path: Path, values: Values, commits: int, res: dict, time_cap: 
                  idle_granularity: float | None) -> None:
     from textual import events
 
-    from store.workbook import Workbook
-    from tui.app import LkjipApp
+    from store.edits.workbook import Workbook
+    from tui.app.app import LkjipApp
 
     app = LkjipApp(Workbook.open(path))
     async with app.run_test(size=(80, 24)) as p:

@@ -89,8 +89,8 @@ async def probe(path: Path, target: str, computed_downs: int, keys: Keys, values
 
 async def _probe(path: Path, target: str, computed_downs: int, keys: Keys, values: list[str], res: ProbeResult,
                  time_cap: float, idle_granularity: float | None) -> None:
-    from store.workbook import Workbook
-    from tui.app import LkjipApp
+    from store.edits.workbook import Workbook
+    from tui.app.app import LkjipApp
 
     app = LkjipApp(Workbook.open(path))
     async with app.run_test(size=(80, 24)) as pilot:

@@ -1,4 +1,4 @@
-"""`lkjip ARGS` run in the test's own process: the entry point `tui.cli:main` called with argv, its stdout, stderr
+"""`lkjip ARGS` run in the test's own process: the entry point `tui.cli.main:main` called with argv, its stdout, stderr
 and exit code captured as `subprocess.run(..., capture_output=True)` would give them.
 
 A new interpreter per call costs ~0.3 s; this costs the command's own work. What a child process would get fresh is
@@ -49,7 +49,7 @@ def lkjip(*args: object, cwd: Path | str | None = None, env: dict[str, str] | No
           input: bytes | str | None = None) -> subprocess.CompletedProcess:
     """`lkjip ARGS` in process. cwd and env as subprocess.run takes them (env, when given, is the whole environment);
     the result is a CompletedProcess with returncode, stdout and stderr (str, or bytes with text=False)."""
-    from tui.cli import main
+    from tui.cli.main import main
 
     argv = [str(a) for a in args]
     saved_streams = sys.stdin, sys.stdout, sys.stderr

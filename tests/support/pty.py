@@ -17,10 +17,10 @@ import orjson
 import pyte
 
 from store.demo import demo_document
-from store.workbook import Workbook
+from store.edits.workbook import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from terminal import KEY_BYTES, PtySession, key_bytes  # noqa: E402
+from tests.bench.terminal import KEY_BYTES, PtySession, key_bytes  # noqa: E402
 
 __all__ = ["F8", "KEY_BYTES", "QUIET", "PtySession", "Tui", "figures", "fresh", "key_bytes", "lkjip_argv",
            "open_tui", "tui_env", "write", "write_one_by_one"]
@@ -40,7 +40,7 @@ def tui_env(tmp_path: Path) -> dict[str, str]:
 
 def lkjip_argv(path: Path) -> list[str]:
     """`lkjip WORKBOOK` as the installed program runs it, in a process of its own."""
-    return [sys.executable, "-m", "tui.cli", str(path)]
+    return [sys.executable, "-m", "tui.cli.main", str(path)]
 
 
 def open_tui(path: Path, tmp_path: Path) -> PtySession:

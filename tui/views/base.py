@@ -7,8 +7,8 @@ from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
-from ..screen_roles import PaletteCommand
-from ..session import Session, session_of
+from tui.screen_roles import PaletteCommand
+from tui.session import Session, session_of
 
 
 class SessionScreen(Screen):

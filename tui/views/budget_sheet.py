@@ -8,11 +8,11 @@ engine, like every figure) follow each commit. A program or kegiatan without any
 from __future__ import annotations
 
 from reports import engine
-from store.model import BUDGET_LEVELS, LEVEL_LABELS
-from store.numbers import format_percent, format_rupiah
+from store.domain.model import BUDGET_LEVELS, LEVEL_LABELS
+from store.text.numbers import format_percent, format_rupiah
 
-from ..widgets.grid import Column
-from ..widgets.sheet_rows import SheetRow
+from tui.widgets.grid import Column
+from tui.widgets.sheet_rows import SheetRow
 from .sheet_base import SheetView
 
 COLUMNS = [

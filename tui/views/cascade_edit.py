@@ -1,7 +1,7 @@
 """Building the cascade from the main view: add, rename, recode, move and delete nodes and indicators.
 
 The keys act on what has focus: in the tree, on the selected node; in the indicator grid, on the indicator under the
-cursor. Every change is one Edit planned by store.plans and applied through the app's one edit path, so it is
+cursor. Every change is one Edit planned by store.edits.plans and applied through the app's one edit path, so it is
 saved at once, logged, and taken back by Ctrl+Z like any typed value.
 """
 
@@ -13,22 +13,22 @@ from typing import TYPE_CHECKING, Any
 from textual.actions import SkipAction
 from textual.binding import Binding
 
-from store import plans
-from store.codes import CODED_LEVELS, known_name, master_names, master_path
-from store.errors import InvalidValue, WorkbookError
-from store.fields import display_exact, get_value, parse_value, spec_of
-from store.model import LEVEL_LABELS
-from store.pejabat import officials
-from store.structure import CHILD_LEVEL, what_goes
-from store.workbook import Batch, Edit
+from store.edits import plans
+from store.domain.codes import CODED_LEVELS, known_name, master_names, master_path
+from store.text.errors import InvalidValue, WorkbookError
+from store.domain.fields import display_exact, get_value, parse_value, spec_of
+from store.domain.model import LEVEL_LABELS
+from store.domain.pejabat import officials
+from store.edits.structure import CHILD_LEVEL, what_goes
+from store.edits.workbook import Batch, Edit
 
-from ..keys import drained, typing_into
-from ..screen_roles import PaletteCommand
-from ..widgets.cascade_tree import CascadeTree
-from ..widgets.grid import WorkGrid
+from tui.keys import drained, typing_into
+from tui.screen_roles import PaletteCommand
+from tui.widgets.cascade_tree import CascadeTree
+from tui.widgets.grid import WorkGrid
 
 if TYPE_CHECKING:
-    from ..session import Session
+    from tui.session import Session
     from .base import SessionScreen
     from .forms import Field
 
@@ -55,10 +55,10 @@ CASCADE_BINDINGS = [
     Binding("j", "official", "Pejabat penanggung jawab", show=False, id="cascade.official", priority=True),
 ]
 CASCADE_ACTIONS = {b.action.split("(")[0] for b in CASCADE_BINDINGS}
-NO_OFFICIAL = "-"  # the picker's "none" (never a key: store.pejabat keys begin with a letter or digit)
+NO_OFFICIAL = "-"  # the picker's "none" (never a key: store.domain.pejabat keys begin with a letter or digit)
 
 # The indicator's settings, in the order the properties form asks for them.
-# The IKU's three last (reports.iku): Enter through the older seven and Ctrl+S saves as before.
+# The IKU's three last (reports.documents.iku): Enter through the older seven and Ctrl+S saves as before.
 PROPERTY_FIELDS = ("satuan", "arah", "rumus", "rumus-negatif", "aturan-tw", "kondisi-awal", "target-akhir",
                    "definisi", "sumber-data", "jenis")
 PROPERTY_HINTS = {"jenis": " (outcome / output; kosong: menurut tingkatnya)",
@@ -219,7 +219,7 @@ class CascadeEditing(_Screen):
         def submit(values: dict[str, str]) -> Edit:
             if not values["name"].strip():
                 raise InvalidValue("Nama tidak boleh kosong.")
-            # The one gate for a typed text (store.gate): its limit and no control characters.
+            # The one gate for a typed text (store.text.gate): its limit and no control characters.
             return Edit(ref, field, None, old, str(parse_value(spec_of(field), values["name"])).strip())
 
         # A node renamed: the tree at it. An indicator renamed in its grid: the grid's cursor on it, where it was.
@@ -285,7 +285,7 @@ class CascadeEditing(_Screen):
         await self.session.push_screen(PickScreen(title, options), done)
 
     async def action_official(self) -> None:
-        """Pick the official of the year shown who answers for the node (store.pejabat; `lkjip pejabat`)."""
+        """Pick the official of the year shown who answers for the node (store.domain.pejabat; `lkjip pejabat`)."""
         await self._settle()
         casc, year = self.session.casc, self.session.year
         node = casc.nodes.get(self.node_id or "")

@@ -1,6 +1,6 @@
 """Editing a cell, written once for the main view's node grids and the entry sheets (F8, F9): which cells take a
 value, opening the editor with the stored value, committing it through the one edit path, cancelling, explaining a
-computed cell, and pasting a block from a spreadsheet (tui/paste.py).
+computed cell, and pasting a block from a spreadsheet (tui/views/paste.py).
 
 A commit goes the way of every edit (Workbook.apply through the app: lock, conflict check against the value seen
 when the edit began, log, undo). The grid (tui/widgets/cell_edit.py) holds the text being typed and asks the screen
@@ -12,19 +12,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from store.cascade import Cascade
-from store.fields import FieldSpec, display_exact, get_value, spec_of
-from store.model import BUDGET_LEVELS, LEVEL_LABELS, Indicator, Node
+from store.domain.cascade import Cascade
+from store.domain.fields import FieldSpec, display_exact, get_value, spec_of
+from store.domain.model import BUDGET_LEVELS, LEVEL_LABELS, Indicator, Node
 
-from ..paste import paste_block
-from ..rows import edit_label, explain, locked_reason
-from ..session import why_no_digit
-from ..widgets.editbar import EditBar
+from .paste import paste_block
+from .rows import edit_label, explain, locked_reason
+from tui.session import why_no_digit
+from tui.widgets.editbar import EditBar
 
 if TYPE_CHECKING:
-    from ..session import Session
-    from ..widgets.cell_edit import CellGrid
-    from ..widgets.grid import Column
+    from tui.session import Session
+    from tui.widgets.cell_edit import CellGrid
+    from tui.widgets.grid import Column
     from .base import SessionScreen
 
     _Screen = SessionScreen  # checked as part of the screen it is mixed into (MainScreen, the sheets)
@@ -153,7 +153,7 @@ class CellEditing(_Screen):
 
     def paste_text(self, grid: CellGrid, text: str) -> None:
         """A block from a spreadsheet: downward from the cursor (a sheet's group lines skipped), across for
-        tab-separated cells; all or nothing, one undo step (tui/paste.py)."""
+        tab-separated cells; all or nothing, one undo step (tui/views/paste.py)."""
         session = self.session
         last = paste_block(session, self.query_one(EditBar), text, editing=bool(self.editing or grid.is_editing),
                            rows=grid.refs_below(), columns=grid.spec, col=grid.cursor_col,

@@ -12,11 +12,11 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from reports import checks
-from store.refs import public_ref
+from store.domain.refs import public_ref
 
-from ..shown import shown
-from ..widgets.keybar import VIEW_KEYS, KeyBar
-from ..widgets.status import StatusLine
+from tui.shown import shown
+from tui.widgets.keybar import VIEW_KEYS, KeyBar
+from tui.widgets.status import StatusLine
 from .base import WorkbookView
 from .widths import PADDING
 

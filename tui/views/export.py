@@ -15,13 +15,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
-from store.errors import WorkbookError
-from store.output import refuse_reason, write_output
-from store.storage import os_reason
+from store.text.errors import WorkbookError
+from store.disk.output import refuse_reason, write_output
+from store.disk.storage import os_reason
 
-from ..keys import InOrderInput, drained
-from ..widgets.keybar import VIEW_KEYS, KeyBar
-from ..widgets.status import StatusLine
+from tui.keys import InOrderInput, drained
+from tui.widgets.keybar import VIEW_KEYS, KeyBar
+from tui.widgets.status import StatusLine
 from .base import WorkbookView
 from .forms import ReplaceScreen
 
@@ -96,14 +96,14 @@ class ExportScreen(WorkbookView):
     async def action_export(self, fmt: str) -> None:
         await drained(self.query_one(Input))
         try:
-            from reports import export as exporter
+            from reports.documents import lkjip as exporter
         except ImportError:
             self.session.say(f"Ekspor {fmt} belum tersedia di versi ini.", error=True)
             return
         _, _, _, prefix = self.DOCUMENTS[self.document_index]
         base = self.query_one(Input).value.strip() or prefix
         target = Path(base if base.endswith("." + fmt) else f"{base}.{fmt}")
-        # A workbook, a backup, a lock, a link or a folder is never a target, asked or not (store.output).
+        # A workbook, a backup, a lock, a link or a folder is never a target, asked or not (store.disk.output).
         why = refuse_reason(target, force=True, source=self.session.workbook.path)
         if why is not None:
             self.session.say(f"Tidak menulis {target}: {why}.", error=True)
@@ -137,7 +137,7 @@ class ExportScreen(WorkbookView):
             if doc == "lkjip":
                 payload = exporter.render(wb, fmt, year)
             else:
-                from reports import year_docs
+                from reports.documents import year_docs
 
                 # The PK Perubahan is the head's PK on the pagu after APBD Perubahan (`--doc pk --perubahan`).
                 perubahan = doc == "pk-perubahan"

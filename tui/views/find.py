@@ -9,11 +9,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from store.cascade import Cascade
-from store.refs import indicator_ref, node_ref
+from store.domain.cascade import Cascade
+from store.domain.refs import indicator_ref, node_ref
 
-from ..keys import InOrderInput, drained
-from ..shown import shown
+from tui.keys import InOrderInput, drained
+from tui.shown import shown
 from .forms import PickList
 
 LIMIT = 40

@@ -17,10 +17,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.errors import WorkbookError
-from store.sanitize import visible
+from store.text.errors import WorkbookError
+from store.text.sanitize import visible
 
-from ..keys import InOrderInput, OwnKeysFirst, drained
+from tui.keys import InOrderInput, OwnKeysFirst, drained
 
 # (key, label, the value it starts with)
 Field = tuple[str, str, str]

@@ -23,7 +23,7 @@ EXTRA = [
                    "ditanya dulu, Ctrl+Z mengembalikan"),
     ("Ctrl+↑ / Ctrl+↓", "di pohon: naikkan / turunkan simpul; di tabel indikator: indikatornya"),
     ("Pred", "predikat: ST sangat tinggi, T tinggi, S sedang, R rendah, SR sangat rendah (x: lengkap)"),
-    # Every shortened column header is said here in full (tests/test_fits_the_screen.py checks it).
+    # Every shortened column header is said here in full (tests/tui/test_fits_the_screen.py checks it).
     ("PK (Rp)", "pagu Perjanjian Kinerja; kosong: PK memakai pagu (x: rinciannya)"),
     ("TW I–IV", "realisasi per triwulan I sampai IV"),
     ("Ctrl+Q", "keluar; bila sel sedang diisi, ditanya dulu apakah nilainya disimpan"),

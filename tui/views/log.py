@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
-from store.log_names import kind_word, log_refs
-from store.model import LOG
-from store.sanitize import cut
+from store.domain.log_names import kind_word, log_refs
+from store.domain.model import LOG
+from store.text.sanitize import cut
 
-from ..shown import log_value, shown
-from ..widgets.keybar import VIEW_KEYS, KeyBar
-from ..widgets.status import StatusLine
+from tui.shown import log_value, shown
+from tui.widgets.keybar import VIEW_KEYS, KeyBar
+from tui.widgets.status import StatusLine
 from .base import WorkbookView
 
 SHOWN = 500  # the newest entries; the whole log is in the file and in `lkjip log`

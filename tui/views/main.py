@@ -13,22 +13,22 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static, Tree
 
-from store.model import LEVEL_LABELS, Node
+from store.domain.model import LEVEL_LABELS, Node
 
-from ..screen_roles import PaletteCommand
-from ..shown import shown
-from ..rows import BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, indicator_rows
-from ..widgets.cascade_tree import CascadeTree
-from ..widgets.editbar import EditBar
-from ..widgets.grid import WorkGrid
-from ..widgets.keybar import VIEW_KEYS, KeyBar
-from ..widgets.status import StatusLine
+from tui.screen_roles import PaletteCommand
+from tui.shown import shown
+from .rows import BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, indicator_rows
+from tui.widgets.cascade_tree import CascadeTree
+from tui.widgets.editbar import EditBar
+from tui.widgets.grid import WorkGrid
+from tui.widgets.keybar import VIEW_KEYS, KeyBar
+from tui.widgets.status import StatusLine
 from .base import SessionScreen
 from .cascade_edit import CASCADE_BINDINGS, CascadeEditing
 from .cell_editing import CellEditing
 
 if TYPE_CHECKING:
-    from ..widgets.cell_edit import CellGrid
+    from tui.widgets.cell_edit import CellGrid
 
 
 def _shape(casc) -> tuple:

@@ -13,21 +13,22 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from store.drafts import Draft, remove_draft, write_draft
-from store.errors import InvalidValue
-from store.fields import NARRATIVE_MAX, parse_value, spec_of
-from store.model import ANALYSIS_POINTS, NARRATIVE_SECTIONS, RENJA_EVAL_POINTS, RENJA_EVAL_PREFIX, text_for, text_year
-from store.sanitize import visible
-from store.storage import os_reason
-from store.workbook import Edit
+from store.disk.drafts import Draft, remove_draft, write_draft
+from store.text.errors import InvalidValue
+from store.domain.fields import NARRATIVE_MAX, parse_value, spec_of
+from store.domain.model import (ANALYSIS_POINTS, NARRATIVE_SECTIONS, RENJA_EVAL_POINTS, RENJA_EVAL_PREFIX, text_for,
+                                text_year)
+from store.text.sanitize import visible
+from store.disk.storage import os_reason
+from store.edits.workbook import Edit
 
-from ..keys import OwnKeysFirst
-from ..paste import for_narrative
-from ..session import session_of
-from ..shown import shown
+from tui.keys import OwnKeysFirst
+from .paste import for_narrative
+from tui.session import session_of
+from tui.shown import shown
 
-from ..widgets.keybar import VIEW_KEYS, KeyBar
-from ..widgets.status import StatusLine
+from tui.widgets.keybar import VIEW_KEYS, KeyBar
+from tui.widgets.status import StatusLine
 from .base import WorkbookView
 
 
@@ -55,10 +56,10 @@ def section_order(key: str) -> tuple[int, int, str, int]:
 class NarrativeArea(OwnKeysFirst, TextArea):
     """The narrative editor. Its own keys (Backspace, arrows, Ctrl+U …) act in order with the characters typed
     around them (tui/keys.py). A paste may carry anything (colour codes copied from a terminal, CR line breaks from
-    tmux, CRLF from a spreadsheet): it is taken as text the gate accepts (tui/paste.py `for_narrative`: LF line
+    tmux, CRLF from a spreadsheet): it is taken as text the gate accepts (tui/views/paste.py `for_narrative`: LF line
     breaks, codes and control characters taken out, in one pass each), and what was taken out is said."""
 
-    PASTE_KIND = "narrative"  # the size a paste into it may have (tui/paste.py)
+    PASTE_KIND = "narrative"  # the size a paste into it may have (tui/views/paste.py)
 
     async def _on_paste(self, event: events.Paste) -> None:  # async as TextArea's; Textual awaits both
         # Textual then runs TextArea's own paste handler (handlers run along the class hierarchy) with this text.

@@ -3,7 +3,7 @@ pemda, who signs the year's reports (the head, and the Perjanjian Kinerja's piha
 
 Seventeen fields that `lkjip set WB profil …` sets one at a time (the form scrolls at 80×24). The form reads them all against the workbook on disk
 (Workbook.edit_for, as `lkjip set` does) and saves the changed ones as one Batch: one lock, one save, one undo step,
-and a locked year refuses the lot inside the form. The signing fields are the shown year's (store.model.profile_for:
+and a locked year refuses the lot inside the form. The signing fields are the shown year's (store.domain.model.profile_for:
 a year without its own inherits the latest earlier one, and its first edit copies them).
 """
 
@@ -13,16 +13,16 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Label, Static
 
-from store.errors import InvalidValue
-from store.fields import display_exact, get_value, spec_of
-from store.refs import PROFILE_REF
-from store.workbook import Batch, Edit
+from store.text.errors import InvalidValue
+from store.domain.fields import display_exact, get_value, spec_of
+from store.domain.refs import PROFILE_REF
+from store.edits.workbook import Batch, Edit
 
-from ..keys import InOrderInput
-from ..session import Session
+from tui.keys import InOrderInput
+from tui.session import Session
 from .forms import FormScreen
 
-# (heading, [(field, label)]) in the order the form asks; the fields are those of store.fields
+# (heading, [(field, label)]) in the order the form asks; the fields are those of store.domain.fields
 SECTIONS = (
     ("Instansi", (("instansi", "Instansi"), ("pemda", "Pemerintah daerah"))),
     ("Kepala (pihak pertama)", (("kepala-nama", "Nama"), ("kepala-nip", "NIP"), ("kepala-pangkat", "Pangkat/gol."),

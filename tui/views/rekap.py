@@ -1,7 +1,7 @@
 """`lkjip rekap WORKBOOK...` in a terminal: the rekap table; Enter opens that office's workbook, Esc or q quits.
 
 A small app of its own: the rekap holds no workbook open (it only reads), so it is not a view of LkjipApp. Enter
-ends it with the chosen path; tui.commands_rekap then runs the normal workbook TUI on that path and, when the
+ends it with the chosen path; tui.cli.rekap then runs the normal workbook TUI on that path and, when the
 operator quits it, shows the rekap again, re-read (the figures may have changed meanwhile).
 """
 
@@ -12,10 +12,10 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from reports import rekap as R
+from reports.rekap import rekap as R
 
-from ..widgets.keybar import KeyBar
-from ..widgets.line import Line
+from tui.widgets.keybar import KeyBar
+from tui.widgets.line import Line
 
 
 class RekapApp(App[str]):

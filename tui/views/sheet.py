@@ -17,12 +17,12 @@ from textual.binding import Binding
 from textual.widget import AwaitMount
 
 from reports import engine
-from store.model import LEVEL_LABELS, LEVELS, Indicator, Meta, Node
-from store.numbers import format_percent, format_value, to_decimal
+from store.domain.model import LEVEL_LABELS, LEVELS, Indicator, Meta, Node
+from store.text.numbers import format_percent, format_value, to_decimal
 
-from ..rows import predikat_short, realisasi_text
-from ..widgets.grid import Column
-from ..widgets.sheet_rows import SheetRow
+from .rows import predikat_short, realisasi_text
+from tui.widgets.grid import Column
+from tui.widgets.sheet_rows import SheetRow
 from .sheet_base import SheetView
 
 COLUMNS = [

@@ -8,12 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from ..widgets.editbar import EditBar
-from ..widgets.grid import Column
-from ..widgets.keybar import KeyBar
-from ..widgets.sheet_rows import SheetRow
-from ..widgets.sheetgrid import SheetGrid
-from ..widgets.status import StatusLine
+from tui.widgets.editbar import EditBar
+from tui.widgets.grid import Column
+from tui.widgets.keybar import KeyBar
+from tui.widgets.sheet_rows import SheetRow
+from tui.widgets.sheetgrid import SheetGrid
+from tui.widgets.status import StatusLine
 from .base import WorkbookView
 from .cell_editing import CellEditing
 

@@ -16,16 +16,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
-from store.errors import InvalidValue, WorkbookError
-from store.fields import text_input
-from store.model import Meta, new_document, new_meta
-from store.sanitize import quote
-from store.sheet_layout import default_periode
-from store.workbook import Workbook
+from store.text.errors import InvalidValue, WorkbookError
+from store.domain.fields import text_input
+from store.domain.model import Meta, new_document, new_meta
+from store.text.sanitize import quote
+from store.exchange.sheet_layout import default_periode
+from store.edits.workbook import Workbook
 
-from ..keys import InOrderInput
-from ..shown import shown
-from ..widgets.keybar import KeyBar
+from tui.keys import InOrderInput
+from tui.shown import shown
+from tui.widgets.keybar import KeyBar
 from .base import SessionScreen
 
 # (key, label, placeholder) in the order they are asked

@@ -10,10 +10,10 @@ from textual.widgets import DataTable, Static, Tab, Tabs
 
 from reports import tables as T
 
-from ..screen_roles import PaletteCommand
-from ..shown import shown
-from ..widgets.keybar import VIEW_KEYS, KeyBar
-from ..widgets.status import StatusLine
+from tui.screen_roles import PaletteCommand
+from tui.shown import shown
+from tui.widgets.keybar import VIEW_KEYS, KeyBar
+from tui.widgets.status import StatusLine
 from .base import WorkbookView
 from .widths import column_widths
 

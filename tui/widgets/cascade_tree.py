@@ -15,10 +15,10 @@ from textual.binding import Binding
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from store.cascade import Cascade
-from store.model import Node
+from store.domain.cascade import Cascade
+from store.domain.model import Node
 
-from ..shown import shown
+from tui.shown import shown
 from .tree_names import fit_name
 
 OPEN_LEVELS = ("tujuan", "sasaran")

@@ -6,7 +6,7 @@ every commit); the edit line under the grid shows the text. What a cell holds, w
 what a commit writes is the screen's (tui/views/cell_editing.py): the grid asks it synchronously through
 `CellEditor`, never through the message queue. Keys of a burst (a paste, a fast typist over SSH) are already queued
 behind the key that started or committed an edit; a posted answer came after them, and "4 Enter 5 Enter" held "45"
-for one commit (tests/test_burst_pty.py). Answered at once, each key finds the edit started, committed and the
+for one commit (tests/pty/test_burst_pty.py). Answered at once, each key finds the edit started, committed and the
 cursor moved before the next.
 """
 
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable, Protocol, cast
 
 from textual import events
 
-from ..session import session_of, why_no_digit
+from tui.session import session_of, why_no_digit
 
 if TYPE_CHECKING:
     from textual.widget import Widget

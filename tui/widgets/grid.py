@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
-from ..shown import shown
+from tui.shown import shown
 from .cell_edit import ONLY_WHILE_EDITING, CellEditor, EditingGrid
 
 
@@ -46,7 +46,7 @@ SegmentLines = list[list[Segment]]
 class WorkGrid(EditingGrid, DataTable):
     """Rows are keyed by the ref (indicator or node id) they show; columns by Column.key."""
 
-    PASTE_KIND = "grid"  # the size a paste into it may have (tui/paste.py)
+    PASTE_KIND = "grid"  # the size a paste into it may have (tui/views/paste.py)
     BINDINGS = [
         Binding("enter", "enter", "Ubah / simpan", id="grid.edit"),
         Binding("e", "edit", "Ubah", show=False, id="grid.edit_alt"),

@@ -10,7 +10,7 @@ from typing import Any
 from rich.text import Text
 from textual.widget import Widget
 
-from ..shown import made_safe
+from tui.shown import made_safe
 
 
 class Line(Widget):

@@ -37,7 +37,7 @@ PREFETCH_SECONDS = 0.1  # after the view moved, the pause before the page below 
 
 class SheetGrid(EditingGrid, Widget, can_focus=True):
     DEFAULT_CSS = "SheetGrid { height: 1fr; }"
-    PASTE_KIND = "grid"  # the size a paste into it may have (tui/paste.py)
+    PASTE_KIND = "grid"  # the size a paste into it may have (tui/views/paste.py)
     editor: SheetEditor  # the screen, given at construction: the rows' texts besides the cell editing
 
     BINDINGS = [

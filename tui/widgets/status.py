@@ -14,7 +14,7 @@ from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 
-from ..session import session_of
+from tui.session import session_of
 from .line import Line
 
 
@@ -57,7 +57,7 @@ class StatusLine(Vertical):
         needed = max(MESSAGE_LINES, Content.from_rich_text(line.text).get_height(line.styles, width))  # type: ignore[arg-type]
         most = max(MESSAGE_LINES, self.app.size.height // 2)
         if needed > most:  # too long even for half the screen: whole in a dialog, its first lines here
-            from ..views.message import MessageScreen
+            from tui.views.message import MessageScreen
 
             # Once per message: the status is shown again on every view and after the dialog closes.
             if _OPENED.get(self.app) != message and not isinstance(self.app.screen, MessageScreen):

@@ -1,0 +1,30 @@
+"""Another operator removes the node whose cell is being typed in (issue 20): before, the live reload closed the
+editor, dropped the typed value in silence and put the cursor on another node's cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from store.edits import plans
+from store.edits.workbook import Workbook
+from tests.tui.test_tui import IKM, find_ikm_realisasi, grid
+from tui.app.app import LkjipApp
+
+
+async def test_the_typed_value_stays_and_the_removal_is_said(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await find_ikm_realisasi(pilot)
+        main = app.screen
+        await pilot.press("enter", "8", "1", ",", "5")  # the operator is typing 81,5 into IKM's realisasi
+        await pilot.pause()
+        other = Workbook.open(demo_path, user="budi")
+        other.apply(plans.plan_delete(other.cascade(), "S1"))  # budi removes the sasaran, IKM with it
+        app.poll_disk()
+        await pilot.pause()
+        assert main.editor_text() == "81,5"  # still in the editor, not dropped
+        assert grid(app).current()[0] == IKM and main.node_id == "S1"  # the cursor did not move elsewhere
+        assert app.message_error and "dihapus operator lain" in app.message and "81,5" in app.message
+        await pilot.press("escape")  # the operator closes the editor: the view follows the file
+        await pilot.pause()
+        assert main.editor_text() is None and "S1" not in app.casc.nodes and main.node_id != "S1"
