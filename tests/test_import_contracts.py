@@ -22,17 +22,7 @@ CONTRACTS = [section.split(":", 2)[2] for section in _config.sections() if secti
 
 # Contracts the code does not keep yet, each with the import to cut. Strict: once the cut is made the test fails
 # until its line here is removed, so a kept contract is never left unchecked.
-AWAITING = {
-    "store-layers": "store.document.schema imports the safe writer of store.disk for its code generator (`python -m`): "
-                    "move the generator up, or ignore_imports that one line with its reason",
-    "no-circles-store": "the same import; before issue 19 point 2 also {disk.backups, document.read, disk.precheck, "
-                        "document.schema, disk.storage} and {edits.structure, edits.workbook, edits.year_locks}",
-    "no-circles-reports": "reports.documents.renja_eval imports renja_xlsx (in render_xlsx), which imports "
-                          "renja_eval: year_docs can call renja_xlsx itself",
-    "tui-layers": "tui.session's session_of imports tui.app.app (in the function) to check the app's class: the ground "
-                  "of tui reaches up to the app; check by a Protocol or a marker, or ignore_imports that line",
-    "no-circles-tui": "the same import: tui.session -> tui.app.app closes app -> views -> widgets -> session",
-}
+AWAITING: dict[str, str] = {}  # a contract not yet kept, with the import to cut (none now)
 
 
 def lint_imports(root: Path, *contract: str) -> subprocess.CompletedProcess[str]:

@@ -9,11 +9,12 @@ use written down in one place, and mypy (run by `make test`) checks the app agai
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Protocol, TypeGuard, runtime_checkable
 
 if TYPE_CHECKING:  # pragma: no cover - for the type checker only
     from store.domain.cascade import Cascade
-    from store.edits.workbook import Applied, Batch, Edit, Workbook
+    from store.domain.edit import Applied, Batch, Edit
+    from store.edits.workbook import Workbook
 
     from textual.message_pump import MessagePump
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover - for the type checker only
     from .widgets.grid import Column
 
 
+@runtime_checkable
 class Session(Protocol):
     wb: Workbook | None
     path: Path
@@ -76,18 +78,33 @@ class Session(Protocol):
     def draft_file(self) -> Path:
         """Where this operator's narrative draft goes."""
 
+    def message_in_full(self, message: str, *, error: bool) -> None:
+        """Open a message too long for the status line whole in a dialog."""
+
     def push_screen(self, screen: Any, callback: Callable[[Any], Any] | None = None) -> Any:
         """Open a modal screen over the current one."""
 
 
 def session_of(node: MessagePump) -> Session:
     """The session of a widget or screen of the workbook app (widgets have no screen base class to carry it)."""
-    from .app.app import LkjipApp  # the app imports the views: by the time a view asks, it is loaded
-
     app = node.app
-    if not isinstance(app, LkjipApp):
+    if not _is_session(app):
         raise TypeError(f"{type(node).__name__} runs only inside the workbook app, not in {type(app).__name__}")
     return app  # mypy checks here that the app is a Session
+
+
+# The app's class, once seen to have every member of the protocol: the check by name costs ~30 members' lookups, and
+# a keystroke asks for the session many times. The session never imports the app: the app is the layer above it.
+_SESSION_CLASSES: set[type] = set()
+
+
+def _is_session(app: object) -> TypeGuard[Session]:
+    if type(app) in _SESSION_CLASSES:
+        return True
+    if isinstance(app, Session):
+        _SESSION_CLASSES.add(type(app))
+        return True
+    return False
 
 
 def why_no_digit(column: Column) -> str:

@@ -251,9 +251,3 @@ def render_docx(report: EvaluasiRenja) -> bytes:
         d.text(line)
     d.signatures(report.place_date, [report.kepala])
     return d.to_bytes()
-
-
-def render_xlsx(report: EvaluasiRenja) -> bytes:
-    from . import renja_xlsx
-
-    return renja_xlsx.render(report)

@@ -55,7 +55,11 @@ def render(casc: Cascade, doc: str, fmt: str, year: int, *, tw: int | None = Non
         evaluasi = renja_eval.build(casc, year, tw, stamp)
         if fmt == "md":
             return renja_eval.render_md(evaluasi).encode("utf-8")
-        return renja_eval.render_docx(evaluasi) if fmt == "docx" else renja_eval.render_xlsx(evaluasi)
+        if fmt == "docx":
+            return renja_eval.render_docx(evaluasi)
+        from . import renja_xlsx  # the form as a spreadsheet: openpyxl only for this choice
+
+        return renja_xlsx.render(evaluasi)
     if doc == "renaksi":
         from . import renaksi
 

@@ -37,7 +37,7 @@ from .writer import Writer
 if TYPE_CHECKING:
     from store.disk.precheck import Prechecked
 
-__all__ = ["Workbook", "Edit", "Batch", "Applied", "YEARS_BEFORE"]  # the value objects live in store.domain.edit
+__all__ = ["Workbook"]  # the value objects of an edit are imported from store.domain.edit, their one route
 
 
 class Workbook:

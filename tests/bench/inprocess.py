@@ -12,7 +12,8 @@ from reports.tables import build_all
 from store.domain.cascade import Cascade
 from store.domain.fields import get_value, spec_of
 from store.text.numbers import canonical
-from store.edits.workbook import Edit, Workbook
+from store.domain.edit import Edit
+from store.edits.workbook import Workbook
 
 
 def store_engine(path: Path, year: int, edits: int, time_cap: float) -> dict[str, list[float]]:

@@ -23,7 +23,8 @@ from store.demo import demo_document
 from store.text.errors import YearLocked
 from store.domain.model import LOG
 from store.disk.backups import BACKUP_KEEP, backups_of
-from store.edits.workbook import Edit, Workbook
+from store.domain.edit import Edit
+from store.edits.workbook import Workbook
 from tui.cli.main import main as lkjip_main
 from tests.support.cli import lkjip
 

@@ -9,7 +9,8 @@ import orjson
 import pytest
 
 from store.text.errors import EditConflict, YearLocked
-from store.edits.workbook import Batch, Edit, Workbook
+from store.domain.edit import Batch, Edit
+from store.edits.workbook import Workbook
 
 
 def realisasi(path: Path, ref: str) -> str | None:

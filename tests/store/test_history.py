@@ -14,7 +14,8 @@ from textual import events
 
 from store.demo import demo_document
 from store.edits.structure import clean
-from store.edits.workbook import Edit, Workbook
+from store.domain.edit import Edit
+from store.edits.workbook import Workbook
 from tui.app.app import LkjipApp
 from tui.views.forms import ConfirmScreen, FormScreen
 from tests.support.cli import lkjip

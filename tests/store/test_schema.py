@@ -252,11 +252,11 @@ def test_a_damaged_file_written_by_another_tool_is_refused_on_the_next_reload(de
 
 def test_the_generated_validators_are_those_of_the_declaration():
     """store/document/schema_compiled.py is fastjsonschema's code for the declaration in store/document/schema.py; after changing the
-    declaration, regenerate it with `python -m store.document.schema`."""
+    declaration, regenerate it with `python tools/regenerate_schema.py`."""
     from store.document import schema
 
     compiled = (ROOT / "store" / "document" / "schema_compiled.py").read_text()
-    assert compiled == schema.generate(), "store/document/schema_compiled.py is stale: run `python -m store.document.schema`"
+    assert compiled == schema.generate(), "store/document/schema_compiled.py is stale: run `python tools/regenerate_schema.py`"
 
 
 @pytest.mark.parametrize("command", [["check"], ["export", "--format", "md"], ["export", "--format", "json"],

@@ -14,7 +14,8 @@ from store.demo import demo_document
 from store.text.errors import EditConflict, InvalidValue, YearLocked
 from store.domain.fields import FIELDS
 from store.domain.model import LOG
-from store.edits.workbook import Edit, Workbook
+from store.domain.edit import Edit
+from store.edits.workbook import Workbook
 
 IKM = "S1/1"
 SUB = "7.01.01.2.01.0001"  # a sub kegiatan: carries pagu and realisasi anggaran

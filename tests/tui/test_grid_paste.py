@@ -14,7 +14,8 @@ from textual import events
 from reports import tables
 from store.edits import plans
 from store.domain.fields import parse_value, spec_of
-from store.edits.workbook import Edit, Workbook
+from store.domain.edit import Edit
+from store.edits.workbook import Workbook
 from tui.app.app import LkjipApp
 from tui.views.message import MessageScreen
 from tui.widgets.editbar import EditBar

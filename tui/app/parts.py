@@ -16,7 +16,7 @@ from store.text.errors import InvalidValue, WorkbookError
 from store.domain.fields import parse_value, spec_of
 from store.disk.storage import os_reason
 from store.edits.structure import STRUCTURAL
-from store.edits.workbook import Applied, Edit
+from store.domain.edit import Applied, Edit
 
 from .writes import WritePath
 from tui.keys import drained, typing_into

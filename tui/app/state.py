@@ -87,6 +87,14 @@ class AppState(KeysInOrder, App[object]):
                 and not isinstance(self.screen, MessageScreen)):
             self.push_screen(MessageScreen("Ditolak", self.message))
 
+    def message_in_full(self, message: str, *, error: bool) -> None:
+        """A message too long even for half the screen, whole in a dialog (the status line asks; it shows the first
+        lines itself). Not over a dialog already open."""
+        from tui.views.message import MessageScreen
+
+        if not isinstance(self.screen, MessageScreen):
+            self.push_screen(MessageScreen("Ditolak" if error else "Pesan", message))
+
     def _where(self) -> tuple[str, str | None]:
         """The view, and in the cascade view the node, a message is said on."""
         main = next((s for s in reversed(self.screen_stack) if isinstance(s, MainScreen)), None)

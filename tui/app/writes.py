@@ -12,7 +12,7 @@ from store.text.errors import WorkbookError
 from store.domain.fields import spec_of
 from store.disk.storage import os_reason
 from store.edits.structure import STRUCTURAL
-from store.edits.workbook import Applied, Batch, Edit
+from store.domain.edit import Applied, Batch, Edit
 
 from .state import AppState
 from tui.views.base import WorkbookView

@@ -19,7 +19,8 @@ from store.domain.fields import spec_of
 from store.domain.edit import Target
 from store.domain.refs import public_ref, resolve
 from store.edits.structure import what_goes
-from store.edits.workbook import Applied, Edit, Workbook
+from store.domain.edit import Applied, Edit
+from store.edits.workbook import Workbook
 
 from tui.printer import err, out
 

@@ -20,7 +20,7 @@ from store.domain.fields import display_exact, get_value, parse_value, spec_of
 from store.domain.model import LEVEL_LABELS
 from store.domain.pejabat import officials
 from store.edits.structure import CHILD_LEVEL, what_goes
-from store.edits.workbook import Batch, Edit
+from store.domain.edit import Batch, Edit
 
 from tui.keys import drained, typing_into
 from tui.screen_roles import PaletteCommand

@@ -20,7 +20,7 @@ from store.domain.model import (ANALYSIS_POINTS, NARRATIVE_SECTIONS, RENJA_EVAL_
                                 text_year)
 from store.text.sanitize import visible
 from store.disk.storage import os_reason
-from store.edits.workbook import Edit
+from store.domain.edit import Edit
 
 from tui.keys import OwnKeysFirst
 from .paste import for_narrative

@@ -23,7 +23,7 @@ from rich.text import Text
 from store.text.errors import InvalidValue
 from store.domain.fields import FieldSpec, get_value, parse_value, spec_of
 from store.text.sanitize import CONTROL
-from store.edits.workbook import Batch, Edit
+from store.domain.edit import Batch, Edit
 
 from .rows import locked_reason
 

@@ -16,7 +16,7 @@ from textual.widgets import Input, Label, Static
 from store.text.errors import InvalidValue
 from store.domain.fields import display_exact, get_value, spec_of
 from store.domain.refs import PROFILE_REF
-from store.edits.workbook import Batch, Edit
+from store.domain.edit import Batch, Edit
 
 from tui.keys import InOrderInput
 from tui.session import Session

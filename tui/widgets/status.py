@@ -3,7 +3,7 @@
 Fixed height, lines that repaint alone: a status that grew and shrank would re-lay the whole screen out, costing
 bytes on every message. Only a message longer than its two lines grows the status, to as many lines as the sentence
 needs (up to half the screen), and it shrinks back when the message goes: a message is never cut. One longer still
-opens whole in a dialog (tui/views/message.py)."""
+opens whole in a dialog, which the app opens (a widget does not reach up to the views)."""
 
 from __future__ import annotations
 
@@ -57,11 +57,9 @@ class StatusLine(Vertical):
         needed = max(MESSAGE_LINES, Content.from_rich_text(line.text).get_height(line.styles, width))  # type: ignore[arg-type]
         most = max(MESSAGE_LINES, self.app.size.height // 2)
         if needed > most:  # too long even for half the screen: whole in a dialog, its first lines here
-            from tui.views.message import MessageScreen
-
             # Once per message: the status is shown again on every view and after the dialog closes.
-            if _OPENED.get(self.app) != message and not isinstance(self.app.screen, MessageScreen):
-                self.app.push_screen(MessageScreen("Ditolak" if error else "Pesan", message))
+            if _OPENED.get(self.app) != message:
+                session_of(self).message_in_full(message, error=error)
             _OPENED[self.app] = message
             needed = most
         else:
