@@ -29,6 +29,7 @@ from .freeze import check_structure
 from .model import LEVEL_LABELS, NODES
 from .numbers import format_rupiah
 from .refs import Target, public_ref
+from .sanitize import cut_words
 
 if TYPE_CHECKING:
     from .workbook import Applied, Edit, Workbook
@@ -126,7 +127,7 @@ def sentence(applied: "Applied") -> str:
         return f"{applied.new_text} ditambahkan"
     if edit.field in ("simpul", "butir-indikator") and edit.new is None:
         return f"{applied.old_text} dihapus"
-    return f"{LABELS[edit.field]} {applied.target.label[:40]}: {applied.old_text} \u2192 {applied.new_text}"
+    return f"{LABELS[edit.field]} {cut_words(applied.target.label, 40)}: {applied.old_text} \u2192 {applied.new_text}"
 
 
 # -- what an edit would take away --------------------------------------------------------------------------------------
