@@ -40,7 +40,9 @@ def whole_words(lines: list[str], *sources: str) -> list[str]:
 
 def dialog_title(tui: Tui, start: str) -> str:
     """The title on a dialog's top border, beginning with `start`, without the border's lines."""
-    [line] = [line for line in tui.screen.display if start in line]
+    lines = [line for line in tui.screen.display if start in line]
+    assert len(lines) == 1, tui.text()
+    line = lines[0]
     return line[line.index(start):].split(" \u2500")[0].strip()
 
 

@@ -77,6 +77,8 @@ def _fit(name: str, room: int, siblings: tuple[str, ...]) -> tuple[str, int | No
         return shown, None
     parts_at = max(_parting(name, s) for s in alike)
     start = name.rfind(" ", 0, parts_at) + 1  # the word where it parts from the closest sibling
+    if name[parts_at:parts_at + 1] in (" ", "/"):  # "Pemeliharaan Peralatan…" beside "Pemeliharaan/Rehabilitasi…"
+        start = parts_at + 1
     first = name.split(" ", 1)[0]
     head = first if cell_len(first) * 5 <= room * 2 else set_cell_size(first, room // 3)
     if start <= len(head):
