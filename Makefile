@@ -31,8 +31,9 @@ $(PATH_HINT): | $(BIN)/python
 	@echo "    sudo ln -s $(abspath $(BIN))/lkjip /usr/local/bin/lkjip"
 	@touch $@
 
+# One worker per core (pytest-xdist); `pytest tests/test_x.py` alone stays in one process, as a debugger wants.
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 torture: $(STAMP)
 	$(BIN)/python -m pytest -m slow

@@ -4,7 +4,7 @@ rows it spans."""
 from __future__ import annotations
 
 from store.cascade import Cascade
-from store.model import Node
+from store.model import Indicator, Node
 
 CASCADE_LEVELS = ("tujuan", "sasaran", "program", "kegiatan", "subkegiatan")
 
@@ -50,7 +50,7 @@ class CascadeGrid:
         """Write the node's own cells over its rows; the first column after them (the next level's)."""
         col = 1 + 2 * CASCADE_LEVELS.index(node["level"])
         self._span(top, rows, col, self.casc.label(node), node["id"])
-        indicators = node["indicators"] or [None]
+        indicators: list[Indicator | None] = [*node["indicators"]] or [None]
         for j, ind in enumerate(indicators):
             first, last = top + j * rows // len(indicators), top + (j + 1) * rows // len(indicators)
             if last > first:

@@ -6,10 +6,12 @@ figure in the report that does not follow from the data, or no figure where one 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from store.cascade import Cascade
-from store.model import ANALYSIS_POINTS, BUDGET_LEVELS, analysis_key, text_for
+from store.model import ANALYSIS_POINTS, BUDGET_LEVELS, Indicator, Node, analysis_key, text_for
 
 from store.numbers import format_rupiah, format_value
 from store.tw_rule import KUMULATIF, roman, rule_label
@@ -140,7 +142,7 @@ def pagu_pk_findings(casc: Cascade, year: int) -> list[Finding]:
     return out
 
 
-def _quarter_findings(ind, year: int, where: str) -> list[Finding]:
+def _quarter_findings(ind: Indicator, year: int, where: str) -> list[Finding]:
     """The year's realisasi against its quarters: quarters no rule combines (galat: no figure where one is due),
     and a typed year value the four quarters contradict (peringatan: the typed one is reported, the operator
     decides which is right)."""
@@ -159,7 +161,7 @@ def _quarter_findings(ind, year: int, where: str) -> list[Finding]:
     return []
 
 
-def _so_far(ind, year: int) -> str:
+def _so_far(ind: Indicator, year: int) -> str:
     """Why a year with quarters has no realisasi yet: TW IV is not filled."""
     quarters = engine.quarters_of(ind, year)
     if not quarters:
@@ -168,7 +170,7 @@ def _so_far(ind, year: int) -> str:
             f"diisi)")
 
 
-def _budget_findings(casc: Cascade, node, year: int, label: str) -> list[Finding]:
+def _budget_findings(casc: Cascade, node: Node, year: int, label: str) -> list[Finding]:
     out: list[Finding] = []
     a = engine.anggaran(casc, node, year)
     if a.pagu is not None and a.realisasi is not None and a.realisasi > a.pagu:
@@ -176,12 +178,14 @@ def _budget_findings(casc: Cascade, node, year: int, label: str) -> list[Finding
                            f"Realisasi anggaran {year} {label} ({format_rupiah(a.realisasi)}) melebihi pagu "
                            f"({format_rupiah(a.pagu)}); periksa kedua angka."))
     quarters = engine.realisasi_anggaran_quarters(casc, node, year)
-    if not casc.kids(node["id"]) and None not in quarters and a.realisasi is not None and sum(quarters) != a.realisasi:
+    filled = [q for q in quarters if q is not None]
+    if (not casc.kids(node["id"]) and len(filled) == len(quarters) and a.realisasi is not None
+            and sum(filled) != a.realisasi):
         out.append(Finding(WARNING, node["id"], "realisasi-anggaran",
-                           f"Realisasi anggaran TW I\u2013IV {year} {label} berjumlah {format_rupiah(sum(quarters))}, "
+                           f"Realisasi anggaran TW I\u2013IV {year} {label} berjumlah {format_rupiah(sum(filled))}, "
                            f"berbeda dari realisasi tahunnya ({format_rupiah(a.realisasi)}); periksa angkanya."))
     if casc.kids(node["id"]):
-        own = (node.get("budget", {}).get(str(year)) or {})
+        own: Mapping[str, Any] = node.get("budget", {}).get(str(year)) or {}
         for key, field, what in (("pagu", "pagu", "Pagu"), ("realisasi", "realisasi-anggaran", "Realisasi")):
             entered = own.get(key)
             summed = _children_sum(casc, node, year, key)
@@ -193,7 +197,7 @@ def _budget_findings(casc: Cascade, node, year: int, label: str) -> list[Finding
     return out
 
 
-def _children_sum(casc: Cascade, node, year: int, key: str) -> int | None:
+def _children_sum(casc: Cascade, node: Node, year: int, key: str) -> int | None:
     values = [engine.budget_figure(casc, k, year, key) for k in casc.kids(node["id"])]
     known = [v for v in values if v is not None]
     return sum(known) if known else None

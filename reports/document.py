@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from store.cascade import Cascade
 from store.model import ANALYSIS_POINTS, Node, analysis_key, profile_for, text_for, text_year
@@ -121,14 +122,14 @@ class _Builder:
             self.add(Narrative(key, text, level))
         else:
             # A draft goes to reviewers: an empty section should be visible as such, not silently skipped.
-            title = (section or {}).get("title") or key
+            title = (section["title"] if section else "") or key
             self.add(Paragraph(f"[Narasi \u201c{title}\u201d belum diisi.]", note=True))
 
     def table(self, table_id: str) -> None:
         self.add(TableBlock(T.build(self.casc, self.year, table_id)))
 
 
-def _place_date(p: dict, key: str, year: int) -> str:
+def _place_date(p: dict[str, Any], key: str, year: int) -> str:
     tempat = p.get("tempat", "").strip() or "." * 20
     return f"{tempat}, {p.get(key, '').strip() or '.' * 24 + f' {year}'}"
 
@@ -148,7 +149,7 @@ REVIU_TEXT = (
 )
 
 
-def _review_statement(b: _Builder, profile: dict, year: int) -> None:
+def _review_statement(b: _Builder, profile: dict[str, Any], year: int) -> None:
     """The "Pernyataan Telah Direviu" of PermenPAN-RB 53/2014, signed by the Inspektur (APIP) after the review:
     the Inspektur's name, pangkat, NIP and the review date come from the year's profile, dotted while empty."""
     instansi = profile.get("instansi", "").strip() or "." * 24

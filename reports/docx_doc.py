@@ -14,6 +14,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Pt
 
+from .docx_fields import usable_width
 from .docx_render import setup_page, setup_styles
 from .docx_sign import add_signatures
 from .docx_stamp import add_stamp, page_number
@@ -67,7 +68,7 @@ class ShortDocument:
 
     def table(self, table: Table) -> None:
         section = self.doc.sections[-1]
-        add_table(self.doc, table, section.page_width - section.left_margin - section.right_margin, self.styles)
+        add_table(self.doc, table, usable_width(section), self.styles)
 
     def page_break(self) -> None:
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

@@ -7,15 +7,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Length
+from docx.shared import Emu, Length
 from docx.text.paragraph import Paragraph
 
+if TYPE_CHECKING:
+    from docx.blkcntnr import BlockItemContainer
+    from docx.document import Document
+    from docx.section import Section
 
-def _el(tag: str, **attrs: str) -> OxmlElement:
+    Container = Document | BlockItemContainer  # what takes paragraphs: the document, a table cell
+
+# An element of python-docx's oxml tree (w:tbl, w:numbering...): its classes are made per tag at run time, with the
+# children's accessors (tblPr, add_num) generated, so the type checker sees them as Any.
+XmlElement = Any
+
+
+def _el(tag: str, **attrs: str) -> XmlElement:
     el = OxmlElement(tag)
     for name, value in attrs.items():
         el.set(qn(f"w:{name}"), value)
@@ -70,7 +82,7 @@ _AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat",
                         "listSeparator")
 
 
-def update_fields_on_open(settings_element: OxmlElement) -> None:
+def update_fields_on_open(settings_element: XmlElement) -> None:
     """w:updateFields in settings.xml: Word offers to refresh every field (TOC page numbers) on opening."""
     if settings_element.find(qn("w:updateFields")) is not None:
         return
@@ -84,7 +96,7 @@ def update_fields_on_open(settings_element: OxmlElement) -> None:
 
 
 # -- tables ---------------------------------------------------------------------------------------------------------
-def set_grid(tbl: OxmlElement, widths: Sequence[Length]) -> None:
+def set_grid(tbl: XmlElement, widths: Sequence[Length]) -> None:
     """Fixed layout needs the grid itself to carry the widths; cell widths alone are ignored by some readers."""
     grid = tbl.tblGrid
     for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
@@ -98,7 +110,7 @@ def set_grid(tbl: OxmlElement, widths: Sequence[Length]) -> None:
     tblW.set(qn("w:w"), str(sum(int(w.twips) for w in widths)))
 
 
-def set_cell_margins(tbl: OxmlElement, *, left: Length, right: Length, top: Length, bottom: Length) -> None:
+def set_cell_margins(tbl: XmlElement, *, left: Length, right: Length, top: Length, bottom: Length) -> None:
     tblPr = tbl.tblPr
     old = tblPr.find(qn("w:tblCellMar"))
     if old is not None:
@@ -154,7 +166,7 @@ def rows_xml(rows: Sequence[Sequence[str]], widths: Sequence[Length], style_id: 
     return "".join(out)
 
 
-def append_rows(tbl: OxmlElement, xml: str) -> None:
+def append_rows(tbl: XmlElement, xml: str) -> None:
     holder = parse_xml(f"<w:tbl {nsdecls('w')}>{xml}</w:tbl>")
     for tr in list(holder):
         tbl.append(tr)
@@ -166,7 +178,7 @@ _ORDERED = (("decimal", "%{n}."), ("lowerLetter", "%{n}."), ("lowerRoman", "%{n}
 INDENT_STEP = 360  # twips per list level (a quarter inch)
 
 
-def _abstract_num(abstract_id: int, ordered: bool) -> OxmlElement:
+def _abstract_num(abstract_id: int, ordered: bool) -> XmlElement:
     absn = _el("w:abstractNum", abstractNumId=str(abstract_id))
     absn.append(_el("w:multiLevelType", val="hybridMultilevel"))
     for ilvl in range(9):
@@ -194,7 +206,7 @@ class Numbering:
     startOverride on each level makes each list count from its own start (1, unless the Markdown says otherwise).
     """
 
-    def __init__(self, numbering_element: OxmlElement) -> None:
+    def __init__(self, numbering_element: XmlElement) -> None:
         self.numbering = numbering_element
         existing = [int(a.get(qn("w:abstractNumId"))) for a in numbering_element.findall(qn("w:abstractNum"))]
         base = max(existing, default=-1) + 1
@@ -219,7 +231,7 @@ class Numbering:
                 num.add_lvlOverride(ilvl=level).add_startOverride(start if level == ilvl else 1)
         else:
             self._bullet_num = num.numId
-        return num.numId
+        return int(num.numId)
 
 
 def set_numbering(paragraph: Paragraph, num_id: int, ilvl: int) -> None:
@@ -229,7 +241,7 @@ def set_numbering(paragraph: Paragraph, num_id: int, ilvl: int) -> None:
     numPr.get_or_add_numId().val = num_id
 
 
-def add_paragraph(container, style_id: str | None = None, text: str = "") -> Paragraph:
+def add_paragraph(container: Container, style_id: str | None = None, text: str = "") -> Paragraph:
     """container.add_paragraph() with the style given by its id: python-docx resolves a style object or name by
     scanning every style for the default one, which alone took seconds over the cells of a report."""
     p = container.add_paragraph()
@@ -238,3 +250,9 @@ def add_paragraph(container, style_id: str | None = None, text: str = "") -> Par
     if text:
         p.add_run(text)
     return p
+
+
+def usable_width(section: Section) -> Length:
+    """The width between a section's margins (every section here has its page size and margins set)."""
+    assert section.page_width is not None and section.left_margin is not None and section.right_margin is not None
+    return Emu(section.page_width - section.left_margin - section.right_margin)

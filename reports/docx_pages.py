@@ -3,8 +3,13 @@ and the tag that lets reports.paginate find each Daftar Isi heading in LibreOffi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+
+if TYPE_CHECKING:
+    from docx.section import Section
 
 from . import document as D
 
@@ -14,7 +19,7 @@ _AFTER_PG_NUM = ("cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDire
 MARKER = "QXH{:03d}QX"  # a heading's tag in the measuring render (reports.paginate finds it in the PDF text)
 
 
-def set_page_numbers(section, fmt: str, *, restart: bool) -> None:
+def set_page_numbers(section: Section, fmt: str, *, restart: bool) -> None:
     """w:pgNumType: the format of the footer's PAGE field in this section ("lowerRoman" for the front matter,
     "decimal" from BAB I) and, when `restart`, numbering from 1. python-docx copies the previous section's
     properties into a new one, so a continuing section must drop the start it inherited."""
@@ -43,8 +48,8 @@ def numbering_starts(blocks: list[D.Block]) -> dict[int, str]:
         starts[1] = "lowerRoman"
     contents = next((i for i, b in enumerate(blocks) if isinstance(b, D.Contents)), None)
     if contents is not None:
-        body = next((i for i in range(contents + 1, len(blocks))
-                     if isinstance(blocks[i], D.Heading) and blocks[i].level == 1), None)
+        body = next((i for i, b in enumerate(blocks)
+                     if i > contents and isinstance(b, D.Heading) and b.level == 1), None)
         if body is not None:
             starts[body] = "decimal"
     return starts

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import re
 from datetime import timezone
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -19,7 +20,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Length, Pt, RGBColor
 
 from . import docx_fields as F
 from . import document as D
@@ -28,6 +29,11 @@ from .docx_sign import add_signatures
 from .docx_stamp import add_stamp, page_number
 from .docx_tables import TableStyles, add_table, wants_landscape
 from .stamp import Stamp
+from .tables import Table
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.section import Section
 from .md_to_docx import MarkdownWriter
 
 FONT = "Arial"
@@ -37,7 +43,7 @@ BLACK = RGBColor(0, 0, 0)
 TABLE_PT = 8
 
 
-def _plain_font(owner, name: str) -> None:
+def _plain_font(owner: F.XmlElement, name: str) -> None:
     """Set a font by name on a style or w:rPrDefault and drop the theme font attributes, which would otherwise win
     over the name."""
     rPr = owner.find(qn("w:rPr"))
@@ -53,7 +59,7 @@ def _plain_font(owner, name: str) -> None:
         rFonts.set(qn(f"w:{attr}"), name)
 
 
-def _setup_styles(doc) -> TableStyles:
+def _setup_styles(doc: DocxDocument) -> TableStyles:
     """Arial throughout, black headings, and the paragraph styles of tables; returns the latter's ids."""
     styles = doc.styles
     defaults = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
@@ -116,7 +122,7 @@ def _setup_styles(doc) -> TableStyles:
                        styles["Table Grid"].style_id, TABLE_PT)
 
 
-def _page(section, *, landscape: bool) -> None:
+def _page(section: Section, *, landscape: bool) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = (A4_LONG, A4_SHORT) if landscape else (A4_SHORT, A4_LONG)
     for name, value in MARGINS.items():
@@ -124,7 +130,7 @@ def _page(section, *, landscape: bool) -> None:
     section.header_distance = section.footer_distance = Cm(1.25)
 
 
-def _header_footer(section, stamp: Stamp) -> None:
+def _header_footer(section: Section, stamp: Stamp) -> None:
     # The cover gets the draft mark but no page number: its own first-page header and footer.
     section.different_first_page_header_footer = True
     page_number(section.footer)
@@ -135,7 +141,7 @@ def _landscape_flags(blocks: list[D.Block]) -> list[bool]:
     """Which blocks go on landscape pages: each wide table, with the headings and short generated sentences that
     lead into it, so that a section title is never left alone at the foot of a portrait page. An operator's
     narrative stays on portrait pages: it may be long."""
-    portrait = A4_SHORT - MARGINS["left_margin"] - MARGINS["right_margin"]
+    portrait = Emu(A4_SHORT - MARGINS["left_margin"] - MARGINS["right_margin"])
     flags = [isinstance(b, D.TableBlock) and wants_landscape(b.table, portrait, TABLE_PT) for b in blocks]
     for i in range(len(blocks)):
         if not flags[i] or (i and flags[i - 1]):
@@ -153,7 +159,7 @@ def _landscape_flags(blocks: list[D.Block]) -> list[bool]:
 
 
 class _Renderer:
-    def __init__(self, doc, report: D.Report, table_styles: TableStyles, *, pages: list[str] | None = None,
+    def __init__(self, doc: DocxDocument, report: D.Report, table_styles: TableStyles, *, pages: list[str] | None = None,
                  measure: bool = False) -> None:
         self.doc = doc
         self.report = report
@@ -165,12 +171,12 @@ class _Renderer:
         self.pages = pages  # the Daftar Isi's page number of each entry, when known (reports.paginate)
         self.measure = measure  # tag each heading of the Daftar Isi, for reports.paginate to find in the PDF
         self.entry = 0  # the Daftar Isi entries written so far, as headings
-        self.front_entry = self.body_entry = None  # the entry that starts the roman / the arabic numbering
+        self.front_entry: int | None = None  # the entry that starts the roman numbering
+        self.body_entry: int | None = None  # the entry that starts the arabic numbering
 
     # -- pages -----------------------------------------------------------------------------------------------------
-    def _width(self):
-        s = self.doc.sections[-1]
-        return s.page_width - s.left_margin - s.right_margin
+    def _width(self) -> Length:
+        return F.usable_width(self.doc.sections[-1])
 
     def orient(self, landscape: bool) -> None:
         if landscape == self.landscape:
@@ -197,7 +203,7 @@ class _Renderer:
     def _markdown(self, level: int) -> MarkdownWriter:
         return MarkdownWriter(self.doc, self.numbering, heading_base=level, add_table=self._table)
 
-    def _table(self, table) -> None:
+    def _table(self, table: Table) -> None:
         add_table(self.doc, table, self._width(), self.table_styles)
 
     # -- blocks ----------------------------------------------------------------------------------------------------
@@ -325,7 +331,7 @@ def render_measured(report: D.Report) -> Rendered:
 
 
 def _render(report: D.Report, *, pages: list[str] | None = None, measure: bool = False) -> Rendered:
-    report = _xml_safe(report)  # type: ignore[assignment]
+    report = _xml_safe(report)  # type: ignore[assignment]  # the same report back, its strings made XML-safe
     doc = Document()
     table_styles = _setup_styles(doc)
     first = doc.sections[0]

@@ -6,6 +6,8 @@ A block is never alone on a page: no row splits, and every row and the paragraph
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -15,11 +17,14 @@ from docx.table import Table
 
 from .signing import ROWS, Signatory
 
+if TYPE_CHECKING:
+    from docx.document import Document
+
 GAP_PT = 56  # room to sign and stamp
 SIGNATURE_CAPTION = "Tanda tangan"
 
 
-def _keep_previous(doc) -> None:
+def _keep_previous(doc: Document) -> None:
     """The paragraph before the block, or the last row of a table before it, keeps with the block."""
     body = doc.element.body
     last = [el for el in body if el.tag != qn("w:sectPr")]
@@ -38,7 +43,7 @@ def is_signature(table: Table) -> bool:
     return caption is not None and caption.get(qn("w:val")) == SIGNATURE_CAPTION
 
 
-def add_signatures(doc, place_date: str, signers: list[Signatory | None]) -> None:
+def add_signatures(doc: Document, place_date: str, signers: list[Signatory | None]) -> None:
     """`signers` left to right; None leaves a column empty (one signature on the right half of the page). The place
     and date sit above the last one."""
     _keep_previous(doc)

@@ -4,17 +4,22 @@ under the page number (not on a cover)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, RGBColor
 
 from . import docx_fields as F
 from .stamp import Stamp
 
+if TYPE_CHECKING:
+    from docx.section import Section, _Footer, _Header
+
 DRAFT_RED = RGBColor(0xC0, 0x00, 0x00)
 LOCK_GREY = RGBColor(0x59, 0x59, 0x59)
 
 
-def page_number(footer) -> None:
+def page_number(footer: _Footer) -> None:
     p = footer.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.add_run("Halaman ").font.size = Pt(9)
@@ -23,7 +28,7 @@ def page_number(footer) -> None:
         run.font.size = Pt(9)
 
 
-def _draft(header, text: str) -> None:
+def _draft(header: _Header, text: str) -> None:
     p = header.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     run = p.add_run(text)
@@ -32,7 +37,7 @@ def _draft(header, text: str) -> None:
     run.font.color.rgb = DRAFT_RED
 
 
-def _lock_line(footer, text: str) -> None:
+def _lock_line(footer: _Footer, text: str) -> None:
     p = footer.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.space_before = Pt(2)
@@ -41,7 +46,7 @@ def _lock_line(footer, text: str) -> None:
     run.font.color.rgb = LOCK_GREY
 
 
-def add_stamp(section, stamp: Stamp) -> None:
+def add_stamp(section: Section, stamp: Stamp) -> None:
     """Mark `section` (and the sections that follow it, linked to it) as `stamp` says."""
     if stamp.draft:
         if section.different_first_page_header_footer:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
@@ -18,6 +19,9 @@ from docx.shared import Cm, Emu, Length, Twips
 
 from . import docx_fields as F
 from .tables import Table
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 # Advance widths (thousandths of an em) of Arial, metric-compatible with Liberation Sans.
 _WIDTHS: dict[str, int] = {}
@@ -239,7 +243,7 @@ class TableStyles:
     size_pt: float
 
 
-def add_table(doc, table: Table, width: Length, styles: TableStyles) -> None:
+def add_table(doc: Document, table: Table, width: Length, styles: TableStyles) -> None:
     """The title as a caption kept with the table, then the table: header row repeated on every page."""
     F.add_paragraph(doc, styles.caption, table.title)
     if not table.rows:  # a header over nothing says less than one line saying why
@@ -256,7 +260,7 @@ def add_table(doc, table: Table, width: Length, styles: TableStyles) -> None:
     numeric = table.numeric or [False] * len(table.columns)
     # The header row is centred by its paragraph style; only body cells of number columns align right.
     F.append_rows(t._tbl, F.rows_xml([table.columns], widths, styles.head, [False] * len(widths), header=True)
-                  + F.rows_xml(_slash_breaks(table.rows, widths, styles.size_pt, 2 * margin), widths, styles.body,
+                  + F.rows_xml(_slash_breaks(table.rows, widths, styles.size_pt, Emu(2 * margin)), widths, styles.body,
                                numeric))
     if table.spans:
         merge_down(t._tbl.tr_lst[1:], table.spans)
@@ -267,7 +271,7 @@ def add_table(doc, table: Table, width: Length, styles: TableStyles) -> None:
 INDENT_TWIPS = 170  # per outline level: about 0.3 cm, enough to see kegiatan under program in a narrow column
 
 
-def set_outline(rows, levels: list[int], column: int) -> None:
+def set_outline(rows: list[Any], levels: list[int], column: int) -> None:  # rows: w:tr elements
     """Program (and total) rows bold; kegiatan and sub kegiatan names indented one and two steps in `column`, so
     the three levels of a budget table read apart as they do in printed reports."""
     for tr, level in zip(rows, levels, strict=True):
@@ -287,7 +291,7 @@ def set_outline(rows, levels: list[int], column: int) -> None:
             ppr.append(ind)  # after pStyle (and before jc, which a text column has none of)
 
 
-def merge_down(rows, spans: list[list[int]]) -> None:
+def merge_down(rows: list[Any], spans: list[list[int]]) -> None:  # rows: w:tr elements
     """w:vMerge on the cells that merge down (Table.spans): "restart" on the first row of a merged cell, a bare
     w:vMerge (continue) on the rows it runs through. Word and LibreOffice then draw one cell, its text at the top,
     and carry it over a page break."""

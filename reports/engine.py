@@ -157,7 +157,7 @@ def _n2(d: Decimal) -> str:
 
 def negatif_nol_of(settings: Settings) -> Decimal | None:
     """The capaian of a negative indicator with R = 0 under T / R: None (undefined, the default) or a fixed value."""
-    return to_decimal(settings.get("negatif_nol_nilai"))  # type: ignore[arg-type]
+    return to_decimal(settings.get("negatif_nol_nilai"))
 
 
 def capaian(ind: Indicator, year: int, settings: Settings) -> Capaian:
@@ -233,7 +233,8 @@ class Anggaran:
 
 
 def _own(node: Node, year: int, key: str) -> int | None:
-    return (node.get("budget", {}).get(str(year)) or {}).get(key)
+    value = (node.get("budget", {}).get(str(year)) or {}).get(key)
+    return value if isinstance(value, int) else None  # the schema keeps rupiah as whole numbers
 
 
 def _sum(values: list[int | None]) -> int | None:

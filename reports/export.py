@@ -21,7 +21,7 @@ def render(wb: Workbook, fmt: str, year: int, *, now: datetime | None = None, dr
         raise WorkbookError(f"Format ekspor \u201c{fmt}\u201d tidak dikenal; pilih md, docx atau pdf.")
     casc = wb.cascade()
     # Stored escapes are shown visibly in the draft, never raw (Word's XML would refuse them outright).
-    casc = Cascade(visible_everywhere(casc.document))  # type: ignore[arg-type]
+    casc = Cascade(visible_everywhere(casc.document))  # type: ignore[arg-type]  # the same shape back, strings made visible
     report = document.build(casc, year, revision=int(casc.meta.get("revision", 0)),
                             exported=now or datetime.now().astimezone(), draf=draf)
     if fmt == "md":

@@ -8,6 +8,7 @@ engine's (engine.target_of), the same figures Tabel 2.2 prints.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from store.cascade import Cascade
 from store.model import Indicator, Node
@@ -31,7 +32,7 @@ def jenis_of(node: Node, ind: Indicator) -> str:
     return ind.get("jenis") or DEFAULT_JENIS[node["level"]]
 
 
-def penanggung_jawab(node: Node, profile: dict) -> str:
+def penanggung_jawab(node: Node, profile: dict[str, Any]) -> str:
     """The node's own penanggung jawab (field `unit`), else the head of office's jabatan, else the instansi."""
     return (node.get("unit") or "").strip() or profile.get("kepala_jabatan", "").strip() or profile.get("instansi", "")
 
@@ -102,11 +103,13 @@ def render_xlsx(iku: Iku) -> bytes:
     from io import BytesIO
 
     from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
     from store.xlsx_write import append_row
 
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new book has its one sheet
     sheet.title = "IKU"
     for head in (iku.title, *iku.heads, "" if not iku.stamp.draft else iku.stamp.text):
         append_row(sheet, [head])

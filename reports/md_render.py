@@ -16,7 +16,7 @@ _ATX = re.compile(r"^( {0,3})#{1,6}(?=\s|$)")
 _MAX_LEVEL = 6
 
 
-def _escape_lead(m: re.Match) -> str:
+def _escape_lead(m: re.Match[str]) -> str:
     lead, mark = m.group(1), m.group(2)
     if mark[0].isdigit():  # "1." or "1)" would open an ordered list
         return lead + mark[:-1] + "\\" + mark[-1]

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt, Twips
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 from . import docx_fields as F
 from .tables import Table
@@ -39,7 +44,7 @@ class _Inline:
 class MarkdownWriter:
     """Writes Markdown into a python-docx document (or any block container with add_paragraph)."""
 
-    def __init__(self, container, numbering: F.Numbering, *, heading_base: int = 1, body_style: str | None = None,
+    def __init__(self, container: F.Container, numbering: F.Numbering, *, heading_base: int = 1, body_style: str | None = None,
                  list_style: str = "ListParagraph", quote_style: str = "Quote",
                  add_table: Callable[[Table], None] | None = None) -> None:
         self.container = container
@@ -95,7 +100,7 @@ class MarkdownWriter:
                 i = self._table(tokens, i)
             i += 1
 
-    def _paragraph(self, lists: list[_List], quote: int, first_in_item: bool):
+    def _paragraph(self, lists: list[_List], quote: int, first_in_item: bool) -> Paragraph:
         if not lists:
             style = self.quote_style if quote else self.body_style
             return F.add_paragraph(self.container, style)
@@ -145,7 +150,7 @@ class MarkdownWriter:
         return i
 
     # -- inline --------------------------------------------------------------------------------------------------
-    def _inline(self, paragraph, children: list[Token]) -> None:
+    def _inline(self, paragraph: Paragraph, children: list[Token]) -> None:
         state = _Inline()
         for child in children:
             kind = child.type
@@ -176,7 +181,7 @@ class MarkdownWriter:
                 self._run(paragraph, f"[{child.content or 'gambar'}]", state)
 
     @staticmethod
-    def _run(paragraph, text: str, state: _Inline):
+    def _run(paragraph: Paragraph, text: str, state: _Inline) -> Run:
         run = paragraph.add_run(text)
         if state.bold:
             run.bold = True
@@ -197,5 +202,5 @@ def _plain(children: list[Token]) -> str:
     return "".join(out)
 
 
-def add_markdown(container, markdown: str, numbering: F.Numbering, **kw) -> None:
+def add_markdown(container: F.Container, markdown: str, numbering: F.Numbering, **kw: Any) -> None:
     MarkdownWriter(container, numbering, **kw).write(markdown)

@@ -33,12 +33,12 @@ def _n(d: Decimal) -> str:
 
 
 def capaian_limit(settings: Settings) -> Decimal:
-    return to_decimal(settings.get("capaian_batas_wajar")) or DEFAULT_CAPAIAN_LIMIT  # type: ignore[arg-type]
+    return to_decimal(settings.get("capaian_batas_wajar")) or DEFAULT_CAPAIAN_LIMIT
 
 
 def upper_bound(ind: Indicator) -> Decimal | None:
     """A %-unit value is plausible up to 100 unless the indicator allows more (field `batas-atas`)."""
-    own = to_decimal(ind.get("batas_atas"))  # type: ignore[arg-type]
+    own = to_decimal(ind.get("batas_atas"))
     if own is not None:
         return own
     return Decimal(100) if (ind.get("satuan") or "").strip().lower() in PERSEN_UNITS else None

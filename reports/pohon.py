@@ -10,14 +10,20 @@ Markdown: the cascade as a nested outline, every node once, each with its indica
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from store.cascade import Cascade
 from store.model import LEVEL_LABELS, Node
 
 from .cascade_grid import CascadeGrid
+from .docx_fields import usable_width
 from .md_render import escape_text, with_stamp
 from .profile import pemda_heading, profile_for_year
 from .stamp import Stamp
+
+if TYPE_CHECKING:  # python-docx is imported when a Word file is made
+    from docx.table import _Cell
+    from docx.text.paragraph import Paragraph
 
 ROW_LEVELS = ("tujuan", "sasaran", "program", "kegiatan")  # one row of boxes each; sub kegiatan inside kegiatan
 
@@ -115,6 +121,7 @@ SHADES = ("D9E2F3", "E2EFD9", "FFF2CC", "FBE4D5")  # one light colour per level,
 
 def render_docx(pohon: Pohon) -> bytes:
     from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
     from .docx_doc import ShortDocument
@@ -129,7 +136,7 @@ def render_docx(pohon: Pohon) -> bytes:
     if not pohon.n_cols:
         d.text("Belum ada tujuan yang diisi.")
         return d.to_bytes()
-    usable = section.page_width - section.left_margin - section.right_margin
+    usable = usable_width(section)
     box_width = int((usable - Cm(LABEL_CM)) / pohon.n_cols)
     # A level's row of boxes, and between two levels a row without borders whose "│" joins each box to the one above.
     table = d.doc.add_table(rows=2 * len(ROW_LEVELS) - 1, cols=1 + pohon.n_cols)
@@ -152,7 +159,7 @@ def render_docx(pohon: Pohon) -> bytes:
                 join = joins[at].merge(joins[at + span - 1]) if span > 1 else joins[at]
                 _no_borders(join)
                 if box is not None:
-                    _para(join, "\u2502", LIST_PT, first=True).alignment = 1  # centred
+                    _para(join, "\u2502", LIST_PT, first=True).alignment = WD_ALIGN_PARAGRAPH.CENTER
             at += span
     for row in table.rows:
         for i, cell in enumerate(row.cells):
@@ -160,14 +167,14 @@ def render_docx(pohon: Pohon) -> bytes:
     return d.to_bytes()
 
 
-def _label_cell(cell, text: str) -> None:
+def _label_cell(cell: _Cell, text: str) -> None:
     from docx.shared import Pt
 
     run = cell.paragraphs[0].add_run(text)
     run.bold, run.font.size = True, Pt(BOX_PT)
 
 
-def _no_borders(cell) -> None:
+def _no_borders(cell: _Cell) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -179,7 +186,7 @@ def _no_borders(cell) -> None:
     cell._tc.get_or_add_tcPr().append(borders)
 
 
-def _shade(cell, fill: str) -> None:
+def _shade(cell: _Cell, fill: str) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -190,11 +197,12 @@ def _shade(cell, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shd)
 
 
-def _para(cell, text: str, size: float, *, bold: bool = False, italic: bool = False, first: bool = False):
+def _para(cell: _Cell, text: str, size: float, *, bold: bool = False, italic: bool = False,
+          first: bool = False) -> Paragraph:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    p = cell.paragraphs[0] if first else cell.add_paragraph()
+    p: Paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER if bold else WD_ALIGN_PARAGRAPH.LEFT
     p.paragraph_format.space_after = Pt(0)
     p.paragraph_format.space_before = Pt(0)
@@ -203,7 +211,7 @@ def _para(cell, text: str, size: float, *, bold: bool = False, italic: bool = Fa
     return p
 
 
-def _box_cell(cell, casc: Cascade, box: Box, fill: str) -> None:
+def _box_cell(cell: _Cell, casc: Cascade, box: Box, fill: str) -> None:
     """The node's label (bold, centred), its indicators; a kegiatan's sub kegiatan below by code and name only (with
     their indicators the demo's largest kegiatan ran onto a second page; the Markdown outline names them)."""
     _shade(cell, fill)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from store.cascade import Cascade
 from store.model import profile_for
 
 
-def profile_for_year(casc: Cascade, year: int) -> dict:
+def profile_for_year(casc: Cascade, year: int) -> dict[str, Any]:
     """Instansi, pemda and the signing fields of `year` (schema 2 keeps them per year; see store.model.profile_for)."""
-    return profile_for(casc.meta, year)  # type: ignore[arg-type]
+    return profile_for(casc.meta, year)
 
 
 def pemda_heading(pemda: str) -> str:

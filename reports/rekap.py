@@ -21,13 +21,15 @@ from __future__ import annotations
 import glob
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from store.cascade import Cascade
 from store.errors import UnreadableWorkbook
-from store.model import META, default_settings
+from store.model import META, Settings, default_settings
 from store.numbers import format_decimal, format_percent, format_rupiah
 from store.sanitize import quote, visible
 from store.storage import os_reason, validate
@@ -154,7 +156,7 @@ class Office:
     efisiensi_label: str = DASH
     belum_diisi: int = 0
     galat: int = 0
-    settings: dict | None = None
+    settings: Settings | None = None
     note: str = ""  # Keterangan of a readable row: what a figure is made of, where that is not plain
     foreign: bool = False  # valid JSON but plainly not a workbook (an export, another program's file)
 
@@ -163,7 +165,7 @@ class Office:
         return self.reason is None
 
 
-def office_from_document(source: Source, document: dict, year: int | None) -> Office:
+def office_from_document(source: Source, document: dict[str, Any], year: int | None) -> Office:
     casc = Cascade(document)
     settings = casc.meta["settings"]
     y = year if year is not None else casc.tahun
@@ -264,7 +266,7 @@ def mixed_years(offices: list[Office]) -> str | None:
             f"pilih satu tahun dengan --year, misalnya --year {years[-1]}.")
 
 
-SORT_KEYS = {
+SORT_KEYS: dict[str, Callable[[Office], Any]] = {
     "berkas": lambda o: o.source.shown, "instansi": lambda o: o.instansi.casefold(), "tahun": lambda o: o.year,
     "revisi": lambda o: o.revision, "sasaran": lambda o: o.sasaran, "indikator": lambda o: o.indikator,
     "capaian": lambda o: o.capaian, "predikat": lambda o: o.capaian, "pagu": lambda o: o.pagu,
@@ -300,9 +302,9 @@ EFISIENSI_KEYS = ("efisiensi_rumus", "efisiensi_atas", "efisiensi_bawah", "efisi
                   "efisiensi_rasio_bawah")
 
 
-def _shared(offices: list[Office], keys: tuple[str, ...]) -> dict | None:
+def _shared(offices: list[Office], keys: tuple[str, ...]) -> Settings | None:
     """The offices' settings for `keys` when they all agree on them, else None."""
-    seen = {repr([(o.settings or {}).get(k) for k in keys]) for o in offices}
+    seen = {repr([dict(o.settings or {}).get(k) for k in keys]) for o in offices}
     return offices[0].settings if len(seen) == 1 and offices[0].settings else None
 
 
@@ -382,7 +384,7 @@ def as_table(rekap: Rekap) -> Table:
     return t
 
 
-def as_json(rekap: Rekap) -> dict:
+def as_json(rekap: Rekap) -> dict[str, Any]:
     t = as_table(rekap)
     return {"year": rekap.year, "columns": t.columns, "rows": t.rows}
 

@@ -35,10 +35,13 @@ def _values(no: int | None, o: Office, bands: list[str]) -> list[object]:
 def to_xlsx(rekap: Rekap) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     cols = columns(rekap)
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new book has its one sheet
     sheet.title = "Rekap"
     append_row(sheet, cols)
     for cell in sheet[1]:
@@ -55,11 +58,11 @@ def to_xlsx(rekap: Rekap) -> bytes:
     formats = {c: MONEY_FORMAT for c in ("Pagu (Rp)", "Realisasi (Rp)")}
     formats.update({c: RATIO_FORMAT for c in ("Capaian (%)", "Serapan (%)")})
     for i, name in enumerate(cols, start=1):
-        letter = sheet.cell(row=1, column=i).column_letter
+        letter = get_column_letter(i)
         sheet.column_dimensions[letter].width = max(8, min(40, len(name) + 2))
         if name in formats:
-            for row in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
-                row[0].number_format = formats[name]
+            for cells in sheet.iter_rows(min_row=2, min_col=i, max_col=i):
+                cells[0].number_format = formats[name]
     sheet.column_dimensions["B"].width = sheet.column_dimensions["C"].width = 32
     sheet.freeze_panes = "C2"
     buffer = BytesIO()

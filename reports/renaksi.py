@@ -179,11 +179,13 @@ def _number(value: Decimal | None, places: int | None = None) -> float | None:
 def render_xlsx(doc: RencanaAksi) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     from store.xlsx_write import append_row
 
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new book has its one sheet
     sheet.title = "Rencana Aksi"
     append_row(sheet, [doc.stamp.text])
     append_row(sheet, [doc.title, *doc.heads])

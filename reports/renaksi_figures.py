@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from store import tw_rule
-from store.model import Indicator, Settings
+from store.model import Indicator, Settings, YearValues
 from store.numbers import to_decimal
 
 from . import engine
@@ -27,7 +28,7 @@ from . import engine
 QUARTERS = (1, 2, 3, 4)
 
 
-def _slot(ind: Indicator, year: int) -> dict:
+def _slot(ind: Indicator, year: int) -> YearValues:
     return (ind.get("years", {}).get(str(year)) or {})
 
 
@@ -69,7 +70,8 @@ def target_gap(ind: Indicator, year: int) -> TargetGap | None:
     if rule == tw_rule.KUMULATIF:
         made = sum(targets, Decimal(0))
     else:
-        made = target_tw(ind, year, 4)  # type: ignore[assignment]
-        if made is None:
+        last = target_tw(ind, year, 4)
+        if last is None:
             return None
+        made = last
     return None if made == year_target else TargetGap(rule, year_target, made)

@@ -10,6 +10,7 @@ list of the figures the workbook still lacks ("—" in the table, an empty cell 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -133,7 +134,7 @@ def build(casc: Cascade, year: int, tw: int, stamp: Stamp) -> EvaluasiRenja:
                 rows += _rows_of(casc, node, "", year, tw, instansi)
     settings = casc.meta["settings"]
     capaian = [r.k.values[13] for r in rows if r.k is not None and r.k.values[13] is not None]
-    average = engine.average([engine.capped(v, settings) for v in capaian])  # type: ignore[arg-type]
+    average = engine.average([engine.capped(Decimal(v), settings) for v in capaian])
     texts = []
     for part, title in RENJA_EVAL_POINTS:
         key = renja_eval_key(tw, part)
@@ -148,16 +149,16 @@ def build(casc: Cascade, year: int, tw: int, stamp: Stamp) -> EvaluasiRenja:
 def _k_text(column: int, value: Decimal | int | None) -> str:
     if value is None:
         return DASH
-    return format_percent(value) if column in PERCENT_COLUMNS else format_value(value)  # type: ignore[arg-type]
+    return format_percent(Decimal(value)) if column in PERCENT_COLUMNS else format_value(Decimal(value))
 
 
 def _rp_text(column: int, value: Decimal | int | None) -> str:
     if value is None:
         return DASH
-    return format_percent(value) if column in PERCENT_COLUMNS else format_rupiah(value, prefix="")
+    return format_percent(Decimal(value)) if column in PERCENT_COLUMNS else format_rupiah(value, prefix="")
 
 
-def _cell(f: Figures | None, column: int, shown) -> str:
+def _cell(f: Figures | None, column: int, shown: Callable[[int, Decimal | int | None], str]) -> str:
     if f is None:
         return ""
     value = f.values.get(column)

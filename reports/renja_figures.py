@@ -52,6 +52,10 @@ def _earlier_years(casc: Cascade, year: int) -> list[int]:
     return list(range(awal, min(year, akhir + 1)))
 
 
+def _dec(value: Decimal | int | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
 def _add(a: Decimal | int | None, b: Decimal | int | None) -> Decimal | int | None:
     return None if a is None or b is None else a + b
 
@@ -72,7 +76,8 @@ def kinerja(casc: Cascade, ind: Indicator, year: int, tw: int) -> Figures:
     if not earlier:
         f.put(6, None, needed=False)
     elif rule == tw_rule.KUMULATIF:
-        f.put(6, None if None in done else sum(done, Decimal(0)))  # type: ignore[arg-type]
+        known = [d for d in done if d is not None]
+        f.put(6, None if len(known) < len(done) else sum(known, Decimal(0)))
     elif rule is None:
         f.put(6, None)
     else:
@@ -83,7 +88,7 @@ def kinerja(casc: Cascade, ind: Indicator, year: int, tw: int) -> Figures:
         f.put(7 + q, quarters.get(q), needed=q <= tw)
     f.put(12, engine.realisasi_sd_tw(ind, year, tw))
     arah, rumus, nol = ind.get("arah"), engine.negatif_rumus_of(ind, settings), engine.negatif_nol_of(settings)
-    f.put(13, engine.ratio(f.values[7], f.values[12], arah, rumus, nol).value)  # type: ignore[arg-type]
+    f.put(13, engine.ratio(_dec(f.values[7]), _dec(f.values[12]), arah, rumus, nol).value)
     now, before = f.values[12], f.values[6]
     if not earlier or (rule == tw_rule.NILAI_AKHIR and now is not None):
         total = now
@@ -92,7 +97,7 @@ def kinerja(casc: Cascade, ind: Indicator, year: int, tw: int) -> Figures:
     else:
         total = _add(before, now)
     f.put(14, total)
-    f.put(15, engine.ratio(f.values[5], f.values[14], arah, rumus, nol).value)  # type: ignore[arg-type]
+    f.put(15, engine.ratio(_dec(f.values[5]), _dec(f.values[14]), arah, rumus, nol).value)
     return f
 
 
@@ -113,10 +118,12 @@ def anggaran(casc: Cascade, nodes: list[Node], year: int, tw: int) -> Figures:
     awal, akhir = period(casc)
     f = Figures()
     pagu = [_budget(casc, nodes, y, "pagu") for y in range(awal, akhir + 1)]
-    f.put(5, None if None in pagu else sum(pagu))  # type: ignore[arg-type]
+    known_pagu = [v for v in pagu if v is not None]
+    f.put(5, None if len(known_pagu) < len(pagu) else sum(known_pagu))
     earlier = _earlier_years(casc, year)
     spent = [_budget(casc, nodes, y, "realisasi") for y in earlier]
-    f.put(6, None if not earlier or None in spent else sum(spent), needed=bool(earlier))  # type: ignore[arg-type]
+    known_spent = [v for v in spent if v is not None]
+    f.put(6, None if not earlier or len(known_spent) < len(spent) else sum(known_spent), needed=bool(earlier))
     f.put(7, _budget(casc, nodes, year, "pagu"))
     for q in range(1, 5):
         f.put(7 + q, _quarter(casc, nodes, year, q), needed=q <= tw)

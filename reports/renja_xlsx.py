@@ -21,9 +21,11 @@ FIRST_FIGURE = 7  # column G: after No, Sasaran, Kode, Uraian, Indikator, Satuan
 def render(report: EvaluasiRenja) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new book has its one sheet
     sheet.title = f"E.81 TW {report.tw}"
     append_row(sheet, [report.title])
     append_row(sheet, [report.instansi])
@@ -57,7 +59,7 @@ def render(report: EvaluasiRenja) -> bytes:
         append_row(sheet, [line])
     for letter, width in (("A", 5), ("B", 30), ("C", 16), ("D", 40), ("E", 36), ("F", 10)):
         sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, FIRST_FIGURE)
+    sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, FIRST_FIGURE).coordinate  # the cell's name: what openpyxl keeps
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -8,9 +8,10 @@ tables format it, so prose and tables cannot disagree.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from store.cascade import Cascade
-from store.model import Indicator, Node, profile_for
+from store.model import Indicator, Node, Settings, profile_for
 from store.numbers import format_percent, format_rupiah, format_value
 
 from . import engine
@@ -39,7 +40,7 @@ def counts(casc: Cascade) -> str:
                   f"{len(casc.of_level('subkegiatan'))} sub kegiatan"])
 
 
-def indicator_result(ind: Indicator, year: int, settings: dict) -> str:
+def indicator_result(ind: Indicator, year: int, settings: Settings) -> str:
     """"realisasi 82,08 dari target 82,00, capaian 100,10% (Sangat Tinggi)", or why capaian is undefined."""
     c = engine.capaian(ind, year, settings)
     satuan = ind.get("satuan", "")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 DOTS = "." * 36
 # Rows of a signature block, in order: the columns of two blocks side by side are aligned row by row.
@@ -53,7 +54,7 @@ class Signatory:
         return {k: v for k, v in rows.items() if v}
 
 
-def signatory(profile: dict, prefix: str, role: str = "") -> Signatory:
+def signatory(profile: dict[str, Any], prefix: str, role: str = "") -> Signatory:
     """The signatory whose fields are `<prefix>_nama`, `_nip`, `_jabatan`, `_pangkat` in the year's profile."""
     return Signatory(profile.get(f"{prefix}_jabatan", ""), profile.get(f"{prefix}_nama", ""),
                      profile.get(f"{prefix}_pangkat", ""), profile.get(f"{prefix}_nip", ""), role)

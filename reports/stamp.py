@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
+
+from store.model import Meta
 
 
 @dataclass(frozen=True)
@@ -18,7 +21,7 @@ class Stamp:
     text: str  # the draft mark (header), or the lock line (footer) of the final copy
 
 
-def stamp_for(meta: dict, year: int, *, revision: int, exported: datetime, draf: bool = False) -> Stamp:
+def stamp_for(meta: Meta, year: int, *, revision: int, exported: datetime, draf: bool = False) -> Stamp:
     lock = (meta.get("locks") or {}).get(str(year))
     if lock is None or draf:
         return Stamp(True, f"DRAF \u2014 diekspor {exported:%Y-%m-%d %H:%M}, revisi {revision}")

@@ -5,12 +5,13 @@ The CLI, the TUI, the Markdown and the Word exporters all show these very tables
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from store.cascade import Cascade
-from store.model import LEVEL_LABELS, Node
+from store.model import LEVEL_LABELS, Indicator, Node
 from store.numbers import format_percent, format_rupiah, format_value, to_decimal
 
 from . import engine
@@ -45,7 +46,7 @@ class Table:
         self.rows.append(row)
         self.refs.append(ref)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "title": self.title, "columns": self.columns, "rows": self.rows, "refs": self.refs}
 
 
@@ -169,7 +170,7 @@ def tabel_pk_anggaran(casc: Cascade, year: int) -> Table:
 
 
 # -- BAB III --------------------------------------------------------------------------------------------------------
-def _sasaran_indicators(casc: Cascade):
+def _sasaran_indicators(casc: Cascade) -> Iterator[tuple[int, Node, int, Indicator]]:
     for no, sasaran in enumerate(casc.of_level("sasaran"), start=1):
         for i, ind in enumerate(sasaran["indicators"]):
             yield no, sasaran, i, ind

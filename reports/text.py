@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
+from typing import Any
 
 from tabulate import tabulate
 
@@ -102,7 +103,7 @@ def _share(least: list[int], natural: list[int], room: int) -> list[int]:
     return widths
 
 
-def _lines(row: list[str], widths: list[int], aligns: list) -> list[str]:
+def _lines(row: list[str], widths: list[int], aligns: list[Any]) -> list[str]:
     wrapped = [_wrap(str(cell), w) for cell, w in zip(row, widths)]
     height = max(len(w) for w in wrapped)
     return [(" " * GAP).join(align(lines[i] if i < len(lines) else "", w)

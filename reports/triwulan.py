@@ -10,9 +10,10 @@ no quarter is filled: the year's realisasi anggaran is never split into quarters
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from store.cascade import Cascade
-from store.model import LEVEL_LABELS
+from store.model import LEVEL_LABELS, Indicator, Settings
 from store.numbers import format_percent, format_rupiah, format_value, to_decimal
 from store.tw_rule import ROMAN, rule_label
 
@@ -26,7 +27,7 @@ from .text import as_markdown
 
 
 
-def _quarter_cells(ind: dict, year: int, tw: int) -> list[str]:
+def _quarter_cells(ind: Indicator, year: int, tw: int) -> list[str]:
     quarters = (ind.get("years", {}).get(str(year)) or {}).get("tw") or {}
     return [format_value(to_decimal(quarters.get(str(q)))) for q in range(1, tw + 1)]
 
@@ -36,7 +37,7 @@ def _indicator_columns(tw: int, year: int) -> list[str]:
             f"Realisasi s.d. TW {ROMAN[tw - 1]}", f"Capaian s.d. TW {ROMAN[tw - 1]} (%)"]
 
 
-def _indicator_cells(ind: dict, year: int, tw: int, settings: dict) -> list[str]:
+def _indicator_cells(ind: Indicator, year: int, tw: int, settings: Settings) -> list[str]:
     c = engine.capaian_sd_tw(ind, year, tw, settings)
     return [ind["name"], ind["satuan"], format_value(c.target), *_quarter_cells(ind, year, tw),
             rule_label(engine.tw_rule_of(ind)), format_value(c.realisasi), format_percent(c.value)]

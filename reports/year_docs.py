@@ -32,7 +32,7 @@ def render(casc: Cascade, doc: str, fmt: str, year: int, *, tw: int | None = Non
         raise WorkbookError(f"Dokumen {DOC_LABELS.get(doc, doc)} tersedia sebagai {' atau '.join(formats)}, "
                             f"bukan {fmt}.")
     # Stored escapes are shown visibly in the document, never raw (as in the LKjIP draft).
-    casc = Cascade(visible_everywhere(casc.document))  # type: ignore[arg-type]
+    casc = Cascade(visible_everywhere(casc.document))  # type: ignore[arg-type]  # the same shape back, strings made visible
     stamp = stamp_for(casc.meta, year, revision=int(casc.meta.get("revision", 0)),
                       exported=now or datetime.now().astimezone(), draf=draf)
     if doc == "pk":

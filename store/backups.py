@@ -66,12 +66,12 @@ def listed(real: Path) -> list[Backup]:
     return sorted(found, reverse=True)
 
 
-def backups_of(path: str | os.PathLike) -> list[Path]:
+def backups_of(path: str | os.PathLike[str]) -> list[Path]:
     """Backups of a workbook, newest first."""
     return [b.path for b in listed(real_path(path))]
 
 
-def last_good_backup(path: str | os.PathLike) -> Path | None:
+def last_good_backup(path: str | os.PathLike[str]) -> Path | None:
     for b in backups_of(path):
         try:
             validate(b.read_bytes(), str(b))

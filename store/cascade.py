@@ -6,17 +6,18 @@ Built once per saved revision and shared by the engine, the checks, the referenc
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from .model import (ANALYSIS_POINTS, ISU, META, NARRATIVE, NODES, RENJA_EVAL_POINTS, Indicator, IsuRow, Meta,
                     Narrative, Node, analysis_key, renja_eval_key)
 
 
-def _sort_key(node: Node) -> tuple:
+def _sort_key(node: Node) -> tuple[Any, ...]:
     return (node.get("order", 0), node.get("code", ""), node.get("name", ""))
 
 
 class Cascade:
-    def __init__(self, document: dict) -> None:
+    def __init__(self, document: dict[str, Any]) -> None:
         self.document = document
         meta_docs = document[META]
         self.meta_doc_id = next(iter(meta_docs))
@@ -49,7 +50,7 @@ class Cascade:
     def _add_analysis_sections(self) -> None:
         """BAB III has an analysis under each sasaran ("analisis:<id>"). A sasaran added by the office has no section
         record yet: it gets an empty one here, in the index only, so the narrative view lists it and the draft names
-        it. The first text saved into it writes the record (Workbook._store_section); reading writes nothing."""
+        it. The first text saved into it writes the record (Workbook._apply_in); reading writes nothing."""
         keys = [(analysis_key(n["id"], suffix), suffix, title) for n in self.nodes.values()
                 if n["level"] == "sasaran" for suffix, title in ANALYSIS_POINTS if suffix is not None]
         if all(key in self.narrative for key, _, _ in keys):
@@ -65,7 +66,7 @@ class Cascade:
 
     def _add_renja_eval_sections(self) -> None:
         """The four texts under each quarter's Renja evaluation, listed like a sasaran's analysis: in the index only
-        until the first text is saved into one (Workbook._store_section)."""
+        until the first text is saved into one (Workbook._apply_in)."""
         roman = ("I", "II", "III", "IV")
         for tw in range(1, 5):
             for part, title in RENJA_EVAL_POINTS:
@@ -101,8 +102,8 @@ class Cascade:
     def ancestors(self, node_id: str) -> list[Node]:
         out = []
         node = self.nodes.get(node_id)
-        while node and node.get("parent") in self.nodes:
-            node = self.nodes[node["parent"]]
+        while node and (parent := node.get("parent")) is not None and parent in self.nodes:
+            node = self.nodes[parent]
             out.append(node)
         return out
 

@@ -7,6 +7,7 @@ only what they changed (store.serialize's plan)."""
 from __future__ import annotations
 
 import orjson
+from typing import Any
 
 from .errors import UnreadableWorkbook
 from .migrate import migrate
@@ -16,12 +17,12 @@ from .schema import DocumentInvalid, check
 MAX_DOCUMENT = 256 * 2**20  # a kabupaten workbook is ≈5 MB
 
 
-def validate(raw: bytes, where: str) -> dict:
+def validate(raw: bytes, where: str) -> dict[str, Any]:
     """Parse and check a workbook document; raise UnreadableWorkbook with the reason in one sentence."""
     return read_document(raw, where)[0]
 
 
-def read_document(raw: bytes, where: str, previous: dict | None = None) -> tuple[dict, int]:
+def read_document(raw: bytes, where: str, previous: dict[str, Any] | None = None) -> tuple[dict[str, Any], int]:
     """Parse a workbook document, bring an older schema up to date in memory (store.migrate) and check it against
     the one declared schema (store.schema). Returns the document and the schema version the bytes were written in.
     """
@@ -40,7 +41,7 @@ def read_document(raw: bytes, where: str, previous: dict | None = None) -> tuple
     return checked_document(data, where, previous)
 
 
-def checked_document(data: object, where: str, previous: dict | None = None) -> tuple[dict, int]:
+def checked_document(data: object, where: str, previous: dict[str, Any] | None = None) -> tuple[dict[str, Any], int]:
     """A parsed document, migrated if older and checked; (document, the schema version it was written in).
     `previous`: the document this one replaces (a reload), whose unchanged records need no second look."""
     version = _version_of(data)
@@ -49,13 +50,13 @@ def checked_document(data: object, where: str, previous: dict | None = None) -> 
             f"Berkas {where} dibuat oleh lkjip yang lebih baru (skema {version}, versi ini membaca "
             f"sampai skema {SCHEMA_VERSION}); perbarui lkjip"
         )
-    if type(version) is int and 1 <= version < SCHEMA_VERSION:
+    if type(version) is int and 1 <= version < SCHEMA_VERSION and isinstance(data, dict):  # a version: a dict
         migrate(data, version)
     try:
         check(data, previous=previous)
     except DocumentInvalid as exc:
         raise DocumentInvalid(exc.path, exc.reason, where) from None
-    return data, version  # type: ignore[return-value]
+    return data, version  # type: ignore[return-value]  # checked above: a document (a dict) of an int version
 
 
 def _version_of(data: object) -> object:

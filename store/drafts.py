@@ -45,7 +45,7 @@ class Draft:
     year: int | None = None  # the report year the text belongs to (narrative is kept per year)
 
 
-def draft_path(workbook: str | os.PathLike, user: str) -> Path:
+def draft_path(workbook: str | os.PathLike[str], user: str) -> Path:
     p = Path(os.path.realpath(workbook))  # beside the real file, like the lock and backups: one draft per workbook
     who = re.sub(r"[^A-Za-z0-9._-]", "_", user) or "operator"
     return p.with_name(f"{p.name}{SUFFIX}{who}.json")

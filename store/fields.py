@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import InvalidValue
-from .gate import NARRATIVE_MAX, TEXT_MAX, text_input  # noqa: F401 - the gate, for the fields and their users
+# The gate, for the fields and their users: re-exported (`X as X`, which the type checker takes as meant).
+from .gate import NARRATIVE_MAX as NARRATIVE_MAX, TEXT_MAX as TEXT_MAX, text_input as text_input
 from .model import profile_for, text_for
 from .numbers import (
     NumberError,
@@ -200,16 +202,21 @@ def _text(spec: FieldSpec, raw: str) -> str:
     return text_input(spec.label, raw, multiline=spec.name in MULTILINE)
 
 
-def _year_slot(container: dict, spec: FieldSpec, year: int, create: bool) -> dict | None:
+# The record a field lives in: a node, an indicator or the meta record, as FieldSpec.target says. Any to the type
+# checker: a field is reached by the name its spec holds, which a TypedDict's literal keys cannot follow.
+Holder = Any
+
+
+def _year_slot(container: Holder, spec: FieldSpec, year: int, create: bool) -> dict[str, Any] | None:
     bucket_name = "years" if spec.target == "indicator" else "budget"
     bucket = container.setdefault(bucket_name, {}) if create else container.get(bucket_name, {})
-    slot = bucket.get(str(year))
+    slot: dict[str, Any] | None = bucket.get(str(year))
     if slot is None and create:
         slot = bucket[str(year)] = {}
     return slot
 
 
-def get_value(container: dict, spec: FieldSpec, year: int | None, ref: str = "") -> object:
+def get_value(container: Holder, spec: FieldSpec, year: int | None, ref: str = "") -> object:
     """The value the operator sees. For a narrative section or a signing field of a year that has none of its own,
     that is the inherited one (model.profile_for, model.text_for), so an edit of it is checked against what was
     shown. An official's field (container: the meta record) is that of the official `ref` (store.pejabat)."""
@@ -220,10 +227,10 @@ def get_value(container: dict, spec: FieldSpec, year: int | None, ref: str = "")
         if not spec.yearly:
             return container["profile"].get(spec.key, "")
         assert year is not None
-        return profile_for(container, year)[spec.key]  # type: ignore[arg-type]
+        return profile_for(container, year)[spec.key]
     if spec.target == "narrative":
         assert year is not None
-        return text_for(container, year)  # type: ignore[arg-type]
+        return text_for(container, year)
     if not spec.yearly:
         value = container.get(spec.key)
         return "" if value is None and spec.kind == "text" else value
@@ -237,7 +244,7 @@ def get_value(container: dict, spec: FieldSpec, year: int | None, ref: str = "")
     return slot.get(spec.key)
 
 
-def set_value(container: dict, spec: FieldSpec, year: int | None, value: object, ref: str = "") -> None:
+def set_value(container: Holder, spec: FieldSpec, year: int | None, value: object, ref: str = "") -> None:
     if spec.target == "profile":
         if not spec.yearly:
             container["profile"][spec.key] = value
@@ -268,9 +275,9 @@ def set_value(container: dict, spec: FieldSpec, year: int | None, value: object,
 def display(spec: FieldSpec, value: object) -> str:
     """How a stored value is echoed back to the operator."""
     if spec.kind == "number":
-        return format_value(to_decimal(value))  # type: ignore[arg-type]
+        return format_value(to_decimal(value))
     if spec.kind == "money":
-        return format_rupiah(value)  # type: ignore[arg-type]
+        return format_rupiah(value)  # type: ignore[arg-type]  # a money field holds an int or None (the schema)
     if value is None or value == "":
         return "\u2014"
     return str(value)
@@ -279,7 +286,9 @@ def display(spec: FieldSpec, value: object) -> str:
 def display_exact(spec: FieldSpec, value: object) -> str:
     """A stored value with nothing rounded away, as an operator would type it back ("1.234,5", "82,08")."""
     if spec.kind == "number" and value not in (None, ""):
-        return format_exact(to_decimal(value), unambiguous=True)  # type: ignore[arg-type]
+        exact = to_decimal(value)
+        assert exact is not None  # value is neither None nor ""
+        return format_exact(exact, unambiguous=True)
     if spec.kind == "money" and value is not None:
-        return format_rupiah(value, prefix="")  # type: ignore[arg-type]
+        return format_rupiah(value, prefix="")  # type: ignore[arg-type]  # an int (the schema's money)
     return "" if value is None else str(value)

@@ -21,9 +21,11 @@ Unlock the year (`lkjip unlock … --reason …`, logged) to change any of them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .cascade import Cascade
 from .errors import YearLocked
-from .fields import FieldSpec
+from .fields import FieldSpec, Holder
 from .model import Indicator, Node, narrative_for, profile_for, signing_year, text_year
 from .refs import Target
 
@@ -72,7 +74,7 @@ def _showing(locked: list[int], years: set[int]) -> int | None:
     return None
 
 
-def check_edit(casc: Cascade, target: Target, spec: FieldSpec, year: int | None, container: dict,
+def check_edit(casc: Cascade, target: Target, spec: FieldSpec, year: int | None, container: Holder,
                path: object) -> None:
     """Refuse an edit that would change what a locked year's report shows (the year itself is refused before)."""
     locked = locked_years(casc)
@@ -89,10 +91,10 @@ def check_edit(casc: Cascade, target: Target, spec: FieldSpec, year: int | None,
         lock = locked[0]
         shown = f"{spec.label} {target.label} tampil di Perjanjian Kinerja tahun {lock}"
     elif target.kind == "indicator" and spec.name in INDICATOR_FIELDS:
-        lock = _showing(locked, indicator_years(container))  # type: ignore[arg-type]
+        lock = _showing(locked, indicator_years(container))
         shown = f"{spec.label} {target.label} tampil di laporan tahun {lock}"
     elif target.kind == "node" and spec.name in NODE_FIELDS:
-        lock = _showing(locked, node_years(casc, container))  # type: ignore[arg-type]
+        lock = _showing(locked, node_years(casc, container))
         shown = f"{spec.label} {target.label} tampil di laporan tahun {lock}"
     if lock is not None:
         raise YearLocked(f"{shown}, yang sudah dikunci; buka dulu kuncinya "
@@ -119,14 +121,14 @@ def _text_lock(casc: Cascade, spec: FieldSpec, target: Target, year: int | None,
         return year
     for lock in locked:  # a locked year that inherits its text would follow an edit of another year
         source = (text_year(casc.narrative[target.id], lock) if spec.target == "narrative"
-                  else signing_year(casc.meta, lock))  # type: ignore[arg-type]
+                  else signing_year(casc.meta, lock))
         if source != str(lock):
             return lock
     return None
 
 
 # -- restore: what a locked year shows, compared between two documents ---------------------------------------------------
-def year_view(document: dict, year: int) -> dict:
+def year_view(document: dict[str, Any], year: int) -> dict[str, Any]:
     """Everything of `document` that the report of `year` shows, under the rules above."""
     casc = Cascade(document)
     years = {str(y) for y in range(year - SHOWN_BEFORE, year + 1)}
@@ -142,13 +144,13 @@ def year_view(document: dict, year: int) -> dict:
                 for ind in node.get("indicators") or ()
             ],
         }
-    view: dict = {"nodes": nodes, "settings": casc.meta.get("settings")}
-    view["profile"] = profile_for(casc.meta, year)  # type: ignore[arg-type]
-    view["narrative"] = narrative_for(casc.narrative, year)  # type: ignore[arg-type]
+    view: dict[str, Any] = {"nodes": nodes, "settings": casc.meta.get("settings")}
+    view["profile"] = profile_for(casc.meta, year)
+    view["narrative"] = narrative_for(casc.narrative, year)
     return view
 
 
-def restore_changes_locked(current: dict, restored: dict) -> int | None:
+def restore_changes_locked(current: dict[str, Any], restored: dict[str, Any]) -> int | None:
     """The first year locked in `current` whose report `restored` would show differently, or None."""
     for year in locked_years(Cascade(current)):
         if year_view(current, year) != year_view(restored, year):

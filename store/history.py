@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import orjson
 
+from .edits import Edit
 from .errors import WorkbookError
 from .fields import FIELDS
 from .model import LOG, LogEntry
@@ -33,7 +33,8 @@ from .structure import STRUCTURAL, node_value
 if TYPE_CHECKING:
     from .cascade import Cascade
     from .recovery import Restored
-    from .workbook import Applied, Edit, Workbook
+    from .edits import Applied
+    from .workbook import Workbook
 
 # What an operator did (kinds as logged): each is a step of the history. Locks, migrations are not.
 STEPS = frozenset({"edit", "tambah", "hapus", "pindah", "import", "pulih"})
@@ -49,9 +50,7 @@ class Step:
     def kind(self) -> str:
         return self.entries[0]["kind"]
 
-    def edits(self) -> "tuple[Edit, ...]":
-        from .workbook import Edit
-
+    def edits(self) -> tuple[Edit, ...]:
         return tuple(Edit(e["ref"], e["field"], e.get("year"), e["old"], e["new"]) for e in self.entries)
 
     def _signature(self, inverse: bool = False) -> tuple[bytes, ...]:
@@ -141,8 +140,8 @@ def redo(wb: "Workbook") -> Moved | None:
 def _move(wb: "Workbook", kind: str) -> Moved | None:
     mark = "undoes" if kind == "undo" else "redoes"
     # Chosen and applied under one lock: two operators pressing undo at once take back two steps, not one twice.
-    with wb.transaction() as doc:
-        done, undone = position(doc[LOG])
+    with wb.transaction() as w:
+        done, undone = position(w.document[LOG])
         if not (done if kind == "undo" else undone):
             return None
         if kind == "undo":
@@ -163,11 +162,9 @@ def _move(wb: "Workbook", kind: str) -> Moved | None:
     return Moved(kind, step, restored=_swap(wb, step, kind, mark))
 
 
-def _inverse(step: Step, casc: "Cascade") -> "tuple[Edit, ...]":
+def _inverse(step: Step, casc: "Cascade") -> tuple[Edit, ...]:
     """The edits that take a step back, last first. The cascade an import filled into an empty workbook (one entry
     that names its source, not its nodes) goes as each tujuan deleted with its subtree, which the log then holds."""
-    from .workbook import Edit
-
     out: list[Edit] = []
     for entry, edit in reversed(list(zip(step.entries, step.edits()))):
         if entry["kind"] == "import" and entry["field"] == "susunan":
@@ -201,8 +198,7 @@ def _swap(wb: "Workbook", step: Step, kind: str, mark: str) -> "Restored":
     done = restore(wb.path, source, user=wb.user, reason=f"{'urungkan' if kind == 'undo' else 'ulangi'} #{step.id}",
                    marks={"kind": kind, mark: step.id}, still=still,
                    yes=True)  # the restore itself was the operator's choice (with --yes if it was another workbook)
-    wb.storage.forget()  # the file was replaced under another name for its content: read it afresh
-    wb._cascade = None
+    wb.forget()  # the file was replaced under another name for its content: read it afresh
     return done
 
 

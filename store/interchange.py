@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import orjson
+from typing import Any
 
 from .errors import DocumentInvalid, UnreadableWorkbook
 from .serialize import dumps
@@ -12,16 +13,16 @@ FORMAT = "lkjip-workbook"
 VERSION = 1
 
 
-def export_document(document: dict) -> bytes:
+def export_document(document: dict[str, Any]) -> bytes:
     # No timestamps: exporting the same workbook twice gives the same bytes, so export → import → export is exact.
     return dumps({"format": FORMAT, "version": VERSION, "workbook": document})
 
 
-def import_document(raw: bytes, where: str) -> dict:
+def import_document(raw: bytes, where: str) -> dict[str, Any]:
     return read_export(raw, where)[0]
 
 
-def read_export(raw: bytes, where: str) -> tuple[dict, int]:
+def read_export(raw: bytes, where: str) -> tuple[dict[str, Any], int]:
     """An export read back: (the document, migrated and checked; the schema it was written in)."""
     if not raw.strip():
         raise UnreadableWorkbook(f"{where} kosong; yang dapat diimpor adalah dokumen ekspor lkjip "

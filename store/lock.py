@@ -32,7 +32,7 @@ class WorkbookLock:
 
     POLL = 0.01
 
-    def __init__(self, workbook_path: str | os.PathLike, timeout: float = 10.0) -> None:
+    def __init__(self, workbook_path: str | os.PathLike[str], timeout: float = 10.0) -> None:
         # Beside the real file: a symlinked path and the real one share one lock.
         self.path = os.path.realpath(workbook_path) + ".lock"
         self.timeout = timeout

@@ -10,6 +10,7 @@ code changes of each structural entry (`kode`, `posisi`, `simpul`) on the way; n
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from .cascade import Cascade
 from .codes import looks_like_code, recoded
@@ -27,20 +28,20 @@ def kind_word(kind: str) -> str:
     return KIND_WORDS.get(kind, kind)
 
 
-def _root(value: object) -> dict | None:
+def _root(value: object) -> dict[str, Any] | None:
     if isinstance(value, dict) and isinstance(value.get("nodes"), list) and value["nodes"]:
         root = value["nodes"][0]
         return root if isinstance(root, dict) and isinstance(root.get("id"), str) else None
     return None
 
 
-def _records(value: object) -> list[dict]:
+def _records(value: object) -> list[dict[str, Any]]:
     if isinstance(value, dict) and isinstance(value.get("nodes"), list):
         return [n for n in value["nodes"] if isinstance(n, dict) and isinstance(n.get("id"), str)]
     return []
 
 
-def _node_of(casc: Cascade, codes: dict[str, str], entry: dict) -> tuple[str, str] | None:
+def _node_of(casc: Cascade, codes: dict[str, str], entry: dict[str, Any]) -> tuple[str, str] | None:
     """The node an entry is about, with the indicator's number after it ("/1") or "" for the node itself."""
     ref, field = entry["ref"], entry["field"]
     if field == "simpul" or ref in codes:
@@ -54,7 +55,7 @@ def _node_of(casc: Cascade, codes: dict[str, str], entry: dict) -> tuple[str, st
     return (head, f"/{number}") if head in codes else None
 
 
-def _take_back(codes: dict[str, str], entry: dict) -> None:
+def _take_back(codes: dict[str, str], entry: dict[str, Any]) -> None:
     """The codes as they were before `entry`."""
     field, old, new = entry["field"], entry.get("old"), entry.get("new")
     if field == "simpul":
@@ -73,7 +74,7 @@ def _take_back(codes: dict[str, str], entry: dict) -> None:
             codes[node_id] = str(code or "")
 
 
-def log_refs(casc: Cascade, entries: Iterable[dict]) -> dict[int, str]:
+def log_refs(casc: Cascade, entries: Iterable[dict[str, Any]]) -> dict[int, str]:
     """seq → the REF an entry is shown by (narrative keys, `profil`, `tahun` … as they are)."""
     codes = {node_id: node["code"] for node_id, node in casc.nodes.items()}
     shown: dict[int, str] = {}

@@ -9,10 +9,12 @@ Opening a migrated workbook saves it (store.workbook): a backup of the old file 
 
 from __future__ import annotations
 
+from typing import Any
+
 from .model import META, NARRATIVE, SCHEMA_VERSION, SIGNING_KEYS
 
 
-def _to_2(doc: dict, meta: dict) -> None:
+def _to_2(doc: dict[str, Any], meta: dict[str, Any]) -> None:
     year = str(meta.get("tahun"))
     profile = meta.get("profile")
     if isinstance(profile, dict) and "profile_tahun" not in meta:
@@ -29,7 +31,7 @@ def _to_2(doc: dict, meta: dict) -> None:
 STEPS = {1: _to_2}
 
 
-def migrate(doc: dict, version: int) -> dict:
+def migrate(doc: dict[str, Any], version: int) -> dict[str, Any]:
     """`doc` (of schema `version`) brought to SCHEMA_VERSION in place; returned for convenience."""
     meta = next(iter(doc[META].values()))
     while version < SCHEMA_VERSION:

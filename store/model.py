@@ -7,7 +7,7 @@ canonical decimal strings ("82.08") so that nothing is lost to binary floats; mo
 
 # No `from __future__ import annotations` here: with string annotations every TypedDict field is compiled from its
 # string when the class is made (85 compiles, half of this module's import, paid by every start of lkjip).
-from typing import Literal, NotRequired, TypedDict
+from typing import Any, Literal, NotRequired, TypedDict
 
 SCHEMA_VERSION = 2
 # Tabel 3.2 compares the report year with the realisasi of up to this many years before the Renstra period.
@@ -252,7 +252,7 @@ def renja_eval_key(tw: int, part: str) -> str:
 def default_settings() -> Settings:
     return {
         "negatif_rumus": "2T-R",
-        "predikat": [dict(b) for b in DEFAULT_PREDIKAT],  # type: ignore[misc]
+        "predikat": [b.copy() for b in DEFAULT_PREDIKAT],
         "cap": None,
         "efisiensi_atas": "5",
         "efisiensi_bawah": "-5",
@@ -330,17 +330,17 @@ def new_indicator(
     }
 
 
-def new_document(meta: Meta) -> dict[str, dict[str, dict]]:
+def new_document(meta: Meta) -> dict[str, dict[str, Any]]:  # table → record id → record
     """An empty workbook document: TinyDB tables keyed by document id (strings)."""
-    doc: dict[str, dict[str, dict]] = {t: {} for t in TABLES}
-    doc[META]["1"] = meta  # type: ignore[assignment]
+    doc: dict[str, dict[str, Any]] = {t: {} for t in TABLES}
+    doc[META]["1"] = meta
     for i, (key, title) in enumerate(NARRATIVE_SECTIONS, start=1):
         doc[NARRATIVE][str(i)] = {"key": key, "title": title, "texts": {}, "rev": 1}
     return doc
 
 
 # -- texts and signing per year: the one way every reader gets them -----------------------------------------------
-def _source_year(years: dict, year: int) -> str | None:
+def _source_year(years: dict[str, Any], year: int) -> str | None:
     """The year whose entry stands for `year`: its own, else the latest earlier one (a new year starts from the
     previous year's texts as a draft), else the earliest later one (a report for a year before any text was written
     shows the first texts, as a schema-1 workbook did)."""
@@ -362,7 +362,8 @@ def profile_for(meta: Meta, year: int) -> dict[str, str]:
     Profile and Signing is present, "" when not entered."""
     source = signing_year(meta, year)
     signing = (meta.get("profile_tahun") or {}).get(source, {}) if source else {}
-    out = {key: "" for key in SIGNING_KEYS}
+    # Any: a year's record also keeps its officials under "pejabat" (store.pejabat), passed along as they are.
+    out: dict[str, Any] = {key: "" for key in SIGNING_KEYS}
     out.update({k: v for k, v in signing.items() if v is not None})
     out.update({k: meta["profile"].get(k, "") for k in ("instansi", "pemda")})
     return out

@@ -147,7 +147,7 @@ def canonical(value: Decimal) -> str:
         return format(value.normalize(), "f")
 
 
-def to_decimal(stored: str | int | None) -> Decimal | None:
+def to_decimal(stored: object) -> Decimal | None:
     """A stored value back to Decimal; None stays None (an empty cell is not zero)."""
     if stored is None or stored == "":
         return None
@@ -164,7 +164,7 @@ def format_decimal(value: Decimal | int, places: int = 2) -> str:
     if d == 0:
         d = abs(d)  # never print "-0,00"
     english = f"{d:,.{places}f}"
-    return english.translate(str.maketrans({",": ".", ".": ","}))
+    return english.translate(str.maketrans(",.", ".,"))
 
 
 def format_exact(value: Decimal | int, *, unambiguous: bool = False) -> str:

@@ -60,7 +60,7 @@ def looks_like_workbook(path: Path) -> bool:
     return bool(top_level_keys(head) & _WORKBOOK_KEYS)
 
 
-def refuse_reason(path: Path, *, force: bool, source: str | os.PathLike | None = None) -> str | None:
+def refuse_reason(path: Path, *, force: bool, source: str | os.PathLike[str] | None = None) -> str | None:
     """Why `path` may not receive an export, or None when it may."""
     try:
         st = check_target(path)
@@ -84,8 +84,8 @@ def refuse_reason(path: Path, *, force: bool, source: str | os.PathLike | None =
     return None
 
 
-def write_output(path: str | os.PathLike, payload: bytes, *, force: bool = False,
-                 source: str | os.PathLike | None = None) -> Path:
+def write_output(path: str | os.PathLike[str], payload: bytes, *, force: bool = False,
+                 source: str | os.PathLike[str] | None = None) -> Path:
     """Write an export to `path` (refusals as WorkbookError, one sentence; nothing written on any failure)."""
     path = Path(path)
     why = refuse_reason(path, force=force, source=source)

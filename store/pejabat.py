@@ -15,10 +15,14 @@ from __future__ import annotations
 
 import copy
 import re
+from typing import TYPE_CHECKING, Any
 
 from .errors import InvalidValue, RefNotFound
-from .model import SIGNING_KEYS, profile_for, signing_year
+from .model import SIGNING_KEYS, Meta, Node, profile_for, signing_year
 from .sanitize import quote
+
+if TYPE_CHECKING:
+    from .cascade import Cascade
 
 PREFIX = "pejabat:"
 KEPALA = "kepala"
@@ -33,10 +37,10 @@ def field_name(field: str) -> str:
     return f"pejabat-{field}"
 
 
-def officials(meta: dict, year: int) -> dict[str, dict[str, str]]:
+def officials(meta: Meta, year: int) -> dict[str, dict[str, str]]:
     """The officials of `year` by key, the head first and the rest by key: each with every field of FIELDS ("" when
     not entered)."""
-    p = profile_for(meta, year)  # type: ignore[arg-type]
+    p = profile_for(meta, year)
     out = {KEPALA: {"nama": p["kepala_nama"], "nip": p["kepala_nip"], "pangkat": p["kepala_pangkat"],
                     "jabatan": p["kepala_jabatan"], "atasan": PIHAK_KEDUA}}
     for key, record in sorted(stored(meta, year).items()):
@@ -44,22 +48,24 @@ def officials(meta: dict, year: int) -> dict[str, dict[str, str]]:
     return out
 
 
-def stored(meta: dict, year: int) -> dict[str, dict]:
+def stored(meta: Meta, year: int) -> dict[str, dict[str, Any]]:
     """The officials stored for `year` (or inherited from the year its profile comes from), the head apart."""
-    source = signing_year(meta, year)  # type: ignore[arg-type]
-    slot = (meta.get("profile_tahun") or {}).get(source) if source else None
+    source = signing_year(meta, year)
+    # A year's record keeps its officials under "pejabat", beside the Signing fields (year_slot writes them).
+    slot: dict[str, Any] | None = (meta.get("profile_tahun") or {}).get(source) if source else None  # type: ignore[assignment]
     return (slot or {}).get("pejabat") or {}
 
 
-def year_slot(meta: dict, year: int) -> dict:
+def year_slot(meta: Any, year: int) -> dict[str, Any]:  # meta: the Meta record, written to
     """The year's own profile record, made on its first edit from what it inherited (signing and officials), so
     everything else stays as it was shown."""
     per_year = meta.setdefault("profile_tahun", {})
-    slot = per_year.get(str(year))
+    slot: dict[str, Any] | None = per_year.get(str(year))
     if slot is None:
-        inherited = profile_for(meta, year)  # type: ignore[arg-type]
+        inherited = profile_for(meta, year)
         officials_before = copy.deepcopy(stored(meta, year))
-        slot = per_year[str(year)] = {k: inherited[k] for k in SIGNING_KEYS}
+        slot = {k: inherited[k] for k in SIGNING_KEYS}
+        per_year[str(year)] = slot
         if officials_before:
             slot["pejabat"] = officials_before
     return slot
@@ -75,7 +81,7 @@ def check_new_key(key: str) -> str:
     return key
 
 
-def check_official(meta: dict, year: int, key: str) -> str:
+def check_official(meta: Meta, year: int, key: str) -> str:
     """`key` if it names an official of `year`, else RefNotFound listing them."""
     known = officials(meta, year)
     if key in known:
@@ -85,7 +91,7 @@ def check_official(meta: dict, year: int, key: str) -> str:
                                                                        for k, v in known.items()])
 
 
-def check_atasan(meta: dict, year: int, key: str, atasan: str) -> None:
+def check_atasan(meta: Meta, year: int, key: str, atasan: str) -> None:
     if atasan == key:
         raise InvalidValue(f"Atasan {quote(key)} tidak boleh dirinya sendiri.")
     if atasan != PIHAK_KEDUA:
@@ -108,6 +114,6 @@ def translate(ref: str, field: str) -> tuple[str, str]:
     return check_new_key(key), field_name(field)
 
 
-def answers_for(casc, key: str) -> list[dict]:
+def answers_for(casc: Cascade, key: str) -> list[Node]:
     """The nodes whose penanggung jawab is `key`, in the cascade's order."""
     return [node for node, _ in casc.walk() if node.get("penanggung_jawab") == key]

@@ -5,25 +5,20 @@ the Edit under the workbook's lock, refusing it when the disk no longer holds wh
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 
 from .cascade import Cascade
 from .codes import code_problem, recoded
+from .edits import Edit
 from .errors import InvalidValue
 from .gate import text_input
 from .sanitize import quote
-from .model import LEVEL_LABELS, LEVELS, new_indicator, new_node
+from .model import LEVEL_LABELS, LEVELS, Level, Node, new_indicator, new_node
 from .structure import PARENT_LEVEL, clean, indicator_value, level_name, node_value
-
-if TYPE_CHECKING:
-    from .workbook import Edit
 
 ID_PREFIX = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "subkegiatan": "SK"}
 
 
-def _edit(ref: str, field: str, old: object, new: object) -> "Edit":
-    from .workbook import Edit
-
+def _edit(ref: str, field: str, old: object, new: object) -> Edit:
     return Edit(ref, field, None, old, new)
 
 
@@ -38,7 +33,7 @@ def new_node_id(casc: Cascade, level: str, code: str) -> str:
     return f"{prefix}{n}"
 
 
-def plan_add_node(casc: Cascade, level: str, name: str, parent_id: str | None, code: str = "") -> "Edit":
+def plan_add_node(casc: Cascade, level: str, name: str, parent_id: str | None, code: str = "") -> Edit:
     if level not in LEVELS:
         raise InvalidValue(f"Tingkat {quote(level)} tidak dikenal; pilih salah satu: {', '.join(LEVELS)}.")
     name, code = text_input("Nama", name).strip(), code.strip()  # the one gate, whatever the name came from
@@ -58,12 +53,13 @@ def plan_add_node(casc: Cascade, level: str, name: str, parent_id: str | None, c
     if problem:
         raise InvalidValue(problem)
     order = max((k.get("order", 0) for k in casc.kids(parent_id)), default=0) + 1
-    record = clean(dict(new_node(new_node_id(casc, level, code), level, name, parent=parent_id, code=code,
-                                  order=order)))  # type: ignore[arg-type]
+    # level is one of LEVELS (checked first): the Literal the record wants.
+    record = clean(dict(new_node(new_node_id(casc, level, code), level, name,  # type: ignore[arg-type]
+                                  parent=parent_id, code=code, order=order)))
     return _edit(record["id"], "simpul", None, {"nodes": [record]})
 
 
-def plan_add_indicator(casc: Cascade, node_id: str, name: str, satuan: str = "", arah: str = "positif") -> "Edit":
+def plan_add_indicator(casc: Cascade, node_id: str, name: str, satuan: str = "", arah: str = "positif") -> Edit:
     node = casc.nodes.get(node_id)
     if node is None:
         raise InvalidValue("Indikator baru memerlukan simpul induknya (--parent).")
@@ -75,23 +71,23 @@ def plan_add_indicator(casc: Cascade, node_id: str, name: str, satuan: str = "",
     n = len(node["indicators"]) + 1
     while f"{node_id}/{n}" in casc.indicators:
         n += 1
-    ind = new_indicator(f"{node_id}/{n}", name.strip(), satuan=satuan.strip(), arah=arah)  # type: ignore[arg-type]
+    ind = new_indicator(f"{node_id}/{n}", name.strip(), satuan=satuan.strip(), arah=arah)  # type: ignore[arg-type]  # checked above
     return _edit(ind["id"], "butir-indikator", None, {"node": node_id, "index": len(node["indicators"]),
                                                       "indicator": dict(ind)})
 
 
-def plan_delete(casc: Cascade, ref: str) -> "Edit":
+def plan_delete(casc: Cascade, ref: str) -> Edit:
     if ref in casc.indicators:
         return _edit(ref, "butir-indikator", indicator_value(casc, ref), None)
     return _edit(ref, "simpul", node_value(casc, ref), None)
 
 
-def siblings(casc: Cascade, node_id: str) -> list[dict]:
+def siblings(casc: Cascade, node_id: str) -> list[Node]:
     return list(casc.kids(casc.nodes[node_id].get("parent") if casc.nodes[node_id].get("parent") in casc.nodes
                           else None))
 
 
-def plan_step(casc: Cascade, ref: str, step: int) -> "Edit":
+def plan_step(casc: Cascade, ref: str, step: int) -> Edit:
     """Up (-1) or down (+1) among its siblings: a node among its parent's children, an indicator in its node."""
     if ref in casc.indicators:
         node, _ = casc.indicators[ref]
@@ -114,14 +110,14 @@ def plan_step(casc: Cascade, ref: str, step: int) -> "Edit":
                  {"parent": parent, "orders": {i: k for k, i in enumerate(order, start=1)}, "codes": {}})
 
 
-def valid_parents(casc: Cascade, node_id: str) -> list[dict]:
+def valid_parents(casc: Cascade, node_id: str) -> list[Node]:
     """Where a node may move: every node of the level above, but its present parent."""
     node = casc.nodes[node_id]
     want = PARENT_LEVEL[node["level"]]
     return [n for n in casc.of_level(want) if n["id"] != node.get("parent")] if want else []
 
 
-def plan_reparent(casc: Cascade, node_id: str, parent_id: str) -> "Edit":
+def plan_reparent(casc: Cascade, node_id: str, parent_id: str) -> Edit:
     node, parent = casc.nodes[node_id], casc.nodes.get(parent_id)
     want = PARENT_LEVEL[node["level"]]
     if want is None:
@@ -132,7 +128,7 @@ def plan_reparent(casc: Cascade, node_id: str, parent_id: str) -> "Edit":
         raise InvalidValue(f"{casc.label(node)} sudah berada di bawah {casc.label(parent)}.")
     subtree = [node, *casc.descendants(node_id)]
     old_parent = casc.nodes.get(node.get("parent") or "")
-    old_prefix, new_prefix = (old_parent or {}).get("code", ""), parent["code"]
+    old_prefix, new_prefix = old_parent["code"] if old_parent else "", parent["code"]
     codes_old: dict[str, str] = {}
     codes_new: dict[str, str] = {}
     if node["code"] and new_prefix and not node["code"].startswith(new_prefix + "."):

@@ -20,6 +20,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -27,16 +28,13 @@ from .errors import DocumentInvalid
 from .model import META, SCHEMA_VERSION
 from .safefile import UnsafeTarget, read_regular
 from .schema import check
-from .storage import PRECHECK_FROM
-
-LARGE = PRECHECK_FROM  # bytes: below this the check costs less than a fork (store.storage looks first)
 
 
 @dataclass
 class Prechecked:
     path: Path  # the real path read
-    signature: tuple
-    data: dict
+    signature: tuple[Any, ...]
+    data: dict[str, Any]
     pid: int
     answer_fd: int
     _ok: bool | None = None
@@ -68,14 +66,15 @@ class Prechecked:
             self.passed()
 
 
-def start(path: Path, signature_of: Callable[[Path], tuple | None]) -> Prechecked | None:
-    """Read, parse and fork the check of a large workbook; None when there is nothing to gain or anything is odd
-    (the ordinary open then does everything itself)."""
+def start(path: Path, signature_of: Callable[[Path], tuple[Any, ...] | None]) -> Prechecked | None:
+    """Read, parse and fork the check of a large workbook (store.storage.precheck decides what is large: below
+    PRECHECK_FROM the check costs less than a fork); None when there is nothing to gain or anything is odd (the
+    ordinary open then does everything itself)."""
     if not hasattr(os, "fork"):
         return None
     try:
         st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode) or st.st_size < LARGE:
+        if not stat.S_ISREG(st.st_mode):
             return None
         signature = signature_of(path)
         raw, _ = read_regular(path)  # never follows a symlink nor waits on a fifo planted meanwhile
@@ -111,7 +110,7 @@ def start(path: Path, signature_of: Callable[[Path], tuple | None]) -> Prechecke
 def _current(data: object) -> bool:
     """A document already in today's schema: an older one is migrated in memory first, which the child cannot do."""
     try:
-        meta = data[META]  # type: ignore[index]
+        meta = data[META]  # type: ignore[index]  # any shape may come in: the except below answers a wrong one
         return len(meta) == 1 and next(iter(meta.values()))["schema"] == SCHEMA_VERSION
     except (TypeError, KeyError, AttributeError):
         return False

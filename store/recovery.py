@@ -1,7 +1,8 @@
 """Putting a good backup back in place (`lkjip restore`): an edit like any other.
 
 Nothing is ever deleted on the way: the current file, broken or not, is copied aside as `WORKBOOK.rusak-<time>`,
-then the backup's document is swapped in through the one safe writer, under the workbook's lock. A restore does
+then the backup's document is swapped in through the workbook (Workbook.replacing: its lock, its Writer for the
+revision and the log entry, its storage's one safe writer). A restore does
 not go back in time for what must outlive it: the year locks of the current file are kept (and a backup that would
 change what a locked year shows is refused, see store.freeze), the edit log continues (the current log plus one
 entry "pulih": who, which backup, why), its numbers keep increasing, and the operator is told how many logged edits
@@ -14,7 +15,6 @@ import errno
 import os
 import time
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
@@ -23,12 +23,11 @@ import orjson
 from .errors import SaveFailed, UnreadableWorkbook, WorkbookError, YearLocked
 from .freeze import restore_changes_locked
 from .identity import describe, keep_identity, same_workbook
-from .lock import WorkbookLock, login_name
 from .model import LOG, META
 from .safefile import UnsafeTarget
-from .serialize import dumps
 from .backups import backups_of, copy_aside, last_good_backup
-from .storage import FILE_MODE, os_reason, real_path, replace_atomically, validate, writable_stat
+from .storage import os_reason, real_path, validate, writable_stat
+from .workbook import Workbook
 
 ASIDE_SUFFIX = ".rusak-"
 
@@ -51,7 +50,8 @@ def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None
     path = real_path(workbook)  # the real file: a symlinked path restores the same workbook and keeps its link
     if not path.parent.is_dir():
         raise WorkbookError(f"Folder {shown.parent} tidak ada.")
-    with WorkbookLock(path, lock_timeout):
+    wb = Workbook(path, user=user, lock_timeout=lock_timeout)  # nothing read: the current file may be broken
+    with wb.lock:
         backup = _chosen(path, shown, source)
         try:
             payload = backup.read_bytes()
@@ -83,11 +83,14 @@ def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None
             raise SaveFailed(f"Gagal memulihkan {shown}: {os_reason(exc)}; berkas di disk tidak berubah.") from None
         why = reason.strip() or (f"berkas rusak: {broken[:120]}" if broken else
                                  "buku kerja hilang" if current is None else "dipulihkan dari cadangan")
-        document, lost, seq = _as_edit(restored, current, user or login_name(), backup, aside, why, marks or {})
-        if ours is not None:
-            keep_identity(document, ours)
+        document, lost = _from_backup(restored, current)
         try:
-            replace_atomically(path, dumps(document), FILE_MODE, None if st is None else st.st_gid)
+            with wb.replacing(document, st) as w:  # one more revision and one "pulih" entry, then the swap
+                w.bump_revision()
+                seq = w.log("pulih", "berkas", "cadangan", None, aside.name if aside else None, backup.name, why,
+                            marks=marks)["seq"]
+                if ours is not None:
+                    keep_identity(document, ours)
         except OSError as exc:
             if aside is not None:  # the file itself is still in place and unchanged: drop the extra name
                 try:
@@ -125,9 +128,9 @@ def _entry_key(entry: dict) -> bytes:
     return orjson.dumps({k: v for k, v in entry.items() if k != "reason"}, option=orjson.OPT_SORT_KEYS)
 
 
-def _as_edit(restored: dict, current: dict | None, user: str, backup: Path, aside: Path | None,
-             why: str, marks: dict) -> tuple[dict, int | None, int]:
-    """The backup's document with the current locks and log, one more log entry and a higher revision."""
+def _from_backup(restored: dict, current: dict | None) -> tuple[dict, int | None]:
+    """The backup's document with the current locks, log and revision (the restore's own entry and revision are
+    added through the Writer); and how many logged edits of the current file it lacks."""
     document = dict(restored)
     meta_id, meta = next(iter(restored[META].items()))
     meta = dict(meta)
@@ -140,15 +143,9 @@ def _as_edit(restored: dict, current: dict | None, user: str, backup: Path, asid
         held = {_entry_key(e) for e in restored[LOG].values()}
         lost = sum(1 for e in current[LOG].values() if _entry_key(e) not in held)
         log = dict(current[LOG])
-    meta["revision"] = int(meta.get("revision", 0)) + 1
-    seq = max((int(e["seq"]) for e in log.values()), default=0) + 1
-    doc_id = max((int(k) for k in log), default=0) + 1
-    log[str(doc_id)] = {"seq": seq, "at": datetime.now().astimezone().isoformat(timespec="seconds"), "user": user,
-                        "kind": "pulih", "ref": "berkas", "field": "cadangan", "year": None,
-                        "old": aside.name if aside else None, "new": backup.name, "reason": why, **marks}
     document[META] = {meta_id: meta}
     document[LOG] = log
-    return document, lost, seq
+    return document, lost
 
 
 def _chosen(path: Path, shown: Path, source: str | os.PathLike | None) -> Path:

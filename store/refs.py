@@ -10,27 +10,20 @@ current code, never such an id. The edit path, which carries ids, resolves them 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from .cascade import Cascade
 from .codes import looks_like_code
+from .edits import Target
 from .errors import RefNotFound
 from .fields import FieldSpec
-from .model import BUDGET_LEVELS, LEVEL_LABELS
+from .model import BUDGET_LEVELS, LEVEL_LABELS, Node
 from .sanitize import cut, quote
 
 NARRATIVE_PREFIX = "narasi:"
 PROFILE_REF = "profil"
 
 
-@dataclass(frozen=True)
-class Target:
-    kind: str  # "indicator", "node", "narrative", "profile" or "pejabat"
-    id: str  # indicator id, node id, narrative key, or "profil"
-    label: str
-
-
-def node_ref(node: dict) -> str:
+def node_ref(node: Node) -> str:
     """The REF that names a node: its code; a node without one by its id (T1, S2, P3)."""
     return node["code"] or node["id"]
 
@@ -51,19 +44,19 @@ def public_ref(casc: Cascade, ref: str) -> str:
     return ref
 
 
-def _stale(node: dict) -> bool:
+def _stale(node: Node) -> bool:
     """An id that looks like a code the node no longer holds (moved, recoded): not a name of it any more."""
     return bool(node["code"]) and node["id"] != node["code"] and looks_like_code(node["id"])
 
 
-def _moved(text: str, node: dict, now: str) -> RefNotFound:
+def _moved(text: str, node: Node, now: str) -> RefNotFound:
     # `text` is an id shaped like a code (digits and dots, maybe /N): nothing to sanitise, short.
     what = f"{LEVEL_LABELS[node['level']].lower()} {node['name']}"
     return RefNotFound(f"{text} sekarang {now} ({cut(what, 60)}: kodenya sudah diubah atau dipindah); pakai kode "
                        f"yang sekarang.")
 
 
-def _node_by_ref(casc: Cascade, ref: str) -> dict | None:
+def _node_by_ref(casc: Cascade, ref: str) -> Node | None:
     """A node by its current code, else by an id that is not an old code of it."""
     if not ref:
         return None

@@ -7,11 +7,15 @@ The declaration in store.schema gives some properties a `description` (the noun 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from . import gate
 from .sanitize import visible
+
+if TYPE_CHECKING:  # fastjsonschema itself is imported only to explain a refusal (store.schema)
+    from fastjsonschema import JsonSchemaValueException
 
 
 class Refused(ValueError):
@@ -57,7 +61,7 @@ def _kind(value: object) -> str:
     return "objek"
 
 
-def _expected(definition: dict) -> str:
+def _expected(definition: dict[str, Any]) -> str:
     types = definition.get("type", [])
     types = [types] if isinstance(types, str) else types
     return " atau ".join(_TYPES.get(t, t) for t in types)
@@ -67,7 +71,7 @@ def _names(keys: list[str]) -> str:
     return ", ".join(f"\u201c{k}\u201d" for k in keys)
 
 
-def sentence(exc) -> str:  # exc: fastjsonschema.JsonSchemaValueException
+def sentence(exc: JsonSchemaValueException) -> str:
     rule, value = exc.rule, exc.value
     definition = exc.definition if isinstance(exc.definition, dict) else {}
     noun = definition.get("description", "")

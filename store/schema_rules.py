@@ -6,6 +6,7 @@ gate (store.gate) a pattern cannot state: a narrative's limit in bytes, the text
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from . import gate
 from .errors import DocumentInvalid
@@ -14,7 +15,7 @@ from .model import LEVELS, LOG, META, NARRATIVE, NODES, YEARS_BEFORE
 MAX_LOG_DEPTH = 16  # the old/new of a log entry may be a whole record (undo of a deletion), never deeper
 
 
-def _skeleton(node: dict) -> tuple:
+def _skeleton(node: dict[str, Any]) -> tuple[Any, ...]:
     """What the rules between records read of a node."""
     return (node["id"], node["parent"], node["level"], tuple(i["id"] for i in node["indicators"]),
             tuple(node["budget_refs"]))
@@ -25,13 +26,13 @@ class _StructureMemo:
     the whole cascade (≈3 ms at kabupaten scale, a fifth of an edit's frame)."""
 
     def __init__(self) -> None:
-        self.document: dict | None = None
-        self.skeletons: dict[str, tuple] = {}
+        self.document: dict[str, Any] | None = None
+        self.skeletons: dict[str, tuple[Any, ...]] = {}
 
-    def remember(self, document: dict, nodes: dict) -> None:
+    def remember(self, document: dict[str, Any], nodes: dict[str, Any]) -> None:
         self.document, self.skeletons = document, {rid: _skeleton(n) for rid, n in nodes.items()}
 
-    def same_structure(self, document: dict, nodes: dict, changed: Iterable[tuple[str, str]]) -> bool:
+    def same_structure(self, document: dict[str, Any], nodes: dict[str, Any], changed: Iterable[tuple[str, str]]) -> bool:
         # By the document, not its nodes table: TinyDB's update puts a new dict in the table's place on every
         # edit, which made every save run the whole pass (≈24 ms a commit at kabupaten scale). Records replaced
         # or added since the pass are in `changed` (store.serialize.changed), so checking their skeletons suffices.
@@ -50,7 +51,7 @@ class Rules:
     """The rules between records. Per record: years inside the period, a log value not nested too deep. Over the
     cascade: ids unique, every parent exists one level up, no node its own ancestor, budget_refs that exist."""
 
-    def __init__(self, meta: dict, meta_id: str = "1") -> None:
+    def __init__(self, meta: dict[str, Any], meta_id: str = "1") -> None:
         at = f"{META}.{meta_id}"
         self.first, self.last = meta["periode_awal"] - YEARS_BEFORE, meta["periode_akhir"]
         if meta["periode_awal"] > meta["periode_akhir"]:
@@ -70,13 +71,13 @@ class Rules:
             raise DocumentInvalid(f"{at}.settings.predikat.{lowest[1]}.min",
                                   "hanya satu predikat (yang terendah) boleh tanpa batas bawah")
 
-    def years(self, per_year: dict, path: str) -> None:
+    def years(self, per_year: dict[str, Any], path: str) -> None:
         for year in per_year:
             if not self.first <= int(year) <= self.last:
                 raise DocumentInvalid(f"{path}.{year}", f"tahun {year} di luar periode buku kerja "
                                                         f"({self.first}\u2013{self.last})")
 
-    def record(self, table: str, rid: str, record: dict) -> None:
+    def record(self, table: str, rid: str, record: dict[str, Any]) -> None:
         path = f"{table}.{rid}"
         if table == NODES:
             self.years(record["budget"], f"{path}.budget")
@@ -92,9 +93,9 @@ class Rules:
             for key in ("old", "new"):
                 _shallow(record[key], f"{path}.{key}")
 
-    def structure(self, nodes: dict) -> None:
+    def structure(self, nodes: dict[str, Any]) -> None:
         """Runs before every save over the whole cascade: plain loops, no string built unless refusing."""
-        by_id: dict[str, tuple[str, dict]] = {}
+        by_id: dict[str, tuple[str, dict[str, Any]]] = {}
         indicator_ids: dict[str, tuple[str, int]] = {}
         for rid, node in nodes.items():
             node_id = node["id"]
@@ -113,7 +114,7 @@ class Rules:
         for rid, node in nodes.items():
             parent, level = node["parent"], node["level"]
             above = _ABOVE[level]
-            parent_node = by_id.get(parent)  # type: ignore[arg-type]
+            parent_node = by_id.get(parent)
             if parent_node is not None and parent_node[1]["level"] == above and parent != node["id"]:
                 if node["budget_refs"]:
                     _budget_refs(by_id, rid, node)
@@ -126,7 +127,7 @@ class Rules:
 _ABOVE: dict[str, str | None] = {level: (LEVELS[i - 1] if i else None) for i, level in enumerate(LEVELS)}
 
 
-def _misplaced(by_id: dict[str, tuple[str, dict]], rid: str, node: dict) -> None:
+def _misplaced(by_id: dict[str, tuple[str, dict[str, Any]]], rid: str, node: dict[str, Any]) -> None:
     """Why a node is not directly under a node one level up (or, for a tujuan, at the top)."""
     parent, level, path = node["parent"], node["level"], f"{NODES}.{rid}.parent"
     above = _ABOVE[level]
@@ -146,14 +147,14 @@ def _misplaced(by_id: dict[str, tuple[str, dict]], rid: str, node: dict) -> None
                                 f"langsung di bawah sebuah {above}")
 
 
-def _budget_refs(by_id: dict[str, tuple[str, dict]], rid: str, node: dict) -> None:
+def _budget_refs(by_id: dict[str, tuple[str, dict[str, Any]]], rid: str, node: dict[str, Any]) -> None:
     for i, ref in enumerate(node["budget_refs"]):
         if ref not in by_id or by_id[ref][1]["level"] not in LEVELS[2:]:
             raise DocumentInvalid(f"{NODES}.{rid}.budget_refs.{i}",
                                   f"\u201c{ref}\u201d bukan program, kegiatan atau sub kegiatan yang ada")
 
 
-def _loop(by_id: dict[str, tuple[str, dict]], node: dict, path: str) -> None:
+def _loop(by_id: dict[str, tuple[str, dict[str, Any]]], node: dict[str, Any], path: str) -> None:
     """Walk up at most as many steps as there are levels: a longer walk is a loop."""
     seen = [node["id"]]
     current = node
@@ -174,7 +175,7 @@ def _shallow(value: object, path: str) -> None:
     and tabs are allowed, as in any multi-line text."""
     level = [value]
     for _ in range(MAX_LOG_DEPTH):
-        nxt: list = []
+        nxt: list[Any] = []
         for v in level:
             if isinstance(v, str):
                 why = gate.control(v, multiline=True)

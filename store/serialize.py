@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress
 from operator import is_not, itemgetter
+from typing import Any
 
 import orjson
 
@@ -35,7 +36,7 @@ CHUNK = 64
 _FEW = 64
 
 
-def dumps(document: dict) -> bytes:
+def dumps(document: dict[str, Any]) -> bytes:
     """The on-disk form: sorted keys and indentation, so that a workbook diffs well under version control."""
     return orjson.dumps(document, option=_DUMP_OPTIONS)
 
@@ -57,7 +58,7 @@ def _record_bytes(rid: object, record: object) -> bytes:
     return b"    " + _key(rid) + b": " + orjson.dumps(record, option=_RECORD).replace(b"\n", b"\n    ")
 
 
-def _getter(ids: list[str]) -> Callable[[dict], tuple]:
+def _getter(ids: list[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
     """The records of `ids` in order, fetched in C; a missing id raises KeyError."""
     if len(ids) == 1:
         only = ids[0]
@@ -70,7 +71,7 @@ class _Table:
 
     __slots__ = ("ids", "records", "parts", "chunks", "getter")
 
-    def __init__(self, ids: list[str], records: list, parts: list[bytes]) -> None:
+    def __init__(self, ids: list[str], records: list[Any], parts: list[bytes]) -> None:
         self.ids, self.records, self.parts = ids, records, parts
         self.chunks: list[bytes | None] = [None] * -(-len(ids) // CHUNK)
         self.getter = _getter(ids)
@@ -93,10 +94,10 @@ class _Table:
 
 
 # (new ids, their records, positions of existing records to write again, the records in id order)
-_Plan = tuple[list[str], tuple, list[int], tuple]
+_Plan = tuple[list[str], tuple[Any, ...], list[int], tuple[Any, ...]]
 
 
-def _plan(state: _Table | None, table: dict, dirty: set[str]) -> _Plan | None:
+def _plan(state: _Table | None, table: dict[str, Any], dirty: set[str]) -> _Plan | None:
     """How `table` differs from what `state` wrote, or None when the ids changed in a way only a rebuild sorts out.
     Reads, never changes, `state`."""
     if state is None:
@@ -124,7 +125,7 @@ class Prepared:
     the document in between (storage.save runs only the schema check there); the writer itself changing (another
     save, `forget`) makes `write` find it again."""
 
-    document: dict
+    document: dict[str, Any]
     dirty: set[tuple[str, str]]
     plans: dict[str, _Plan | None]
     changed: set[tuple[str, str]]
@@ -136,7 +137,7 @@ class _Warming:
 
     __slots__ = ("generation", "document", "keys", "done", "table")
 
-    def __init__(self, generation: int, document: dict) -> None:
+    def __init__(self, generation: int, document: dict[str, Any]) -> None:
         self.generation, self.document = generation, document
         self.keys = [key for key in sorted(document, reverse=True) if _is_table(document[key])]  # popped from the end
         self.done: dict[str, _Table] = {}
@@ -145,20 +146,20 @@ class _Warming:
 
 class DocumentWriter:
     def __init__(self) -> None:
-        self._tables: dict[str, _Table] = {}
+        self._written: dict[str, _Table] = {}
         self._generation = 0  # changes with every save and `forget`: a Prepared from before is found again
         self._warming: _Warming | None = None
 
     def forget(self) -> None:
-        self._tables.clear()
+        self._written.clear()
         self._generation += 1
 
-    def warm(self, document: dict, chunks: int = 4) -> bool:
+    def warm(self, document: dict[str, Any], chunks: int = 4) -> bool:
         """Serialise up to `chunks` chunks of `document` ahead of its first save, so that save costs what any later
         one does (2,000 nodes: ≈35 ms in one go otherwise, on the operator's first Enter). Call it again until it
         says True. Only between saves, never inside a transaction: a save, `forget` or another document makes it
         start over; a record replaced meanwhile is found by identity at the save, like any replaced record."""
-        if self._tables:
+        if self._written:
             self._warming = None
             return True  # a save already wrote the document: its bytes are kept
         w = self._warming
@@ -167,7 +168,7 @@ class DocumentWriter:
         while chunks > 0:
             if w.table is None:
                 if not w.keys:
-                    self._tables, self._warming = w.done, None
+                    self._written, self._warming = w.done, None
                     self._generation += 1  # what a Prepared from before found no longer holds
                     return True
                 key = w.keys.pop()
@@ -184,7 +185,7 @@ class DocumentWriter:
             chunks -= 1
         return False
 
-    def prepare(self, document: dict, dirty: set[tuple[str, str]]) -> Prepared:
+    def prepare(self, document: dict[str, Any], dirty: set[tuple[str, str]]) -> Prepared:
         """What `write` will serialise again (`changed`): the dirty records and every record object not written
         before in its place (new log entries, inserted or replaced records). The schema checks these before a save."""
         out = set(dirty)
@@ -193,7 +194,7 @@ class DocumentWriter:
         for key, table in document.items():
             if not _is_table(table):
                 continue
-            state = self._tables.get(key)
+            state = self._written.get(key)
             plan = plans[key] = _plan(state, table, by_table.get(key, set()))
             if plan is None:
                 out.update(_unwritten(state, key, table))
@@ -203,7 +204,7 @@ class DocumentWriter:
             out.update((key, state.ids[i]) for i in plan[2])
         return Prepared(document, set(dirty), plans, out, self._generation)
 
-    def changed(self, document: dict, dirty: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    def changed(self, document: dict[str, Any], dirty: set[tuple[str, str]]) -> set[tuple[str, str]]:
         """The records a save of `document` will serialise again (see `prepare`)."""
         return self.prepare(document, dirty).changed
 
@@ -214,15 +215,15 @@ class DocumentWriter:
             prepared = self.prepare(prepared.document, prepared.dirty)
         self._generation += 1
         if not prepared.document:
-            self._tables.clear()
+            self._written.clear()
             return [dumps(prepared.document)]
         try:
             return self._parts(prepared)
         except BaseException:
-            self._tables.clear()  # a value orjson refused may have left a table half updated: start afresh
+            self._written.clear()  # a value orjson refused may have left a table half updated: start afresh
             raise
 
-    def parts(self, document: dict, dirty: set[tuple[str, str]] | None = None) -> list[bytes]:
+    def parts(self, document: dict[str, Any], dirty: set[tuple[str, str]] | None = None) -> list[bytes]:
         """`dumps(document)` as parts, reusing the bytes of records not in `dirty` (None: everything afresh)."""
         if dirty is None:
             self.forget()
@@ -237,7 +238,7 @@ class DocumentWriter:
             value = document[key]
             out.append(b"  " + _key(key) + b": ")
             if _is_table(value):
-                state = self._tables.get(key)
+                state = self._written.get(key)
                 dirty = by_table.get(key, set())
                 plan = prepared.plans[key] if key in prepared.plans else _plan(state, value, dirty)
                 state = tables[key] = _update(state, value, dirty, plan)
@@ -249,10 +250,10 @@ class DocumentWriter:
             out.append(b",\n")
         out[-1] = b"\n"
         out.append(b"}\n")
-        self._tables = tables  # tables no longer in the document are dropped
+        self._written = tables  # tables no longer in the document are dropped
         return out
 
-    def dumps(self, document: dict, dirty: set[tuple[str, str]] | None = None) -> bytes:
+    def dumps(self, document: dict[str, Any], dirty: set[tuple[str, str]] | None = None) -> bytes:
         """`dumps(document)`, reusing the bytes of records that are not in `dirty`. dirty=None: everything."""
         return b"".join(self.parts(document, dirty))
 
@@ -264,7 +265,7 @@ def _by_table(dirty: set[tuple[str, str]]) -> dict[str, set[str]]:
     return out
 
 
-def _unwritten(state: _Table | None, key: str, table: dict) -> list[tuple[str, str]]:
+def _unwritten(state: _Table | None, key: str, table: dict[str, Any]) -> list[tuple[str, str]]:
     """Every record of `table` that `state` did not write in its place (the slow path of `changed`)."""
     if state is None:
         return [(key, rid) for rid in table]
@@ -272,7 +273,7 @@ def _unwritten(state: _Table | None, key: str, table: dict) -> list[tuple[str, s
     return [(key, rid) for rid, record in table.items() if written.get(rid, written) is not record]
 
 
-def _update(state: _Table | None, table: dict, dirty: set[str], plan: _Plan | None) -> _Table:
+def _update(state: _Table | None, table: dict[str, Any], dirty: set[str], plan: _Plan | None) -> _Table:
     """The table's state after writing `table`: changed records serialised again, the rest kept."""
     if plan is None:
         return _rebuild(state, table, dirty)
@@ -298,7 +299,7 @@ def _update(state: _Table | None, table: dict, dirty: set[str], plan: _Plan | No
     return state
 
 
-def _rebuild(state: _Table | None, table: dict, dirty: set[str]) -> _Table:
+def _rebuild(state: _Table | None, table: dict[str, Any], dirty: set[str]) -> _Table:
     """Sort the table afresh (a first save, a reload, records inserted or removed without a mark), keeping the bytes
     of every record that is the same object in the same place and not dirty."""
     ids = sorted(table)

@@ -8,21 +8,22 @@ someone changed in lkjip meanwhile is refused rather than overwritten.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 import orjson
 
 from .cascade import Cascade
-from .fields import get_value, spec_of
-from .model import BUDGET_LEVELS
+from .fields import Holder, get_value, spec_of
+from .model import BUDGET_LEVELS, YEARS_BEFORE, Meta, Node
 from .numbers import format_exact
 from .sheet_layout import (
     ANGGARAN, ASAL, ATURAN_TW_SHOWN, KASKADE, LEVEL_WORDS, PETUNJUK, PROFIL, PROFIL_ROWS, Column, anggaran_columns,
     kaskade_columns,
 )
 from .tw_rule import DEFAULTS_TEXT
-from .workbook import YEARS_BEFORE
 
 PETUNJUK_LINES = (
     "PETUNJUK PENGISIAN LEMBAR KERJA LKjIP",
@@ -95,14 +96,14 @@ def _choice_cell(key: str, value: object) -> object:
     return ATURAN_TW_SHOWN.get(str(value), value) if key == "aturan-tw" else value
 
 
-def _years(meta: dict) -> list[int]:
+def _years(meta: Meta) -> list[int]:
     return list(range(int(meta["periode_awal"]), int(meta["periode_akhir"]) + 1))
 
 
 def template_book(awal: int, akhir: int, tahun: int) -> list[SheetOut]:
     years = list(range(awal, akhir + 1))
-    profil = [["Instansi", None], ["Pemerintah Daerah", None], ["Periode Renstra", f"{awal}-{akhir}"],
-              ["Tahun Laporan", tahun]]
+    profil: list[list[object]] = [["Instansi", None], ["Pemerintah Daerah", None],
+                                  ["Periode Renstra", f"{awal}-{akhir}"], ["Tahun Laporan", tahun]]
     return [
         SheetOut(PETUNJUK, None, [[line] for line in PETUNJUK_LINES]),
         SheetOut(PROFIL, None, [["Isian", "Nilai"], *profil]),
@@ -124,10 +125,12 @@ class _Asal:
 
     @property
     def rows(self) -> list[list[object]]:
-        return [["revisi", self.revision], *([ref, orjson.dumps(v).decode()] for ref, v in self.values.items())]
+        rows: list[list[object]] = [["revisi", self.revision]]
+        rows += ([ref, orjson.dumps(v).decode()] for ref, v in self.values.items())
+        return rows
 
 
-def _cell(col: Column, container: dict, asal: _Asal, ref: str) -> object:
+def _cell(col: Column, container: Holder, asal: _Asal, ref: str) -> object:
     spec = spec_of(col.key)
     value = get_value(container, spec, col.year)
     asal.add(ref, col.key, col.year, value)
@@ -138,7 +141,7 @@ def _cell(col: Column, container: dict, asal: _Asal, ref: str) -> object:
     return value if value not in ("", None) else None
 
 
-def _filled_years(slots) -> set[int]:  # type: ignore[no-untyped-def]
+def _filled_years(slots: Iterable[tuple[Mapping[str, object], str]]) -> set[int]:
     """Years in which any of the (per-year dict, key) pairs holds a value."""
     return {int(y) for per_year, k in slots for y, slot in per_year.items()
             if isinstance(slot, dict) and slot.get(k) not in (None, "")}
@@ -149,7 +152,7 @@ def related_text(casc: Cascade, refs: list[str]) -> str:
     return "; ".join((casc.nodes[r]["code"] or r) if r in casc.nodes else r for r in refs)
 
 
-def _related(casc: Cascade, node: dict, asal: _Asal) -> object:
+def _related(casc: Cascade, node: Node, asal: _Asal) -> object:
     refs = list(node.get("budget_refs") or [])
     asal.add(node["id"], "anggaran-terkait", None, refs)
     return related_text(casc, refs) or None
@@ -160,7 +163,7 @@ def export_book(casc: Cascade, year: int) -> list[SheetOut]:
     years = _years(meta)
     asal = _Asal(int(meta.get("revision", 0)))
     profile = meta["profile"]
-    profil = [["Isian", "Nilai"]]
+    profil: list[list[object]] = [["Isian", "Nilai"]]
     for key, label in PROFIL_ROWS:
         if key in ("instansi", "pemda"):
             asal.add("profil", key, None, profile.get(key, ""))

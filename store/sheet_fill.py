@@ -41,7 +41,7 @@ def fill_empty(wb: Workbook, p: Parsed, where: str, *, dry_run: bool) -> tuple[d
     document = build_document(p, where)
     if dry_run:  # the profile cells it would change, listed as the import lists them
         return document, _profile_changes(p, wb.cascade(), where)
-    with wb.one_step():
+    with wb.one_step() as w:
         casc = wb.cascade()
         if casc.nodes:
             raise WorkbookError(f"{wb.path} baru saja diisi cascade oleh operator lain; jalankan impor sekali lagi "
@@ -49,10 +49,10 @@ def fill_empty(wb: Workbook, p: Parsed, where: str, *, dry_run: bool) -> tuple[d
         changes = _profile_changes(p, casc, where)
         for change in changes:
             wb.apply(change.edit, kind="import")
-        wb.db.table(NODES).insert_multiple(list(document[NODES].values()))
-        wb._bump_revision(casc)
-        wb._log("import", "kaskade", "susunan", None, None, f"{where}: {summary(document)}")
-        wb._cascade = None
+        for record in document[NODES].values():  # numbered anew after the workbook's own (none yet)
+            w.insert(NODES, dict(record))
+        w.bump_revision()
+        w.log("import", "kaskade", "susunan", None, None, f"{where}: {summary(document)}")
     return document, changes
 
 

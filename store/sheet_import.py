@@ -13,18 +13,21 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .cascade import Cascade
+from .edits import Edit
 from .errors import WorkbookError
-from .fields import display_exact, get_value, set_value, spec_of
+from .fields import FieldSpec, Holder, display_exact, get_value, set_value, spec_of
 from .pejabat import officials
-from .model import BUDGET_LEVELS, LEVEL_LABELS, NODES, new_document, new_indicator, new_meta, new_node
+from .model import (BUDGET_LEVELS, LEVEL_LABELS, NODES, YEARS_BEFORE, Node, new_document, new_indicator, new_meta,
+                    new_node)
 from .numbers import to_decimal
 from .sanitize import cut, quote
 from .sheet_layout import KASKADE, PROFIL
 from .sheet_parsed import Parsed, Problem, RowNode, Value
 from .sheet_read import read_book
-from .workbook import YEARS_BEFORE, Edit, Workbook
+from .workbook import Workbook
 
 ID_PREFIX = {"tujuan": "T", "sasaran": "S", "program": "P", "kegiatan": "K", "subkegiatan": "SK"}
 # A node's or an indicator's code and name in a line: an office's real names (up to ~100 characters with the code)
@@ -96,7 +99,7 @@ def _check_years(p: Parsed, awal: int, akhir: int) -> None:
     for col, sheet, row, index in p.year_columns:
         planned = col.key in ("target", "pagu", "pagu-pk")
         low = awal if planned else awal - YEARS_BEFORE
-        if not low <= col.year <= akhir:  # type: ignore[operator]
+        if not low <= col.year <= akhir:  # type: ignore[operator]  # a year column has its year
             p.problem(sheet, row, index, col.header, f"tahun {col.year} di luar periode {awal}\u2013{akhir} "
                       f"(Renstra {awal}\u2013{akhir}); hapus kolom ini atau perbaiki tahunnya")
 
@@ -108,7 +111,7 @@ def _refuse_if_any(p: Parsed, where: str) -> None:
 
 # -- a new workbook ---------------------------------------------------------------------------------------------
 def _profile_of(p: Parsed) -> tuple[str, str, int, int, int]:
-    prof = p.profile
+    prof: dict[str, Any] = p.profile  # as store.sheet_read put it: texts, the periode as (awal, akhir), KEY@ rows
     if p.has_profil:
         for key, label, hint in (("instansi", "Instansi", "mis. Kecamatan Torjun"),
                                  ("pemda", "Pemerintah Daerah", "mis. Kabupaten Sampang"),
@@ -117,13 +120,13 @@ def _profile_of(p: Parsed) -> tuple[str, str, int, int, int]:
             if not prof.get(key) and key not in p.refused_profile:
                 p.problem(PROFIL, int(prof.get(key + "@", 0)), 1, label, f"kosong; isi sel ini, {hint}")
     if "periode" not in prof:
-        years = [c.year for c, *_ in p.year_columns if c.key == "target"]
+        years = [c.year for c, *_ in p.year_columns if c.key == "target" and c.year is not None]  # each has one
         if not years:
             p.problem(KASKADE, 0, None, "", "periode Renstra tidak diketahui: tidak ada kolom Target TAHUN")
             return "", "", 0, 0, 0
-        prof["periode"] = (min(years), max(years))  # type: ignore[type-var]
-    awal, akhir = prof["periode"]  # type: ignore[misc]
-    tahun = int(prof.get("tahun") or min(max(date.today().year, awal), akhir))  # type: ignore[call-overload]
+        prof["periode"] = (min(years), max(years))
+    awal, akhir = prof["periode"]
+    tahun = int(prof.get("tahun") or min(max(date.today().year, awal), akhir))
     if not awal <= tahun <= akhir:
         p.problem(PROFIL, int(prof.get("tahun@", 0)), 1, "Tahun Laporan", f"{tahun} di luar periode {awal}\u2013"
                   f"{akhir}; ketik tahun di dalam periode")
@@ -160,7 +163,7 @@ def _assign_ids(p: Parsed) -> None:
             seen[ind.id] = ind.row
 
 
-def build_document(p: Parsed, where: str) -> dict:
+def build_document(p: Parsed, where: str) -> dict[str, Any]:
     """The whole workbook from the sheet, or SheetRefused listing every problem."""
     instansi, pemda, awal, akhir, tahun = _profile_of(p)
     if awal:
@@ -179,6 +182,7 @@ def build_document(p: Parsed, where: str) -> dict:
     for i, rn in enumerate(p.nodes):
         orders[rn.parent] = orders.get(rn.parent, 0) + 1
         parent = p.nodes[rn.parent].id if rn.parent is not None else None
+        # The level and arah words were checked when the sheet was read (store.sheet_read refuses the rest).
         node = new_node(rn.id, rn.level, str(rn.get("nama")), parent=parent, code=str(rn.get("kode")),  # type: ignore[arg-type]
                         order=orders[rn.parent], unit=str(rn.get("unit")))
         for ri in rn.indicators:
@@ -193,13 +197,13 @@ def build_document(p: Parsed, where: str) -> dict:
     return doc
 
 
-def _fill(container: dict, values: list[Value]) -> None:
+def _fill(container: Holder, values: list[Value]) -> None:
     for v in values:
         if v.value not in (None, ""):
             set_value(container, spec_of(v.field), v.year, v.value)
 
 
-def summary(doc: dict) -> str:
+def summary(doc: dict[str, Any]) -> str:
     nodes = list(doc[NODES].values())
     parts = [f"{sum(n['level'] == lvl for n in nodes)} {LEVEL_LABELS[lvl].lower()}" for lvl in LEVEL_LABELS]
     indicators = sum(len(n["indicators"]) for n in nodes)
@@ -248,26 +252,27 @@ def _match_nodes(p: Parsed, casc: Cascade) -> dict[int, str]:
 
 def _same(kind: str, a: object, b: object) -> bool:
     if kind == "number":
-        return to_decimal(a) == to_decimal(b)  # type: ignore[arg-type]
+        return to_decimal(a) == to_decimal(b)
     return (a if a is not None else "") == (b if b is not None else "")
 
 
-def _shown(spec, value: object) -> str:  # type: ignore[no-untyped-def]
+def _shown(spec: FieldSpec, value: object) -> str:
     """A value in a change line or a message: a name of 500 characters is cut, as any quoted input."""
     return cut(display_exact(spec, value)) or "\u2014"
 
 
-def _label(casc: Cascade, node: dict) -> str:
+def _label(casc: Cascade, node: Node) -> str:
     """A node as the change lines and messages name it: its code and name, cut."""
     return cut(casc.label(node), LABEL_MAX)
 
 
 class _Planner:
     def __init__(self, p: Parsed, casc: Cascade) -> None:
-        self.p, self.casc, self.changes = p, casc, []  # type: ignore[var-annotated]
+        self.p, self.casc = p, casc
+        self.changes: list[Change] = []
         self.locks = casc.meta.get("locks", {})
 
-    def diff(self, container: dict, ref: str, label: str, values: list[Value]) -> None:
+    def diff(self, container: Holder, ref: str, label: str, values: list[Value]) -> None:
         for v in values:
             spec = spec_of(v.field)
             current = get_value(container, spec, v.year)
@@ -290,7 +295,7 @@ class _Planner:
             self.changes.append(Change(Edit(ref, v.field, v.year, current, new), v.where, v.header, label,
                                        _shown(spec, current), _shown(spec, new)))
 
-    def official(self, rn: RowNode, node: dict) -> None:
+    def official(self, rn: RowNode, node: Node) -> None:
         """A Penanggung Jawab cell that holds the key of an official of the report year (store.pejabat) names that
         official too; any other text stays the unit's free text, as before officials existed. A locked year's
         workbook keeps its officials (freeze: penanggung-jawab)."""
@@ -301,10 +306,11 @@ class _Planner:
         current = node.get("penanggung_jawab") or ""
         if key != current:
             spec = spec_of("penanggung-jawab")
-            self.changes.append(Change(Edit(node["id"], spec.name, None, current, key), v.where, v.header,  # type: ignore[union-attr]
+            assert v is not None  # a key was read from it
+            self.changes.append(Change(Edit(node["id"], spec.name, None, current, key), v.where, v.header,
                                        _label(self.casc, node), _shown(spec, current), _shown(spec, key)))
 
-    def indicators(self, rn: RowNode, node: dict) -> None:
+    def indicators(self, rn: RowNode, node: Node) -> None:
         have = {ind["id"]: ind for ind in node["indicators"]}
         used: set[str] = set()
         for k, ri in enumerate(rn.indicators):
@@ -326,7 +332,7 @@ class _Planner:
 def plan_changes(p: Parsed, casc: Cascade, where: str) -> list[Change]:
     meta = casc.meta
     awal, akhir = int(meta["periode_awal"]), int(meta["periode_akhir"])
-    prof = p.profile
+    prof: dict[str, Any] = p.profile  # as in _profile_of
     if "periode" in prof and prof["periode"] != (awal, akhir):
         p.problem(PROFIL, int(prof.get("periode@", 0)), 1, "Periode Renstra", f"periode buku kerja {awal}-{akhir}; "
                   f"periode tidak diubah lewat impor, kembalikan ke {awal}-{akhir}")
@@ -339,7 +345,7 @@ def plan_changes(p: Parsed, casc: Cascade, where: str) -> list[Change]:
     profile_values = [Value(k, None, prof[k], f"{PROFIL}!B{prof.get(k + '@', 0)}", label)
                       for k, label in (("instansi", "Instansi"), ("pemda", "Pemerintah Daerah")) if k in prof]
     # The profile container is meta itself (schema 2: instansi and pemda in meta.profile, the rest per year).
-    planner.diff(meta, "profil", "Profil instansi", profile_values)  # type: ignore[arg-type]
+    planner.diff(meta, "profil", "Profil instansi", profile_values)
     ids_of = {k: n["id"] for n in casc.nodes.values() if n["level"] in BUDGET_LEVELS for k in (n["id"], n["code"])
               if k}
     for i, wid in matched.items():

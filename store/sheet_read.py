@@ -102,7 +102,10 @@ def read_kaskade(sheet: SheetIn, out: Parsed) -> None:
 def _row(out: Parsed, n: int, cols: dict[int, Column], read: dict[int, object], refused: set[str], stack: list[int],
          codes: dict[str, int], ids: dict[str, int]) -> None:
     by_key = {c.key: i for i, c in cols.items() if not c.yearly}
-    get = lambda key: read.get(by_key[key], "") if key in by_key else ""  # noqa: E731
+
+    def get(key: str) -> object:
+        return read.get(by_key[key], "") if key in by_key else ""
+
     tingkat = get("tingkat")
     word = str(tingkat).strip() if not _blank(tingkat) else ""
     level = level_of(word) if word else None
@@ -181,7 +184,8 @@ def _check_code(out: Parsed, node: RowNode, code: str, col: int | None, codes: d
             return
     parent = out.nodes[node.parent] if node.parent is not None else None
     parent_code = str(parent.get("kode")) if parent else ""
-    if code and parent_code and level in ("kegiatan", "subkegiatan") and not code.startswith(parent_code + "."):
+    if (code and parent is not None and parent_code and level in ("kegiatan", "subkegiatan")
+            and not code.startswith(parent_code + ".")):
         out.problem(KASKADE, n, col, "Kode", f"kode {code} tidak diawali kode {LEVEL_WORDS[parent.level]} induknya "
                     f"({parent_code}, baris {parent.row}); perbaiki kodenya atau pindahkan barisnya")
     if code:
@@ -290,7 +294,8 @@ def read_asal(sheet: SheetIn, out: Parsed) -> None:
             if not row or _blank(row[0]):
                 continue
             if row[0] == "revisi":
-                out.asal_revision = int(row[1])  # type: ignore[arg-type]
+                # A number or a numeric text, as the cell holds it; anything else is refused below.
+                out.asal_revision = int(row[1])  # type: ignore[call-overload]
                 continue
             for key, value in orjson.loads(str(row[1])).items():
                 name, _, year = key.partition("@")

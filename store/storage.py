@@ -91,11 +91,12 @@ def refusal(path: str | os.PathLike, reason: str) -> UnreadableWorkbook:
 
 
 class AtomicJSONStorage:
-    """TinyDB storage with atomic replace, a stat-keyed read cache and batched writes. TinyDB asks only for read,
-    write and close: not deriving from its Storage class keeps tinydb (and json) out of start-up, which only reads.
+    """The workbook's storage: atomic replace, a stat-keyed read cache and batched writes. The file is a TinyDB
+    document and this class still answers TinyDB's read, write and close, but lkjip itself changes the document only
+    through the workbook's transaction (store.writer), which changes records in place and marks them here.
 
-    Inside `batch()` (used by the workbook's transactions, under the file lock) TinyDB's writes only update memory
-    and one atomic save happens at the end; if anything fails, memory is dropped and the disk keeps the old file.
+    Between `begin` and `commit` (the workbook's transactions, under the file lock) changes only update memory and
+    one atomic save happens at the end; if anything fails, memory is dropped and the disk keeps the old file.
     """
 
     def __init__(self, path: str | os.PathLike, *, shown: str | os.PathLike | None = None, **_: object) -> None:
@@ -109,8 +110,9 @@ class AtomicJSONStorage:
         self._backup_seen: float | None = None  # time of the newest backup we know of
         self._in_batch = False
         self._dirty = False
-        # Records changed by the running transaction: only these are serialised again (see store.serialize).
-        self._touched: set[tuple[str, str]] = set()
+        # Records changed by the running transaction: only these are serialised again (see store.serialize); None: a
+        # whole document came in through TinyDB's write, and all of it is.
+        self._touched: set[tuple[str, str]] | None = set()
         self._writer_made: DocumentWriter | None = None
         self.last_save: float | None = None
         self.schema_read = SCHEMA_VERSION  # the schema of the bytes last read: older ones were migrated in memory
@@ -174,9 +176,11 @@ class AtomicJSONStorage:
         return self._writer.warm(self._data)
 
     def write(self, data: dict) -> None:
+        """TinyDB's way in: a whole document whose changed records nobody marked, so all of it is written afresh."""
         if self._in_batch:
             self._data = data
             self._dirty = True
+            self._touched = None
             return
         self.save(data)
 
@@ -186,16 +190,12 @@ class AtomicJSONStorage:
         self._dirty = False
         self._touched = set()
 
-    def touch(self, table: str, doc_id: str) -> None:
-        """Say that a record already in the document was changed in place by this transaction. A record changed
-        without this would keep its old bytes on disk: every in-place change in store.workbook calls it."""
-        self._touched.add((table, str(doc_id)))
-
     def changed_in_place(self, table: str, doc_id: str) -> None:
-        """A record changed (or added) in the cached document directly, without TinyDB: TinyDB's update and insert
-        copy the whole table twice, which a pasted column of 100 values paid 100 times at kabupaten scale."""
+        """A record changed, added or removed in the cached document by this transaction (store.writer marks every
+        change it makes). A record changed in place without this would keep its old bytes on disk."""
         assert self._in_batch, "only inside a transaction"
-        self.touch(table, doc_id)
+        if self._touched is not None:
+            self._touched.add((table, doc_id))
         self._dirty = True
 
     def commit(self) -> None:
@@ -209,7 +209,7 @@ class AtomicJSONStorage:
         self._in_batch = False
         self._dirty = False
         self._touched = set()
-        self.forget()  # TinyDB mutated the cached dict in place: drop it, the disk is the truth
+        self.forget()  # the transaction changed the cached dict in place: drop it, the disk is the truth
 
     def save(self, data: dict, touched: set[tuple[str, str]] | None = None) -> None:
         """Write the document. `touched` (from a transaction) lets unchanged records reuse their bytes; without it
@@ -246,6 +246,15 @@ class AtomicJSONStorage:
                              f"berubah; nilai Anda belum tersimpan.") from None
         self._data, self._sig, self._read_checked = data, _signature(self.path), None
         self.last_save = time.time()
+
+    def replace_whole(self, document: dict, st: os.stat_result | None) -> None:
+        """A restore's document put in place (Workbook.replacing). Not checked again nor backed up: both the backup
+        and the file it replaces were read and checked whole, and the replaced file was set aside (store.recovery).
+        The file keeps the group of the one it replaces; its mode is the workbook's."""
+        from .serialize import dumps
+
+        self.forget()
+        replace_atomically(self.path, dumps(document), FILE_MODE, None if st is None else st.st_gid)
 
     def _replace(self, payload: Payload, st: os.stat_result | None = None) -> None:
         replace_atomically(self.path, payload, kept_mode(st), None if st is None else st.st_gid)

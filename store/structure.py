@@ -13,26 +13,26 @@ log, the check against what the operator saw, and undo/redo (Edit.inverse) work 
 - "kode": ref a node id; its code. The codes of its descendants, which begin with it, follow it.
 
 The planners (store.plans) turn an operator's intent into such an Edit from the cascade the operator sees; `apply`
-(called by Workbook.apply, under the lock) compares the value on disk with the edit's `old` and refuses when they
-differ.
+(called by Workbook.apply, under the lock, with the transaction's Writer) compares the value on disk with the edit's
+`old` and refuses when they differ.
 """
 
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING, Callable
+from pathlib import Path
+from typing import Callable
 
 from .cascade import Cascade
 from .codes import CODED_LEVELS, code_problem, recoded
+from .edits import Applied, Edit, Target
 from .errors import EditConflict, InvalidValue
 from .freeze import check_structure
 from .model import LEVEL_LABELS, NODES
 from .numbers import format_rupiah
-from .refs import Target, public_ref
+from .refs import public_ref
 from .sanitize import cut_words
-
-if TYPE_CHECKING:
-    from .workbook import Applied, Edit, Workbook
+from .writer import Writer
 
 STRUCTURAL = frozenset({"simpul", "butir-indikator", "posisi", "urutan-indikator", "kode"})
 LABELS = {"simpul": "Simpul", "butir-indikator": "Indikator", "posisi": "Posisi", "urutan-indikator":
@@ -80,7 +80,7 @@ def indicator_value(casc: Cascade, ind_id: str) -> dict | None:
     return {"node": node["id"], "index": index, "indicator": clean(ind)}
 
 
-def current_value(casc: Cascade, edit: "Edit") -> object:
+def current_value(casc: Cascade, edit: Edit) -> object:
     if edit.field == "simpul":
         return node_value(casc, edit.ref)
     if edit.field == "butir-indikator":
@@ -120,7 +120,7 @@ def describe(field: str, value: object, casc: Cascade | None = None, ref: str | 
     return str(value)
 
 
-def sentence(applied: "Applied") -> str:
+def sentence(applied: Applied) -> str:
     """What a structural edit did, for the status line: "Sasaran … ditambahkan", "Kegiatan … dihapus"."""
     edit = applied.edit
     if edit.field in ("simpul", "butir-indikator") and edit.old is None:
@@ -170,7 +170,7 @@ def what_goes(casc: Cascade, ref: str) -> list[str]:
 
 
 # -- applying, under the workbook's lock -------------------------------------------------------------------------------
-def _log_kind(edit: "Edit", kind: str) -> str:
+def _log_kind(edit: Edit, kind: str) -> str:
     if kind != "edit":
         return kind
     if edit.field in ("simpul", "butir-indikator"):
@@ -178,7 +178,7 @@ def _log_kind(edit: "Edit", kind: str) -> str:
     return "pindah" if edit.field in ("posisi", "urutan-indikator") else "edit"
 
 
-def _target(casc: Cascade, edit: "Edit") -> Target:
+def _target(casc: Cascade, edit: Edit) -> Target:
     value = edit.new if edit.new is not None else edit.old
     if edit.field == "butir-indikator":
         return Target("indicator", edit.ref, describe(edit.field, value))
@@ -232,41 +232,33 @@ def _check_codes_free(casc: Cascade, codes: dict[str, str]) -> None:
                                f"lagi.")
 
 
-def _update(wb: "Workbook", casc: Cascade, node_id: str, change: Callable[[dict], None]) -> None:
-    doc_id = casc.node_doc_ids[node_id]
-
-    def transform(record: dict) -> None:
-        change(record)
-        record["rev"] = int(record.get("rev", 0)) + 1
-
-    wb.db.table(NODES).update(transform, doc_ids=[int(doc_id)])
-    wb.storage.touch(NODES, doc_id)
+def _update(w: Writer, casc: Cascade, node_id: str, change: Callable[[dict], object]) -> None:
+    w.revise(NODES, casc.node_doc_ids[node_id], change)
 
 
-def _write(wb: "Workbook", casc: Cascade, edit: "Edit") -> None:
-    table = wb.db.table(NODES)
+def _write(w: Writer, casc: Cascade, edit: Edit) -> None:
     new: object = edit.new
     if edit.field == "simpul":
         if new is None:
-            table.remove(doc_ids=[int(casc.node_doc_ids[n["id"]]) for n in edit.old["nodes"]])  # type: ignore
+            w.remove(NODES, [casc.node_doc_ids[n["id"]] for n in edit.old["nodes"]])  # type: ignore[index]
         else:
             for record in new["nodes"]:  # type: ignore[index]
-                table.insert({**copy.deepcopy(record), "rev": 1})
+                w.insert(NODES, {**copy.deepcopy(record), "rev": 1})
     elif edit.field == "butir-indikator":
         if new is None:
             node, _ = casc.indicators[edit.ref]
-            _update(wb, casc, node["id"], lambda r: r.__setitem__(
+            _update(w, casc, node["id"], lambda r: r.__setitem__(
                 "indicators", [i for i in r["indicators"] if i["id"] != edit.ref]))
         else:
             place, record = new["index"], copy.deepcopy(new["indicator"])  # type: ignore[index]
-            _update(wb, casc, new["node"], lambda r: r["indicators"].insert(place, record))  # type: ignore[index]
+            _update(w, casc, new["node"], lambda r: r["indicators"].insert(place, record))  # type: ignore[index]
     elif edit.field == "urutan-indikator":
         rank = {ind_id: k for k, ind_id in enumerate(new)}  # type: ignore[arg-type]
-        _update(wb, casc, edit.ref, lambda r: r["indicators"].sort(key=lambda i: rank.get(i["id"], len(rank))))
+        _update(w, casc, edit.ref, lambda r: r["indicators"].sort(key=lambda i: rank.get(i["id"], len(rank))))
     elif edit.field == "kode":
         for node_id, code in _check_recode(casc, casc.nodes[edit.ref], str(new or "")).items():
             if casc.nodes[node_id]["code"] != code:
-                _update(wb, casc, node_id, lambda r, c=code: r.__setitem__("code", c))
+                _update(w, casc, node_id, lambda r, c=code: r.__setitem__("code", c))
     else:  # posisi
         changes: dict[str, dict] = {}
         changes.setdefault(edit.ref, {})["parent"] = new["parent"]  # type: ignore[index]
@@ -275,10 +267,10 @@ def _write(wb: "Workbook", casc: Cascade, edit: "Edit") -> None:
         for node_id, code in new["codes"].items():  # type: ignore[index]
             changes.setdefault(node_id, {})["code"] = code
         for node_id, fields in changes.items():
-            _update(wb, casc, node_id, lambda r, f=fields: r.update(f))
+            _update(w, casc, node_id, lambda r, f=fields: r.update(f))
 
 
-def _action(casc: Cascade, edit: "Edit") -> str:
+def _action(casc: Cascade, edit: Edit) -> str:
     """The edit in a few words, for the refusal of a locked year."""
     value = edit.new if edit.new is not None else edit.old
     if edit.field in ("simpul", "butir-indikator"):
@@ -288,8 +280,8 @@ def _action(casc: Cascade, edit: "Edit") -> str:
         edit.field, f"Mengubah kode {label}")
 
 
-def _validate(wb: "Workbook", casc: Cascade, edit: "Edit") -> None:
-    check_structure(casc, _action(casc, edit), wb.path)  # a locked year's tables print the whole cascade
+def _validate(path: Path, casc: Cascade, edit: Edit) -> None:
+    check_structure(casc, _action(casc, edit), path)  # a locked year's tables print the whole cascade
     if edit.field == "simpul":
         if edit.new is not None:
             _check_addable(casc, edit.new)  # type: ignore[arg-type]
@@ -312,26 +304,25 @@ def _validate(wb: "Workbook", casc: Cascade, edit: "Edit") -> None:
             raise InvalidValue(f"{LEVEL_LABELS[casc.nodes[edit.ref]['level']]} tidak memakai kode.")
 
 
-def apply(wb: "Workbook", edit: "Edit", *, kind: str = "edit", reason: str | None = None) -> "Applied":
-    from .workbook import Applied
-
-    with wb.transaction():
-        casc = wb.cascade()
-        if edit.field not in ("simpul", "butir-indikator") and edit.ref not in casc.nodes:
-            raise InvalidValue(f"Simpul {edit.ref} sudah tidak ada.")
-        current = current_value(casc, edit)
-        target = _target(casc, edit)
-        if current != edit.old:
-            raise EditConflict(
-                f"{LABELS[edit.field]} {target.label} sudah diubah sejak Anda melihatnya (kini "
-                f"{describe(edit.field, current, casc)}, tadi {describe(edit.field, edit.old, casc)}); perubahan "
-                f"Anda tidak disimpan.", mine=edit.new, theirs=current, who=None)
-        old_text = describe(edit.field, edit.old, casc, edit.ref)
-        if current == edit.new:
-            return Applied(edit, target, False, int(casc.meta["revision"]), old_text, old_text)
-        _validate(wb, casc, edit)
-        _write(wb, casc, edit)
-        revision = wb._bump_revision(casc)
-        wb._log(_log_kind(edit, kind), edit.ref, edit.field, None, edit.old, edit.new, reason)
-        wb._cascade = None  # the shape changed: the index is rebuilt on the next read
-    return Applied(edit, target, True, revision, old_text, describe(edit.field, edit.new, wb.cascade(), edit.ref))
+def apply(w: Writer, path: Path, edit: Edit, *, kind: str = "edit", reason: str | None = None) -> Applied:
+    """Apply a structural edit through the transaction's Writer (Workbook.apply opens it); `path` names the workbook
+    in a refusal."""
+    casc = w.cascade()
+    if edit.field not in ("simpul", "butir-indikator") and edit.ref not in casc.nodes:
+        raise InvalidValue(f"Simpul {edit.ref} sudah tidak ada.")
+    current = current_value(casc, edit)
+    target = _target(casc, edit)
+    if current != edit.old:
+        raise EditConflict(
+            f"{LABELS[edit.field]} {target.label} sudah diubah sejak Anda melihatnya (kini "
+            f"{describe(edit.field, current, casc)}, tadi {describe(edit.field, edit.old, casc)}); perubahan "
+            f"Anda tidak disimpan.", mine=edit.new, theirs=current, who=None)
+    old_text = describe(edit.field, edit.old, casc, edit.ref)
+    if current == edit.new:
+        return Applied(edit, target, False, int(casc.meta["revision"]), old_text, old_text)
+    _validate(path, casc, edit)
+    _write(w, casc, edit)
+    revision = w.bump_revision()
+    w.log(_log_kind(edit, kind), edit.ref, edit.field, None, edit.old, edit.new, reason)
+    w.reshaped()  # the shape changed: the index is rebuilt on the next read
+    return Applied(edit, target, True, revision, old_text, describe(edit.field, edit.new, w.cascade(), edit.ref))

@@ -30,7 +30,7 @@ KUMULATIF_UNITS = frozenset({
 })
 
 ROMAN = ("I", "II", "III", "IV")
-RULE_LABEL = {KUMULATIF: "kumulatif", NILAI_AKHIR: "nilai akhir"}
+RULE_LABEL: dict[str, str] = {KUMULATIF: "kumulatif", NILAI_AKHIR: "nilai akhir"}
 NO_RULE = "aturan TW?"  # what a cell shows where quarters are filled and no rule combines them
 
 DEFAULTS_TEXT = ("kosong: nilai akhir untuk satuan %, persen, indeks, nilai, rasio, skor, opini, predikat dan "

@@ -5,7 +5,8 @@ operators saved, refuses a locked year, compares the field's value on disk with 
 different field changed meanwhile merges silently; the same field changed is refused with both values), writes the
 value, bumps the record's revision, appends to the edit log and saves atomically. The TUI, `lkjip set`, undo and
 redo all come through here. Structural edits (adding, removing, moving and recoding nodes and indicators) are Edits
-too, with values that describe the structure; store.structure applies them along the same path.
+too, with values that describe the structure; store.structure applies them along the same path. Whatever changes the
+document does it through the transaction's handle (store.writer), never through this class's own state.
 """
 
 from __future__ import annotations
@@ -13,103 +14,40 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import pejabat, structure
+from . import pejabat, structure, year_locks
 from .cascade import Cascade
+from .edits import Applied, Batch, Edit, Target
 from .errors import EditConflict, InvalidValue, SaveFailed, UnreadableWorkbook, WorkbookError, YearLocked
 from .fields import FieldSpec, display, get_value, parse_value, set_value, spec_of
 from .freeze import check_edit
 from .identity import with_identity
 from .lock import WorkbookLock, login_name
 from .model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, YEARS_BEFORE, LogEntry
-from .refs import PROFILE_REF, Target, resolve, resolve_id
+from .refs import PROFILE_REF, resolve, resolve_id
 from .sanitize import quote
 from .backups import backups_of
 from .storage import AtomicJSONStorage
 from .structure import STRUCTURAL
-from .year_locks import YearClosing
+from .writer import Writer
 
 if TYPE_CHECKING:
     from .precheck import Prechecked
-    from tinydb import TinyDB
+
+__all__ = ["Workbook", "Edit", "Batch", "Applied", "YEARS_BEFORE"]  # the value objects live in store.edits
 
 
-@dataclass(frozen=True)
-class Edit:
-    ref: str  # canonical: indicator id, node id, narrative key or "profil"
-    field: str
-    year: int | None
-    old: object
-    new: object
-
-    def inverse(self) -> "Edit":
-        return replace(self, old=self.new, new=self.old)
-
-
-@dataclass(frozen=True)
-class Batch:
-    """Edits applied together (a pasted column): one lock, one save, one undo step."""
-
-    edits: tuple[Edit, ...]
-
-    def inverse(self) -> "Batch":
-        return Batch(tuple(e.inverse() for e in reversed(self.edits)))
-
-    # Undo and redo jump to the first cell of the batch, as they do to an edit's.
-    @property
-    def ref(self) -> str:
-        return self.edits[0].ref if self.edits else ""
-
-    @property
-    def field(self) -> str:
-        return self.edits[0].field if self.edits else ""
-
-    @property
-    def year(self) -> int | None:
-        return self.edits[0].year if self.edits else None
-
-
-@dataclass(frozen=True)
-class Applied:
-    edit: Edit
-    target: Target
-    changed: bool
-    revision: int
-    old_text: str
-    new_text: str
-
-
-def _now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-class Workbook(YearClosing):
+class Workbook:
     def __init__(self, path: str | os.PathLike, *, user: str | None = None, lock_timeout: float = 10.0) -> None:
         self.path = Path(path)  # as the operator named it, for messages
         # The storage and the lock resolve the real file once: two paths to one file share one lock and one log.
         self.storage = AtomicJSONStorage(self.path, shown=self.path)
-        self._db: TinyDB | None = None
         self.lock = WorkbookLock(self.path, lock_timeout)
         self.user = user or login_name()
         self._cascade: Cascade | None = None
-        self._next_log_id: int | None = None  # the log's next record number, within one transaction
-        self._in_transaction = False
-        self._step: dict | None = None  # within one_step: the marks every log entry of the step carries
-
-    @property
-    def db(self) -> "TinyDB":
-        """TinyDB over the workbook's storage, made on the first write: opening and reading never need it (its import
-        is ≈5 ms of start-up)."""
-        if self._db is None:
-            from tinydb import TinyDB
-
-            # TinyDB asks its storage class for an instance; hand it ours so the workbook and TinyDB share one cache.
-            self._db = TinyDB(storage=lambda: self.storage)
-        return self._db
+        self._writer: Writer | None = None  # the running transaction's handle
 
     # -- opening and creating ------------------------------------------------------------------------------------
     @classmethod
@@ -131,13 +69,13 @@ class Workbook(YearClosing):
         the migration and save. A file that cannot be written (read-only, disk full) stays as it is and is read
         migrated in memory; an edit will then say why it cannot be saved."""
         try:
-            with self.transaction():
+            with self.transaction() as w:
                 old = self.storage.schema_read
                 if old >= SCHEMA_VERSION:
                     return  # another operator migrated it meanwhile
                 backup = self.storage.backup_now()  # the older file as it was, by the one backup scheme
-                self._bump_revision(self.cascade())
-                self._log("migrasi", "skema", "skema", None, old, SCHEMA_VERSION, f"cadangan: {backup.name if backup else '-'}")
+                w.bump_revision()
+                w.log("migrasi", "skema", "skema", None, old, SCHEMA_VERSION, f"cadangan: {backup.name if backup else '-'}")
         except (SaveFailed, OSError):
             self.storage.forget()
 
@@ -147,9 +85,9 @@ class Workbook(YearClosing):
         import → export stays byte for byte the same."""
         if schema >= SCHEMA_VERSION:
             return
-        with self.transaction():
-            self._bump_revision(self.cascade())
-            self._log("migrasi", "skema", "skema", None, schema, SCHEMA_VERSION, f"dari {source}")
+        with self.transaction() as w:
+            w.bump_revision()
+            w.log("migrasi", "skema", "skema", None, schema, SCHEMA_VERSION, f"dari {source}")
 
     @classmethod
     def create(cls, path: str | os.PathLike, document: dict, **kw: object) -> "Workbook":
@@ -192,9 +130,14 @@ class Workbook(YearClosing):
     def changed_on_disk(self) -> bool:
         return self.storage.changed_on_disk()
 
+    def forget(self) -> None:
+        """Drop what was read (the file was replaced under another name, store.recovery): the next read loads it."""
+        self.storage.forget()
+        self._cascade = None
+
     def warm_save(self) -> bool:
         """One short step of preparing the first save while the operator reads the screen; True when done."""
-        return self._in_transaction or self.storage.warm()
+        return self._writer is not None or self.storage.warm()
 
     def revision(self) -> int:
         return int(self.cascade().meta.get("revision", 0))
@@ -205,33 +148,41 @@ class Workbook(YearClosing):
 
     # -- the one write path ------------------------------------------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[dict]:
-        """Under the lock: reload, let the caller change the document through TinyDB, save once atomically.
+    def transaction(self) -> Iterator[Writer]:
+        """Under the lock: reload, hand the caller the Writer that changes the document, save once atomically.
 
         Re-entrant: `apply` inside a running transaction (an import applying many edits) joins it, so the whole
         batch is saved once or, if any edit is refused, not at all."""
-        if self._in_transaction:
-            yield self.storage.read()
+        if self._writer is not None:
+            yield self._writer
             return
         with self.lock:
-            # Another process may have saved: drop TinyDB's per-table id counters and query caches with the data.
-            self.db._tables.clear()
-            self._next_log_id = None
-            self.storage.begin()
-            self._in_transaction = True
+            self.storage.begin()  # another process may have saved: the document is read afresh if so
+            self._writer = Writer(self.storage.read(), self.user, mark=self.storage.changed_in_place,
+                                  index=self.cascade, reindex=self._drop_index)
             try:
-                yield self.storage.read()
+                yield self._writer
             except BaseException:
                 self.storage.rollback()
                 self._cascade = None
                 raise
             finally:
-                self._in_transaction = False
+                self._writer = None
             try:
                 self.storage.commit()
             except BaseException:
                 self._cascade = None  # SaveFailed dropped memory; the disk is as it was
                 raise
+
+    @contextmanager
+    def replacing(self, document: dict, st: os.stat_result | None) -> Iterator[Writer]:
+        """A whole document swapped in (store.recovery, under this workbook's lock, which the caller holds while it
+        reads the file being replaced, broken or not): the caller logs and bumps the revision through the Writer,
+        then the document is written as it stands. `st`: the replaced file's stat (None: there is none)."""
+        w = Writer(document, self.user)
+        yield w
+        self._cascade = None
+        self.storage.replace_whole(document, st)
 
     def _container(self, casc: Cascade, target: Target) -> tuple[str, str, dict]:
         """(table, document id, the dict holding the field) for a target."""
@@ -240,19 +191,12 @@ class Workbook(YearClosing):
             return NODES, casc.node_doc_ids[node["id"]], ind
         if target.kind == "node":
             return NODES, casc.node_doc_ids[target.id], casc.nodes[target.id]
-        if target.kind == "narrative":  # no document id yet: a sasaran's analysis not stored (see _store_section)
+        if target.kind == "narrative":  # no document id yet: a sasaran's analysis not stored (see _apply_in)
             return NARRATIVE, casc.narrative_doc_ids.get(target.id, ""), casc.narrative[target.id]
         return META, casc.meta_doc_id, casc.meta  # type: ignore[return-value]
 
-    def _store_section(self, section: dict) -> str:
-        """A sasaran's analysis section, listed but not yet stored (Cascade._add_analysis_sections), becomes a record
-        of the document with the first text saved into it, in the same transaction. Returns its document id."""
-        table = self.storage.read()[NARRATIVE]  # the cached document, inside the transaction
-        doc_id = str(max(map(int, table), default=0) + 1)
-        table[doc_id] = section
-        self.db._tables.pop(NARRATIVE, None)  # TinyDB's cached next id of the table no longer holds
-        self._cascade = None  # the index learns the record's id
-        return doc_id
+    def _drop_index(self) -> None:
+        self._cascade = None
 
     def _target_of(self, casc: Cascade, edit: Edit, spec: FieldSpec) -> Target:
         if spec.target == "profile":
@@ -271,11 +215,11 @@ class Workbook(YearClosing):
             )
 
     def apply(self, edit: Edit, *, kind: str = "edit", reason: str | None = None) -> Applied:
-        if edit.field in STRUCTURAL:
-            # Adding, removing, moving and recoding nodes and indicators: the same lock, check, log and undo.
-            return structure.apply(self, edit, kind=kind, reason=reason)
-        with self.transaction():
-            return self._apply_in(edit, kind, reason=reason)
+        with self.transaction() as w:
+            if edit.field in STRUCTURAL:
+                # Adding, removing, moving and recoding nodes and indicators: the same lock, check, log and undo.
+                return structure.apply(w, self.path, edit, kind=kind, reason=reason)
+            return self._apply_in(w, edit, kind, reason=reason)
 
     def apply_batch(self, batch: "Batch", *, kind: str = "edit") -> list[Applied]:
         """Several edits (a pasted column, a form) under one lock and one save: all are written or none. Their log
@@ -286,21 +230,34 @@ class Workbook(YearClosing):
             return [self.apply(edit, kind=kind) for edit in batch.edits]
 
     @contextmanager
-    def one_step(self, **marks: int) -> Iterator[dict]:
+    def one_step(self, **marks: int) -> Iterator[Writer]:
         """Everything applied inside is one transaction and one step of the history (store.history): every log
         entry written carries the group id (the seq of the first) and the marks (`undoes`, `redoes`). Nested: joins
         the step already open."""
-        with self.transaction() as doc:
-            if self._step is not None:
-                yield doc
+        with self.transaction() as w:
+            if w.step is not None:
+                yield w
                 return
-            self._step = dict(marks)
+            w.step = dict(marks)
             try:
-                yield doc
+                yield w
             finally:
-                self._step = None
+                w.step = None
 
-    def _apply_in(self, edit: Edit, kind: str, *, reason: str | None = None) -> Applied:
+    # -- years closed ----------------------------------------------------------------------------------------------------
+    def lock_year(self, year: int, reason: str = "") -> bool:
+        """Close a signed year (`lkjip kunci`, store.year_locks); False when it was closed already."""
+        with self.transaction() as w:
+            self._check_year_in_period(w.cascade(), year)  # `lock --year -1` or 99999 would lock nothing real
+            return year_locks.lock(w, year, reason)
+
+    def unlock_year(self, year: int, reason: str) -> bool:
+        """Open a closed year again, with a reason; False when it was not closed."""
+        year_locks.check_reason(reason)
+        with self.transaction() as w:
+            return year_locks.unlock(w, year, reason)
+
+    def _apply_in(self, w: Writer, edit: Edit, kind: str, *, reason: str | None = None) -> Applied:
         """One edit inside an open transaction: checks, conflict test, write, revision, log."""
         spec = spec_of(edit.field)
         if spec.yearly and edit.year is None:
@@ -319,50 +276,16 @@ class Workbook(YearClosing):
         if current == edit.new:
             return Applied(edit, target, False, int(casc.meta["revision"]), display(spec, current),
                            display(spec, current))
-        self._write(table, doc_id, container, spec, edit)
-        revision = self._bump_revision(casc)
-        self._log(kind, target.id, edit.field, edit.year if spec.yearly else None, edit.old, edit.new, reason)
-        if spec.target == "node" and spec.key in ("name", "code"):
-            self._cascade = None  # the tree's labels and order follow names and codes
-        return Applied(edit, target, True, revision, display(spec, edit.old), display(spec, edit.new))
-
-    def _write(self, table: str, doc_id: str, container: dict, spec: FieldSpec, edit: Edit) -> None:
         year = edit.year if spec.yearly else None
-        if not doc_id:  # a sasaran's analysis section, written with its first text
-            doc_id = self._store_section(container)
-        record = self.storage.read()[table][str(doc_id)]  # the cached document, inside the transaction
-        set_value(container, spec, year, edit.new, edit.ref)  # the container lives inside `record`
-        record["rev"] = int(record.get("rev", 0)) + 1
-        self.storage.changed_in_place(table, doc_id)
-
-    def _bump_revision(self, casc: Cascade) -> int:
-        revision = int(casc.meta.get("revision", 0)) + 1
-
-        def transform(meta: dict) -> None:
-            meta["revision"] = revision
-
-        self.db.table(META).update(transform, doc_ids=[int(casc.meta_doc_id)])
-        self.storage.touch(META, casc.meta_doc_id)
-        return revision
-
-    def _log(self, kind: str, ref: str, field: str, year: int | None, old: object, new: object,
-             reason: str | None = None) -> None:
-        log = self.storage.read()[LOG]
-        entry: LogEntry = {"seq": len(log) + 1, "at": _now(), "user": self.user, "kind": kind, "ref": ref,
-                           "field": field, "year": year, "old": old, "new": new}
-        if reason:
-            entry["reason"] = reason
-        if self._step is not None:  # one paste, form or import: one step in undo, redo and the audit
-            self._step.setdefault("group", entry["seq"])
-            entry.update(self._step)  # type: ignore[typeddict-item]
-        # Inserted directly (see storage.changed_in_place); the next record number is found once a transaction.
-        if self._next_log_id is None:
-            self._next_log_id = max(map(int, log), default=0) + 1
-        doc_id = str(self._next_log_id)
-        self._next_log_id += 1
-        log[doc_id] = entry
-        self.db._tables.pop(LOG, None)  # TinyDB's cached next id of the log table no longer holds
-        self.storage.changed_in_place(LOG, doc_id)
+        if not doc_id:  # a sasaran's analysis section, listed but not stored yet (Cascade._add_analysis_sections)
+            doc_id = w.insert(table, container)  # becomes a record with its first text, in this transaction
+        # The container lives inside the record: the value is set in place and the record's own revision counted.
+        w.revise(table, doc_id, lambda _: set_value(container, spec, year, edit.new, edit.ref))
+        revision = w.bump_revision()
+        w.log(kind, target.id, edit.field, year, edit.old, edit.new, reason)
+        if spec.target == "node" and spec.key in ("name", "code"):
+            w.reshaped()  # the tree's labels and order follow names and codes
+        return Applied(edit, target, True, revision, display(spec, edit.old), display(spec, edit.new))
 
     def _conflict(self, doc: dict, edit: Edit, spec: FieldSpec, current: object, target: Target) -> EditConflict:
         who = None

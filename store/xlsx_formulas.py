@@ -100,11 +100,12 @@ def uncomputed(archive: zipfile.ZipFile, part: str, placeholders: bool) -> list[
                 continue
             text = "=" + (f.text or "")
             coordinate = f"{letter(col)}{row}"
-            if f.get("t") == "shared" and f.get("si") is not None:
+            si = f.get("si")
+            if f.get("t") == "shared" and si is not None:
                 if f.text:
-                    shared[f.get("si")] = Translator(text, coordinate)  # type: ignore[index]
-                elif f.get("si") in shared:
-                    text = shared[f.get("si")].translate_formula(coordinate)  # type: ignore[index]
+                    shared[si] = Translator(text, coordinate)
+                elif si in shared:
+                    text = shared[si].translate_formula(coordinate)
             stored = _stored(cell)
             if not stored or placeholders:
                 found.append(Uncomputed(row, col, text, stored))

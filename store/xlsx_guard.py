@@ -20,10 +20,14 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
+from typing import IO
 
 from .errors import WorkbookError
 from .numbers import format_decimal
 from .sanitize import quote
+
+Refuse = Callable[[str], "SheetTooLarge"]  # says why a sheet is refused, as the exception to raise
 
 MAX_FILE_BYTES = 64 * 2**20
 MAX_PARTS = 10_000
@@ -100,7 +104,7 @@ def check_xlsx(raw: bytes, where: str) -> None:
                 cells = _scan(stream, cells, part.filename, refuse)
 
 
-def _check_part_count(raw: bytes, refuse) -> None:
+def _check_part_count(raw: bytes, refuse: Refuse) -> None:
     """The entry count of the zip's end record, read before zipfile builds an object for every entry."""
     tail = raw[-(22 + 0xFFFF):]
     at = tail.rfind(b"PK\x05\x06")
@@ -117,14 +121,14 @@ def _column(letters: bytes) -> int:
     return n
 
 
-def _known(columns: dict[bytes, int], letters: bytes, name: str, refuse) -> int:
+def _known(columns: dict[bytes, int], letters: bytes, name: str, refuse: Refuse) -> int:
     n = columns[letters] = _column(letters)
     if n > MAX_CELLS:
         raise refuse(f"bagian {quote(name)} menulis alamat sel di luar lembar kerja")
     return n
 
 
-def _odd_cell(letters: list[bytes], attrs: bytes, column: int, name: str, refuse) -> int:
+def _odd_cell(letters: list[bytes], attrs: bytes, column: int, name: str, refuse: Refuse) -> int:
     """The column of a cell written unlike Excel writes it: no address (the next column), or an address the plain
     reading could be fooled by, which is refused."""
     if b"&" in attrs:
@@ -135,7 +139,7 @@ def _odd_cell(letters: list[bytes], attrs: bytes, column: int, name: str, refuse
     return column + 1
 
 
-def _dimension(attrs: bytes, refuse) -> None:
+def _dimension(attrs: bytes, refuse: Refuse) -> None:
     # A stated size is what a reader trusting it would fill in: A1:XFD1048576 is 17 billion cells.
     corner = _DIMENSION.search(attrs)
     if corner and _column(corner.group(1)) * int(corner.group(2)) > MAX_CELLS:
@@ -143,12 +147,12 @@ def _dimension(attrs: bytes, refuse) -> None:
                      f"lebih dari {_CELLS} sel")
 
 
-def _too_many(refuse) -> SheetTooLarge:
+def _too_many(refuse: Refuse) -> SheetTooLarge:
     return refuse(f"lembarnya berisi lebih dari {_CELLS} sel terisi atau terlewati (tiap baris sampai selnya yang "
                   f"terjauh, mis. sel di kolom XFD); hapus baris dan kolom kosong")
 
 
-def _read(stream) -> bytes:
+def _read(stream: IO[bytes]) -> bytes:
     """The next chunk of a part, up to where the part turns out damaged. zipfile checks a part's CRC in the read that
     reaches its end and then drops that read's data, while a parser has handed out all it read before: so the part
     is read in pieces smaller than a parser's (ElementTree reads 16 KB), and every piece before the error counts."""
@@ -166,7 +170,7 @@ def _read(stream) -> bytes:
     return b"".join(pieces)
 
 
-def _scan(stream, cells: int, name: str, refuse) -> int:
+def _scan(stream: IO[bytes], cells: int, name: str, refuse: Refuse) -> int:
     """Add up, over one part, the cells openpyxl would hand out; refuse what no real sheet holds."""
     head = _read(stream)
     body = head.removeprefix(b"\xef\xbb\xbf")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .csv_rows import rows as csv_rows
 from .errors import WorkbookError
@@ -18,6 +19,11 @@ from .sheet_export import SheetOut
 from .sheet_layout import KASKADE, PETUNJUK, PROFIL, letter
 from .xlsx_formulas import Uncomputed
 from .xlsx_write import append_row
+
+if TYPE_CHECKING:  # openpyxl is imported when a sheet is written or read
+    from openpyxl.worksheet.datavalidation import DataValidation as DV
+    from openpyxl.workbook.workbook import Workbook as OpenpyxlBook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_ROWS = 100_000  # far beyond a kabupaten's cascade; a runaway sheet is refused rather than read for minutes
 
@@ -44,6 +50,7 @@ def render(sheets: list[SheetOut]) -> bytes:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
+    assert book.active is not None  # a new book has its one sheet
     book.remove(book.active)
     bold = Font(bold=True)
     head_fill = PatternFill("solid", fgColor="DDEBF7")
@@ -76,7 +83,7 @@ def render(sheets: list[SheetOut]) -> bytes:
     return out.getvalue()
 
 
-def _formats(ws, sheet: SheetOut, DataValidation) -> None:
+def _formats(ws: Worksheet, sheet: SheetOut, DataValidation: type[DV]) -> None:
     from .sheet_layout import ARAH_WORDS, LEVEL_WORDS
 
     last = max(len(sheet.rows) + 1, 500)
@@ -157,7 +164,7 @@ def read_xlsx(raw: bytes, where: str) -> dict[str, SheetIn]:
     return sheets
 
 
-def _formulas(raw: bytes, book, sheets: dict[str, SheetIn]) -> None:  # type: ignore[no-untyped-def]
+def _formulas(raw: bytes, book: OpenpyxlBook, sheets: dict[str, SheetIn]) -> None:
     """Mark the formula cells that hold no value the spreadsheet computed (store.xlsx_formulas)."""
     import zipfile
 
@@ -166,7 +173,8 @@ def _formulas(raw: bytes, book, sheets: dict[str, SheetIn]) -> None:  # type: ig
     with zipfile.ZipFile(io.BytesIO(raw)) as archive:
         placeholders = None
         for ws in book.worksheets:
-            part = ws._worksheet_path  # the part openpyxl read this sheet from (read-only mode keeps it)
+            # The part openpyxl read this sheet from: read-only mode keeps it (its sheets are ReadOnlyWorksheet).
+            part = ws._worksheet_path  # type: ignore[attr-defined]  # private to openpyxl, pinned below 4
             if not has_formula(archive, part):
                 continue
             if placeholders is None:

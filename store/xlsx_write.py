@@ -13,6 +13,11 @@ is stored instead of the writer crashing.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # openpyxl is imported by the commands that write a sheet, when they run
+    from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_START = ("=", "+", "-", "@")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -25,7 +30,7 @@ def cell_text(value: object) -> object:
     return value
 
 
-def append_row(ws, values: list[object]) -> None:
+def append_row(ws: Worksheet, values: Sequence[object]) -> None:
     """Append one row to the openpyxl worksheet `ws`, every text stored as text (never a formula)."""
     ws.append([cell_text(v) for v in values])
     row = ws.max_row

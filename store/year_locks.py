@@ -1,72 +1,74 @@
 """Closing a year: `lkjip kunci` locks it once the LKjIP is signed, and opening it again needs a reason.
 
-A mixin of store.workbook.Workbook: a lock is an edit of the meta record like any other (the lock, a reload, one
-atomic save, the edit log), with what a signed year must keep (its own signing fields and narrative texts).
+A lock is an edit of the meta record like any other (Workbook.lock_year: the lock, a reload, one atomic save, the edit
+log), made through the transaction's Writer, with what a signed year must keep (its own signing fields and narrative
+texts).
 """
 
 from __future__ import annotations
 
 import copy
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from .errors import InvalidValue
-from .model import META, NARRATIVE, SIGNING_KEYS, profile_for, signing_year, text_year
+from .model import NARRATIVE, SIGNING_KEYS, profile_for, signing_year, text_year
 from .pejabat import stored
-
-if TYPE_CHECKING:
-    from .cascade import Cascade
+from .writer import Writer, now
 
 
-class YearClosing:
-    def lock_year(self, year: int, reason: str = "") -> bool:
-        with self.transaction():
-            casc = self.cascade()
-            self._check_year_in_period(casc, year)  # `lock --year -1` or 99999 would lock nothing real
-            if str(year) in casc.meta.get("locks", {}):
-                return False
-            from .workbook import _now  # the one clock of the edit log
+def lock(w: Writer, year: int, reason: str = "") -> bool:
+    """Close `year` (its period checked by the caller); False when it was closed already."""
+    casc = w.cascade()
+    if str(year) in casc.meta.get("locks", {}):
+        return False
+    # The revision the lock makes: the signed copy's footer names it (reports.stamp).
+    stamp = {"by": w.user, "at": now(), "revision": int(casc.meta.get("revision", 0)) + 1}
 
-            # The revision the lock makes: the signed copy's footer names it (reports.stamp).
-            stamp = {"by": self.user, "at": _now(), "revision": int(casc.meta.get("revision", 0)) + 1}
+    signing = None if signing_year(casc.meta, year) in (None, str(year)) else {
+        k: v for k, v in profile_for(casc.meta, year).items() if k in SIGNING_KEYS}
+    if signing is not None and stored(casc.meta, year):  # and the officials it shows (store.pejabat)
+        signing["pejabat"] = copy.deepcopy(stored(casc.meta, year))
 
-            signing = None if signing_year(casc.meta, year) in (None, str(year)) else {
-                k: v for k, v in profile_for(casc.meta, year).items() if k in SIGNING_KEYS}
-            if signing is not None and stored(casc.meta, year):  # and the officials it shows (store.pejabat)
-                signing["pejabat"] = copy.deepcopy(stored(casc.meta, year))
+    def transform(meta: dict) -> None:
+        meta.setdefault("locks", {})[str(year)] = stamp
+        if signing is not None:
+            meta.setdefault("profile_tahun", {})[str(year)] = signing
 
-            def transform(meta: dict) -> None:
-                meta.setdefault("locks", {})[str(year)] = stamp
-                if signing is not None:
-                    meta.setdefault("profile_tahun", {})[str(year)] = signing
+    w.change_meta(transform)
+    _own_texts(w, year)
+    w.bump_revision()
+    w.log("kunci", "tahun", "kunci", year, False, True, reason or None)
+    return True
 
-            self.db.table(META).update(transform, doc_ids=[int(casc.meta_doc_id)])
-            self._own_texts(casc, year)
-            self._bump_revision(casc)  # touches the meta record too
-            self._log("kunci", "tahun", "kunci", year, False, True, reason or None)
-        return True
 
-    def _own_texts(self, casc: Cascade, year: int) -> None:
-        """A year being locked keeps the texts it shows as its own: an inherited text (another year's, see
-        model.text_for) would otherwise change with an edit of that other year (store.freeze)."""
-        for key, section in casc.narrative.items():  # the cached document's own records: changed in place
-            source = text_year(section, year)  # type: ignore[arg-type]
-            if source not in (None, str(year)):
-                section["texts"][str(year)] = section["texts"][source]
-                section["rev"] = int(section.get("rev", 0)) + 1
-                self.storage.changed_in_place(NARRATIVE, casc.narrative_doc_ids[key])
+def _own_texts(w: Writer, year: int) -> None:
+    """A year being locked keeps the texts it shows as its own: an inherited text (another year's, see
+    model.text_for) would otherwise change with an edit of that other year (store.freeze)."""
+    casc = w.cascade()
+    for key, section in casc.narrative.items():
+        source = text_year(section, year)  # type: ignore[arg-type]
+        if source not in (None, str(year)):
+            w.revise(NARRATIVE, casc.narrative_doc_ids[key], _copy_text(source, str(year)))
 
-    def unlock_year(self, year: int, reason: str) -> bool:
-        if not reason.strip():
-            raise InvalidValue("Membuka kunci tahun memerlukan alasan (--reason).")
-        with self.transaction():
-            casc = self.cascade()
-            if str(year) not in casc.meta.get("locks", {}):
-                return False
 
-            def transform(meta: dict) -> None:
-                meta["locks"].pop(str(year), None)
+def _copy_text(source: str, year: str) -> Callable[[dict], None]:
+    def change(section: dict) -> None:
+        section["texts"][year] = section["texts"][source]
 
-            self.db.table(META).update(transform, doc_ids=[int(casc.meta_doc_id)])
-            self._bump_revision(casc)  # touches the meta record too
-            self._log("buka", "tahun", "kunci", year, True, False, reason)
-        return True
+    return change
+
+
+def check_reason(reason: str) -> None:
+    if not reason.strip():
+        raise InvalidValue("Membuka kunci tahun memerlukan alasan (--reason).")
+
+
+def unlock(w: Writer, year: int, reason: str) -> bool:
+    """Open `year` again (the reason checked by the caller); False when it was not closed."""
+    casc = w.cascade()
+    if str(year) not in casc.meta.get("locks", {}):
+        return False
+    w.change_meta(lambda meta: meta["locks"].pop(str(year), None))
+    w.bump_revision()
+    w.log("buka", "tahun", "kunci", year, True, False, reason)
+    return True

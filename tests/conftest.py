@@ -1,5 +1,5 @@
-"""Shared fixtures: a fresh copy of the Kecamatan Torjun demo workbook for every test that edits one, and a reader
-of Markdown tables as markdown-it-py sees them."""
+"""Shared fixtures: a fresh copy of the Kecamatan Torjun demo workbook for every test that edits one, the `lkjip`
+command line run in process (tests/support/cli.py), and a reader of Markdown tables as markdown-it-py sees them."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from markdown_it import MarkdownIt
 
 from store.demo import demo_document
 from store.workbook import Workbook
+from support import cli
 
 # No timed tests in this project: hypothesis must never fail an example for being slow on a busy machine.
 settings.register_profile("lkjip", deadline=None)
@@ -78,3 +79,10 @@ def same_content():
         return doc
 
     return lambda a, b: content(a) == content(b)
+
+
+@pytest.fixture(scope="session")
+def lkjip():
+    """lkjip(*args, cwd=None, env=None, text=True): `lkjip ARGS` run in this process through the entry point, as a
+    CompletedProcess (returncode, stdout, stderr); see tests/support/cli.py for what is isolated between calls."""
+    return cli.lkjip

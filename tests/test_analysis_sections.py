@@ -4,18 +4,13 @@ new office could not write any sasaran analysis, and the draft said `[Narasi "an
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import orjson
 
 from store.workbook import Workbook
 from tui.app import LkjipApp
-
-
-def lkjip(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *args], capture_output=True, text=True, timeout=120)
+from support.cli import lkjip
 
 
 def new_office_with_a_sasaran(tmp_path: Path) -> tuple[Path, str]:

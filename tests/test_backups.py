@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import calendar
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -27,6 +25,7 @@ from store.model import LOG
 from store.backups import BACKUP_KEEP, backups_of
 from store.workbook import Edit, Workbook
 from tui.cli import main as lkjip_main
+from support.cli import lkjip
 
 IKM = "S1/1"
 SAFETY = 120  # seconds: only against a hung child
@@ -64,8 +63,7 @@ def test_a_save_under_jakarta_time_names_its_backup_by_utc(tmp_path):
     path = new_workbook(tmp_path)
     env = dict(os.environ, TZ="Asia/Jakarta")
     before = time.time()
-    done = subprocess.run([sys.executable, "-m", "tui.cli", "set", str(path), IKM, "realisasi", "80", "--year",
-                           "2022"], env=env, capture_output=True, text=True, timeout=SAFETY)
+    done = lkjip("set", path, IKM, "realisasi", "80", "--year", "2022", env=env)
     assert done.returncode == 0, done.stderr
     (backup,) = backups_of(path)
     assert backup.name.endswith("Z-0001")
@@ -149,8 +147,7 @@ def test_restore_keeps_the_locks_continues_the_log_and_counts_the_edits_it_undoe
     assert book.cascade().indicators[IKM][1]["years"]["2022"]["realisasi"] == "82.08"
     book.set(IKM, "realisasi", "83", 2022)
     assert log_of(path)[-1]["seq"] == 5  # numbers keep increasing
-    assert "pulih" in subprocess.run([sys.executable, "-m", "tui.cli", "log", str(path)], capture_output=True,
-                                     text=True, timeout=SAFETY).stdout
+    assert "pulih" in lkjip("log", path).stdout
 
 
 def test_restore_of_a_broken_file_says_it_cannot_count(tmp_path, capsys):
@@ -188,8 +185,7 @@ def locked_2023(tmp_path) -> Path:
 
 
 def table_31(path: Path, year: int) -> str:
-    done = subprocess.run([sys.executable, "-m", "tui.cli", "tables", str(path), "--table", "3.1", "--year",
-                           str(year), "--format", "json"], capture_output=True, text=True, timeout=SAFETY)
+    done = lkjip("tables", path, "--table", "3.1", "--year", year, "--format", "json")
     assert done.returncode == 0, done.stderr
     return done.stdout
 

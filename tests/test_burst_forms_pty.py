@@ -8,16 +8,12 @@ Before, the cascade keys (a, r, i, d…) opened their dialog only after the keys
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import orjson
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
-from terminal import KEY_BYTES, key_bytes  # noqa: E402
-from test_burst_pty import QUIET, Tui, figures, fresh, open_tui, write, write_one_by_one  # noqa: E402
+from support.pty import KEY_BYTES, QUIET, Tui, figures, fresh, key_bytes, open_tui, write, write_one_by_one
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 

@@ -8,7 +8,6 @@ refusal was wiped by the next key of the same burst, and the figures went wherev
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import orjson
@@ -17,8 +16,7 @@ import pytest
 from store.demo import demo_document
 from store.workbook import Workbook
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_burst_pty import Tui  # noqa: E402
+from support.pty import Tui
 
 KEGIATAN = "7.01.04.2.01"  # the demo's last kegiatan: two new sub kegiatan go under it
 NEW = (f"{KEGIATAN}.0003", f"{KEGIATAN}.0004")

@@ -3,8 +3,6 @@ structural edits underneath (conflicts, locked years, exact restore)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import orjson
@@ -13,13 +11,10 @@ import pytest
 from store import plans
 from store.errors import EditConflict, InvalidValue, YearLocked
 from store.workbook import Workbook
+from support.cli import lkjip
 
 KEGIATAN = "7.01.02.2.02"  # the demo's one kegiatan of program 7.01.02, with one sub kegiatan
 SUB = "7.01.02.2.02.0003"
-
-
-def lkjip(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *args], capture_output=True, text=True)
 
 
 def nodes(path: Path) -> dict[str, dict]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import orjson
@@ -15,14 +13,16 @@ from tui.views.forms import ConfirmScreen, FormScreen, PickScreen
 from tui.views.main import EMPTY_HINT, MainScreen
 from tui.widgets.cascade_tree import CascadeTree
 from tui.widgets.grid import WorkGrid
+from support.cli import lkjip
 
 PROGRAM, KEGIATAN, SUB = "7.01.02", "7.01.02.2.02", "7.01.02.2.02.0003"
 
 
 def new_office(tmp_path: Path) -> Path:
     path = tmp_path / "uji.json"
-    subprocess.run([sys.executable, "-m", "tui.cli", "init", str(path), "--instansi", "Kecamatan Uji", "--pemda",
-                    "Kabupaten Uji", "--periode", "2021-2026", "--tahun", "2022"], check=True, capture_output=True)
+    done = lkjip("init", path, "--instansi", "Kecamatan Uji", "--pemda", "Kabupaten Uji", "--periode", "2021-2026",
+                 "--tahun", "2022")
+    assert done.returncode == 0, done.stderr
     return path
 
 
@@ -218,10 +218,6 @@ async def test_indicator_settings_order_and_delete_from_the_grid(tmp_path: Path)
         await pilot.pause()
         assert app.casc.indicators["T1/1"][1]["target_akhir"] == "240"
         assert [i["id"] for i in app.casc.nodes["T1"]["indicators"]] == ["T1/2", "T1/1"]
-
-
-def lkjip(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *args], capture_output=True, text=True)
 
 
 def tables_json(path: Path) -> dict:

@@ -1,24 +1,24 @@
-"""The `lkjip` command line, run as the operators run it: in a separate process, reading only what it prints."""
+"""The `lkjip` command line, run as the operators run it (its entry point with their argv, in process through
+tests/support/cli.py), reading only what it prints."""
 
 from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from store.demo import demo_document
 from store.workbook import Workbook
+from support.cli import lkjip as run_lkjip
 
 ROOT = Path(__file__).resolve().parents[1]
 IKM = "Indeks Kepuasan Masyarakat (IKM)"
 
 
 def lkjip(*args: object, text: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=text, timeout=120)
+    return run_lkjip(*args, cwd=ROOT, text=text)
 
 
 def refused(result: subprocess.CompletedProcess, *quoted: str) -> str:

@@ -10,10 +10,8 @@ reach stdout or stderr raw."""
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -23,7 +21,8 @@ import pytest
 from store.demo import demo_document
 from store.interchange import export_document
 from store.workbook import Workbook
-from tui import cli
+from tui import cli, cli_parser
+from support.cli import lkjip as run_lkjip
 
 ROOT = Path(__file__).resolve().parent.parent
 ESCAPES = "\x1b]2;x\x07\x9b31m\r\u202e\x07"  # retitle, C1 CSI, CR, RLO, BEL
@@ -39,9 +38,7 @@ def _in_a_temporary_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def lkjip(*args: object) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # the checkout's packages, from the test's own folder
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=Path.cwd(), capture_output=True,
-                          timeout=120, env=env)
+    return run_lkjip(*args, text=False)
 
 
 def clean(data: bytes | str, what: str) -> str:
@@ -53,9 +50,7 @@ def clean(data: bytes | str, what: str) -> str:
 
 
 def subcommands() -> dict[str, argparse.ArgumentParser]:
-    parser = cli._parser()
-    [action] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
-    return dict(action.choices)
+    return cli_parser.subcommands(cli_parser.build_parser())
 
 
 # A value for every positional argument and required option, by its dest: a new subcommand built of these is walked

@@ -16,19 +16,19 @@ from store.demo import demo_document
 from store.errors import EditConflict
 from store.backups import backups_of
 from store.workbook import Workbook
+from support.cli import lkjip as run_lkjip
 
 IKM = "S1/1"
 
 
 def lkjip(*args: object, user: str = "ani", code: str | None = None) -> subprocess.CompletedProcess:
-    """Run `lkjip ARGS` as USER; `code` runs in the child before the command line (to inject a fault)."""
+    """Run `lkjip ARGS` as USER; `code` runs in a child process before the command line (to inject a fault)."""
     env = dict(os.environ, LOGNAME=user, USER=user)
-    argv = [str(a) for a in args]
     if code is None:
-        cmd = [sys.executable, "-m", "tui.cli", *argv]
-    else:
-        cmd = [sys.executable, "-c", textwrap.dedent(code) + "\nimport sys\nfrom tui.cli import main\n"
-               "sys.exit(main(sys.argv[1:]))", *argv]
+        return run_lkjip(*args, env=env)
+    argv = [str(a) for a in args]
+    cmd = [sys.executable, "-c", textwrap.dedent(code) + "\nimport sys\nfrom tui.cli import main\n"
+           "sys.exit(main(sys.argv[1:]))", *argv]
     return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
 
 

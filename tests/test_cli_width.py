@@ -6,7 +6,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,15 +14,14 @@ from hypothesis import strategies as st
 
 from reports.tables import Table
 from reports.text import as_text
+from support.cli import lkjip as run_lkjip
 
 ROOT = Path(__file__).resolve().parents[1]
 FIGURE = re.compile(r"\d")
 
 
 def lkjip(*args: object, cwd: Path = ROOT, columns: int = 80) -> subprocess.CompletedProcess:
-    env = {**os.environ, "COLUMNS": str(columns)}
-    done = subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, timeout=120, env={**env, "PYTHONPATH": str(ROOT)})
+    done = run_lkjip(*args, cwd=cwd, env={**os.environ, "COLUMNS": str(columns)})
     assert done.returncode == 0, done.stderr
     return done
 
@@ -86,8 +84,7 @@ def test_template_without_o_writes_a_named_file_and_never_overwrites(tmp_path):
     assert (tmp_path / "templat-2025-2029.xlsx").is_file()
     assert "templat-2025-2029.xlsx" in done.stdout
     before = (tmp_path / "templat-2025-2029.xlsx").read_bytes()
-    again = subprocess.run([sys.executable, "-m", "tui.cli", "template", "--periode", "2025-2029"], cwd=tmp_path,
-                           capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    again = run_lkjip("template", "--periode", "2025-2029", cwd=tmp_path)
     assert again.returncode != 0 and "sudah ada" in again.stderr and again.stdout == ""
     assert (tmp_path / "templat-2025-2029.xlsx").read_bytes() == before
 

@@ -4,8 +4,6 @@ is free for a new node, and the log, the title and the tables name the node by i
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import orjson
@@ -18,15 +16,12 @@ from tui.app import LkjipApp
 from tui.views.forms import FormScreen
 from tui.views.log import LogScreen
 from tui.widgets.cascade_tree import CascadeTree
+from support.cli import lkjip
 
 PROGRAM = "7.01.01"
 PROGRAM_NAME = "Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"
 OLD_KEGIATAN, OLD_SUB = "7.01.01.2.03", "7.01.01.2.03.0002"  # free in the demo: the operator's kegiatan
 NEW_KEGIATAN, NEW_SUB = "7.01.02.2.03", "7.01.02.2.03.0002"  # the same nodes under program 7.01.02
-
-
-def lkjip(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *args], capture_output=True, text=True)
 
 
 def ok(*args: str) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import sys
 import time
 from pathlib import Path
 
@@ -19,10 +18,9 @@ from store.lock import login_name
 from store.workbook import Workbook
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "bench"))
 
 pytest.importorskip("pty", reason="no pseudo-terminals on this platform")
-from terminal import PtySession  # noqa: E402
+from support.pty import PtySession, lkjip_argv  # noqa: E402
 
 F5 = b"\x1b[15~"
 ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=$ ]*[A-Za-z~@]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
@@ -38,7 +36,7 @@ def start(workbook: Path) -> tuple[PtySession, str]:
     except OSError:
         pytest.skip("no pseudo-terminal available")
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30", "LKJIP_KEYMAP": "/nonexistent"}
-    session = PtySession([sys.executable, "-m", "tui.cli", str(workbook)], env, size=(100, 30), cwd=str(ROOT))
+    session = PtySession(lkjip_argv(workbook), env, size=(100, 30), cwd=str(ROOT))
     first_frame = session.read_until_quiet(0.4, min_cells=500, timeout=15).data
     return session, screen_text(first_frame)
 

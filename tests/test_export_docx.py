@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -23,6 +22,7 @@ from reports import tables as T
 from reports.docx_sign import is_signature
 from store.demo import demo_document
 from store.workbook import Workbook
+from support.cli import lkjip as run_lkjip
 
 ROOT = Path(__file__).resolve().parents[1]
 A4 = (Cm(21), Cm(29.7))
@@ -30,8 +30,7 @@ TOLERANCE = Cm(0.01)  # Word stores page sizes in twips: 21 cm comes back a frac
 
 
 def lkjip(*args: object) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120)
+    result = run_lkjip(*args, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return result
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -19,14 +18,14 @@ from reports.export import render
 from reports.md_render import escape_text, shift_headings
 from store.model import ISU, NARRATIVE, NODES, new_document, new_indicator, new_meta, new_node
 from store.workbook import Workbook
+from support.cli import lkjip as run_lkjip
 
 ROOT = Path(__file__).resolve().parents[1]
 PARSER = MarkdownIt("commonmark").enable("table")
 
 
 def lkjip(*args: object) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120)
+    result = run_lkjip(*args, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return result
 

@@ -4,8 +4,6 @@ Direviu. Exported as operators export them and read back with python-docx (heade
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -15,13 +13,13 @@ from reports.docx_sign import is_signature
 from reports.profile import pemda_heading
 from reports.signing import Signatory
 from store.workbook import Workbook
+from support.cli import lkjip
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def ok(*args: object) -> str:
-    result = subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120)
+    result = lkjip(*args, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return result.stdout
 

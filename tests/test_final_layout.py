@@ -10,7 +10,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -24,6 +23,7 @@ from store.demo import demo_document
 from store.numbers import format_rupiah
 from store.workbook import Workbook
 from test_export_docx import titled_tables
+from support.cli import lkjip as run_lkjip
 
 ROOT = Path(__file__).resolve().parents[1]
 CASCADE_TITLE = "Tabel 1.2 Keterhubungan Perencanaan Kinerja (Cascading)"
@@ -32,8 +32,7 @@ HAS_PDF_TOOLS = bool(shutil.which("soffice") or shutil.which("libreoffice")) and
 
 
 def lkjip(*args: object, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=600, env=env)
+    return run_lkjip(*args, cwd=ROOT, env=env)
 
 
 def ok(*args: object) -> subprocess.CompletedProcess:

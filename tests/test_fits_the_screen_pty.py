@@ -4,15 +4,13 @@ whole word of the text it came from, and the sentence the operator needs is whol
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from reports import checks
 from store.demo import demo_document
 from store.workbook import Workbook
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_burst_pty import Tui  # noqa: E402
+from support.pty import Tui
 
 FRAME = set("│─╭╮╰╯━╸╺▁▂▃▄▅▆▇█▔▏▕▌▐▊▎\u2026")
 

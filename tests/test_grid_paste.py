@@ -20,7 +20,7 @@ from tui.views.message import MessageScreen
 from tui.widgets.editbar import EditBar
 from tui.widgets.grid import WorkGrid
 
-from test_burst_pty import KEY_BYTES, open_tui, write  # the real TUI in a real pseudo-terminal
+from support.pty import KEY_BYTES, open_tui, write  # the real TUI in a real pseudo-terminal
 
 IKM = "S1/1"
 PENGADUAN = "Persentase pengaduan yang diselesaikan"

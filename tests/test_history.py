@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import copy
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -19,13 +17,10 @@ from store.structure import clean
 from store.workbook import Edit, Workbook
 from tui.app import LkjipApp
 from tui.views.forms import ConfirmScreen, FormScreen
+from support.cli import lkjip
 
 KEGIATAN = "7.01.02.2.02"  # the demo's kegiatan with one sub kegiatan, budget figures and indicators
 REALISASI_2022 = 21  # column U of the Kaskade sheet
-
-
-def lkjip(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *args], capture_output=True, text=True)
 
 
 def read(path: Path) -> dict:

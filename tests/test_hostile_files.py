@@ -28,6 +28,7 @@ from store.output import write_output
 from store.backups import backups_of
 from store.workbook import Workbook
 from tui.cli import main as lkjip_main
+from support.cli import lkjip as run_lkjip
 
 IKM = "S1/1"
 SAFETY = 120  # seconds: only against a hung child
@@ -41,8 +42,7 @@ def new_workbook(folder: Path, name: str = "torjun.json") -> Path:
 
 
 def lkjip(*argv: str, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *argv], capture_output=True, text=True,
-                          timeout=SAFETY, **kw)
+    return run_lkjip(*argv, **kw)
 
 
 def private_file(folder: Path) -> Path:

@@ -8,7 +8,6 @@ without LKJIP_PLAIN_OUTPUT must leave the same screen while lean writes fewer by
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pyte
@@ -24,8 +23,7 @@ from textual.strip import Strip
 
 from tui import lean_output
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
-from terminal import PtySession, key_bytes  # noqa: E402
+from support.pty import PtySession, key_bytes, lkjip_argv, tui_env
 
 from store.demo import demo_document  # noqa: E402
 from store.workbook import Workbook  # noqa: E402
@@ -139,12 +137,11 @@ QUIET = 0.3
 def run_keys(path: Path, tmp_path: Path, plain: bool,
              steps: list[list[str]]) -> tuple[list[list[list[tuple]]], int]:
     """The screen after each step (a terminal model fed everything written so far), and the bytes after start-up."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL_") and k != "COLORTERM"}
-    env.update(TERM="xterm-256color", LKJIP_KEYMAP=str(tmp_path / "no-keymap.json"))
+    env = tui_env(tmp_path)
     env.pop("LKJIP_PLAIN_OUTPUT", None)
     if plain:
         env["LKJIP_PLAIN_OUTPUT"] = "1"
-    session = PtySession([sys.executable, "-m", "tui.cli", str(path)], env, (80, 24), cwd=str(ROOT))
+    session = PtySession(lkjip_argv(path), env, (80, 24), cwd=str(ROOT))
     written = [session.read_until_quiet(QUIET, min_cells=80 * 24, first_timeout=30.0, timeout=60.0).data]
     after_start = 0
     try:

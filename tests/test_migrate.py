@@ -9,7 +9,6 @@ import io
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import orjson
@@ -18,6 +17,7 @@ from docx import Document
 
 from store.demo.texts import NARRATIVE_TEXTS
 from store.interchange import import_document
+from support.cli import lkjip as run_lkjip
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -25,8 +25,7 @@ SCHEMA1 = FIXTURES / "demo_schema1.json"
 
 
 def lkjip(*args: object) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                          timeout=120)
+    return run_lkjip(*args, cwd=ROOT, text=False)
 
 
 def ok(*args: object) -> bytes:

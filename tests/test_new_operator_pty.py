@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
 import orjson
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_burst_pty import Tui  # noqa: E402
+from support.pty import Tui
 
 
 def test_start_screen_new_workbook_and_the_first_tujuan_without_a_shell(tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
 """Focus, messages and titles follow the operator (issue 21), read as a terminal shows them: the installed program in
-a real 80×24 pty, its output fed to a terminal model (tests/test_burst_pty.py's Tui). Each test replays what a new
+a real 80×24 pty, its output fed to a terminal model (tests/support/pty.py's Tui). Each test replays what a new
 operator typed in tmux, with the key sequences of the Pilot tests of the same behaviour (tests/test_operator_follows.py),
 and reads the screen: the node the operator sees is the node the next key acts on, the sentence that says so is whole
 on the screen, and no word on it is split. Every screen read is waited for (`until`), so a loaded machine only slows
@@ -7,15 +7,13 @@ these tests down."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from store.workbook import Workbook
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_burst_pty import Tui  # noqa: E402
-from test_fits_the_screen import broken_words, words_of  # noqa: E402
-from test_fits_the_screen_pty import demo, joined  # noqa: E402
+from support.pty import Tui
+from test_fits_the_screen import broken_words, words_of
+from test_fits_the_screen_pty import demo, joined
 
 SUB = "7.01.02.2.02.0003"  # a sub kegiatan that `m` moves under another kegiatan
 MOVED = "7.01.01.2.05.0003"  # its code there: the third kegiatan offered, 7.01.01.2.05

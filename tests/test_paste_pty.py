@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import sys
 import threading
 import time
 from pathlib import Path
@@ -21,8 +20,7 @@ import pytest
 from store.drafts import draft_path, read_draft
 from store.lock import login_name
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_burst_pty import Tui, fresh  # noqa: E402
+from support.pty import Tui, fresh
 
 needs_pty = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 

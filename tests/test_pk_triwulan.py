@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 from reports import engine
 from store.workbook import Workbook
 from tui.rows import explain
+from support.cli import lkjip as run_lkjip
 
 ROOT = Path(__file__).resolve().parents[1]
 IKM = "S1/1"  # Indeks Kepuasan Masyarakat: indeks, so nilai akhir by default
@@ -21,8 +21,7 @@ SUB = "7.01.02.2.02.0003"  # a sub kegiatan of program 7.01.02
 
 
 def lkjip(*args: object) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    return run_lkjip(*args, cwd=ROOT)
 
 
 def ok(*args: object) -> str:

@@ -15,11 +15,12 @@ import pytest
 from store import precheck as precheck_module
 from store.errors import UnreadableWorkbook
 from store.serialize import dumps
-from store.storage import precheck
+from store.storage import PRECHECK_FROM, precheck
 from store.workbook import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
 from generate import kabupaten_document  # noqa: E402
+from support.cli import lkjip
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the check runs in a forked child")
@@ -46,7 +47,7 @@ def damaged(document: dict) -> dict:
 
 def test_a_large_sound_workbook_is_taken_as_checked_and_opens_as_the_ordinary_open_would(tmp_path, kabupaten):
     path = write(tmp_path / "kab.json", kabupaten)
-    assert path.stat().st_size > precheck_module.LARGE
+    assert path.stat().st_size > PRECHECK_FROM
     checking = precheck(path)
     assert checking is not None and checking.passed()
     via_child = Workbook.open(path, prechecked=checking)
@@ -95,8 +96,7 @@ def test_a_child_that_fails_leaves_the_check_to_the_ordinary_open(tmp_path, kabu
 
 def test_small_files_and_other_things_are_checked_inline(tmp_path):
     small = tmp_path / "kecil.json"
-    subprocess.run([sys.executable, "-m", "tui.cli", "init", str(small), "--demo"], cwd=ROOT, check=True,
-                   capture_output=True)
+    assert lkjip("init", small, "--demo", cwd=ROOT).returncode == 0
     assert precheck(small) is None
     os.mkfifo(tmp_path / "fifo.json")
     assert precheck(tmp_path / "fifo.json") is None  # and it did not hang on it

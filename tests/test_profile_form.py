@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from docx import Document
@@ -14,6 +12,7 @@ from store.workbook import Workbook
 from tui.app import LkjipApp
 from tui.views.main import MainScreen
 from tui.views.profile import ProfileForm
+from support.cli import lkjip as run_lkjip
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (80, 24)
@@ -36,8 +35,7 @@ KEYS = ["enter", "enter",  # instansi, pemda as they are
 
 def pk_docx_text(path: Path, tmp_path: Path) -> str:
     out = tmp_path / "pk.docx"
-    done = subprocess.run([sys.executable, "-m", "tui.cli", "export", str(path), "--doc", "pk", "--format", "docx",
-                           "-o", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = run_lkjip("export", path, "--doc", "pk", "--format", "docx", "-o", out, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     doc = Document(str(out))
     cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
@@ -143,8 +141,7 @@ async def test_no_profile_form_before_there_is_a_workbook(tmp_path: Path) -> Non
 def test_the_pangkat_stands_between_name_and_nip_when_entered(demo_path: Path, tmp_path: Path) -> None:
     """Indonesian signature blocks: jabatan, (gap), name, pangkat, NIP. Without a pangkat the block is as before."""
     def lkjip(*args: object) -> str:
-        done = subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                              text=True, timeout=120)
+        done = run_lkjip(*args, cwd=ROOT)
         assert done.returncode == 0, done.stderr
         return done.stdout
 

@@ -1,11 +1,10 @@
 """What a new operator read cut at 80 columns (issue 21), read again as a terminal shows it, at 80×24 and 100×30: a
 status message longer than two lines, the grids' column headers and the sheets' title lines, and the tree's
-sub kegiatan whose names start alike. The installed program runs in a real pty (tests/test_burst_pty.py's Tui);
+sub kegiatan whose names start alike. The installed program runs in a real pty (tests/support/pty.py's Tui);
 every screen read is waited for. The Pilot tests of the same screens are in tests/test_fits_the_screen.py."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,10 +16,9 @@ from tui.views.budget_sheet import COLUMNS as BUDGET_SHEET_COLUMNS
 from tui.views.sheet import COLUMNS as SHEET_COLUMNS
 from tui.views.sheet import TARGET_TW_COLUMNS
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from test_burst_pty import Tui  # noqa: E402
-from test_fits_the_screen import broken_words, words_of  # noqa: E402
-from test_fits_the_screen_pty import demo, joined  # noqa: E402
+from support.pty import Tui
+from test_fits_the_screen import broken_words, words_of
+from test_fits_the_screen_pty import demo, joined
 
 SIZES = [(80, 24), (100, 30)]
 SUB = "7.01.02.2.02.0003"  # moved by `m` under 7.01.01.2.05, the third kegiatan offered

@@ -19,15 +19,14 @@ from store.demo import demo_document
 from store.lock import WorkbookLock
 from store.serialize import dumps
 from store.workbook import Workbook
+from support.cli import lkjip as run_lkjip
 
 ROOT = Path(__file__).resolve().parents[1]
 OFFICES = ("Kecamatan Omben", "Dinas Kesehatan", "Badan Pendapatan Daerah")
 
 
 def lkjip(*args: object, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, timeout=120, env=env)
+    return run_lkjip(*args, cwd=cwd)
 
 
 def office_document(n: int) -> dict:

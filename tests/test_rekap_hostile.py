@@ -7,10 +7,8 @@ row with an Indonesian reason, never exit 70 nor a raw control byte on the termi
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
@@ -19,6 +17,7 @@ import pytest
 from reports import rekap as R
 from store.demo import demo_document
 from store.workbook import Workbook
+from support.cli import lkjip as run_lkjip
 
 ROOT = Path(__file__).resolve().parents[1]
 HYPERLINK = '=HYPERLINK("http://x","Kantor")'
@@ -27,8 +26,7 @@ RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # anything a terminal act
 
 
 def lkjip(*args: object) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return run_lkjip(*args, cwd=ROOT)
 
 
 def office(path: Path, instansi: str) -> Path:

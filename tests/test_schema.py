@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import json
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pytest
 
 from store.demo import demo_document
 from store.schema import DocumentInvalid, check
+from support.cli import lkjip as run_lkjip
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,8 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def lkjip(*args: object) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    return run_lkjip(*args, cwd=ROOT)
 
 
 def _node(doc: dict, node_id: str) -> tuple[str, dict]:
@@ -217,10 +216,9 @@ def test_a_save_that_would_break_the_schema_writes_nothing(demo_path):
     wb = Workbook.open(demo_path)
     before = demo_path.read_bytes()
     with pytest.raises(DocumentInvalid) as exc:
-        with wb.transaction() as doc:
-            rid, _ = _node(doc, "S1")
-            wb.db.table("nodes").update({"level": "sub_kegiatan"}, doc_ids=[int(rid)])
-            wb.storage.touch("nodes", rid)
+        with wb.transaction() as w:
+            rid, _ = _node(w.document, "S1")
+            w.revise("nodes", rid, lambda record: record.update(level="sub_kegiatan"))
     assert f"nodes.{rid}.level" in str(exc.value) and "tidak ada yang disimpan" in str(exc.value)
     assert demo_path.read_bytes() == before
     assert Workbook.open(demo_path).cascade().nodes["S1"]["level"] == "sasaran"

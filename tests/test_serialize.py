@@ -84,13 +84,15 @@ def test_a_record_replaced_without_a_mark_is_still_checked_and_written(demo_path
     wb.set("kepuasan", "realisasi", "80", 2022)  # the writer now holds every record's bytes
     before = demo_path.read_bytes()
     with pytest.raises(DocumentInvalid) as refused:
-        with wb.transaction() as doc:
+        with wb.transaction() as w:
+            doc = w.document
             rid = next(r for r, n in doc["nodes"].items() if n["id"] == "S1")
             doc["nodes"][rid] = dict(doc["nodes"][rid], level="sub_kegiatan")  # a new object, never touched
             wb.set("kepuasan", "realisasi", "81", 2022)
     assert f"nodes.{rid}.level" in str(refused.value)
     assert demo_path.read_bytes() == before
-    with wb.transaction() as doc:
+    with wb.transaction() as w:
+        doc = w.document
         doc["nodes"][rid] = dict(doc["nodes"][rid], name="Sasaran dengan nama baru")  # valid, never touched
         wb.set("kepuasan", "realisasi", "81", 2022)
     raw = demo_path.read_bytes()
@@ -102,7 +104,8 @@ def refuses_a_replaced_record(wb: Workbook, path: Path) -> None:
     """A node replaced by an invalid copy inside a transaction, never marked: the save is refused, the file unchanged."""
     before = path.read_bytes()
     with pytest.raises(DocumentInvalid):
-        with wb.transaction() as doc:
+        with wb.transaction() as w:
+            doc = w.document
             rid = next(r for r, n in doc["nodes"].items() if n["id"] == "S1")
             doc["nodes"][rid] = dict(doc["nodes"][rid], level="sub_kegiatan")  # replaced, never touched
             wb.set("kepuasan", "realisasi", "81", 2022)
@@ -167,7 +170,7 @@ def test_warming_is_done_in_steps_and_restarts_after_a_save_or_another_document(
     _warm_fully(writer, doc, steps)
     assert steps and writer.warm(doc)  # done, and stays done
     assert writer.changed(doc, set()) == set()  # the first save serialises nothing again
-    assert all(chunk is not None for table in writer._tables.values() for chunk in table.chunks)  # nor joins
+    assert all(chunk is not None for table in writer._written.values() for chunk in table.chunks)  # nor joins
     assert writer.dumps(doc, set()) == dumps(doc)
 
     other = DocumentWriter()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from store.workbook import Workbook
 from tui.app import LkjipApp
 from tui.paste import split_paste
 from tui.widgets.editbar import EditBar
+from support.cli import lkjip
 
 
 def realisasi_on_disk(path: Path, year: str = "2022") -> dict[str, str | None]:
@@ -207,8 +206,7 @@ async def test_quarterly_budget_realisasi_is_keyed_in_f9_and_summed_upwards(demo
         assert node["budget"]["2022"]["tw"] == {"1": 2500000, "2": 1000000}
         assert node["budget"]["2022"]["realisasi"] == 14835750  # the year's realisasi stays as entered
         assert grid.values(program)[5:9] == ["2.500.000", "1.000.000", "\u2014", "\u2014"]
-    md = subprocess.run([sys.executable, "-m", "tui.cli", "export", str(demo_path), "--doc", "triwulan", "--tw", "2",
-                         "--format", "md"], capture_output=True, text=True, timeout=120)
+    md = lkjip("export", demo_path, "--doc", "triwulan", "--tw", "2", "--format", "md")
     assert md.returncode == 0, md.stderr
     assert "3.500.000" in md.stdout  # spent up to TW II: the two quarters together
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import orjson
@@ -21,14 +20,10 @@ import pytest
 
 from store.demo import demo_document
 from store.workbook import Workbook
+from support.cli import lkjip
 
 SAFETY = 120  # seconds: only against a hung child
 IKM = "S1/1"
-
-
-def lkjip(*argv: object) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, argv)], capture_output=True, text=True,
-                          timeout=SAFETY)
 
 
 def refused(done: subprocess.CompletedProcess) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import errno
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import orjson
@@ -22,6 +21,7 @@ from store.fields import FIELDS, NARRATIVE_MAX, parse_value
 from store.interchange import export_document
 from store.sanitize import visible
 from store.storage import os_reason, validate
+from support.cli import lkjip as run_lkjip
 
 ROOT = Path(__file__).resolve().parent.parent
 RETITLE, WIPE, HIDE = "\x1b]2;evil\x07", "\x1b[2J", "\r\x1b[1A\x1b[2K"
@@ -31,8 +31,7 @@ RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def lkjip(*args: object, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                          timeout=120)
+    return run_lkjip(*args, cwd=ROOT, text=False)
 
 
 def no_raw_controls(data: bytes) -> str:

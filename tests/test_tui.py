@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import orjson
@@ -15,6 +13,7 @@ from tui.views.message import MessageScreen
 from tui.views.small import TooSmallScreen
 from tui.widgets.editbar import EditBar
 from tui.widgets.grid import WorkGrid
+from support.cli import lkjip
 
 ROOT = Path(__file__).resolve().parent.parent
 IKM = "S1/1"
@@ -122,8 +121,8 @@ async def test_another_operators_save_shows_up_and_a_stale_edit_is_refused(demo_
         await find_ikm_realisasi(pilot)
         await pilot.press("enter")  # the operator starts typing over 82,08 …
         await pilot.press("8", "1")
-        subprocess.run([sys.executable, "-m", "tui.cli", "set", str(demo_path), "kepuasan", "realisasi", "77,77",
-                        "--year", "2022"], cwd=ROOT, check=True, capture_output=True)
+        done = lkjip("set", demo_path, "kepuasan", "realisasi", "77,77", "--year", "2022", cwd=ROOT)
+        assert done.returncode == 0, done.stderr
         app.poll_disk()
         await pilot.pause()
         assert grid(app).text_at(IKM, "realisasi") == "77,77"

@@ -3,7 +3,8 @@
 When the tests run as root they create the two users and their group (unique names, removed afterwards), run each
 step as that user in a subprocess, and show that a planted `.w.json.<pid>.tmp`, a planted `w.json.lock` symlink and
 a planted export temp name no longer hand the attacker the victim's private file. Not root, or no useradd: skipped
-with the reason.
+with the reason. The office and the code the two users run live in a folder everyone may enter (the checkout and
+pytest's own folders may be private to root: a clone in a 0700 folder), with the code copied there once a session.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ import subprocess
 import sys
 import tempfile
 import textwrap
-import threading
 from pathlib import Path
 
 import pytest
 
 from store.workbook import Workbook
+from support.shared_code import readable_copy
 
 IKM = "S1/1"
 SAFETY = 120  # seconds: only against a hung child
@@ -47,7 +48,6 @@ RUNNER = textwrap.dedent("""
     else:
         sys.exit(tui.cli.main(argv))
 """)
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def python_for_everyone() -> str | None:
@@ -64,8 +64,9 @@ def python_for_everyone() -> str | None:
 class Office:
     """Two operators, `korban` (victim) and `penyerang` (attacker), sharing the group of one office folder."""
 
-    def __init__(self, root: Path, python: str) -> None:
+    def __init__(self, root: Path, python: str, pythonpath: list[str]) -> None:
         self.python = python
+        self.pythonpath = pythonpath
         tag = secrets.token_hex(3)
         self.group = f"lkjg{tag}"
         self.users = {"korban": f"lkjv{tag}", "penyerang": f"lkja{tag}"}
@@ -95,9 +96,8 @@ class Office:
         self.secret.chmod(0o600)
 
     def start(self, role: str, *argv: str, umask: int = 0o022, **kw) -> subprocess.Popen:
-        site = [p for p in sys.path if p.endswith("site-packages") and p.startswith(str(ROOT))]
         env = {"PATH": "/usr/bin:/bin", "LOGNAME": self.users[role], "USER": self.users[role], "LANG": "C.UTF-8",
-               "PYTHONPATH": os.pathsep.join([str(ROOT), *site]), "PYTHONDONTWRITEBYTECODE": "1"}
+               "PYTHONPATH": os.pathsep.join(self.pythonpath), "PYTHONDONTWRITEBYTECODE": "1"}
         return subprocess.Popen([self.python, str(self.runner), *argv], user=self.uid[role], group=self.gid,
                                 extra_groups=[self.gid], umask=umask, env=env, cwd="/", text=True, **kw)
 
@@ -133,8 +133,29 @@ class Office:
         subprocess.run(["groupdel", self.group], timeout=SAFETY, capture_output=True)
 
 
+def open_folder(prefix: str) -> Path:
+    """A fresh folder under the system's temporary folder that every user may enter and read."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    folder.chmod(0o755)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def code_for_everyone():
+    """PYTHONPATH entries to lkjip's packages and their dependencies that the two operators can read, wherever the
+    checkout is; made once a session (hard links, about a second), removed at its end."""
+    if os.geteuid() != 0:
+        yield None
+        return
+    folder = open_folder("lkjip-kode-")
+    try:
+        yield readable_copy(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture
-def office(tmp_path):
+def office(code_for_everyone):
     if os.geteuid() != 0:
         pytest.skip("needs root to create two operators and their group (useradd, groupadd)")
     if not shutil.which("useradd") or not shutil.which("groupadd"):
@@ -142,47 +163,16 @@ def office(tmp_path):
     python = python_for_everyone()
     if python is None:
         pytest.skip(f"no Python {sys.version_info[0]}.{sys.version_info[1]} that other users may run")
-    # pytest's own folders are private to root: let the two operators pass through them (search only, no read).
-    # Another pytest session starting meanwhile tightens pytest-of-root again, so keep it passable while we run.
-    opened = []
-    p = tmp_path
-    while p != p.parent and p != Path(tempfile.gettempdir()) and p != Path("/"):
-        m = stat.S_IMODE(p.stat().st_mode)
-        if not m & 0o001:
-            opened.append((p, m))
-        p = p.parent
-
-    def passable() -> None:
-        for p, m in opened:
-            try:
-                if not p.stat().st_mode & 0o001:
-                    p.chmod(m | 0o001)
-            except OSError:
-                pass
-
-    stop = threading.Event()
-
-    def keep_passable() -> None:
-        while not stop.wait(0.002):  # ends with the test (stop is set in finally)
-            passable()
-
-    passable()
-    guard = threading.Thread(target=keep_passable, daemon=True)
-    guard.start()
+    # Not pytest's tmp_path: its folders are private to root, and the two operators must pass through to the office.
+    root = open_folder("lkjip-kantor-")
     made = None
     try:
-        made = Office(tmp_path, python)
+        made = Office(root, python, code_for_everyone)
         yield made
     finally:
-        stop.set()
-        guard.join(SAFETY)
         if made is not None:
             made.remove()
-        for p, m in opened:
-            try:
-                p.chmod(stat.S_IMODE(p.stat().st_mode) & ~0o001 | (m & 0o001))
-            except OSError:
-                pass
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def test_two_operators_the_workbook_and_its_files_are_for_the_group_only(office):

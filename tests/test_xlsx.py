@@ -17,6 +17,7 @@ import pytest
 from store.cascade import Cascade
 from store.demo import demo_document
 from store.numbers import format_exact
+from support.cli import lkjip as run_lkjip
 
 ROOT = Path(__file__).resolve().parents[1]
 LEVEL_WORDS = {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program", "kegiatan": "Kegiatan",
@@ -24,8 +25,7 @@ LEVEL_WORDS = {"tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program", "
 
 
 def lkjip(*args: object) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
+    return run_lkjip(*args, cwd=ROOT)
 
 
 def ok(result: subprocess.CompletedProcess) -> str:

@@ -10,29 +10,24 @@ from __future__ import annotations
 import gc
 import importlib
 import os
-import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App
 from textual.binding import Binding
-from rich.cells import cell_len
 from textual.events import Event, Key, Paste, Resize
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 
-from store.cascade import Cascade
 from store.errors import WorkbookError
-from store.model import LOG
 from store.sanitize import visible
 from store.workbook import Workbook
 
 from . import lean_output
-from .app_parts import PaletteMixin, RecoveryMixin, UndoMixin, YearMixin
-from .app_writes import WritePath
-from .keys import KeysInOrder, in_text_field, load_keymap, stamp_arrival_times, typing_into
+from .app_parts import HelpAndCommands, SafeStop
+from .keys import in_text_field, load_keymap, stamp_arrival_times, typing_into
 from .paste import paste_refusal
+from .screen_roles import CellEditor, ShowsMessage
 from .views.main import MainScreen
-from .widgets.status import SAVED_SPLIT, StatusLine
 
 if TYPE_CHECKING:
     from store.precheck import Prechecked
@@ -57,7 +52,16 @@ VIEWS = {
 }
 
 
-class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, KeysInOrder, App):
+def make_view(module: str, name: str) -> Screen[object]:
+    """A view of VIEWS, its module imported on the first visit."""
+    view = getattr(importlib.import_module(module), name)()  # a class named in VIEWS, in the module it names
+    assert isinstance(view, Screen)
+    return view
+
+
+class LkjipApp(SafeStop, HelpAndCommands):
+    """The app's layers, from AppState up, are drawn in tui/app_state.py."""
+
     TITLE = "lkjip"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
@@ -91,7 +95,7 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
     def __init__(self, workbook: Workbook | None, *, path: Path | None = None) -> None:
         if workbook is not None:
             # Start straight in the main view: no blank default screen laid out and painted first.
-            self.DEFAULT_MODE = "utama"
+            self.DEFAULT_MODE = "utama"  # type: ignore[misc]  # per app: one opened from the start screen has none
         super().__init__()
         self.animation_level = "none"  # no animations: every frame costs bytes over SSH
         # lkjip says everything on its status lines and shows no tooltips: without Textual's notification rack and
@@ -99,18 +103,16 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
         self._disable_tooltips = self._disable_notifications = True
         self.wb = workbook
         self.path = path or (workbook.path if workbook else Path("lkjip.json"))
-        self.casc: Cascade = workbook.cascade() if workbook else None  # type: ignore[assignment]
+        # Without a workbook (the start screen) no view that reads the cascade is up until open_workbook sets it.
+        self.casc = workbook.cascade() if workbook else None  # type: ignore[assignment]  # see the line above
         self.year = self.casc.tahun if workbook else 0
         self.message = ""
         self.message_error = False
-        # Where the message was said (view, node): it goes when the operator is elsewhere (show_status).
-        self.message_at: tuple[str, str | None] | None = None
+        self.message_at = None
         self._quit_anyway = False
-        # Set while the file on disk cannot be read (truncated, moved away, newer schema, no permission): the app
-        # keeps showing its last good document and every edit is refused until the file is good again.
-        self.disk_problem: str | None = None
-        self.stopping = False  # a signal arrived: the typed narrative goes to its draft, nothing more is saved
-        self.narrative_view = None  # the narrative screen, once visited (it is drafted on a signal)
+        self.disk_problem = None
+        self.stopping = False
+        self.narrative_view = None
         load_keymap(self)
         if workbook is not None:
             self._adopt(workbook)
@@ -145,7 +147,7 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
         self.title = visible(f"lkjip \u2014 {profile['instansi']}")
         for name, (module, cls) in VIEWS.items():
             if name not in self._modes:
-                self.add_mode(name, lambda m=module, c=cls: getattr(importlib.import_module(m), c)())
+                self.add_mode(name, partial(make_view, module, cls))
         # The document read lives until the next reload: ≈1 million objects at kabupaten scale, which each full pass
         # of the cyclic collector walked (≈60 ms, in the middle of a key). Frozen, they are left out of those passes.
         gc.freeze()
@@ -162,13 +164,11 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
         self.call_after_refresh(self.offer_draft)
         # The first save would serialise the whole document (2,000 nodes: ≈35 ms on the first Enter); done here in
         # steps of a few ms while the operator reads the first screen, it costs what any later save does.
-        warming = self.set_interval(WARM_STEP_SECONDS, lambda: self.wb.warm_save() and warming.stop())
+        def warm() -> None:
+            if self.workbook.warm_save():
+                warming.stop()
 
-    @property
-    def too_small(self) -> bool:
-        from .views.small import TooSmallScreen
-
-        return isinstance(self.screen, TooSmallScreen)
+        warming = self.set_interval(WARM_STEP_SECONDS, warm)
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)
@@ -183,67 +183,16 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
         elif not small and showing:
             self.pop_screen()
 
-    # -- messages ----------------------------------------------------------------------------------------------------
-    def saved_line(self) -> str:
-        """The third status line: file, year, lock, who saved last, then the revision and time. What changes on
-        every commit (revision and time) comes last: the status line repaints that part alone."""
-        if self.wb is None:
-            return ""
-        log = self.casc.document[LOG]  # the document on screen: the file may be unreadable right now
-        entry = log[max(log, key=int)] if log else None
-        who = f"disimpan oleh {entry['user']}" if entry else "belum ada perubahan"
-        locked = " \u00b7 \U0001f512 TERKUNCI" if str(self.year) in self.casc.meta.get("locks", {}) else ""
-        if self.disk_problem:  # kept in sight while it lasts, whatever message comes after
-            who = "BERKAS TIDAK TERBACA: yang tampil versi terakhir yang terbaca, perubahan ditolak"
-        when = f" \u00b7 {entry['at'][11:19]}" if entry else ""
-        return (f"{self.wb.path.name} \u00b7 tahun {self.year}{locked} \u00b7 {who}{SAVED_SPLIT}"
-                f"{self.casc.meta['revision']}{when}")
-
-    def say(self, message: str, *, error: bool = False) -> None:
-        self.message, self.message_error, self.message_at = message, error, self._where()
-        if error:  # a refusal ends the burst it came in: the keys behind it would act blind (tui/keys.py)
-            self.end_burst(message)
-        self.show_status()
-
-    def refusal_in_full(self) -> None:
-        """After a refused cell edit: a refusal or conflict too long for the two status lines loses its key part
-        when cut, so it opens whole in a dialog the operator dismisses (Enter / Esc); the typed value stays."""
-        from .views.message import MessageScreen
-
-        if (self.message_error and cell_len(self.message) > 2 * (self.size.width - 2) - 12
-                and not isinstance(self.screen, MessageScreen)):
-            self.push_screen(MessageScreen("Ditolak", self.message))
-
-    def _where(self) -> tuple[str, str | None]:
-        """The view, and in the cascade view the node, a message is said on."""
-        main = next((s for s in reversed(self.screen_stack) if isinstance(s, MainScreen)), None)
-        return self.current_mode, main.node_id if main else None
-
-    def message_follows(self) -> None:
-        """An action moved to the node it concerns (an added node, an undone change): its message goes along."""
-        self.message_at = self._where()
-
-    def show_status(self) -> None:
-        """The same message, year and revision on whichever view is on screen. A message belongs to the view and
-        node it was said on: once the operator is on another, it would read as said about this one, so it goes."""
-        if self.message_at is None:
-            self.message_at = self._where()  # the opening message: said before any view was up
-        elif self.message and self.message_at != self._where() and not self.disk_problem:
-            self.message, self.message_error = "", False
-        for status in self.screen.query(StatusLine):
-            status.show(self.message, self.saved_line(), error=self.message_error)
-
     async def on_event(self, event: Event) -> None:
         # A paste is routed as a key is: where the keys before it led, and not at all behind a refused key.
         typed = isinstance(event, (Key, Paste)) and not event.is_forwarded
         if typed:
             await self.settle_keys()
-            if self.dropped_from_burst(event):  # typed behind a refused key: the refusal stays, with the count
+            if isinstance(event, (Key, Paste)) and self.dropped_from_burst(event):  # typed behind a refused key: the refusal stays, with the count
                 self.message, self.message_error = self.refusal_and_dropped(), True
                 self.show_status()
-                whole = getattr(self.screen, "show_message", None)  # a refusal opened whole in a dialog
-                if callable(whole):
-                    whole(self.message)
+                if isinstance(self.screen, ShowsMessage):  # a refusal opened whole in a dialog
+                    self.screen.show_message(self.message)
                 return
         if typed and isinstance(event, Paste):  # refused for its size before any widget sees it (tui/paste.py)
             too_large = paste_refusal(self.focused, event.text)
@@ -259,56 +208,16 @@ class LkjipApp(WritePath, RecoveryMixin, UndoMixin, PaletteMixin, YearMixin, Key
         if typed:
             self.key_routed()
 
-    # -- actions -----------------------------------------------------------------------------------------------------
-    async def action_view(self, name: str) -> None:
-        if self.wb is None or self.too_small:
-            return
-        if self.current_mode != name:
-            # Awaited: keys that arrived with the view key (F8 77 Enter in one burst) wait in the app's queue until
-            # the new view is mounted and focused, and then go to it rather than to the view that was left.
-            await self.switch_mode(name)
-            focus = getattr(self.screen, "focus_for_keys", None)
-            if callable(focus):
-                focus()
-            self.show_status()  # the year and revision of now, not of when the view was last shown
-        else:
-            self.refresh_views()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "year":  # "[" typed in a field or a cell is a character; a dialog keeps the year it opened on
             return not typing_into(self.focused) and not isinstance(self.screen, ModalScreen)
         if action in ("undo", "redo"):  # not behind a dialog, nor into a cell being typed; a text area's own undo
-            own = getattr(self.focused, "_bindings", None)
-            mine = own is not None and ("ctrl+z" if action == "undo" else "ctrl+y") in own.key_to_bindings
-            return not (mine or getattr(self.focused, "is_editing", False) or isinstance(self.screen, ModalScreen))
+            focused = self.focused
+            key = "ctrl+z" if action == "undo" else "ctrl+y"
+            mine = focused is not None and key in focused._bindings.key_to_bindings
+            editing = isinstance(focused, CellEditor) and focused.is_editing
+            return not (mine or editing or isinstance(self.screen, ModalScreen))
         return not (action == "find" and in_text_field(self.focused))  # "/" typed in a text field is a character
-
-    async def action_find(self) -> None:
-        if self.wb is None:
-            return
-        from .views.find import FindScreen
-
-        # Awaited: the keys typed after "/" wait in the app's queue until the dialog's input has focus.
-        own = getattr(self.screen, "action_find", None)  # the sheets find a row within themselves
-        # A node found: the tree at it, as the operator goes on (↓, a). An indicator found: its row in the grid, to
-        # key its figures.
-        await (own() if callable(own) else self.push_screen(
-            FindScreen(self.casc), lambda ref: self.goto(ref, tree=ref not in self.casc.indicators)))
-
-    def goto(self, ref: str | None, field: str | None = None, *, tree: bool = False) -> None:
-        if not ref:
-            return
-        if self.current_mode == "utama":  # at once: the keys typed after the choice (a burst) act on it
-            self._focus(ref, field, tree)
-            return
-        self.switch_mode("utama")
-        self.call_after_refresh(lambda: self._focus(ref, field, tree))
-
-    def _focus(self, ref: str, field: str | None, tree: bool) -> None:
-        screen = self.screen
-        if isinstance(screen, MainScreen):
-            screen.focus_ref(ref, field, tree=tree)
-
 
 def run_app(path: Path, *, mouse: bool = False, prechecked: Prechecked | None = None) -> int:
     wb = None
@@ -316,7 +225,9 @@ def run_app(path: Path, *, mouse: bool = False, prechecked: Prechecked | None = 
         try:
             wb = Workbook.open(path, prechecked=prechecked)
         except WorkbookError as exc:
-            print(visible(exc.message), file=sys.stderr)
+            from .printer import err
+
+            err(exc.message, one_line=True)
             return 1
     app = LkjipApp(wb, path=path)
     app.run(mouse=mouse)

@@ -1,11 +1,12 @@
-"""Parts of the workbook app (tui/app.py) kept apart by job: undo and redo, the year keys, the command palette, and
-what keeps typed text safe when the app stops (recovery drafts, signals, a crash). Each is a mixin of LkjipApp and uses
-its state."""
+"""Layers of the workbook app (tui/app.py), each on the one below (the order is drawn in tui/app_state.py): a typed
+value and undo / redo (`EditHistory`), moving between views, years and nodes (`Navigation`), help and the command
+palette (`HelpAndCommands`), and what keeps typed text safe when the app stops: recovery drafts, signals, a crash,
+Ctrl+Q (`SafeStop`)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual.actions import SkipAction
 from textual.command import CommandPalette
@@ -17,11 +18,18 @@ from store.storage import os_reason
 from store.structure import STRUCTURAL
 from store.workbook import Applied, Edit
 
+from .app_writes import WritePath
 from .keys import drained, typing_into
+from .screen_roles import (FindsWithin, FocusForKeys, HasCommands, OwnYearKeys, PaletteCommand, RestoresDraft,
+                           TypedCell, UnsavedText)
+from .session import session_of
 from .views.main import MainScreen
 
+if TYPE_CHECKING:
+    from store.drafts import Draft  # imported by offer_draft itself, after the first frame
 
-async def keys_before_landed(app) -> None:
+
+async def keys_before_landed(app: Any) -> None:
     """Before an app key ([ ] Ctrl+Z Ctrl+Y, priority keys: tui/keys.py) acts: the widget in focus has handled the
     keys typed before it. If those opened a cell editor ("8 ]" in one burst), the key is the editor's after all:
     SkipAction hands it on, in its place. (Run from the palette with a cell being typed into, it just acts.)"""
@@ -31,7 +39,7 @@ async def keys_before_landed(app) -> None:
         raise SkipAction()
 
 
-class UndoMixin:
+class EditHistory(WritePath):
     """A value typed in a cell through the one edit path, and Ctrl+Z / Ctrl+Y: the step the edit log names
     (store.history), a paste or a form whole."""
 
@@ -93,13 +101,34 @@ class UndoMixin:
             self.screen.focus_ref(first["ref"], first["field"])
 
 
-class YearMixin:
-    """[ and ]: the year shown, within the Renstra period."""
+class Navigation(EditHistory):
+    """The views (F2..F9), the year shown ([ and ], within the Renstra period), find (/) and going to a node."""
+
+    @property
+    def too_small(self) -> bool:
+        from .views.small import TooSmallScreen
+
+        return isinstance(self.screen, TooSmallScreen)
+
+    async def action_view(self, name: str) -> None:
+        if self.wb is None or self.too_small:
+            return
+        if self.current_mode != name:
+            # Awaited: keys that arrived with the view key (F8 77 Enter in one burst) wait in the app's queue until
+            # the new view is mounted and focused, and then go to it rather than to the view that was left.
+            await self.switch_mode(name)
+            if isinstance(self.screen, FocusForKeys):
+                self.screen.focus_for_keys()
+            self.show_status()  # the year and revision of now, not of when the view was last shown
+        else:
+            self.refresh_views()
 
     async def action_year(self, step: int) -> None:
         await keys_before_landed(self)
-        own = getattr(self.screen, "action_year", None)  # the narrative view saves the text being typed first
-        own(step) if callable(own) else self.show_year(step)
+        if isinstance(self.screen, OwnYearKeys):  # the narrative view saves the text being typed first
+            self.screen.action_year(step)
+        else:
+            self.show_year(step)
 
     def show_year(self, step: int) -> None:
         if self.wb is None:
@@ -117,8 +146,36 @@ class YearMixin:
             self.refresh_views()
         self.say(f"Tahun {year}.")
 
+    async def action_find(self) -> None:
+        if self.wb is None:
+            return
+        from .views.find import FindScreen
 
-class PaletteMixin:
+        # Awaited: the keys typed after "/" wait in the app's queue until the dialog's input has focus.
+        if isinstance(self.screen, FindsWithin):  # the sheets find a row within themselves
+            await self.screen.action_find()
+            return
+        # A node found: the tree at it, as the operator goes on (↓, a). An indicator found: its row in the grid, to
+        # key its figures.
+        await self.push_screen(
+            FindScreen(self.casc), lambda ref: self.goto(ref, tree=ref not in self.casc.indicators))
+
+    def goto(self, ref: str | None, field: str | None = None, *, tree: bool = False) -> None:
+        if not ref:
+            return
+        if self.current_mode == "utama":  # at once: the keys typed after the choice (a burst) act on it
+            self._focus(ref, field, tree)
+            return
+        self.switch_mode("utama")
+        self.call_after_refresh(lambda: self._focus(ref, field, tree))
+
+    def _focus(self, ref: str, field: str | None, tree: bool) -> None:
+        screen = self.screen
+        if isinstance(screen, MainScreen):
+            screen.focus_ref(ref, field, tree=tree)
+
+
+class HelpAndCommands(Navigation):
     """F1 and Ctrl+P: the keys of the view, and Indonesian commands with the view's own first."""
 
     def action_help(self) -> None:
@@ -126,7 +183,9 @@ class PaletteMixin:
 
         self.push_screen(HelpScreen(self.active_bindings))
 
-    async def action_command_palette(self) -> None:
+    # Textual's own is not async; this one is awaited (run_action awaits either), so the palette is up before the
+    # next key.
+    async def action_command_palette(self) -> None:  # type: ignore[override]
         if self.use_command_palette and not CommandPalette.is_open(self):
             from .palette import Palette
 
@@ -135,10 +194,10 @@ class PaletteMixin:
     async def open_profile(self) -> None:
         from .views.profile import open_profile_form
 
-        await open_profile_form(self)  # type: ignore[arg-type]  # the app is the Session
+        await open_profile_form(session_of(self))
 
-    def palette_commands(self) -> list[tuple[str, str, object]]:
-        commands: list[tuple[str, str, object]] = [
+    def palette_commands(self) -> list[PaletteCommand]:
+        commands: list[PaletteCommand] = [
             ("Tampilan: Kaskade", "Pohon cascading dan isian indikator", lambda: self.action_view("utama")),
             ("Tampilan: Tabel LKjIP", "Tabel 1.1 s.d. anggaran, dihitung ulang", lambda: self.action_view("tabel")),
             ("Tampilan: Pemeriksaan", "Temuan konsistensi", lambda: self.action_view("periksa")),
@@ -160,13 +219,13 @@ class PaletteMixin:
                              "tempat, tanggal", self.open_profile))
         # While the palette is open it is the top screen: the view's own commands are those of the screen below it.
         stack = [s for s in self.screen_stack if not isinstance(s, CommandPalette)]
-        screen_commands = getattr(stack[-1] if stack else self.screen, "palette_commands", None)
-        if callable(screen_commands):
-            commands = screen_commands() + commands
+        below = stack[-1] if stack else self.screen
+        if isinstance(below, HasCommands):
+            commands = below.palette_commands() + commands
         return commands
 
 
-class RecoveryMixin:
+class SafeStop(Navigation):
     """What the operator typed survives a dropped link, a kill or a crash (see tui/draft.py and store/drafts.py)."""
 
     def _print_error_renderables(self) -> None:
@@ -174,8 +233,9 @@ class RecoveryMixin:
         if not self._exit_renderables or self.return_code == 0:
             return super()._print_error_renderables()
         from .draft import crash_report
+        from .printer import err
 
-        print(crash_report(self._exit_renderables), file=sys.stderr)
+        err(crash_report(self._exit_renderables))
         self._exit_renderables.clear()
 
     # -- recovery drafts (tui/draft.py) ---------------------------------------------------------------------------------
@@ -206,33 +266,35 @@ class RecoveryMixin:
                 self.say("Draf narasi dibuang.")
                 return
             await self.action_view("narasi")  # awaited: the narrative view is the screen once it returns
-            self.call_after_refresh(lambda: getattr(self.screen, "restore")(draft))
+            self.call_after_refresh(self._restore, draft)
 
         self.push_screen(DraftOffer(draft), answered)
+
+    def _restore(self, draft: Draft) -> None:
+        screen = self.screen
+        if isinstance(screen, RestoresDraft):
+            screen.restore(draft)
 
     async def action_quit(self) -> None:
         """Ctrl+Q: a value being typed in a cell is asked about (save it, drop it, or go back); a narrative being
         typed is saved first; if that fails, say so and quit only on a second Ctrl+Q."""
         await drained(self.focused)  # the digits typed just before Ctrl+Q in one burst are in the editor first
-        typed = getattr(self.screen, "editor_text", None)
-        text = typed() if callable(typed) else None
-        if text is not None:
+        screen = self.screen
+        text = screen.editor_text() if isinstance(screen, TypedCell) else None
+        if isinstance(screen, TypedCell) and text is not None:
             from .views.message import QuitWhileTyping
-
-            screen = self.screen
 
             def answered(answer: str | None) -> None:
                 if answer == "discard":
                     self.exit()
                 elif answer == "save":
-                    getattr(screen, "commit_pending")()
-                    if getattr(screen, "editor_text")() is None:
+                    screen.commit_pending()
+                    if screen.editor_text() is None:
                         self.exit()  # saved; refused, the editor stays open and the status line says why
 
             await self.push_screen(QuitWhileTyping(text), answered)  # the answer typed next goes to it
             return
-        save = getattr(self.screen, "save_pending", None)
-        if callable(save) and not self._quit_anyway and not save():
+        if isinstance(screen, UnsavedText) and not self._quit_anyway and not screen.save_pending():
             self._quit_anyway = True
             self.say(self.message + " Teks belum tersimpan: Ctrl+Q sekali lagi untuk keluar tanpa menyimpan.",
                      error=True)

@@ -1,4 +1,4 @@
-"""The workbook app's one write path (a mixin of LkjipApp, tui/app.py): a committed value or a pasted batch goes
+"""The workbook app's one write path (a layer of LkjipApp: tui/app_state.py draws them): a committed value or a pasted batch goes
 through Workbook.apply at once (lock, reload, atomic save, edit log), the views follow, and the status line says what
 was saved; a refusal is said and the screen goes back to what is on disk. Another operator's save comes in by the
 once-a-second poll."""
@@ -14,12 +14,13 @@ from store.storage import os_reason
 from store.structure import STRUCTURAL
 from store.workbook import Applied, Batch, Edit
 
+from .app_state import AppState
 from .views.base import WorkbookView
 from .views.main import MainScreen
 from .widgets.status import StatusLine
 
 
-class WritePath:
+class WritePath(AppState):
     def apply_edit(self, edit: Edit, *, kind: str = "edit", quiet: bool = False) -> Applied | None:
         assert self.wb is not None
         try:

@@ -1,4 +1,5 @@
-"""The scripted commands behind `lkjip …` (everything but the TUI itself)."""
+"""The scripted commands behind `lkjip …` (everything but the TUI itself); tui.cli_parser names the handler of
+each subcommand and parses its arguments."""
 
 from __future__ import annotations
 
@@ -14,37 +15,21 @@ from reports.text import as_markdown, as_text
 from store import interchange
 from store.errors import WorkbookError
 from store.fields import spec_of, text_input
-from store.model import new_document, new_meta
+from store.model import Indicator, new_document, new_meta
 from store.numbers import format_percent, format_rupiah, format_value
 from store.output import write_output
 from store.safefile import os_reason
-from store.sanitize import cut, json_safe, quote, visible
+from store.sanitize import cut, json_safe, quote
 from store.tw_rule import roman, rule_label
 from store.backups import backups_of
 from store.workbook import Workbook
 
 from .printer import err, out, out_document
 from .shown import log_value as _shown
-from .commands_cascade import cmd_add, cmd_mv, cmd_redo, cmd_rm, cmd_undo  # noqa: F401 - run() finds them by name
-from .commands_pejabat import cmd_pejabat  # noqa: F401 - run() finds it by name
-
-
-def run(args: argparse.Namespace) -> int:
-    handler = globals().get("cmd_" + args.command)
-    if handler is None:
-        err("Ketik `lkjip --help` untuk daftar perintah.")
-        return 2
-    return handler(args)
 
 
 def _year(wb: Workbook, year: int | None) -> int:
     return year if year is not None else wb.cascade().tahun
-
-
-def cmd_template(args: argparse.Namespace) -> int:
-    from .commands_sheet import cmd_template as template
-
-    return template(args)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -93,7 +78,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
     return 0
 
 
-def _so_far_line(ind: dict, year: int, tw: int) -> str:
+def _so_far_line(ind: Indicator, year: int, tw: int) -> str:
     """After a quarter is set: what the quarterly report shows up to it (the year's capaian, said next, keeps a
     value typed for the year and follows the quarters only once TW IV is filled)."""
     rule = engine.tw_rule_of(ind)
@@ -111,11 +96,11 @@ def cmd_set(args: argparse.Namespace) -> int:
     spec = spec_of(applied.edit.field)  # `pejabat:KEY nama` is the field pejabat-nama
     year = f" {applied.edit.year}" if applied.edit.year is not None else ""
     if not applied.changed:
-        out(f"{applied.target.label}: {spec.label}{year} sudah {visible(cut(applied.new_text))}; tidak ada yang "
-             f"berubah.")
+        out(f"{applied.target.label}: {spec.label}{year} sudah {cut(applied.new_text)}; tidak ada yang berubah.",
+            one_line=True)
         return 0
     old, new = (cut(" ".join(t.split())) for t in (applied.old_text, applied.new_text))  # a narrative: its start
-    out(f"{applied.target.label}: {spec.label}{year} {visible(old)} \u2192 {visible(new)}")
+    out(f"{applied.target.label}: {spec.label}{year} {old} \u2192 {new}", one_line=True)
     casc = wb.cascade()
     settings = casc.meta["settings"]
     if applied.target.kind == "indicator" and applied.edit.year is not None:
@@ -317,6 +302,6 @@ def cmd_log(args: argparse.Namespace) -> int:
         reason = f" ({e['reason']})" if e.get("reason") else ""
         # One entry, one line: a newline or a CR stored in a value must not fake or hide another entry.
         kind = kind_word(e["kind"])  # in Indonesian on screen; the stored kind stays as written
-        out(visible(f"{e['seq']:>5} {e['at']} {e['user']} {kind} {refs[e['seq']]} {e['field']}{year}: "
-                     f"{_shown(e['field'], e['old'], casc)} \u2192 {_shown(e['field'], e['new'], casc)}{reason}"))
+        out(f"{e['seq']:>5} {e['at']} {e['user']} {kind} {refs[e['seq']]} {e['field']}{year}: "
+            f"{_shown(e['field'], e['old'], casc)} \u2192 {_shown(e['field'], e['new'], casc)}{reason}", one_line=True)
     return 0

@@ -14,46 +14,13 @@ from pathlib import Path
 from store import history, plans
 from store.codes import known_name, master_names, master_path
 from store.errors import EditConflict, WorkbookError
-from store.sanitize import quote, visible
+from store.sanitize import quote
 from store.fields import spec_of
-from store.model import LEVELS
 from store.refs import Target, public_ref, resolve
 from store.structure import what_goes
 from store.workbook import Applied, Edit, Workbook
 
 from .printer import err, out
-
-
-def add_parsers(sub: argparse._SubParsersAction) -> None:
-    s = sub.add_parser("add", help="menambah tujuan, sasaran, program, kegiatan, sub kegiatan atau indikator")
-    s.add_argument("workbook")
-    s.add_argument("level", choices=(*LEVELS, "indikator"))
-    s.add_argument("name", nargs="?", default="", help="nama; - atau kosong: nama yang dikenal untuk --code")
-    s.add_argument("--parent", help="induknya (untuk indikator: simpul pemiliknya)")
-    s.add_argument("--code", default="", help="kode program / kegiatan / sub kegiatan, mis. 7.01.02")
-    s.add_argument("--satuan", default=None, help="satuan indikator")
-    s.add_argument("--arah", choices=("positif", "negatif"), default=None, help="arah indikator")
-    s.add_argument("--master", help="daftar kode,nama (CSV); bawaan: kode.csv di samping buku kerja")
-    s.set_defaults(usage_error=s.error)  # a usage mistake found after parsing still exits 2, in the parser's words
-
-    s = sub.add_parser("rm", help="menghapus simpul (beserta rinciannya) atau indikator")
-    s.add_argument("workbook")
-    s.add_argument("ref")
-    s.add_argument("--yes", action="store_true", help="hapus juga bila ada rincian atau angka")
-
-    s = sub.add_parser("mv", help="memindah simpul atau indikator")
-    s.add_argument("workbook")
-    s.add_argument("ref")
-    where = s.add_mutually_exclusive_group(required=True)
-    where.add_argument("--parent", help="pindah ke bawah induk lain (tingkat yang sama)")
-    where.add_argument("--up", action="store_true", help="naik satu di antara saudaranya")
-    where.add_argument("--down", action="store_true", help="turun satu di antara saudaranya")
-
-    s = sub.add_parser("undo", help="mengurungkan langkah terakhir yang belum diurungkan")
-    s.add_argument("workbook")
-
-    s = sub.add_parser("redo", help="mengulangi langkah yang terakhir diurungkan")
-    s.add_argument("workbook")
 
 
 def _node_id(wb: Workbook, text: str) -> str:
@@ -115,7 +82,7 @@ def cmd_rm(args: argparse.Namespace) -> int:
     if goes and not args.yes:
         err(f"{target.label} tidak dihapus karena ikut terhapus:")
         for line in goes:
-            err(f"  {visible(line)}")  # one thing that would go, one line
+            err(f"  {line}", one_line=True)  # one thing that would go, one line
         err("Ulangi dengan --yes untuk menghapus semuanya (dapat diurungkan dengan `lkjip undo`).")
         return 1
     applied = _apply_planned(wb, lambda: plans.plan_delete(wb.cascade(), target.id))

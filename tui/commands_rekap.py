@@ -17,21 +17,6 @@ from store.sanitize import quote
 from .printer import err, out, out_document
 
 
-# reports.rekap and the writers are imported when the command runs: every other command builds this parser too.
-FORMATS = ("text", "md", "json", "xlsx", "docx")
-
-
-def add_parser(sub) -> None:
-    s = sub.add_parser("rekap", help="rekap banyak buku kerja, satu baris per instansi (hanya membaca)")
-    s.add_argument("workbooks", nargs="+", help="berkas, folder (semua *.json di dalamnya) atau pola glob")
-    s.add_argument("--year", type=int, help="tahun yang direkap; wajib bila tahun laporan buku kerja berbeda")
-    s.add_argument("--sort", help="urutkan menurut kolom (capaian, serapan, instansi, …): angka terbesar dulu, "
-                                  "nama A-Z")
-    s.add_argument("--format", choices=FORMATS, help="bawaan: tabel di terminal, atau teks bila bukan terminal")
-    s.add_argument("-o", "--output")
-    s.add_argument("--force", action="store_true", help="menimpa berkas lain yang sudah ada (tidak pernah buku kerja)")
-
-
 def _render(rekap, fmt: str) -> bytes:
     from reports import rekap as R
 
@@ -68,7 +53,7 @@ def cmd_rekap(args: argparse.Namespace) -> int:
         return 2
     rekap = R.build(args.workbooks, year=args.year, sort=args.sort)
     if rekap.mixed_years:
-        print(rekap.mixed_years, file=sys.stderr)
+        err(rekap.mixed_years)
         return 2
     if args.output:
         target = Path(args.output)
@@ -106,5 +91,5 @@ def _browse(args: argparse.Namespace, rekap) -> int:
         run_app(Path(chosen))
         rekap = R.build(args.workbooks, year=args.year, sort=args.sort)
         if rekap.mixed_years:  # a workbook's report year changed meanwhile
-            print(rekap.mixed_years, file=sys.stderr)
+            err(rekap.mixed_years)
             return 2

@@ -30,7 +30,10 @@ from typing import Any, Iterator
 from textual import events
 from textual._context import active_message_pump  # Textual's own record of whose handler is running (pinned 8.2.8)
 from textual._time import get_time  # the clock of every Message's `time`
+from textual.message import Message
 from textual.widgets import Input
+
+from .screen_roles import CellEditor, WatchesFields
 
 KEYMAP_FILE = Path(os.environ.get("LKJIP_KEYMAP", "~/.config/lkjip/keymap.json")).expanduser()
 # A widget that has stopped (a dialog closing meanwhile) never answers: do not wait on it for ever.
@@ -76,9 +79,8 @@ class InOrderInput(OwnKeysFirst, Input):
     code typed in a burst fills the form's name, and a find filters its list, exactly as when typed slowly."""
 
     def watch_value(self, value: str) -> None:
-        changed = getattr(self.screen, "field_changed", None) if self.is_mounted else None
-        if callable(changed):
-            changed(self, value)
+        if self.is_mounted and isinstance(self.screen, WatchesFields):
+            self.screen.field_changed(self, value)
 
 
 def in_text_field(widget: object) -> bool:
@@ -89,7 +91,7 @@ def in_text_field(widget: object) -> bool:
 
 def typing_into(widget: object) -> bool:
     """The widget in focus takes letters as characters: a text field, or a grid cell being typed into."""
-    return in_text_field(widget) or bool(getattr(widget, "is_editing", False))
+    return in_text_field(widget) or (isinstance(widget, CellEditor) and widget.is_editing)
 
 
 def _mark_handled(done: asyncio.Future) -> None:
@@ -203,7 +205,7 @@ class _WholePastes:
                 self.tail = probe[-(len(PASTE_END) - 1):]
                 return
             self._hold(data)
-            text = "".join(self.body)  # type: ignore[arg-type]
+            text = "".join(self.body or ())
             if self.held <= PASTE_HOLD_MAX:
                 text = text[: len(text) - len(probe) + at]  # without the end marker, even one split between reads
             rest = data[at + len(PASTE_END) - len(self.tail):]
@@ -212,7 +214,8 @@ class _WholePastes:
 
     def _hold(self, data: str) -> None:
         if self.held <= PASTE_HOLD_MAX:  # beyond: kept cut, still over every limit, and refused for its size
-            self.body.append(data)  # type: ignore[union-attr]
+            assert self.body is not None  # only called inside a paste
+            self.body.append(data)
         self.held += len(data)
 
 
@@ -230,7 +233,7 @@ def stamp_arrival_times() -> None:
     if getattr(parse, "stamps_arrival", False):
         return
 
-    def feed(parser: XTermParser, data: str) -> Any:
+    def feed(parser: XTermParser, data: str) -> Iterator[Message]:
         read_at = get_time()  # called right after the read, before any of its keys is parsed
         if not data:  # the end of input
             yield from parse(parser, data)
@@ -247,8 +250,8 @@ def stamp_arrival_times() -> None:
                 paste.time = read_at
                 yield paste
 
-    feed.stamps_arrival = True  # type: ignore[attr-defined]
-    XTermParser.feed = feed  # type: ignore[method-assign]
+    feed.stamps_arrival = True  # type: ignore[attr-defined]  # a mark on the function: patched once per process
+    XTermParser.feed = feed  # type: ignore[method-assign,assignment]  # the one patch of Textual's parser, pinned to 8.2.8
 
 
 def load_keymap(app: Any) -> None:

@@ -146,6 +146,6 @@ def install() -> None:
     or for a terminal that misbehaves)."""
     if os.environ.get("LKJIP_PLAIN_OUTPUT"):
         return
-    Strip.render = render_strip  # type: ignore[method-assign]
-    ChopsUpdate.render_segments = render_chops  # type: ignore[method-assign]
-    Compositor.render_partial_update = partial_update  # type: ignore[method-assign]
+    Strip.render = render_strip  # type: ignore[method-assign]  # the patch itself (Textual pinned 8.2.8)
+    ChopsUpdate.render_segments = render_chops  # type: ignore[method-assign]  # as above
+    Compositor.render_partial_update = partial_update  # type: ignore[method-assign]  # as above

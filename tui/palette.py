@@ -15,23 +15,23 @@ from textual.widgets import Button, LoadingIndicator
 from textual.widgets.option_list import Option
 
 from .keys import OwnKeysFirst, drained
+from .screen_roles import HasCommands, PaletteCommand
 
 
 class LkjipCommands(Provider):
-    def _commands(self) -> list[tuple[str, str, object]]:
-        source = getattr(self.app, "palette_commands", None)
-        return source() if callable(source) else []
+    def _commands(self) -> list[PaletteCommand]:
+        return self.app.palette_commands() if isinstance(self.app, HasCommands) else []
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._commands():
-            yield DiscoveryHit(name, partial(callback), help=help_text)  # type: ignore[arg-type]
+            yield DiscoveryHit(name, partial(callback), help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, callback in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(callback), help=help_text)  # type: ignore
+                yield Hit(score, matcher.highlight(name), partial(callback), help=help_text)
 
 
 class InOrderCommandInput(OwnKeysFirst, CommandInput):

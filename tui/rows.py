@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reports import engine
 from store.cascade import Cascade
-from store.model import BUDGET_LEVELS, Node
+from store.model import BUDGET_LEVELS, Indicator, Node
 from store.numbers import format_percent, format_rupiah, format_value, to_decimal
 from store.tw_rule import KUMULATIF, NO_RULE, roman, rule_label
 
@@ -96,11 +96,11 @@ def explain_pagu_pk(casc: Cascade, node: Node, year: int) -> str:
             f"({shown}); PK {format_rupiah(pk.value)}.")
 
 
-def tw_rule_label(ind: dict) -> str:
+def tw_rule_label(ind: Indicator) -> str:
     return rule_label(engine.tw_rule_of(ind))
 
 
-def realisasi_text(ind: dict, year: int) -> str:
+def realisasi_text(ind: Indicator, year: int) -> str:
     """The year's realisasi in a cell; "aturan TW?" where quarters are filled that no rule combines."""
     value = engine.realisasi_of(ind, year)
     if value is None and engine.tw_rule_of(ind) is None and engine.quarters_of(ind, year):
@@ -136,7 +136,7 @@ def _quarters_formula(r: engine.RealisasiTahun, value, *, named: bool = True) ->
     return f"TW {roman(max(r.quarters))} (terakhir) = {n(value)}"
 
 
-def explain_realisasi(ind: dict, year: int) -> str:
+def explain_realisasi(ind: Indicator, year: int) -> str:
     """Where the year's realisasi comes from: the value typed for the year, the quarters by the indicator's rule,
     or both side by side (the typed one is reported; the quarters' value is said beside it, never put in its
     place). Every way out is a key: Delete on the cell gives the year back to the quarters, p sets the rule."""
@@ -177,9 +177,10 @@ def explain(casc: Cascade, ref: str, column: str, year: int) -> str:
                  if engine.negatif_rumus_of(ind, settings) == "2T-R" else "T / R \u00d7 100"}.get(arah, "")
         band = engine.predikat(c.value, settings)
         return f"Capaian {year} ({arah}, {rumus}): {c.formula} \u2192 predikat {band}."
-    node = casc.nodes.get(ref)
-    if node is None:
+    found = casc.nodes.get(ref)
+    if found is None:
         return ""
+    node = found
     if column == "pagu_pk":
         return explain_pagu_pk(casc, node, year)
     a = engine.sasaran_anggaran(casc, node, year) if node["level"] == "sasaran" else engine.anggaran(casc, node,

@@ -1,20 +1,23 @@
 """The one typed object a view works through: the workbook, the cascade on screen, the year and the edit path.
 
-Views and widgets never reach into the app for untyped attributes; they ask `self.session` (tui/views/base.py), whose
-type is this protocol. The app (tui/app.py) is the one object that implements it, so there is exactly one workbook,
-one year and one edit path however many views are open; the protocol keeps what a view may use written down in one
-place and checked by a type checker.
+Views and widgets never reach into the app for untyped attributes; they ask `self.session` (tui/views/base.py) or
+`session_of(widget)`, whose type is this protocol. The app (tui/app.py) is the one object that implements it, so there
+is exactly one workbook, one year and one edit path however many views are open; the protocol keeps what a view may
+use written down in one place, and mypy (run by `make test`) checks the app against it where `session_of` returns it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Protocol, cast
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover - for the type checker only
     from store.cascade import Cascade
     from store.workbook import Applied, Batch, Edit, Workbook
 
+    from textual.message_pump import MessagePump
+
+    from .screen_roles import DraftsOnSignal
     from .widgets.grid import Column
 
 
@@ -25,11 +28,19 @@ class Session(Protocol):
     year: int
     message: str
     message_error: bool
-    narrative_view: Any  # the narrative screen once visited: the app drafts it on a signal
+    stopping: bool  # a signal arrived: nothing more is saved, the narrative goes to its draft
+    narrative_view: DraftsOnSignal | None  # the narrative screen once visited: the app drafts it on a signal
+
+    @property
+    def workbook(self) -> Workbook:
+        """The workbook open (`wb`, which is None only on the start screen)."""
 
     def say(self, message: str, *, error: bool = False) -> None:
         """Show one sentence on the status line (red when error); it goes away on the next action. An error is a
         refusal: it ends the burst of keys it came in (tui/keys.py)."""
+
+    def saved_line(self) -> str:
+        """The status line's last line: file, year, lock, who saved last, revision and time."""
 
     def show_status(self) -> None:
         """Repaint the status line; a message said on another view or node goes."""
@@ -69,9 +80,14 @@ class Session(Protocol):
         """Open a modal screen over the current one."""
 
 
-def session_of(node: Any) -> Session:
+def session_of(node: MessagePump) -> Session:
     """The session of a widget or screen of the workbook app (widgets have no screen base class to carry it)."""
-    return cast(Session, node.app)
+    from .app import LkjipApp  # the app imports the views: by the time a view asks, it is loaded
+
+    app = node.app
+    if not isinstance(app, LkjipApp):
+        raise TypeError(f"{type(node).__name__} runs only inside the workbook app, not in {type(app).__name__}")
+    return app  # mypy checks here that the app is a Session
 
 
 def why_no_digit(column: Column) -> str:

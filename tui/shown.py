@@ -3,7 +3,7 @@ reaches the terminal, and as a Rich Text, so that brackets in a name are never r
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
@@ -15,9 +15,9 @@ if TYPE_CHECKING:
 SHOWN_MAX = 500  # characters of one stored text drawn in a cell or a label; the rest is marked with an ellipsis
 
 
-def shown(text: object, *, multiline: bool = False, limit: int = SHOWN_MAX, **kw: object) -> Text:
+def shown(text: object, *, multiline: bool = False, limit: int = SHOWN_MAX, **kw: Any) -> Text:  # Text's (style…)
     """A stored value as a Text: control characters visible, at most `limit` characters."""
-    return Text(visible(cut(str(text), limit), multiline=multiline), **kw)  # type: ignore[arg-type]
+    return Text(visible(cut(str(text), limit), multiline=multiline), **kw)
 
 
 def made_safe(text: Text) -> Text:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from store.model import ISU, NARRATIVE, NODES, new_document, new_indicator, new_meta, new_node
+from store.model import ISU, NARRATIVE, NODES, Indicator, Level, Node, new_document, new_indicator, new_meta, new_node
 
 from .goals import SASARAN, TUJUAN
 from .programs import PROGRAMS
@@ -29,7 +29,7 @@ URUSAN = "7.01"
 # --------------------------------------------------------------------------------------------------------------------
 
 
-def _indicator(node_id: str, n: int, spec: dict[str, Any]) -> dict:
+def _indicator(node_id: str, n: int, spec: dict[str, Any]) -> Indicator:
     indicator = new_indicator(
         f"{node_id}/{n}",
         spec["name"],
@@ -45,14 +45,14 @@ def _indicator(node_id: str, n: int, spec: dict[str, Any]) -> dict:
     return indicator
 
 
-def _node(node_id: str, level: str, name: str, parent: str | None, order: int, specs: list[dict[str, Any]]) -> dict:
+def _node(node_id: str, level: Level, name: str, parent: str | None, order: int, specs: list[dict[str, Any]]) -> Node:
     code = node_id if level in ("program", "kegiatan", "subkegiatan") else ""
-    node = new_node(node_id, level, name, parent=parent, code=code, order=order)  # type: ignore[arg-type]
+    node = new_node(node_id, level, name, parent=parent, code=code, order=order)
     node["indicators"] = [_indicator(node_id, n, spec) for n, spec in enumerate(specs, start=1)]
     return node
 
 
-def _cascade() -> list[dict]:
+def _cascade() -> list[Node]:
     nodes = [_node(TUJUAN["id"], "tujuan", TUJUAN["name"], None, 1, TUJUAN["indicators"])]
     for order, sasaran in enumerate(SASARAN, start=1):
         node = _node(sasaran["id"], "sasaran", sasaran["name"], TUJUAN["id"], order, sasaran["indicators"])
@@ -102,7 +102,7 @@ def _subtotal_notes() -> list[str]:
     return notes
 
 
-def _isu() -> dict[str, dict]:
+def _isu() -> dict[str, dict[str, Any]]:
     return {
         str(n): {
             "id": f"M{n}",
@@ -115,7 +115,7 @@ def _isu() -> dict[str, dict]:
     }
 
 
-def demo_document() -> dict:
+def demo_document() -> dict[str, Any]:
     """A complete workbook document holding every figure of the seed report (a fresh object on every call)."""
     meta = new_meta(
         instansi="Kecamatan Torjun", pemda="Kabupaten Sampang", periode_awal=2019, periode_akhir=2024, tahun=2022

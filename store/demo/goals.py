@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .specs import ind
 
 # --------------------------------------------------------------------------------------------------------------------
 # Tujuan and sasaran (Renstra 2019–2024, Tabel 2.1 / 2.2; realisasi from Tabel 3.1 and 3.2)
 # --------------------------------------------------------------------------------------------------------------------
 
-TUJUAN = {
+TUJUAN: dict[str, Any] = {
     "id": "T1",
     "name": "Meningkatnya tata kelola Pemerintahan di Kecamatan",
     "indicators": [
@@ -22,7 +24,7 @@ TUJUAN = {
     ],
 }
 
-SASARAN = [
+SASARAN: list[dict[str, Any]] = [
     {
         "id": "S1",
         "name": "Meningkatnya kualitas pelayanan Kecamatan",

@@ -3,13 +3,12 @@ workbook's revision or the chosen year changed since it was last drawn."""
 
 from __future__ import annotations
 
-from typing import cast
-
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
-from ..session import Session
+from ..screen_roles import PaletteCommand
+from ..session import Session, session_of
 
 
 class SessionScreen(Screen):
@@ -49,7 +48,7 @@ class SessionScreen(Screen):
 
     @property
     def session(self) -> Session:
-        return cast(Session, self.app)
+        return session_of(self)
 
 
 class WorkbookView(SessionScreen):
@@ -75,5 +74,5 @@ class WorkbookView(SessionScreen):
     def redraw(self) -> None:  # pragma: no cover - each view draws itself
         raise NotImplementedError
 
-    def palette_commands(self) -> list[tuple[str, str, object]]:
+    def palette_commands(self) -> list[PaletteCommand]:
         return []

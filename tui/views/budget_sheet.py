@@ -8,7 +8,6 @@ engine, like every figure) follow each commit. A program or kegiatan without any
 from __future__ import annotations
 
 from reports import engine
-from store.fields import FieldSpec
 from store.model import BUDGET_LEVELS, LEVEL_LABELS
 from store.numbers import format_percent, format_rupiah
 
@@ -57,8 +56,6 @@ class BudgetSheetScreen(SheetView):
                 *(format_rupiah(q, prefix="") for q in engine.realisasi_anggaran_quarters(casc, node, year)),
                 format_rupiah(engine.budget_figure(casc, node, year, "pagu_pk"), prefix="")]  # = PaguPK.typed
 
-    def container(self, row: SheetRow, spec: FieldSpec) -> dict | None:
-        return self.session.casc.nodes[row.ref]
 
     def subtitle(self) -> str:
         a = engine.instansi_anggaran(self.session.casc, self.session.year)

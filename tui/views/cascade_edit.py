@@ -24,12 +24,18 @@ from store.structure import CHILD_LEVEL, what_goes
 from store.workbook import Batch, Edit
 
 from ..keys import drained, typing_into
+from ..screen_roles import PaletteCommand
+from ..widgets.cascade_tree import CascadeTree
+from ..widgets.grid import WorkGrid
 
 if TYPE_CHECKING:
-    from textual.widget import Widget
-
     from ..session import Session
+    from .base import SessionScreen
     from .forms import Field
+
+    _Screen = SessionScreen  # checked as part of the screen it is mixed into (MainScreen)
+else:
+    _Screen = object
 
 # Priority keys (tui/keys.py): the app runs each as it arrives and reads the next key only once the dialog it opens
 # has focus, so "a", a name and Enter typed in one burst reach the form, not the tree. check_action lets the letter
@@ -61,19 +67,14 @@ PROPERTY_HINTS = {"jenis": " (outcome / output; kosong: menurut tingkatnya)",
                   "aturan-tw": " (kumulatif / nilai_akhir; kosong: menurut satuan dan nama)"}
 
 
-class CascadeEditing:
+class CascadeEditing(_Screen):
     """Mixed into MainScreen: the actions behind CASCADE_BINDINGS."""
 
     node_id: str | None
 
-    if TYPE_CHECKING:  # what the screen this is mixed into provides (MainScreen, a SessionScreen)
-        session: Session
-        focused: Widget | None
-        app: Any
+    if TYPE_CHECKING:  # what MainScreen provides besides a SessionScreen's
 
         def focus_ref(self, ref: str, field: str | None = None, *, tree: bool = False) -> None: ...
-
-        def query_one(self, selector: str) -> Any: ...
 
         def show_node(self, node_id: str) -> None: ...
 
@@ -81,8 +82,8 @@ class CascadeEditing:
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action not in CASCADE_ACTIONS:
             return True
-        own = getattr(self.focused, "_bindings", None)
-        if parameters == ("key",) and own is not None and "delete" in own.key_to_bindings:
+        focused = self.focused
+        if parameters == ("key",) and focused is not None and "delete" in focused._bindings.key_to_bindings:
             return False  # the Delete key of a grid: it clears the cell
         return self._keys_are_commands()
 
@@ -99,7 +100,7 @@ class CascadeEditing:
         await drained(focused)
         if were_commands and not self._keys_are_commands():
             raise SkipAction()
-        tree = self.query_one("CascadeTree")
+        tree = self.query_one(CascadeTree)
         node = tree.cursor_node
         if focused is tree and node is not None and node.data and node.data != self.node_id:
             self.show_node(node.data)
@@ -108,7 +109,7 @@ class CascadeEditing:
     def _indicator_here(self) -> str | None:
         """The indicator under the grid's cursor when the indicator grid has focus."""
         focused = self.focused
-        if focused is not None and focused.id == "indicators" and focused.row_count:
+        if isinstance(focused, WorkGrid) and focused.id == "indicators" and focused.row_count:
             here = focused.current()
             return here[0] if here else None
         return None
@@ -138,7 +139,7 @@ class CascadeEditing:
 
         await self.session.push_screen(FormScreen(title, fields, submit, on_change=on_change), done)
 
-    def cascade_palette(self) -> list[tuple[str, str, object]]:
+    def cascade_palette(self) -> list[PaletteCommand]:
         """The cascade actions in the command palette (Ctrl+P), for an operator who does not know the keys yet."""
         return [
             ("Cascading: tambah rincian", "a · satu tingkat di bawah simpul terpilih", self.action_add_child),
@@ -183,7 +184,7 @@ class CascadeEditing:
         fields: list[Field] = ([("code", "Kode (mis. 7.01.02.2.02.0003; nama terisi bila kodenya dikenal)", "")]
                                if coded else []) + [("name", "Nama", "")]
         try:
-            master = master_names(master_path(self.session.wb.path)) if coded else {}
+            master = master_names(master_path(self.session.workbook.path)) if coded else {}
         except WorkbookError as exc:  # a master list with a text the gate refuses offers nothing: fix it first
             self._refuse(exc.message)
             return
@@ -312,6 +313,9 @@ class CascadeEditing:
         await self._settle()
         casc = self.session.casc
         ref = self._indicator_here() or self.node_id
+        parent: str | None
+        if ref is None:
+            return
         if ref in casc.indicators:
             what = f"indikator {casc.indicators[ref][1]['name']}"
             parent = casc.indicators[ref][0]["id"]

@@ -73,7 +73,7 @@ class ExportScreen(WorkbookView):
 
     def _show_document(self) -> None:
         _, _, label, prefix = self.DOCUMENTS[self.document_index]
-        path = self.session.wb.path
+        path = self.session.workbook.path
         self.query_one(Input).value = str(path.with_name(f"{prefix}-{path.stem}"))
         self.query_one("#export-title", Static).update(f"Ekspor {label} (Ctrl+T: pilih dokumen lain)")
         self.redraw()  # "Selesai: …" named the last document's file: with another document chosen it is gone
@@ -104,7 +104,7 @@ class ExportScreen(WorkbookView):
         base = self.query_one(Input).value.strip() or prefix
         target = Path(base if base.endswith("." + fmt) else f"{base}.{fmt}")
         # A workbook, a backup, a lock, a link or a folder is never a target, asked or not (store.output).
-        why = refuse_reason(target, force=True, source=self.session.wb.path)
+        why = refuse_reason(target, force=True, source=self.session.workbook.path)
         if why is not None:
             self.session.say(f"Tidak menulis {target}: {why}.", error=True)
             return
@@ -130,10 +130,10 @@ class ExportScreen(WorkbookView):
         """Render and write off the UI thread; `seen` is the file the operator agreed to replace (None: none)."""
         doc, tw, _, _ = self.DOCUMENTS[self.document_index]
         app = self.session
-        wb, year = app.wb, app.year
+        wb, year = app.workbook, app.year
         self.query_one("#export-result", Static).update(f"Mengekspor {fmt} tahun {year}\u2026")
 
-        def work() -> str:
+        def work() -> tuple[str, bool]:
             if doc == "lkjip":
                 payload = exporter.render(wb, fmt, year)
             else:

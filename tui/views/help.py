@@ -80,7 +80,7 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(key, what, height=None)
         yield table
 
-    def action_dismiss(self) -> None:  # type: ignore[override]
+    def action_dismiss(self) -> None:  # type: ignore[override]  # Esc closes with no result: no argument
         self.dismiss(None)
 
 

@@ -5,29 +5,29 @@ Only the selected node's rows are rendered. A committed edit repaints just the c
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static, Tree
 
-from store.fields import display_exact, get_value, spec_of
 from store.model import LEVEL_LABELS
 
-from ..session import why_no_digit
 from ..shown import shown
-from ..rows import (BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, edit_label, explain, indicator_rows,
-                    locked_reason)
+from ..rows import BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, indicator_rows
 from ..widgets.cascade_tree import CascadeTree
 from ..widgets.editbar import EditBar
-from ..widgets.grid import Column, WorkGrid
+from ..widgets.grid import WorkGrid
 from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
 from .base import SessionScreen
 from .cascade_edit import CASCADE_BINDINGS, CascadeEditing
-from .grid_paste import GridPasting, field_holder, row_name
+from .cell_editing import CellEditing
 
-MOVES = {"down": (1, 0), "right": (0, 1), "left": (0, -1)}
+if TYPE_CHECKING:
+    from ..widgets.cell_edit import CellGrid
 
 
 def _shape(casc) -> tuple:
@@ -38,9 +38,9 @@ def _shape(casc) -> tuple:
 EMPTY_HINT = "Buku kerja ini masih kosong: tekan a untuk menambah tujuan pertama."
 
 
-class MainScreen(CascadeEditing, GridPasting, SessionScreen):
-    # Building the cascade (tui/views/cascade_edit.py): add, rename, recode, move, delete. A paste into a grid:
-    # tui/views/grid_paste.py.
+class MainScreen(CascadeEditing, CellEditing, SessionScreen):
+    # Building the cascade (tui/views/cascade_edit.py): add, rename, recode, move, delete. Editing and pasting into
+    # the node grids, as in the entry sheets: tui/views/cell_editing.py.
     BINDINGS = [
         *CASCADE_BINDINGS,
         # Priority: taken in the app's queue the moment it arrives, so the keys typed after it in one burst (Tab → →
@@ -57,9 +57,6 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
     def __init__(self) -> None:
         super().__init__()
         self.node_id: str | None = None
-        # (grid, ref, column, the stored value the operator saw when the edit began, the edit line's label)
-        self.editing: tuple[WorkGrid, str, Column, object, str] | None = None
-        self.last_label = ""
         self._shape: tuple | None = None  # the tree's shape when last drawn, and the index it was read from
         self._shape_of: object = None
         self._shown_title: Text | None = None
@@ -212,10 +209,10 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         editor and its text, and say what happened; Esc closes it and the view follows the file."""
         if not self.editing:
             return False
-        grid, ref, _column, _old, label = self.editing
+        grid, ref, label = self.editing.grid, self.editing.ref, self.editing.label
         if ref in casc.indicators or ref in casc.nodes:
             return False
-        what = "Indikator" if grid.id == "indicators" else "Simpul"
+        what = "Indikator" if grid is self.query_one("#indicators", WorkGrid) else "Simpul"
         name = label.split(" \u00b7 ", 1)[-1].rstrip(":")
         self.session.say(f"{what} {name} dihapus operator lain; nilai yang diketik: {grid.edit_text or ''} (belum "
                          f"disimpan; Esc menutup isian).", error=True)
@@ -249,108 +246,16 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         if not tree:
             self.set_focus(grid)
 
-    # -- editing ----------------------------------------------------------------------------------------------------
-    def on_work_grid_edit_requested(self, msg: WorkGrid.EditRequested) -> None:
-        app = self.session
-        casc, year = app.casc, app.year
-        here = msg.grid.current()
-        if self.editing:
-            return  # keys typed meanwhile were held by the grid and already belong to this edit
-        if here is None:
-            msg.grid.refuse_edit()
-            return
-        ref, column = here
-        if column.field is None:
-            msg.grid.refuse_edit()
-            app.say(why_no_digit(column), error=True)
-            return
-        spec = spec_of(column.field)
-        container = field_holder(app, ref, spec)
-        if container is None:
-            msg.grid.refuse_edit()
-            return
-        y = year if spec.yearly else None
-        locked = locked_reason(casc, y)
-        if locked:
-            msg.grid.refuse_edit()
-            app.say(locked, error=True)
-            return
-        old = get_value(container, spec, y)
-        if msg.clear:
-            self._commit(msg.grid, ref, column, old, "", "down", clear=True)
-            return
-        label = edit_label(casc, ref, spec.label, spec.name, y, row_name(casc, ref))
-        self.editing = (msg.grid, ref, column, old, label)
-        # The cell's exact value, selected: typing replaces it (a digit that started the edit is held by the grid).
-        msg.grid.begin_edit(display_exact(spec, old), replace_on_type=True)
-
-    def on_work_grid_edit_changed(self, msg: WorkGrid.EditChanged) -> None:
-        if self.editing and msg.grid.is_editing:
-            self.query_one(EditBar).show(self.editing[4], msg.grid.edit_text or "",
-                                         selected=msg.grid._replace_on_type)
-
-    def on_work_grid_commit(self, msg: WorkGrid.Commit) -> None:
-        if not self.editing:
-            return
-        grid, ref, column, old, _ = self.editing
-        self._commit(grid, ref, column, old, msg.text, msg.move)
-
-    def _commit(self, grid: WorkGrid, ref: str, column: Column, old: object, text: str, move: str,
-                clear: bool = False) -> None:
-        app = self.session
-        spec = spec_of(column.field or "")
-        done = app.commit_typed(ref, spec.name, old, text, clear=clear)
-        if done is None:
-            return  # refused and said: the typed text stays in the editor, the cell keeps its value
-        edit, applied = done
-        self._close_editor()
-        self.query_one(EditBar).echo(f"\u2713 {self.last_label or spec.label}", applied.old_text, applied.new_text,
-                                     app.capaian_tail(edit))
-        if app.message_error:
-            app.say("")
-        dr, dc = MOVES.get(move, (0, 0))
-        coord = grid.cursor_coordinate
-        grid.move_cursor(row=min(coord.row + dr, max(grid.row_count - 1, 0)),
-                         column=max(0, min(coord.column + dc, len(grid.spec) - 1)), animate=False)
-
-    def on_work_grid_cancel(self, msg: WorkGrid.Cancel) -> None:
-        if self.editing:
-            grid, ref, column, _old, _ = self.editing
-            casc = self.session.casc
-            if ref not in casc.indicators and ref not in casc.nodes:  # removed by another operator meanwhile
-                self._close_editor()
-                self.refresh_values()
-                self.session.say("Dibatalkan; baris itu sudah dihapus operator lain.")
-                return
+    # -- editing (tui/views/cell_editing.py) -------------------------------------------------------------------------
+    def cancel_edit(self, grid: CellGrid) -> None:
+        casc = self.session.casc
+        if self.editing and self.editing.ref not in casc.indicators and self.editing.ref not in casc.nodes:
+            # Removed by another operator meanwhile: the view follows the file now that the editor is closed.
             self._close_editor()
-            self.session.say(f"Dibatalkan; nilai tetap {grid.text_at(ref, column.key)}.")
-
-    def _close_editor(self) -> None:
-        if self.editing:
-            self.last_label = self.editing[4]
-            self.editing[0].end_edit()
-            self.query_one(EditBar).close()
-        self.editing = None
-
-    def commit_pending(self) -> None:
-        """Commit what is being typed as Enter would (Ctrl+Q's "save, then quit")."""
-        if self.editing:
-            self.editing[0].action_commit("down")
-
-    def editor_text(self) -> str | None:
-        """What is being typed, or None when no cell is being edited (for tests and the status)."""
-        return self.editing[0].edit_text if self.editing else None
-
-    def on_work_grid_explain_requested(self, msg: WorkGrid.ExplainRequested) -> None:
-        casc, year = self.session.casc, self.session.year
-        here = msg.grid.current()
-        if here is None:
+            self.refresh_values()
+            self.session.say("Dibatalkan; baris itu sudah dihapus operator lain.")
             return
-        ref, column = here
-        if not column.explain:
-            self.session.say("Pilih sel Capaian, Predikat, Serapan atau Pagu PK untuk melihat rumusnya.")
-            return
-        self.session.say(explain(casc, ref, column.key, year))
+        super().cancel_edit(grid)
 
     async def action_profile(self) -> None:
         await self._settle()  # the keys typed before P first; a P that lands in a cell editor is a character
@@ -365,5 +270,4 @@ class MainScreen(CascadeEditing, GridPasting, SessionScreen):
         ]
 
     def _explain_current(self) -> None:
-        grid = self.query_one("#indicators", WorkGrid)
-        grid.action_explain()
+        self.query_one("#indicators", WorkGrid).action_explain()

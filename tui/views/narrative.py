@@ -23,6 +23,7 @@ from store.workbook import Edit
 
 from ..keys import OwnKeysFirst
 from ..paste import for_narrative
+from ..session import session_of
 from ..shown import shown
 
 from ..widgets.keybar import VIEW_KEYS, KeyBar
@@ -59,16 +60,14 @@ class NarrativeArea(OwnKeysFirst, TextArea):
 
     PASTE_KIND = "narrative"  # the size a paste into it may have (tui/paste.py)
 
-    def _on_paste(self, event: events.Paste) -> None:
+    async def _on_paste(self, event: events.Paste) -> None:  # async as TextArea's; Textual awaits both
         # Textual then runs TextArea's own paste handler (handlers run along the class hierarchy) with this text.
         if self.read_only:
             return
         event.text, removed = for_narrative(event.text)
         if removed:
-            session = getattr(self.screen, "session", None)
-            if session is not None:
-                session.say(f"Tempelan: {removed} kode warna atau karakter kendali dibuang; teksnya ditempel "
-                            f"tanpa itu.")
+            session_of(self).say(f"Tempelan: {removed} kode warna atau karakter kendali dibuang; teksnya "
+                                 f"ditempel tanpa itu.")
 
 
 class NarrativeScreen(WorkbookView):
@@ -197,7 +196,8 @@ class NarrativeScreen(WorkbookView):
         path = self._draft_file()
         try:
             if self.typed:
-                title = self.session.casc.narrative.get(self.key, {}).get("title", self.key)
+                section = self.session.casc.narrative.get(self.key)
+                title = section["title"] if section else self.key
                 write_draft(path, self.key, title, self.loaded_text, self.query_one(TextArea).text,
                             year=self.text_year)
             else:
@@ -219,8 +219,7 @@ class NarrativeScreen(WorkbookView):
         """Save the text if it changed; False when it could not be saved (the text stays in the area, and in the
         recovery draft)."""
         app = self.session
-        if self.key is None or self.text_year is None or not self.is_mounted or self.cut or getattr(
-                app, "stopping", False):
+        if self.key is None or self.text_year is None or not self.is_mounted or self.cut or app.stopping:
             return True
         if not self.typed and not overwrite:
             return True
@@ -228,7 +227,7 @@ class NarrativeScreen(WorkbookView):
         try:
             # The one input rule (control characters, size, line breaks) for the TUI as for `lkjip set`; emptying
             # the whole text here is deliberate (and undoable), so it counts as --clear.
-            text = parse_value(spec_of("teks"), self.query_one(TextArea).text, clear=True)
+            text = str(parse_value(spec_of("teks"), self.query_one(TextArea).text, clear=True))  # a text reads as str
         except InvalidValue as exc:
             app.say(exc.message, error=True)
             self.write_draft()

@@ -84,5 +84,5 @@ class RekapApp(App[str]):
         self.chosen_row = row
         self.exit(str(office.source.path))
 
-    def action_quit(self) -> None:
+    async def action_quit(self) -> None:  # async as App's: Textual awaits it
         self.exit(None)

@@ -14,7 +14,6 @@ from textual.binding import Binding
 from textual.widget import AwaitMount
 
 from reports import engine
-from store.fields import FieldSpec
 from store.model import LEVEL_LABELS, LEVELS
 from store.numbers import format_percent, format_value, to_decimal
 
@@ -137,8 +136,6 @@ class SheetScreen(SheetView):
                 *(format_value(to_decimal(tw.get(str(q)))) for q in range(1, 5)),
                 format_percent(c.value), predikat_short(engine.predikat(c.value, settings))]
 
-    def container(self, row: SheetRow, spec: FieldSpec) -> dict | None:
-        return self.session.casc.indicators[row.ref][1]
 
     def subtitle(self) -> str:
         shown = self.editable_rows()

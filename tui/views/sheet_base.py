@@ -1,9 +1,5 @@
-"""What the two entry sheets (F8 kinerja, F9 anggaran) share: editing a cell through the one edit path, pasting a
-column as one batch (tui/paste.py), and repainting only the cells a commit changed.
-
-A commit goes the way of every edit (Workbook.apply through the app: lock, conflict check against the value seen
-when the edit began, log, undo). A paste is parsed and validated whole before anything is written, then applied as
-one Batch: one lock, one save, one undo step.
+"""What the two entry sheets (F8 kinerja, F9 anggaran) share: one SheetGrid, its title, and repainting only the
+cells a commit changed. Editing a cell and pasting a block are the node grids' own (tui/views/cell_editing.py).
 """
 
 from __future__ import annotations
@@ -12,11 +8,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from store.fields import FieldSpec, display_exact, get_value, spec_of
-
-from ..paste import paste_block
-from ..rows import edit_label, locked_reason
-from ..session import why_no_digit
 from ..widgets.editbar import EditBar
 from ..widgets.grid import Column
 from ..widgets.keybar import KeyBar
@@ -24,19 +15,19 @@ from ..widgets.sheet_rows import SheetRow
 from ..widgets.sheetgrid import SheetGrid
 from ..widgets.status import StatusLine
 from .base import WorkbookView
+from .cell_editing import CellEditing
 
 
-class SheetView(WorkbookView):
+class SheetView(CellEditing, WorkbookView):
     """A screen with one SheetGrid; subclasses say which rows it has and what they show."""
 
+    SHORT_ECHO = True  # the row is on screen beside the echo: the field's label alone (fewer bytes per commit)
     COLUMNS: list[Column] = []
     TITLE = ""
     KEYS: list[str] = []
 
     def __init__(self) -> None:
         super().__init__()
-        # (ref, column, the stored value the operator saw when the edit began, the edit line's label)
-        self.editing: tuple[str, Column, object, str] | None = None
         self._year: int | None = None
         self._rows_of: object = None  # the cascade index the rows were built from
         self._shown_title: Text | None = None
@@ -48,10 +39,6 @@ class SheetView(WorkbookView):
 
     def row_values(self, row: SheetRow) -> list[str]:  # pragma: no cover
         raise NotImplementedError
-
-    def container(self, row: SheetRow, spec: FieldSpec) -> dict | None:
-        """The dict holding the field, or None (with a message said) when this cell is not typed into."""
-        raise NotImplementedError  # pragma: no cover
 
     def subtitle(self) -> str:
         return ""
@@ -136,100 +123,3 @@ class SheetView(WorkbookView):
         for i in grid.visible_rows():
             grid.update_row(i, self.row_values(grid.rows[i]))
         self._title()
-
-    # -- the SheetEditor protocol --------------------------------------------------------------------------------------
-    def start_edit(self, grid: SheetGrid, clear: bool) -> None:
-        here = grid.current()
-        if here is None:
-            return
-        row, column = here
-        if column.field is None:
-            self.session.say(why_no_digit(column), error=True)
-            return
-        spec = spec_of(column.field)
-        holder = self.container(row, spec)
-        if holder is None:
-            return
-        year = self.session.year if spec.yearly else None
-        locked = locked_reason(self.session.casc, year)
-        if locked:
-            self.session.say(locked, error=True)
-            return
-        old = get_value(holder, spec, year)
-        if clear:
-            self._commit(grid, row.ref, column, old, "", "down", clear=True)
-            return
-        name = self.row_values(row)[1]
-        label = edit_label(self.session.casc, row.ref, spec.label, spec.name, year, name)
-        self.editing = (row.ref, column, old, label)
-        grid.begin_edit(display_exact(spec, old), replace_on_type=True)
-
-    def edit_changed(self, grid: SheetGrid) -> None:
-        if self.editing and grid.is_editing:
-            self.query_one(EditBar).show(self.editing[3], grid.edit_text or "", selected=grid._replace_on_type)
-
-    def commit_edit(self, grid: SheetGrid, text: str, move: str) -> None:
-        if self.editing:
-            ref, column, old, _ = self.editing
-            self._commit(grid, ref, column, old, text, move)
-
-    def cancel_edit(self, grid: SheetGrid) -> None:
-        if self.editing:
-            self._close_editor()
-            self.session.say(f"Dibatalkan; nilai tetap {grid.values(grid.row)[grid.col]}.")
-
-    def _commit(self, grid: SheetGrid, ref: str, column: Column, old: object, text: str, move: str,
-                clear: bool = False) -> None:
-        app = self.session
-        spec = spec_of(column.field or "")
-        done = app.commit_typed(ref, spec.name, old, text, clear=clear)
-        if done is None:
-            return  # refused and said: the typed text stays in the editor, the cell keeps its value
-        edit, applied = done
-        self._close_editor()
-        tail = app.capaian_tail(edit)  # the new capaian, and ⚠ with its reason
-        # A short echo: the row is on screen beside it, so the field's label alone (fewer bytes per commit).
-        self.query_one(EditBar).echo(f"\u2713 {spec.label}:", applied.old_text, applied.new_text, tail)
-        if app.message_error:
-            app.say("")
-        if move == "down":
-            grid.go(grid.next_row(1))
-        elif move in ("right", "left"):
-            grid.go(grid.row, grid.col + (1 if move == "right" else -1))
-
-    def editor_text(self) -> str | None:
-        """What is being typed, or None when no cell is being edited."""
-        return self.grid.edit_text if self.editing and self.grid.is_editing else None
-
-    def commit_pending(self) -> None:
-        """Commit what is being typed as Enter would (Ctrl+Q's "save, then quit")."""
-        if self.editor_text() is not None:
-            self.commit_edit(self.grid, self.grid.edit_text or "", "down")
-
-    def _close_editor(self) -> None:
-        if self.editing:
-            self.editing = None
-            self.grid.end_edit()
-            self.query_one(EditBar).close()
-
-    def explain_cell(self, grid: SheetGrid) -> None:
-        from ..rows import explain
-
-        here = grid.current()
-        if here is None or not here[1].explain:
-            self.session.say("Pilih sel Capaian, Predikat, Serapan atau Pagu PK untuk melihat rumusnya.")
-            return
-        self.session.say(explain(self.session.casc, here[0].ref, here[1].key, self.session.year))
-
-    # -- paste ---------------------------------------------------------------------------------------------------------
-    def paste_text(self, grid: SheetGrid, text: str) -> None:
-        """Fill downward from the cursor (group lines skipped), across for tab-separated cells; all or nothing."""
-        rows, index = grid.rows, grid.index_of
-        last = paste_block(self.session, self.query_one(EditBar), text, editing=grid.is_editing,
-                           rows=(rows[i].ref for i in range(grid.row, len(rows)) if not rows[i].group),
-                           columns=self.COLUMNS, col=grid.col,
-                           container=lambda ref, spec: self.container(rows[index(ref) or 0], spec),
-                           name_of=lambda ref: self.row_values(rows[index(ref) or 0])[1])
-        if last is not None:
-            grid.go(index(last) or 0)
-            grid.go(grid.next_row(1))  # on to the next row to fill, as Enter does

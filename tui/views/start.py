@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from store.errors import InvalidValue, WorkbookError
 from store.fields import text_input
-from store.model import new_document, new_meta
+from store.model import Meta, new_document, new_meta
 from store.sanitize import quote
 from store.sheet_layout import default_periode
 from store.workbook import Workbook
@@ -41,7 +41,7 @@ class Refused(Exception):
         self.field, self.message = field, message
 
 
-def read_start(values: dict[str, str]) -> dict:
+def read_start(values: dict[str, str]) -> Meta:
     """The new workbook's meta from the four fields, or Refused naming the first field at fault."""
     instansi, pemda = values["instansi"].strip(), values["pemda"].strip()
     for key, label, text in (("instansi", "Instansi", instansi), ("pemda", "Pemerintah daerah", pemda)):
@@ -146,7 +146,7 @@ class StartScreen(SessionScreen):
             self._create()
 
     def _clear(self) -> None:
-        for error in self.query(".start-error"):
+        for error in self.query(".start-error").results(Static):
             error.update("")
             error.display = False
         self.query_one("#start-message", Static).display = False

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static, Tab, Tabs
 
 from reports import tables as T
 
+from ..screen_roles import PaletteCommand
 from ..shown import shown
 from ..widgets.keybar import VIEW_KEYS, KeyBar
 from ..widgets.status import StatusLine
@@ -73,8 +76,8 @@ class TablesScreen(WorkbookView):
         """What the view shows, for tests: the rows of the current table as strings."""
         return [list(r) for r in self.shown.rows] if self.shown else []
 
-    def palette_commands(self) -> list[tuple[str, str, object]]:
-        return [(f"Tabel {i}", "Tampilkan tabel ini", lambda i=i: self._select(i)) for i in T.TABLE_IDS]
+    def palette_commands(self) -> list[PaletteCommand]:
+        return [(f"Tabel {i}", "Tampilkan tabel ini", partial(self._select, i)) for i in T.TABLE_IDS]
 
     def _select(self, table_id: str) -> None:
         self.query_one(Tabs).active = tab_id(table_id)

@@ -6,6 +6,8 @@ opens; tujuan and sasaran open by default, deeper levels on demand.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -14,6 +16,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from store.cascade import Cascade
+from store.model import Node
 
 from ..shown import shown
 from .tree_names import fit_name
@@ -29,9 +32,9 @@ class CascadeTree(Tree[str]):
         Binding("left", "close_branch", "Tutup", show=False, id="tree.close"),
     ]
 
-    def __init__(self, **kw: object) -> None:
+    def __init__(self, **kw: Any) -> None:  # Tree's own keywords (id, classes…)
         # A Text label: a str one is parsed as markup (and loads rich's emoji table at start-up).
-        super().__init__(Text("Cascading"), **kw)  # type: ignore[arg-type]
+        super().__init__(Text("Cascading"), **kw)
         self.show_root = False
         self.auto_expand = False
         self.guide_depth = 2
@@ -64,7 +67,7 @@ class CascadeTree(Tree[str]):
         elif self.root.children:
             self._goto(self.root.children[0])
 
-    def _label(self, node: dict) -> Text:
+    def _label(self, node: Node) -> Text:
         mark = LEVEL_MARK.get(node["level"], "?")
         # Names only: at 80 columns a code first left "s 7.01.01.2.01" on every sub kegiatan row; the code is in
         # the right pane's title.

@@ -11,18 +11,17 @@ Two costs drove this shape, both measured over an 80×24 pty:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
 from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.message import Message
 from textual.widgets import DataTable
 
-from ..session import session_of, why_no_digit
 from ..shown import shown
+from .cell_edit import ONLY_WHILE_EDITING, CellEditor, EditingGrid
 
 
 @dataclass(frozen=True)
@@ -39,22 +38,12 @@ def cell(text: str, numeric: bool) -> Text:
     return shown(text, justify="right" if numeric else "left", no_wrap=True, overflow="ellipsis")
 
 
-def is_one_value(text: str) -> bool:
-    """A paste without a line break or a tab is typed text: into an open cell editor it goes as if typed."""
-    return not any(c in text for c in "\r\n\t")
-
-
-def typed(edit_text: str | None, replace: bool, text: str) -> str:
-    """The editor's text after `text` is typed (or pasted) into it: it replaces a selected value, else extends it."""
-    return text if replace else (edit_text or "") + text
-
-
-EDITING_ACTIONS = {"commit", "cancel", "backspace", "clear_text"}
+MOVES = {"down": (1, 0), "right": (0, 1), "left": (0, -1)}
 CELL_CACHE = 4000  # rendered cells kept: a few screens of a node's grid
 SegmentLines = list[list[Segment]]
 
 
-class WorkGrid(DataTable):
+class WorkGrid(EditingGrid, DataTable):
     """Rows are keyed by the ref (indicator or node id) they show; columns by Column.key."""
 
     PASTE_KIND = "grid"  # the size a paste into it may have (tui/paste.py)
@@ -70,50 +59,11 @@ class WorkGrid(DataTable):
         Binding("ctrl+u", "clear_text", "Hapus semua", show=False, id="edit.clear_text"),
     ]
 
-    # The cell is read from the grid when a message is handled, not when the key was pressed: a tree move typed
-    # just before may have replaced the rows meanwhile, and the edit must go to the cell on screen.
-    class EditRequested(Message):
-        def __init__(self, grid: "WorkGrid", initial: str | None, clear: bool = False) -> None:
-            super().__init__()
-            self.grid, self.initial, self.clear = grid, initial, clear
-
-    class ExplainRequested(Message):
-        def __init__(self, grid: "WorkGrid") -> None:
-            super().__init__()
-            self.grid = grid
-
-    class EditChanged(Message):
-        """The text being typed changed (the edit line shows it)."""
-
-        def __init__(self, grid: "WorkGrid") -> None:
-            super().__init__()
-            self.grid = grid
-
-    class Commit(Message):
-        def __init__(self, grid: "WorkGrid", text: str, move: str) -> None:
-            super().__init__()
-            self.grid, self.text, self.move = grid, text, move
-
-    class Cancel(Message):
-        def __init__(self, grid: "WorkGrid") -> None:
-            super().__init__()
-            self.grid = grid
-
-    class Pasted(Message):
-        """A bracketed paste of several values (a column or block from a spreadsheet), for the screen to store."""
-
-        def __init__(self, grid: "WorkGrid", text: str) -> None:
-            super().__init__()
-            self.grid, self.text = grid, text
-
     def __init__(self, columns: list[Column], **kw: object) -> None:
-        super().__init__(cursor_type="cell", zebra_stripes=False, **kw)  # type: ignore[arg-type]
+        super().__init__(cursor_type="cell", zebra_stripes=False, **kw)  # type: ignore[arg-type]  # DataTable's keywords
         self.spec = columns
         self._values: dict[str, list[str]] = {}
         self._cells: dict[tuple, tuple[object, SegmentLines]] = {}  # see _render_cell
-        self.edit_text: str | None = None  # None: not editing
-        self._replace_on_type = False
-        self._initial = ""  # the key that started the edit (a digit typed on a cell), applied when it begins
         for c in columns:
             self.add_column(Text(c.label), key=c.key, width=c.width)  # a Text: no markup (nor emoji table) parse
 
@@ -131,7 +81,7 @@ class WorkGrid(DataTable):
         if row_index < 0 or column_index < 0:
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         row_key = self._row_locations.get_key(row_index)
-        value = self._data.get(row_key, {}).get(self._column_locations.get_key(column_index))
+        value = self._data.get(row_key, {}).get(self._column_locations.get_key(column_index))  # type: ignore[arg-type]  # indexes inside the table have keys
         key = (row_key, column_index, row_index, id(value), base_style, width, cursor, hover, self.show_cursor,
                self._show_hover_cursor, self._pseudo_class_state)
         hit = self._cells.get(key)
@@ -195,7 +145,7 @@ class WorkGrid(DataTable):
         for col, (before, after) in enumerate(zip(old, values)):
             if before != after:
                 column = self.spec[col]
-                self._data[self._row_locations.get_key(row)][column.key] = cell(after, column.numeric)  # type: ignore[index]
+                self._data[self._row_locations.get_key(row)][column.key] = cell(after, column.numeric)  # type: ignore[index]  # rows shown have keys
                 self._update_count += 1  # invalidates DataTable's render caches for the next paint
                 self.refresh_coordinate(Coordinate(row, col))
         self._values[ref] = list(values)
@@ -215,133 +165,40 @@ class WorkGrid(DataTable):
     def refs(self) -> list[str]:
         return list(self._values)
 
-    # -- editing ----------------------------------------------------------------------------------------------------
-    # Editing messages go to the screen synchronously, not through the message queue. Keys of a burst (a paste, a
-    # fast typist over SSH) are already queued behind the key that started or committed an edit; posted, the
-    # screen's answer came after them, so they had to be held aside, and "4 Enter 5 Enter" held "45" for one commit
-    # (measured in a pty: tests/test_burst_pty.py). Delivered at once, each key finds the edit started, committed and the cursor moved before the next.
-    def _deliver(self, message: Message) -> None:
-        handler = getattr(self.screen, message.handler_name, None)
-        if callable(handler):
-            handler(message)
-        else:
-            self.post_message(message)
+    # -- the cursor's cell, for the screen (CellGrid) ------------------------------------------------------------------
+    def current_cell(self) -> tuple[str, Column] | None:
+        return self.current()
 
     @property
-    def is_editing(self) -> bool:
-        return self.edit_text is not None
+    def cursor_col(self) -> int:
+        return self.cursor_coordinate.column
 
-    def _request(self, initial: str) -> None:
-        self._initial = initial
-        self._deliver(self.EditRequested(self, initial or None))
-        self._initial = ""
+    def step(self, move: str) -> None:
+        """After a commit: down (Enter), right (Tab) or left (Shift+Tab), staying inside the grid."""
+        dr, dc = MOVES.get(move, (0, 0))
+        coord = self.cursor_coordinate
+        self.move_cursor(row=min(coord.row + dr, max(self.row_count - 1, 0)),
+                         column=max(0, min(coord.column + dc, len(self.spec) - 1)), animate=False)
 
-    def begin_edit(self, text: str, *, replace_on_type: bool) -> None:
-        """The screen starts the edit with the cell's value; a digit that started it replaces (or extends) it."""
-        if self._initial:
-            text = self._initial if replace_on_type else text + self._initial
-            replace_on_type = False
-        self._initial = ""
-        self.edit_text = text
-        self._replace_on_type = replace_on_type
-        self._deliver(self.EditChanged(self))
+    def refs_below(self) -> list[str]:
+        """The rows a paste fills: the cursor's and every one below it."""
+        return self.refs()[self.cursor_coordinate.row:]
 
-    def refuse_edit(self) -> None:
-        """The screen will not edit this cell (a computed column, a parent's sum): the starting key is dropped."""
-        self._initial = ""
+    def go_below(self, ref: str) -> None:
+        """After a paste that ended on `ref`: on to the next row to fill, as Enter does."""
+        refs = self.refs()
+        if ref in refs:
+            self.move_cursor(row=min(refs.index(ref) + 1, self.row_count - 1), column=self.cursor_col, animate=False)
 
-    def end_edit(self) -> None:
-        self.edit_text = None
-        self._deliver(self.EditChanged(self))
+    # -- editing (tui/widgets/cell_edit.py) ---------------------------------------------------------------------------
+    @property
+    def editor(self) -> CellEditor:
+        return cast("CellEditor", self.screen)  # MainScreen, through tui/views/cell_editing.py
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         busy = self.is_editing
-        if action in EDITING_ACTIONS:
+        if action in ONLY_WHILE_EDITING:
             return busy
         if action in ("cursor_up", "cursor_down", "cursor_left", "cursor_right", "clear_cell", "explain", "edit"):
             return not busy  # the cursor stays on the cell being typed into
         return True
-
-    def action_enter(self) -> None:
-        if self.is_editing:
-            self.action_commit("down")
-        else:
-            self.action_edit()
-
-    def action_commit(self, move: str) -> None:
-        if self.is_editing:
-            self._deliver(self.Commit(self, self.edit_text or "", move))
-
-    def action_cancel(self) -> None:
-        if self.is_editing:
-            self._deliver(self.Cancel(self))
-
-    def action_backspace(self) -> None:
-        self._replace_on_type = False
-        self.edit_text = (self.edit_text or "")[:-1]
-        self._deliver(self.EditChanged(self))
-
-    def action_clear_text(self) -> None:
-        self._replace_on_type = False
-        self.edit_text = ""
-        self._deliver(self.EditChanged(self))
-
-    def action_edit(self) -> None:
-        if not self.is_editing:
-            self._request("")
-
-    def action_clear_cell(self) -> None:
-        self._deliver(self.EditRequested(self, "", clear=True))
-
-    def action_explain(self) -> None:
-        self._deliver(self.ExplainRequested(self))
-
-    async def on_key(self, event: events.Key) -> None:
-        """Every key for this grid is handled here, in arrival order.
-
-        Textual runs bindings only once a key has bubbled up to the app, by which time the grid may already have
-        taken the next keys of a burst: "↓ 8" could start the edit on the old row, "8 ] 9" could store 9 in the old
-        year. The grid's own bindings (keymap included) and then the screen's and the app's run here, at once."""
-        busy = self.is_editing
-        action = next((b.action for b in self._bindings.key_to_bindings.get(event.key, ())), None)
-        char = event.character if event.character and len(event.character) == 1 else None
-        if busy:
-            event.stop()
-            event.prevent_default()
-            if action and action.split("(")[0] in EDITING_ACTIONS | {"enter"}:
-                await self.run_action(action)
-            elif char and char.isprintable():
-                self._type(char)
-            return  # anything else (arrows, Home…) is ignored while a cell is being typed into
-        if action and action.split("(")[0] not in EDITING_ACTIONS:
-            event.stop()
-            event.prevent_default()
-            await self.run_action(action)
-        elif char and (char.isdigit() or char in "-,"):
-            # Typing a digit or a minus starts editing a number cell with it, as in a spreadsheet. Never a text
-            # cell: Tab into the grid lands on the indicator's name, and "77 Enter" renamed it to "77".
-            here = self.current()
-            if here:
-                event.stop()
-                event.prevent_default()
-                if here[1].field and here[1].numeric:
-                    self._request(char)
-                else:
-                    session_of(self).say(why_no_digit(here[1]), error=True)
-        elif await self.app._check_bindings(event.key):  # the screen's and the app's keys, in order too
-            event.stop()
-            event.prevent_default()
-
-    def _type(self, text: str) -> None:
-        self.edit_text = typed(self.edit_text, self._replace_on_type, text)
-        self._replace_on_type = False
-        self._deliver(self.EditChanged(self))
-
-    def on_paste(self, event: events.Paste) -> None:
-        """One value pasted into an open editor is typed into it; anything else goes to the screen as a paste, in
-        arrival order with the keys around it (delivered at once, like every editing message)."""
-        event.stop()
-        if self.is_editing and is_one_value(event.text):
-            self._type(event.text)
-        else:
-            self._deliver(self.Pasted(self, event.text))

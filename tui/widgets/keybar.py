@@ -6,6 +6,8 @@ file's keys show), and does not change while the operator types."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.cells import cell_len
 from rich.text import Text
 
@@ -20,8 +22,8 @@ VIEW_KEYS = ["view.sheet", "view.tables", "view.checks", "view.main", "app.help"
 class KeyBar(Line):
     DEFAULT_CSS = "KeyBar { height: 1; background: $panel; color: $text; }"
 
-    def __init__(self, ids: list[str], **kw: object) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
+    def __init__(self, ids: list[str], **kw: Any) -> None:  # Widget's own keywords (id, classes…)
+        super().__init__(**kw)
         self.ids = ids
 
     def on_mount(self) -> None:

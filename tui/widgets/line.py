@@ -5,6 +5,8 @@ CSS never needs that: set_text() only repaints the line, which is what a keystro
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.widget import Widget
 
@@ -14,8 +16,8 @@ from ..shown import made_safe
 class Line(Widget):
     DEFAULT_CSS = "Line { height: 1; width: 1fr; }"
 
-    def __init__(self, text: Text | str = "", **kw: object) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
+    def __init__(self, text: Text | str = "", **kw: Any) -> None:  # Widget's own keywords (id, classes…)
+        super().__init__(**kw)
         self._text = Text(text) if isinstance(text, str) else text
 
     def set_text(self, text: Text | str) -> None:

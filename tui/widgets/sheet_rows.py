@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from .sheetgrid import SheetGrid
+from .cell_edit import CellEditor
 
 
 @dataclass(frozen=True)
@@ -16,13 +15,7 @@ class SheetRow:
     node_id: str
 
 
-class SheetEditor(Protocol):
-    """The screen behind a sheet: it decides what a cell holds and applies every edit."""
+class SheetEditor(CellEditor, Protocol):
+    """The screen behind a sheet: it decides what a cell holds and applies every edit, and gives a row's texts."""
 
-    def start_edit(self, grid: "SheetGrid", clear: bool) -> None: ...
-    def commit_edit(self, grid: "SheetGrid", text: str, move: str) -> None: ...
-    def cancel_edit(self, grid: "SheetGrid") -> None: ...
-    def edit_changed(self, grid: "SheetGrid") -> None: ...
-    def explain_cell(self, grid: "SheetGrid") -> None: ...
-    def paste_text(self, grid: "SheetGrid", text: str) -> None: ...
     def row_values(self, row: SheetRow) -> list[str]: ...

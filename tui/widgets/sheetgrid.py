@@ -5,24 +5,26 @@ grid draws line by line (Textual's line API): a row's texts are asked for when t
 until the workbook changes. A cursor move repaints two cells; a scroll repaints the grid, each line one run of text.
 
 Group lines (tujuan, sasaran, program, kegiatan; or budget sums) are read-only: up, down and Enter pass over them.
-Every key is handled in `on_key`, in arrival order, and the screen (the `SheetEditor`) answers synchronously, so a
-burst of keys (a paste, a fast typist over SSH) gives what the same keys typed slowly give.
+Every key is handled in `on_key` (tui/widgets/cell_edit.py, as in the node grids), in arrival order, and the screen
+(the `SheetEditor`) answers synchronously, so a burst of keys (a paste, a fast typist over SSH) gives what the same
+keys typed slowly give.
 """
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
 from textual.binding import Binding
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.timer import Timer
 from textual.widget import Widget
 
-from ..session import session_of, why_no_digit
+from .cell_edit import EditingGrid
 from .cells import fit, plain_line
-from .grid import Column, is_one_value, typed
+from .grid import Column
 from .sheet_rows import SheetEditor, SheetRow
 
 
@@ -30,11 +32,10 @@ HEADER = Style(bold=True, underline=True)
 GROUP = Style(bold=True)
 CURSOR = Style(reverse=True)
 TYPING = Style(reverse=True, underline=True)
-EDITING_ACTIONS = {"cancel", "backspace", "clear_text"}
 PREFETCH_SECONDS = 0.1  # after the view moved, the pause before the page below it is computed
 
 
-class SheetGrid(Widget, can_focus=True):
+class SheetGrid(EditingGrid, Widget, can_focus=True):
     DEFAULT_CSS = "SheetGrid { height: 1fr; }"
     PASTE_KIND = "grid"  # the size a paste into it may have (tui/paste.py)
 
@@ -70,9 +71,6 @@ class SheetGrid(Widget, can_focus=True):
         self.col = 0
         self.top = 0
         self.left = frozen
-        self.edit_text: str | None = None
-        self._replace_on_type = False
-        self._initial = ""
         self._columns_for: tuple[tuple[int, int] | None, list[tuple[int, int]]] = (None, [])
         self._style_for: tuple[tuple | None, Style] = (None, Style())
         self._prefetch: Timer | None = None
@@ -289,106 +287,44 @@ class SheetGrid(Widget, can_focus=True):
     def action_edge(self, step: int) -> None:
         self.go(self._editable_from(0 if step < 0 else len(self.rows) - 1, -step))
 
-    # -- editing ---------------------------------------------------------------------------------------------------
+    # -- the cursor's cell, for the screen (CellGrid) ------------------------------------------------------------------
+    def current_cell(self) -> tuple[str, Column] | None:
+        here = self.current()
+        return (here[0].ref, here[1]) if here else None
+
     @property
-    def is_editing(self) -> bool:
-        return self.edit_text is not None
+    def cursor_col(self) -> int:
+        return self.col
 
-    def begin_edit(self, text: str, *, replace_on_type: bool) -> None:
-        if self._initial:
-            text, replace_on_type = (self._initial if replace_on_type else text + self._initial), False
-        self._initial = ""
-        self.edit_text, self._replace_on_type = text, replace_on_type
-        self._typed()
+    def text_at(self, ref: str, key: str) -> str:
+        i = self._index.get(ref)
+        if i is None:
+            return ""
+        return self.values(i)[next((c for c, column in enumerate(self.spec) if column.key == key), 0)]
 
-    def end_edit(self) -> None:
-        self.edit_text = None
-        self._refresh_cell(self.row, self.col)
-        self.editor.edit_changed(self)
+    def step(self, move: str) -> None:
+        """After a commit: down to the next row to fill (Enter), right or left (Tab, Shift+Tab)."""
+        if move == "down":
+            self.go(self.next_row(1))
+        elif move in ("right", "left"):
+            self.go(self.row, self.col + (1 if move == "right" else -1))
 
-    def _typed(self) -> None:
-        self._refresh_cell(self.row, self.col)
-        self.editor.edit_changed(self)
+    def refs_below(self) -> Iterable[str]:
+        """The rows a paste fills: the cursor's and every one below it but the group lines."""
+        rows = self.rows
+        return (rows[i].ref for i in range(self.row, len(rows)) if not rows[i].group)
 
-    def _start(self, initial: str = "", clear: bool = False) -> None:
-        self._initial = initial
-        self.editor.start_edit(self, clear)
-        self._initial = ""
+    def go_below(self, ref: str) -> None:
+        """After a paste that ended on `ref`: on to the next row to fill, as Enter does."""
+        self.go(self.index_of(ref) or 0)
+        self.go(self.next_row(1))
 
-    def action_enter(self) -> None:
-        if self.is_editing:
-            self.editor.commit_edit(self, self.edit_text or "", "down")
-        else:
-            self._start()
-
-    def action_edit(self) -> None:
-        if not self.is_editing:
-            self._start()
+    # -- editing (tui/widgets/cell_edit.py) ---------------------------------------------------------------------------
+    def _show_edit(self) -> None:
+        self._refresh_cell(self.row, self.col)  # the typed text is drawn in the cell
 
     def action_tab(self, move: str) -> None:
         if self.is_editing:
-            self.editor.commit_edit(self, self.edit_text or "", move)
+            self.action_commit(move)
         else:
             self.action_move(0, 1 if move == "right" else -1)
-
-    def action_cancel(self) -> None:
-        if self.is_editing:
-            self.editor.cancel_edit(self)
-
-    def action_backspace(self) -> None:
-        self._replace_on_type = False
-        self.edit_text = (self.edit_text or "")[:-1]
-        self._typed()
-
-    def action_clear_text(self) -> None:
-        self._replace_on_type = False
-        self.edit_text = ""
-        self._typed()
-
-    def action_clear_cell(self) -> None:
-        self._start(clear=True)
-
-    def action_explain(self) -> None:
-        self.editor.explain_cell(self)
-
-    async def on_key(self, event: events.Key) -> None:
-        """Every key, in arrival order: the grid's own bindings (keymap included), then the screen's and the app's."""
-        action = next((b.action for b in self._bindings.key_to_bindings.get(event.key, ())), None)
-        name = action.split("(")[0] if action else None
-        char = event.character if event.character and len(event.character) == 1 else None
-        if self.is_editing:
-            event.stop()
-            event.prevent_default()
-            if name in EDITING_ACTIONS | {"enter", "tab"}:
-                await self.run_action(action)  # type: ignore[arg-type]
-            elif char and char.isprintable():
-                self._type(char)
-            return  # anything else (arrows, F-keys…) waits until the value is committed or cancelled
-        if name and name not in EDITING_ACTIONS:
-            event.stop()
-            event.prevent_default()
-            await self.run_action(action)  # type: ignore[arg-type]
-        elif char and (char.isdigit() or char in "-,") and self.current():
-            event.stop()
-            event.prevent_default()
-            column = self.current()[1]
-            if column.field and column.numeric:
-                self._start(char)  # a digit starts the edit with it, as in a spreadsheet
-            else:  # never on a text or computed cell: say why nothing happens
-                session_of(self).say(why_no_digit(column), error=True)
-        elif await self.app._check_bindings(event.key):
-            event.stop()
-            event.prevent_default()
-
-    def _type(self, text: str) -> None:
-        self.edit_text = typed(self.edit_text, self._replace_on_type, text)
-        self._replace_on_type = False
-        self._typed()
-
-    def on_paste(self, event: events.Paste) -> None:
-        """One value pasted into an open editor is typed into it; anything else is a paste for the sheet."""
-        event.stop()
-        if self.is_editing and is_one_value(event.text):
-            self._type(event.text)
-        else:
-            self.editor.paste_text(self, event.text)

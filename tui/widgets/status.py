@@ -14,6 +14,7 @@ from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 
+from ..session import session_of
 from .line import Line
 
 
@@ -40,9 +41,8 @@ class StatusLine(Vertical):
             yield Line(id="status-revision")
 
     def on_mount(self) -> None:
-        app = self.app
-        self.show(getattr(app, "message", ""), app.saved_line() if hasattr(app, "saved_line") else "",
-                  error=getattr(app, "message_error", False))
+        session = session_of(self)
+        self.show(session.message, session.saved_line(), error=session.message_error)
 
     def show(self, message: str, saved: str, *, error: bool = False) -> None:
         # Two lines for the message (a conflict names both values), the third for the last save.
@@ -53,7 +53,8 @@ class StatusLine(Vertical):
 
     def _fit(self, line: Line, message: str, error: bool) -> None:
         width = max((self.size.width or self.app.size.width) - 2, 1)  # inside the padding
-        needed = max(MESSAGE_LINES, Content.from_rich_text(line.text).get_height(line.styles, width))
+        # Textual's hints want a RulesMap; the styles object answers what get_height reads from it.
+        needed = max(MESSAGE_LINES, Content.from_rich_text(line.text).get_height(line.styles, width))  # type: ignore[arg-type]
         most = max(MESSAGE_LINES, self.app.size.height // 2)
         if needed > most:  # too long even for half the screen: whole in a dialog, its first lines here
             from ..views.message import MessageScreen
