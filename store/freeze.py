@@ -24,10 +24,10 @@ from __future__ import annotations
 from typing import Any
 
 from .cascade import Cascade
+from .edits import Target
 from .errors import YearLocked
 from .fields import FieldSpec, Holder
 from .model import Indicator, Node, narrative_for, profile_for, signing_year, text_year
-from .refs import Target
 
 SHOWN_BEFORE = 3  # Tabel 3.2 puts a year beside the three before it; Tabel 3.1 beside the one before
 INDICATOR_FIELDS = frozenset({"indikator", "satuan", "arah", "rumus", "rumus-negatif", "aturan-tw", "kondisi-awal",

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from .recovery import Restored
     from .edits import Applied
     from .workbook import Workbook
+    from .writer import Document
 
 # What an operator did (kinds as logged): each is a step of the history. Locks, migrations are not.
 STEPS = frozenset({"edit", "tambah", "hapus", "pindah", "import", "pulih"})
@@ -68,15 +70,16 @@ class Moved:
     restored: "Restored | None" = None
 
 
-def steps(log: dict) -> list[Step]:
-    """The log's entries grouped into steps, in the order they were written."""
+def steps(log: Mapping[str, Any]) -> list[Step]:
+    """The log's entries grouped into steps, in the order they were written. `log`: the log table, its entries
+    LogEntry records (typed as the document holds them: the cascade's copy and the writer's raw table alike)."""
     grouped: dict[int, list[LogEntry]] = {}
     for entry in sorted(log.values(), key=lambda e: e["seq"]):
         grouped.setdefault(int(entry.get("group") or entry["seq"]), []).append(entry)
     return [Step(key, tuple(entries)) for key, entries in grouped.items()]
 
 
-def position(log: dict) -> tuple[list[Step], list[tuple[Step, Step]]]:
+def position(log: Mapping[str, Any]) -> tuple[list[Step], list[tuple[Step, Step]]]:
     """(steps done, steps undone each with the undo that took it back), from the log alone; the last of each is the
     next to undo, to redo."""
     done: list[Step] = []
@@ -116,12 +119,12 @@ def _matching(candidates: list[Step], move: Step, *, inverse: bool) -> Step | No
     return next((s for s in reversed(candidates) if s._signature(inverse=inverse) == signature), None)
 
 
-def next_undo(log: dict) -> Step | None:
+def next_undo(log: Mapping[str, Any]) -> Step | None:
     done, _ = position(log)
     return done[-1] if done else None
 
 
-def next_redo(log: dict) -> Step | None:
+def next_redo(log: Mapping[str, Any]) -> Step | None:
     _, undone = position(log)
     return undone[-1][0] if undone else None
 
@@ -186,7 +189,7 @@ def _swap(wb: "Workbook", step: Step, kind: str, mark: str) -> "Restored":
     if not name:
         raise WorkbookError(f"Pemulihan #{step.id} tidak dapat diurungkan: sebelumnya tidak ada berkas buku kerja.")
 
-    def still(current: dict | None) -> None:
+    def still(current: Document | None) -> None:
         """Under restore's lock: another operator may have taken a step since it was chosen."""
         done, undone = position(current[LOG]) if current is not None else ([], [])
         moving = done[-1] if kind == "undo" and done else undone[-1][0] if kind == "redo" and undone else None

@@ -16,7 +16,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import orjson
 
@@ -40,9 +40,10 @@ class Restored:
     seq: int = 0  # the log number of the "pulih" entry
 
 
-def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None, *,
+def restore(workbook: str | os.PathLike[str], source: str | os.PathLike[str] | None = None, *,
             lock_timeout: float = 10.0, user: str | None = None, reason: str = "", yes: bool = False,
-            marks: dict | None = None, still: Callable[[dict | None], None] | None = None) -> Restored:
+            marks: dict[str, object] | None = None,
+            still: Callable[[dict[str, Any] | None], None] | None = None) -> Restored:
     """`yes`: the operator confirmed that a document of another workbook (store.identity) takes this one's place.
     `marks`, `still`: an undo or redo of a restore (store.history) logs its own kind and the step it moves, and
     checks under the lock that the step is still the one to move (raising if not)."""
@@ -101,7 +102,7 @@ def restore(workbook: str | os.PathLike, source: str | os.PathLike | None = None
     return Restored(backup, aside, lost, seq)
 
 
-def _last_good(path: Path, chosen: Path) -> dict | None:
+def _last_good(path: Path, chosen: Path) -> dict[str, Any] | None:
     """The workbook's identity when its file cannot be read: its last good backup (other than the one chosen)."""
     good = last_good_backup(path)
     if good is None or good == chosen:
@@ -112,7 +113,7 @@ def _last_good(path: Path, chosen: Path) -> dict | None:
         return None
 
 
-def _current(path: Path) -> tuple[dict | None, str | None]:
+def _current(path: Path) -> tuple[dict[str, Any] | None, str | None]:
     """The document being replaced, or None with the reason it cannot be read."""
     try:
         return validate(path.read_bytes(), str(path)), None
@@ -124,11 +125,11 @@ def _current(path: Path) -> tuple[dict | None, str | None]:
         return None, exc.message
 
 
-def _entry_key(entry: dict) -> bytes:
+def _entry_key(entry: dict[str, Any]) -> bytes:
     return orjson.dumps({k: v for k, v in entry.items() if k != "reason"}, option=orjson.OPT_SORT_KEYS)
 
 
-def _from_backup(restored: dict, current: dict | None) -> tuple[dict, int | None]:
+def _from_backup(restored: dict[str, Any], current: dict[str, Any] | None) -> tuple[dict[str, Any], int | None]:
     """The backup's document with the current locks, log and revision (the restore's own entry and revision are
     added through the Writer); and how many logged edits of the current file it lacks."""
     document = dict(restored)
@@ -148,7 +149,7 @@ def _from_backup(restored: dict, current: dict | None) -> tuple[dict, int | None
     return document, lost
 
 
-def _chosen(path: Path, shown: Path, source: str | os.PathLike | None) -> Path:
+def _chosen(path: Path, shown: Path, source: str | os.PathLike[str] | None) -> Path:
     if source is None:
         good = last_good_backup(path)
         if good is None:

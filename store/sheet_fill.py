@@ -7,8 +7,11 @@ says how many nodes came from which file.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
+from .cascade import Cascade
 from .errors import WorkbookError
-from .model import NODES
+from .model import NODES, Meta
 from .sheet_import import Change, build_document, plan_changes, summary
 from .sheet_layout import PROFIL
 from .sheet_parsed import Parsed
@@ -19,7 +22,7 @@ def is_empty(wb: Workbook) -> bool:
     return not wb.cascade().nodes
 
 
-def _profile_from_workbook(p: Parsed, meta: dict) -> None:
+def _profile_from_workbook(p: Parsed, meta: Meta) -> None:
     """What the sheet leaves empty comes from the workbook; what it states must agree with the period and year."""
     prof = p.profile
     awal, akhir, tahun = int(meta["periode_awal"]), int(meta["periode_akhir"]), int(meta["tahun"])
@@ -27,15 +30,20 @@ def _profile_from_workbook(p: Parsed, meta: dict) -> None:
         if not prof.get(key):
             prof[key] = meta["profile"].get(key, "")
     if prof.get("periode", (awal, akhir)) != (awal, akhir):
-        p.problem(PROFIL, int(prof.get("periode@", 0)), 1, "Periode Renstra", f"periode buku kerja {awal}-{akhir}; "
+        p.problem(PROFIL, _row_of(prof, "periode@"), 1, "Periode Renstra", f"periode buku kerja {awal}-{akhir}; "
                   f"ketik {awal}-{akhir} atau buat buku kerja baru dengan periode ini")
     if prof.get("tahun", tahun) != tahun:
-        p.problem(PROFIL, int(prof.get("tahun@", 0)), 1, "Tahun Laporan", f"tahun laporan buku kerja {tahun}; "
+        p.problem(PROFIL, _row_of(prof, "tahun@"), 1, "Tahun Laporan", f"tahun laporan buku kerja {tahun}; "
                   f"ketik {tahun}")
     prof["periode"], prof["tahun"] = (awal, akhir), tahun
 
 
-def fill_empty(wb: Workbook, p: Parsed, where: str, *, dry_run: bool) -> tuple[dict, list[Change]]:
+def _row_of(prof: dict[str, object], key: str) -> int:
+    """The sheet row a profile value was read from (the reader keeps it under "<field>@"), 0 when not read."""
+    return int(cast(int, prof.get(key, 0)))
+
+
+def fill_empty(wb: Workbook, p: Parsed, where: str, *, dry_run: bool) -> tuple[dict[str, Any], list[Change]]:
     """(the document as it would be, the profile changes); SheetRefused listing every problem."""
     _profile_from_workbook(p, wb.cascade().meta)
     document = build_document(p, where)
@@ -56,7 +64,7 @@ def fill_empty(wb: Workbook, p: Parsed, where: str, *, dry_run: bool) -> tuple[d
     return document, changes
 
 
-def _profile_changes(p: Parsed, casc, where: str) -> list[Change]:  # type: ignore[no-untyped-def]
+def _profile_changes(p: Parsed, casc: Cascade, where: str) -> list[Change]:
     """Instansi and pemda as logged edits (the rest of the sheet is new, not a difference)."""
     only_profile = Parsed(profile={k: v for k, v in p.profile.items()}, has_profil=p.has_profil)
     return plan_changes(only_profile, casc, where)

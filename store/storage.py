@@ -17,7 +17,7 @@ import os
 import stat
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import SaveFailed, UnreadableWorkbook
 from .safefile import (FILE_MODE, Payload, UnsafeTarget, check_target, kept_mode, os_reason, real_path,
@@ -47,7 +47,7 @@ def _signature(path: Path) -> Signature | None:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
-def precheck(path: str | os.PathLike) -> Prechecked | None:
+def precheck(path: str | os.PathLike[str]) -> Prechecked | None:
     """Start checking a large workbook on another core (store.precheck); hand the result to Workbook.open."""
     real = real_path(path)
     try:
@@ -77,7 +77,7 @@ def _one_name(path: Path) -> bool:
         return False
 
 
-def refusal(path: str | os.PathLike, reason: str) -> UnreadableWorkbook:
+def refusal(path: str | os.PathLike[str], reason: str) -> UnreadableWorkbook:
     """One sentence: what is wrong, that the file was left alone, and where the last good backup is."""
     from .backups import last_good_backup  # only when a file is refused
 
@@ -99,13 +99,14 @@ class AtomicJSONStorage:
     one atomic save happens at the end; if anything fails, memory is dropped and the disk keeps the old file.
     """
 
-    def __init__(self, path: str | os.PathLike, *, shown: str | os.PathLike | None = None, **_: object) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, shown: str | os.PathLike[str] | None = None,
+                 **_: object) -> None:
         # Resolved once: saves replace the real file (a symlink to it stays a symlink), backups and temp files live
         # beside it. `shown` is the path as the operator typed it, for messages.
         self.path = real_path(path)
         self.shown = Path(shown if shown is not None else path)
         self._swept = False
-        self._data: dict | None = None
+        self._data: dict[str, Any] | None = None
         self._sig: Signature | None = None
         self._backup_seen: float | None = None  # time of the newest backup we know of
         self._in_batch = False
@@ -123,13 +124,13 @@ class AtomicJSONStorage:
     def changed_on_disk(self) -> bool:
         return self._data is None or _signature(self.path) != self._sig
 
-    def read(self) -> dict:
+    def read(self) -> dict[str, Any]:
         if self._in_batch or not self.changed_on_disk():
             assert self._data is not None
             return self._data
         return self._load()
 
-    def _load(self) -> dict:
+    def _load(self) -> dict[str, Any]:
         sig = _signature(self.path)
         pre, self.prechecked = self.prechecked, None
         if pre is not None:
@@ -175,7 +176,7 @@ class AtomicJSONStorage:
             return self._data is None
         return self._writer.warm(self._data)
 
-    def write(self, data: dict) -> None:
+    def write(self, data: dict[str, Any]) -> None:
         """TinyDB's way in: a whole document whose changed records nobody marked, so all of it is written afresh."""
         if self._in_batch:
             self._data = data
@@ -211,12 +212,12 @@ class AtomicJSONStorage:
         self._touched = set()
         self.forget()  # the transaction changed the cached dict in place: drop it, the disk is the truth
 
-    def save(self, data: dict, touched: set[tuple[str, str]] | None = None) -> None:
+    def save(self, data: dict[str, Any], touched: set[tuple[str, str]] | None = None) -> None:
         """Write the document. `touched` (from a transaction) lets unchanged records reuse their bytes; without it
         everything is serialised afresh."""
         prepared = None if touched is None else self._writer.prepare(data, touched)
         to_check = None if prepared is None else prepared.changed
-        if to_check is not None and self._read_checked is not None:
+        if to_check is not None and touched is not None and self._read_checked is not None:
             # The first save after a read: the writer has not written any record yet, but every record the read
             # checked and nothing has touched or replaced since needs no second look (2,000 nodes: ≈0.25 s).
             was = self._read_checked
@@ -247,7 +248,7 @@ class AtomicJSONStorage:
         self._data, self._sig, self._read_checked = data, _signature(self.path), None
         self.last_save = time.time()
 
-    def replace_whole(self, document: dict, st: os.stat_result | None) -> None:
+    def replace_whole(self, document: dict[str, Any], st: os.stat_result | None) -> None:
         """A restore's document put in place (Workbook.replacing). Not checked again nor backed up: both the backup
         and the file it replaces were read and checked whole, and the replaced file was set aside (store.recovery).
         The file keeps the group of the one it replaces; its mode is the workbook's."""
@@ -297,7 +298,7 @@ class AtomicJSONStorage:
         pass
 
 
-def _records_of(document: dict) -> dict[tuple[str, str], object]:
+def _records_of(document: dict[str, Any]) -> dict[tuple[str, str], object]:
     return {(t, rid): rec for t, table in document.items() if isinstance(table, dict) for rid, rec in table.items()}
 
 
@@ -320,7 +321,7 @@ def writable_stat(path: Path) -> os.stat_result | None:
     return st
 
 
-def replace_atomically(path: str | os.PathLike, payload: Payload, mode: int = FILE_MODE,
+def replace_atomically(path: str | os.PathLike[str], payload: Payload, mode: int = FILE_MODE,
                        gid: int | None = None) -> None:
     """Kept for every caller that writes a whole file: delegates to the one safe writer (store.safefile)."""
     write_atomically(path, payload, mode=mode, gid=gid)

@@ -21,18 +21,19 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
-from typing import Callable
+from collections.abc import Mapping
+from typing import Any, Callable, cast
 
 from .cascade import Cascade
 from .codes import CODED_LEVELS, code_problem, recoded
 from .edits import Applied, Edit, Target
 from .errors import EditConflict, InvalidValue
 from .freeze import check_structure
-from .model import LEVEL_LABELS, NODES
+from .model import LEVEL_LABELS, NODES, Node
 from .numbers import format_rupiah
 from .refs import public_ref
 from .sanitize import cut_words
-from .writer import Writer
+from .writer import Record, Writer
 
 STRUCTURAL = frozenset({"simpul", "butir-indikator", "posisi", "urutan-indikator", "kode"})
 LABELS = {"simpul": "Simpul", "butir-indikator": "Indikator", "posisi": "Posisi", "urutan-indikator":
@@ -48,10 +49,10 @@ def _empty(slot: object) -> bool:
     return slot in (None, "")
 
 
-def clean(record: dict) -> dict:
+def clean(record: Mapping[str, Any]) -> dict[str, Any]:
     """A node or indicator as the operator sees it: without its bookkeeping revision, and without year slots that
     hold nothing (a value typed and undone leaves {"pagu": null}), so that such a slot is no conflict."""
-    out = copy.deepcopy(record)
+    out = cast(dict[str, Any], copy.deepcopy(record))  # a node or indicator: a dict at run time
     out.pop("rev", None)
     for key in ("budget", "years"):
         if isinstance(out.get(key), dict):
@@ -66,13 +67,13 @@ def level_name(level: str) -> str:
 
 
 # -- the values of the structural fields, as they are now --------------------------------------------------------------
-def node_value(casc: Cascade, node_id: str) -> dict | None:
+def node_value(casc: Cascade, node_id: str) -> dict[str, Any] | None:
     if node_id not in casc.nodes:
         return None
     return {"nodes": [clean(casc.nodes[node_id])] + [clean(n) for n in casc.descendants(node_id)]}
 
 
-def indicator_value(casc: Cascade, ind_id: str) -> dict | None:
+def indicator_value(casc: Cascade, ind_id: str) -> dict[str, Any] | None:
     if ind_id not in casc.indicators:
         return None
     node, ind = casc.indicators[ind_id]
@@ -135,7 +136,7 @@ def _filled(value: object) -> bool:
     return value not in (None, "")
 
 
-def indicator_figures(ind: dict) -> int:
+def indicator_figures(ind: Mapping[str, Any]) -> int:
     count = sum(_filled(ind.get(k)) for k in ("kondisi_awal", "target_akhir"))
     for slot in (ind.get("years") or {}).values():
         slot = slot or {}
@@ -148,8 +149,8 @@ def what_goes(casc: Cascade, ref: str) -> list[str]:
     """What deleting `ref` (a node or an indicator) would take with it, one line each; empty: nothing but itself."""
     if ref in casc.indicators:
         _, ind = casc.indicators[ref]
-        n = indicator_figures(ind)
-        return [f"{n} nilai indikator {ind['name']}"] if n else []
+        figures = indicator_figures(ind)
+        return [f"{figures} nilai indikator {ind['name']}"] if figures else []
     node = casc.nodes[ref]
     lines = [f"{LEVEL_LABELS[n['level']]} {casc.label(n)}" for n in casc.descendants(ref)]
     values = 0
@@ -188,7 +189,7 @@ def _target(casc: Cascade, edit: Edit) -> Target:
     return Target("node", edit.ref, casc.label(node) if node else edit.ref)
 
 
-def _check_addable(casc: Cascade, value: dict) -> None:
+def _check_addable(casc: Cascade, value: dict[str, Any]) -> None:
     nodes = value["nodes"]
     root = nodes[0]
     want, parent = PARENT_LEVEL.get(root["level"]), root.get("parent")
@@ -204,7 +205,7 @@ def _check_addable(casc: Cascade, value: dict) -> None:
             raise InvalidValue(f"Kode {n['code']} sudah dipakai; {describe('simpul', value)} tidak dapat ditambahkan.")
 
 
-def _check_recode(casc: Cascade, node: dict, code: str) -> dict[str, str]:
+def _check_recode(casc: Cascade, node: Node, code: str) -> dict[str, str]:
     """The new codes of the node and its descendants, or InvalidValue."""
     subtree = [node, *casc.descendants(node["id"])]
     ids = frozenset(n["id"] for n in subtree)
@@ -232,17 +233,34 @@ def _check_codes_free(casc: Cascade, codes: dict[str, str]) -> None:
                                f"lagi.")
 
 
-def _update(w: Writer, casc: Cascade, node_id: str, change: Callable[[dict], object]) -> None:
+def _update(w: Writer, casc: Cascade, node_id: str, change: Callable[[Record], object]) -> None:
     w.revise(NODES, casc.node_doc_ids[node_id], change)
 
 
+def _set(key: str, value: object) -> Callable[[Record], None]:
+    """A change setting one field of a record, its value bound now (not the last of a loop's)."""
+    def change(record: Record) -> None:
+        record[key] = value
+
+    return change
+
+
+def _merged(fields: Record) -> Callable[[Record], None]:
+    def change(record: Record) -> None:
+        record.update(fields)
+
+    return change
+
+
 def _write(w: Writer, casc: Cascade, edit: Edit) -> None:
-    new: object = edit.new
+    # A structural value's shape is the field's (the module's docstring); the edit's check made it that shape.
+    new: Any = edit.new
+    old: Any = edit.old
     if edit.field == "simpul":
         if new is None:
-            w.remove(NODES, [casc.node_doc_ids[n["id"]] for n in edit.old["nodes"]])  # type: ignore[index]
+            w.remove(NODES, [casc.node_doc_ids[n["id"]] for n in old["nodes"]])
         else:
-            for record in new["nodes"]:  # type: ignore[index]
+            for record in new["nodes"]:
                 w.insert(NODES, {**copy.deepcopy(record), "rev": 1})
     elif edit.field == "butir-indikator":
         if new is None:
@@ -250,24 +268,24 @@ def _write(w: Writer, casc: Cascade, edit: Edit) -> None:
             _update(w, casc, node["id"], lambda r: r.__setitem__(
                 "indicators", [i for i in r["indicators"] if i["id"] != edit.ref]))
         else:
-            place, record = new["index"], copy.deepcopy(new["indicator"])  # type: ignore[index]
-            _update(w, casc, new["node"], lambda r: r["indicators"].insert(place, record))  # type: ignore[index]
+            place, record = new["index"], copy.deepcopy(new["indicator"])
+            _update(w, casc, new["node"], lambda r: r["indicators"].insert(place, record))
     elif edit.field == "urutan-indikator":
-        rank = {ind_id: k for k, ind_id in enumerate(new)}  # type: ignore[arg-type]
+        rank = {ind_id: k for k, ind_id in enumerate(new)}
         _update(w, casc, edit.ref, lambda r: r["indicators"].sort(key=lambda i: rank.get(i["id"], len(rank))))
     elif edit.field == "kode":
         for node_id, code in _check_recode(casc, casc.nodes[edit.ref], str(new or "")).items():
             if casc.nodes[node_id]["code"] != code:
-                _update(w, casc, node_id, lambda r, c=code: r.__setitem__("code", c))
+                _update(w, casc, node_id, _set("code", code))
     else:  # posisi
-        changes: dict[str, dict] = {}
-        changes.setdefault(edit.ref, {})["parent"] = new["parent"]  # type: ignore[index]
-        for node_id, order in new["orders"].items():  # type: ignore[index]
+        changes: dict[str, Record] = {}
+        changes.setdefault(edit.ref, {})["parent"] = new["parent"]
+        for node_id, order in new["orders"].items():
             changes.setdefault(node_id, {})["order"] = order
-        for node_id, code in new["codes"].items():  # type: ignore[index]
+        for node_id, code in new["codes"].items():
             changes.setdefault(node_id, {})["code"] = code
         for node_id, fields in changes.items():
-            _update(w, casc, node_id, lambda r, f=fields: r.update(f))
+            _update(w, casc, node_id, _merged(fields))
 
 
 def _action(casc: Cascade, edit: Edit) -> str:
@@ -282,21 +300,21 @@ def _action(casc: Cascade, edit: Edit) -> str:
 
 def _validate(path: Path, casc: Cascade, edit: Edit) -> None:
     check_structure(casc, _action(casc, edit), path)  # a locked year's tables print the whole cascade
+    new: Any = edit.new  # its shape is the field's (the module's docstring)
     if edit.field == "simpul":
-        if edit.new is not None:
-            _check_addable(casc, edit.new)  # type: ignore[arg-type]
+        if new is not None:
+            _check_addable(casc, new)
     elif edit.field == "butir-indikator":
-        if edit.new is not None:
-            if edit.new["node"] not in casc.nodes:  # type: ignore[index]
+        if new is not None:
+            if new["node"] not in casc.nodes:
                 raise InvalidValue("Simpul induk indikator ini sudah tidak ada.")
             if edit.ref in casc.indicators:
                 raise InvalidValue(f"Id indikator {edit.ref} sudah dipakai.")
     elif edit.field == "posisi":
-        new = edit.new
         node = casc.nodes[edit.ref]
-        _check_codes_free(casc, new["codes"])  # type: ignore[index]
-        if new["parent"] != node.get("parent"):  # type: ignore[index]
-            parent = casc.nodes.get(new["parent"] or "")  # type: ignore[index]
+        _check_codes_free(casc, new["codes"])
+        if new["parent"] != node.get("parent"):
+            parent = casc.nodes.get(new["parent"] or "")
             if parent is None or parent["level"] != PARENT_LEVEL[node["level"]]:
                 raise InvalidValue(f"Induk tujuan pemindahan {casc.label(node)} sudah tidak ada.")
     elif edit.field == "kode":

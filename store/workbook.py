@@ -15,13 +15,13 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import pejabat, structure, year_locks
 from .cascade import Cascade
 from .edits import Applied, Batch, Edit, Target
 from .errors import EditConflict, InvalidValue, SaveFailed, UnreadableWorkbook, WorkbookError, YearLocked
-from .fields import FieldSpec, display, get_value, parse_value, set_value, spec_of
+from .fields import FieldSpec, Holder, display, get_value, parse_value, set_value, spec_of
 from .freeze import check_edit
 from .identity import with_identity
 from .lock import WorkbookLock, login_name
@@ -40,7 +40,7 @@ __all__ = ["Workbook", "Edit", "Batch", "Applied", "YEARS_BEFORE"]  # the value 
 
 
 class Workbook:
-    def __init__(self, path: str | os.PathLike, *, user: str | None = None, lock_timeout: float = 10.0) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, user: str | None = None, lock_timeout: float = 10.0) -> None:
         self.path = Path(path)  # as the operator named it, for messages
         # The storage and the lock resolve the real file once: two paths to one file share one lock and one log.
         self.storage = AtomicJSONStorage(self.path, shown=self.path)
@@ -51,8 +51,8 @@ class Workbook:
 
     # -- opening and creating ------------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike, *, prechecked: Prechecked | None = None, **kw: object) -> "Workbook":
-        wb = cls(path, **kw)  # type: ignore[arg-type]
+    def open(cls, path: str | os.PathLike[str], *, prechecked: Prechecked | None = None, **kw: object) -> "Workbook":
+        wb = cls(path, **kw)  # type: ignore[arg-type]  # kw: the caller's user= and lock_timeout=, passed on
         wb.storage.prechecked = prechecked
         if not wb.path.exists():
             if backups_of(wb.path):
@@ -90,10 +90,10 @@ class Workbook:
             w.log("migrasi", "skema", "skema", None, schema, SCHEMA_VERSION, f"dari {source}")
 
     @classmethod
-    def create(cls, path: str | os.PathLike, document: dict, **kw: object) -> "Workbook":
+    def create(cls, path: str | os.PathLike[str], document: dict[str, Any], **kw: object) -> "Workbook":
         if os.path.islink(path):  # a dangling symlink would create its target, wherever another operator aimed it
             raise WorkbookError(f"{path} adalah tautan simbolik; lkjip tidak membuat buku kerja lewat tautan.")
-        wb = cls(path, **kw)  # type: ignore[arg-type]
+        wb = cls(path, **kw)  # type: ignore[arg-type]  # kw: the caller's user= and lock_timeout=, passed on
         if wb.path.exists():
             raise WorkbookError(f"{wb.path} sudah ada; lkjip tidak menimpa buku kerja yang ada.")
         if not wb.path.parent.is_dir():
@@ -115,7 +115,7 @@ class Workbook:
         return wb
 
     # -- reading ---------------------------------------------------------------------------------------------------
-    def document(self) -> dict:
+    def document(self) -> dict[str, Any]:
         return self.storage.read()
 
     def cascade(self) -> Cascade:
@@ -175,7 +175,7 @@ class Workbook:
                 raise
 
     @contextmanager
-    def replacing(self, document: dict, st: os.stat_result | None) -> Iterator[Writer]:
+    def replacing(self, document: dict[str, Any], st: os.stat_result | None) -> Iterator[Writer]:
         """A whole document swapped in (store.recovery, under this workbook's lock, which the caller holds while it
         reads the file being replaced, broken or not): the caller logs and bumps the revision through the Writer,
         then the document is written as it stands. `st`: the replaced file's stat (None: there is none)."""
@@ -184,7 +184,7 @@ class Workbook:
         self._cascade = None
         self.storage.replace_whole(document, st)
 
-    def _container(self, casc: Cascade, target: Target) -> tuple[str, str, dict]:
+    def _container(self, casc: Cascade, target: Target) -> tuple[str, str, Holder]:
         """(table, document id, the dict holding the field) for a target."""
         if target.kind == "indicator":
             node, ind = casc.indicators[target.id]
@@ -193,7 +193,7 @@ class Workbook:
             return NODES, casc.node_doc_ids[target.id], casc.nodes[target.id]
         if target.kind == "narrative":  # no document id yet: a sasaran's analysis not stored (see _apply_in)
             return NARRATIVE, casc.narrative_doc_ids.get(target.id, ""), casc.narrative[target.id]
-        return META, casc.meta_doc_id, casc.meta  # type: ignore[return-value]
+        return META, casc.meta_doc_id, casc.meta
 
     def _drop_index(self) -> None:
         self._cascade = None
@@ -287,7 +287,8 @@ class Workbook:
             w.reshaped()  # the tree's labels and order follow names and codes
         return Applied(edit, target, True, revision, display(spec, edit.old), display(spec, edit.new))
 
-    def _conflict(self, doc: dict, edit: Edit, spec: FieldSpec, current: object, target: Target) -> EditConflict:
+    def _conflict(self, doc: dict[str, Any], edit: Edit, spec: FieldSpec, current: object,
+                  target: Target) -> EditConflict:
         who = None
         for entry in sorted(doc[LOG].values(), key=lambda e: e["seq"], reverse=True):
             if entry["ref"] == target.id and entry["field"] == edit.field and entry.get("year") == edit.year:
@@ -324,7 +325,7 @@ class Workbook:
         _, _, container = self._container(casc, target)
         y = (year if year is not None else casc.tahun) if spec.yearly else None
         if new and spec.name == "pejabat-atasan":
-            pejabat.check_atasan(casc.meta, y, target.id, str(new))  # type: ignore[arg-type]
+            pejabat.check_atasan(casc.meta, y, target.id, str(new))  # type: ignore[arg-type]  # yearly: y is a year
         if new and spec.name == "penanggung-jawab":
             pejabat.check_official(casc.meta, year if year is not None else casc.tahun, str(new))
         return Edit(target.id, field, y, get_value(container, spec, y, target.id), new)

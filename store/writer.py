@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from .model import LOG, META, LogEntry
 
 if TYPE_CHECKING:
     from .cascade import Cascade
+
+Record = dict[str, Any]  # one stored record (a node, a log entry, the meta), as the JSON file holds it
+Document = dict[str, dict[str, Record]]  # table → document id → record
 
 
 def now() -> str:
@@ -34,12 +37,12 @@ class Writer:
 
     __slots__ = ("document", "user", "step", "_mark", "_index", "_reindex", "_next_ids")
 
-    def __init__(self, document: dict, user: str, *, mark: Callable[[str, str], None] = _unmarked,
+    def __init__(self, document: Document, user: str, *, mark: Callable[[str, str], None] = _unmarked,
                  index: Callable[[], Cascade] | None = None, reindex: Callable[[], None] = lambda: None) -> None:
         self.document = document
         self.user = user
         # Within Workbook.one_step: the marks every log entry of the step carries (`group`, `undoes`, `redoes`).
-        self.step: dict | None = None
+        self.step: dict[str, object] | None = None
         self._mark = mark  # the storage learns which records to write again (AtomicJSONStorage.changed_in_place)
         self._index = index
         self._reindex = reindex
@@ -51,12 +54,12 @@ class Writer:
         assert self._index is not None, "a writer without an index (a restore) changes only meta and the log"
         return self._index()
 
-    def meta(self) -> tuple[str, dict]:
+    def meta(self) -> tuple[str, Record]:
         """(document id, record) of the one meta record."""
         return next(iter(self.document[META].items()))
 
     # -- changing records ------------------------------------------------------------------------------------------------
-    def revise(self, table: str, doc_id: str, change: Callable[[dict], object] | None = None) -> dict:
+    def revise(self, table: str, doc_id: str, change: Callable[[Record], object] | None = None) -> Record:
         """Change a record in place (`change` gets the record) and count its own revision `rev` up by one."""
         doc_id = str(doc_id)
         record = self.document[table][doc_id]
@@ -66,7 +69,7 @@ class Writer:
         self._mark(table, doc_id)
         return record
 
-    def change_meta(self, change: Callable[[dict], object]) -> None:
+    def change_meta(self, change: Callable[[Record], object]) -> None:
         """Change the meta record in place (it has no `rev` of its own: the workbook's revision is in it)."""
         doc_id, record = self.meta()
         change(record)
@@ -76,7 +79,8 @@ class Writer:
         """Add a record under the table's next number (the largest plus one, counted on within the transaction, as
         TinyDB numbers them); the record is stored as given, not copied. Returns its document id."""
         doc_id = str(self._next_id(table))
-        self.document[table][doc_id] = record
+        # Stored as given: a log entry's TypedDict is a plain dict at run time, the record the file holds.
+        self.document[table][doc_id] = cast(Record, record)
         self._mark(table, doc_id)
         if table != LOG:
             self.reshaped()
@@ -110,7 +114,7 @@ class Writer:
         return revision
 
     def log(self, kind: str, ref: str, field: str, year: int | None, old: object, new: object,
-            reason: str | None = None, *, marks: dict | None = None) -> LogEntry:
+            reason: str | None = None, *, marks: Mapping[str, object] | None = None) -> LogEntry:
         """Append an entry to the edit log; inside one step (Workbook.one_step) it carries the step's group and
         marks. `marks`: fields of this entry alone (a restore's undo logs its own kind and the step it moves)."""
         log = self.document[LOG]
@@ -120,8 +124,8 @@ class Writer:
             entry["reason"] = reason
         if self.step is not None:  # one paste, form or import: one step in undo, redo and the audit
             self.step.setdefault("group", entry["seq"])
-            entry.update(self.step)  # type: ignore[typeddict-item]
+            entry.update(self.step)  # type: ignore[typeddict-item]  # the step's marks: LogEntry's optional keys
         if marks:
-            entry.update(marks)  # type: ignore[typeddict-item]
+            entry.update(marks)  # type: ignore[typeddict-item]  # LogEntry's optional keys (kind, undoes, redoes)
         self.insert(LOG, entry)
         return entry

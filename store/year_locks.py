@@ -13,7 +13,7 @@ from collections.abc import Callable
 from .errors import InvalidValue
 from .model import NARRATIVE, SIGNING_KEYS, profile_for, signing_year, text_year
 from .pejabat import stored
-from .writer import Writer, now
+from .writer import Record, Writer, now
 
 
 def lock(w: Writer, year: int, reason: str = "") -> bool:
@@ -24,12 +24,12 @@ def lock(w: Writer, year: int, reason: str = "") -> bool:
     # The revision the lock makes: the signed copy's footer names it (reports.stamp).
     stamp = {"by": w.user, "at": now(), "revision": int(casc.meta.get("revision", 0)) + 1}
 
-    signing = None if signing_year(casc.meta, year) in (None, str(year)) else {
+    signing: dict[str, object] | None = None if signing_year(casc.meta, year) in (None, str(year)) else {
         k: v for k, v in profile_for(casc.meta, year).items() if k in SIGNING_KEYS}
     if signing is not None and stored(casc.meta, year):  # and the officials it shows (store.pejabat)
         signing["pejabat"] = copy.deepcopy(stored(casc.meta, year))
 
-    def transform(meta: dict) -> None:
+    def transform(meta: Record) -> None:
         meta.setdefault("locks", {})[str(year)] = stamp
         if signing is not None:
             meta.setdefault("profile_tahun", {})[str(year)] = signing
@@ -46,13 +46,13 @@ def _own_texts(w: Writer, year: int) -> None:
     model.text_for) would otherwise change with an edit of that other year (store.freeze)."""
     casc = w.cascade()
     for key, section in casc.narrative.items():
-        source = text_year(section, year)  # type: ignore[arg-type]
+        source = text_year(section, year)
         if source not in (None, str(year)):
             w.revise(NARRATIVE, casc.narrative_doc_ids[key], _copy_text(source, str(year)))
 
 
-def _copy_text(source: str, year: str) -> Callable[[dict], None]:
-    def change(section: dict) -> None:
+def _copy_text(source: str, year: str) -> Callable[[Record], None]:
+    def change(section: Record) -> None:
         section["texts"][year] = section["texts"][source]
 
     return change

@@ -44,10 +44,10 @@ def test_an_edit_on_a_long_name_shows_the_whole_typed_value(snap_compare, demo_p
 
 
 def test_a_conflict_opens_whole_in_a_dialog(snap_compare, demo_path: Path, monkeypatch) -> None:
-    import store.workbook
+    import store.writer
 
     # The conflict names when the other operator saved: a fixed clock keeps the picture the same on every run.
-    monkeypatch.setattr(store.workbook, "_now", lambda: "2022-12-30T09:15:00+07:00")
+    monkeypatch.setattr(store.writer, "now", lambda: "2022-12-30T09:15:00+07:00")
     app = app_on(demo_path)
 
     async def another_operator_saves_while_typing(pilot) -> None:

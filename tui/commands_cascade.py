@@ -16,7 +16,8 @@ from store.codes import known_name, master_names, master_path
 from store.errors import EditConflict, WorkbookError
 from store.sanitize import quote
 from store.fields import spec_of
-from store.refs import Target, public_ref, resolve
+from store.edits import Target
+from store.refs import public_ref, resolve
 from store.structure import what_goes
 from store.workbook import Applied, Edit, Workbook
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from itertools import islice
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from rich.text import Text
 
@@ -104,7 +104,8 @@ def split_paste(text: str) -> list[list[str]]:
 
 
 def paste_block(session: Session, bar: EditBar, text: str, *, editing: bool, rows: Iterable[str],
-                columns: Sequence[Column], col: int, container: Callable[[str, FieldSpec], dict | None],
+                columns: Sequence[Column], col: int,
+                container: Callable[[str, FieldSpec], Mapping[str, object] | None],
                 name_of: Callable[[str], str]) -> str | None:
     """Fill the editable `rows` (refs from the cursor down) and the `columns` from `col` right with the pasted block;
     all or nothing. The ref of the last row filled is returned (the caller moves on below it, as Enter does), or None
@@ -144,7 +145,8 @@ def paste_block(session: Session, bar: EditBar, text: str, *, editing: bool, row
 
 
 def _edits(session: Session, block: list[list[str]], targets: list[str], columns: Sequence[Column], col: int,
-           container: Callable[[str, FieldSpec], dict | None], name_of: Callable[[str], str]) -> list[Edit] | None:
+           container: Callable[[str, FieldSpec], Mapping[str, object] | None],
+           name_of: Callable[[str], str]) -> list[Edit] | None:
     """Every pasted value read and checked as if typed, or None with the first refusal said."""
     edits = []
     for n, (cells, ref) in enumerate(zip(block, targets), start=1):

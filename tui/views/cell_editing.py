@@ -10,11 +10,11 @@ through `CellEditor`; this mixin is that answer, for any grid that is a `CellGri
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from store.cascade import Cascade
 from store.fields import FieldSpec, display_exact, get_value, spec_of
-from store.model import BUDGET_LEVELS, LEVEL_LABELS
+from store.model import BUDGET_LEVELS, LEVEL_LABELS, Indicator, Node
 
 from ..paste import paste_block
 from ..rows import edit_label, explain, locked_reason
@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from ..session import Session
     from ..widgets.cell_edit import CellGrid
     from ..widgets.grid import Column
+    from .base import SessionScreen
+
+    _Screen = SessionScreen  # checked as part of the screen it is mixed into (MainScreen, the sheets)
+else:
+    _Screen = object
 
 
 def row_name(casc: Cascade, ref: str) -> str:
@@ -32,7 +37,7 @@ def row_name(casc: Cascade, ref: str) -> str:
     return casc.indicators[ref][1]["name"] if ref in casc.indicators else casc.nodes[ref]["name"]
 
 
-def field_holder(session: Session, ref: str, spec: FieldSpec) -> dict | None:
+def field_holder(session: Session, ref: str, spec: FieldSpec) -> Indicator | Node | None:
     """The dict that keeps this field of a row, or None with the reason said: a sasaran's budget and a parent's
     realisasi anggaran are sums, not figures typed (the sheets show those rows as read-only lines)."""
     casc = session.casc
@@ -60,16 +65,11 @@ class Editing:
     label: str  # the edit line's label ("Realisasi 2022 (kumulatif) · IKM:")
 
 
-class CellEditing:
+class CellEditing(_Screen):
     """Mixed into a screen with one or more CellGrids and an EditBar: the `CellEditor` they ask."""
 
     SHORT_ECHO = False  # the echo after a commit names the field alone (a sheet: the row is beside it on screen)
     editing: Editing | None = None
-
-    if TYPE_CHECKING:  # what the screen this is mixed into provides (a SessionScreen)
-        session: Session
-
-        def query_one(self, selector: Any) -> Any: ...
 
     def start_edit(self, grid: CellGrid, clear: bool) -> None:
         if self.editing:

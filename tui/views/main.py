@@ -13,8 +13,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static, Tree
 
-from store.model import LEVEL_LABELS
+from store.model import LEVEL_LABELS, Node
 
+from ..screen_roles import PaletteCommand
 from ..shown import shown
 from ..rows import BUDGET_COLUMNS, INDICATOR_COLUMNS, budget_rows, indicator_rows
 from ..widgets.cascade_tree import CascadeTree
@@ -160,7 +161,7 @@ class MainScreen(CascadeEditing, CellEditing, SessionScreen):
         budget.show_rows(rows, BUDGET_COLUMNS[0].key if another else None)
         budget.display = bool(rows)
 
-    def _show_title(self, node: dict) -> None:
+    def _show_title(self, node: Node) -> None:
         """The node's level, code and name: repainted only when they changed (a commit changes neither), and on
         every rename, new code or move at once, not when the node is next chosen."""
         title = Text(LEVEL_LABELS[node["level"]] + " ", style="bold")
@@ -263,7 +264,7 @@ class MainScreen(CascadeEditing, CellEditing, SessionScreen):
 
         await open_profile_form(self.session)
 
-    def palette_commands(self) -> list[tuple[str, str, object]]:
+    def palette_commands(self) -> list[PaletteCommand]:
         return [
             ("Jelaskan sel terpilih", "Rumus dan angka sel Capaian/Serapan", self._explain_current),
             *self.cascade_palette(),

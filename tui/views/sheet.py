@@ -10,11 +10,14 @@ Filters by key narrow the rows (only empty cells, one level, one branch); `/` fi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from textual.binding import Binding
 from textual.widget import AwaitMount
 
 from reports import engine
-from store.model import LEVEL_LABELS, LEVELS
+from store.model import LEVEL_LABELS, LEVELS, Indicator, Meta, Node
 from store.numbers import format_percent, format_value, to_decimal
 
 from ..rows import predikat_short, realisasi_text
@@ -68,7 +71,7 @@ class SheetScreen(SheetView):
         self.level: str | None = None
         self.branch: str | None = None  # a node id: only its subtree
         # A row's texts, with the records they were computed from: (node, its rev, meta, its rev, year, texts).
-        self._computed: dict[tuple[str, bool], tuple[dict, object, dict, object, int, list[str]]] = {}
+        self._computed: dict[tuple[str, bool], tuple[Node, object, Meta, object, int, list[str]]] = {}
         self._computed_from: object = None  # the document those records belong to
 
     # -- rows ----------------------------------------------------------------------------------------------------------
@@ -94,12 +97,12 @@ class SheetScreen(SheetView):
                 rows += [SheetRow(ind["id"], False, node["id"]) for ind in shown]
         return rows
 
-    def _wanted(self, ind: dict, year: int) -> bool:
+    def _wanted(self, ind: Indicator, year: int) -> bool:
         if not self.only_empty:
             return True
         if self.only_empty == "realisasi":
             return engine.realisasi_of(ind, year) is None
-        slot = ind.get("years", {}).get(str(year)) or {}
+        slot: Mapping[str, Any] = ind.get("years", {}).get(str(year)) or {}
         if self.only_empty.startswith(("tw", "target-tw")):
             bucket = "tw" if self.only_empty.startswith("tw") else "target_tw"
             return (slot.get(bucket) or {}).get(self.only_empty[-1]) in (None, "")
@@ -122,7 +125,7 @@ class SheetScreen(SheetView):
         self._computed[key] = (node, node.get("rev"), meta, meta.get("rev"), year, values)
         return values
 
-    def _row_texts(self, row: SheetRow, node: dict, year: int) -> list[str]:
+    def _row_texts(self, row: SheetRow, node: Node, year: int) -> list[str]:
         casc = self.session.casc
         if row.group:
             label = f"{LEVEL_LABELS[node['level']]}: {node['name']}"
@@ -130,7 +133,8 @@ class SheetScreen(SheetView):
         _, ind = casc.indicators[row.ref]
         settings = casc.meta["settings"]
         c = engine.capaian(ind, year, settings)
-        tw = (ind.get("years", {}).get(str(year)) or {}).get("target_tw" if self.tw_target else "tw") or {}
+        slot: Mapping[str, Any] = ind.get("years", {}).get(str(year)) or {}
+        tw = slot.get("target_tw" if self.tw_target else "tw") or {}
         return [node["code"] or ind["id"], ind["name"], ind["satuan"] or "\u2014", format_value(c.target),
                 realisasi_text(ind, year),
                 *(format_value(to_decimal(tw.get(str(q)))) for q in range(1, 5)),

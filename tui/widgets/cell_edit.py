@@ -19,7 +19,13 @@ from textual import events
 from ..session import session_of, why_no_digit
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from .grid import Column
+
+    _Widget = Widget  # checked as part of the grid widget it is mixed into (WorkGrid, SheetGrid)
+else:
+    _Widget = object
 
 # Actions that only mean something while a cell is being typed into; and every action a key may run then (the
 # others, arrows and F-keys included, wait until the value is committed or cancelled).
@@ -69,7 +75,7 @@ class CellEditor(Protocol):
     def paste_text(self, grid: CellGrid, text: str) -> None: ...
 
 
-class EditingGrid:
+class EditingGrid(_Widget):
     """Mixed into a grid widget (before its Textual base): the edit mode and every key, in arrival order.
 
     The grid provides `editor` (the CellEditor), `current_cell()` and `_show_edit()` (repaint the cursor's cell,
@@ -79,17 +85,11 @@ class EditingGrid:
     replace_on_type = False  # the text is the cell's value, selected: typing replaces it
     _initial = ""  # the key that started the edit (a digit typed on a cell), applied when it begins
 
-    if TYPE_CHECKING:  # what the Textual widget this is mixed into provides
-        from textual.app import App
-        from textual.binding import BindingsMap
-
-        app: App
-        _bindings: BindingsMap
+    if TYPE_CHECKING:  # what the grid this is mixed into provides besides a Widget's
 
         @property
         def editor(self) -> CellEditor: ...
         def current_cell(self) -> tuple[str, Column] | None: ...
-        async def run_action(self, action: str) -> bool: ...
 
     def _as_grid(self) -> CellGrid:
         return cast("CellGrid", self)  # the grid this is mixed into provides the rest of CellGrid

@@ -38,6 +38,7 @@ PREFETCH_SECONDS = 0.1  # after the view moved, the pause before the page below 
 class SheetGrid(EditingGrid, Widget, can_focus=True):
     DEFAULT_CSS = "SheetGrid { height: 1fr; }"
     PASTE_KIND = "grid"  # the size a paste into it may have (tui/paste.py)
+    editor: SheetEditor  # the screen, given at construction: the rows' texts besides the cell editing
 
     BINDINGS = [
         Binding("up", "move(-1, 0)", "Naik", show=False, id="sheet.up"),
@@ -60,7 +61,7 @@ class SheetGrid(EditingGrid, Widget, can_focus=True):
     ]
 
     def __init__(self, columns: list[Column], editor: SheetEditor, *, frozen: int = 2, **kw: object) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
+        super().__init__(**kw)  # type: ignore[arg-type]  # Widget's keywords (id, classes), passed on
         self.spec = columns
         self.editor = editor
         self.frozen = frozen  # the first columns (kode, nama) stay in view when the grid scrolls sideways
@@ -149,7 +150,8 @@ class SheetGrid(EditingGrid, Widget, can_focus=True):
         are cut when the room is narrower than they are (never at 80 columns)."""
         key = (self.left, self.size.width)
         if self._columns_for[0] != key:
-            out, x = [], 0
+            out: list[tuple[int, int]] = []
+            x = 0
             for c in [*range(self.frozen), *range(self.left, len(self.spec))]:
                 if x >= self.size.width or len(out) > self.frozen and x + self.spec[c].width > self.size.width:
                     break
