@@ -32,6 +32,7 @@ from .freeze import check_structure
 from store.domain.model import LEVEL_LABELS, NODES, Node
 from store.text.numbers import format_rupiah
 from store.domain.refs import public_ref
+from store.text.sanitize import cut_words
 from .writer import Record, Writer
 
 STRUCTURAL = frozenset({"simpul", "butir-indikator", "posisi", "urutan-indikator", "kode"})
@@ -127,7 +128,7 @@ def sentence(applied: Applied) -> str:
         return f"{applied.new_text} ditambahkan"
     if edit.field in ("simpul", "butir-indikator") and edit.new is None:
         return f"{applied.old_text} dihapus"
-    return f"{LABELS[edit.field]} {applied.target.label[:40]}: {applied.old_text} \u2192 {applied.new_text}"
+    return f"{LABELS[edit.field]} {cut_words(applied.target.label, 40)}: {applied.old_text} \u2192 {applied.new_text}"
 
 
 # -- what an edit would take away --------------------------------------------------------------------------------------

@@ -50,6 +50,17 @@ def cut(text: str, limit: int = CUT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
+def cut_words(text: str, limit: int = CUT) -> str:
+    """At most `limit` characters, ended after a whole word, an ellipsis marking what was left out: a name in a
+    title or a message read "Pelaksan" for "Pelaksanaan". One word longer than `limit` is cut inside."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if not text[limit - 1].isspace() and " " in head.strip():
+        head = head.rstrip().rsplit(" ", 1)[0]
+    return head.rstrip() + "\u2026"
+
+
 def quote(text: str, limit: int = CUT) -> str:
     """An operator's input quoted back in a message: visible, one line, cut to about sixty characters."""
     return f"\u201c{visible(cut(text, limit))}\u201d"

@@ -64,15 +64,15 @@ def write_one_by_one(session: PtySession, keys: list[str]) -> None:
 
 
 class Tui:
-    """The installed program in an 80×24 pty, everything it writes fed to a terminal model."""
+    """The installed program in an 80×24 pty (or `size`), everything it writes fed to a terminal model."""
 
-    def __init__(self, path: Path, tmp_path: Path) -> None:
+    def __init__(self, path: Path, tmp_path: Path, size: tuple[int, int] = (80, 24)) -> None:
         env = tui_env(tmp_path)
         env.pop("LKJIP_PLAIN_OUTPUT", None)
-        self.screen = pyte.Screen(80, 24)
+        self.screen = pyte.Screen(*size)
         self.stream = pyte.ByteStream(self.screen)
-        self.session = PtySession(lkjip_argv(path), env, (80, 24), cwd=str(ROOT))
-        self.stream.feed(self.session.read_until_quiet(QUIET, min_cells=80 * 24, first_timeout=30.0,
+        self.session = PtySession(lkjip_argv(path), env, size, cwd=str(ROOT))
+        self.stream.feed(self.session.read_until_quiet(QUIET, min_cells=size[0] * size[1], first_timeout=30.0,
                                                        timeout=60.0).data)
 
     def write(self, keys: list[str], until: str = "") -> None:

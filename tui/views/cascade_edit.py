@@ -21,6 +21,7 @@ from store.domain.model import LEVEL_LABELS
 from store.domain.pejabat import officials
 from store.edits.structure import CHILD_LEVEL, what_goes
 from store.domain.edit import Batch, Edit
+from store.text.sanitize import cut_words
 
 from tui.keys import drained, typing_into
 from tui.screen_roles import PaletteCommand
@@ -178,7 +179,7 @@ class CascadeEditing(_Screen):
 
     async def _add_node(self, level: str, parent_id: str | None) -> None:
         casc = self.session.casc
-        where = f" di bawah {casc.label(casc.nodes[parent_id])}"[:50] if parent_id else ""
+        where = f" di bawah {cut_words(casc.label(casc.nodes[parent_id]), 41)}" if parent_id else ""
         coded = level in CODED_LEVELS
         fields: list[Field] = ([("code", "Kode (mis. 7.01.02.2.02.0003; nama terisi bila kodenya dikenal)", "")]
                                if coded else []) + [("name", "Nama", "")]
@@ -279,7 +280,7 @@ class CascadeEditing(_Screen):
             self._apply(edit, lambda: self.focus_ref(node["id"], tree=True))
 
         options = [(p["id"], f"{LEVEL_LABELS[p['level']]} {casc.label(p)}") for p in parents]
-        title = f"Pindahkan {casc.label(node)}"[:60] + " ke bawah\u2026"
+        title = f"Pindahkan {cut_words(casc.label(node), 50)} ke bawah\u2026"
         from .forms import PickScreen
 
         await self.session.push_screen(PickScreen(title, options), done)

@@ -110,6 +110,11 @@ class CascadeTree(Tree[str]):
     def on_resize(self) -> None:
         self._invalidate()  # every label is fitted to the new width
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        # The scrollbar takes a column from the names without a resize: labels fitted before it came (a branch
+        # opened by find) were clipped by the edge, "Koordin…Perubahan RK" with no ellipsis.
+        self._invalidate()
+
     def _populate(self, parent: TreeNode[str], node_id: str | None) -> None:
         assert self._casc is not None
         for kid in self._casc.kids(node_id):
