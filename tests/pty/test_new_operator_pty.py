@@ -21,12 +21,13 @@ def test_start_screen_new_workbook_and_the_first_tujuan_without_a_shell(tmp_path
         assert f"{this_year}" in screen  # the report year is a value, not a grey placeholder
         # Typed as a person does, each field in one burst: the name replaces the example, Enter moves on; the
         # period and the year are kept as offered; Enter on the button creates the workbook.
-        tui.write([*"Kecamatan Banyuates", "enter", *"Kabupaten Sampang", "enter", "enter", "enter", "enter"])
+        tui.write([*"Kecamatan Banyuates", "enter", *"Kabupaten Sampang", "enter", "enter", "enter", "enter"],
+                  until="tujuan pertama")
         assert "tekan a untuk" in tui.text() and "tujuan pertama" in tui.text()
         assert path.exists()
-        tui.write(["a"])
+        tui.write(["a"], until="Tambah Tujuan")
         assert "Tambah Tujuan" in tui.text()
-        tui.write([*"Meningkatnya kualitas pelayanan publik", "enter"])
+        tui.write([*"Meningkatnya kualitas pelayanan publik", "enter"], until="ditambahkan")
         assert "Meningkatnya kualitas pelayanan publik ditambahkan" in tui.status()
     finally:
         tui.close()
