@@ -196,3 +196,47 @@ def test_locking_a_year_that_inherits_its_officials_keeps_them(officials: Path) 
     assert "sekcam: SEKRETARIS CAMAT TORJUN" in ok("pejabat", officials, "--year", "2023")
     ok("set", officials, "pejabat:sekcam", "nama", "PENGGANTI", "--year", "2022")
     assert "MOH. HARIS, S.Sos" in ok("pejabat", officials, "--year", "2023")
+
+
+async def test_f7_offers_the_pk_of_every_official_who_answers_for_nodes(officials: Path) -> None:
+    from store.edits.workbook import Workbook
+    from tui.app.app import LkjipApp
+    from tui.views.forms import PickScreen
+
+    Workbook.open(officials).set("pejabat:kasi-pem", "jabatan", "KEPALA SEKSI PEMERINTAHAN", 2022)  # no node yet
+    app = LkjipApp(Workbook.open(officials))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f7")
+        await pilot.pause()
+        await pilot.press("ctrl+o")  # from the LKjIP draft: to the PK, and the list of officials
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        offered = [str(o.prompt) for o in app.screen.query_one("OptionList").options]
+        assert offered == ["CAMAT TORJUN \u2014 SAFFAK,SE.MM.", "KEPALA SEKSI TRANTIB \u2014 ABDUL ROHIM",
+                           "SEKRETARIS CAMAT TORJUN \u2014 MOH. HARIS, S.Sos"]  # kasi-pem answers for nothing
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        path = app.screen.query_one("#export-path").value
+        assert path == str(officials.with_name("PK-kasi-trantib-torjun"))
+        assert "KEPALA SEKSI TRANTIB \u2014 ABDUL ROHIM" in str(app.screen.query_one("#export-result").render())
+        await pilot.press("ctrl+w")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.message_error, app.message
+        text = docx_text(officials.with_name("PK-kasi-trantib-torjun.docx"))
+        assert "PERJANJIAN KINERJA TAHUN 2022" in text and "ABDUL ROHIM" in text and "SAFFAK,SE.MM." in text
+        assert KASI_IND in text and IKM not in text and SEKCAM_IND not in text and "Rp 57.825.000" in text
+
+        # The PK Perubahan of the same official, by Ctrl+T: its own file name.
+        for _ in range(20):
+            if app.message.startswith("Dokumen: Perjanjian Kinerja Perubahan"):
+                break
+            await pilot.press("ctrl+t")
+            await pilot.pause()
+        assert app.screen.query_one("#export-path").value == str(officials.with_name("PK-Perubahan-kasi-trantib-torjun"))
+        await pilot.press("ctrl+e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    md = officials.with_name("PK-Perubahan-kasi-trantib-torjun.md").read_text(encoding="utf-8")
+    assert "# PERJANJIAN KINERJA PERUBAHAN TAHUN 2022" in md and "ABDUL ROHIM" in md and KASI_IND in md
+    assert IKM not in md

@@ -223,3 +223,58 @@ async def test_the_export_view_f7_offers_the_rencana_aksi(demo_path: Path, tmp_p
     async with app.run_test(size=(80, 24)) as pilot:
         await export_in_f7(app, pilot, "Rencana Aksi", tmp_path / "renaksi")
     assert "\n\n# RENCANA AKSI TAHUN 2022\n" in (tmp_path / "renaksi.md").read_text(encoding="utf-8")
+
+
+def _aksi(path: Path, ref: str) -> dict:
+    doc = orjson.loads(path.read_bytes())
+    ind = next(i for n in doc["nodes"].values() for i in n["indicators"] if i["id"] == ref)
+    # An action taken back by undo may stay as "" (an empty text, as a cleared one): no action either way.
+    return {q: text for q, text in ((ind["years"].get("2022") or {}).get("aksi_tw") or {}).items() if text}
+
+
+async def test_a_in_f8_types_the_actions_per_quarter_into_the_rencana_aksi(demo_path: Path) -> None:
+    from tui.views.forms import FormScreen
+
+    ok("set", demo_path, IKM, "target-tw2", "81", "--year", "2022")
+    ok("set", demo_path, IKM, "aksi-tw1", "Rapat awal")
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        app.screen.goto(IKM)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        labels = [str(label.render()) for label in form.query("Label")]
+        assert labels[1] == "Rencana aksi TW II (target TW II: 81,00)"
+        assert form.query_one("#form-aksi_tw1").value == "Rapat awal"  # what is there is shown, to change
+        await pilot.press("enter", *"Survei IKM semester I", "tab", *"Rapat evaluasi", "ctrl+s")
+        await pilot.pause()
+        assert not app.message_error, app.message
+        assert _aksi(demo_path, IKM) == {"1": "Rapat awal", "2": "Survei IKM semester I", "3": "Rapat evaluasi"}
+        await pilot.press("ctrl+z")  # the form is one step of the history
+        await pilot.pause()
+        assert _aksi(demo_path, IKM) == {"1": "Rapat awal"}
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+    md = ok("export", demo_path, "--doc", "renaksi", "--format", "md")
+    cells = {line.split("|")[7].strip(): [c.strip() for c in line.split("|")] for line in md.splitlines()
+             if "Survei IKM" in line or "Rapat evaluasi" in line}  # the plan's rows of TW II and TW III
+    assert cells["TW II"][8:10] == ["81,00", "Survei IKM semester I"]
+    assert cells["TW III"][9] == "Rapat evaluasi"
+
+
+async def test_a_in_f8_refuses_a_locked_year(demo_path: Path) -> None:
+    ok("lock", demo_path, "--year", "2022")
+    before = demo_path.read_bytes()
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f8")
+        await pilot.pause()
+        app.screen.goto(IKM)
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.message_error and "dikunci" in app.message
+        assert type(app.screen).__name__ == "SheetScreen"  # no form opened
+    assert demo_path.read_bytes() == before

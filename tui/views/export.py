@@ -17,13 +17,15 @@ from textual.widgets import Button, Input, Label, Static
 
 from store.text.errors import WorkbookError
 from store.disk.output import refuse_reason, write_output
+from store.domain.pejabat import KEPALA, answers_for, officials
 from store.disk.storage import os_reason
 
 from tui.keys import InOrderInput, drained
+from tui.shown import shown
 from tui.widgets.keybar import VIEW_KEYS, KeyBar
 from tui.widgets.status import StatusLine
 from .base import WorkbookView
-from .forms import ReplaceScreen
+from .forms import PickScreen, ReplaceScreen
 
 
 def _changed(path: Path, seen: os.stat_result) -> bool:
@@ -42,6 +44,8 @@ class ExportScreen(WorkbookView):
         Binding("ctrl+w", "export('docx')", "Ekspor Word", id="export.docx", priority=True),
         Binding("ctrl+e", "export('md')", "Ekspor Markdown", id="export.md", priority=True),
         Binding("ctrl+t", "next_document", "Pilih dokumen", id="export.document", priority=True),
+        # Whose PK: every official of the year who answers for nodes (store/domain/pejabat.py), the head's by default.
+        Binding("ctrl+o", "choose_official", "Pejabat", id="export.pejabat", priority=True),
     ]
     # (document, quarter, label, file name prefix): Ctrl+T steps through them.
     DOCUMENTS = [("lkjip", None, "draf LKjIP", "LKjIP"), ("pk", None, "Perjanjian Kinerja", "PK"),
@@ -52,7 +56,9 @@ class ExportScreen(WorkbookView):
                  ("renaksi", None, "Rencana Aksi", "RenAksi"),
                  # Last, so the documents before keep their places in the Ctrl+T cycle.
                  ("pk-perubahan", None, "Perjanjian Kinerja Perubahan", "PK-Perubahan")]
+    PK_DOCUMENTS = ("pk", "pk-perubahan")
     document_index = 0
+    pejabat = KEPALA  # whose PK (and PK Perubahan) the export writes
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -64,18 +70,29 @@ class ExportScreen(WorkbookView):
                 yield Button("Word (Ctrl+W)", id="docx", variant="primary")
             yield Static(id="export-result")
         yield StatusLine()
-        yield KeyBar(["export.docx", "export.md", "export.document", *VIEW_KEYS])
+        yield KeyBar(["export.docx", "export.md", "export.document", "export.pejabat", *VIEW_KEYS])
 
     def on_mount(self) -> None:
         inp = self.query_one(Input)
         inp.cursor_blink = False
         self._show_document()
 
+    def _is_pk(self) -> bool:
+        return self.DOCUMENTS[self.document_index][0] in self.PK_DOCUMENTS
+
     def _show_document(self) -> None:
         _, _, label, prefix = self.DOCUMENTS[self.document_index]
         path = self.session.workbook.path
+        if self._is_pk():
+            if self.pejabat not in officials(self.session.casc.meta, self.session.year):
+                self.pejabat = KEPALA  # another year, or the official was removed: the head's again
+            if self.pejabat != KEPALA:
+                # The file says whose PK it is: PK-kasi-trantib-torjun (a key is letters, digits, - and _).
+                prefix = f"{prefix}-{self.pejabat}"
         self.query_one(Input).value = str(path.with_name(f"{prefix}-{path.stem}"))
-        self.query_one("#export-title", Static).update(f"Ekspor {label} (Ctrl+T: pilih dokumen lain)")
+        # One line at 80 columns: whose PK is said under the buttons (redraw), where a long name may wrap.
+        hint = "Ctrl+T: dokumen lain, Ctrl+O: pejabat" if self._is_pk() else "Ctrl+T: pilih dokumen lain"
+        self.query_one("#export-title", Static).update(f"Ekspor {label} ({hint})")
         self.redraw()  # "Selesai: …" named the last document's file: with another document chosen it is gone
 
     async def action_next_document(self) -> None:
@@ -84,8 +101,40 @@ class ExportScreen(WorkbookView):
         self._show_document()
         self.session.say(f"Dokumen: {self.DOCUMENTS[self.document_index][2]}.")
 
+    def _whose(self, key: str) -> str:
+        """"KEPALA SEKSI TRANTIB — ABDUL ROHIM": the official as the choice and the title name them."""
+        o = officials(self.session.casc.meta, self.session.year).get(key) or {}
+        return " — ".join(part for part in (o.get("jabatan"), o.get("nama")) if part) or key
+
+    async def action_choose_official(self) -> None:
+        """The officials of the year who answer for nodes (the head always), by jabatan and name; from another
+        document Ctrl+O goes to the PK first."""
+        await drained(self.query_one(Input))
+        casc, year = self.session.casc, self.session.year
+        if not self._is_pk():
+            self.document_index = next(i for i, d in enumerate(self.DOCUMENTS) if d[0] == "pk")
+            self._show_document()
+        known = officials(casc.meta, year)
+        chosen = [key for key in known if key == KEPALA or answers_for(casc, key)]
+        options = [(key, self._whose(key)) for key in chosen]
+        left = len(known) - len(chosen)
+
+        def picked(key: str | None) -> None:
+            if key is None or not self.is_mounted:
+                return
+            self.pejabat = key
+            self._show_document()
+            self.session.say(f"Dokumen: {self.DOCUMENTS[self.document_index][2]} {self._whose(key)}.")
+
+        await self.session.push_screen(PickScreen(f"PK pejabat tahun {year}", options), picked)
+        if left:
+            self.session.say(f"{left} pejabat lain belum menjadi penanggung jawab simpul (j di pohon kaskade), "
+                             f"jadi tidak didaftar.")
+
     def redraw(self) -> None:
-        self.query_one("#export-result", Static).update(f"Tahun laporan yang diekspor: {self.session.year}.")
+        whose = f"\nPK pejabat: {self._whose(self.pejabat)}." if self._is_pk() else ""
+        self.query_one("#export-result", Static).update(
+            Text(f"Tahun laporan yang diekspor: {self.session.year}.{whose}"))
 
     async def on_input_submitted(self, _: Input.Submitted) -> None:
         await self.action_export("docx")
@@ -129,6 +178,7 @@ class ExportScreen(WorkbookView):
     def _start(self, exporter, fmt: str, target: Path, seen: os.stat_result | None) -> None:
         """Render and write off the UI thread; `seen` is the file the operator agreed to replace (None: none)."""
         doc, tw, _, _ = self.DOCUMENTS[self.document_index]
+        pejabat = self.pejabat if self._is_pk() else KEPALA
         app = self.session
         wb, year = app.workbook, app.year
         self.query_one("#export-result", Static).update(f"Mengekspor {fmt} tahun {year}\u2026")
@@ -142,7 +192,7 @@ class ExportScreen(WorkbookView):
                 # The PK Perubahan is the head's PK on the pagu after APBD Perubahan (`--doc pk --perubahan`).
                 perubahan = doc == "pk-perubahan"
                 payload = year_docs.render(wb.cascade(), "pk" if perubahan else doc, fmt, year, tw=tw,
-                                           perubahan=perubahan)
+                                           perubahan=perubahan, pejabat=pejabat)
             if seen is not None and _changed(target, seen):
                 raise WorkbookError(f"{target} berubah sejak ditanyakan; tidak ditimpa, ekspor lagi bila perlu")
             write_output(target, payload, force=seen is not None, source=wb.path)

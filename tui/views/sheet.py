@@ -5,7 +5,8 @@ next indicator's same cell across the whole cascade, so keying every realisasi i
 sasaran, program and kegiatan are read-only group lines; sub kegiatan show their code on their indicators' rows.
 Filters by key narrow the rows (only empty cells, one level, one branch); `/` finds an indicator or node here.
 `t` turns the four TW columns from the realisasi per quarter to the Rencana Aksi's target per quarter and back
-(same width, so 80×24 stays readable); both are typed and pasted into alike.
+(same width, so 80×24 stays readable); both are typed and pasted into alike. `a` opens the indicator's action texts
+per quarter (tui/views/aksi_form.py): text, too wide for a cell.
 """
 
 from __future__ import annotations
@@ -51,8 +52,8 @@ class SheetScreen(SheetView):
     COLUMNS = COLUMNS
     TITLE = "Lembar isian kinerja"
     # In the order they give way at 80 columns (the key bar shows whole items only, and always the help key).
-    KEYS = ["sheet.edit", "view.budget_sheet", "sheet.tw_target", "sheet.empty", "sheet.level", "sheet.branch",
-            "app.find", "view.main", "app.help"]
+    KEYS = ["sheet.edit", "view.budget_sheet", "sheet.tw_target", "sheet.empty", "sheet.aksi", "sheet.level",
+            "sheet.branch", "app.find", "view.main", "app.help"]
     BINDINGS = [
         Binding("k", "only_empty", "Hanya kosong", id="sheet.empty"),
         Binding("l", "level", "Tingkat", id="sheet.level"),
@@ -60,6 +61,7 @@ class SheetScreen(SheetView):
         Binding("t", "tw_target", "Target TW", id="sheet.tw_target"),
         Binding("slash", "find", "Cari", id="sheet.find"),
         Binding("p", "properties", "Sifat indikator", show=False, id="sheet.properties"),
+        Binding("a", "aksi", "Rencana aksi", show=False, id="sheet.aksi"),
     ]
 
     def __init__(self) -> None:
@@ -209,6 +211,16 @@ class SheetScreen(SheetView):
         from .cascade_edit import open_properties
 
         await open_properties(self.session, here[0].ref)
+
+    async def action_aksi(self) -> None:
+        """The indicator's action texts per quarter of the year shown (the Rencana Aksi), in a form of four lines."""
+        here = self.grid.current()
+        if here is None or here[0].group:
+            self.session.say("Pilih baris indikatornya, lalu tekan a.", error=True)
+            return
+        from .aksi_form import open_aksi_form
+
+        await open_aksi_form(self.session, here[0].ref)
 
     def action_find(self) -> AwaitMount:
         from .find import FindScreen
