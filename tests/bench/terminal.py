@@ -170,7 +170,10 @@ class PtySession:
 
     def send(self, keys: list[str] | tuple[str, ...]) -> float:
         """Write the keys in one go; returns the perf_counter just before writing."""
-        payload = b"".join(key_bytes(k) for k in keys)
+        return self.send_bytes(b"".join(key_bytes(k) for k in keys))
+
+    def send_bytes(self, payload: bytes) -> float:
+        """Write the bytes in one go; returns the perf_counter just before writing."""
         at = time.perf_counter()
         if payload:
             os.write(self.master, payload)

@@ -13,7 +13,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from tests.support.pty import KEY_BYTES, QUIET, Tui, figures, fresh, key_bytes, open_tui, write, write_one_by_one
+from tests.support.pty import KEY_BYTES, Tui, figures, fresh, key_bytes, open_tui, write, write_one_by_one
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 
@@ -45,17 +45,17 @@ def test_add_rename_and_indicator_in_one_write_build_what_the_keys_build_one_by_
     at_once, one_by_one = fresh(tmp_path, "at_once.json"), fresh(tmp_path, "one_by_one.json")
     before = cascade(at_once)
 
-    session = open_tui(at_once, tmp_path)
+    tui = open_tui(at_once, tmp_path)
     try:
-        write(session, b"".join(key_bytes(k) for k in BUILD))
+        write(tui, b"".join(key_bytes(k) for k in BUILD), until="→ Program Baru")  # the last rename's echo
     finally:
-        session.close()
+        tui.close()
 
-    session = open_tui(one_by_one, tmp_path)
+    tui = open_tui(one_by_one, tmp_path)
     try:
-        write_one_by_one(session, BUILD)
+        write_one_by_one(tui, BUILD, until="→ Program Baru")
     finally:
-        session.close()
+        tui.close()
 
     added = new_nodes(at_once, before)
     sasaran = next(k for k, v in added.items() if v[0] == "sasaran")
@@ -70,11 +70,11 @@ def test_delete_and_its_confirmation_in_one_write_delete_the_node_the_tree_moved
     # the keys after the answer go to the view: "r" renames S1, where the cursor goes after the delete.
     path = fresh(tmp_path, "delete.json")
     before = cascade(path)
-    session = open_tui(path, tmp_path)
+    tui = open_tui(path, tmp_path)
     try:
-        write(session, DOWN + DOWN + b"dy" + b"rSasaran Dua\r")
+        write(tui, DOWN + DOWN + b"dy" + b"rSasaran Dua\r", until="→ Sasaran Dua")
     finally:
-        session.close()
+        tui.close()
     after = cascade(path)
     assert set(before) - set(after) == {"7.01.02", "7.01.02.2.02", "7.01.02.2.02.0003"}
     assert after["S1"][2] == "Sasaran Dua"
@@ -87,18 +87,14 @@ def test_ctrl_q_and_its_answer_in_one_write_with_the_value_typed_before_them_sav
     # In the entry sheet: "77", Ctrl+Q and "y" (save, then quit) at once. Before, Ctrl+Q looked for a value being
     # typed before the sheet had read "77", and quit without a word.
     path = fresh(tmp_path, "quit.json")
-    session = open_tui(path, tmp_path)
+    tui = open_tui(path, tmp_path)
     try:
-        write(session, F8)
-        write(session, b"77" + CTRL_Q + b"y")
-        for _ in range(10):  # until the program has closed its terminal (bounded: close() kills it otherwise)
-            if session.eof:
-                break
-            session.read_until_quiet(QUIET, first_timeout=1.0, timeout=10.0)
-        quit_by_itself = session.eof
+        write(tui, F8, until="Lembar isian kinerja")
+        write(tui, b"77" + CTRL_Q + b"y")
+        quit_by_itself = tui.wait_for_exit()
     finally:
-        session.close()
-    assert quit_by_itself and session.returncode == 0
+        tui.close()
+    assert quit_by_itself and tui.session.returncode == 0
     years = {i["id"]: i["years"].get("2022", {}) for n in orjson.loads(path.read_bytes())["nodes"].values()
              for i in n["indicators"]}
     assert years["T1/1"].get("realisasi") == "77"
@@ -110,12 +106,12 @@ def test_the_year_key_tab_and_figures_in_one_write_store_them_in_the_new_years_c
     # digits. The "a" is typed while the "8" it follows may not have opened the editor yet: it must be a character
     # there (it was a command, "add", by the time it arrived), and Backspace takes it back.
     path = fresh(tmp_path, "year.json")
-    session = open_tui(path, tmp_path)
+    tui = open_tui(path, tmp_path)
     try:
-        write(session, b"]" + KEY_BYTES["tab"] + KEY_BYTES["right"] + b"77\r" + KEY_BYTES["right"] + b"8a"
-              + KEY_BYTES["backspace"] + b"\r")
+        write(tui, b"]" + KEY_BYTES["tab"] + KEY_BYTES["right"] + b"77\r" + KEY_BYTES["right"] + b"8a"
+              + KEY_BYTES["backspace"] + b"\r", until="→ 8,00")
     finally:
-        session.close()
+        tui.close()
     doc = orjson.loads(path.read_bytes())
     years = next(i["years"] for n in doc["nodes"].values() for i in n["indicators"] if i["id"] == "T1/1")
     assert (years.get("2023", {}).get("target"), years.get("2023", {}).get("realisasi")) == ("77", "8")
@@ -126,11 +122,11 @@ def test_the_year_key_tab_and_figures_in_one_write_store_them_in_the_new_years_c
 def test_find_its_choice_and_the_figure_after_it_in_one_write_reach_the_found_cell(tmp_path: Path) -> None:
     # "/kepuasan Enter → → 91 Enter" at once: before, the keys after Enter went into the find dialog's input.
     path = fresh(tmp_path, "find.json")
-    session = open_tui(path, tmp_path)
+    tui = open_tui(path, tmp_path)
     try:
-        write(session, b"/kepuasan\r" + KEY_BYTES["right"] * 2 + b"91\r")
+        write(tui, b"/kepuasan\r" + KEY_BYTES["right"] * 2 + b"91\r", until="→ 91,00")
     finally:
-        session.close()
+        tui.close()
     years = {i["id"]: i["years"].get("2022", {}) for n in orjson.loads(path.read_bytes())["nodes"].values()
              for i in n["indicators"]}
     assert years["S1/1"].get("realisasi") == "91"
@@ -143,16 +139,14 @@ def test_a_palette_command_and_an_export_path_typed_in_one_write_do_what_they_sa
     path = fresh(tmp_path, "palette.json")
     before = cascade(path)
     target = tmp_path / "draf-saya"
-    session = open_tui(path, tmp_path)
+    tui = open_tui(path, tmp_path)
     try:
-        write(session, KEY_BYTES["ctrl+p"] + b"tambah rincian\r" + b"Sasaran P\r")
-        write(session, KEY_BYTES["f7"] + KEY_BYTES["ctrl+u"] + str(target).encode() + KEY_BYTES["ctrl+e"])
-        for _ in range(20):  # the export runs in a worker thread: until the file is there (bounded)
-            if target.with_suffix(".md").exists():
-                break
-            session.read_until_quiet(QUIET, first_timeout=0.5, timeout=5.0)
+        write(tui, KEY_BYTES["ctrl+p"] + b"tambah rincian\r" + b"Sasaran P\r", until="Sasaran P ditambahkan")
+        # The export runs in a worker thread: until it says it is done.
+        write(tui, KEY_BYTES["f7"] + KEY_BYTES["ctrl+u"] + str(target).encode() + KEY_BYTES["ctrl+e"],
+              until="Selesai:")
     finally:
-        session.close()
+        tui.close()
     assert list(new_nodes(path, before).values()) == [("sasaran", "T1", "Sasaran P", [])]
     assert target.with_suffix(".md").exists()
     assert not list(tmp_path.glob("LKjIP-*"))
@@ -168,11 +162,11 @@ def test_a_refusal_dialog_stays_until_the_operators_next_key_and_the_keys_typed_
     tui = Tui(path, tmp_path)
     try:
         tui.write(["tab", "right", "right", "enter"])  # to the cell and into its editor
-        tui.write([*"1x" * 40, "enter", "enter", "ctrl+u", "9", "0", "enter"])
+        tui.write([*"1x" * 40, "enter", "enter", "ctrl+u", "9", "0", "enter"], until="tombol berikutnya diabaikan")
         dialog = tui.text()
         stored = figures(path)
-        tui.write(["enter"])
-        tui.write(["ctrl+u", "7", "7", "enter"])
+        tui.write(["enter"], gone="tombol berikutnya diabaikan")
+        tui.write(["ctrl+u", "7", "7", "enter"], until="→ 77,00")
     finally:
         tui.close()
     assert "Ditolak" in dialog and "(5 tombol berikutnya diabaikan)" in " ".join(dialog.split()), dialog

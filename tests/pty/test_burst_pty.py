@@ -20,12 +20,12 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseu
 
 def test_77_enter_78_enter_in_one_write_stores_77_and_78_in_the_first_two_indicators(tmp_path: Path) -> None:
     path = fresh(tmp_path, "burst.json")
-    session = open_tui(path, tmp_path)
+    tui = open_tui(path, tmp_path)
     try:
-        write(session, F8)
-        write(session, b"77\r78\r")
+        write(tui, F8, until="Lembar isian kinerja")
+        write(tui, b"77\r78\r", until="→ 78,00")
     finally:
-        session.close()
+        tui.close()
     years = {i["id"]: i["years"].get("2022", {}) for n in orjson.loads(path.read_bytes())["nodes"].values()
              for i in n["indicators"]}
     assert years["T1/1"].get("realisasi") == "77"  # Nilai SAKIP Kecamatan, the first indicator
@@ -65,6 +65,9 @@ def keys_200(seed: int = 10) -> list[str]:
     return keys[:200]
 
 
+LAST_ECHO = "→ 474.814"  # the echo of the last figure keys_200() commits (…, 275 Enter, 474814 Enter, ↓)
+
+
 def test_200_keys_in_one_write_store_what_the_same_keys_store_one_by_one(tmp_path: Path) -> None:
     keys = keys_200()
     assert set(keys) >= {"enter", "tab", "shift+tab", "up", "down"}
@@ -72,19 +75,19 @@ def test_200_keys_in_one_write_store_what_the_same_keys_store_one_by_one(tmp_pat
 
     tui = Tui(at_once, tmp_path)
     try:
-        tui.write(["f8"])
-        tui.write(keys)
+        tui.write(["f8"], until="Lembar isian kinerja")
+        tui.write(keys, until=LAST_ECHO)
         dropped = tui.dropped()
     finally:
         tui.close()
     assert dropped == 0  # no key was refused: every key of the burst acted
 
-    session = open_tui(one_by_one, tmp_path)
+    tui = open_tui(one_by_one, tmp_path)
     try:
-        write(session, F8)
-        write_one_by_one(session, keys)
+        write(tui, F8, until="Lembar isian kinerja")
+        write_one_by_one(tui, keys, until=LAST_ECHO)
     finally:
-        session.close()
+        tui.close()
 
     stored = figures(at_once)
     assert stored != figures(fresh(tmp_path, "untouched.json"))  # the keys did store something
@@ -93,15 +96,15 @@ def test_200_keys_in_one_write_store_what_the_same_keys_store_one_by_one(tmp_pat
 
 def test_in_a_node_grid_77_enter_78_enter_in_one_write_fills_both_rows(tmp_path: Path) -> None:
     path = fresh(tmp_path, "grid.json")
-    session = open_tui(path, tmp_path)
+    tui = open_tui(path, tmp_path)
     try:
-        write(session, b"/")
-        write(session, b"[7.01.02/1]")
-        write(session, b"\r")  # the first of the two indicators of program 7.01.02
-        write(session, b"\x1b[C\x1b[C")  # → → to Realisasi
-        write(session, b"77\r78\r")
+        write(tui, b"/", until="Cari (nama")
+        write(tui, b"[7.01.02/1]", until="[7.01.02/1]")
+        write(tui, b"\r", until="Program 7.01.02")  # the first of the two indicators of program 7.01.02
+        write(tui, b"\x1b[C\x1b[C")  # → → to Realisasi
+        write(tui, b"77\r78\r", until="→ 78,00")
     finally:
-        session.close()
+        tui.close()
     years = {i["id"]: i["years"].get("2022", {}) for n in orjson.loads(path.read_bytes())["nodes"].values()
              for i in n["indicators"]}
     assert (years["7.01.02/1"].get("realisasi"), years["7.01.02/2"].get("realisasi")) == ("77", "78")
@@ -109,11 +112,11 @@ def test_in_a_node_grid_77_enter_78_enter_in_one_write_fills_both_rows(tmp_path:
 
 def test_start_screen_fields_typed_in_one_write_stay_apart(tmp_path: Path) -> None:
     path = tmp_path / "baru.json"
-    session = open_tui(path, tmp_path)
+    tui = open_tui(path, tmp_path)
     try:
-        write(session, b"Kecamatan Baru\tKabupaten Baru\t2025-2029\t2026\t\r")
+        write(tui, b"Kecamatan Baru\tKabupaten Baru\t2025-2029\t2026\t\r", until="tujuan pertama")
     finally:
-        session.close()
+        tui.close()
     meta = next(iter(orjson.loads(path.read_bytes())["meta"].values()))
     assert (meta["profile"]["instansi"], meta["profile"]["pemda"]) == ("Kecamatan Baru", "Kabupaten Baru")
     assert (meta["periode_awal"], meta["periode_akhir"], meta["tahun"]) == (2025, 2029, 2026)
@@ -121,11 +124,11 @@ def test_start_screen_fields_typed_in_one_write_stay_apart(tmp_path: Path) -> No
 
 def test_f8_and_the_first_values_in_one_write_reach_the_sheet(tmp_path: Path) -> None:
     path = fresh(tmp_path, "f8burst.json")
-    session = open_tui(path, tmp_path)
+    tui = open_tui(path, tmp_path)
     try:
-        write(session, F8 + b"77\r78\r")
+        write(tui, F8 + b"77\r78\r", until="→ 78,00")
     finally:
-        session.close()
+        tui.close()
     years = {i["id"]: i["years"].get("2022", {}) for n in orjson.loads(path.read_bytes())["nodes"].values()
              for i in n["indicators"]}
     assert (years["T1/1"].get("realisasi"), years["S1/1"].get("realisasi")) == ("77", "78")
@@ -136,12 +139,12 @@ def test_find_typed_in_one_write_reaches_the_dialog_not_the_tree(tmp_path: Path)
     # cascade-editing keys. Now the find dialog gets them all and lands on IKM.
     path = fresh(tmp_path, "find.json")
     before = figures(path)
-    session = open_tui(path, tmp_path)
+    tui = open_tui(path, tmp_path)
     try:
-        write(session, b"/kepuasan\r")
-        write(session, KEY_BYTES["right"] * 2 + b"91\r")
+        write(tui, b"/kepuasan\r", until="(S1, tahun 2022)")
+        write(tui, KEY_BYTES["right"] * 2 + b"91\r", until="→ 91,00")
     finally:
-        session.close()
+        tui.close()
     after = figures(path)
     ikm = dict(after["S1"][1])["S1/1"]["2022"]
     assert ikm["realisasi"] == "91"
@@ -155,12 +158,13 @@ def test_find_typed_in_one_write_reaches_the_dialog_not_the_tree(tmp_path: Path)
 def test_tab_from_the_tree_and_figures_typed_after_it_in_one_write_reach_the_grid(tmp_path: Path, writes) -> None:
     """Tab moved focus only after the keys behind it had gone to the tree: `Tab → → 79 Enter` stored nothing."""
     path = fresh(tmp_path, "tab.json")
-    session = open_tui(path, tmp_path)
+    tui = open_tui(path, tmp_path)
     try:
-        for data in writes:
-            write(session, data)
+        for data in writes[:-1]:
+            write(tui, data, until="Program 7.01.02")
+        write(tui, writes[-1], until="→ 80,00")
     finally:
-        session.close()
+        tui.close()
     years = {i["id"]: i["years"].get("2022", {}) for n in orjson.loads(path.read_bytes())["nodes"].values()
              for i in n["indicators"]}
     assert (years["7.01.02/1"].get("realisasi"), years["7.01.02/2"].get("realisasi")) == ("79", "80")

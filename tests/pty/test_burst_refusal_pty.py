@@ -50,9 +50,9 @@ def test_the_reported_burst_on_the_next_new_sub_kegiatan_stores_its_pagu_and_rea
     before = budgets(path)
     tui = Tui(path, tmp_path)
     try:
-        tui.write(["/", *NEW[0], "enter", "tab"])  # find lands on the tree at it; Tab: its budget grid
-        tui.write(FILL)  # its pagu and realisasi: the cursor ends on Realisasi
-        tui.write(["shift+tab", "down", "tab", *FILL])  # the report, in one write
+        tui.write(["/", *NEW[0], "enter", "tab"], until=f"Sub Kegiatan {NEW[0]}")  # the tree at it; Tab: its budget
+        tui.write(FILL, until="revisi 2 ·")  # its pagu and realisasi: the cursor ends on Realisasi
+        tui.write(["shift+tab", "down", "tab", *FILL], until="revisi 4 ·")  # the report, in one write
         screen = tui.text()
     finally:
         tui.close()
@@ -72,15 +72,15 @@ def test_the_reported_burst_on_a_sub_kegiatan_with_an_indicator_is_refused_whole
     sub = "7.01.04.2.01.0002"
     tui = Tui(path, tmp_path)
     try:
-        tui.write(["/", *sub, "enter", "tab", "tab"])  # the tree at it; Tab Tab: past its indicator to its budget
-        tui.write(FILL)
+        tui.write(["/", *sub, "enter", "tab", "tab"], until=f"Sub Kegiatan {sub}")  # Tab Tab: past its indicator
+        tui.write(FILL, until="revisi 2 ·")  # to its budget grid, its pagu and realisasi
         stored = budgets(path)
         assert stored[sub] == {"2022": {"pagu": 95000000, "realisasi": 90100000}}
-        tui.write(["shift+tab", "down", "tab", *FILL])
+        tui.write(["shift+tab", "down", "tab", *FILL], until="tombol berikutnya diabaikan")
         status = tui.status()
-        tui.write(["left"])  # the operator's next key: it acts, and the refusal goes
+        tui.write(["left"], gone="diabaikan")  # the operator's next key: it acts, and the refusal goes
         after_next = tui.status()
-        tui.write([*"80.000.000", "enter"])
+        tui.write([*"80.000.000", "enter"], until="revisi 3 ·")
     finally:
         tui.close()
     assert "Kolom Serapan% dihitung dari data" in status and "(21 tombol berikutnya diabaikan)" in status, status
@@ -97,11 +97,11 @@ def test_keys_typed_behind_a_refused_key_store_nothing_and_the_refusal_stays_on_
     before = orjson.loads(path.read_bytes())["nodes"]
     tui = Tui(path, tmp_path)
     try:
-        tui.write(["/", *"[7.01.02/1]", "enter"])
-        tui.write(["right", "right", "right", "7", "7", "left", "7", "8", "enter"])
+        tui.write(["/", *"[7.01.02/1]", "enter"], until="Program 7.01.02")
+        tui.write(["right", "right", "right", "7", "7", "left", "7", "8", "enter"], until="tombol berikutnya diabaikan")
         status = tui.status()
-        tui.write(["left"])
-        tui.write(["7", "9", "enter"])  # slowly, after the refusal was read: stored
+        tui.write(["left"], gone="diabaikan")
+        tui.write(["7", "9", "enter"], until="→ 79,00")  # slowly, after the refusal was read: stored
     finally:
         tui.close()
     assert "Kolom Capaian% dihitung dari data" in status and "(5 tombol berikutnya diabaikan)" in status, status
@@ -121,8 +121,8 @@ def test_every_key_written_with_a_refused_one_is_dropped_however_long_the_burst(
     behind = [*"81", "enter", *"82", "enter", "down", *"7", "enter", "up"] * 40  # 400 keys typed blind
     tui = Tui(path, tmp_path)
     try:
-        tui.write(["f8"])
-        tui.write(["left", "left", "7", *behind])  # F8 opens on Realisasi: ← ← is Satuan, where "7" is refused
+        tui.write(["f8"], until="Lembar isian kinerja")
+        tui.write(["left", "left", "7", *behind], until="tombol berikutnya diabaikan")  # F8 opens on Realisasi: ← ← is Satuan, where "7" is refused
         dropped = tui.dropped()
     finally:
         tui.close()

@@ -20,7 +20,7 @@ from store.edits.workbook import Workbook
 ROOT = Path(__file__).resolve().parents[2]
 
 pytest.importorskip("pty", reason="no pseudo-terminals on this platform")
-from tests.support.pty import PtySession, lkjip_argv  # noqa: E402
+from tests.support.pty import UNTIL, PtySession, lkjip_argv  # noqa: E402
 
 F5 = b"\x1b[15~"
 ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=$ ]*[A-Za-z~@]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
@@ -37,15 +37,18 @@ def start(workbook: Path) -> tuple[PtySession, str]:
         pytest.skip("no pseudo-terminal available")
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30", "LKJIP_KEYMAP": "/nonexistent"}
     session = PtySession(lkjip_argv(workbook), env, size=(100, 30), cwd=str(ROOT))
-    first_frame = session.read_until_quiet(0.4, min_cells=500, timeout=15).data
+    first_frame = session.read_until_quiet(0.4, min_cells=500, first_timeout=30.0, timeout=60.0).data
     return session, screen_text(first_frame)
 
 
-def wait_for(session: PtySession, needle: str, timeout: float = 8.0, seen: str = "") -> str:
-    """Read the program's output until `needle` has been painted (or time runs out)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and needle not in seen:
-        seen += screen_text(session.read_until_quiet(0.2, first_timeout=0.5, timeout=2, settle_cpu=False).data)
+def wait_for(session: PtySession, needle: str, seen: str = "") -> str:
+    """Read the program's output until `needle` has been painted; fails after UNTIL seconds without it (a loaded
+    machine can take seconds to paint, and a test that went on without the needle read a screen half done)."""
+    deadline = time.monotonic() + UNTIL
+    while needle not in seen:
+        assert time.monotonic() < deadline and not session.eof, (needle, seen[-2000:])
+        seen += screen_text(session.read_until_quiet(0.2, sent_at=time.perf_counter(), first_timeout=0.5, timeout=2,
+                                                     settle_cpu=False).data)
     return seen
 
 

@@ -29,10 +29,9 @@ def bracketed(text: str) -> bytes:
     return b"\x1b[200~" + text.encode("utf-8") + b"\x1b[201~"
 
 
-def paste(tui: Tui, text: str) -> None:
-    """The paste in one write, then what the program drew until it went quiet."""
-    os.write(tui.session.master, bracketed(text))
-    tui.stream.feed(tui.session.read_until_quiet(0.3, first_timeout=5.0, timeout=60.0).data)
+def paste(tui: Tui, text: str, until: str) -> None:
+    """The paste in one write, then what the program drew until `until` is on the screen."""
+    tui.send(bracketed(text), until)
 
 
 def realisasi(path: Path) -> dict[str, str | None]:
@@ -54,8 +53,8 @@ def in_the_narrative(tmp_path: Path) -> tuple[Path, Tui]:
     """F5, Tab into the text of the first section (Kata Pengantar)."""
     path = fresh(tmp_path, "narasi.json")
     tui = Tui(path, tmp_path)
-    tui.write(["f5"])
-    tui.write(["tab"])
+    tui.write(["f5"], until="Ctrl+S menyimpan")
+    tui.write(["tab"])  # nothing on the screen says it: the keys written next are read after it
     return path, tui
 
 
@@ -65,8 +64,8 @@ def test_a_paste_holding_one_esc_in_the_sheet_is_one_refusal_and_nothing_is_stor
     before = path.read_bytes()
     tui = Tui(path, tmp_path)
     try:
-        tui.write(["f8"])
-        paste(tui, "\x1b\r12\r34\rabc\r56\r")
+        tui.write(["f8"], until="Lembar isian kinerja")
+        paste(tui, "\x1b\r12\r34\rabc\r56\r", until="Tempel dibatalkan")
         shown = " ".join(tui.text().split())  # the refusal, whole in its dialog
     finally:
         tui.close()
@@ -82,8 +81,8 @@ def test_five_values_pasted_with_any_line_end_fill_five_cells_in_one_undo_step(t
     before = realisasi(path)
     tui = Tui(path, tmp_path)
     try:
-        tui.write(["f8"])  # on the first indicator's Realisasi
-        paste(tui, line_end.join(["71", "72", "73", "74", "75"]) + line_end)
+        tui.write(["f8"], until="Lembar isian kinerja")  # on the first indicator's Realisasi
+        paste(tui, line_end.join(["71", "72", "73", "74", "75"]) + line_end, until="Ditempel:")
         shown = " ".join(tui.text().split())
     finally:
         tui.close()
@@ -107,11 +106,11 @@ def test_a_9_kb_narrative_paste_with_colour_codes_is_taken_whole_with_its_line_b
     before = kata_pengantar(path)
     try:
         started = time.monotonic()
-        paste(tui, text)
+        paste(tui, text, until="karakter kendali dibuang")
         took = time.monotonic() - started
-        print(f"9 KB coloured paste absorbed (quiet again) after {took:.2f} s")
+        print(f"9 KB coloured paste absorbed (its message shown) after {took:.2f} s")
         shown = tui.status()
-        tui.write(["ctrl+s"])
+        tui.write(["ctrl+s"], until="2022 disimpan.")
     finally:
         tui.close()
     stored = kata_pengantar(path)
@@ -129,9 +128,9 @@ def test_a_143_kb_narrative_paste_is_refused_for_its_size_and_nothing_is_pasted(
         writer = threading.Thread(target=os.write, args=(tui.session.master, bracketed(text)), daemon=True)
         started = time.monotonic()
         writer.start()  # the program reads while the terminal writes: the write may not fit the pty at once
-        tui.stream.feed(tui.session.read_until_quiet(0.3, first_timeout=5.0, timeout=60.0).data)
+        tui.wait_for("ditolak")
         writer.join(30)
-        print(f"143 KB paste refused (quiet again) after {time.monotonic() - started:.2f} s")
+        print(f"143 KB paste refused (its refusal shown) after {time.monotonic() - started:.2f} s")
         shown = tui.text()
         tui.write(["ctrl+s"])
     finally:
@@ -145,7 +144,7 @@ def test_sigterm_while_a_large_paste_is_read_ends_the_tui_with_the_typed_text_dr
     path, tui = in_the_narrative(tmp_path)
     session = tui.session
     try:
-        tui.write(list("DRAF PENTING "))
+        tui.write(list("DRAF PENTING "), until="DRAF PENTING")
         assert "DRAF PENTING" in tui.text()
         big = bracketed(coloured_text() * 200)  # ≈ 1.7 MB
         chunk = 16 * 1024
@@ -176,9 +175,9 @@ def test_sigterm_while_a_large_paste_is_read_ends_the_tui_with_the_typed_text_dr
 def test_ctrl_u_then_a_word_in_one_burst_in_the_palette_leaves_the_word(tmp_path: Path) -> None:
     tui = Tui(fresh(tmp_path, "palet.json"), tmp_path)
     try:
-        tui.write(["ctrl+p"])
-        tui.write(list("tahun"))
-        tui.write(["ctrl+u", *"kantor"])
+        tui.write(["ctrl+p"], until="\U0001f50e")
+        tui.write(list("tahun"), until="tahun")
+        tui.write(["ctrl+u", *"kantor"], until="kantor")
         lines = tui.screen.display
     finally:
         tui.close()
@@ -191,7 +190,8 @@ def test_the_narrative_takes_a_burst_with_backspace_and_ctrl_u_in_order(tmp_path
     path, tui = in_the_narrative(tmp_path)
     before = kata_pengantar(path)
     try:
-        tui.write(["x", "y", "backspace", "z", "enter", "a", "b", "ctrl+u", "c", "d", "ctrl+s"])
+        tui.write(["x", "y", "backspace", "z", "enter", "a", "b", "ctrl+u", "c", "d", "ctrl+s"],
+                  until="2022 disimpan.")
     finally:
         tui.close()
     assert kata_pengantar(path) == "xz\ncd" + before

@@ -75,7 +75,7 @@ def help_text(tui: Tui) -> str:
     for _ in range(8):
         tui.write(["pagedown"])
         pages.append(tui.text())
-    tui.write(["escape"])
+    tui.write(["escape"], gone="Esc menutup")
     return joined(pages)
 
 

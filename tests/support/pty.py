@@ -23,11 +23,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from tests.bench.terminal import KEY_BYTES, PtySession, key_bytes  # noqa: E402
 
 __all__ = ["F8", "KEY_BYTES", "QUIET", "PtySession", "Tui", "figures", "fresh", "key_bytes", "lkjip_argv",
-           "open_tui", "tui_env", "write", "write_one_by_one"]
+           "UNTIL", "open_tui", "tui_env", "write", "write_one_by_one"]
 
 ROOT = Path(__file__).resolve().parents[2]
 F8 = b"\x1b[19~"
 QUIET = 0.3  # seconds without output: the program has answered
+# Seconds a test waits for the text that proves the program has answered (`until`). The slowest legitimate screen (a
+# 9 KB paste, a 200-key burst, on two loaded cores) takes a few seconds; a wrong program fails here, not 60 s later.
+UNTIL = 20.0
 
 
 def tui_env(tmp_path: Path) -> dict[str, str]:
@@ -43,24 +46,24 @@ def lkjip_argv(path: Path) -> list[str]:
     return [sys.executable, "-m", "tui.cli.main", str(path)]
 
 
-def open_tui(path: Path, tmp_path: Path) -> PtySession:
-    session = PtySession(lkjip_argv(path), tui_env(tmp_path), (80, 24), cwd=str(ROOT))
-    frame = session.read_until_quiet(QUIET, min_cells=80 * 24, first_timeout=30.0, timeout=60.0)
-    assert frame.size, "the TUI wrote nothing"
-    return session
+def open_tui(path: Path, tmp_path: Path) -> "Tui":
+    """The program on `path`, its first frame read (a Tui: `write(tui, bytes, until=…)` writes raw bytes to it)."""
+    return Tui(path, tmp_path)
 
 
-def write(session: PtySession, data: bytes) -> None:
-    os.write(session.master, data)
-    session.read_until_quiet(QUIET, first_timeout=5.0, timeout=60.0)
+def write(tui: "Tui", data: bytes, until: str = "") -> None:
+    """Raw bytes in one write; with `until`, on until that text is on the screen (see Tui.write)."""
+    tui.send(data, until)
 
 
-def write_one_by_one(session: PtySession, keys: list[str]) -> None:
-    """The same keys as a slow typist sends them: each once the screen has answered the one before."""
+def write_one_by_one(tui: "Tui", keys: list[str], until: str = "") -> None:
+    """The same keys as a slow typist sends them: each once the screen has answered the one before; with `until`,
+    on until that text is on the screen after the last."""
     for k in keys:
-        os.write(session.master, key_bytes(k))
-        session.read_until_quiet(0.05, first_timeout=0.5, timeout=30.0, settle_cpu=False)
-    session.read_until_quiet(QUIET, first_timeout=1.0, timeout=30.0)
+        os.write(tui.session.master, key_bytes(k))
+        tui.stream.feed(tui.session.read_until_quiet(0.05, first_timeout=0.5, timeout=30.0, settle_cpu=False).data)
+    tui.stream.feed(tui.session.read_until_quiet(QUIET, first_timeout=1.0, timeout=30.0).data)
+    tui.wait_for(until)
 
 
 class Tui:
@@ -75,17 +78,49 @@ class Tui:
         self.stream.feed(self.session.read_until_quiet(QUIET, min_cells=size[0] * size[1], first_timeout=30.0,
                                                        timeout=60.0).data)
 
-    def write(self, keys: list[str], until: str = "") -> None:
+    def write(self, keys: list[str], until: str = "", gone: str = "") -> None:
         """The keys in ONE write, then what the program wrote until it went quiet; with `until`, on until that text
-        is on the screen too (a loaded machine can pause longer than the quiet before a screen is painted)."""
-        os.write(self.session.master, b"".join(key_bytes(k) for k in keys))
-        self.stream.feed(self.session.read_until_quiet(QUIET, first_timeout=5.0, timeout=60.0).data)
-        deadline = time.monotonic() + 60.0
-        while until and until not in self.text() and time.monotonic() < deadline:
-            self.stream.feed(self.session.read_until_quiet(QUIET, first_timeout=5.0, timeout=60.0).data)
+        is on the screen too (a loaded machine can pause longer than the quiet before a screen is painted); with
+        `gone`, on until that text has left the screen."""
+        self.send(b"".join(key_bytes(k) for k in keys), until, gone)
+
+    def send(self, data: bytes, until: str = "", gone: str = "") -> None:
+        # sent_at: read_until_quiet counts first_timeout from it (by default from the start of the program, long past)
+        sent = self.session.send_bytes(data)
+        self.stream.feed(self.session.read_until_quiet(QUIET, sent_at=sent, first_timeout=5.0, timeout=60.0).data)
+        self.wait_for(until, gone)
+
+    def wait_for(self, until: str = "", gone: str = "") -> None:
+        """Read on until `until` is on the screen and `gone` is not; fails, with the screen, after UNTIL seconds.
+        Pick a text that only the answer to the keys paints (a word of the next screen, the status's echo of a
+        commit, the refusal), so the screen or the file read next is the finished answer, not a frame in the middle
+        of it."""
+        deadline = time.monotonic() + UNTIL
+        while (until and not self.shows(until)) or (gone and self.shows(gone)):
+            left = deadline - time.monotonic()
+            assert left > 0 and not self.session.eof, \
+                f"waited {UNTIL:.0f} s for {until!r} on the screen, {gone!r} off it; the screen:\n{self.text()}"
+            self.stream.feed(self.session.read_until_quiet(QUIET, sent_at=time.perf_counter(),
+                                                           first_timeout=min(5.0, left), timeout=left).data)
+
+    def wait_for_exit(self) -> bool:
+        """Read on until the program closes its terminal (UNTIL seconds at most); whether it did."""
+        deadline = time.monotonic() + UNTIL
+        while not self.session.eof and time.monotonic() < deadline:
+            self.read_until_quiet(QUIET, first_timeout=1.0, timeout=deadline - time.monotonic())
+        return self.session.eof
+
+    def read_until_quiet(self, quiet: float = QUIET, **kw: float) -> None:
+        """What the program writes until it goes quiet, fed to the screen (a program still working in a thread)."""
+        self.stream.feed(self.session.read_until_quiet(quiet, **kw).data)  # type: ignore[arg-type]
 
     def text(self) -> str:
         return "\n".join(self.screen.display)
+
+    def shows(self, text: str) -> bool:
+        """`text` is on the screen, on one line or wrapped onto the next between words."""
+        screen = self.text()
+        return text in screen or text in " ".join(screen.split())
 
     def status(self) -> str:
         """The two message lines above the key bar, joined (a long message wraps onto the second)."""

@@ -214,13 +214,13 @@ async def test_a_locked_year_refuses_the_paste(demo_path: Path) -> None:
 def test_a_bracketed_paste_in_a_real_terminal_fills_both_indicators_of_a_program(demo_path: Path) -> None:
     # In the tree: ↓ ↓ is program 7.01.02 with two indicators; Tab lands on the first one's name, → → on Realisasi.
     # The paste arrives as a terminal sends it: one write, the block between the bracketed-paste marks.
-    session = open_tui(demo_path, demo_path.parent)
+    tui = open_tui(demo_path, demo_path.parent)
     try:
-        write(session, KEY_BYTES["down"] * 2)
-        write(session, KEY_BYTES["tab"] + KEY_BYTES["right"] * 2)
-        write(session, b"\x1b[200~" + b"77\n78" + b"\x1b[201~")
+        write(tui, KEY_BYTES["down"] * 2, until="Program 7.01.02")
+        write(tui, KEY_BYTES["tab"] + KEY_BYTES["right"] * 2)
+        write(tui, b"\x1b[200~" + b"77\n78" + b"\x1b[201~", until="Ditempel: 2 nilai")
     finally:
-        session.close()
+        tui.close()
     years = years_on_disk(demo_path)
     assert (years["7.01.02/1"].get("realisasi"), years["7.01.02/2"].get("realisasi")) == ("77", "78")
     assert len({e.get("group") for e in orjson.loads(demo_path.read_bytes())["log"].values()}) == 1  # one step
