@@ -9,7 +9,7 @@ use written down in one place, and mypy (run by `make test`) checks the app agai
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Protocol, TypeGuard, runtime_checkable
+from typing import TYPE_CHECKING, Any, Callable, Protocol, TypeGuard
 
 if TYPE_CHECKING:  # pragma: no cover - for the type checker only
     from store.domain.cascade import Cascade
@@ -22,7 +22,6 @@ if TYPE_CHECKING:  # pragma: no cover - for the type checker only
     from .widgets.grid import Column
 
 
-@runtime_checkable
 class Session(Protocol):
     wb: Workbook | None
     path: Path
@@ -93,18 +92,16 @@ def session_of(node: MessagePump) -> Session:
     return app  # mypy checks here that the app is a Session
 
 
-# The app's class, once seen to have every member of the protocol: the check by name costs ~30 members' lookups, and
-# a keystroke asks for the session many times. The session never imports the app: the app is the layer above it.
-_SESSION_CLASSES: set[type] = set()
+class SessionApp:
+    """The mark of the one class that implements `Session` (the app, tui/app/state.py). `session_of` checks this
+    mark, never the protocol's members one by one: reading them would call the `workbook` property, which raises on
+    the start screen, before a workbook is open. mypy checks the app against the protocol (tui/app/app.py)."""
+
+    __slots__ = ()
 
 
 def _is_session(app: object) -> TypeGuard[Session]:
-    if type(app) in _SESSION_CLASSES:
-        return True
-    if isinstance(app, Session):
-        _SESSION_CLASSES.add(type(app))
-        return True
-    return False
+    return isinstance(app, SessionApp)
 
 
 def why_no_digit(column: Column) -> str:

@@ -31,6 +31,7 @@ from tui.views.main import MainScreen
 
 if TYPE_CHECKING:
     from store.disk.precheck import Prechecked
+    from tui.session import Session
 
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 lean_output.install()  # the same screens in fewer bytes (a slow SSH link): see tui/app/lean_output.py
@@ -234,3 +235,7 @@ def run_app(path: Path, *, mouse: bool = False, prechecked: Prechecked | None = 
     # Textual sets a non-zero return code when the app died of an exception: a crash must never look like success.
     return app.return_code or 0
 
+
+if TYPE_CHECKING:
+    def _the_app_is_the_session(app: LkjipApp) -> Session:
+        return app  # mypy checks here that the app implements every member of the session protocol

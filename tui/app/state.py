@@ -26,12 +26,13 @@ from store.domain.model import LOG
 from store.edits.workbook import Workbook
 
 from tui.keys import KeysInOrder
+from tui.session import SessionApp
 from tui.screen_roles import DraftsOnSignal
 from tui.views.main import MainScreen
 from tui.widgets.status import SAVED_SPLIT, StatusLine
 
 
-class AppState(KeysInOrder, App[object]):
+class AppState(KeysInOrder, App[object], SessionApp):
     """What every part of the app shares. Set in LkjipApp.__init__ and by opening a workbook (LkjipApp._adopt)."""
 
     wb: Workbook | None  # None on the start screen, until a workbook is opened or made
