@@ -31,9 +31,10 @@ $(PATH_HINT): | $(BIN)/python
 	@echo "    sudo ln -s $(abspath $(BIN))/lkjip /usr/local/bin/lkjip"
 	@touch $@
 
-# One worker per core (pytest-xdist); `pytest tests/test_x.py` alone stays in one process, as a debugger wants.
+# One worker per core (pytest-xdist); a worker that runs out of tests takes some of the other's (worksteal: the slow
+# pty tests would otherwise end the run on one core). `pytest tests/x/test_y.py` alone stays in one process.
 test: $(STAMP)
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 torture: $(STAMP)
 	$(BIN)/python -m pytest -m slow
