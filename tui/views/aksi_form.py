@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from store.domain.edit import Batch, Edit
+from store.domain.edit import Edit
 from store.domain.fields import display_exact, get_value, spec_of
 from store.text.numbers import format_value, to_decimal
 
 from tui.session import Session
 
 from .rows import locked_reason
-from .forms import Field, FormScreen
+from .forms import Field, FormScreen, save_form
 
 ROMAN = ("I", "II", "III", "IV")
 FIELDS = tuple(f"aksi-tw{q}" for q in range(1, 5))
@@ -50,14 +50,7 @@ async def open_aksi_form(session: Session, ind_id: str) -> None:
         return edits
 
     def done(edits: object) -> None:
-        if not isinstance(edits, list) or not edits:
-            return
-        if len(edits) == 1:
-            session.apply_edit(edits[0])
-            return
-        if session.apply_batch(Batch(tuple(edits))) is not None:
-            session.say(f"Disimpan: {len(edits)} rencana aksi {year} indikator {ind['name'][:40]} (Ctrl+Z "
-                        f"mengurungkan semuanya).")
+        save_form(session, edits, lambda e: f"{len(e)} rencana aksi {year} indikator {ind['name'][:40]}")
 
     title = f"Rencana aksi {year}: {ind['name']}"[:70]
     await session.push_screen(FormScreen(title, fields, submit), done)

@@ -20,7 +20,7 @@ from store.domain.fields import display_exact, get_value, parse_value, spec_of
 from store.domain.model import LEVEL_LABELS
 from store.domain.pejabat import officials
 from store.edits.structure import CHILD_LEVEL, what_goes
-from store.domain.edit import Batch, Edit
+from store.domain.edit import Edit
 from store.text.sanitize import cut_words
 
 from tui.keys import drained, typing_into
@@ -385,18 +385,10 @@ async def open_properties(session: Session, ind_id: str) -> None:
                 edits.append(Edit(ind_id, name, None, olds[name], new))
         return edits
 
-    def done(edits: object) -> None:
-        """One form, one save and one undo step: every changed property is saved together or none is (a
-        conflict on the third no longer leaves the first two saved), and Ctrl+Z takes the form back whole."""
-        if not isinstance(edits, list) or not edits:
-            return
-        if len(edits) == 1:
-            session.apply_edit(edits[0])
-            return
-        if session.apply_batch(Batch(tuple(edits))) is not None:
-            changed = ", ".join(spec_of(e.field).label.lower() for e in edits)
-            session.say(f"Disimpan: {changed} indikator {ind['name'][:40]} (Ctrl+Z mengurungkan semuanya).")
+    from .forms import FormScreen, save_form
 
-    from .forms import FormScreen
+    def done(edits: object) -> None:
+        save_form(session, edits, lambda e: f"{', '.join(spec_of(x.field).label.lower() for x in e)} indikator "
+                                            f"{ind['name'][:40]}")
 
     await session.push_screen(FormScreen(f"Sifat indikator {ind['name']}"[:70], fields, submit), done)

@@ -17,16 +17,31 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.domain.edit import Batch, Edit
 from store.text.errors import WorkbookError
 from store.text.sanitize import visible
 
 from tui.keys import InOrderInput, OwnKeysFirst, drained
+from tui.session import Session
 
 # (key, label, the value it starts with)
 Field = tuple[str, str, str]
 
 _BOX = ("width: 76; height: auto; max-height: 22; overflow-y: auto; border: round $primary; background: $surface; "
         "padding: 0 1;")
+
+
+def save_form(session: Session, edits: object, said: Callable[[list[Edit]], str]) -> None:
+    """What a form gave back when it closed (its edits, or nothing when cancelled): one form, one save and one undo
+    step. Every changed field is saved together or none is (a conflict on the third never leaves the first two
+    saved); one change is echoed as any edit is, more with `said` and the Ctrl+Z that takes the form back whole."""
+    if not isinstance(edits, list) or not edits:
+        return
+    if len(edits) == 1:
+        session.apply_edit(edits[0])
+        return
+    if session.apply_batch(Batch(tuple(edits))) is not None:
+        session.say(f"Disimpan: {said(edits)} (Ctrl+Z mengurungkan semuanya).")
 
 
 class FormScreen(ModalScreen[object]):

@@ -16,11 +16,11 @@ from textual.widgets import Input, Label, Static
 from store.text.errors import InvalidValue
 from store.domain.fields import display_exact, get_value, spec_of
 from store.domain.refs import PROFILE_REF
-from store.domain.edit import Batch, Edit
+from store.domain.edit import Edit
 
 from tui.keys import InOrderInput
 from tui.session import Session
-from .forms import FormScreen
+from .forms import FormScreen, save_form
 
 # (heading, [(field, label)]) in the order the form asks; the fields are those of store.domain.fields
 SECTIONS = (
@@ -93,14 +93,7 @@ async def open_profile_form(session: Session) -> None:
               for name in NAMES]
 
     def done(edits: object) -> None:
-        if not isinstance(edits, list) or not edits:
-            return
-        if len(edits) == 1:
-            session.apply_edit(edits[0])
-            return
-        if session.apply_batch(Batch(tuple(edits))) is not None:
-            session.say(f"Disimpan: {len(edits)} isian profil dan penandatangan {year} (Ctrl+Z mengurungkan "
-                        f"semuanya).")
+        save_form(session, edits, lambda e: f"{len(e)} isian profil dan penandatangan {year}")
 
     form = ProfileForm(f"Profil dan penandatangan {year}", fields, lambda values: profile_edits(session, values, year))
     await session.push_screen(form, done)  # awaited: the keys typed after P go to its first field
