@@ -89,11 +89,7 @@ class EditHistory(WritePath):
         verb = "Diurungkan" if kind == "undo" else "Diulangi"
         changed = [a for a in moved.applied if a.changed]
         if len(changed) == 1 and changed[0].edit.field not in STRUCTURAL:
-            tail = self.capaian_tail(changed[0].edit)
-            spec = spec_of(changed[0].edit.field)
-            year = f" {changed[0].edit.year}" if changed[0].edit.year is not None else ""
-            self.say(f"{verb}: {spec.label}{year} {changed[0].target.label[:40]}: {changed[0].old_text} \u2192 "
-                     f"{changed[0].new_text}{tail}")
+            self.say(self.echo(verb, changed[0]))
         else:
             self.say(f"{verb} #{moved.step.id}: {history.describe(moved)}")
         first = moved.step.entries[0]

@@ -36,12 +36,8 @@ class WritePath(AppState):
             verb = {"undo": "Diurungkan", "redo": "Diulangi"}.get(kind, "Disimpan")
             self.say(f"{verb}: {structure.sentence(applied)}")
         elif not quiet:
-            spec = spec_of(edit.field)
-            year = f" {edit.year}" if edit.year is not None else ""
             verb = {"edit": "Disimpan", "undo": "Diurungkan", "redo": "Diulangi"}.get(kind, "Disimpan")
-            tail = self.capaian_tail(edit)
-            self.say(f"{verb}: {spec.label}{year} {applied.target.label[:40]}: {applied.old_text} \u2192 "
-                     f"{applied.new_text}{tail}")
+            self.say(self.echo(verb, applied))
         else:
             self.show_saved()
         return applied
@@ -73,6 +69,14 @@ class WritePath(AppState):
             self.casc = self.wb.cascade()
         except (WorkbookError, OSError):
             pass  # unreadable now: poll_disk says so and keeps the last good document
+
+    def echo(self, verb: str, applied: Applied) -> str:
+        """The status line's word on one value saved, undone or redone: which field of which row, old → new, and the
+        capaian it gives."""
+        edit = applied.edit
+        year = f" {edit.year}" if edit.year is not None else ""
+        return (f"{verb}: {spec_of(edit.field).label}{year} {applied.target.label[:40]}: {applied.old_text} \u2192 "
+                f"{applied.new_text}{self.capaian_tail(edit)}")
 
     def capaian_tail(self, edit: Edit) -> str:
         """What follows an echo: after a quarter what it makes so far (by the rule, or that no rule combines the
