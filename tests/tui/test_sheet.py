@@ -302,7 +302,12 @@ async def test_the_page_below_is_computed_while_the_operator_reads(demo_path: Pa
     app = LkjipApp(Workbook.open(demo_path))
     async with app.run_test(size=(80, 24)) as pilot:
         sheet = await open_sheet(pilot)
-        await pilot.pause(0.3)  # the operator reads the first page
+        grid = sheet.grid
+        below = range(grid.top + grid.body_height, min(len(grid.rows), grid.top + 2 * grid.body_height))
+        for _ in range(100):  # the operator reads the first page (on a loaded machine the timer fires late)
+            await pilot.pause(0.05)
+            if grid._prefetch is None and all(i in grid._cache for i in below):
+                break
         computed: list[str] = []
         real = SheetScreen._row_texts
         monkeypatch.setattr(SheetScreen, "_row_texts", lambda self, row, node, year: computed.append(row.ref)
