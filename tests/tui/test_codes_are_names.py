@@ -13,7 +13,7 @@ from store.edits import plans
 from store.text.errors import InvalidValue
 from store.edits.workbook import Workbook
 from tui.app.app import LkjipApp
-from tui.views.forms import FormScreen
+from tui.views.forms import FormScreen, PickScreen
 from tui.views.log import LogScreen
 from tui.widgets.cascade_tree import CascadeTree
 from tests.support.cli import lkjip
@@ -161,6 +161,41 @@ async def test_the_title_and_the_log_view_show_only_the_current_code(demo_path: 
         view = app.screen.query_one("#log-view")
         refs = [str(view.get_row_at(i)[3]) for i in range(view.row_count)]
         assert f"{NEW_SUB} (dulu {OLD_SUB})" in refs and OLD_SUB not in refs
+
+
+async def test_m_in_the_tree_moves_the_kegiatan_and_its_old_code_names_nothing(demo_path: Path) -> None:
+    """The operator's very story: `m` on kegiatan 7.01.01.2.03, Enter on program 7.01.02 (the first offered). The
+    sub kegiatan's title then names only its new code, `lkjip set … 7.01.01.2.03.0002 pagu 1000` is refused naming
+    the new code and changes nothing, and the freed kegiatan code is taken by `lkjip add`."""
+    wb = str(demo_path)
+    ok("add", wb, "kegiatan", "Kegiatan tiga", "--code", OLD_KEGIATAN, "--parent", PROGRAM)
+    ok("add", wb, "subkegiatan", "Sub kegiatan dua", "--code", OLD_SUB, "--parent", OLD_KEGIATAN)
+    ok("set", wb, OLD_SUB, "pagu", "500")
+    kegiatan_id, sub_id = node_by_code(demo_path, OLD_KEGIATAN)["id"], node_by_code(demo_path, OLD_SUB)["id"]
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        tree = app.screen.query_one(CascadeTree)
+        tree.focus()
+        tree.reveal(kegiatan_id)
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        await pilot.press("enter")  # the first parent offered: program 7.01.02
+        await pilot.pause()
+        assert not isinstance(app.screen, PickScreen) and not app.message_error, app.message
+        tree.reveal(sub_id)
+        await pilot.pause()
+        title = str(app.screen.query_one("#node-title").render())
+        assert NEW_SUB in title and OLD_SUB not in title, title
+    assert node_by_code(demo_path, NEW_SUB)["budget"]["2022"]["pagu"] == 500
+    before = demo_path.read_bytes()
+    done = lkjip("set", wb, OLD_SUB, "pagu", "1000")
+    assert done.returncode == 1 and f"{OLD_SUB} sekarang {NEW_SUB}" in done.stderr, done.stderr
+    assert demo_path.read_bytes() == before
+    assert ok("add", wb, "kegiatan", "Kegiatan baru", "--code", OLD_KEGIATAN, "--parent", PROGRAM).splitlines()[-1] \
+        == OLD_KEGIATAN
 
 
 async def test_the_tui_form_gives_the_freed_code_to_a_new_kegiatan(demo_path: Path) -> None:
