@@ -58,9 +58,9 @@ async def add_form_after_code(app: LkjipApp, pilot, parent: str, code: str) -> N
     assert isinstance(app.screen, FormScreen)
 
 
-async def typed_code_then_enter(path: Path, parent: str, code: str) -> str:
+async def typed_code_then_enter(path: Path, parent: str, code: str, *, taken: bool = False) -> str:
     """The name field as the operator sees it after a, the code, Enter on `parent`; Enter on an empty one saves
-    nothing."""
+    nothing, and neither does Enter on the name of a code that is `taken` (the form says the code is in use)."""
     app = LkjipApp(Workbook.open(path))
     async with app.run_test(size=(80, 24)) as pilot:
         await add_form_after_code(app, pilot, parent, code)
@@ -72,6 +72,10 @@ async def typed_code_then_enter(path: Path, parent: str, code: str) -> str:
         if not name:
             assert isinstance(app.screen, FormScreen) and "nama" in str(app.screen.query_one("#form-error").render())
             assert path.read_bytes() == before
+        if taken:
+            assert isinstance(app.screen, FormScreen)
+            assert f"Kode {code} sudah dipakai" in str(app.screen.query_one("#form-error").render())
+            assert path.read_bytes() == before
         return name
 
 
@@ -81,7 +85,7 @@ async def test_a_kegiatan_code_on_a_program_never_takes_the_programs_name(demo_p
 
 async def test_the_operators_very_keys_offer_only_the_name_of_that_code(demo_path: Path) -> None:
     # 7.01.01.2.01 is held in the demo: its own name may be offered (the save is then refused), never the program's.
-    name = await typed_code_then_enter(demo_path, PROGRAM, "7.01.01.2.01")
+    name = await typed_code_then_enter(demo_path, PROGRAM, "7.01.01.2.01", taken=True)
     assert name != PROGRAM_NAME and name == "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah"
 
 
