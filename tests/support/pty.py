@@ -27,16 +27,19 @@ __all__ = ["F8", "KEY_BYTES", "QUIET", "PtySession", "Tui", "figures", "fresh", 
 
 ROOT = Path(__file__).resolve().parents[2]
 F8 = b"\x1b[19~"
-QUIET = 0.3  # seconds without output: the program has answered
+QUIET = 0.1  # seconds without output (and without CPU use): the program has answered
 # Seconds a test waits for the text that proves the program has answered (`until`). The slowest legitimate screen (a
 # 9 KB paste, a 200-key burst, on two loaded cores) takes a few seconds; a wrong program fails here, not 60 s later.
 UNTIL = 20.0
 
 
 def tui_env(tmp_path: Path) -> dict[str, str]:
-    """The environment of an operator's xterm: no Textual test switches, no truecolor claim, no keymap of the
-    machine's user (LKJIP_KEYMAP points at a file that does not exist)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL_") and k != "COLORTERM"}
+    """The environment of an operator's xterm: no Textual test switches, no truecolor claim, no size but the pty's,
+    no keymap of the machine's user (LKJIP_KEYMAP points at a file that does not exist)."""
+    # No COLUMNS or LINES either: pytest-xdist's workers export 80 and 24, which Textual takes over the pty's size
+    # (a 100×30 test then read a 24-row frame and waited 30 s for a key bar on row 30).
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("TEXTUAL_") and k not in ("COLORTERM", "COLUMNS", "LINES")}
     env.update(TERM="xterm-256color", LKJIP_KEYMAP=str(tmp_path / "no-keymap.json"))
     return env
 
@@ -94,7 +97,7 @@ class Tui:
         sent = self.session.send_bytes(data)
         # Half a second for the first byte: a key that changes nothing on screen (→ at the last column) paints nothing,
         # and waiting longer for it cost minutes; a test that needs the answer names it (`until`), waited for below.
-        self.stream.feed(self.session.read_until_quiet(QUIET, sent_at=sent, first_timeout=0.5, timeout=60.0).data)
+        self.stream.feed(self.session.read_until_quiet(QUIET, sent_at=sent, first_timeout=0.3, timeout=60.0).data)
         self.wait_for(until, gone)
 
     def wait_for(self, until: str = "", gone: str = "") -> None:
