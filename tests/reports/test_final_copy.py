@@ -7,7 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 from reports.docx.sign import is_signature
 from reports.profile import pemda_heading
@@ -43,6 +45,11 @@ def footers_xml(document) -> str:
 def signature_tables(document) -> list[list[list[str]]]:
     """Every signature block as its rows of cell texts."""
     return [[[c.text for c in row.cells] for row in t.rows] for t in document.tables if is_signature(t)]
+
+
+def keeps_with_next(p) -> bool:
+    """A paragraph element's keep-with-next as Word reads it (a `w:keepNext w:val="0"` is there and off)."""
+    return Paragraph(p, None).paragraph_format.keep_with_next is True
 
 
 def test_a_locked_year_exports_the_final_copy_and_draf_marks_it_again(demo_path: Path, tmp_path: Path) -> None:
@@ -113,7 +120,7 @@ def test_a_signature_block_never_stands_alone_on_a_page(demo_path: Path, tmp_pat
             if n < len(table.rows) - 1:
                 assert all(c.paragraphs[0].paragraph_format.keep_with_next for c in row.cells)
         before = table._tbl.getprevious()
-        assert before.tag == qn("w:p") and before.find(qn("w:pPr")).find(qn("w:keepNext")) is not None
+        assert before.tag == qn("w:p") and keeps_with_next(before)
 
 
 def test_the_review_statement_carries_the_years_inspektur(demo_path: Path, tmp_path: Path) -> None:
@@ -235,3 +242,72 @@ async def test_f5_lists_a_sasarans_analysis_points_in_report_order_and_saves_one
         assert not app.message_error, app.message
     md = ok("export", demo_path, "--format", "md", "--year", 2022)
     assert "##### d. Perbandingan realisasi kinerja dengan standar nasional\n\nStandar pelayanan minimal" in md
+
+
+@pytest.mark.parametrize("doc", ["pk", "triwulan"])
+def test_the_pk_and_the_quarterly_report_are_drafts_until_locked_final_after_and_drafts_again_with_draf(
+        demo_path: Path, tmp_path: Path, doc: str) -> None:
+    """Both formats of both documents through the three states: unlocked, locked, locked with --draf."""
+    args = ("--doc", doc, *(("--tw", 2) if doc == "triwulan" else ()), "--year", 2022)
+
+    def both(name: str, *extra: object) -> tuple[str, str, str]:
+        md = ok("export", demo_path, "--format", "md", *args, *extra)
+        ok("export", demo_path, "--format", "docx", *args, "-o", tmp_path / f"{name}.docx", *extra)
+        word = docx.Document(str(tmp_path / f"{name}.docx"))
+        return md, headers_xml(word), footers_xml(word)
+
+    md, header, footer = both("draf")
+    assert md.startswith("> DRAF") and "DRAF" in header and "dikunci" not in md + footer
+    ok("lock", demo_path, "--year", 2022)
+    lock = Workbook.open(demo_path).cascade().meta["locks"]["2022"]
+    line = f"Tahun 2022 dikunci {lock['at'][:10]}, revisi {lock['revision']}"
+    md, header, footer = both("final")
+    assert "DRAF" not in md + header and md.rstrip().endswith(f"*{line}*") and line in footer
+    md, header, footer = both("lagi", "--draf")
+    assert md.startswith("> DRAF") and "DRAF" in header and "dikunci" not in md + footer
+
+
+def test_the_lkjip_md_of_a_locked_year_is_a_draft_again_with_draf(demo_path: Path) -> None:
+    ok("lock", demo_path, "--year", 2022)
+    md = ok("export", demo_path, "--format", "md", "--year", 2022, "--draf")
+    assert md.startswith("> DRAF") and "dikunci" not in md
+
+
+@pytest.mark.parametrize("doc", ["pk", "triwulan"])
+def test_the_pk_and_quarterly_signature_blocks_keep_with_what_stands_before_them(demo_path: Path, tmp_path: Path,
+                                                                                 doc: str) -> None:
+    """The quarterly report's block once stood alone on its last page: it keeps with the paragraph before it, or
+    with the last row of the table before it, so at least that row goes over with it."""
+    out = tmp_path / f"{doc}.docx"
+    ok("export", demo_path, "--format", "docx", "--doc", doc, *(("--tw", 2) if doc == "triwulan" else ()),
+       "--year", 2022, "-o", out)
+    tables = [t for t in docx.Document(str(out)).tables if is_signature(t)]
+    assert len(tables) == (2 if doc == "pk" else 1)  # the PK signs its statement and its lampiran
+    for table in tables:
+        for n, row in enumerate(table.rows):
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+            assert all(c.paragraphs[0].paragraph_format.keep_with_next for c in row.cells) == (n < len(table.rows) - 1)
+        spacer = table._tbl.getprevious()
+        assert keeps_with_next(spacer)
+        before = spacer.getprevious()
+        if before.tag == qn("w:tbl"):
+            assert all(keeps_with_next(p) for p in before.findall(qn("w:tr"))[-1].iter(qn("w:p")))
+        else:
+            assert keeps_with_next(before)
+    if doc == "triwulan":
+        assert before.tag == qn("w:tbl")  # the budget table ends the report
+
+
+def test_each_sasarans_analysis_in_word_has_the_seven_points_as_sub_headings(demo_path: Path, tmp_path: Path) -> None:
+    document = export(demo_path, tmp_path / "lkjip.docx")
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    sasaran = [i for i, (style, text) in enumerate(headings) if style == "Heading 3" and text.startswith("Sasaran ")]
+    assert len(sasaran) == 2
+    for at in sasaran:
+        points = []
+        for style, text in headings[at + 1:]:
+            if style != "Heading 4":
+                break
+            points.append(text)
+        assert [p[:2] for p in points] == ["a.", "b.", "c.", "d.", "e.", "f.", "g."]
+        assert points[3] == POINT_D and points[6].startswith("g. Analisis program dan kegiatan")
