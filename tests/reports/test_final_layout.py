@@ -298,3 +298,25 @@ def test_a_libreoffice_that_fails_leaves_the_word_export_without_numbers_and_ref
     refused = lkjip("export", demo["workbook"], "--format", "pdf", "-o", tmp_path / "lkjip.pdf", env=env)
     assert refused.returncode == 1 and not (tmp_path / "lkjip.pdf").exists()
     assert "LibreOffice gagal mengubah dokumen ke PDF" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_the_quarterly_reports_program_table_tells_program_kegiatan_and_sub_kegiatan_apart(demo, tmp_path):
+    """As the budget tables and Lampiran 2 do: a program's first row bold, kegiatan and sub kegiatan indented one and
+    two steps in the name column; an indicator's further row plain."""
+    out = tmp_path / "tw.docx"
+    ok("export", demo["workbook"], "--doc", "triwulan", "--tw", "2", "--format", "docx", "-o", out)
+    tbl = table_titled(docx.Document(str(out)), "Kinerja Program, Kegiatan dan Sub Kegiatan s.d. Triwulan II "
+                                                  "Tahun 2022")
+    seen = set()
+    for tr in tbl._tbl.tr_lst[1:]:
+        name = _Cell(tr.tc_lst[1], None).text
+        kind = {"Program": "program", "Kegiatan": "kegiatan", "Sub Kegiatan": "subkegiatan"}.get(
+            name.split(":")[0], "indikator")
+        seen.add(kind)
+        bold = all(r.find(qn("w:rPr")) is not None and r.find(qn("w:rPr")).find(qn("w:b")) is not None
+                   for r in tr.iter(qn("w:r")))
+        ind = tr.tc_lst[1].find(qn("w:p")).find(qn("w:pPr")).find(qn("w:ind"))
+        indent = int(ind.get(qn("w:left"))) if ind is not None else 0
+        assert bold == (kind == "program"), name
+        assert indent == {"program": 0, "indikator": 0, "kegiatan": 170, "subkegiatan": 340}[kind], name
+    assert seen == {"program", "kegiatan", "subkegiatan", "indikator"}
