@@ -93,8 +93,10 @@ def analysis_findings(casc: Cascade, year: int) -> list[Finding]:
                 continue
             section = casc.narrative.get(analysis_key(sasaran["id"], suffix))
             if section is None or not text_for(section, year).strip():
+                # The efficiency point opens with its figures, written or not (reports.outline.document._seven_points).
+                fate = "hanya mencetak angkanya" if suffix == "efisiensi" else "tidak mencetaknya"
                 out.append(Finding(WARNING, sasaran["id"], "", f"Analisis sasaran {no} butir {'abcdefg'[n]} "
-                                   f"({title}) tahun {year} masih kosong; salinan final tidak mencetaknya."))
+                                   f"({title}) tahun {year} masih kosong; salinan final {fate}."))
     return out
 
 

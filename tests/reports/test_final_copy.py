@@ -198,6 +198,10 @@ def test_an_unfilled_point_prints_nothing_in_the_final_copy_and_check_lists_it(d
     check = ok("check", demo_path, "--year", 2022)
     assert "Analisis sasaran 1 butir d" not in check  # written
     assert "Analisis sasaran 1 butir g (Analisis program dan kegiatan" in check and "masih kosong" in check
+    # What the signed copy does with each: g is left out, f keeps its figures (Tabel 3.4 and 3.5 in words).
+    lines = {line.split(" (")[0].split(": ", 1)[1]: line for line in check.splitlines() if "Analisis sasaran 1" in line}
+    assert lines["Analisis sasaran 1 butir g"].endswith("salinan final tidak mencetaknya.")
+    assert lines["Analisis sasaran 1 butir f"].endswith("salinan final hanya mencetak angkanya.")
     ok("lock", demo_path, "--year", 2022)
     assert "Analisis sasaran" not in ok("check", demo_path, "--year", 2022)  # locked: nothing to list any more
     md = ok("export", demo_path, "--format", "md", "--year", 2022)
