@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from store.domain.cascade import Cascade
-from store.domain.model import ANALYSIS_POINTS, BUDGET_LEVELS, Indicator, Node, analysis_key, text_for
+from store.domain.refs import NARRATIVE_PREFIX
+from store.domain.model import (ANALYSIS_POINTS, BUDGET_LEVELS, NARRATIVE_SECTIONS, Indicator, Node, analysis_key,
+                                text_for)
 
 from store.text.numbers import format_rupiah, format_value
 from store.domain.tw_rule import KUMULATIF, roman, rule_label
@@ -79,7 +81,20 @@ def run(casc: Cascade, year: int) -> list[Finding]:
     out += pagu_pk_findings(casc, year)
     out += renaksi_findings(casc, year)
     if not lock:
-        out += analysis_findings(casc, year)
+        out += narrative_findings(casc, year) + analysis_findings(casc, year)
+    return out
+
+
+def narrative_findings(casc: Cascade, year: int) -> list[Finding]:
+    """For a year not yet locked: each section of the report's text still empty, since the signed copy prints its
+    heading alone (the draft's "[Narasi … belum diisi.]" is for reviewers). Named by the REF that writes it."""
+    out = []
+    for key, title in NARRATIVE_SECTIONS:
+        section = casc.narrative.get(key)
+        if section is None or not text_for(section, year).strip():
+            title = (section or {}).get("title") or title
+            out.append(Finding(WARNING, NARRATIVE_PREFIX + key, "",
+                               f"Narasi \u201c{title}\u201d tahun {year} masih kosong; salinan final tidak mencetaknya."))
     return out
 
 

@@ -97,7 +97,7 @@ class _Builder:
     def __init__(self, casc: Cascade, year: int, *, final: bool = False) -> None:
         self.casc = casc
         self.year = year
-        self.final = final  # the signed copy: an analysis point nobody wrote prints nothing
+        self.final = final  # the signed copy: an analysis point or a section nobody wrote prints nothing
         self.blocks: list[Block] = []
 
     def add(self, *blocks: Block) -> None:
@@ -120,8 +120,9 @@ class _Builder:
                 self.add(Paragraph(f"[Teks ini masih teks tahun {source}; perbarui untuk tahun {self.year}.]",
                                    note=True))
             self.add(Narrative(key, text, level))
-        else:
-            # A draft goes to reviewers: an empty section should be visible as such, not silently skipped.
+        elif not self.final:
+            # A draft goes to reviewers: an empty section should be visible as such, not silently skipped. The signed
+            # copy prints the heading alone; `lkjip check` lists the section before the year is locked.
             title = (section["title"] if section else "") or key
             self.add(Paragraph(f"[Narasi \u201c{title}\u201d belum diisi.]", note=True))
 

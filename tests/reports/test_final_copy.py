@@ -315,3 +315,22 @@ def test_each_sasarans_analysis_in_word_has_the_seven_points_as_sub_headings(dem
             points.append(text)
         assert [p[:2] for p in points] == ["a.", "b.", "c.", "d.", "e.", "f.", "g."]
         assert points[3] == POINT_D and points[6].startswith("g. Analisis program dan kegiatan")
+
+
+def test_an_empty_narrative_prints_no_placeholder_in_the_signed_copy_and_check_lists_it(tmp_path: Path) -> None:
+    """The draft shows "[Narasi … belum diisi.]" to its reviewers; the copy the head signs never carries it: an
+    empty section prints its heading alone, and `check` names it while the year can still be written."""
+    workbook = tmp_path / "baru.json"
+    ok("init", workbook, "--instansi", "Kecamatan Baru", "--pemda", "Kabupaten Contoh", "--periode", "2021-2026",
+       "--tahun", "2022")
+    ok("set", workbook, "narasi:bab1_umum", "teks", "Kecamatan Baru melayani tiga belas desa.", "--year", 2022)
+    assert "*\\[Narasi \u201cKata Pengantar\u201d belum diisi.\\]*" in ok("export", workbook, "--format", "md")
+    check = ok("check", workbook, "--year", 2022).splitlines()
+    assert ("[peringatan] narasi:kata_pengantar: Narasi \u201cKata Pengantar\u201d tahun 2022 masih kosong; salinan "
+            "final tidak mencetaknya.") in check
+    assert not any(line.startswith("[peringatan] narasi:bab1_umum:") for line in check)  # written
+    ok("lock", workbook, "--year", 2022)
+    assert "Narasi" not in ok("check", workbook, "--year", 2022)
+    md = ok("export", workbook, "--format", "md")
+    assert "belum diisi.\\]" not in md and "Kecamatan Baru melayani tiga belas desa." in md
+    assert "## KATA PENGANTAR" in md and "## BAB IV PENUTUP" in md  # the headings stay
