@@ -115,8 +115,9 @@ class _Builder:
         text = text_for(section, self.year) if section else ""
         source = text_year(section, self.year) if section else None
         if text.strip():
-            if source != str(self.year):
-                # A year without its own text shows another year's as a draft: the reviewers must see which.
+            if source != str(self.year) and not self.final:
+                # A year without its own text shows another year's as a draft: the reviewers must see which. The
+                # signed copy prints it as it is (`lkjip check` named it while the year was open).
                 self.add(Paragraph(f"[Teks ini masih teks tahun {source}; perbarui untuk tahun {self.year}.]",
                                    note=True))
             self.add(Narrative(key, text, level))

@@ -334,3 +334,19 @@ def test_an_empty_narrative_prints_no_placeholder_in_the_signed_copy_and_check_l
     md = ok("export", workbook, "--format", "md")
     assert "belum diisi.\\]" not in md and "Kecamatan Baru melayani tiga belas desa." in md
     assert "## KATA PENGANTAR" in md and "## BAB IV PENUTUP" in md  # the headings stay
+
+
+def test_a_text_of_another_year_carries_no_note_in_the_signed_copy_and_check_names_it(demo_path: Path) -> None:
+    """2023 has no texts of its own: the draft shows 2022's with a note for its reviewers, the signed copy without
+    it, and `check` names each such text while 2023 is open."""
+    note = "Teks ini masih teks tahun 2022; perbarui untuk tahun 2023."
+    assert note in ok("export", demo_path, "--format", "md", "--year", 2023)
+    check = ok("check", demo_path, "--year", 2023).splitlines()
+    assert ("[peringatan] narasi:kata_pengantar: Narasi \u201cKata Pengantar\u201d tahun 2023 masih teks tahun 2022; "
+            "salinan final mencetaknya tanpa catatan.") in check
+    assert any(line.startswith("[peringatan] S1: Analisis sasaran 1 butir e") and "masih teks tahun 2022" in line
+               for line in check)
+    ok("lock", demo_path, "--year", 2023)
+    assert "masih teks tahun" not in ok("check", demo_path, "--year", 2023)
+    md = ok("export", demo_path, "--format", "md", "--year", 2023)
+    assert "masih teks tahun" not in md and "Kepemerintahan yang baik" in md
