@@ -164,7 +164,11 @@ def test_the_final_copys_daftar_isi_carries_the_page_numbers_libreoffice_lays_ou
     workbook.write_bytes(demo["workbook"].read_bytes())
     ok("lock", workbook, "--year", "2022")
     ok("export", workbook, "--format", "docx", "-o", tmp_path / "final.docx")
-    toc = [p.text for p in docx.Document(str(tmp_path / "final.docx")).paragraphs if p.style.name.startswith("toc")]
+    final = docx.Document(str(tmp_path / "final.docx"))
+    # Opened in Word or LibreOffice as written: no question to update the fields.
+    assert final.settings.element.find(qn("w:updateFields")) is None
+    assert not [c for c in final.element.body.iter(qn("w:fldChar")) if c.get(qn("w:dirty"))]
+    toc = [p.text for p in final.paragraphs if p.style.name.startswith("toc")]
     assert re.fullmatch(r"BAB I PENDAHULUAN\t1", next(t for t in toc if t.startswith("BAB I ")))
     assert next(t for t in toc if t.startswith("KATA PENGANTAR")).endswith("\ti")
 
