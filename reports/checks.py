@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from store.domain.cascade import Cascade
-from store.domain.model import ANALYSIS_POINTS, BUDGET_LEVELS, Indicator, Node, analysis_key, text_for
+from store.domain.refs import NARRATIVE_PREFIX
+from store.domain.model import (ANALYSIS_POINTS, BUDGET_LEVELS, NARRATIVE_SECTIONS, Indicator, Narrative, Node,
+                                analysis_key, text_for, text_year)
 
 from store.text.numbers import format_rupiah, format_value
 from store.domain.tw_rule import KUMULATIF, roman, rule_label
@@ -79,22 +81,59 @@ def run(casc: Cascade, year: int) -> list[Finding]:
     out += pagu_pk_findings(casc, year)
     out += renaksi_findings(casc, year)
     if not lock:
-        out += analysis_findings(casc, year)
+        out += narrative_findings(casc, year) + analysis_findings(casc, year)
+    return out
+
+
+def _unwritten(section: Narrative | None, year: int) -> str | None:
+    """What the signed copy of `year` would do unasked with a section: "kosong" (nothing written), the year whose
+    text it borrows (a year without its own text shows an earlier one's; the draft says so in a note, the signed copy
+    prints it as it is), or None: written for this year."""
+    if section is None or not text_for(section, year).strip():
+        return "kosong"
+    source = text_year(section, year)
+    return source if source != str(year) else None
+
+
+def _borrowed(source: str) -> str:
+    return f"masih teks tahun {source}; salinan final mencetaknya tanpa catatan."
+
+
+def narrative_findings(casc: Cascade, year: int) -> list[Finding]:
+    """For a year not yet locked: each section of the report's text still empty, since the signed copy prints its
+    heading alone (the draft's "[Narasi … belum diisi.]" is for reviewers), or another year's. Named by the REF
+    that writes it."""
+    out = []
+    for key, title in NARRATIVE_SECTIONS:
+        section = casc.narrative.get(key)
+        state = _unwritten(section, year)
+        if state is None:
+            continue
+        title = (section["title"] if section else "") or title
+        tail = "masih kosong; salinan final tidak mencetaknya." if state == "kosong" else _borrowed(state)
+        out.append(Finding(WARNING, NARRATIVE_PREFIX + key, "", f"Narasi \u201c{title}\u201d tahun {year} {tail}"))
     return out
 
 
 def analysis_findings(casc: Cascade, year: int) -> list[Finding]:
     """For a year not yet locked: each analysis point written by people (store.domain.model.ANALYSIS_POINTS) still empty,
-    since the signed copy leaves it out."""
+    since the signed copy leaves it out, or another year's."""
     out = []
     for no, sasaran in enumerate(casc.of_level("sasaran"), start=1):
         for n, (suffix, title) in enumerate(ANALYSIS_POINTS):
             if suffix is None:
                 continue
-            section = casc.narrative.get(analysis_key(sasaran["id"], suffix))
-            if section is None or not text_for(section, year).strip():
-                out.append(Finding(WARNING, sasaran["id"], "", f"Analisis sasaran {no} butir {'abcdefg'[n]} "
-                                   f"({title}) tahun {year} masih kosong; salinan final tidak mencetaknya."))
+            state = _unwritten(casc.narrative.get(analysis_key(sasaran["id"], suffix)), year)
+            if state is None:
+                continue
+            if state == "kosong":
+                # The efficiency point opens with its figures, written or not (reports.outline.document._seven_points).
+                fate = "hanya mencetak angkanya" if suffix == "efisiensi" else "tidak mencetaknya"
+                tail = f"masih kosong; salinan final {fate}."
+            else:
+                tail = _borrowed(state)
+            out.append(Finding(WARNING, sasaran["id"], "", f"Analisis sasaran {no} butir {'abcdefg'[n]} "
+                                                           f"({title}) tahun {year} {tail}"))
     return out
 
 

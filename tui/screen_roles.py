@@ -80,6 +80,13 @@ class RestoresDraft(Protocol):
 
 
 @runtime_checkable
+class ShowsSection(Protocol):
+    """The narrative view: one section of text shown by its key (Enter on an empty one in the checks view)."""
+
+    def show_section(self, key: str) -> None: ...
+
+
+@runtime_checkable
 class DraftsOnSignal(Protocol):
     """The narrative view: what is typed and unsaved goes to the recovery draft when a signal stops the app."""
 

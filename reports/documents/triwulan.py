@@ -71,6 +71,9 @@ def tabel_kegiatan(casc: Cascade, year: int, tw: int) -> Table:
             for i, ind in enumerate(node["indicators"]):
                 head = [node["code"], f"{LEVEL_LABELS[node['level']]}: {node['name']}"] if i == 0 else ["", ""]
                 t.add([*head, *_indicator_cells(ind, year, tw, s)], ind["id"])
+                # Bold programs, indented kegiatan and sub kegiatan, as in the budget table below it.
+                t.outline.append(OUTLINE[node["level"]] if i == 0 else -1)
+    t.outline_col = 1
     t.numeric = [False, False, False, False] + [True] * (tw + 1) + [False, True, True]
     return t
 

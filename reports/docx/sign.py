@@ -25,7 +25,10 @@ SIGNATURE_CAPTION = "Tanda tangan"
 
 
 def _keep_previous(doc: Document) -> None:
-    """The paragraph before the block, or the last row of a table before it, keeps with the block."""
+    """The paragraph before the block, or the table before it, keeps with the block. A table keeps with it by every
+    paragraph of every row: LibreOffice keeps a table with what follows only then (as the table's own property) and
+    ignores a last row's alone, which left the quarterly report's block alone on its last page. A table that does
+    not end on the block's page then starts on a fresh page, in Word too."""
     body = doc.element.body
     last = [el for el in body if el.tag != qn("w:sectPr")]
     if not last:
@@ -33,9 +36,8 @@ def _keep_previous(doc: Document) -> None:
     if last[-1].tag == qn("w:p"):
         Paragraph(last[-1], doc._body).paragraph_format.keep_with_next = True
     elif last[-1].tag == qn("w:tbl"):
-        for cell in Table(last[-1], doc._body).rows[-1].cells:
-            for p in cell.paragraphs:
-                p.paragraph_format.keep_with_next = True
+        for p in last[-1].iter(qn("w:p")):
+            Paragraph(p, doc._body).paragraph_format.keep_with_next = True
 
 
 def is_signature(table: Table) -> bool:

@@ -97,7 +97,7 @@ class _Builder:
     def __init__(self, casc: Cascade, year: int, *, final: bool = False) -> None:
         self.casc = casc
         self.year = year
-        self.final = final  # the signed copy: an analysis point nobody wrote prints nothing
+        self.final = final  # the signed copy: an analysis point or a section nobody wrote prints nothing
         self.blocks: list[Block] = []
 
     def add(self, *blocks: Block) -> None:
@@ -115,13 +115,15 @@ class _Builder:
         text = text_for(section, self.year) if section else ""
         source = text_year(section, self.year) if section else None
         if text.strip():
-            if source != str(self.year):
-                # A year without its own text shows another year's as a draft: the reviewers must see which.
+            if source != str(self.year) and not self.final:
+                # A year without its own text shows another year's as a draft: the reviewers must see which. The
+                # signed copy prints it as it is (`lkjip check` named it while the year was open).
                 self.add(Paragraph(f"[Teks ini masih teks tahun {source}; perbarui untuk tahun {self.year}.]",
                                    note=True))
             self.add(Narrative(key, text, level))
-        else:
-            # A draft goes to reviewers: an empty section should be visible as such, not silently skipped.
+        elif not self.final:
+            # A draft goes to reviewers: an empty section should be visible as such, not silently skipped. The signed
+            # copy prints the heading alone; `lkjip check` lists the section before the year is locked.
             title = (section["title"] if section else "") or key
             self.add(Paragraph(f"[Narasi \u201c{title}\u201d belum diisi.]", note=True))
 

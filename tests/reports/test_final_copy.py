@@ -4,11 +4,15 @@ Direviu. Exported as operators export them and read back with python-docx (heade
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import docx
+import pytest
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
+from reports.docx import paginate
 from reports.docx.sign import is_signature
 from reports.profile import pemda_heading
 from reports.signing import Signatory
@@ -43,6 +47,11 @@ def footers_xml(document) -> str:
 def signature_tables(document) -> list[list[list[str]]]:
     """Every signature block as its rows of cell texts."""
     return [[[c.text for c in row.cells] for row in t.rows] for t in document.tables if is_signature(t)]
+
+
+def keeps_with_next(p) -> bool:
+    """A paragraph element's keep-with-next as Word reads it (a `w:keepNext w:val="0"` is there and off)."""
+    return Paragraph(p, None).paragraph_format.keep_with_next is True
 
 
 def test_a_locked_year_exports_the_final_copy_and_draf_marks_it_again(demo_path: Path, tmp_path: Path) -> None:
@@ -113,7 +122,7 @@ def test_a_signature_block_never_stands_alone_on_a_page(demo_path: Path, tmp_pat
             if n < len(table.rows) - 1:
                 assert all(c.paragraphs[0].paragraph_format.keep_with_next for c in row.cells)
         before = table._tbl.getprevious()
-        assert before.tag == qn("w:p") and before.find(qn("w:pPr")).find(qn("w:keepNext")) is not None
+        assert before.tag == qn("w:p") and keeps_with_next(before)
 
 
 def test_the_review_statement_carries_the_years_inspektur(demo_path: Path, tmp_path: Path) -> None:
@@ -191,6 +200,10 @@ def test_an_unfilled_point_prints_nothing_in_the_final_copy_and_check_lists_it(d
     check = ok("check", demo_path, "--year", 2022)
     assert "Analisis sasaran 1 butir d" not in check  # written
     assert "Analisis sasaran 1 butir g (Analisis program dan kegiatan" in check and "masih kosong" in check
+    # What the signed copy does with each: g is left out, f keeps its figures (Tabel 3.4 and 3.5 in words).
+    lines = {line.split(" (")[0].split(": ", 1)[1]: line for line in check.splitlines() if "Analisis sasaran 1" in line}
+    assert lines["Analisis sasaran 1 butir g"].endswith("salinan final tidak mencetaknya.")
+    assert lines["Analisis sasaran 1 butir f"].endswith("salinan final hanya mencetak angkanya.")
     ok("lock", demo_path, "--year", 2022)
     assert "Analisis sasaran" not in ok("check", demo_path, "--year", 2022)  # locked: nothing to list any more
     md = ok("export", demo_path, "--format", "md", "--year", 2022)
@@ -235,3 +248,121 @@ async def test_f5_lists_a_sasarans_analysis_points_in_report_order_and_saves_one
         assert not app.message_error, app.message
     md = ok("export", demo_path, "--format", "md", "--year", 2022)
     assert "##### d. Perbandingan realisasi kinerja dengan standar nasional\n\nStandar pelayanan minimal" in md
+
+
+@pytest.mark.parametrize("doc", ["pk", "triwulan"])
+def test_the_pk_and_the_quarterly_report_are_drafts_until_locked_final_after_and_drafts_again_with_draf(
+        demo_path: Path, tmp_path: Path, doc: str) -> None:
+    """Both formats of both documents through the three states: unlocked, locked, locked with --draf."""
+    args = ("--doc", doc, *(("--tw", 2) if doc == "triwulan" else ()), "--year", 2022)
+
+    def both(name: str, *extra: object) -> tuple[str, str, str]:
+        md = ok("export", demo_path, "--format", "md", *args, *extra)
+        ok("export", demo_path, "--format", "docx", *args, "-o", tmp_path / f"{name}.docx", *extra)
+        word = docx.Document(str(tmp_path / f"{name}.docx"))
+        return md, headers_xml(word), footers_xml(word)
+
+    md, header, footer = both("draf")
+    assert md.startswith("> DRAF") and "DRAF" in header and "dikunci" not in md + footer
+    ok("lock", demo_path, "--year", 2022)
+    lock = Workbook.open(demo_path).cascade().meta["locks"]["2022"]
+    line = f"Tahun 2022 dikunci {lock['at'][:10]}, revisi {lock['revision']}"
+    md, header, footer = both("final")
+    assert "DRAF" not in md + header and md.rstrip().endswith(f"*{line}*") and line in footer
+    md, header, footer = both("lagi", "--draf")
+    assert md.startswith("> DRAF") and "DRAF" in header and "dikunci" not in md + footer
+
+
+def test_the_lkjip_md_of_a_locked_year_is_a_draft_again_with_draf(demo_path: Path) -> None:
+    ok("lock", demo_path, "--year", 2022)
+    md = ok("export", demo_path, "--format", "md", "--year", 2022, "--draf")
+    assert md.startswith("> DRAF") and "dikunci" not in md
+
+
+@pytest.mark.parametrize("doc", ["pk", "triwulan"])
+def test_the_pk_and_quarterly_signature_blocks_keep_with_what_stands_before_them(demo_path: Path, tmp_path: Path,
+                                                                                 doc: str) -> None:
+    """The quarterly report's block once stood alone on its last page: it keeps with the paragraph before it, or
+    with the table before it, so at least that table's last rows go over with it."""
+    out = tmp_path / f"{doc}.docx"
+    ok("export", demo_path, "--format", "docx", "--doc", doc, *(("--tw", 2) if doc == "triwulan" else ()),
+       "--year", 2022, "-o", out)
+    tables = [t for t in docx.Document(str(out)).tables if is_signature(t)]
+    assert len(tables) == (2 if doc == "pk" else 1)  # the PK signs its statement and its lampiran
+    for table in tables:
+        for n, row in enumerate(table.rows):
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+            assert all(c.paragraphs[0].paragraph_format.keep_with_next for c in row.cells) == (n < len(table.rows) - 1)
+        spacer = table._tbl.getprevious()
+        assert keeps_with_next(spacer)
+        before = spacer.getprevious()
+        if before.tag == qn("w:tbl"):  # every row: LibreOffice keeps a table with what follows only then
+            assert all(keeps_with_next(p) for p in before.iter(qn("w:p")))
+        else:
+            assert keeps_with_next(before)
+    if doc == "triwulan":
+        assert before.tag == qn("w:tbl")  # the budget table ends the report
+
+
+def test_each_sasarans_analysis_in_word_has_the_seven_points_as_sub_headings(demo_path: Path, tmp_path: Path) -> None:
+    document = export(demo_path, tmp_path / "lkjip.docx")
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    sasaran = [i for i, (style, text) in enumerate(headings) if style == "Heading 3" and text.startswith("Sasaran ")]
+    assert len(sasaran) == 2
+    for at in sasaran:
+        points = []
+        for style, text in headings[at + 1:]:
+            if style != "Heading 4":
+                break
+            points.append(text)
+        assert [p[:2] for p in points] == ["a.", "b.", "c.", "d.", "e.", "f.", "g."]
+        assert points[3] == POINT_D and points[6].startswith("g. Analisis program dan kegiatan")
+
+
+def test_an_empty_narrative_prints_no_placeholder_in_the_signed_copy_and_check_lists_it(tmp_path: Path) -> None:
+    """The draft shows "[Narasi … belum diisi.]" to its reviewers; the copy the head signs never carries it: an
+    empty section prints its heading alone, and `check` names it while the year can still be written."""
+    workbook = tmp_path / "baru.json"
+    ok("init", workbook, "--instansi", "Kecamatan Baru", "--pemda", "Kabupaten Contoh", "--periode", "2021-2026",
+       "--tahun", "2022")
+    ok("set", workbook, "narasi:bab1_umum", "teks", "Kecamatan Baru melayani tiga belas desa.", "--year", 2022)
+    assert "*\\[Narasi \u201cKata Pengantar\u201d belum diisi.\\]*" in ok("export", workbook, "--format", "md")
+    check = ok("check", workbook, "--year", 2022).splitlines()
+    assert ("[peringatan] narasi:kata_pengantar: Narasi \u201cKata Pengantar\u201d tahun 2022 masih kosong; salinan "
+            "final tidak mencetaknya.") in check
+    assert not any(line.startswith("[peringatan] narasi:bab1_umum:") for line in check)  # written
+    ok("lock", workbook, "--year", 2022)
+    assert "Narasi" not in ok("check", workbook, "--year", 2022)
+    md = ok("export", workbook, "--format", "md")
+    assert "belum diisi.\\]" not in md and "Kecamatan Baru melayani tiga belas desa." in md
+    assert "## KATA PENGANTAR" in md and "## BAB IV PENUTUP" in md  # the headings stay
+
+
+def test_a_text_of_another_year_carries_no_note_in_the_signed_copy_and_check_names_it(demo_path: Path) -> None:
+    """2023 has no texts of its own: the draft shows 2022's with a note for its reviewers, the signed copy without
+    it, and `check` names each such text while 2023 is open."""
+    note = "Teks ini masih teks tahun 2022; perbarui untuk tahun 2023."
+    assert note in ok("export", demo_path, "--format", "md", "--year", 2023)
+    check = ok("check", demo_path, "--year", 2023).splitlines()
+    assert ("[peringatan] narasi:kata_pengantar: Narasi \u201cKata Pengantar\u201d tahun 2023 masih teks tahun 2022; "
+            "salinan final mencetaknya tanpa catatan.") in check
+    assert any(line.startswith("[peringatan] S1: Analisis sasaran 1 butir e") and "masih teks tahun 2022" in line
+               for line in check)
+    ok("lock", demo_path, "--year", 2023)
+    assert "masih teks tahun" not in ok("check", demo_path, "--year", 2023)
+    md = ok("export", demo_path, "--format", "md", "--year", 2023)
+    assert "masih teks tahun" not in md and "Kepemerintahan yang baik" in md
+
+
+@pytest.mark.skipif(not (paginate.soffice() and shutil.which("pdftotext")),
+                    reason="LibreOffice (soffice) or pdftotext (poppler-utils) not installed")
+def test_the_quarterly_reports_signature_is_not_alone_on_its_last_page_as_libreoffice_lays_it_out(
+        demo_path: Path, tmp_path: Path) -> None:
+    """The demo's TW II report ends its budget table near the foot of a page: the block goes over with the table's
+    last rows, not alone (LibreOffice keeps a table with what follows only when every row does)."""
+    out = tmp_path / "tw.docx"
+    ok("export", demo_path, "--format", "docx", "--doc", "triwulan", "--tw", 2, "--year", 2022, "-o", out)
+    pages = [p for p in paginate.page_texts(paginate.to_pdf(out.read_bytes())) or [] if p.strip()]
+    assert pages
+    last = pages[-1]
+    assert "NIP. 197807142005011012" in last and "Jumlah" in last and "Rp 3.247.636.481" in last

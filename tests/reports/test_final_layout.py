@@ -164,15 +164,26 @@ def test_the_final_copys_daftar_isi_carries_the_page_numbers_libreoffice_lays_ou
     workbook.write_bytes(demo["workbook"].read_bytes())
     ok("lock", workbook, "--year", "2022")
     ok("export", workbook, "--format", "docx", "-o", tmp_path / "final.docx")
-    toc = [p.text for p in docx.Document(str(tmp_path / "final.docx")).paragraphs if p.style.name.startswith("toc")]
+    final = docx.Document(str(tmp_path / "final.docx"))
+    # Opened in Word or LibreOffice as written: no question to update the fields.
+    assert final.settings.element.find(qn("w:updateFields")) is None
+    assert not [c for c in final.element.body.iter(qn("w:fldChar")) if c.get(qn("w:dirty"))]
+    toc = [p.text for p in final.paragraphs if p.style.name.startswith("toc")]
     assert re.fullmatch(r"BAB I PENDAHULUAN\t1", next(t for t in toc if t.startswith("BAB I ")))
     assert next(t for t in toc if t.startswith("KATA PENGANTAR")).endswith("\ti")
 
 
-@pytest.mark.skipif(not HAS_PDF_TOOLS, reason="LibreOffice (soffice) or pdftotext (poppler-utils) not installed")
-def test_pdf_export_has_a_daftar_isi_with_page_numbers_and_tabel_1_2_on_at_most_four_pages(demo):
+@pytest.fixture(scope="module")
+def demo_pdf(demo) -> Path:
+    if not HAS_PDF_TOOLS:
+        pytest.skip("LibreOffice (soffice) or pdftotext (poppler-utils) not installed")
     out = demo["folder"] / "lkjip.pdf"
     ok("export", demo["workbook"], "--format", "pdf", "-o", out)
+    return out
+
+
+def test_pdf_export_has_a_daftar_isi_with_page_numbers_and_tabel_1_2_on_at_most_four_pages(demo_pdf):
+    out = demo_pdf
     assert out.read_bytes()[:5] == b"%PDF-"
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
     pages = text.split("\f")
@@ -190,6 +201,27 @@ def test_pdf_export_has_a_daftar_isi_with_page_numbers_and_tabel_1_2_on_at_most_
     assert re.search(r"KATA PENGANTAR\.*\s*i\s*$", contents, re.M)
     cascade = [i for i, p in enumerate(pages) if "Indikator Sub" in p and "Kegiatan" in p]
     assert 1 <= len(cascade) <= 4 and cascade == list(range(cascade[0], cascade[-1] + 1))
+
+
+def test_no_word_of_tabel_1_2_is_split_inside_itself_on_the_rendered_page(demo, demo_pdf):
+    """Every word LibreOffice printed in Tabel 1.2 is a word of the table, or a run of its pieces broken after a slash
+    or a hyphen: never "Desa/Kelura han", a word broken where it met a too narrow column."""
+    document = demo["doc"]
+    tbl = table_titled(document, CASCADE_TITLE)
+    around = [*document.paragraphs, *(p for s in document.sections for part in (s.header, s.footer)
+                                     for p in part.paragraphs)]
+    allowed = {w for p in around for w in p.text.split()}  # the heading, the caption, the DRAF mark, "Halaman"
+    for tr in tbl._tbl.tr_lst:
+        for tc in tr.tc_lst:
+            for word in _Cell(tc, None).text.replace("\u200b", "").split():
+                pieces = re.split(r"(?<=[-/])", word)
+                allowed |= {"".join(pieces[i:j]) for i in range(len(pieces)) for j in range(i + 1, len(pieces) + 1)}
+    # -raw: the words in the order drawn, a hyphen at a line's end kept (the default joins "RKA-" and "SKPD").
+    text = subprocess.run(["pdftotext", "-raw", str(demo_pdf), "-"], capture_output=True, text=True).stdout
+    pages = [p for p in text.split("\f") if "Indikator Sub" in p]
+    assert pages
+    split = [w for p in pages for w in p.split() if w not in allowed and not w.isdigit()]
+    assert split == [], split
 
 
 def test_pdf_export_without_libreoffice_is_refused_and_writes_nothing(demo, tmp_path):
@@ -270,3 +302,25 @@ def test_a_libreoffice_that_fails_leaves_the_word_export_without_numbers_and_ref
     refused = lkjip("export", demo["workbook"], "--format", "pdf", "-o", tmp_path / "lkjip.pdf", env=env)
     assert refused.returncode == 1 and not (tmp_path / "lkjip.pdf").exists()
     assert "LibreOffice gagal mengubah dokumen ke PDF" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_the_quarterly_reports_program_table_tells_program_kegiatan_and_sub_kegiatan_apart(demo, tmp_path):
+    """As the budget tables and Lampiran 2 do: a program's first row bold, kegiatan and sub kegiatan indented one and
+    two steps in the name column; an indicator's further row plain."""
+    out = tmp_path / "tw.docx"
+    ok("export", demo["workbook"], "--doc", "triwulan", "--tw", "2", "--format", "docx", "-o", out)
+    tbl = table_titled(docx.Document(str(out)), "Kinerja Program, Kegiatan dan Sub Kegiatan s.d. Triwulan II "
+                                                  "Tahun 2022")
+    seen = set()
+    for tr in tbl._tbl.tr_lst[1:]:
+        name = _Cell(tr.tc_lst[1], None).text
+        kind = {"Program": "program", "Kegiatan": "kegiatan", "Sub Kegiatan": "subkegiatan"}.get(
+            name.split(":")[0], "indikator")
+        seen.add(kind)
+        bold = all(r.find(qn("w:rPr")) is not None and r.find(qn("w:rPr")).find(qn("w:b")) is not None
+                   for r in tr.iter(qn("w:r")))
+        ind = tr.tc_lst[1].find(qn("w:p")).find(qn("w:pPr")).find(qn("w:ind"))
+        indent = int(ind.get(qn("w:left"))) if ind is not None else 0
+        assert bold == (kind == "program"), name
+        assert indent == {"program": 0, "indikator": 0, "kegiatan": 170, "subkegiatan": 340}[kind], name
+    assert seen == {"program", "kegiatan", "subkegiatan", "indikator"}

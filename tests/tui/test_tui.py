@@ -209,6 +209,22 @@ async def test_checks_view_jumps_to_the_cell_at_fault(demo_path: Path) -> None:
         assert grid(app).current()[0] == IKM and grid(app).current()[1].key == "target"
 
 
+async def test_checks_view_opens_an_empty_section_in_the_narrative_view(demo_path: Path) -> None:
+    """An empty text has no cell: Enter on its finding opens F5 on the section, ready to be written."""
+    Workbook.open(demo_path).set("narasi:bab1_isu", "teks", "", 2022, clear=True)
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause()
+        refs = [f.ref for f in app.screen.findings]
+        app.screen.query_one("DataTable").move_cursor(row=refs.index("narasi:bab1_isu"))
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.current_mode == "narasi" and app.screen.key == "bab1_isu"
+        assert str(app.screen.query_one("OptionList").highlighted_option.prompt) == "BAB I C. Isu Strategis"
+
+
 async def open_narrative(pilot):
     """F5, then into the text of the first section (Kata Pengantar)."""
     await pilot.press("f5")

@@ -17,11 +17,12 @@ from store.domain.fields import parse_value, spec_of
 from store.disk.storage import os_reason
 from store.edits.structure import STRUCTURAL
 from store.domain.edit import Applied, Edit
+from store.domain.refs import NARRATIVE_PREFIX
 
 from .writes import WritePath
 from tui.keys import drained, typing_into
 from tui.screen_roles import (FindsWithin, FocusForKeys, HasCommands, OwnYearKeys, PaletteCommand, RestoresDraft,
-                              TypedCell, UnsavedText)
+                              ShowsSection, TypedCell, UnsavedText)
 from tui.session import session_of
 from tui.views.main import MainScreen
 
@@ -159,11 +160,20 @@ class Navigation(EditHistory):
     def goto(self, ref: str | None, field: str | None = None, *, tree: bool = False) -> None:
         if not ref:
             return
+        if ref.startswith(NARRATIVE_PREFIX):  # a section of text (an empty one, from the checks view): F5 on it
+            self.call_later(self._open_section, ref.removeprefix(NARRATIVE_PREFIX))
+            return
         if self.current_mode == "utama":  # at once: the keys typed after the choice (a burst) act on it
             self._focus(ref, field, tree)
             return
         self.switch_mode("utama")
         self.call_after_refresh(lambda: self._focus(ref, field, tree))
+
+    async def _open_section(self, key: str) -> None:
+        await self.action_view("narasi")
+        screen = self.screen
+        if isinstance(screen, ShowsSection):
+            screen.show_section(key)
 
     def _focus(self, ref: str, field: str | None, tree: bool) -> None:
         screen = self.screen

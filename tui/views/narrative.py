@@ -116,6 +116,12 @@ class NarrativeScreen(WorkbookView):
             lst.highlighted = keys.index(self.key)
             self._load(self.key, force=True)
 
+    def show_section(self, key: str) -> None:
+        """Highlight a section by its key; the highlight loads it, once what was typed in the last one is saved."""
+        keys = [o.id for o in self.query_one(OptionList).options]
+        if key in keys:
+            self.query_one(OptionList).highlighted = keys.index(key)
+
     def action_year(self, step: int) -> None:
         if self.save_pending():
             self.session.show_year(step)
