@@ -7,6 +7,7 @@ without LKJIP_PLAIN_OUTPUT must leave the same screen while lean writes fewer by
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 import os
 from pathlib import Path
 
@@ -42,6 +43,12 @@ def screen_of(*writes: str, width: int = WIDTH, height: int = 4) -> list[list[tu
     stream = pyte.Stream(screen)
     for data in writes:
         stream.feed(data)
+    return cells_of(screen)
+
+
+def cells_of(screen: pyte.Screen) -> list[list[tuple]]:
+    """The screen's cells as screen_of compares them."""
+    width, height = screen.columns, screen.lines
     rows = []
     for y in range(height):
         row = []
@@ -142,17 +149,20 @@ def run_keys(path: Path, tmp_path: Path, plain: bool,
     if plain:
         env["LKJIP_PLAIN_OUTPUT"] = "1"
     session = PtySession(lkjip_argv(path), env, (80, 24), cwd=str(ROOT))
-    written = [session.read_until_quiet(QUIET, min_cells=80 * 24, first_timeout=30.0, timeout=60.0).data]
+    screen = pyte.Screen(80, 24)
+    stream = pyte.ByteStream(screen)  # one terminal fed all along: the screen after a step is the one before + it
+    stream.feed(session.read_until_quiet(QUIET, min_cells=80 * 24, first_timeout=30.0, timeout=60.0).data)
+    screens = [cells_of(screen)]
     after_start = 0
     try:
         for keys in steps:
             os.write(session.master, b"".join(key_bytes(k) for k in keys))
-            written.append(session.read_until_quiet(QUIET, first_timeout=5.0, timeout=30.0).data)
-            after_start += len(written[-1])
+            data = session.read_until_quiet(QUIET, first_timeout=5.0, timeout=30.0).data
+            stream.feed(data)
+            screens.append(cells_of(screen))
+            after_start += len(data)
     finally:
         session.close(["ctrl+q"])
-    screens = [screen_of(b"".join(written[: n + 1]).decode("utf-8", "replace"), width=80, height=24)
-               for n in range(len(written))]
     return screens, after_start
 
 
@@ -171,14 +181,17 @@ def test_keys_in_the_grid_and_the_sheet_leave_the_screen_textual_would_in_fewer_
     # app's own (the repaint, the follow-up the view schedules), the same in both runs; so the ratio measures the
     # bytes per frame, which is what lean output changes.
     steps = [[key] for step in steps for key in step]
-    got = {}
-    for plain in (True, False):
+
+    def run(plain: bool) -> tuple[list[list[list[tuple]]], int]:
         folder = tmp_path / ("plain" if plain else "lean")  # one file name: the opening message quotes it
         folder.mkdir()
         path = folder / "torjun.json"
         Workbook.create(path, demo_document())
-        got[plain] = run_keys(path, tmp_path, plain, steps)
-    (plain_screens, plain_bytes), (lean_screens, lean_bytes) = got[True], got[False]
+        return run_keys(path, tmp_path, plain, steps)
+
+    # The two programs side by side (each answers its own keys; the test mostly waits for their quiet).
+    with ThreadPoolExecutor(2) as pool:
+        (plain_screens, plain_bytes), (lean_screens, lean_bytes) = pool.map(run, (True, False))
     assert len(lean_screens) == len(plain_screens) == len(steps) + 1
     for n, (lean, plain) in enumerate(zip(lean_screens, plain_screens)):
         # The status line ends with the time of the last save, which differs between the two runs.
