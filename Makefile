@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO ?= lkjip.json
 # Made when `make run` has said once how to put `lkjip` on PATH (a file target: make builds it only while missing).
 PATH_HINT := $(VENV)/.path-hint-shown
+TEST_WORKERS := $(shell $(PYTHON) -c "import os; print(2 * len(os.sched_getaffinity(0)))" 2>/dev/null || echo 4)
 
 .PHONY: run test bench torture clean
 
@@ -31,10 +32,11 @@ $(PATH_HINT): | $(BIN)/python
 	@echo "    sudo ln -s $(abspath $(BIN))/lkjip /usr/local/bin/lkjip"
 	@touch $@
 
-# One worker per core (pytest-xdist); a worker that runs out of tests takes some of the other's (worksteal: the slow
-# pty tests would otherwise end the run on one core). `pytest tests/x/test_y.py` alone stays in one process.
+# Two workers per core (pytest-xdist): the pty tests mostly wait for the program they drive, and another worker's
+# test uses the core meanwhile; a worker that runs out of tests takes some of another's (worksteal: the slow tests
+# would otherwise end the run on one worker). `pytest tests/x/test_y.py` alone stays in one process.
 test: $(STAMP)
-	$(BIN)/python -m pytest -n auto --dist worksteal
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 torture: $(STAMP)
 	$(BIN)/python -m pytest -m slow
