@@ -94,6 +94,16 @@ def typing_into(widget: object) -> bool:
     return in_text_field(widget) or (isinstance(widget, CellEditor) and widget.is_editing)
 
 
+def _idle(pump: Any) -> bool:
+    """The pump has handled everything it was given: its loop waits on an empty queue. (Its loop sits in the
+    queue's get() only between messages, after the Idle and the callbacks that follow each; a pump in the middle
+    of a handler has no getter waiting.) Asking costs nothing; a marker costs a message and an Idle through
+    Textual's dispatch, a few hundred µs of every key over the widget's ancestors."""
+    queue = pump._message_queue
+    return (pump._pending_message is None and queue.empty()
+            and any(not getter.done() for getter in getattr(queue, "_getters", ())))
+
+
 def _mark_handled(done: asyncio.Future) -> None:
     # One named function, not a lambda per key: Textual inspects the signature of every new callable it is given
     # (inspect.signature, tens of µs), and caches it on a function it has seen.
@@ -153,6 +163,8 @@ class KeysInOrder:
         for pump in target.ancestors_with_self:
             if pump is app:
                 break
+            if _idle(pump):
+                continue
             for _ in range(SETTLE_ROUNDS):  # what it handles may queue more for itself (a tree move: its highlight)
                 handled = loop.create_future()
                 pump.call_later(_mark_handled, handled)

@@ -49,6 +49,10 @@ def main() -> int:
     print(f"node-grid commit CPU p50/p95 ms: {ms(node, 50)}/{ms(node, 95)} (n={len(node)}); no-op key p50 "
           f"{ms(floor, 50)}")
     print(f"sheet commit CPU p50/p95 ms: {ms(sheet, 50)}/{ms(sheet, 95)} (n={len(sheet)})")
+    if os.environ.get("COMMITS_TAIL"):  # the slowest commits in order, to see what shapes the tail
+        print("node tail ms:", " ".join(f"{x * 1000:.1f}" for x in sorted(node)[-15:]))
+        print("node order  :", " ".join(str(i) for i in sorted(range(len(node)), key=node.__getitem__)[-15:]))
+        print("sheet tail ms:", " ".join(f"{x * 1000:.1f}" for x in sorted(sheet)[-8:]))
     return 0
 
 
