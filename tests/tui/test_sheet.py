@@ -281,7 +281,10 @@ async def test_the_first_save_is_prepared_while_the_operator_reads_the_screen(de
 
     app = LkjipApp(Workbook.open(demo_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.5)  # the operator reads the first screen
+        for _ in range(100):  # the operator reads the first screen (warming begins once it is painted)
+            await pilot.pause(0.05)
+            if app.workbook.storage._writer._written:  # the whole document serialised once
+                break
         serialised: list[str] = []
         real = serialize._record_bytes
         monkeypatch.setattr(serialize, "_record_bytes", lambda rid, rec: serialised.append(rid) or real(rid, rec))

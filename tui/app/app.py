@@ -38,6 +38,7 @@ lean_output.install()  # the same screens in fewer bytes (a slow SSH link): see 
 stamp_arrival_times()  # a burst is the keys read together (tui/keys.py)
 POLL_SECONDS = 1.0
 WARM_STEP_SECONDS = 0.02  # the pause between steps of preparing the first save (Workbook.warm_save)
+WARM_AFTER_SECONDS = 0.2  # ... and before the first, once the first screen is painted
 
 
 # The other views are imported on their first visit: start-up pays only for the main view (the narrative view alone
@@ -163,13 +164,17 @@ class LkjipApp(SafeStop, HelpAndCommands):
         self.set_interval(POLL_SECONDS, self.poll_disk)
         self.show_status()
         self.call_after_refresh(self.offer_draft)
-        # The first save would serialise the whole document (2,000 nodes: ≈35 ms on the first Enter); done here in
-        # steps of a few ms while the operator reads the first screen, it costs what any later save does.
-        def warm() -> None:
-            if self.workbook.warm_save():
-                warming.stop()
+        # The first save would serialise the whole document (2,000 nodes: ≈35 ms on the first Enter); done in steps
+        # of a few ms while the operator reads the first screen, it costs what any later save does. Begun once that
+        # screen is painted: steps taken before it only delayed the first frame.
+        def start_warming() -> None:
+            def step() -> None:
+                if self.workbook.warm_save():
+                    timer.stop()
 
-        warming = self.set_interval(WARM_STEP_SECONDS, warm)
+            timer = self.set_interval(WARM_STEP_SECONDS, step)
+
+        self.call_after_refresh(lambda: self.set_timer(WARM_AFTER_SECONDS, start_warming))
 
     def on_resize(self, event: Resize) -> None:
         self._check_size(event.size.width, event.size.height)

@@ -93,6 +93,16 @@ class CascadeTree(Tree[str]):
         finally:
             node._label = whole
 
+    def get_label_width(self, node: TreeNode[str]) -> int:
+        """The width render_label gives, without fitting the name: the tree asks it of every open line on each
+        rebuild (a kabupaten's first frame fitted some 600 names only to measure them). A fitted name is never
+        wider than its room, so the line is the icon and the label, or the room where the label is longer."""
+        room = self._name_room(node)
+        if room is None:
+            return super().get_label_width(node)
+        icon = 2 if node.allow_expand else 0  # "▶ " / "▼ ": Tree.render_label's prefix
+        return icon + min(node._label.cell_len, room + MARK_CELLS)
+
     def _name_room(self, node: TreeNode[str]) -> int | None:
         """Cells left for the name on the node's line: the tree's width less the guides, the branch icon and the
         level mark. None before the tree has a size (the whole name then)."""
