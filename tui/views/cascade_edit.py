@@ -387,8 +387,8 @@ async def open_properties(session: Session, ind_id: str) -> None:
 
     from .forms import FormScreen, save_form
 
-    def done(edits: object) -> None:
-        save_form(session, edits, lambda e: f"{', '.join(spec_of(x.field).label.lower() for x in e)} indikator "
-                                            f"{ind['name'][:40]}")
+    def save(edits: object) -> str | None:
+        return save_form(session, edits, lambda e: f"{', '.join(spec_of(x.field).label.lower() for x in e)} "
+                                                   f"indikator {ind['name'][:40]}")
 
-    await session.push_screen(FormScreen(f"Sifat indikator {ind['name']}"[:70], fields, submit), done)
+    await session.push_screen(FormScreen(f"Sifat indikator {ind['name']}"[:70], fields, submit, save=save))
