@@ -70,13 +70,15 @@ class FormScreen(ModalScreen[object]):
 
     def __init__(self, title: str, fields: list[Field], submit: Callable[[dict[str, str]], object], *,
                  on_change: Callable[[str, str, dict[str, str]], dict[str, str]] | None = None,
-                 save: Callable[[object], str | None] | None = None) -> None:
+                 save: Callable[[object], str | None] | None = None, error: str = "") -> None:
         """`submit` plans what the values give (its WorkbookError is said in the form); `save`, when given, saves
         it before the form closes and returns the refusal when it could not (another operator changed or removed
-        the row meanwhile, a year was locked): the form then stays open, what was typed still in it."""
+        the row meanwhile, a year was locked): the form then stays open, what was typed still in it. `error` is
+        said when the form opens (a form opened again after its save was refused, see `typed`)."""
         super().__init__()
         self.title_text, self.fields, self.submit, self.on_change = title, fields, submit, on_change
-        self.save = save
+        self.save, self.error = save, error
+        self.typed: dict[str, str] = {}  # the values as submitted, kept once the form has closed
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -84,7 +86,7 @@ class FormScreen(ModalScreen[object]):
             for key, label, value in self.fields:
                 yield Label(label)
                 yield InOrderInput(value=value, id=f"form-{key}")
-            yield Static(id="form-error")
+            yield Static(Text(self.error), id="form-error")
             yield Static("Enter: berikutnya / simpan \u00b7 Ctrl+S: simpan \u00b7 Esc: batal", id="form-help")
 
     def on_mount(self) -> None:
@@ -120,8 +122,9 @@ class FormScreen(ModalScreen[object]):
         self._submit()
 
     def _submit(self) -> None:
+        self.typed = self.values()
         try:
-            result = self.submit(self.values())
+            result = self.submit(self.typed)
         except WorkbookError as exc:
             self.query_one("#form-error", Static).update(exc.message)
             return
