@@ -45,3 +45,39 @@ def test_a_folder_the_operator_may_enter_but_not_list_is_a_row_of_the_rekap(offi
     assert f"Folder {closed} tidak dapat dibuka: tidak ada izin membaca" in err, err
     assert "Permission" not in err + done.stdout
     assert "Kecamatan Torjun" in done.stdout  # the readable workbook is still in the rekap
+
+
+def test_alices_own_draft_cannot_be_rewritten_by_the_other_operator(office: Office) -> None:
+    """bob need not plant a file: alice's own draft (left by a dropped link) was group-writable like the workbook, so
+    bob could put his text in it, still owned by alice, and her next start offered it as hers. A draft is now hers
+    alone (0600), and one others may write is set aside, never offered."""
+    wb = office.victims_workbook()
+    draft = wb.with_name(f"{wb.name}.draf-narasi-{office.users['korban']}.json")
+    write = (f"from store.disk.drafts import write_draft\nfrom pathlib import Path\n"
+             f"write_draft(Path({str(draft)!r}), 'kata_pengantar', 'Kata Pengantar', '', 'TEKS ALICE ', year=2022)")
+    assert office.run("korban", "-c", write).returncode == 0
+    rewrite = (f"import json\np = {str(draft)!r}\ntry:\n    d = json.load(open(p))\n    d['text'] = 'TEKS BOB '\n"
+               f"    open(p, 'r+').write(json.dumps(d).ljust(4096))\n    print('DITULIS')\n"
+               f"except OSError:\n    print('DITOLAK')")
+    print(office.run("penyerang", "-c", rewrite).stdout)
+    offer = (f"from store.disk.drafts import find_draft\nfrom pathlib import Path\n"
+             f"draft, why = find_draft(Path({str(draft)!r}))\nprint(draft.text if draft else why)")
+    done = office.run("korban", "-c", offer)
+    assert done.returncode == 0, done.stderr
+    assert "TEKS BOB" not in done.stdout, done.stdout
+    assert "TEKS ALICE" in done.stdout  # her own, untouched, is still offered to her
+
+
+def test_a_draft_others_may_write_is_set_aside(office: Office) -> None:
+    """One from before drafts were private (0660): whoever wrote it last, it is not offered as hers."""
+    wb = office.victims_workbook()
+    draft = wb.with_name(f"{wb.name}.draf-narasi-{office.users['korban']}.json")
+    write = (f"from store.disk.drafts import write_draft\nfrom pathlib import Path\nimport os\n"
+             f"write_draft(Path({str(draft)!r}), 'kata_pengantar', 'Kata Pengantar', '', 'TEKS ', year=2022)\n"
+             f"os.chmod({str(draft)!r}, 0o660)")
+    assert office.run("korban", "-c", write).returncode == 0
+    offer = (f"from store.disk.drafts import find_draft\nfrom pathlib import Path\n"
+             f"draft, why = find_draft(Path({str(draft)!r}))\nprint(draft.text if draft else why)")
+    done = office.run("korban", "-c", offer)
+    assert "tidak ditawarkan" in done.stdout and "pengguna lain" in done.stdout, done.stdout
+    assert not draft.exists()  # set aside, not deleted
