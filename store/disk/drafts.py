@@ -7,7 +7,8 @@ on those signals, and removes it once the text is saved. The next start offers i
 two operators typing in the same workbook never take each other's draft.
 
 The folder is shared by the office's operators, so the file at an operator's draft name may have been planted by
-another: a draft is offered only when it is a regular file owned by the operator (uid), opened without following a
+another: a draft is offered only when it is a regular file owned by the operator (uid) that nobody else may write
+(drafts are written 0600; the folder's group may write the workbook, not a draft), opened without following a
 link (O_NOFOLLOW) or blocking on a fifo (O_NONBLOCK), checked on the descriptor and read up to a limit. Anything
 else (another user's file, a fifo, a link to /dev/zero, an oversized file) is set aside under a new name, never
 read, offered or deleted, and the operator is told.
@@ -33,6 +34,9 @@ ASIDE = ".disisihkan-"
 # A draft holds one section's text twice (as typed, and as it was); a section is at most 200 KB, JSON escapes may
 # make each several times longer.
 DRAFT_LIMIT = 8 * 2**20
+# The operator's alone: the folder's group may write the workbook, but text in a draft is offered back as the
+# operator's own, so nobody else may write it (a draft others may write is set aside, see find_draft).
+DRAFT_MODE = 0o600
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,7 @@ def draft_path(workbook: str | os.PathLike[str], user: str) -> Path:
 def write_draft(path: Path, key: str, title: str, base: str, text: str, *, year: int | None = None) -> None:
     at = datetime.now(timezone.utc).isoformat(timespec="seconds")
     payload = orjson.dumps(asdict(Draft(key, title, base, text, at, year)))
-    replace_atomically(path, payload)
+    replace_atomically(path, payload, mode=DRAFT_MODE)
 
 
 def find_draft(path: Path) -> tuple[Draft | None, str | None]:
@@ -70,6 +74,8 @@ def find_draft(path: Path) -> tuple[Draft | None, str | None]:
         return None, _set_aside(path, why)
     if st.st_uid != os.geteuid():
         return None, _set_aside(path, f"milik pengguna lain (uid {st.st_uid})")
+    if st.st_mode & 0o022:  # the operator's own file, but another could have put text in it
+        return None, _set_aside(path, f"boleh ditulis pengguna lain (mode {stat.S_IMODE(st.st_mode):04o})")
     if len(raw) > DRAFT_LIMIT:
         return None, _set_aside(path, f"lebih besar dari {DRAFT_LIMIT // 2**20} MB")
     return _parsed(raw), None

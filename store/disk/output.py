@@ -57,7 +57,16 @@ def looks_like_workbook(path: Path) -> bool:
         return False
     except OSError:
         return True
-    return bool(top_level_keys(head) & _WORKBOOK_KEYS)
+    keys = top_level_keys(head)
+    if keys & _WORKBOOK_KEYS:
+        return True
+    if len(head) < _SNIFF_BYTES:
+        return False  # read whole: not a workbook
+    # The first megabyte is whitespace, or an object whose first-level keys go on beyond it (a newer schema's table
+    # sorted before "isu" may hold more): what lies beyond was not looked at. lkjip's own JSON export, which names its
+    # format first, may be replaced; any other such object is kept.
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    return start == b"" or (start == b"{" and "format" not in keys)
 
 
 def refuse_reason(path: Path, *, force: bool, source: str | os.PathLike[str] | None = None) -> str | None:

@@ -27,6 +27,7 @@ import orjson
 from store.text.errors import DocumentInvalid
 from store.domain.model import META, SCHEMA_VERSION
 from .safefile import UnsafeTarget, read_regular
+from store.document.read import MAX_DOCUMENT
 from store.document.schema import check
 
 
@@ -74,7 +75,7 @@ def start(path: Path, signature_of: Callable[[Path], tuple[Any, ...] | None]) ->
         return None
     try:
         st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode):
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_DOCUMENT:  # the ordinary open refuses it by its size
             return None
         signature = signature_of(path)
         raw, _ = read_regular(path)  # never follows a symlink nor waits on a fifo planted meanwhile

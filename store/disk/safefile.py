@@ -22,6 +22,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from store.text.files import FileRefused
+
 FILE_MODE = 0o660
 TEMP_SUFFIX = ".tmp"
 try:
@@ -69,7 +71,7 @@ class UnsafeTarget(OSError):
 
 def os_reason(exc: OSError, *, reading: bool = False) -> str:
     """The operating system's refusal in the operator's words."""
-    if isinstance(exc, UnsafeTarget):
+    if isinstance(exc, (UnsafeTarget, FileRefused)):
         return exc.reason
     if reading and exc.errno in (errno.EACCES, errno.EPERM):
         return "tidak ada izin membaca"

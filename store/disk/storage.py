@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store.text.errors import SaveFailed, UnreadableWorkbook
+from store.text.files import read_bounded
 from .safefile import (FILE_MODE, Payload, UnsafeTarget, check_target, kept_mode, os_reason, real_path,
                        sweep_dead_temps, write_atomically)
 from .backups import BACKUP_INTERVAL, listed, take_backup
-from store.document.read import checked_document, read_document, validate
+from store.document.read import MAX_DOCUMENT, checked_document, read_document, validate
 from store.domain.model import SCHEMA_VERSION
 from store.document.schema import DocumentInvalid, check
 
@@ -146,7 +147,7 @@ class AtomicJSONStorage:
                 raise UnreadableWorkbook(f"Buku kerja {self.shown} bukan berkas biasa; berkas tidak diubah.")
             if st.st_nlink > 1:
                 raise UnreadableWorkbook(hard_link_refusal(self.shown, st.st_nlink))
-            raw = self.path.read_bytes()
+            raw = read_bounded(self.path, MAX_DOCUMENT)  # measured first: an 8 GB file is never read whole
         except FileNotFoundError:
             raise UnreadableWorkbook(f"Buku kerja {self.shown} tidak ditemukan.") from None
         except OSError as exc:

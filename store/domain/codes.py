@@ -19,6 +19,8 @@ from store.text.sanitize import quote
 
 CODED_LEVELS = ("program", "kegiatan", "subkegiatan")
 MASTER_FILE = "kode.csv"
+# The national list of every sub kegiatan code with its name is about 2 MB: a list far larger is not one.
+MASTER_MAX = 16 * 2**20
 
 _PROGRAM = r"\d{1,2}\.\d{2}\.\d{2}"
 _KEGIATAN = _PROGRAM + r"\.\d\.\d{2}"
@@ -81,8 +83,13 @@ def master_names(path: Path | None) -> dict[str, str]:
     name is never stored from it that could not have been typed."""
     if path is None:
         return {}
+    from store.text.files import FileRefused, read_bounded  # only when a master list is read
+
     try:
-        text = path.read_bytes().decode("utf-8-sig", errors="replace")
+        text = read_bounded(path, MASTER_MAX).decode("utf-8-sig", errors="replace")
+    except FileRefused as exc:  # a fifo waits for good, 8 GB fills memory: said, never read
+        raise WorkbookError(f"Daftar kode {path} tidak dibaca: {exc.reason}; perbaiki daftar itu (atau tuliskan "
+                            f"namanya sendiri).") from None
     except OSError:
         return {}
     sample = text[:2048]

@@ -18,6 +18,8 @@ from typing import Any
 from store.domain.cascade import Cascade
 from store.domain.edit import Edit
 from store.text.errors import WorkbookError
+from store.text.files import read_bounded
+from store.disk.safefile import os_reason
 from store.domain.fields import FieldSpec, Holder, display_exact, get_value, set_value, spec_of
 from store.domain.pejabat import officials
 from store.domain.model import (BUDGET_LEVELS, LEVEL_LABELS, NODES, YEARS_BEFORE, Node, new_document, new_indicator,
@@ -82,12 +84,13 @@ def _related(p: Parsed, rn: RowNode, ids_of: dict[str, str]) -> list[str]:
 
 
 def read_file(path: str) -> Parsed:
+    from .xlsx_guard import MAX_FILE_BYTES
     from .xlsx_io import read_csv, read_xlsx
 
     try:
-        raw = Path(path).read_bytes()
+        raw = read_bounded(path, MAX_FILE_BYTES)  # measured first: an 8 GB file is never read whole
     except OSError as exc:
-        raise WorkbookError(f"Tidak dapat membaca {path}: {exc.strerror}.") from None
+        raise WorkbookError(f"Tidak dapat membaca {path}: {os_reason(exc, reading=True)}.") from None
     reader = read_csv if path.lower().endswith(".csv") else read_xlsx
     parsed = read_book(reader(raw, path))
     if parsed.halted:

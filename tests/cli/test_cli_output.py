@@ -245,8 +245,9 @@ def _master(tmp_path: Path, line: str) -> Path:
 
 @pytest.mark.parametrize("name, reason", [
     ("Nama\x1b]2;x\x07jahat", "karakter kendali"), ("Nama\x07", "karakter kendali"),
+    ("Nama \u202ejahat", "karakter kendali U+202E"), ("Nama\x85", "karakter kendali U+0085"),
     ("n" * 700, "700 karakter"), ("x" * 200_000, "KB"),
-], ids=["osc", "bel", "700", "200kb"])  # short ids: pytest puts the id in the environment of every subprocess
+], ids=["osc", "bel", "rlo", "nel", "700", "200kb"])  # short ids: pytest puts the id in the environment of every subprocess
 def test_a_master_list_name_the_gate_refuses_is_refused_by_add_with_its_line(tmp_path: Path, name: str,
                                                                                 reason: str) -> None:
     wb = _master(tmp_path, f"7.01.02.2.02.0010,{name}")

@@ -140,7 +140,9 @@ def test_a_143_kb_narrative_paste_is_refused_for_its_size_and_nothing_is_pasted(
 
 
 @needs_pty
-def test_sigterm_while_a_large_paste_is_read_ends_the_tui_with_the_typed_text_drafted(tmp_path: Path) -> None:
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_signal_while_a_large_paste_is_read_ends_the_tui_with_the_typed_text_drafted(tmp_path: Path,
+                                                                                      sig: int) -> None:
     path, tui = in_the_narrative(tmp_path)
     session = tui.session
     try:
@@ -162,12 +164,12 @@ def test_sigterm_while_a_large_paste_is_read_ends_the_tui_with_the_typed_text_dr
 
         threading.Thread(target=write_all, daemon=True).start()
         quarter_read.wait(30)  # the program is reading the paste: it has read at least a quarter
-        os.kill(session.proc.pid, signal.SIGTERM)
+        os.kill(session.proc.pid, sig)
         signalled = time.monotonic()
     finally:
         session.close(quit_keys=(), wait=5)  # killed (and failing below) if it does not end by itself in 5 s
-    print(f"ended {time.monotonic() - signalled:.2f} s after SIGTERM")
-    assert session.returncode == 128 + signal.SIGTERM
+    print(f"ended {time.monotonic() - signalled:.2f} s after signal {sig}")
+    assert session.returncode == 128 + sig
     assert read_draft(draft_path(path, login_name())).text.startswith("DRAF PENTING ")
 
 

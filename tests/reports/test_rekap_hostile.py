@@ -14,6 +14,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from reports.documents.year_docs import DOC_FORMATS, QUARTERLY
 from reports.rekap import rekap as R
 from store.demo import demo_document
 from store.edits.workbook import Workbook
@@ -78,8 +79,15 @@ def test_names_typed_as_formulas_stay_text_in_the_export_and_the_template(tmp_pa
     export, template = tmp_path / "ekspor.xlsx", tmp_path / "templat.xlsx"
     assert lkjip("export", workbook, "--format", "xlsx", "--year", 2022, "-o", export).returncode == 0
     assert lkjip("template", "--periode", "2025-2029", "-o", template).returncode == 0
+    documents = []  # the year's documents lkjip also writes as a spreadsheet: every one of them
+    for doc in (d for d, formats in DOC_FORMATS.items() if "xlsx" in formats):
+        documents.append(tmp_path / f"{doc}.xlsx")
+        tw = ["--tw", 2] if doc in (*QUARTERLY, "renaksi") else []  # renaksi with the quarter's realisasi
+        done = lkjip("export", workbook, "--format", "xlsx", "--year", 2022, "--doc", doc, *tw, "-o", documents[-1])
+        assert done.returncode == 0, done.stderr
+    assert len(documents) >= 3  # evaluasi-renja, renaksi, iku
     found = {}
-    for path in (export, template):
+    for path in (export, template, *documents):
         for ws in openpyxl.load_workbook(path).worksheets:
             for row in ws.iter_rows():
                 for cell in row:
@@ -187,3 +195,26 @@ def test_a_name_the_system_refuses_to_look_up_is_a_row_too(tmp_path: Path) -> No
     assert result.returncode == 1, result.stderr
     assert "tak terduga" not in result.stderr and "nama berkas terlalu panjang" in result.stderr
     assert "Kecamatan Torjun" in result.stdout
+
+
+# -- the rekap in the terminal ------------------------------------------------------------------------------------
+async def test_the_rekap_in_the_terminal_shows_escapes_visibly(tmp_path: Path) -> None:
+    """`lkjip rekap FOLDER` on a terminal: a retitling escape in a file name or an instansi cleared the screen and
+    renamed the terminal's pane ("PWN"). Every cell, the title and the message are drawn with the escapes visible."""
+    from tui.views.rekap import RekapApp
+
+    evil = "\x1b]2;PWN\x07\x1b[2J"
+    office(tmp_path / f"kantor{evil}.json", "Kecamatan Torjun")
+    office(tmp_path / "sebelum-gerbang.json", f"Kecamatan{evil}")  # refused by the schema now: a row with its reason
+    (tmp_path / f"rusak{evil}.json").write_text("{ bukan buku kerja", encoding="utf-8")
+    app = RekapApp(R.build([str(tmp_path)]))
+    async with app.run_test(size=(240, 24)) as pilot:
+        await pilot.pause()
+        table = app.query_one("#rekap-table")
+        cells = [str(cell) for row in range(table.row_count) for cell in table.get_row_at(row)]
+        shown = "\n".join(cells) + str(app.query_one("#rekap-message").render())
+        screen = app.export_screenshot()
+    assert not RAW_CONTROL.search(shown) and "\x9b" not in shown, shown
+    assert "\x1b" not in screen and "\x07" not in screen
+    assert "kantor\u241b]2;PWN\u2407" in shown and "rusak\u241b]2;PWN\u2407" in shown
+    assert "karakter kendali" in shown  # the instansi planted before the gate: refused, said visibly

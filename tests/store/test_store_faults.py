@@ -293,11 +293,13 @@ def test_a_lock_file_without_write_permission_still_locks(tmp_path, monkeypatch)
 
 
 def test_an_io_error_while_reading_is_one_sentence(wb, monkeypatch):
-    def broken(self):
+    import store.disk.storage
+
+    def broken(path, limit):
         raise OSError(errno.EIO, "Input/output error")
 
     other = Workbook(wb.path)
-    monkeypatch.setattr(Path, "read_bytes", broken)
+    monkeypatch.setattr(store.disk.storage, "read_bounded", broken)  # the one read of a workbook's bytes
     with pytest.raises(UnreadableWorkbook) as caught:
         other.document()
     assert caught.value.message == f"Buku kerja {wb.path} tidak dapat dibaca: kesalahan I/O pada disk."

@@ -51,6 +51,9 @@ UNREADABLE = {
     "truncated": lambda good: good[: len(good) // 3],
     "unknown-key": _unknown_key,
     "tinydb-default": lambda good: b'{"_default": {"1": {"nama": "data lama"}}}',
+    # Still a workbook lkjip opens, but its keys lie beyond the first megabyte the sniffer reads.
+    "padded": lambda good: b" " * (2**20 + 10) + good,
+    "first-key-far": lambda good: b'{"~catatan": "' + b"x" * 2**20 + b'", ' + good.lstrip()[1:],
 }
 
 
@@ -72,6 +75,9 @@ def test_export_force_still_replaces_an_earlier_export_and_any_other_file(demo_p
     notes = demo_path.parent / "catatan.txt"
     notes.write_text('{"judul": "bukan buku kerja"}\n')
     assert lkjip("export", demo_path, "--format", "md", "-o", notes, "--force").returncode == 0
+    big = demo_path.parent / "ekspor-kabupaten.json"  # an export larger than the megabyte looked at
+    big.write_bytes(b'{"format": "lkjip-ekspor", "version": 1, "workbook": {"catatan": "' + b"x" * 2**21 + b'"}}')
+    assert lkjip("export", demo_path, "--format", "json", "-o", big, "--force").returncode == 0
 
 
 # -- one workbook, one file: a hard link is refused -------------------------------------------------------------------

@@ -101,15 +101,17 @@ async def test_a_file_that_turns_bad_while_open_is_said_and_the_typed_value_stay
         await find_ikm_realisasi(pilot)
         await pilot.press("enter", "7", "9")
         if breaker is None:  # permissions removed (as root the mode alone would not stop a read)
+            import store.disk.storage
+
             demo_path.chmod(0)
-            real = Path.read_bytes
+            real = store.disk.storage.read_bounded
 
-            def refused(self: Path) -> bytes:
-                if self == demo_path:
-                    raise PermissionError(13, "Permission denied", str(self))
-                return real(self)
+            def refused(path: Path, limit: int) -> bytes:  # the one read of a workbook's bytes
+                if Path(path) == demo_path:
+                    raise PermissionError(13, "Permission denied", str(path))
+                return real(path, limit)
 
-            monkeypatch.setattr(Path, "read_bytes", refused)
+            monkeypatch.setattr(store.disk.storage, "read_bounded", refused)
         else:
             breaker(demo_path)
         app.poll_disk()

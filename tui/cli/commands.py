@@ -205,13 +205,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from store.document.read import MAX_DOCUMENT
+    from store.text.files import read_bounded
+
     from .sheets import SHEET_SUFFIXES, import_sheet
 
     _check_readable(args.document)
     if args.document.lower().endswith(SHEET_SUFFIXES):
         return import_sheet(args)
     try:
-        raw = Path(args.document).read_bytes()
+        raw = read_bounded(args.document, MAX_DOCUMENT)  # measured first: an 8 GB file is never read whole
     except OSError as exc:
         raise WorkbookError(f"Tidak dapat membaca {args.document}: {os_reason(exc, reading=True)}.") from None
     document, schema = interchange.read_export(raw, args.document)
@@ -233,7 +236,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _check_readable(path: str) -> None:
     """The document exists and may be read, or one Indonesian sentence (never the system's English), before any
-    reader of any format opens it. Non-blocking: a planted fifo does not hang the command."""
+    reader of any format opens it. Non-blocking: a planted fifo does not hang the command (each reader then reads
+    it with store.text.files.read_bounded, which refuses a fifo, a folder and a file over its limit)."""
     try:
         os.close(os.open(path, os.O_RDONLY | os.O_NONBLOCK))
     except OSError as exc:

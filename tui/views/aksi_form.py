@@ -49,8 +49,8 @@ async def open_aksi_form(session: Session, ind_id: str) -> None:
                 edits.append(edit)
         return edits
 
-    def done(edits: object) -> None:
-        save_form(session, edits, lambda e: f"{len(e)} rencana aksi {year} indikator {ind['name'][:40]}")
+    def save(edits: object) -> str | None:
+        return save_form(session, edits, lambda e: f"{len(e)} rencana aksi {year} indikator {ind['name'][:40]}")
 
     title = f"Rencana aksi {year}: {ind['name']}"[:70]
-    await session.push_screen(FormScreen(title, fields, submit), done)
+    await session.push_screen(FormScreen(title, fields, submit, save=save))

@@ -130,14 +130,29 @@ class CascadeEditing(_Screen):
 
     async def _form(self, title: str, fields: list[Field], submit: Callable[[dict[str, str]], object],
                     then: Callable[[Edit], None] | None = None, on_change=None) -> None:
-        def done(edit: object) -> None:
-            if isinstance(edit, Edit):
-                self._apply(edit, (lambda: then(edit)) if then else None)
-
         # Awaited: the keys typed after the one that opened the form wait until its first field has focus.
         from .forms import FormScreen  # the forms load on first use, not at start-up
 
-        await self.session.push_screen(FormScreen(title, fields, submit, on_change=on_change), done)
+        def form(values: list[Field], error: str = "") -> tuple[FormScreen, Callable[[object], None]]:
+            opened = FormScreen(title, values, submit, on_change=on_change, error=error)
+
+            def done(edit: object) -> None:
+                if not isinstance(edit, Edit):
+                    return
+                if self.session.apply_edit(edit) is not None:
+                    if then:
+                        then(edit)
+                    return
+                # Refused once the form had closed (the row removed by another operator meanwhile, a conflict, a
+                # year locked): the form again, with what was typed and why. It saves after closing, unlike
+                # FormScreen's `save`, so that the tree can move to what was saved.
+                again = [(key, label, opened.typed.get(key, value)) for key, label, value in values]
+                self.session.push_screen(*form(again, f"{self.session.message} Yang Anda ketik tetap di sini; Esc "
+                                                      f"menutup tanpa menyimpan."))
+
+            return opened, done
+
+        await self.session.push_screen(*form(fields))
 
     def cascade_palette(self) -> list[PaletteCommand]:
         """The cascade actions in the command palette (Ctrl+P), for an operator who does not know the keys yet."""
@@ -387,8 +402,8 @@ async def open_properties(session: Session, ind_id: str) -> None:
 
     from .forms import FormScreen, save_form
 
-    def done(edits: object) -> None:
-        save_form(session, edits, lambda e: f"{', '.join(spec_of(x.field).label.lower() for x in e)} indikator "
-                                            f"{ind['name'][:40]}")
+    def save(edits: object) -> str | None:
+        return save_form(session, edits, lambda e: f"{', '.join(spec_of(x.field).label.lower() for x in e)} "
+                                                   f"indikator {ind['name'][:40]}")
 
-    await session.push_screen(FormScreen(f"Sifat indikator {ind['name']}"[:70], fields, submit), done)
+    await session.push_screen(FormScreen(f"Sifat indikator {ind['name']}"[:70], fields, submit, save=save))

@@ -31,17 +31,19 @@ _BOX = ("width: 76; height: auto; max-height: 22; overflow-y: auto; border: roun
         "padding: 0 1;")
 
 
-def save_form(session: Session, edits: object, said: Callable[[list[Edit]], str]) -> None:
-    """What a form gave back when it closed (its edits, or nothing when cancelled): one form, one save and one undo
-    step. Every changed field is saved together or none is (a conflict on the third never leaves the first two
-    saved); one change is echoed as any edit is, more with `said` and the Ctrl+Z that takes the form back whole."""
+def save_form(session: Session, edits: object, said: Callable[[list[Edit]], str]) -> str | None:
+    """What a form gave back (its edits): one form, one save and one undo step. Every changed field is saved together
+    or none is (a conflict on the third never leaves the first two saved); one change is echoed as any edit is, more
+    with `said` and the Ctrl+Z that takes the form back whole. The refusal when nothing was saved (FormScreen's
+    `save`: the form then stays open with what was typed), None when saved or when there was nothing to save."""
     if not isinstance(edits, list) or not edits:
-        return
+        return None
     if len(edits) == 1:
-        session.apply_edit(edits[0])
-        return
-    if session.apply_batch(Batch(tuple(edits))) is not None:
-        session.say(f"Disimpan: {said(edits)} (Ctrl+Z mengurungkan semuanya).")
+        return None if session.apply_edit(edits[0]) is not None else session.message
+    if session.apply_batch(Batch(tuple(edits))) is None:
+        return session.message
+    session.say(f"Disimpan: {said(edits)} (Ctrl+Z mengurungkan semuanya).")
+    return None
 
 
 class FormScreen(ModalScreen[object]):
@@ -67,9 +69,16 @@ class FormScreen(ModalScreen[object]):
     """
 
     def __init__(self, title: str, fields: list[Field], submit: Callable[[dict[str, str]], object], *,
-                 on_change: Callable[[str, str, dict[str, str]], dict[str, str]] | None = None) -> None:
+                 on_change: Callable[[str, str, dict[str, str]], dict[str, str]] | None = None,
+                 save: Callable[[object], str | None] | None = None, error: str = "") -> None:
+        """`submit` plans what the values give (its WorkbookError is said in the form); `save`, when given, saves
+        it before the form closes and returns the refusal when it could not (another operator changed or removed
+        the row meanwhile, a year was locked): the form then stays open, what was typed still in it. `error` is
+        said when the form opens (a form opened again after its save was refused, see `typed`)."""
         super().__init__()
         self.title_text, self.fields, self.submit, self.on_change = title, fields, submit, on_change
+        self.save, self.error = save, error
+        self.typed: dict[str, str] = {}  # the values as submitted, kept once the form has closed
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
@@ -77,7 +86,7 @@ class FormScreen(ModalScreen[object]):
             for key, label, value in self.fields:
                 yield Label(label)
                 yield InOrderInput(value=value, id=f"form-{key}")
-            yield Static(id="form-error")
+            yield Static(Text(self.error), id="form-error")
             yield Static("Enter: berikutnya / simpan \u00b7 Ctrl+S: simpan \u00b7 Esc: batal", id="form-help")
 
     def on_mount(self) -> None:
@@ -113,11 +122,19 @@ class FormScreen(ModalScreen[object]):
         self._submit()
 
     def _submit(self) -> None:
+        self.typed = self.values()
         try:
-            result = self.submit(self.values())
+            result = self.submit(self.typed)
         except WorkbookError as exc:
             self.query_one("#form-error", Static).update(exc.message)
             return
+        if self.save is not None:
+            refused = self.save(result)
+            if refused is not None:
+                self.query_one("#form-error", Static).update(
+                    Text(f"{refused} Yang Anda ketik tetap di sini; Esc menutup tanpa menyimpan."))
+                return
+            result = None  # saved: nothing left for a callback to do
         self.dismiss(result)
 
     def action_cancel(self) -> None:

@@ -92,8 +92,9 @@ async def open_profile_form(session: Session) -> None:
     fields = [(name, spec_of(name).label, display_exact(spec_of(name), get_value(meta, spec_of(name), year)))
               for name in NAMES]
 
-    def done(edits: object) -> None:
-        save_form(session, edits, lambda e: f"{len(e)} isian profil dan penandatangan {year}")
+    def save(edits: object) -> str | None:
+        return save_form(session, edits, lambda e: f"{len(e)} isian profil dan penandatangan {year}")
 
-    form = ProfileForm(f"Profil dan penandatangan {year}", fields, lambda values: profile_edits(session, values, year))
-    await session.push_screen(form, done)  # awaited: the keys typed after P go to its first field
+    form = ProfileForm(f"Profil dan penandatangan {year}", fields, lambda values: profile_edits(session, values, year),
+                       save=save)
+    await session.push_screen(form)  # awaited: the keys typed after P go to its first field
