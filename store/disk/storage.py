@@ -23,7 +23,6 @@ from store.text.errors import SaveFailed, UnreadableWorkbook
 from store.text.files import read_bounded
 from .safefile import (FILE_MODE, Payload, UnsafeTarget, check_target, kept_mode, os_reason, real_path,
                        sweep_dead_temps, write_atomically)
-from .backups import BACKUP_INTERVAL, listed, take_backup
 from store.document.read import MAX_DOCUMENT, checked_document, read_document, validate
 from store.domain.model import SCHEMA_VERSION
 from store.document.schema import DocumentInvalid, check
@@ -265,6 +264,8 @@ class AtomicJSONStorage:
         """Keep a copy of the file being replaced every few minutes. The interval is measured from the newest
         backup's UTC name (the operator's TZ plays no part); a backup named in the future (a skewed clock) does not
         suppress the next one, and the sequence number keeps the order they were made in."""
+        from .backups import BACKUP_INTERVAL, listed  # at the first save, not at start-up (opening only reads)
+
         now = time.time()
         if self._backup_seen is not None and 0 <= now - self._backup_seen < BACKUP_INTERVAL:
             return  # no listing of the folder on every save
@@ -278,9 +279,13 @@ class AtomicJSONStorage:
 
     def backup_now(self) -> Path | None:
         """A backup whatever the interval (before a migration rewrites an older file); None for a new workbook."""
+        from .backups import listed
+
         return self._take_backup(listed(self.path), time.time())
 
     def _take_backup(self, existing: list[Backup], now: float) -> Path | None:
+        from .backups import take_backup
+
         made = take_backup(self.path, existing, now)
         if made is not None:
             self._backup_seen = now

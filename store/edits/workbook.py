@@ -29,7 +29,6 @@ from store.disk.lock import WorkbookLock, login_name
 from store.domain.model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, YEARS_BEFORE, LogEntry
 from store.domain.refs import PROFILE_REF, resolve, resolve_id
 from store.text.sanitize import quote
-from store.disk.backups import backups_of
 from store.disk.storage import AtomicJSONStorage
 from .structure import STRUCTURAL
 from .writer import Writer
@@ -56,6 +55,8 @@ class Workbook:
         wb = cls(path, **kw)  # type: ignore[arg-type]  # kw: the caller's user= and lock_timeout=, passed on
         wb.storage.prechecked = prechecked
         if not wb.path.exists():
+            from store.disk.backups import backups_of  # only for a missing file: opening one never lists backups
+
             if backups_of(wb.path):
                 raise UnreadableWorkbook(f"Buku kerja {wb.path} tidak ditemukan, tetapi ada cadangannya; pulihkan "
                                          f"dengan `lkjip restore {wb.path}`.")

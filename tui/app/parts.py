@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from textual.actions import SkipAction
 from textual.command import CommandPalette
 
-from store.edits import history
 from store.text.errors import InvalidValue, WorkbookError
 from store.domain.fields import parse_value, spec_of
 from store.disk.storage import os_reason
@@ -73,6 +72,8 @@ class EditHistory(WritePath):
 
     def _move(self, kind: str) -> None:
         """The step the edit log says is next (store.edits.history): the same step `lkjip undo` / `lkjip redo` takes."""
+        from store.edits import history  # on the first Ctrl+Z, not at start-up
+
         assert self.wb is not None
         try:
             moved = history.undo(self.wb) if kind == "undo" else history.redo(self.wb)
