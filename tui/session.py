@@ -62,6 +62,9 @@ class Session(Protocol):
     def apply_batch(self, batch: Batch, *, kind: str = "edit", quiet: bool = True) -> list[Applied] | None:
         """A paste: every edit in one lock and one save, one undo step."""
 
+    def change_year_lock(self, year: int, reason: str, *, unlock: bool) -> str | None:
+        """Close or open a year (the one lock path); None once saved and said, else the refusal."""
+
     def capaian_tail(self, edit: Edit) -> str:
         """The echo's tail: the new capaian and ⚠ with its reason."""
 

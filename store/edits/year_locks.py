@@ -58,9 +58,18 @@ def _copy_text(source: str, year: str) -> Callable[[Record], None]:
     return change
 
 
-def check_reason(reason: str) -> None:
+def check_reason(reason: str, where: str = "--reason") -> None:
+    """An unlock says why (it is logged); `where` names where the operator gives it: the CLI's flag, the TUI's field."""
     if not reason.strip():
-        raise InvalidValue("Membuka kunci tahun memerlukan alasan (--reason).")
+        raise InvalidValue(f"Membuka kunci tahun memerlukan alasan ({where}).")
+
+
+def lock_sentence(year: int, unlock: bool, done: bool) -> str:
+    """What `lkjip lock` / `unlock` and the TUI's Ctrl+P say after closing or opening a year."""
+    if unlock:
+        return f"Kunci tahun {year} dibuka." if done else f"Tahun {year} tidak terkunci."
+    return (f"Tahun {year} dikunci; ekspornya kini salinan final tanpa tanda DRAF (--draf untuk draf)." if done
+            else f"Tahun {year} sudah terkunci.")
 
 
 def unlock(w: Writer, year: int, reason: str) -> bool:

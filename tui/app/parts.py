@@ -5,6 +5,7 @@ Ctrl+Q (`SafeStop`)."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -203,6 +204,11 @@ class HelpAndCommands(Navigation):
 
         await open_profile_form(session_of(self))
 
+    async def open_year_lock(self, unlock: bool) -> None:
+        from tui.views.year_lock import open_year_lock
+
+        await open_year_lock(session_of(self), unlock)
+
     def palette_commands(self) -> list[PaletteCommand]:
         commands: list[PaletteCommand] = [
             ("Tampilan: Kaskade", "Pohon cascading dan isian indikator", lambda: self.action_view("utama")),
@@ -224,6 +230,11 @@ class HelpAndCommands(Navigation):
         if self.wb is not None:  # not on the start screen
             commands.append(("Profil dan penandatangan", "P di Cascade \u00b7 instansi, kepala, NIP, pihak kedua, "
                              "tempat, tanggal", self.open_profile))
+            locked = str(self.year) in (self.casc.meta.get("locks") or {})
+            commands.append((f"Buka kunci tahun {self.year}", "angkanya dapat diubah lagi; alasannya dicatat",
+                             partial(self.open_year_lock, True)) if locked else
+                            (f"Kunci tahun {self.year}", "tahun yang sudah ditandatangani: angkanya dibekukan, "
+                             "ekspornya salinan final", partial(self.open_year_lock, False)))
         # While the palette is open it is the top screen: the view's own commands are those of the screen below it.
         stack = [s for s in self.screen_stack if not isinstance(s, CommandPalette)]
         below = stack[-1] if stack else self.screen

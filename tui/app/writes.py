@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 
-from store.edits import structure
+from store.edits import structure, year_locks
 from store.text.errors import WorkbookError
 from store.domain.fields import spec_of
 from store.disk.storage import os_reason
@@ -59,6 +59,19 @@ class WritePath(AppState):
         else:
             self.show_saved()
         return applied
+
+    def change_year_lock(self, year: int, reason: str, *, unlock: bool) -> str | None:
+        """Close or open `year` (Workbook.lock_year / unlock_year, as `lkjip lock` / `unlock` do): None once saved
+        and said, else the refusal (a form shows it and keeps what was typed)."""
+        assert self.wb is not None
+        try:
+            done = self.wb.unlock_year(year, reason) if unlock else self.wb.lock_year(year, reason)
+        except (WorkbookError, OSError) as exc:
+            return exc.message if isinstance(exc, WorkbookError) else f"Tidak tersimpan: {os_reason(exc)}."
+        self.casc = self.wb.cascade()
+        self.refresh_views()
+        self.say(year_locks.lock_sentence(year, unlock, done))
+        return None
 
     def _back_to_disk(self) -> None:
         """After a refused or failed save: the cascade on screen is what is on disk, not the document the failed

@@ -22,6 +22,7 @@ from store.disk.safefile import os_reason
 from store.text.sanitize import cut, json_safe, quote
 from store.domain.tw_rule import roman, rule_label
 from store.disk.backups import backups_of
+from store.edits.year_locks import lock_sentence
 from store.edits.workbook import Workbook
 
 from tui.printer import err, out, out_document
@@ -252,17 +253,14 @@ def _reason(text: str) -> str:
 def cmd_lock(args: argparse.Namespace) -> int:
     args.reason = _reason(args.reason)
     wb = Workbook.open(args.workbook)
-    done = wb.lock_year(args.year, args.reason)
-    out(f"Tahun {args.year} dikunci; ekspornya kini salinan final tanpa tanda DRAF (--draf untuk draf)." if done
-        else f"Tahun {args.year} sudah terkunci.")
+    out(lock_sentence(args.year, False, wb.lock_year(args.year, args.reason)))
     return 0
 
 
 def cmd_unlock(args: argparse.Namespace) -> int:
     args.reason = _reason(args.reason)
     wb = Workbook.open(args.workbook)
-    done = wb.unlock_year(args.year, args.reason)
-    out(f"Kunci tahun {args.year} dibuka." if done else f"Tahun {args.year} tidak terkunci.")
+    out(lock_sentence(args.year, True, wb.unlock_year(args.year, args.reason)))
     return 0
 
 

@@ -123,7 +123,7 @@ def locked_reason(casc: Cascade, year: int | None) -> str | None:
     if not lock:
         return None
     return (f"\U0001f512 Tahun {year} dikunci oleh {lock.get('by', '?')}: angkanya tidak dapat diubah; "
-            f"buka dengan lkjip unlock \u2026 --year {year}.")
+            f"buka dengan Ctrl+P \u203a Buka kunci tahun {year}.")
 
 
 def _quarters_formula(r: engine.RealisasiTahun, value, *, named: bool = True) -> str:
