@@ -97,8 +97,12 @@ def check_edit(casc: Cascade, target: Target, spec: FieldSpec, year: int | None,
         lock = _showing(locked, node_years(casc, container))
         shown = f"{spec.label} {target.label} tampil di laporan tahun {lock}"
     if lock is not None:
-        raise YearLocked(f"{shown}, yang sudah dikunci; buka dulu kuncinya "
-                         f"(`lkjip unlock {path} --year {lock} --reason \u2026`).")
+        raise YearLocked(f"{shown}, yang sudah dikunci; buka dulu kuncinya ({unlock_remedy(path, lock)}).")
+
+
+def unlock_remedy(path: object, year: int | str) -> str:
+    """How a refused operator opens the year, in the TUI and on the command line (both are where they may be)."""
+    return f"Ctrl+P \u203a Buka kunci tahun {year} di lkjip, atau `lkjip unlock {path} --year {year} --reason \u2026`"
 
 
 def check_structure(casc: Cascade, what: str, path: object) -> None:
@@ -109,8 +113,8 @@ def check_structure(casc: Cascade, what: str, path: object) -> None:
         return
     years = str(locked[-1]) if len(locked) == 1 else f"{', '.join(map(str, locked[:-1]))} dan {locked[-1]}"
     raise YearLocked(f"{what} mengubah laporan tahun {years} yang sudah dikunci (laporan setiap tahun memuat seluruh "
-                     f"kaskade: Tabel 1.2, 2.1, 3.1 dan anggaran); buka dulu kuncinya (`lkjip unlock {path} --year "
-                     f"{locked[0]} --reason \u2026`).")
+                     f"kaskade: Tabel 1.2, 2.1, 3.1 dan anggaran); buka dulu kuncinya "
+                     f"({unlock_remedy(path, locked[0])}).")
 
 
 def _text_lock(casc: Cascade, spec: FieldSpec, target: Target, year: int | None, locked: list[int]) -> int | None:

@@ -21,7 +21,7 @@ from typing import Any, Callable
 import orjson
 
 from store.text.errors import SaveFailed, UnreadableWorkbook, WorkbookError, YearLocked
-from .freeze import restore_changes_locked
+from .freeze import restore_changes_locked, unlock_remedy
 from store.domain.identity import describe, keep_identity, same_workbook
 from store.domain.model import LOG, META
 from store.disk.safefile import UnsafeTarget
@@ -75,7 +75,7 @@ def restore(workbook: str | os.PathLike[str], source: str | os.PathLike[str] | N
             year = restore_changes_locked(current, restored)
             if year is not None:
                 raise YearLocked(f"Cadangan {backup.name} mengubah laporan tahun {year} yang sudah dikunci; buka dulu "
-                                 f"kuncinya (`lkjip unlock {shown} --year {year} --reason \u2026`), lalu pulihkan "
+                                 f"kuncinya ({unlock_remedy(shown, year)}), lalu pulihkan "
                                  f"lagi. Buku kerja tidak diubah.")
         try:
             st = writable_stat(path)

@@ -23,7 +23,7 @@ from store.domain.cascade import Cascade
 from store.domain.edit import Applied, Batch, Edit, Target
 from store.text.errors import EditConflict, InvalidValue, SaveFailed, UnreadableWorkbook, WorkbookError, YearLocked
 from store.domain.fields import FieldSpec, Holder, display, get_value, parse_value, set_value, spec_of
-from .freeze import check_edit
+from .freeze import check_edit, unlock_remedy
 from store.domain.identity import with_identity
 from store.disk.lock import WorkbookLock, login_name
 from store.domain.model import LOG, META, NARRATIVE, NODES, SCHEMA_VERSION, YEARS_BEFORE, LogEntry
@@ -213,7 +213,7 @@ class Workbook:
         if lock:
             raise YearLocked(
                 f"Tahun {year} dikunci oleh {lock['by']} pada {lock['at']}; buka dulu dengan "
-                f"`lkjip unlock {self.path} --year {year} --reason \u2026` sebelum mengubah."
+                f"{unlock_remedy(self.path, year)} sebelum mengubah."
             )
 
     def apply(self, edit: Edit, *, kind: str = "edit", reason: str | None = None) -> Applied:
