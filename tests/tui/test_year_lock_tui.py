@@ -15,6 +15,8 @@ from tui.app.app import LkjipApp
 from tui.views.forms import FormScreen
 from tui.views.main import MainScreen
 
+from tests.tui.test_fits_the_screen import screen_lines
+
 SIZE = (80, 24)
 
 
@@ -47,6 +49,8 @@ async def test_the_year_is_locked_and_opened_again_from_ctrl_p_with_its_reason(d
         assert isinstance(app.screen, MainScreen)
         assert "2022" in locks(demo_path)
         assert "Tahun 2022 dikunci" in app.message and not app.message_error
+        shown = " ".join(screen_lines(app))  # said while the form was on top: on the view once it is back
+        assert "Tahun 2022 dikunci" in shown and "revisi 1" in shown, shown
 
         # A value typed into the locked year is refused with the key that opens it.
         await pilot.press("tab", "right", "right", *"77", "enter")

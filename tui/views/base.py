@@ -66,6 +66,7 @@ class WorkbookView(SessionScreen):
 
     def on_screen_resume(self) -> None:
         self.refresh_content()
+        self.session.show_status()  # what a dialog's save said while it was on top
 
     def refresh_content(self, force: bool = False) -> None:
         if self.stale() or force:

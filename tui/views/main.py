@@ -119,9 +119,11 @@ class MainScreen(CascadeEditing, CellEditing, SessionScreen):
             grid.display = False
 
     def on_screen_resume(self) -> None:
-        # Edits made from another view (undo in the tables view, a jump from the checks) must show here too.
+        # Edits made from another view (undo in the tables view, a jump from the checks) must show here too; and what
+        # a dialog's save said while it was on top (a form, Ctrl+P's year lock), with the revision it made.
         if self.node_id:
             self.refresh_values()
+        self.session.show_status()
 
     # -- showing a node ---------------------------------------------------------------------------------------------
     def on_tree_node_highlighted(self, _: Tree.NodeHighlighted[str]) -> None:

@@ -10,6 +10,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.session import session_of
+
 _BOX = "width: 70; height: auto; max-height: 20; border: round $error; padding: 0 1; background: $surface;"
 
 
@@ -41,6 +43,10 @@ class MessageScreen(ModalScreen[None]):
             self.query_one("#message-text", Static).update(Text(message))
 
     def action_close(self) -> None:
+        # Read and closed: the view below, whose status shows what is current when it is back, does not say it again.
+        session = session_of(self)
+        if session.message == self.message:
+            session.message, session.message_error = "", False
         self.dismiss(None)
 
 
