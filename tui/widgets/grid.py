@@ -23,6 +23,7 @@ from textual import events
 from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.geometry import Region, Size
+from textual.scrollbar import ScrollBarRender
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -97,6 +98,7 @@ class WorkGrid(EditingGrid, Widget, can_focus=True):
         self.left = 0  # the cells scrolled off on the left
         self.first_width = columns[0].width if columns else 0  # the name column, with the room to spare (on_resize)
         self._styles_for: tuple[tuple | None, tuple[Style, Style, Style]] = (None, (Style(), Style(), Style()))
+        self._bar_for: tuple[tuple | None, list[Segment]] = (None, [])
 
     # -- content ---------------------------------------------------------------------------------------------------
     def show_rows(self, rows: list[tuple[str, list[str]]], cursor_column: str | None = None) -> None:
@@ -107,6 +109,7 @@ class WorkGrid(EditingGrid, Widget, can_focus=True):
         self._texts = [[plain(v) for v in values] for _, values in rows]
         self.row, self.top = 0, 0
         self.col = self.column_index(cursor_column) if cursor_column else min(self.col, len(self.spec) - 1)
+        self._end_on_a_column()  # with or without a scrollbar, the room differs
         self._scroll_into_view()
         self.refresh(layout=taller)  # a grid of another height takes another share of the pane
 
@@ -155,6 +158,15 @@ class WorkGrid(EditingGrid, Widget, can_focus=True):
     def body_height(self) -> int:
         return max(1, self.size.height - 1)
 
+    @property
+    def overflows(self) -> bool:
+        """More rows than fit: a scrollbar takes the last column, as DataTable's did."""
+        return 0 < self.size.height < len(self._refs) + 1
+
+    @property
+    def room(self) -> int:
+        return max(0, self.size.width - self.overflows)
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 1 + len(self._refs)  # the header and every row; the pane's max-height cuts it (then it scrolls)
 
@@ -167,7 +179,7 @@ class WorkGrid(EditingGrid, Widget, can_focus=True):
         """A grid wider than its pane: the name column takes the spare cells, so the first column that does not fit
         starts past the right edge instead of showing a cut header ("Pr" of Pred, "Pa" of Pagu PK) that the help
         does not explain. Scrolled right, the cursor's column is always whole."""
-        room = self.size.width
+        room = self.room
         if room <= 0 or not self.spec:
             return
         used = fits = 0
@@ -181,7 +193,7 @@ class WorkGrid(EditingGrid, Widget, can_focus=True):
     def _scroll_into_view(self) -> bool:
         """Move `top` and `left` just enough that the cursor's cell shows whole; True when the view moved."""
         top, left = self.top, self.left
-        height, width = self.body_height, self.size.width
+        height, width = self.body_height, self.room
         if not self.size.height:
             return False  # not laid out yet: on_resize scrolls once the size is known
         if self.row < self.top:
@@ -216,8 +228,26 @@ class WorkGrid(EditingGrid, Widget, can_focus=True):
         return [space + fit(t, self._width(c) - 2 * PAD, numeric and self.spec[c].numeric) + space
                 for c, t in enumerate(texts)]
 
+    def _scrollbar(self) -> list[Segment]:
+        """The scrollbar's cell on each line while the rows overflow, drawn as Textual draws a widget's own."""
+        height, virtual = self.size.height, len(self._refs) + 1
+        key = (height, virtual, self.top, self.app._css_update_count)
+        if self._bar_for[0] != key:
+            back, color = self.styles.scrollbar_background, self.styles.scrollbar_color
+            if back.a < 1:
+                back = self.background_colors[0] + back
+            bar = ScrollBarRender.render_bar(size=height, virtual_size=virtual, window_size=height, position=self.top,
+                                             back_color=back.rich_color, bar_color=(back + color).rich_color)
+            under = self._styles()[0]  # the grid's colours under the bar's, as under a ScrollBar widget's
+            self._bar_for = (key, [Segment(s.text, under + s.style.clear_meta_and_links() if s.style else under)
+                                   for s in bar.segments])
+        return self._bar_for[1]
+
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        strip = self._line(y, self.room)
+        return Strip([*strip, self._scrollbar()[y]], self.size.width) if self.overflows else strip
+
+    def _line(self, y: int, width: int) -> Strip:
         base, header, cursor = self._styles()
         if y == 0:  # the labels, left-aligned over every column, on a bar the grid's width
             line = "".join(self._cells([c.label for c in self.spec], False))
@@ -265,7 +295,7 @@ class WorkGrid(EditingGrid, Widget, can_focus=True):
 
     async def _on_click(self, event: events.Click) -> None:
         """A click on a cell puts the cursor there, as in DataTable."""
-        if event.y < 1 or self.is_editing:
+        if event.y < 1 or event.x >= self.room or self.is_editing:
             return
         x, c = event.x + self.left, 0
         while c < len(self.spec) - 1 and x >= self._x(c + 1):
