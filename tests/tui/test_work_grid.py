@@ -55,3 +55,15 @@ async def test_a_node_with_more_rows_than_fit_scrolls_to_the_cursor_under_its_he
         shown = lines(grid)
         assert grid.current()[0] == f"{NODE}/1" and shown[0].lstrip().startswith("Indikator")
         assert not any(f"Tambahan {EXTRA - 1}" in line for line in shown)
+
+
+async def test_a_click_on_a_cell_puts_the_cursor_there(demo_path: Path) -> None:
+    app = LkjipApp(Workbook.open(demo_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "tab")  # the IKM sasaran, its indicator grid
+        await pilot.pause()
+        grid = app.screen.query_one("#indicators", WorkGrid)
+        assert grid.current()[1].key == "name"
+        await pilot.click("#indicators", offset=(grid._x(2) + 3, 1))  # inside the Realisasi cell of the first row
+        await pilot.pause()
+        assert grid.current() == (grid.refs()[0], grid.spec[2]) and grid.spec[2].key == "realisasi"

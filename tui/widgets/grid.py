@@ -211,7 +211,9 @@ class WorkGrid(EditingGrid, Widget, can_focus=True):
 
     def _refresh_cell(self, i: int, c: int) -> None:
         if self.top <= i < self.top + self.body_height:
-            self.refresh(Region(self._x(c) - self.left, i - self.top + 1, self._width(c), 1))
+            region = Region(self._x(c) - self.left, i - self.top + 1, self._width(c), 1).intersection(self.size.region)
+            if region:  # scrolled sideways, a cell may be out of view, or in view in part
+                self.refresh(region)
 
     # -- drawing ---------------------------------------------------------------------------------------------------
     def _styles(self) -> tuple[Style, Style, Style]:
@@ -293,7 +295,7 @@ class WorkGrid(EditingGrid, Widget, can_focus=True):
         ends = {-1: 0, 1: max(len(self._refs), len(self.spec))}
         self.move_cursor(row=ends[dr] if dr else None, column=ends[dc] if dc else None)
 
-    async def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
         """A click on a cell puts the cursor there, as in DataTable."""
         if event.y < 1 or event.x >= self.room or self.is_editing:
             return
