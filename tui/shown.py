@@ -17,7 +17,13 @@ SHOWN_MAX = 500  # characters of one stored text drawn in a cell or a label; the
 
 def shown(text: object, *, multiline: bool = False, limit: int = SHOWN_MAX, **kw: Any) -> Text:  # Text's (style…)
     """A stored value as a Text: control characters visible, at most `limit` characters."""
-    return Text(visible(cut(str(text), limit), multiline=multiline), **kw)
+    return Text(plain(text, multiline=multiline, limit=limit), **kw)
+
+
+def plain(text: object, *, multiline: bool = False, limit: int = SHOWN_MAX) -> str:
+    """A stored value made safe to draw as it is (a grid drawn line by line): control characters visible, at most
+    `limit` characters."""
+    return visible(cut(str(text), limit), multiline=multiline)
 
 
 def made_safe(text: Text) -> Text:

@@ -18,13 +18,12 @@ PROGRAM = "7.01.02"  # a program: the node grid shows its indicators and its bud
 def work_grid_readings(grid: WorkGrid) -> list[tuple[int, str]]:
     """(column, the header text on screen) of each column with any of its header in view."""
     line = grid.render_line(0).text
-    left, out, x = round(grid.scroll_x), [], 0
-    for i, column in enumerate(grid.ordered_columns):
-        width = column.get_render_width(grid)
+    left, out = grid.left, []
+    for i in range(len(grid.spec)):
+        x, width = grid._x(i), grid._width(i)
         start, end = max(x, left), min(x + width, left + len(line))
         if start < end:
             out.append((i, line[start - left:end - left].strip()))
-        x += width
     return out
 
 

@@ -1,4 +1,5 @@
-"""Texts fitted into the entry sheets' cells: each cell exactly its width, cut with "…" when the text is longer."""
+"""Texts fitted into the grids' cells (entry sheets, node grids): each cell exactly its width, cut with "…" when the
+text is longer."""
 
 from __future__ import annotations
 
