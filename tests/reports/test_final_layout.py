@@ -220,7 +220,9 @@ def test_no_word_of_tabel_1_2_is_split_inside_itself_on_the_rendered_page(demo, 
     text = subprocess.run(["pdftotext", "-raw", str(demo_pdf), "-"], capture_output=True, text=True).stdout
     pages = [p for p in text.split("\f") if "Indikator Sub" in p]
     assert pages
-    split = [w for p in pages for w in p.split() if w not in allowed and not w.isdigit()]
+    # The DRAF mark's time is the PDF export's, a minute after the docx's now and then ("02:16,"): not a table word.
+    split = [w for p in pages for w in p.split()
+             if w not in allowed and not w.isdigit() and not re.fullmatch(r"\d\d:\d\d,?", w)]
     assert split == [], split
 
 
