@@ -306,9 +306,10 @@ async def test_the_page_below_is_computed_while_the_operator_reads(demo_path: Pa
     async with app.run_test(size=(80, 24)) as pilot:
         sheet = await open_sheet(pilot)
         grid = sheet.grid
-        below = range(grid.top + grid.body_height, min(len(grid.rows), grid.top + 2 * grid.body_height))
         for _ in range(100):  # the operator reads the first page (on a loaded machine the timer fires late)
             await pilot.pause(0.05)
+            # The page below as the grid is laid out now (the status line above it may still change its height).
+            below = range(grid.top + grid.body_height, min(len(grid.rows), grid.top + 2 * grid.body_height))
             if grid._prefetch is None and all(i in grid._cache for i in below):
                 break
         computed: list[str] = []

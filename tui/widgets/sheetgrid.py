@@ -202,6 +202,7 @@ class SheetGrid(EditingGrid, Widget, can_focus=True):
     def on_resize(self) -> None:
         self._scroll_into_view()
         self.refresh()
+        self._prefetch_soon()  # a taller or shorter grid has another page below it (the status line's height changes)
 
     # -- drawing ---------------------------------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
