@@ -7,7 +7,6 @@ without LKJIP_PLAIN_OUTPUT must leave the same screen while lean writes fewer by
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 import os
 from pathlib import Path
 
@@ -189,12 +188,14 @@ def test_keys_in_the_grid_and_the_sheet_leave_the_screen_textual_would_in_fewer_
         Workbook.create(path, demo_document())
         return run_keys(path, tmp_path, plain, steps)
 
-    # The two programs side by side (each answers its own keys; the test mostly waits for their quiet).
-    with ThreadPoolExecutor(2) as pool:
-        (plain_screens, plain_bytes), (lean_screens, lean_bytes) = pool.map(run, (True, False))
+    # One after the other: side by side, each was the other's load, and a loaded run paints more frames per key.
+    (plain_screens, plain_bytes), (lean_screens, lean_bytes) = run(True), run(False)
     assert len(lean_screens) == len(plain_screens) == len(steps) + 1
     for n, (lean, plain) in enumerate(zip(lean_screens, plain_screens)):
         # The status line ends with the time of the last save, which differs between the two runs.
         assert lean[:-2] == plain[:-2], f"after step {n}: {steps[n - 1] if n else 'start'}"
     print(f"after start-up: lean {lean_bytes} bytes, plain {plain_bytes} bytes")
-    assert lean_bytes < plain_bytes * 0.8, (lean_bytes, plain_bytes)
+    # Quiet machine: 88.9 KB against 113.7 KB (0.78). The plain run writes the same bytes whatever the load; under the
+    # load of three other test workers the lean one once wrote 97.3 KB (0.86): Textual paints a key in more frames
+    # when it is late, and the partial updates add up. Broken lean output writes as much as plain (1.0) or more.
+    assert lean_bytes < plain_bytes * 0.9, (lean_bytes, plain_bytes)

@@ -319,7 +319,10 @@ async def test_the_page_below_is_computed_while_the_operator_reads(demo_path: Pa
         top = sheet.grid.top
         await pilot.press("pagedown")
         await pilot.pause()
-        assert sheet.grid.top > top and computed == []  # every row now in view was ready
+        # Every row now in view was ready. (On a loaded machine the pause outlasts the prefetch's 0.1 s, and the page
+        # below the new view is computed meanwhile, in idle time, as it should be: those rows are not counted.)
+        in_view = {sheet.grid.rows[i].ref for i in sheet.grid.visible_rows()}
+        assert sheet.grid.top > top and [r for r in computed if r in in_view] == []
         drawn = [sheet.grid.render_line(y).text for y in range(1, sheet.grid.body_height + 1)]
         monkeypatch.undo()
         sheet._computed.clear()
