@@ -16,7 +16,7 @@ from textual.binding import Binding
 from store.edits import plans
 from store.domain.codes import CODED_LEVELS, known_name, master_names, master_path
 from store.text.errors import InvalidValue, WorkbookError
-from store.domain.fields import display_exact, get_value, parse_value, spec_of
+from store.domain.fields import parse_value, spec_of
 from store.domain.model import LEVEL_LABELS
 from store.domain.pejabat import officials
 from store.edits.structure import CHILD_LEVEL, what_goes
@@ -57,14 +57,6 @@ CASCADE_BINDINGS = [
 ]
 CASCADE_ACTIONS = {b.action.split("(")[0] for b in CASCADE_BINDINGS}
 NO_OFFICIAL = "-"  # the picker's "none" (never a key: store.domain.pejabat keys begin with a letter or digit)
-
-# The indicator's settings, in the order the properties form asks for them.
-# The IKU's three last (reports.documents.iku): Enter through the older seven and Ctrl+S saves as before.
-PROPERTY_FIELDS = ("satuan", "arah", "rumus", "rumus-negatif", "aturan-tw", "kondisi-awal", "target-akhir",
-                   "definisi", "sumber-data", "jenis")
-PROPERTY_HINTS = {"jenis": " (outcome / output; kosong: menurut tingkatnya)",
-                  "arah": " (positif / negatif)", "rumus-negatif": " (2T-R / T/R; kosong: ikut pengaturan)",
-                  "aturan-tw": " (kumulatif / nilai_akhir; kosong: menurut satuan dan nama)"}
 
 
 class CascadeEditing(_Screen):
@@ -380,30 +372,7 @@ class CascadeEditing(_Screen):
         if ind_id is None:
             self._refuse("Pilih indikatornya di tabel indikator (Tab), lalu tekan p.")
             return
+        from .properties_form import open_properties
+
         await open_properties(self.session, ind_id)
 
-
-async def open_properties(session: Session, ind_id: str) -> None:
-    """The indicator's properties form (`p`, in the main view and the F8 sheet): satuan, arah, rumus, the negative
-    rule, the quarter rule, kondisi awal and target akhir, and the IKU's definisi, sumber data and jenis, saved as
-    one step."""
-    ind = session.casc.indicators[ind_id][1]
-    olds = {name: get_value(ind, spec_of(name), None) for name in PROPERTY_FIELDS}
-    fields: list[Field] = [(name.replace("-", "_"), spec_of(name).label + PROPERTY_HINTS.get(name, ""),
-                            display_exact(spec_of(name), olds[name])) for name in PROPERTY_FIELDS]
-
-    def submit(values: dict[str, str]) -> list[Edit]:
-        edits = []
-        for name in PROPERTY_FIELDS:
-            new = parse_value(spec_of(name), values[name.replace("-", "_")], clear=True)
-            if new != olds[name] and not (new in (None, "") and olds[name] in (None, "")):
-                edits.append(Edit(ind_id, name, None, olds[name], new))
-        return edits
-
-    from .forms import FormScreen, save_form
-
-    def save(edits: object) -> str | None:
-        return save_form(session, edits, lambda e: f"{', '.join(spec_of(x.field).label.lower() for x in e)} "
-                                                   f"indikator {ind['name'][:40]}")
-
-    await session.push_screen(FormScreen(f"Sifat indikator {ind['name']}"[:70], fields, submit, save=save))

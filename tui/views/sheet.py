@@ -208,7 +208,7 @@ class SheetScreen(SheetView):
         if here is None or here[0].group:
             self.session.say("Pilih baris indikatornya, lalu tekan p.", error=True)
             return
-        from .cascade_edit import open_properties
+        from .properties_form import open_properties
 
         await open_properties(self.session, here[0].ref)
 
