@@ -14,6 +14,7 @@ outside it; the rest is inside.
     rekap            The rekap of many workbooks for a kabupaten's Bagian Organisasi, and its files.
     cascade_grid     The layout of Tabel 1.2: which cell of which row each node and indicator of the cascade …  (inside)
     checks           Consistency checks: what an operator should fix before the draft goes to the head of office.
+    efisiensi        Tingkat efisiensi: a sasaran's capaian against its budget's serapan, and the office's (Tabel 3.5).
     engine           The capaian engine: every computed figure of the workbook comes from here, in decimal.Decimal.
     plausibility     Plausibility: figures that are allowed but look like typing slips. Flag, never block: the operator…
     profile          The office's profile as the year's documents and the rekap read it: the head and pihak kedua of th…
@@ -27,6 +28,7 @@ outside it; the rest is inside.
 
 __all__ = [
     "checks",
+    "efisiensi",
     "engine",
     "plausibility",
     "profile",

@@ -14,7 +14,7 @@ from store.domain.cascade import Cascade
 from store.domain.model import LEVEL_LABELS, Indicator, Node
 from store.text.numbers import format_percent, format_rupiah, format_value, to_decimal
 
-from . import engine
+from . import efisiensi, engine
 from .cascade_grid import CASCADE_LEVELS, CascadeGrid
 
 DASH = "\u2014"
@@ -253,19 +253,19 @@ def tabel_3_5(casc: Cascade, year: int) -> Table:
     t = Table("3.5", f"Tabel 3.5 Efisiensi Penggunaan Sumber Daya Tahun {year}", cols)
     s = casc.meta["settings"]
     for sasaran in casc.of_level("sasaran"):
-        e = engine.sasaran_efisiensi(casc, sasaran, year)
+        e = efisiensi.sasaran_efisiensi(casc, sasaran, year)
         t.add([sasaran["name"], _pct(e.capaian), _pct(e.serapan), e.shown,
-               engine.efisiensi_label(e.value, s)], sasaran["id"])
+               efisiensi.efisiensi_label(e.value, s)], sasaran["id"])
     # The office's own figure (the one `lkjip rekap` shows): only the efisiensi column is averaged, from the very
     # rows above it; an average of capaian beside a pooled serapan would not be the same sasaran.
-    total = engine.instansi_efisiensi(casc, year)
+    total = efisiensi.instansi_efisiensi(casc, year)
     t.add([f"Rata-rata tingkat efisiensi{efisiensi_dari(total)}", "", "", total.shown,
-           engine.efisiensi_label(total.value, s)])
+           efisiensi.efisiensi_label(total.value, s)])
     t.numeric = [False, True, True, True, False]
     return t
 
 
-def efisiensi_dari(e: engine.EfisiensiInstansi) -> str:
+def efisiensi_dari(e: efisiensi.EfisiensiInstansi) -> str:
     """" (1 dari 2 sasaran)" when some sasaran have no efisiensi yet; nothing when every one has."""
     return f" ({e.counted} dari {e.sasaran} sasaran)" if 0 < e.counted < e.sasaran else ""
 

@@ -14,7 +14,7 @@ from store.domain.cascade import Cascade
 from store.domain.model import Indicator, Node, Settings, profile_for
 from store.text.numbers import format_percent, format_rupiah, format_value
 
-from reports import engine
+from reports import efisiensi, engine
 from reports import tables as T
 
 
@@ -141,11 +141,11 @@ def anggaran_sasaran(casc: Cascade, sasaran: Node, year: int) -> str:
     a = engine.sasaran_anggaran(casc, sasaran, year)
     if a.pagu is None:
         return "Anggaran yang mendukung sasaran ini belum diisi."
-    e = engine.sasaran_efisiensi(casc, sasaran, year)
+    e = efisiensi.sasaran_efisiensi(casc, sasaran, year)
     text = f"Sasaran ini didukung {_uang(a)}"
     if e.value is not None:
         text += (f"; tingkat efisiensi ({e.rumus_words}) "
-                 f"{e.shown} ({engine.efisiensi_label(e.value, settings)})")
+                 f"{e.shown} ({efisiensi.efisiensi_label(e.value, settings)})")
     return text + "."
 
 

@@ -12,7 +12,7 @@ from io import BytesIO
 
 from store.exchange.xlsx_write import append_row
 
-from reports.engine import efisiensi_places
+from reports.efisiensi import efisiensi_places
 from .rekap import DASH, EFISIENSI, Office, Rekap, as_table, columns, printed_tables
 
 MONEY_FORMAT = "#,##0"

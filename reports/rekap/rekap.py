@@ -7,7 +7,7 @@ bytes, and a workbook caught mid-save is seen as the version before or after, ne
 
 Every figure of a row comes from reports.engine and reports.checks, the same functions behind `lkjip tables` and
 `lkjip check`; only what the row needs is computed (no table is built). An office's efisiensi is the one the last
-row of its own Tabel 3.5 prints (engine.instansi_efisiensi).
+row of its own Tabel 3.5 prints (reports.instansi_efisiensi).
 
 The total row compares like with like: each column is summed or averaged over the offices that have
 that figure, and its Keterangan says how many where that is fewer than all of them. Its serapan is the realisasi
@@ -35,6 +35,7 @@ from store.text.sanitize import quote, visible
 from store.disk.storage import os_reason, validate
 
 from reports import checks, engine
+from reports.efisiensi import SELISIH, efisiensi_label, efisiensi_rumus_of, efisiensi_shown, instansi_efisiensi
 from reports.profile import profile_for_year
 from reports.tables import Table
 
@@ -152,7 +153,7 @@ class Office:
     serapan: Decimal | None = None
     efisiensi: Decimal | None = None
     efisiensi_shown: str = DASH  # as Tabel 3.5 prints it: 2 decimals for a difference, 3 for a ratio
-    efisiensi_rumus: str = engine.SELISIH
+    efisiensi_rumus: str = SELISIH
     efisiensi_label: str = DASH
     belum_diisi: int = 0
     galat: int = 0
@@ -177,7 +178,7 @@ def office_from_document(source: Source, document: dict[str, Any], year: int | N
         bands[label] = bands.get(label, 0) + 1
     capaian = engine.instansi_capaian(casc, y)
     a = engine.instansi_anggaran(casc, y)
-    e = engine.instansi_efisiensi(casc, y)
+    e = instansi_efisiensi(casc, y)
     findings = checks.run(casc, y)
     ordered = sorted(settings["predikat"], key=lambda b: Decimal(b["min"]) if b["min"] is not None
                      else Decimal("-Infinity"), reverse=True)
@@ -188,7 +189,7 @@ def office_from_document(source: Source, document: dict[str, Any], year: int | N
         capaian=capaian, predikat=engine.predikat(capaian, settings), bands=bands,
         band_order=[b["label"] for b in ordered], pagu=a.pagu, realisasi=a.realisasi, serapan=a.serapan,
         efisiensi=e.value, efisiensi_shown=e.shown, efisiensi_rumus=e.rumus,
-        efisiensi_label=engine.efisiensi_label(e.value, settings),
+        efisiensi_label=efisiensi_label(e.value, settings),
         note=f"Efisiensi: rata-rata {e.counted} dari {e.sasaran} sasaran" if 0 < e.counted < e.sasaran else "",
         # "Belum diisi": the check's findings of a target or realisasi not filled in (checks words them so).
         belum_diisi=sum(f.severity == checks.WARNING and "belum diisi" in f.message for f in findings),
@@ -321,7 +322,7 @@ def _total(offices: list[Office], bands: list[str]) -> Office:
     # Differences in points and ratios (or labels on other bounds) do not average: then no total efisiensi.
     rules = _shared(efficient, EFISIENSI_KEYS)
     efisiensi = engine.average([o.efisiensi for o in efficient]) if rules or not efficient else None
-    rumus = engine.efisiensi_rumus_of(rules or settings)
+    rumus = efisiensi_rumus_of(rules or settings)
     counted = {"Capaian": len(with_capaian), "Pagu": sum(o.pagu is not None for o in readable),
                "Realisasi": sum(o.realisasi is not None for o in readable), "Serapan": len(spent),
                "Efisiensi": len(efficient) if efisiensi is not None else 0}
@@ -333,8 +334,8 @@ def _total(offices: list[Office], bands: list[str]) -> Office:
                   capaian=capaian, predikat=engine.predikat(capaian, settings),
                   bands={b: sum(o.bands.get(b, 0) for o in readable) for b in bands}, band_order=bands,
                   pagu=_sum([o.pagu for o in readable]), realisasi=_sum([o.realisasi for o in readable]),
-                  serapan=serapan, efisiensi=efisiensi, efisiensi_shown=engine.efisiensi_shown(efisiensi, rumus),
-                  efisiensi_rumus=rumus, efisiensi_label=engine.efisiensi_label(efisiensi, rules or settings),
+                  serapan=serapan, efisiensi=efisiensi, efisiensi_shown=efisiensi_shown(efisiensi, rumus),
+                  efisiensi_rumus=rumus, efisiensi_label=efisiensi_label(efisiensi, rules or settings),
                   belum_diisi=sum(o.belum_diisi for o in readable), galat=sum(o.galat for o in readable),
                   settings=settings, note="; ".join(notes) + ("." if notes else ""))
 

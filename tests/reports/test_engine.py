@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from reports import engine
+from reports import efisiensi, engine
 from store.domain.cascade import Cascade
 from store.domain.model import NODES, default_settings, new_document, new_indicator, new_meta, new_node
 from store.text.numbers import canonical, format_percent
@@ -333,12 +333,12 @@ def test_a_sasaran_budget_is_its_programs_unless_it_names_its_budget_nodes():
 
 def test_efisiensi_is_capaian_minus_serapan():
     casc = _budget_tree()
-    e = engine.sasaran_efisiensi(casc, casc.nodes["S1"], YEAR)
+    e = efisiensi.sasaran_efisiensi(casc, casc.nodes["S1"], YEAR)
     assert e.value == D("82.08") / 82 * 100 - D(1_400_000) / D(1_500_000) * 100
     assert format_percent(e.value) == "6,76"
-    assert engine.efisiensi_label(e.value, casc.meta["settings"]) == "Efisien"
-    assert engine.Efisiensi(None, D(90)).value is None
-    assert engine.Efisiensi(D(90), None).value is None
+    assert efisiensi.efisiensi_label(e.value, casc.meta["settings"]) == "Efisien"
+    assert efisiensi.Efisiensi(None, D(90)).value is None
+    assert efisiensi.Efisiensi(D(90), None).value is None
 
 
 @pytest.mark.parametrize(
@@ -347,11 +347,11 @@ def test_efisiensi_is_capaian_minus_serapan():
      ("-5.01", "Tidak efisien")],
 )
 def test_efisiensi_labels_at_the_plus_minus_5_boundaries(value, label):
-    assert engine.efisiensi_label(D(value), default_settings()) == label
+    assert efisiensi.efisiensi_label(D(value), default_settings()) == label
 
 
 def test_efisiensi_without_a_value_has_no_label():
-    assert engine.efisiensi_label(None, default_settings()) == "\u2014"
+    assert efisiensi.efisiensi_label(None, default_settings()) == "\u2014"
 
 
 # -- properties ---------------------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from reports import checks, engine, plausibility
+from reports import checks, efisiensi, engine, plausibility
 from store.edits.workbook import Workbook
 
 from tests.cli.test_cli import lkjip, refused
@@ -69,24 +69,24 @@ def test_realisasi_anggaran_above_pagu_is_flagged_once_on_set(demo_path: Path) -
 # -- the two settings, with worked examples (docs/RULES.md) ------------------------------------------------------------
 
 def test_efisiensi_as_a_difference_by_default_and_as_a_ratio_when_the_workbook_says_so() -> None:
-    selisih = engine.Efisiensi(Decimal("99.92"), Decimal("94.00"))
+    selisih = efisiensi.Efisiensi(Decimal("99.92"), Decimal("94.00"))
     assert selisih.value == Decimal("5.92")
-    assert engine.efisiensi_label(selisih.value, {}) == "Efisien"
-    rasio = engine.Efisiensi(Decimal("99.92"), Decimal("94.00"), engine.RASIO)
+    assert efisiensi.efisiensi_label(selisih.value, {}) == "Efisien"
+    rasio = efisiensi.Efisiensi(Decimal("99.92"), Decimal("94.00"), efisiensi.RASIO)
     assert rasio.value.quantize(Decimal("0.001")) == Decimal("1.063")  # the BPOM research centre: 1,063
     settings = {"efisiensi_rumus": "rasio"}
-    assert engine.efisiensi_label(rasio.value, settings) == "Efisien"
-    assert engine.efisiensi_label(Decimal("0.9"), settings) == "Tidak efisien"
-    assert engine.efisiensi_label(Decimal("1"), settings) == "Cukup efisien"
+    assert efisiensi.efisiensi_label(rasio.value, settings) == "Efisien"
+    assert efisiensi.efisiensi_label(Decimal("0.9"), settings) == "Tidak efisien"
+    assert efisiensi.efisiensi_label(Decimal("1"), settings) == "Cukup efisien"
 
 
 def test_a_workbook_set_to_ratio_efisiensi_shows_it_in_tabel_3_5(demo_path: Path) -> None:
     wb = Workbook.open(demo_path)
     casc = wb.cascade()
     sasaran = casc.of_level("sasaran")[0]
-    before = engine.sasaran_efisiensi(casc, sasaran, 2022)
+    before = efisiensi.sasaran_efisiensi(casc, sasaran, 2022)
     casc.meta["settings"]["efisiensi_rumus"] = "rasio"
-    after = engine.sasaran_efisiensi(casc, sasaran, 2022)
+    after = efisiensi.sasaran_efisiensi(casc, sasaran, 2022)
     assert after.value == before.capaian / before.serapan
     assert before.value == before.capaian - before.serapan
 
@@ -102,11 +102,11 @@ def test_a_negative_indicator_at_zero_under_t_over_r_is_undefined_unless_the_wor
 def test_old_documents_without_the_new_settings_read_the_same(demo_path: Path) -> None:
     casc = Workbook.open(demo_path).cascade()
     settings = casc.meta["settings"]
-    table_before = [engine.sasaran_efisiensi(casc, s, 2022).value for s in casc.of_level("sasaran")]
+    table_before = [efisiensi.sasaran_efisiensi(casc, s, 2022).value for s in casc.of_level("sasaran")]
     for key in ("efisiensi_rumus", "efisiensi_rasio_atas", "efisiensi_rasio_bawah", "negatif_nol_nilai",
                 "capaian_batas_wajar"):
         settings.pop(key, None)
-    assert [engine.sasaran_efisiensi(casc, s, 2022).value for s in casc.of_level("sasaran")] == table_before
+    assert [efisiensi.sasaran_efisiensi(casc, s, 2022).value for s in casc.of_level("sasaran")] == table_before
     assert not checks.has_errors([f for f in checks.run(casc, 2022) if "wajar" in f.message])
 
 
@@ -116,7 +116,7 @@ def test_tabel_3_5_and_its_sentence_follow_the_efisiensi_setting(demo_path: Path
 
     casc = Workbook.open(demo_path).cascade()
     sasaran = casc.of_level("sasaran")[0]
-    e = engine.sasaran_efisiensi(casc, sasaran, 2022)
+    e = efisiensi.sasaran_efisiensi(casc, sasaran, 2022)
     row = tables.tabel_3_5(casc, 2022).rows[0]
     assert row[3] == e.shown and len(row[3].split(",")[1]) == 2
     assert "dikurangi" in sentences.anggaran_sasaran(casc, sasaran, 2022)
