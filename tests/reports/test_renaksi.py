@@ -232,6 +232,15 @@ def _aksi(path: Path, ref: str) -> dict:
     return {q: text for q, text in ((ind["years"].get("2022") or {}).get("aksi_tw") or {}).items() if text}
 
 
+async def press_a_on_ikm(pilot, app: LkjipApp) -> None:
+    """F8, the IKM indicator's row, and `a` (its Rencana Aksi)."""
+    await pilot.press("f8")
+    await pilot.pause()
+    app.screen.goto(IKM)
+    await pilot.press("a")
+    await pilot.pause()
+
+
 async def test_a_in_f8_types_the_actions_per_quarter_into_the_rencana_aksi(demo_path: Path) -> None:
     from tui.views.forms import FormScreen
 
@@ -239,11 +248,7 @@ async def test_a_in_f8_types_the_actions_per_quarter_into_the_rencana_aksi(demo_
     ok("set", demo_path, IKM, "aksi-tw1", "Rapat awal")
     app = LkjipApp(Workbook.open(demo_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f8")
-        await pilot.pause()
-        app.screen.goto(IKM)
-        await pilot.press("a")
-        await pilot.pause()
+        await press_a_on_ikm(pilot, app)
         form = app.screen
         assert isinstance(form, FormScreen)
         labels = [str(label.render()) for label in form.query("Label")]
@@ -270,11 +275,7 @@ async def test_a_in_f8_refuses_a_locked_year(demo_path: Path) -> None:
     before = demo_path.read_bytes()
     app = LkjipApp(Workbook.open(demo_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f8")
-        await pilot.pause()
-        app.screen.goto(IKM)
-        await pilot.press("a")
-        await pilot.pause()
+        await press_a_on_ikm(pilot, app)
         assert app.message_error and "dikunci" in app.message
         assert type(app.screen).__name__ == "SheetScreen"  # no form opened
     assert demo_path.read_bytes() == before
