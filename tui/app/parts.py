@@ -14,12 +14,11 @@ from textual.command import CommandPalette
 
 from store.text.errors import InvalidValue, WorkbookError
 from store.domain.fields import parse_value, spec_of
-from store.disk.storage import os_reason
 from store.edits.structure import STRUCTURAL
 from store.domain.edit import Applied, Edit
 from store.domain.refs import NARRATIVE_PREFIX
 
-from .writes import WritePath
+from .writes import WritePath, not_saved
 from tui.keys import drained, typing_into
 from tui.screen_roles import (FindsWithin, FocusForKeys, HasCommands, OwnYearKeys, PaletteCommand, RestoresDraft,
                               ShowsSection, TypedCell, UnsavedText)
@@ -79,7 +78,7 @@ class EditHistory(WritePath):
         try:
             moved = history.undo(self.wb) if kind == "undo" else history.redo(self.wb)
         except (WorkbookError, OSError) as exc:
-            why = exc.message if isinstance(exc, WorkbookError) else f"Tidak tersimpan: {os_reason(exc)}."
+            why = not_saved(exc)
             self.say(why, error=True)
             self._back_to_disk()
             self.refusal_in_full()  # a conflict names both values: whole, not cut by the status line

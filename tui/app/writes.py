@@ -20,13 +20,18 @@ from tui.views.main import MainScreen
 from tui.widgets.status import StatusLine
 
 
+def not_saved(exc: WorkbookError | OSError) -> str:
+    """A refused or failed save in one sentence: the store's own, or the operating system's reason in Indonesian."""
+    return exc.message if isinstance(exc, WorkbookError) else f"Tidak tersimpan: {os_reason(exc)}."
+
+
 class WritePath(AppState):
     def apply_edit(self, edit: Edit, *, kind: str = "edit", quiet: bool = False) -> Applied | None:
         assert self.wb is not None
         try:
             applied = self.wb.apply(edit, kind=kind)
         except (WorkbookError, OSError) as exc:
-            why = exc.message if isinstance(exc, WorkbookError) else f"Tidak tersimpan: {os_reason(exc)}."
+            why = not_saved(exc)
             self.say(why + (" Yang Anda ketik tetap di layar." if self.disk_problem else ""), error=True)
             self._back_to_disk()
             return None
@@ -67,7 +72,7 @@ class WritePath(AppState):
         try:
             done = self.wb.unlock_year(year, reason) if unlock else self.wb.lock_year(year, reason)
         except (WorkbookError, OSError) as exc:
-            return exc.message if isinstance(exc, WorkbookError) else f"Tidak tersimpan: {os_reason(exc)}."
+            return not_saved(exc)
         self.casc = self.wb.cascade()
         self.refresh_views()
         self.say(year_locks.lock_sentence(year, unlock, done))
